@@ -1,0 +1,473 @@
+/**
+ * `npm run bench`: the performance benchmark (see docs/performance.md).
+ *
+ *   npm run bench                     table on stdout
+ *   npm run bench -- --json           JSON on stdout
+ *   npm run bench -- --check          exit 1 when a budget is exceeded
+ *   options: --runs N (cold loads per page, ≥ 5; default 7), --switches N (default 20),
+ *            --hovers N (default 7), --geo-dir DIR (serve this geodata instead of a fresh build),
+ *            --keep (keep the temporary build folder)
+ *
+ * It times `npm run build:data` (into a temporary folder), builds the app and the baseline page
+ * with Vite into a temporary folder, serves both on 127.0.0.1 with gzip, and drives headless
+ * Chromium. Every figure printed is measured in this run; the latest run is also written to
+ * bench-results/latest.json.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp, buildBaseline, deriveBaselineData, hasGeodata, REPO_ROOT, type BaselineData } from './builds';
+import { timeDataBuild, type DataBuildResult } from './data-build';
+import { APP, BASELINE, coldLoad, hovers, indicatorSwitches, VIEWPORT, type ColdLoad, type HoverTiming, type OpenPage, type PageSpec } from './measure';
+import { bytesTable, fmtBytes, metricsTable, type ByteRow, type MetricRow } from './report';
+import { serveStatic, type StaticServer } from './server';
+import { BYTE_CATEGORIES, classify, median, percentile, type ByteCategory } from './stats';
+
+// ---- options -------------------------------------------------------------------------------------
+
+interface Options {
+  json: boolean;
+  check: boolean;
+  runs: number;
+  switches: number;
+  hovers: number;
+  geoDir: string | null;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { json: false, check: false, runs: 7, switches: 20, hovers: 7, geoDir: null, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = (): number => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`${a} needs a positive whole number`);
+      return v;
+    };
+    if (a === '--json') o.json = true;
+    else if (a === '--check') o.check = true;
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--runs') o.runs = num();
+    else if (a === '--switches') o.switches = num();
+    else if (a === '--hovers') o.hovers = num();
+    else if (a === '--geo-dir') o.geoDir = path.resolve(argv[++i] ?? '');
+    else throw new Error(`unknown option ${a} (see scripts/bench/bench.ts)`);
+  }
+  if (o.runs < 5) throw new Error('--runs must be at least 5 (the issue asks for the median of at least 5 cold loads)');
+  return o;
+}
+
+// ---- budgets -------------------------------------------------------------------------------------
+
+export const BUDGETS = {
+  geodataGzip: 100 * 1024,
+  appJsGzip: 60 * 1024,
+  firstChoroplethRatio: 1.0,
+  switchP95Ms: 100,
+  dataBuildMs: 10_000,
+  dataBuildRss: 1024 * 1024 * 1024,
+} as const;
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+const log = (msg: string): void => {
+  process.stderr.write(`bench: ${msg}\n`);
+};
+
+function chromiumPath(): string {
+  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+}
+
+function machine(browserVersion: string): Record<string, string | number> {
+  let cpu = 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    cpu = os.cpus()[0]?.model ?? cpu;
+  }
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: cpu,
+    memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: browserVersion,
+  };
+}
+
+interface ByteSummary {
+  perCategory: Record<ByteCategory, { raw: number; sent: number; files: number }>;
+  files: Array<{ path: string; category: ByteCategory; raw: number; sent: number; gzip: boolean }>;
+}
+
+function summariseBytes(load: ColdLoad, spec: PageSpec, root: string): ByteSummary {
+  const perCategory = Object.fromEntries(BYTE_CATEGORIES.map((c) => [c, { raw: 0, sent: 0, files: 0 }])) as ByteSummary['perCategory'];
+  const files: ByteSummary['files'] = [];
+  for (const r of load.responses) {
+    if (r.status !== 200) continue;
+    const rel = r.path.startsWith(spec.prefix) ? r.path.slice(spec.prefix.length) : r.path;
+    const category = classify(r.path, () => {
+      try {
+        return readFileSync(path.join(root, rel), 'utf8');
+      } catch {
+        return null;
+      }
+    });
+    const c = perCategory[category];
+    c.raw += r.raw;
+    c.sent += r.sent;
+    c.files += 1;
+    files.push({ path: r.path, category, raw: r.raw, sent: r.sent, gzip: r.gzip });
+  }
+  return { perCategory, files };
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+interface Cleanup {
+  browser?: Browser;
+  server?: StaticServer;
+  pages: OpenPage[];
+  tmp?: string;
+  keep: boolean;
+}
+const cleanup: Cleanup = { pages: [], keep: false };
+async function tidy(): Promise<void> {
+  for (const p of cleanup.pages) await p.context.close().catch(() => undefined);
+  cleanup.pages = [];
+  await cleanup.browser?.close().catch(() => undefined);
+  cleanup.browser = undefined;
+  await cleanup.server?.close().catch(() => undefined);
+  cleanup.server = undefined;
+  if (cleanup.tmp && !cleanup.keep) rmSync(cleanup.tmp, { recursive: true, force: true });
+  else if (cleanup.tmp) log(`kept ${cleanup.tmp}`);
+  cleanup.tmp = undefined;
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    void tidy().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  cleanup.keep = opts.keep;
+  const started = performance.now();
+  const exe = chromiumPath();
+  if (!existsSync(exe)) {
+    throw new Error(`Chromium not found at ${exe}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
+  cleanup.tmp = tmp;
+
+  // 1. The data build, timed, into a temporary folder (public/geo is not touched).
+  log('timing npm run build:data …');
+  const freshGeo = path.join(tmp, 'geo-fresh');
+  const data: DataBuildResult = await timeDataBuild(freshGeo);
+  log(`build:data ${data.ok ? 'ok' : `FAILED (exit ${data.exitCode})`} in ${(data.wallMs / 1000).toFixed(2)} s, peak RSS ${fmtBytes(data.peakRss)}`);
+  if (!data.ok) for (const l of data.tail) log(`  | ${l}`);
+
+  // 2. Which geodata the pages are served with.
+  const publicGeo = path.join(REPO_ROOT, 'public', 'geo');
+  let geoDir: string;
+  let geoSource: string;
+  if (opts.geoDir) {
+    if (!hasGeodata(opts.geoDir)) throw new Error(`--geo-dir ${opts.geoDir} has no areas-2021.topojson + metadata.json`);
+    [geoDir, geoSource] = [opts.geoDir, `--geo-dir ${opts.geoDir}`];
+  } else if (data.ok && hasGeodata(freshGeo)) {
+    [geoDir, geoSource] = [freshGeo, 'fresh npm run build:data output (this run)'];
+  } else if (hasGeodata(publicGeo)) {
+    [geoDir, geoSource] = [publicGeo, 'public/geo (build:data failed in this run)'];
+  } else {
+    throw new Error('No geodata to serve: npm run build:data failed and public/geo/ is empty. Fix the data build (or pass --geo-dir DIR).');
+  }
+  log(`geodata: ${geoSource}`);
+
+  // 3. The production app and the baseline page, built with Vite into the temporary folder.
+  const appDir = path.join(tmp, 'app');
+  const baseDir = path.join(tmp, 'baseline');
+  log('building the app (vite build) …');
+  let t = performance.now();
+  try {
+    await buildApp(appDir, geoDir);
+  } catch (e) {
+    throw new Error(`The app build failed: ${(e as Error).message}`);
+  }
+  const appBuildMs = performance.now() - t;
+  log('building the baseline page …');
+  t = performance.now();
+  const baseData: BaselineData = deriveBaselineData(geoDir, path.join(tmp, 'baseline-geo'));
+  await buildBaseline(baseDir, baseData, path.join(tmp, 'baseline-geo'));
+  const baselineBuildMs = performance.now() - t;
+
+  // 4. Serve both on loopback, start Chromium.
+  const server = await serveStatic({ '/app/': appDir, '/baseline/': baseDir });
+  cleanup.server = server;
+  const browser = await chromium.launch({
+    executablePath: exe,
+    headless: true,
+    timeout: 60_000,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  cleanup.browser = browser;
+  const env = machine(browser.version());
+  log(`serving on ${server.url}; Chromium ${browser.version()}`);
+
+  // 5. Cold loads, app and baseline alternately (the order flips every round).
+  const loads: Record<'app' | 'baseline', ColdLoad[]> = { app: [], baseline: [] };
+  const lastOpen: Partial<Record<'app' | 'baseline', OpenPage>> = {};
+  for (let i = 0; i < opts.runs; i++) {
+    const order = i % 2 === 0 ? [APP, BASELINE] : [BASELINE, APP];
+    for (const spec of order) {
+      const { load, open } = await coldLoad(browser, server, spec);
+      cleanup.pages.push(open);
+      if (load.problems.length > 0) throw new Error(`${spec.kind} page problems: ${load.problems.join('; ')}`);
+      loads[spec.kind].push(load);
+      const prev = lastOpen[spec.kind];
+      if (prev) {
+        await prev.context.close();
+        cleanup.pages = cleanup.pages.filter((p) => p !== prev);
+      }
+      lastOpen[spec.kind] = open;
+      log(`cold load ${i + 1}/${opts.runs} ${spec.kind}: first choropleth ${load.marks[spec.firstMark]?.toFixed(0)} ms`);
+    }
+  }
+
+  // 6–7. Indicator switches and hovers, on the last loaded page of each.
+  const switches: Record<'app' | 'baseline', number[]> = { app: [], baseline: [] };
+  const hoverTimes: Record<'app' | 'baseline', HoverTiming[]> = { app: [], baseline: [] };
+  for (const spec of [APP, BASELINE]) {
+    const open = lastOpen[spec.kind] as OpenPage;
+    log(`${spec.kind}: ${opts.switches} indicator switches …`);
+    switches[spec.kind] = (await indicatorSwitches(open.page, spec, opts.switches)).times;
+    log(`${spec.kind}: ${opts.hovers} hovers …`);
+    hoverTimes[spec.kind] = await hovers(open.page, spec, baseData.centroids, opts.hovers);
+  }
+  for (const p of cleanup.pages) await p.context.close();
+  cleanup.pages = [];
+
+  // ---- figures ---------------------------------------------------------------------------------
+  const appBytes = summariseBytes(loads.app[0] as ColdLoad, APP, appDir);
+  const baseBytes = summariseBytes(loads.baseline[0] as ColdLoad, BASELINE, baseDir);
+  const byteRows: ByteRow[] = BYTE_CATEGORIES.filter((c) => appBytes.perCategory[c].files > 0 || baseBytes.perCategory[c].files > 0).map((c) => ({
+    category: c,
+    app: appBytes.perCategory[c],
+    baseline: baseBytes.perCategory[c],
+  }));
+  // The first view is the same files on every cold load; say so if it was not.
+  const sameFiles = (ls: ColdLoad[]): boolean => {
+    const key = (l: ColdLoad): string => l.responses.filter((r) => r.status === 200).map((r) => r.path).sort().join('|');
+    return ls.every((l) => key(l) === key(ls[0] as ColdLoad));
+  };
+
+  const markTimes = (ls: ColdLoad[], m: string): number[] => ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
+  const appFirst = markTimes(loads.app, APP.firstMark);
+  const baseFirst = markTimes(loads.baseline, BASELINE.firstMark);
+  const textUi = markTimes(loads.app, 'atlas:text-ui-ready');
+  const mlLoaded = markTimes(loads.app, 'atlas:maplibre-loaded');
+  const textBeforeMl = loads.app.filter((l) => {
+    const a = l.marks['atlas:text-ui-ready'];
+    const b = l.marks['atlas:maplibre-loaded'];
+    return a !== undefined && b !== undefined && a < b && l.textUiPresent === true;
+  }).length;
+
+  const ratio = (a: number, b: number): number | null => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
+  const row = (r: MetricRow): MetricRow => r;
+  const firstApp = median(appFirst);
+  const firstBase = median(baseFirst);
+  const swP95 = percentile(switches.app, 95);
+  const rows: MetricRow[] = [
+    row({
+      id: 'geodataGzip',
+      label: 'First-view geodata, gzip',
+      unit: 'bytes',
+      value: appBytes.perCategory.geodata.sent,
+      baseline: baseBytes.perCategory.geodata.sent,
+      ratio: ratio(appBytes.perCategory.geodata.sent, baseBytes.perCategory.geodata.sent),
+      budget: `≤ ${fmtBytes(BUDGETS.geodataGzip)}`,
+      pass: appBytes.perCategory.geodata.sent <= BUDGETS.geodataGzip,
+    }),
+    row({
+      id: 'appJsGzip',
+      label: 'App code excl. MapLibre, gzip',
+      unit: 'bytes',
+      value: appBytes.perCategory['app-js'].sent,
+      baseline: baseBytes.perCategory['app-js'].sent,
+      ratio: null,
+      budget: `≤ ${fmtBytes(BUDGETS.appJsGzip)}`,
+      pass: appBytes.perCategory['app-js'].sent <= BUDGETS.appJsGzip,
+    }),
+    row({
+      id: 'firstChoropleth',
+      label: `First choropleth (median of ${opts.runs} cold loads)`,
+      unit: 'ms',
+      value: firstApp,
+      baseline: firstBase,
+      ratio: ratio(firstApp, firstBase),
+      budget: `≤ ${BUDGETS.firstChoroplethRatio.toFixed(1)}× baseline`,
+      pass: (ratio(firstApp, firstBase) ?? Infinity) <= BUDGETS.firstChoroplethRatio,
+    }),
+    row({ id: 'textUiReady', label: 'Text UI usable (median)', unit: 'ms', value: median(textUi), baseline: null, ratio: null, budget: null, pass: null }),
+    row({ id: 'maplibreLoaded', label: 'MapLibre chunk loaded (median)', unit: 'ms', value: median(mlLoaded), baseline: null, ratio: null, budget: null, pass: null }),
+    row({
+      id: 'textUiBeforeMapLibre',
+      label: 'Text UI usable before MapLibre loaded',
+      unit: 'text',
+      value: `${textBeforeMl}/${loads.app.length} runs`,
+      baseline: null,
+      ratio: null,
+      budget: 'in every run',
+      pass: textBeforeMl === loads.app.length,
+    }),
+    row({
+      id: 'switchMedian',
+      label: `Indicator switch, median of ${switches.app.length}`,
+      unit: 'ms',
+      value: median(switches.app),
+      baseline: median(switches.baseline),
+      ratio: ratio(median(switches.app), median(switches.baseline)),
+      budget: null,
+      pass: null,
+    }),
+    row({
+      id: 'switchP95',
+      label: `Indicator switch, p95 of ${switches.app.length}`,
+      unit: 'ms',
+      value: swP95,
+      baseline: percentile(switches.baseline, 95),
+      ratio: ratio(swP95, percentile(switches.baseline, 95)),
+      budget: `≤ ${BUDGETS.switchP95Ms} ms`,
+      pass: swP95 <= BUDGETS.switchP95Ms,
+    }),
+    row({
+      id: 'hoverTooltip',
+      label: `Hover → tooltip, median of ${hoverTimes.app.length}`,
+      unit: 'ms',
+      value: median(hoverTimes.app.map((h) => h.toDom)),
+      baseline: median(hoverTimes.baseline.map((h) => h.toDom)),
+      ratio: ratio(median(hoverTimes.app.map((h) => h.toDom)), median(hoverTimes.baseline.map((h) => h.toDom))),
+      budget: null,
+      pass: null,
+    }),
+    row({
+      id: 'hoverTooltipFrame',
+      label: 'Hover → next frame, median',
+      unit: 'ms',
+      value: median(hoverTimes.app.map((h) => h.toFrame)),
+      baseline: median(hoverTimes.baseline.map((h) => h.toFrame)),
+      ratio: ratio(median(hoverTimes.app.map((h) => h.toFrame)), median(hoverTimes.baseline.map((h) => h.toFrame))),
+      budget: null,
+      pass: null,
+    }),
+    row({
+      id: 'jsHeap',
+      label: 'JS heap after load (main thread, median)',
+      unit: 'MB',
+      value: median(loads.app.map((l) => l.heapUsed)) / 1024 ** 2,
+      baseline: median(loads.baseline.map((l) => l.heapUsed)) / 1024 ** 2,
+      ratio: ratio(median(loads.app.map((l) => l.heapUsed)), median(loads.baseline.map((l) => l.heapUsed))),
+      budget: null,
+      pass: null,
+    }),
+    row({
+      id: 'dataBuildTime',
+      label: `npm run build:data, wall time${data.ok ? '' : ' (FAILED)'}`,
+      unit: 's',
+      value: data.wallMs / 1000,
+      baseline: null,
+      ratio: null,
+      budget: '≤ 10 s, succeeds',
+      pass: data.ok && data.wallMs <= BUDGETS.dataBuildMs,
+    }),
+    row({
+      id: 'dataBuildRss',
+      label: 'npm run build:data, peak RSS',
+      unit: 'MB',
+      value: data.peakRss / 1024 ** 2,
+      baseline: null,
+      ratio: null,
+      budget: '≤ 1024 MB',
+      pass: data.peakRss <= BUDGETS.dataBuildRss,
+    }),
+  ];
+
+  const failed = rows.filter((r) => r.pass === false);
+  const result = {
+    date: new Date().toISOString(),
+    machine: env,
+    settings: { coldLoads: opts.runs, switches: opts.switches, hovers: opts.hovers, viewport: VIEWPORT, gzipLevel: 6, geodata: geoSource },
+    durationsMs: {
+      total: Math.round(performance.now() - started),
+      appBuild: Math.round(appBuildMs),
+      baselineBuild: Math.round(baselineBuildMs),
+    },
+    budgets: BUDGETS,
+    pass: failed.length === 0,
+    failed: failed.map((r) => r.id),
+    metrics: rows,
+    bytes: {
+      rows: byteRows,
+      appFiles: appBytes.files,
+      baselineFiles: baseBytes.files,
+      sameFilesEveryLoad: { app: sameFiles(loads.app), baseline: sameFiles(loads.baseline) },
+    },
+    samples: {
+      firstChoropleth: { app: appFirst, baseline: baseFirst },
+      textUiReady: textUi,
+      maplibreLoaded: mlLoaded,
+      marks: { app: loads.app.map((l) => l.marks), baseline: loads.baseline.map((l) => l.marks) },
+      switches,
+      hovers: hoverTimes,
+      heapUsed: { app: loads.app.map((l) => l.heapUsed), baseline: loads.baseline.map((l) => l.heapUsed) },
+    },
+    dataBuild: data,
+    baselinePage: { lsoaCount: baseData.lsoaCount, indicators: baseData.indicators },
+  };
+
+  const outDir = path.join(REPO_ROOT, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const lines = [
+      `Neighbourhood Atlas benchmark — ${result.date}`,
+      `Machine: ${env['cpus']} CPU × ${env['cpuModel']}, ${env['memoryGB']} GB; Chromium ${env['chromium']} (headless, SwiftShader WebGL); Node ${env['node']}`,
+      `Geodata: ${geoSource}. Viewport ${VIEWPORT.width}×${VIEWPORT.height}. Served from 127.0.0.1 with gzip level 6.`,
+      '',
+      bytesTable(byteRows),
+      '',
+      metricsTable(rows),
+      '',
+      `Timings are ms from navigation start (performance marks) or page-side performance.now() deltas; ratio = app ÷ baseline, same machine, same run.`,
+      `Run took ${(result.durationsMs.total / 1000).toFixed(0)} s. Full results: bench-results/latest.json`,
+    ];
+    if (!result.bytes.sameFilesEveryLoad.app || !result.bytes.sameFilesEveryLoad.baseline) lines.push('Note: the set of first-view files differed between cold loads (bytes are from the first load).');
+    if (!data.ok) lines.push('', 'npm run build:data failed:', ...data.tail.map((l) => `  ${l}`));
+    lines.push('', failed.length === 0 ? 'All budgets met.' : `Over budget: ${failed.map((r) => r.label).join('; ')}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return opts.check && failed.length > 0 ? 1 : 0;
+}
+
+let code = 2;
+try {
+  code = await main();
+} catch (e) {
+  process.stderr.write(`bench: error: ${e instanceof Error ? e.message : String(e)}\n`);
+  code = 2;
+} finally {
+  await tidy();
+}
+process.exit(code);

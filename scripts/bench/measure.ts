@@ -1,0 +1,237 @@
+/**
+ * What the benchmark does in the browser: cold loads, indicator switches and hovers, on the app and
+ * on the baseline page alike (both expose the same hooks under different names).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ServedResponse, StaticServer } from './server';
+
+export type PageKind = 'app' | 'baseline';
+
+export interface PageSpec {
+  kind: PageKind;
+  /** URL prefix the server serves this page under, e.g. /app/ */
+  prefix: string;
+  /** Global hook object: { idle(), project(lon, lat) } */
+  hook: '__atlas' | '__baseline';
+  /** Performance mark set when the choropleth has first rendered. */
+  firstMark: string;
+  /** Further marks to read after load. */
+  marks: string[];
+}
+
+export const APP: PageSpec = {
+  kind: 'app',
+  prefix: '/app/',
+  hook: '__atlas',
+  firstMark: 'atlas:first-choropleth',
+  marks: ['atlas:text-ui-ready', 'atlas:maplibre-loaded'],
+};
+export const BASELINE: PageSpec = {
+  kind: 'baseline',
+  prefix: '/baseline/',
+  hook: '__baseline',
+  firstMark: 'baseline:first-choropleth',
+  marks: [],
+};
+
+export const VIEWPORT = { width: 1280, height: 900 };
+const LOAD_TIMEOUT_MS = 90_000;
+
+export interface ColdLoad {
+  kind: PageKind;
+  /** Performance mark start times (ms since navigation start). */
+  marks: Record<string, number>;
+  /** Responses served for this page up to the first-choropleth mark. */
+  responses: ServedResponse[];
+  /** Main-thread JS heap in use after a forced GC, bytes (CDP Runtime.getHeapUsage). */
+  heapUsed: number;
+  /** Sanity: the text UI elements were present once the page had loaded (app only). */
+  textUiPresent: boolean | null;
+  problems: string[];
+}
+
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function readMark(page: Page, name: string): Promise<number | null> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null, name);
+}
+
+/**
+ * One cold load: a fresh browser context (empty HTTP cache, no service worker, no storage), navigate,
+ * wait for the first-choropleth mark. Returns the page still open so it can be reused for
+ * interactions; the caller closes the context.
+ */
+export async function coldLoad(browser: Browser, server: StaticServer, spec: PageSpec): Promise<{ load: ColdLoad; open: OpenPage }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  // Only loopback traffic is expected; anything else is reported (not intercepted: routing every
+  // request through Playwright would add latency to the timings).
+  page.on('request', (r) => {
+    if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(r.url())) problems.push(`non-loopback request: ${r.url()}`);
+  });
+
+  const logStart = server.log.length;
+  try {
+    await page.goto(`${server.url}${spec.prefix}`, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    await page.waitForFunction((m) => performance.getEntriesByName(m, 'mark').length > 0, spec.firstMark, {
+      timeout: LOAD_TIMEOUT_MS,
+      polling: 50,
+    });
+  } catch (e) {
+    await context.close();
+    throw new Error(`${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`);
+  }
+  const responses = server.log.slice(logStart).filter((r) => r.path.startsWith(spec.prefix) || r.path === '/favicon.ico');
+
+  const marks: Record<string, number> = {};
+  for (const name of [spec.firstMark, ...spec.marks]) {
+    const t = await readMark(page, name);
+    if (t !== null) marks[name] = t;
+  }
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
+  });
+  if (nav) {
+    marks['nav:responseEnd'] = nav.responseEnd;
+    marks['nav:domContentLoaded'] = nav.domContentLoaded;
+  }
+
+  let textUiPresent: boolean | null = null;
+  if (spec.kind === 'app') {
+    textUiPresent = await page.evaluate(
+      () => !!document.querySelector('#search-input') && !!document.querySelector('.ward-list') && !!document.querySelector('[data-testid="legend"]'),
+    );
+  }
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  await cdp.detach();
+
+  return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems }, open: { context, page } };
+}
+
+/**
+ * Indicator switches: for each, t0 = performance.now() in the page, set the <select> and dispatch
+ * `change` (what a user's choice fires), await the hook's idle() (next MapLibre `idle`), t1.
+ * Cycles through the enabled options, starting after the current one.
+ */
+export async function indicatorSwitches(page: Page, spec: PageSpec, count: number): Promise<{ times: number[]; values: string[] }> {
+  return page.evaluate(
+    async ({ hook, count }) => {
+      const h = (window as unknown as Record<string, { idle(): Promise<void> }>)[hook];
+      const sel = document.getElementById('indicator-select') as HTMLSelectElement | null;
+      if (!h || !sel) throw new Error(`no ${hook} hook or #indicator-select`);
+      if (sel.disabled) throw new Error('#indicator-select is disabled');
+      const options = [...sel.options].filter((o) => !o.disabled).map((o) => o.value);
+      if (options.length < 2) throw new Error('fewer than two indicators to switch between');
+      await h.idle();
+      const start = options.indexOf(sel.value);
+      const times: number[] = [];
+      const values: string[] = [];
+      const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('map not idle within 30 s')), ms));
+      for (let i = 0; i < count; i++) {
+        const v = options[(start + 1 + i) % options.length] as string;
+        const t0 = performance.now();
+        sel.value = v;
+        sel.dispatchEvent(new Event('change', { bubbles: true }));
+        await Promise.race([h.idle(), timeout(30_000)]);
+        times.push(performance.now() - t0);
+        values.push(v);
+      }
+      return { times, values };
+    },
+    { hook: spec.hook, count },
+  );
+}
+
+export interface HoverTiming {
+  code: string;
+  /** mousemove event → tooltip element in the DOM, ms. */
+  toDom: number;
+  /** mousemove event → the next animation frame after that (the frame that paints the tooltip), ms. */
+  toFrame: number;
+}
+
+/**
+ * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), then moves in one
+ * step to a pixel inside an LSOA (its population-weighted centroid, projected by the page). Timed
+ * in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
+ */
+export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code: string; lon: number; lat: number }>, count: number): Promise<HoverTiming[]> {
+  const targets = await page.evaluate(
+    ({ hook, centroids, count }) => {
+      const h = (window as unknown as Record<string, { project(lon: number, lat: number): { x: number; y: number } }>)[hook];
+      if (!h) throw new Error(`no ${hook} hook`);
+      const canvas = document.querySelector('canvas.maplibregl-canvas');
+      if (!canvas) throw new Error('no MapLibre canvas');
+      const r = canvas.getBoundingClientRect();
+      const margin = 40;
+      const ok = centroids
+        .map((c) => {
+          const p = h.project(c.lon, c.lat);
+          return { code: c.code, x: r.left + p.x, y: r.top + p.y };
+        })
+        .filter((p) => p.x > r.left + margin && p.x < r.right - margin && p.y > r.top + margin && p.y < r.bottom - margin)
+        .filter((p) => document.elementFromPoint(p.x, p.y) === canvas);
+      // Spread the picks over the list (the list is in code order, which is roughly spread over the area).
+      const step = Math.max(1, Math.floor(ok.length / count));
+      return ok.filter((_, i) => i % step === 0).slice(0, count);
+    },
+    { hook: spec.hook, centroids, count },
+  );
+  if (targets.length === 0) throw new Error(`${spec.kind}: no LSOA centroid is on an unobstructed part of the map`);
+  const neutral = await page.evaluate(() => {
+    const r = (document.getElementById('indicator-select') as HTMLElement).getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const out: HoverTiming[] = [];
+  for (const t of targets) {
+    await page.mouse.move(neutral.x, neutral.y);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
+    await page.evaluate(() => {
+      const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tDom: number; tFrame: number }> };
+      w.__benchHover = new Promise((resolve, reject) => {
+        let tMove: number | null = null;
+        const onMove = (e: MouseEvent): void => {
+          tMove ??= e.timeStamp;
+        };
+        document.addEventListener('mousemove', onMove, { capture: true });
+        const visible = (): boolean => {
+          const el = document.querySelector('[data-testid="tooltip"]');
+          return !!el && el.getBoundingClientRect().width > 0;
+        };
+        const mo = new MutationObserver(() => {
+          if (!visible()) return;
+          const tDom = performance.now();
+          mo.disconnect();
+          document.removeEventListener('mousemove', onMove, { capture: true });
+          requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tDom, tFrame: performance.now() }));
+        });
+        mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+        setTimeout(() => {
+          mo.disconnect();
+          reject(new Error('no tooltip within 10 s'));
+        }, 10_000);
+      });
+    });
+    await page.mouse.move(t.x, t.y);
+    const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tDom: number; tFrame: number }> }).__benchHover);
+    out.push({ code: t.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove });
+  }
+  await page.mouse.move(neutral.x, neutral.y);
+  return out;
+}

@@ -1,0 +1,38 @@
+import { PipelineError } from '../pipeline/errors';
+import { runPipeline } from '../pipeline/run';
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<number> {
+  try {
+    const r = await runPipeline({ log: (l) => console.log(`· ${l}`) });
+    console.log(`Area ${r.area.code} ${r.area.name} → ${r.outDir}`);
+    console.log(`LSOA 2021: ${r.counts.lsoa21}, LSOA 2011: ${r.counts.lsoa11}, wards: ${r.counts.wards}`);
+    console.log(
+      `Dropped (outside area): LSOA 2021 ${r.dropped.lsoa21.length}, LSOA 2011 ${r.dropped.lsoa11.length}, wards ${r.dropped.wards.length}`,
+    );
+    for (const rel of r.releases) {
+      console.log(
+        `IoD${rel.id}: ${rel.areaCount} of ${rel.nationalCount} LSOAs; most deprived 1%: ${rel.mostDeprived1pc}; decile 1: ${rel.nationalDecile1}`,
+      );
+    }
+    console.log(
+      `Postcodes: ${r.counts.postcodes} (${r.counts.postcodesWithoutLsoa} outside the area's LSOAs, ${r.counts.postcodesWithoutCoordinates} skipped without coordinates)`,
+    );
+    for (const o of r.outputs) console.log(`  ${o.name.padEnd(22)} ${kb(o.raw).padStart(10)} raw ${kb(o.gzip).padStart(10)} gzip`);
+    const b = r.budget;
+    console.log(
+      `Budget: first view ${kb(b.firstViewGzip)} / ${kb(b.firstViewLimit)}; three releases ${kb(b.releasesGzip)} / ${kb(b.releasesLimit)} (postcodes.json excluded) — ${b.ok ? 'OK' : 'OVER'}`,
+    );
+    console.log(`Done in ${(r.durationMs / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (e) {
+    if (e instanceof PipelineError) {
+      console.error(`build:data failed — previous outputs left unchanged:\n${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main();

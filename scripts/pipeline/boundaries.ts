@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { BoundarySource } from './config';
+import { ProblemList } from './errors';
+import { readGeojson } from './read-geojson';
+import { readShapefile, type RawLayer } from './read-shapefile';
+import { toWgs84 } from './reproject';
+import { geometryProblems } from './validate';
+
+export interface AreaFeature {
+  code: string;
+  name: string;
+  /** WGS84, rounded (see reproject.ts). */
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface BoundaryLayer {
+  file: string;
+  features: AreaFeature[];
+}
+
+export async function readRawLayer(dataDir: string, relPath: string): Promise<RawLayer> {
+  const abs = path.resolve(dataDir, relPath);
+  return /\.(geo)?json$/i.test(relPath) ? readGeojson(abs, relPath) : readShapefile(abs, relPath);
+}
+
+function findField(props: Record<string, unknown>, wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  return Object.keys(props).find((k) => k.toLowerCase() === lower);
+}
+
+/**
+ * Reads a boundary layer, checks codes and geometry, and reprojects. Every problem is collected so
+ * one run lists them all; the feature is named by 1-based index and code.
+ */
+export async function readBoundaries(dataDir: string, source: BoundarySource): Promise<BoundaryLayer> {
+  const raw = await readRawLayer(dataDir, source.path);
+  const problems = new ProblemList();
+  const seen = new Map<string, number>();
+  const features: AreaFeature[] = [];
+  raw.features.forEach((f, i) => {
+    const codeKey = findField(f.properties, source.codeField);
+    const nameKey = findField(f.properties, source.nameField);
+    const code = codeKey === undefined ? '' : String(f.properties[codeKey] ?? '').trim();
+    const location = `feature ${i + 1}${code ? ` (${code})` : ''}`;
+    if (!codeKey || code === '') {
+      problems.add({ file: raw.file, location, field: source.codeField, message: 'missing area code' });
+      return;
+    }
+    const prev = seen.get(code);
+    if (prev !== undefined) {
+      problems.add({ file: raw.file, location, field: source.codeField, message: `duplicate code ${code} (also feature ${prev})` });
+      return;
+    }
+    seen.set(code, i + 1);
+    const gp = geometryProblems(f.geometry, raw.file, location, raw.crs);
+    if (gp.length > 0) {
+      gp.forEach((p) => problems.add(p));
+      return;
+    }
+    const name = nameKey === undefined ? '' : String(f.properties[nameKey] ?? '').trim();
+    if (name === '') problems.add({ file: raw.file, location, field: source.nameField, message: 'missing area name' });
+    features.push({ code, name, geometry: toWgs84(f.geometry as Geometry, raw.crs) as Polygon | MultiPolygon });
+  });
+  problems.throwIfAny();
+  features.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { file: raw.file, features };
+}

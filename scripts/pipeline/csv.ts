@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { PipelineError } from './errors';
+
+export interface CsvRow {
+  /** 1-based line number in the file where the record starts (header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * RFC 4180 parser. Hand-written because the sources contain quoted fields with commas and doubled
+ * quotes ("Kingston upon Hull, City of"), and every error must name the line it came from.
+ */
+export function parseCsv(text: string, file: string): CsvTable {
+  const records: CsvRow[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let fieldStarted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel writes a BOM
+  const n = text.length;
+  const endRecord = (): void => {
+    cells.push(field);
+    // A trailing blank line is not a record.
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    cells = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (; i < n; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      continue;
+    }
+    if (c === '"') {
+      if (fieldStarted && field !== '') {
+        throw new PipelineError({ file, location: `line ${line}`, message: 'quote inside an unquoted field' });
+      }
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (c === ',') {
+      cells.push(field);
+      field = '';
+      fieldStarted = false;
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += c;
+      fieldStarted = true;
+    }
+  }
+  if (inQuotes) throw new PipelineError({ file, location: `line ${recordLine}`, message: 'unterminated quoted field' });
+  if (field !== '' || cells.length > 0) endRecord();
+  const headerRow = records.shift();
+  if (!headerRow) throw new PipelineError({ file, message: 'empty CSV file' });
+  const header = headerRow.cells.map((h) => h.trim());
+  for (const r of records) {
+    if (r.cells.length !== header.length) {
+      throw new PipelineError({
+        file,
+        location: `line ${r.line}`,
+        message: `expected ${header.length} fields, found ${r.cells.length}`,
+      });
+    }
+  }
+  return { file, header, rows: records };
+}
+
+export function readCsv(filePath: string, displayName: string = filePath): CsvTable {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (e) {
+    throw new PipelineError({ file: displayName, message: `cannot read file (${(e as Error).message})` });
+  }
+  return parseCsv(text, displayName);
+}
+
+/** Index of a required column; a missing column is a problem with the file, named as such. */
+export function column(table: CsvTable, name: string): number {
+  const i = table.header.indexOf(name);
+  if (i < 0) throw new PipelineError({ file: table.file, location: 'line 1', field: name, message: 'required column missing' });
+  return i;
+}
+
+/** Like column() but returns -1 when absent (optional columns, e.g. IoD2019 has no domain scores). */
+export function optionalColumn(table: CsvTable, name: string): number {
+  return table.header.indexOf(name);
+}
+
+export function cell(row: CsvRow, index: number): string {
+  return row.cells[index] ?? '';
+}

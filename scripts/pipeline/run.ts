@@ -1,0 +1,323 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  GEO_FILES,
+  TOPO_OBJECTS,
+  flagKey,
+  valueKey,
+  type ChangeCode,
+  type DataMetadata,
+  type IodValues,
+  type LsoaProperties,
+  type ReleaseId,
+  type WardProperties,
+  type AreaDetails,
+  isFirstViewKey,
+} from '../../src/data/contract';
+import { readBoundaries, type AreaFeature } from './boundaries';
+import { configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
+import { PipelineError, ProblemList } from './errors';
+import { areaSets, filterToArea } from './filter-area';
+import { areaRecordCodes, areaValues, readRelease, RELEASE_DEFS, type AreaRelease, type ReleaseData } from './join-iod';
+import { readLookups, type ChangeLink, type Lookups } from './lookups';
+import { buildMetadata } from './metadata';
+import { buildPostcodeIndex } from './postcodes';
+import { round } from './reproject';
+import { modalWard, wardSummaries, type WardMember } from './wards';
+import { buildTopology, type AreaGeoFeature } from './write-topojson';
+import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
+
+export interface PipelineOptions extends Partial<ResolvedConfig> {
+  /** Override for tests: how small a vertex must be to be simplified away. */
+  simplifyMinWeight?: number;
+  /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
+  budget?: { firstViewGzip: number; releasesGzip: number };
+  /** Progress lines (the CLI prints them; tests stay quiet). */
+  log?: (line: string) => void;
+}
+
+export interface PipelineReport {
+  area: { code: string; name: string };
+  outDir: string;
+  counts: DataMetadata['counts'] & { postcodesWithoutCoordinates: number };
+  /** Boundary features outside the area, per layer (codes). */
+  dropped: { lsoa21: string[]; lsoa11: string[]; wards: string[] };
+  releases: Array<{ id: ReleaseId; areaCount: number; nationalCount: number; mostDeprived1pc: number; nationalDecile1: number }>;
+  outputs: OutputSize[];
+  budget: BudgetVerdict;
+  durationMs: number;
+}
+
+/** Change code of an area from its lookup rows: U only when the area really is unchanged. */
+function changeCode(links: ChangeLink[] | undefined): ChangeCode | undefined {
+  if (!links || links.length === 0) return undefined;
+  if (links.some((l) => l.chg === 'U')) return 'U';
+  return [...links].sort((a, b) => (a.chg < b.chg ? -1 : 1))[0]?.chg;
+}
+
+function sortedProps(p: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(p).sort()) if (p[k] !== undefined) out[k] = p[k];
+  return out;
+}
+
+/** Cross-file checks: each problem names the file where the missing or extra row lives. */
+function checkCoverage(
+  problems: ProblemList,
+  boundary: { file: string; features: AreaFeature[] },
+  release: ReleaseData,
+  areaMembers: Set<string>,
+  area: string,
+): string[] {
+  const boundaryCodes = new Set(boundary.features.map((f) => f.code));
+  const iodCodes = areaRecordCodes(release, areaMembers, area);
+  boundary.features.forEach((f, i) => {
+    if (!release.records.has(f.code)) {
+      problems.add({
+        file: release.file,
+        location: `boundary feature ${i + 1} (${f.code})`,
+        field: release.def.codeColumn,
+        message: `no IoD${release.def.id} row for boundary ${f.code} "${f.name}" (from ${boundary.file})`,
+      });
+    }
+  });
+  for (const code of [...iodCodes].sort()) {
+    if (!boundaryCodes.has(code)) {
+      const rec = release.records.get(code);
+      problems.add({
+        file: boundary.file,
+        location: `IoD${release.def.id} ${release.file} line ${rec?.line ?? '?'}`,
+        field: release.def.codeColumn,
+        message: `no boundary for LSOA ${code} "${rec?.name ?? ''}" of area ${area}`,
+      });
+    }
+  }
+  return boundary.features.map((f) => f.code);
+}
+
+function bboxOf(features: AreaFeature[]): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (g: Polygon | MultiPolygon): void => {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const poly of polys)
+      for (const [x = NaN, y = NaN] of poly[0] ?? []) {
+        b[0] = Math.min(b[0], x);
+        b[1] = Math.min(b[1], y);
+        b[2] = Math.max(b[2], x);
+        b[3] = Math.max(b[3], y);
+      }
+  };
+  features.forEach((f) => visit(f.geometry));
+  return [round(b[0], 5), round(b[1], 5), round(b[2], 5), round(b[3], 5)];
+}
+
+export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineReport> {
+  const started = Date.now();
+  const base = configFromEnv();
+  const cfg: ResolvedConfig = {
+    dataDir: options.dataDir ?? base.dataDir,
+    outDir: options.outDir ?? base.outDir,
+    area: options.area ?? base.area,
+    sources: options.sources ?? base.sources,
+  };
+  const log = options.log ?? ((): void => undefined);
+  const { dataDir, sources, area } = cfg;
+
+  log(`Reading lookups from ${dataDir}`);
+  const lookups: Lookups = readLookups(dataDir, sources);
+  const sets = areaSets(lookups, area);
+  if (sets.lsoa21.size === 0) {
+    throw new PipelineError({ file: sources.lsoa21Ward, field: 'ltla24_code', message: `no LSOA 2021 belongs to area ${area}` });
+  }
+
+  log('Reading boundaries');
+  const f21 = filterToArea(await readBoundaries(dataDir, sources.lsoa21), sets.lsoa21);
+  const f11 = filterToArea(await readBoundaries(dataDir, sources.lsoa11), sets.lsoa11);
+  const fw = filterToArea(await readBoundaries(dataDir, sources.wards), sets.wards);
+
+  log('Reading indices of deprivation');
+  const r25 = readRelease(dataDir, sources.iod2025, RELEASE_DEFS['2025']);
+  const r19 = readRelease(dataDir, sources.iod2019, RELEASE_DEFS['2019']);
+  const r15 = readRelease(dataDir, sources.iod2015, RELEASE_DEFS['2015']);
+
+  const problems = new ProblemList();
+  const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area);
+  const codes11 = checkCoverage(problems, f11.layer, r19, sets.lsoa11, area);
+  checkCoverage(problems, f11.layer, r15, sets.lsoa11, area);
+  const wardCodes = new Set(fw.layer.features.map((f) => f.code));
+  for (const w of [...sets.wards].sort()) {
+    if (!wardCodes.has(w)) problems.add({ file: fw.layer.file, field: sources.wards.codeField, message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})` });
+  }
+  f21.layer.features.forEach((f, i) => {
+    if (!lookups.by21.has(f.code)) {
+      problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa21_code', message: `LSOA 2021 ${f.code} missing from the 2011→2021 lookup` });
+    }
+    if (!lookups.centroids.has(f.code)) {
+      problems.add({ file: sources.centroids, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa21cd', message: `no population-weighted centroid for ${f.code}` });
+    }
+  });
+  const ward11 = new Map<string, string>();
+  f11.layer.features.forEach((f, i) => {
+    const succ = (lookups.by11.get(f.code) ?? []).map((l) => lookups.lsoa21.get(l.code21)?.ward).filter((w): w is string => !!w);
+    const w = modalWard(succ);
+    if (!w) problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa11_code', message: `LSOA 2011 ${f.code} has no LSOA 2021 successor with a ward` });
+    else ward11.set(f.code, w);
+  });
+  problems.throwIfAny();
+
+  log('Joining');
+  const a25 = areaValues(r25, codes21);
+  const a19 = areaValues(r19, codes11);
+  const a15 = areaValues(r15, codes11);
+
+  // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
+  // partial set of unchanged areas would mean something different from the 2011-area local ranks.
+  const comparable = (a: AreaRelease, code: string): IodValues => {
+    const src = a.values.get(code) ?? {};
+    const out: IodValues = {};
+    for (const ind of a.release.def.indicators) {
+      for (const field of ['r', 'd'] as const) {
+        const k = valueKey(a.release.def.id, ind, field);
+        if (src[k] !== undefined) out[k] = src[k];
+      }
+    }
+    for (const p of [1, 10] as const) {
+      const k = flagKey(a.release.def.id, p);
+      if (src[k] !== undefined) out[k] = src[k];
+    }
+    return out;
+  };
+
+  // First-view budget: see isFirstViewKey() in the contract for what goes where.
+  const detailColumns = new Map<string, Map<string, number>>();
+  const lsoa21Features: AreaGeoFeature[] = f21.layer.features.map((f) => {
+    const geo = lookups.lsoa21.get(f.code);
+    const chg = changeCode(lookups.by21.get(f.code)) ?? 'X';
+    const c = lookups.centroids.get(f.code);
+    const props: LsoaProperties = {
+      code: f.code,
+      name: f.name,
+      ward: geo?.ward ?? '',
+      chg,
+      ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
+      ...a25.values.get(f.code),
+    };
+    if (chg === 'U' && r19.records.has(f.code) && r15.records.has(f.code)) {
+      Object.assign(props, comparable(a19, f.code), comparable(a15, f.code));
+      const pop = r19.records.get(f.code)?.pop;
+      if (pop !== undefined) props.pop = pop;
+      const d25 = props[valueKey('2025', 'imd', 'd')];
+      const d19 = props[valueKey('2019', 'imd', 'd')];
+      const d15 = props[valueKey('2015', 'imd', 'd')];
+      if (typeof d25 === 'number' && typeof d19 === 'number') props.dchg_19_25 = d25 - d19;
+      if (typeof d25 === 'number' && typeof d15 === 'number') props.dchg_15_25 = d25 - d15;
+    }
+    const first: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(props)) {
+      if (isFirstViewKey(k)) first[k] = v;
+      else if (typeof v === 'number') detailColumns.set(k, (detailColumns.get(k) ?? new Map<string, number>()).set(f.code, v));
+    }
+    return { type: 'Feature', properties: sortedProps(first), geometry: f.geometry };
+  });
+  const details: AreaDetails = {
+    codes: codes21,
+    columns: Object.fromEntries(
+      [...detailColumns.keys()].sort().map((k) => [k, codes21.map((c) => detailColumns.get(k)?.get(c) ?? null)]),
+    ),
+  };
+
+  const lsoa11Features: AreaGeoFeature[] = f11.layer.features.map((f) => {
+    const props: LsoaProperties = {
+      code: f.code,
+      name: f.name,
+      ward: ward11.get(f.code) ?? '',
+      chg: changeCode(lookups.by11.get(f.code)) ?? 'X',
+      ...a19.values.get(f.code),
+      ...a15.values.get(f.code),
+    };
+    const pop = r19.records.get(f.code)?.pop;
+    if (pop !== undefined) props.pop = pop;
+    return { type: 'Feature', properties: sortedProps(props), geometry: f.geometry };
+  });
+
+  const members = (a: AreaRelease, codes: string[], wardOf: (c: string) => string | undefined): WardMember[] =>
+    codes.flatMap((code) => {
+      const v = a.values.get(code) ?? {};
+      const ward = wardOf(code);
+      const rank = v[valueKey(a.release.def.id, 'imd', 'r')];
+      const decile = v[valueKey(a.release.def.id, 'imd', 'd')];
+      if (!ward || rank === undefined || decile === undefined) return [];
+      return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
+    });
+  const s25 = wardSummaries('2025', members(a25, codes21, (c) => lookups.lsoa21.get(c)?.ward));
+  const s19 = wardSummaries('2019', members(a19, codes11, (c) => ward11.get(c)));
+  const s15 = wardSummaries('2015', members(a15, codes11, (c) => ward11.get(c)));
+  const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
+    const committee = lookups.committee.get(f.code);
+    const props: WardProperties = {
+      code: f.code,
+      name: f.name,
+      ...(committee ? { committee } : {}),
+      ...s25.get(f.code),
+      ...s19.get(f.code),
+      ...s15.get(f.code),
+    };
+    return { type: 'Feature', properties: sortedProps(props), geometry: f.geometry };
+  });
+
+  log('Building topology');
+  const minWeight = options.simplifyMinWeight ?? SIMPLIFY_MIN_WEIGHT;
+  const topo21 = buildTopology({ [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures }, minWeight, QUANTIZATION);
+  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: lsoa11Features }, minWeight, QUANTIZATION);
+
+  log('Indexing postcodes');
+  const pcs = buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
+
+  const counts: PipelineReport['counts'] = {
+    lsoa21: lsoa21Features.length,
+    lsoa11: lsoa11Features.length,
+    wards: wardFeatures.length,
+    postcodes: pcs.total,
+    postcodesWithoutLsoa: pcs.withoutLsoa,
+    postcodesWithoutCoordinates: pcs.withoutCoordinates,
+  };
+  const metadata = buildMetadata({
+    area: { code: area, name: sets.name },
+    releases: [a25, a19, a15],
+    sources,
+    counts,
+    bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
+  });
+
+  const files = [
+    { name: GEO_FILES.areas2021, content: stableStringify(topo21) },
+    { name: GEO_FILES.details2021, content: stableStringify(details) },
+    { name: GEO_FILES.areas2011, content: stableStringify(topo11) },
+    { name: GEO_FILES.metadata, content: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n` },
+    { name: GEO_FILES.postcodes, content: stableStringify(pcs.index) },
+  ];
+  const outputs = measure(files);
+  const budget = budgetVerdict(outputs, options.budget);
+  const over = budgetProblems(budget);
+  if (over.length > 0) {
+    const sizes = outputs.map((o) => `${o.name} ${o.raw} B raw / ${o.gzip} B gzip`).join('; ');
+    throw new PipelineError([...over, { file: cfg.outDir, message: `sizes: ${sizes}; previous outputs kept` }]);
+  }
+  writeAtomically(cfg.outDir, files);
+
+  return {
+    area: { code: area, name: sets.name },
+    outDir: cfg.outDir,
+    counts,
+    dropped: { lsoa21: f21.dropped, lsoa11: f11.dropped, wards: fw.dropped },
+    releases: [a25, a19, a15].map((a) => ({
+      id: a.release.def.id,
+      areaCount: a.areaCount,
+      nationalCount: a.release.nationalCount,
+      mostDeprived1pc: a.mostDeprived1pc,
+      nationalDecile1: a.nationalDecile1,
+    })),
+    outputs,
+    budget,
+    durationMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,466 @@
+import { createMemo, createResource, createSignal, ErrorBoundary, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { createAppStore } from './state/store';
+import { loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
+import type { InterventionProperties } from './data/content-contract';
+import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, yearsIn, type InterventionFilter } from './domain/interventions';
+import { InterventionsPanel } from './panels/InterventionsPanel';
+import { VenueProfile } from './panels/VenueProfile';
+import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './data/area-index';
+import { NEIGHBOURHOODS, PRIORITY_WARD_CODES, neighbourhoodNote } from './data/priority-areas';
+import { colouringFor } from './domain/measure';
+import { buildLegend } from './domain/legend';
+import { lsoaVintage, RELEASE_LABEL } from './domain/indicators';
+import { areaCount, nationalCount } from './domain/profile';
+import { labelPoint } from './domain/label-points';
+import { tooltipLines } from './domain/tooltip';
+import type { SearchEntry } from './domain/search';
+import type { ReleaseId } from './data/contract';
+import type { AtlasMap, HoverInfo } from './map/atlas-map';
+import { MapView } from './map/MapView';
+import { ControlPanel } from './panels/ControlPanel';
+import { Legend } from './panels/Legend';
+import { SearchBox, type PostcodeResult } from './panels/SearchBox';
+import { LsoaProfile } from './panels/LsoaProfile';
+import { WardProfile } from './panels/WardProfile';
+import { AboutPanel } from './panels/AboutPanel';
+import { Tooltip, type TooltipContent } from './panels/Tooltip';
+
+/**
+ * A small read-only handle for the browser tests and the benchmark: wait for the map to settle and
+ * turn a coordinate into a pixel. It exposes nothing that changes state.
+ */
+function exposeTestHooks(m: AtlasMap): void {
+  (window as unknown as { __atlas: unknown }).__atlas = {
+    idle: () => m.idle(),
+    project: (lon: number, lat: number) => {
+      const p = m.map.project([lon, lat]);
+      return { x: p.x, y: p.y };
+    },
+  };
+}
+
+export function App() {
+  const [data] = createResource(loadFirstView);
+  return (
+    <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
+      <Suspense fallback={<p class="loading" role="status">Loading the map data…</p>}>
+        <Show when={data()}>{(d) => <Atlas data={d()} />}</Show>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Atlas(props: { data: FirstViewData }) {
+  const { state, update } = createAppStore();
+  // Search, ward list and legend render synchronously with this component: from here they work.
+  onMount(() => performance.mark('atlas:text-ui-ready'));
+  const meta = props.data.metadata;
+  const [flags, setFlags] = createSignal({ p1: true, p10: true });
+  const [aboutOpen, setAboutOpen] = createSignal(false);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [hover, setHover] = createSignal<HoverInfo | null>(null);
+  const [announcement, setAnnouncement] = createSignal('');
+  const [atlasMap, setAtlasMap] = createSignal<AtlasMap | null>(null);
+
+  // Detail values (domain ranks and scores, local ranks) load after the first choropleth has drawn.
+  const [detailsReady, setDetailsReady] = createSignal(false);
+  let detailsStarted = false;
+  const startDetails = () => {
+    if (detailsStarted) return;
+    detailsStarted = true;
+    loadDetails2021Into(props.data.lsoa21)
+      .then(() => {
+        atlasMap()?.refreshAreaData('lsoa21', props.data.lsoa21 as unknown as FeatureCollection);
+        setDetailsReady(true);
+      })
+      .catch((err: unknown) => setNotice(`Domain ranks and scores are unavailable: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  onMount(() => setTimeout(startDetails, 2500));
+
+  const needsLsoa11 = () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards');
+  const [lsoa11] = createResource(() => (needsLsoa11() ? true : undefined), () => loadLsoa11());
+  const index = createMemo<AreaIndex>((prev) => {
+    const l11: LsoaCollection | undefined = lsoa11();
+    if (prev && l11) return withLsoa11(prev, l11);
+    return prev ?? buildAreaIndex(props.data.lsoa21, props.data.wards);
+  });
+
+  const colouring = createMemo(() => colouringFor(state(), { areaCount: (r: ReleaseId) => areaCount(meta, r) }));
+  const flagRelease = () => (state().view === 'change' ? '2025' : state().release);
+
+  const legend = createMemo(() => {
+    detailsReady();
+    const c = colouring();
+    const features = c.target === 'wards' ? props.data.wards.features : c.target === 'lsoa21' ? props.data.lsoa21.features : (lsoa11()?.features ?? []);
+    const noDataLabel = state().view === 'change' ? 'Boundary changed in 2021: not comparable' : 'No data';
+    return buildLegend(c.scheme, c.measure, features as unknown as { properties: Record<string, unknown> }[], noDataLabel);
+  });
+
+  // --- interventions --------------------------------------------------------------------------
+  // A missing interventions file must not take the map down: the layer says it is unavailable instead.
+  const [interventions] = createResource(() =>
+    loadInterventions().catch((err: unknown) => {
+      setNotice(`Intervention locations are unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }),
+  );
+  const [venueFilter, setVenueFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
+  const [venuesShown, setVenuesShown] = createSignal(true);
+  const [venueHover, setVenueHover] = createSignal<{ ids: string[]; point: { x: number; y: number } } | null>(null);
+  const venueById = createMemo(() => new Map((interventions()?.features ?? []).map((f) => [f.properties.id, f])));
+  const filteredVenues = createMemo<InterventionProperties[]>(() =>
+    (interventions()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, venueFilter())),
+  );
+  const visibleVenueIds = createMemo<readonly string[] | null>(() => (venuesShown() ? filteredVenues().map((v) => v.id) : []));
+  const venueCollection = createMemo(() => interventions() as unknown as FeatureCollection | undefined);
+  const selectedVenue = createMemo(() => {
+    const sel = state().selection;
+    return sel?.kind === 'venue' ? (venueById().get(sel.id) ?? null) : null;
+  });
+  const selectVenue = (id: string) => {
+    const f = venueById().get(id);
+    if (!f) return;
+    update({ selection: { kind: 'venue', id } });
+    const [lon, lat] = f.geometry.coordinates;
+    setFitTarget([lon - 0.004, lat - 0.0025, lon + 0.004, lat + 0.0025]);
+    setAnnouncement(`Selected ${f.properties.name}. Its details are shown in the details panel.`);
+  };
+  const samePlace = (id: string) => {
+    const f = venueById().get(id);
+    if (!f) return [];
+    const [x, y] = f.geometry.coordinates;
+    return (interventions()?.features ?? [])
+      .filter((o) => o.properties.id !== id && o.geometry.coordinates[0] === x && o.geometry.coordinates[1] === y)
+      .map((o) => o.properties);
+  };
+
+  // --- selection -------------------------------------------------------------------------------
+  // equals: false — the same feature object gains detail values when they arrive, and views must re-read it.
+  const selectedLsoa = createMemo(() => {
+    detailsReady();
+    const sel = state().selection;
+    if (sel?.kind !== 'lsoa') return null;
+    const idx = index();
+    const preferred = lsoaVintage(state().release) === 'lsoa11' ? idx.lsoa11.get(sel.code) : idx.lsoa21.get(sel.code);
+    const fallback = idx.lsoa21.get(sel.code) ?? idx.lsoa11.get(sel.code);
+    return preferred ?? fallback ?? null;
+  }, undefined, { equals: false });
+  const selectedWard = createMemo(() => {
+    const sel = state().selection;
+    return sel?.kind === 'ward' ? (index().wards.get(sel.code) ?? null) : null;
+  });
+  /** The release a selected LSOA's profile can show: a 2011-based release only for 2011 areas. */
+  const lsoaProfileRelease = createMemo<ReleaseId>(() => {
+    const l = selectedLsoa();
+    const onLsoa11 = l !== null && index().lsoa11.get(l.properties.code) === l;
+    return onLsoa11 && lsoaVintage(state().release) === 'lsoa11' ? state().release : '2025';
+  });
+  const wardRelease = createMemo<ReleaseId>(() => (lsoaVintage(state().release) === 'lsoa11' && index().lsoa11.size > 0 ? state().release : '2025'));
+  const wardLsoas = (wardCode: string) => {
+    detailsReady();
+    const idx = index();
+    const [byWard, lookup] = wardRelease() === '2025' ? [idx.lsoa21ByWard, idx.lsoa21] : [idx.lsoa11ByWard, idx.lsoa11];
+    return (byWard.get(wardCode) ?? []).flatMap((c) => {
+      const f = lookup.get(c);
+      return f ? [f.properties] : [];
+    });
+  };
+  const selectionGeometry = (): Geometry | null => selectedLsoa()?.geometry ?? selectedWard()?.geometry ?? null;
+  const [fitTarget, setFitTarget] = createSignal<BBox | null>(null);
+  // A shared link with a selection but no camera opens fitted to the selected area.
+  onMount(() => {
+    const sel = state().selection;
+    if (!sel || state().camera || sel.kind === 'venue') return;
+    const f = sel.kind === 'lsoa' ? index().lsoa21.get(sel.code) : index().wards.get(sel.code);
+    if (f) setFitTarget(featureBBox(f));
+  });
+
+  const select = (kind: 'lsoa' | 'ward', code: string, fit = true) => {
+    update({ selection: { kind, code } });
+    const f = kind === 'lsoa' ? (index().lsoa21.get(code) ?? index().lsoa11.get(code)) : index().wards.get(code);
+    if (f && fit) setFitTarget(featureBBox(f));
+    const name = f?.properties.name ?? code;
+    setAnnouncement(`Selected ${kind === 'ward' ? 'ward' : 'LSOA'} ${name}. Its profile is shown in the details panel.`);
+  };
+  const clearSelection = () => {
+    update({ selection: null });
+    setAnnouncement('Selection cleared.');
+  };
+
+  // --- search ----------------------------------------------------------------------------------
+  const searchEntries = createMemo<SearchEntry[]>(() => [
+    ...props.data.wards.features.map((w) => ({
+      kind: 'ward' as const,
+      id: w.properties.code,
+      label: w.properties.name,
+      keywords: `${w.properties.code} ward ${w.properties.committee ?? ''}`,
+      detail: `Ward${PRIORITY_WARD_CODES.has(w.properties.code) ? ' · priority ward' : ''}`,
+    })),
+    ...(interventions()?.features ?? []).map((v) => ({
+      kind: 'venue' as const,
+      id: v.properties.id,
+      label: v.properties.name,
+      keywords: `${INTERVENTION_STYLE[v.properties.type].label}`,
+      detail: INTERVENTION_STYLE[v.properties.type].label,
+    })),
+    ...props.data.lsoa21.features.map((l) => ({
+      kind: 'lsoa' as const,
+      id: l.properties.code,
+      label: `${l.properties.name}`,
+      keywords: l.properties.code,
+      detail: `LSOA ${l.properties.code} · ${index().wards.get(l.properties.ward)?.properties.name ?? ''}`,
+    })),
+  ]);
+  const lookupPostcode = async (pc: string): Promise<PostcodeResult> => {
+    const idx = await loadPostcodes();
+    const hit = idx.postcodes[pc];
+    if (!hit) return { kind: 'unknown', postcode: pc };
+    const code = hit[2] >= 0 ? idx.lsoaCodes[hit[2]] : undefined;
+    return code ? { kind: 'found', postcode: pc, lsoaCode: code } : { kind: 'outside', postcode: pc };
+  };
+
+  // --- neighbourhood outlines, ward labels --------------------------------------------------------
+  const neighbourhoodOutlines = createMemo<FeatureCollection>(() => {
+    const codes = new Set(NEIGHBOURHOODS.flatMap((n) => n.lsoa21.map((l) => l.code)));
+    return {
+      type: 'FeatureCollection',
+      features: props.data.lsoa21.features.filter((f) => codes.has(f.properties.code)).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),
+    };
+  });
+  const wardLabels = props.data.wards.features.map((w) => {
+    const [lon, lat] = labelPoint(w);
+    return { code: w.properties.code, name: w.properties.name, lon, lat, priority: PRIORITY_WARD_CODES.has(w.properties.code) };
+  });
+
+  // --- tooltip ---------------------------------------------------------------------------------
+  const tooltip = createMemo<TooltipContent | null>(() => {
+    const vh = venueHover();
+    if (vh && vh.ids.length > 0) {
+      const items = vh.ids.map((id) => venueById().get(id)?.properties).filter((p): p is InterventionProperties => p !== undefined);
+      const first = items[0];
+      if (first) {
+        return {
+          title: first.name,
+          code: '',
+          lines: [INTERVENTION_STYLE[first.type].label, first.precision === 'area' ? 'Location approximate (placed in its area)' : first.precisionNote, ...(items.length > 1 ? [`and ${items.length - 1} more here: click to see`] : [])],
+          x: vh.point.x,
+          y: vh.point.y,
+        };
+      }
+    }
+    const h = hover();
+    if (!h) return null;
+    const idx = index();
+    const f = h.layer === 'wards' ? idx.wards.get(h.code) : h.layer === 'lsoa21' ? idx.lsoa21.get(h.code) : idx.lsoa11.get(h.code);
+    if (!f) return null;
+    const s = state();
+    const release = s.view === 'change' ? '2025' : s.release;
+    return {
+      title: f.properties.name,
+      code: f.properties.code,
+      lines: tooltipLines(s.view, f.properties as Record<string, unknown>, s.indicator, release, nationalCount(meta, release)),
+      x: h.point.x,
+      y: h.point.y,
+    };
+  });
+
+  const onStateChange = (patch: Parameters<typeof update>[0]) => {
+    update(patch);
+    setAnnouncement(`Map now shows: ${colouring().description}`);
+  };
+
+  const wardNeighbourhoods = (wardCode: string) =>
+    NEIGHBOURHOODS.filter((n) => n.ward.code === wardCode).map((n) => ({ name: n.name, note: neighbourhoodNote(n) }));
+
+  const vintageNote = () => {
+    const l = selectedLsoa();
+    if (!l) return null;
+    const wanted = lsoaVintage(state().release);
+    const shown = index().lsoa21.get(l.properties.code) === l ? 'lsoa21' : 'lsoa11';
+    if (wanted === shown) return null;
+    return wanted === 'lsoa11'
+      ? `This LSOA 2021 area has no IoD ${state().release} figures of its own (its boundary changed in 2021); its IoD 2025 profile is shown.`
+      : `This LSOA 2011 area was replaced in 2021; its ${RELEASE_LABEL[state().release]} profile is not available. Choose IoD 2019 or 2015 to see it.`;
+  };
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#search-input">
+        Skip to search
+      </a>
+      <a class="skip-link" href="#details">
+        Skip to area details
+      </a>
+      <header class="app-header">
+        <h1 class="app-header__title">Neighbourhood Atlas</h1>
+        <p class="app-header__tagline">Where deprivation is deepest in Leeds, how it has changed, and what is being done there.</p>
+        <nav class="app-header__nav" aria-label="Panels">
+          <button type="button" class="button" aria-expanded={aboutOpen()} aria-controls="about" onClick={() => setAboutOpen(!aboutOpen())}>
+            About the data
+          </button>
+        </nav>
+      </header>
+
+      <main class="layout">
+        <aside class="panel panel--controls" aria-label="Search and map controls">
+          <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
+          <ControlPanel state={state()} flags={flags()} locked={false} onChange={onStateChange} onFlags={setFlags} />
+          <Show when={interventions()}>
+            {(iv) => (
+              <InterventionsPanel
+                items={filteredVenues()}
+                total={iv().features.length}
+                unplaced={iv().unplaced}
+                years={yearsIn(iv().features.map((f) => f.properties))}
+                filter={venueFilter()}
+                shown={venuesShown()}
+                onShown={setVenuesShown}
+                onFilter={setVenueFilter}
+                onSelect={selectVenue}
+                wardName={(code) => (code ? (index().wards.get(code)?.properties.name ?? code) : 'ward not known')}
+              />
+            )}
+          </Show>
+          <details class="ward-list">
+            <summary>Browse all {props.data.wards.features.length} wards</summary>
+            <ul>
+              <For each={[...props.data.wards.features].sort((a, b) => a.properties.name.localeCompare(b.properties.name))}>
+                {(w) => (
+                  <li>
+                    <button type="button" class="link-button" onClick={() => select('ward', w.properties.code)}>
+                      {w.properties.name}
+                    </button>
+                    <Show when={PRIORITY_WARD_CODES.has(w.properties.code)}>
+                      <span class="badge">priority ward</span>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </details>
+        </aside>
+
+        <section class="map-area" aria-label="Map">
+          <Show when={notice()}>
+            <p class="notice" role="status">
+              {notice()}
+            </p>
+          </Show>
+          <div class="map-frame">
+            <MapView
+              bounds={meta.bbox}
+              attribution={meta.attribution}
+              lsoa21={props.data.lsoa21}
+              wards={props.data.wards}
+              lsoa11={() => lsoa11()}
+              colouring={colouring}
+              flagRelease={flagRelease}
+              flags={flags}
+              selectionGeometry={selectionGeometry}
+              fitTarget={fitTarget}
+              initialCamera={state().camera}
+              neighbourhoods={neighbourhoodOutlines}
+              wardLabels={wardLabels}
+              cooperativeGestures={false}
+              onHover={setHover}
+              onAreaClick={(layer, code) => select(layer === 'wards' ? 'ward' : 'lsoa', code, false)}
+              onMapClick={() => false}
+              onVenueHover={setVenueHover}
+              onVenueClick={(ids) => ids[0] && selectVenue(ids[0])}
+              venues={venueCollection}
+              venueIds={visibleVenueIds}
+              outreach={() => ({ circle: null, codes: [] })}
+              onMoveEnd={(camera) => update({ camera })}
+              onNotice={setNotice}
+              onReady={(m) => {
+                setAtlasMap(m);
+                exposeTestHooks(m);
+                void m.idle().then(() => {
+                  performance.mark('atlas:first-choropleth');
+                  startDetails();
+                });
+              }}
+            />
+            <Tooltip content={tooltip()} />
+          </div>
+          <Legend model={legend()} showFlags={flags()} flagsApply={colouring().target !== 'wards'} areaNoun={colouring().target === 'wards' ? 'wards' : 'LSOAs'} />
+          <p class="map-note">
+            <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★ marks
+            the 12 priority wards.
+          </p>
+        </section>
+
+        <aside id="details" class="panel panel--details" aria-label="Area details" tabindex="-1">
+          <Show when={aboutOpen()}>
+            <div id="about">
+              <AboutPanel metadata={meta} onClose={() => setAboutOpen(false)} />
+            </div>
+          </Show>
+          <Switch fallback={<p class="placeholder">Select a ward or an LSOA on the map, in the ward list or with search to see its profile.</p>}>
+            <Match when={selectedLsoa()}>
+              {(l) => (
+                <>
+                  <button type="button" class="button button--secondary" onClick={clearSelection}>
+                    Clear selection
+                  </button>
+                  <LsoaProfile
+                    props={l().properties}
+                    release={lsoaProfileRelease()}
+                    nationalCount={nationalCount(meta, lsoaProfileRelease())}
+                    areaCount={areaCount(meta, lsoaProfileRelease())}
+                    wardName={index().wards.get(l().properties.ward)?.properties.name ?? null}
+                    onSelectWard={() => select('ward', l().properties.ward)}
+                    vintageNote={vintageNote()}
+                  />
+                </>
+              )}
+            </Match>
+            <Match when={selectedVenue()}>
+              {(v) => (
+                <>
+                  <button type="button" class="button button--secondary" onClick={clearSelection}>
+                    Clear selection
+                  </button>
+                  <VenueProfile
+                    venue={v().properties}
+                    wardName={v().properties.ward ? (index().wards.get(v().properties.ward!)?.properties.name ?? null) : null}
+                    neighbourhoodName={NEIGHBOURHOODS.find((n) => n.id === v().properties.neighbourhood)?.name ?? null}
+                    samePlace={samePlace(v().properties.id)}
+                    onSelectVenue={selectVenue}
+                  />
+                </>
+              )}
+            </Match>
+            <Match when={selectedWard()}>
+              {(w) => (
+                <>
+                  <button type="button" class="button button--secondary" onClick={clearSelection}>
+                    Clear selection
+                  </button>
+                  <WardProfile
+                    props={w().properties}
+                    lsoas={wardLsoas(w().properties.code)}
+                    release={wardRelease()}
+                    indicator={state().indicator}
+                    priority={PRIORITY_WARD_CODES.has(w().properties.code)}
+                    neighbourhoods={wardNeighbourhoods(w().properties.code)}
+                    onSelectLsoa={(code) => select('lsoa', code)}
+                  />
+                </>
+              )}
+            </Match>
+          </Switch>
+        </aside>
+      </main>
+      <div class="sr-only" aria-live="polite" data-testid="live-region">
+        {announcement()}
+      </div>
+      <Show when={atlasMap() === null}>
+        <span class="sr-only" data-testid="map-loading">
+          The map is loading; search, lists and the legend already work.
+        </span>
+      </Show>
+    </div>
+  );
+}

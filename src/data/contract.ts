@@ -1,0 +1,193 @@
+/**
+ * The data contract between the build pipeline (scripts/) and the app (src/).
+ * Both sides import this module, so a renamed property is a compile error on both.
+ *
+ * Generated files (all in public/geo/, gitignored):
+ *  - areas-2021.topojson : objects `lsoa21` (IoD2025 + comparable 2019/2015 values) and `wards` (ward summaries).
+ *                          This is the first view: budget 100 KB gzip.
+ *  - areas-2011.topojson : object `lsoa11` (IoD2019 + IoD2015 values on LSOA 2011 boundaries).
+ *  - metadata.json       : sources, releases, licences, counts, derivations (DataMetadata).
+ *  - postcodes.json      : area postcodes → LSOA 2021 index (PostcodeIndex), loaded lazily by search.
+ *
+ * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
+ */
+
+export const GEO_FILES = {
+  areas2021: 'areas-2021.topojson',
+  areas2011: 'areas-2011.topojson',
+  metadata: 'metadata.json',
+  postcodes: 'postcodes.json',
+  interventions: 'interventions.json',
+  /** Lazily loaded LSOA 2021 values that do not fit the first-view budget (AreaDetails). */
+  details2021: 'areas-2021-details.json',
+} as const;
+
+export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
+
+/** Releases of the English Indices of Deprivation the product knows. */
+export const RELEASES = ['2025', '2019', '2015'] as const;
+export type ReleaseId = (typeof RELEASES)[number];
+
+/** Property-name prefix of each release's values (`y25_imd_d`). */
+export const RELEASE_PREFIX: Record<ReleaseId, string> = { '2025': 'y25', '2019': 'y19', '2015': 'y15' };
+
+/** Short keys of the IMD, its 7 domains and the 6 IoD2025 sub-domains. */
+export const INDICATORS = [
+  'imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv',
+  'cyp', 'ads', 'geo', 'wid', 'ind', 'out',
+] as const;
+export type IndicatorId = (typeof INDICATORS)[number];
+
+/**
+ * Value fields per indicator:
+ *  s  = score (as published; units differ by domain)
+ *  r  = national rank (1 = most deprived in England)
+ *  d  = national decile (1 = most deprived 10% in England)
+ *  lr = rank within the local authority (1 = most deprived in the area)
+ *  ld = decile within the local authority
+ */
+export const VALUE_FIELDS = ['s', 'r', 'd', 'lr', 'ld'] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+export function valueKey(release: ReleaseId, indicator: IndicatorId, field: ValueField): string {
+  return `${RELEASE_PREFIX[release]}_${indicator}_${field}`;
+}
+
+/** `y25_p1` = 1 when in the national most-deprived 1% (rank ≤ floor(N/100)); `y25_p10` likewise for 10%. */
+export function flagKey(release: ReleaseId, percent: 1 | 10): string {
+  return `${RELEASE_PREFIX[release]}_p${percent}`;
+}
+
+/** Numeric IoD values keyed by valueKey()/flagKey(); absent = not published for this area/release. */
+export type IodValues = Partial<Record<string, number>>;
+
+/** ONS LSOA 2011 → 2021 change code. Change between releases is only computed for 'U'. */
+export type ChangeCode = 'U' | 'S' | 'M' | 'X';
+
+/** Named fields plus the IoD values under valueKey()/flagKey() keys. */
+export interface LsoaProperties {
+  [key: string]: string | number | undefined;
+  code: string;
+  name: string;
+  /** Ward (Dec 2024) code from the ONS best-fit lookup (for LSOA 2011: via its LSOA 2021 successor). */
+  ward: string;
+  /** LSOA 2011→2021 change code; for LSOA 2021 features, 'U' means the 2011 values are on the same area. */
+  chg: ChangeCode;
+  /** Population-weighted centroid (LSOA 2021 only). */
+  cx?: number;
+  cy?: number;
+  /** Mid-2015 population (IoD2019 denominators); on LSOA 2021 only where unchanged ('U'). */
+  pop?: number;
+  /** National decile change 2019 → 2025 of the IMD (2025 minus 2019; negative = more deprived); only where chg = 'U'. */
+  dchg_19_25?: number;
+  /** National decile change 2015 → 2025 of the IMD; only where chg = 'U'. */
+  dchg_15_25?: number;
+}
+
+/** Ward summary field keys: `${prefix}_${field}`, derived from the ward's LSOAs of that release. */
+export const WARD_SUMMARY_FIELDS = ['n', 'd1', 'd1s', 'p1', 'mr'] as const;
+export type WardSummaryField = (typeof WARD_SUMMARY_FIELDS)[number];
+export function wardSummaryKey(release: ReleaseId, field: WardSummaryField): string {
+  return `${RELEASE_PREFIX[release]}_${field}`;
+}
+
+export interface WardProperties extends Partial<Record<string, number | string>> {
+  code: string;
+  name: string;
+  /** Leeds community committee (compiled file); absent if not known. */
+  committee?: string;
+}
+
+export interface ReleaseMetadata {
+  id: ReleaseId;
+  title: string;
+  publisher: string;
+  published: string; // ISO date
+  lsoaVintage: '2021' | '2011';
+  /** LSOAs in England in this release (N in "rank R of N"). */
+  nationalCount: number;
+  /** LSOAs of the area in this release. */
+  areaCount: number;
+  /** Indicators with national rank and decile in this release. */
+  indicators: IndicatorId[];
+  /** Indicators that also carry a score. */
+  scored: IndicatorId[];
+  mostDeprived1pc: number;
+  nationalDecile1: number;
+  sourceFile: string;
+  downloadPage: string;
+}
+
+export interface SourceMetadata {
+  id: string;
+  title: string;
+  file: string;
+  publisher: string;
+  licence: string;
+  downloadPage: string;
+  compiled: boolean;
+  note?: string;
+}
+
+export interface DataMetadata {
+  schemaVersion: 1;
+  area: { code: string; name: string };
+  releases: ReleaseMetadata[];
+  sources: SourceMetadata[];
+  attribution: string[];
+  counts: {
+    lsoa21: number;
+    lsoa11: number;
+    wards: number;
+    postcodes: number;
+    postcodesWithoutLsoa: number;
+    /** Source rows skipped because they had no coordinates. */
+    postcodesWithoutCoordinates?: number;
+  };
+  /** Plain-language derivations of every derived figure (ward summaries, flags, local ranks, change). */
+  derivations: Record<string, string>;
+  /** Bounding box of the area [west, south, east, north]. */
+  bbox: [number, number, number, number];
+}
+
+/** postcodes.json: compact lookup; `lsoa` is an index into `lsoaCodes`, -1 when the point lies in no area LSOA. */
+export interface PostcodeIndex {
+  lsoaCodes: string[];
+  /** Normalised postcode ("LS7 3EX") → [lon, lat, lsoa index]. */
+  postcodes: Record<string, [number, number, number]>;
+}
+
+/**
+ * The first view (areas-2021.topojson, ≤ 100 KB gzip) cannot carry every value of every LSOA.
+ * It keeps: non-IoD properties (code, name, ward, chg, cx, cy, pop, dchg_*), every flag, every
+ * national decile (`*_d`, so any indicator can be mapped at once), and all IMD fields of each release.
+ * The rest (domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
+ * ranks) is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature
+ * has exactly the properties LsoaProperties describes.
+ */
+export function isFirstViewKey(key: string): boolean {
+  if (!/^y\d\d_/.test(key)) return true;
+  return /_(p1|p10|d)$/.test(key) || /^y\d\d_imd_/.test(key);
+}
+
+/**
+ * areas-2021-details.json: column-wise because that is far smaller gzipped than one object per LSOA.
+ * `columns[key][i]` is the value for `codes[i]`; null = absent.
+ */
+export interface AreaDetails {
+  codes: string[];
+  columns: Record<string, Array<number | null>>;
+}
+
+/** LSOA code → the detail values to merge into that feature's properties (absent values left out). */
+export function expandDetails(details: AreaDetails): Map<string, IodValues> {
+  const out = new Map<string, IodValues>(details.codes.map((c) => [c, {}]));
+  for (const [key, column] of Object.entries(details.columns)) {
+    column.forEach((v, i) => {
+      const code = details.codes[i];
+      const target = code === undefined ? undefined : out.get(code);
+      if (target && v !== null) target[key] = v;
+    });
+  }
+  return out;
+}

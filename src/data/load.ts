@@ -1,0 +1,76 @@
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { InterventionsCollection } from './content-contract';
+import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+
+export type AreaGeometry = Polygon | MultiPolygon;
+export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
+export type WardFeature = Feature<AreaGeometry, WardProperties>;
+export type LsoaCollection = FeatureCollection<AreaGeometry, LsoaProperties>;
+export type WardCollection = FeatureCollection<AreaGeometry, WardProperties>;
+
+export interface FirstViewData {
+  metadata: DataMetadata;
+  lsoa21: LsoaCollection;
+  wards: WardCollection;
+}
+
+/** Where the generated files are served from: under Vite's base so the app works from a sub-path. */
+export function geoUrl(file: string): string {
+  return `${import.meta.env.BASE_URL}geo/${file}`;
+}
+
+async function fetchJson<T>(file: string): Promise<T> {
+  const res = await fetch(geoUrl(file));
+  if (!res.ok) throw new Error(`Could not load ${file} (HTTP ${res.status}). Run "npm run build:data".`);
+  return (await res.json()) as T;
+}
+
+function objectToCollection<P>(topology: Topology, name: string): FeatureCollection<AreaGeometry, P> {
+  const obj = topology.objects[name] as GeometryCollection | undefined;
+  if (!obj) throw new Error(`The TopoJSON has no object "${name}"`);
+  return feature(topology, obj) as unknown as FeatureCollection<AreaGeometry, P>;
+}
+
+export async function loadFirstView(): Promise<FirstViewData> {
+  const [metadata, topology] = await Promise.all([
+    fetchJson<DataMetadata>(GEO_FILES.metadata),
+    fetchJson<Topology>(GEO_FILES.areas2021),
+  ]);
+  return {
+    metadata,
+    lsoa21: objectToCollection<LsoaProperties>(topology, TOPO_OBJECTS.lsoa21),
+    wards: objectToCollection<WardProperties>(topology, TOPO_OBJECTS.wards),
+  };
+}
+
+let lsoa11Promise: Promise<LsoaCollection> | undefined;
+/** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
+export function loadLsoa11(): Promise<LsoaCollection> {
+  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => objectToCollection<LsoaProperties>(t, TOPO_OBJECTS.lsoa11));
+  return lsoa11Promise;
+}
+
+let postcodePromise: Promise<PostcodeIndex> | undefined;
+export function loadPostcodes(): Promise<PostcodeIndex> {
+  postcodePromise ??= fetchJson<PostcodeIndex>(GEO_FILES.postcodes);
+  return postcodePromise;
+}
+
+let interventionsPromise: Promise<InterventionsCollection> | undefined;
+/** Intervention points (built from content/ and the places sources); not needed for the first paint. */
+export function loadInterventions(): Promise<InterventionsCollection> {
+  interventionsPromise ??= fetchJson<InterventionsCollection>(GEO_FILES.interventions);
+  return interventionsPromise;
+}
+
+/**
+ * Merges the LSOA 2021 detail values (domain ranks, scores, local ranks) into the features' properties,
+ * in place, so every consumer (map, profiles, tables) reads one set of properties.
+ */
+export async function loadDetails2021Into(lsoa21: LsoaCollection): Promise<void> {
+  const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
+  const byCode = expandDetails(details);
+  for (const f of lsoa21.features) Object.assign(f.properties, byCode.get(f.properties.code));
+}

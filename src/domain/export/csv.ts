@@ -1,0 +1,253 @@
+/**
+ * CSV export of the current list (catchment, gap, a ward's LSOAs, any table). Pure: returns text;
+ * the app turns it into a download (Blob type CSV_MIME; prefix UTF8_BOM if Excel must detect UTF-8).
+ *
+ * Format:
+ *  - First the preamble: comment lines starting with "# " (what the file is, the release, the
+ *    sources, how it was generated, totals). They are not CSV records: read with
+ *    `comment="#"` (pandas), `comment.char = "#"` (R), or delete them in a spreadsheet.
+ *  - Then one header record and the data records, RFC 4180: fields containing a comma, a double
+ *    quote, CR or LF are quoted, quotes doubled; CRLF line ends (also after the last record).
+ *  - Text cells starting with = + - @ (or TAB / CR) get a leading apostrophe so a spreadsheet does
+ *    not run them as a formula (CSV / formula injection). Numbers are written as numbers, so a
+ *    negative number stays numeric. null/undefined → empty cell (= not known).
+ *  - The release is named in the preamble AND in the header of every release-specific column
+ *    ("IMD decile (IoD2025)"), so a pasted table keeps it.
+ */
+import type { ReleaseId } from '../../data/contract';
+import { valueKey, flagKey } from '../../data/contract';
+import {
+  DECILES,
+  formatDistance,
+  imdDecile,
+  imdRank,
+  lsoaPopulation,
+  type CatchmentResult,
+  type LsoaLike,
+} from '../outreach/catchment';
+import type { GapRow, NearbyIntervention } from '../outreach/gaps';
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+export const CSV_MIME = 'text/csv;charset=utf-8';
+export const UTF8_BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** Full release titles for the preamble. */
+export const RELEASE_TITLE: Record<ReleaseId, string> = {
+  '2025': 'English Indices of Deprivation 2025 (LSOA 2021)',
+  '2019': 'English Indices of Deprivation 2019 (LSOA 2011)',
+  '2015': 'English Indices of Deprivation 2015 (LSOA 2011)',
+};
+
+/** Short release tag for column headers and file names. */
+export const RELEASE_TAG: Record<ReleaseId, string> = { '2025': 'IoD2025', '2019': 'IoD2019', '2015': 'IoD2015' };
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: formula guard for text, then RFC 4180 quoting. */
+export function csvField(v: CsvCell): string {
+  let s: string;
+  if (v === null || v === undefined) s = '';
+  else if (typeof v === 'number') s = Number.isFinite(v) ? String(v) : '';
+  else if (typeof v === 'boolean') s = v ? 'yes' : 'no';
+  else s = FORMULA_START.test(v) ? `'${v}` : v;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function preambleLine(line: string): string {
+  const one = line.replace(/\r\n|\r|\n/g, ' ');
+  return one.startsWith('#') ? one : `# ${one}`;
+}
+
+/**
+ * Preamble comment lines, header, rows → CSV text with CRLF line ends. Every row must have as many
+ * cells as the header (a mismatch is a programming error and throws).
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], preamble: readonly string[] = []): string {
+  const out: string[] = preamble.map(preambleLine);
+  out.push(header.map(csvField).join(','));
+  rows.forEach((r, i) => {
+    if (r.length !== header.length) throw new Error(`CSV row ${i + 1} has ${r.length} cells, the header has ${header.length}`);
+    out.push(r.map(csvField).join(','));
+  });
+  return out.join(CRLF) + CRLF;
+}
+
+// ---------------------------------------------------------------------------
+// context, preamble, file names
+// ---------------------------------------------------------------------------
+
+export type ExportKind = 'catchment' | 'gap' | 'ward' | 'table';
+
+export interface ExportContext {
+  release: ReleaseId;
+  /** Overrides RELEASE_TITLE[release] (e.g. the title from metadata.json). */
+  releaseTitle?: string;
+  /** Default "Leeds". */
+  area?: string;
+  /** What the list is about: the hub/venue name, the ward name, "clicked point"… */
+  subject?: string;
+  /** Catchment radius or gap distance, metres. */
+  distanceM?: number;
+  /** Gap lists: decile 1 or deciles 1–2. */
+  maxDecile?: 1 | 2;
+  /** Replaces the default "Generated from" text. */
+  description?: string;
+  /** Ward code → name, for the ward-name column. */
+  wardNames?: Readonly<Record<string, string>>;
+  /** Extra preamble lines (e.g. how the hubs were chosen). */
+  notes?: readonly string[];
+  /** Replaces the default source lines. */
+  sources?: readonly string[];
+  /** ISO date/time of the export; omitted when absent (keeps the output deterministic). */
+  generatedAt?: string;
+}
+
+const tag = (c: ExportContext) => RELEASE_TAG[c.release];
+const withTag = (header: string, c: ExportContext) => (header.includes(tag(c)) ? header : `${header} (${tag(c)})`);
+
+function defaultSources(c: ExportContext): string[] {
+  return [
+    `Source: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}, Ministry of Housing, Communities and Local Government (Open Government Licence v3.0); national decile 1 = most deprived 10% of LSOAs in England, rank 1 = most deprived`,
+    'Source: Office for National Statistics, LSOA 2021 population-weighted centroids and LSOA 2021 to ward (Dec 2024) best-fit lookup (Open Government Licence v3.0)',
+    'Population: mid-2015 estimates (IoD2019 denominators), only for LSOAs unchanged since 2011; blank = not known',
+  ];
+}
+
+function preamble(c: ExportContext, generatedFrom: string, extra: readonly string[] = []): string[] {
+  return [
+    `# Neighbourhood Atlas export: ${c.area ?? 'Leeds'}`,
+    `# Release: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}`,
+    ...(c.sources ?? defaultSources(c)).map(preambleLine),
+    `# Generated from: ${c.description ?? generatedFrom}`,
+    ...extra.map(preambleLine),
+    ...(c.notes ?? []).map(preambleLine),
+    ...(c.generatedAt ? [`# Exported: ${c.generatedAt}`] : []),
+  ];
+}
+
+/** Lower-case ASCII slug; parenthesised parts dropped ("Reginald Centre (Chapeltown…)" → "reginald-centre"). */
+export function slugify(s: string, max = 60): string {
+  const base = s.replace(/\([^)]*\)/g, ' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (base.length <= max) return base;
+  const cut = base.slice(0, max);
+  const i = cut.lastIndexOf('-');
+  return (i > max / 2 ? cut.slice(0, i) : cut).replace(/-+$/, '');
+}
+
+/** e.g. csvFileName('catchment', {release:'2025', distanceM:800, subject:'Reginald Centre'}) → "leeds-catchment-800m-reginald-centre-iod2025.csv". */
+export function csvFileName(kind: ExportKind, c: ExportContext): string {
+  const kindPart = kind === 'ward' ? 'ward-lsoas' : kind;
+  const parts = [slugify(c.area ?? 'Leeds'), kindPart];
+  if (kind === 'gap') parts.push(c.maxDecile === 2 ? 'deciles-1-2' : 'decile-1');
+  if ((kind === 'catchment' || kind === 'gap') && c.distanceM !== undefined) parts.push(`${Math.round(c.distanceM)}m`);
+  if (c.subject) parts.push(slugify(c.subject));
+  parts.push(tag(c).toLowerCase());
+  return `${parts.filter(Boolean).join('-')}.csv`;
+}
+
+const wardName = (code: string, c: ExportContext) => c.wardNames?.[code] ?? null;
+const metres = (m: number) => Math.round(m);
+
+// ---------------------------------------------------------------------------
+// builders
+// ---------------------------------------------------------------------------
+
+/** Catchment list: one record per LSOA inside; totals in the preamble. */
+export function catchmentCsv(result: CatchmentResult, context: ExportContext): string {
+  const c: ExportContext = { ...context, release: result.release, distanceM: result.radiusM };
+  const t = result.totals;
+  const [lon, lat] = result.centre;
+  const where = `${c.subject ?? 'a chosen point'} (${lon.toFixed(5)}, ${lat.toFixed(5)})`;
+  const decileSummary = DECILES.filter((d) => t.byDecile[d] > 0).map((d) => `decile ${d}: ${t.byDecile[d]}`).join(', ');
+  const extra = [
+    'Distances: straight-line (great-circle) from the point to each LSOA population-weighted centroid; not walking distance. An LSOA is listed when its centroid is inside the radius',
+    `Totals: ${t.lsoas} LSOAs; population ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
+      `IMD ${tag(c)} ${decileSummary || 'no deciles'}${t.decileUnknown ? `, no decile: ${t.decileUnknown}` : ''}; national most-deprived 1%: ${t.mostDeprived1pc}`,
+    ...(result.excludedNoCentroid.length ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`] : []),
+  ];
+  const header = [
+    'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'Straight-line distance (m)',
+    withTag('IMD national decile', c), withTag('IMD national rank', c),
+    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)',
+  ];
+  const rows = result.rows.map((r) => [
+    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population,
+  ]);
+  return toCsv(header, rows, preamble(c, `catchment of ${formatDistance(result.radiusM)} (straight-line) around ${where}`, extra));
+}
+
+function describeNearby(n: NearbyIntervention): string {
+  const approx = n.precision === 'area' ? ', approximate location' : '';
+  return `${n.name} (${n.type.replace(/_/g, ' ')}, ${metres(n.distanceM)} m${approx})`;
+}
+
+/**
+ * Gap list. Rows may carry `nearby` (from withNearbyInterventions); then a column lists them and
+ * `context.notes` should say the radius (or pass `nearbyRadiusM`).
+ */
+export function gapCsv(
+  rows: ReadonlyArray<GapRow & { nearby?: readonly NearbyIntervention[] }>,
+  context: ExportContext & { nearbyRadiusM?: number; hubCount?: number },
+): string {
+  const c = context;
+  const deciles = c.maxDecile === 2 ? 'deciles 1-2' : 'decile 1';
+  const dist = c.distanceM !== undefined ? formatDistance(c.distanceM) : 'the chosen distance';
+  const scope = c.subject ? `, ${c.subject}` : '';
+  const withNearby = rows.some((r) => r.nearby !== undefined);
+  const extra = [
+    'Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest community hub point (postcode centroids, not building entrances); not walking distance',
+    ...(c.hubCount !== undefined ? [`Community hubs used: ${c.hubCount}`] : []),
+    `Gap LSOAs: ${rows.length}`,
+  ];
+  const header = [
+    'LSOA code', 'LSOA name', 'Ward code', 'Ward', withTag('IMD national decile', c), withTag('IMD national rank', c),
+    'Population mid-2015 (where known)', 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
+    ...(withNearby ? [`Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`] : []),
+  ];
+  const body = rows.map((r) => [
+    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population,
+    r.nearestHub?.name ?? null, r.nearestHub ? metres(r.nearestHub.distanceM) : null,
+    ...(withNearby ? [(r.nearby ?? []).map(describeNearby).join('; ')] : []),
+  ]);
+  const from = `LSOAs in IMD national ${deciles} (${tag(c)}) more than ${dist} (straight-line) from every community hub${scope}`;
+  return toCsv(header, body, preamble(c, from, extra));
+}
+
+/** A ward's LSOAs (or any list of LSOAs), most deprived first. */
+export function wardLsoasCsv(rows: readonly LsoaLike[], context: ExportContext): string {
+  const c = context;
+  const sorted = [...rows].sort((a, b) =>
+    (imdRank(a, c.release) ?? Infinity) - (imdRank(b, c.release) ?? Infinity) || a.properties.code.localeCompare(b.properties.code));
+  const header = [
+    'LSOA code', 'LSOA name', 'Ward code', 'Ward',
+    withTag('IMD national decile', c), withTag('IMD national rank', c), withTag(`IMD decile within ${c.area ?? 'Leeds'}`, c),
+    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)',
+  ];
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const body = sorted.map((l) => {
+    const p = l.properties;
+    return [
+      p.code, p.name, p.ward, wardName(p.ward, c), imdDecile(l, c.release), imdRank(l, c.release),
+      num(p[valueKey(c.release, 'imd', 'ld')]), p[flagKey(c.release, 1)] === 1, p[flagKey(c.release, 10)] === 1, lsoaPopulation(l),
+    ];
+  });
+  return toCsv(header, body, preamble(c, `LSOAs of ${c.subject ?? 'the selected ward'} (${rows.length})`));
+}
+
+export interface CsvColumn<R> {
+  header: string;
+  value: (row: R) => CsvCell;
+  /** The value belongs to the release: the header gets " (IoD2025)". */
+  releaseSpecific?: boolean;
+}
+
+/** Any table view: the caller's columns; release-specific headers are tagged with the release. */
+export function tableCsv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[], context: ExportContext): string {
+  const header = columns.map((col) => (col.releaseSpecific ? withTag(col.header, context) : col.header));
+  const body = rows.map((r) => columns.map((col) => col.value(r)));
+  return toCsv(header, body, preamble(context, `${context.subject ?? 'table view'} (${rows.length} rows)`));
+}

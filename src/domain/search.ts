@@ -1,0 +1,51 @@
+/** One thing a person can find by typing: a ward, an LSOA, a venue (postcodes are looked up separately). */
+export interface SearchEntry {
+  kind: 'ward' | 'lsoa' | 'venue';
+  id: string;
+  label: string;
+  /** Extra words that should match (e.g. the LSOA code, "and" for "&"). */
+  keywords: string;
+  detail: string;
+}
+
+export function normaliseText(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Full UK postcode shape: outward code (2–4 chars) + inward code (digit + 2 letters). */
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;
+
+/** "ls73ex" / "LS7  3EX" → "LS7 3EX"; null when it is not shaped like a full postcode. */
+export function normalisePostcode(raw: string): string | null {
+  const m = POSTCODE.exec(raw.trim().toUpperCase().replace(/\s+/g, ' '));
+  return m ? `${m[1]} ${m[2]}` : null;
+}
+
+export function looksLikePartialPostcode(raw: string): boolean {
+  return /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d?[A-Za-z]{0,2}$/.test(raw.trim());
+}
+
+/**
+ * Ranks entries for a query: every query word must prefix-match a word of the label or keywords;
+ * exact label matches first, then matches at the start of the label, then by kind and label.
+ */
+export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 8): SearchEntry[] {
+  const words = normaliseText(query).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const kindOrder = { ward: 0, venue: 1, lsoa: 2 } as const;
+  const scored: { e: SearchEntry; score: number }[] = [];
+  for (const e of entries) {
+    const label = normaliseText(e.label);
+    const hay = `${label} ${normaliseText(e.keywords)}`.split(' ');
+    if (!words.every((w) => hay.some((h) => h.startsWith(w)))) continue;
+    const q = words.join(' ');
+    const score = label === q ? 0 : label.startsWith(q) ? 1 : 2;
+    scored.push({ e, score });
+  }
+  scored.sort((a, b) => a.score - b.score || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.e.label.localeCompare(b.e.label));
+  return scored.slice(0, limit).map((s) => s.e);
+}

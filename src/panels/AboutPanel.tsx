@@ -1,0 +1,83 @@
+import { For } from 'solid-js';
+import type { DataMetadata } from '../data/contract';
+
+/** Sources, releases, licences and derivations, all from the pipeline's metadata file. */
+export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void }) {
+  const m = () => props.metadata;
+  return (
+    <section class="about" aria-labelledby="about-title" data-testid="about-panel">
+      <div class="about__head">
+        <h2 id="about-title">About the data</h2>
+        <button type="button" class="button" onClick={props.onClose}>
+          Close
+        </button>
+      </div>
+      <p>
+        Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards (December 2024).
+      </p>
+      <h3>Releases</h3>
+      <table class="simple-table">
+        <thead>
+          <tr>
+            <th scope="col">Release</th>
+            <th scope="col">Published</th>
+            <th scope="col">Areas</th>
+            <th scope="col">LSOAs in England</th>
+            <th scope="col">Most deprived 1% here</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={m().releases}>
+            {(r) => (
+              <tr>
+                <th scope="row">
+                  <a href={r.downloadPage} rel="noreferrer noopener" target="_blank">
+                    {r.title}
+                  </a>
+                </th>
+                <td>{new Date(r.published).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</td>
+                <td>LSOA {r.lsoaVintage}</td>
+                <td>{r.nationalCount.toLocaleString('en-GB')}</td>
+                <td>{r.mostDeprived1pc}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <h3>Sources</h3>
+      <ul class="about__sources">
+        <For each={m().sources}>
+          {(s) => (
+            <li>
+              <strong>{s.title}</strong>
+              {s.compiled ? ' (compiled by hand from public documents)' : ''} — {s.publisher}, {s.licence}.{' '}
+              <a href={s.downloadPage} rel="noreferrer noopener" target="_blank">
+                Official download page
+              </a>
+              {s.note ? `. ${s.note}` : ''}
+            </li>
+          )}
+        </For>
+      </ul>
+      <h3>How derived figures are made</h3>
+      <dl class="about__derivations">
+        <For each={Object.entries(m().derivations)}>
+          {([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          )}
+        </For>
+      </dl>
+      <h3>Attribution</h3>
+      <ul>
+        <For each={m().attribution}>{(a) => <li>{a}</li>}</For>
+      </ul>
+      <p>
+        Priority wards and neighbourhoods come from Leeds City Council reports (see each item’s citation). Neighbourhood areas are approximate: no official
+        boundary is published, so each is shown as the LSOAs of its ward that were in the most deprived 1% nationally in IoD 2015.
+      </p>
+    </section>
+  );
+}

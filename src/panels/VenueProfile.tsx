@@ -1,0 +1,70 @@
+import { For, Show } from 'solid-js';
+import { parseOutcomes, type InterventionProperties } from '../data/content-contract';
+import { formatDates, INTERVENTION_STYLE } from '../domain/interventions';
+
+export interface VenueProfileProps {
+  venue: InterventionProperties;
+  wardName: string | null;
+  neighbourhoodName: string | null;
+  /** Others placed at exactly the same point (e.g. several projects placed in one neighbourhood). */
+  samePlace: InterventionProperties[];
+  onSelectVenue: (id: string) => void;
+}
+
+/** Details of one intervention: what, when, where (and how precisely), outcomes as reported, source. */
+export function VenueProfile(p: VenueProfileProps) {
+  const outcomes = () => parseOutcomes(p.venue);
+  return (
+    <article class="profile" aria-labelledby="profile-title" data-testid="venue-profile">
+      <h2 id="profile-title" class="profile__title">
+        {p.venue.name}
+      </h2>
+      <p class="profile__meta">
+        {INTERVENTION_STYLE[p.venue.type].label} · {formatDates(p.venue)}
+      </p>
+      <p>{p.venue.description}</p>
+      <dl class="profile__facts">
+        <dt>Ward</dt>
+        <dd>{p.wardName ?? 'not known'}</dd>
+        <Show when={p.neighbourhoodName}>
+          <dt>Priority neighbourhood</dt>
+          <dd>{p.neighbourhoodName}</dd>
+        </Show>
+      </dl>
+      <p class="notice" data-testid="venue-precision">
+        <strong>Location:</strong> {p.venue.precisionNote}
+      </p>
+      <h3 class="profile__subtitle">Outcomes as reported</h3>
+      <Show when={outcomes().length > 0} fallback={<p>The source reports no outcome figures for this item.</p>}>
+        <ul>
+          <For each={outcomes()}>
+            {(o) => (
+              <li>
+                {o.label}: <strong>{typeof o.value === 'number' ? o.value.toLocaleString('en-GB') : o.value}</strong>
+                {o.unit ? ` ${o.unit}` : ''}
+                {o.note ? ` (${o.note})` : ''}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <h3 class="profile__subtitle">Source</h3>
+      <p class="profile__source">{p.venue.source}</p>
+      <Show when={p.samePlace.length > 0}>
+        <h3 class="profile__subtitle">Also placed at this point</h3>
+        <ul>
+          <For each={p.samePlace}>
+            {(v) => (
+              <li>
+                <button type="button" class="link-button" onClick={() => p.onSelectVenue(v.id)}>
+                  {v.name}
+                </button>{' '}
+                ({INTERVENTION_STYLE[v.type].label})
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </article>
+  );
+}

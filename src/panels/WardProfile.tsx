@@ -1,0 +1,160 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
+import { DECILE_COLOURS } from '../domain/colour-schemes';
+import { indicatorInfo, RELEASE_LABEL } from '../domain/indicators';
+import { decileDistribution, deprivationFlag, formatShare, wardSummary } from '../domain/profile';
+import { sortRows, type SortDirection } from '../domain/sort';
+
+export interface WardProfileProps {
+  props: WardProperties;
+  lsoas: LsoaProperties[];
+  release: ReleaseId;
+  indicator: IndicatorId;
+  priority: boolean;
+  neighbourhoods: { name: string; note: string }[];
+  onSelectLsoa: (code: string) => void;
+  onExport?: () => void;
+}
+
+type SortKey = 'name' | 'decile' | 'rank';
+
+/** Profile of one ward: decile distribution chart, summary figures, and a sortable list of its LSOAs. */
+export function WardProfile(p: WardProfileProps) {
+  const [sortKey, setSortKey] = createSignal<SortKey>('rank');
+  const [direction, setDirection] = createSignal<SortDirection>('asc');
+  const summary = () => wardSummary(p.props, p.release);
+  const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
+  const maxCount = () => Math.max(1, ...dist().counts);
+  const label = () => indicatorInfo(p.indicator).label;
+
+  const rows = createMemo(() =>
+    sortRows(
+      p.lsoas.map((l) => ({
+        code: l.code,
+        name: l.name,
+        decile: (l[valueKey(p.release, p.indicator, 'd')] as number | undefined) ?? null,
+        rank: (l[valueKey(p.release, p.indicator, 'r')] as number | undefined) ?? null,
+        flag: deprivationFlag(l, p.release),
+      })),
+      sortKey(),
+      direction(),
+    ),
+  );
+
+  const sortBy = (key: SortKey) => {
+    if (sortKey() === key) setDirection(direction() === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setDirection('asc');
+    }
+  };
+  const ariaSort = (key: SortKey) => (sortKey() === key ? (direction() === 'asc' ? 'ascending' : 'descending') : 'none');
+
+  return (
+    <article class="profile" aria-labelledby="profile-title" data-testid="ward-profile">
+      <h2 id="profile-title" class="profile__title">{p.props.name}</h2>
+      <p class="profile__meta">
+        Electoral ward (December 2024 boundaries), {p.props.code}.{' '}
+        <Show when={p.priority}>
+          <strong>One of the 12 priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
+        </Show>
+      </p>
+      <dl class="profile__facts">
+        <dt>Community committee</dt>
+        <dd>{p.props.committee ?? 'not known'}</dd>
+        <dt>LSOAs ({RELEASE_LABEL[p.release]})</dt>
+        <dd>{summary().lsoas ?? p.lsoas.length}</dd>
+        <dt>In the most deprived 10% nationally (IMD)</dt>
+        <dd>
+          {summary().decile1 ?? 'not available'} ({formatShare(summary().decile1Share)})
+        </dd>
+        <dt>In the most deprived 1% nationally (IMD)</dt>
+        <dd>{summary().mostDeprived1pc ?? 'not available'}</dd>
+        <dt>Median national IMD rank of its LSOAs</dt>
+        <dd>{summary().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
+      </dl>
+      <Show when={p.neighbourhoods.length > 0}>
+        <h3 class="profile__subtitle">Priority neighbourhoods</h3>
+        <ul>
+          <For each={p.neighbourhoods}>
+            {(n) => (
+              <li>
+                <strong>{n.name}</strong> — {n.note}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <h3 class="profile__subtitle" id="ward-dist-title">
+        LSOAs by national decile: {label()}
+      </h3>
+      <div class="histogram" role="img" aria-labelledby="ward-dist-title" aria-describedby="ward-dist-desc">
+        <For each={dist().counts}>
+          {(count, i) => (
+            <div class="histogram__col">
+              <span class="histogram__count">{count}</span>
+              <span class="histogram__bar" style={{ height: `${(count / maxCount()) * 80}px`, 'background-color': DECILE_COLOURS[i()] }} />
+              <span class="histogram__label">{i() + 1}</span>
+            </div>
+          )}
+        </For>
+      </div>
+      <p id="ward-dist-desc" class="sr-only">
+        {dist()
+          .counts.map((c, i) => `decile ${i + 1}: ${c}`)
+          .join(', ')}
+        {dist().missing > 0 ? `, not published: ${dist().missing}` : ''}.
+      </p>
+      <p class="controls__note">Decile 1 = most deprived 10% in England.</p>
+
+      <h3 class="profile__subtitle">LSOAs in this ward</h3>
+      <Show when={p.onExport}>
+        <button type="button" class="button" onClick={() => p.onExport?.()}>
+          Download this list (CSV)
+        </button>
+      </Show>
+      <table class="simple-table sortable" data-testid="ward-lsoa-table">
+        <caption class="sr-only">LSOAs in {p.props.name}, sortable by column</caption>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={ariaSort('name')}>
+              <button type="button" class="sort-button" onClick={() => sortBy('name')}>
+                LSOA
+              </button>
+            </th>
+            <th scope="col" aria-sort={ariaSort('decile')}>
+              <button type="button" class="sort-button" onClick={() => sortBy('decile')}>
+                Decile
+              </button>
+            </th>
+            <th scope="col" aria-sort={ariaSort('rank')}>
+              <button type="button" class="sort-button" onClick={() => sortBy('rank')}>
+                National rank
+              </button>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={rows()}>
+            {(r) => (
+              <tr>
+                <th scope="row">
+                  <button type="button" class="link-button" onClick={() => p.onSelectLsoa(r.code)}>
+                    {r.name}
+                  </button>{' '}
+                  <span class="profile__code">{r.code}</span>
+                  <Show when={r.flag}>
+                    <span class="badge">most deprived {r.flag}</span>
+                  </Show>
+                </th>
+                <td>{r.decile ?? '—'}</td>
+                <td>{r.rank?.toLocaleString('en-GB') ?? '—'}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Flags for headless Debian Chromium here: software WebGL (SwiftShader) and no background traffic. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and failed or non-OK requests seen so far. */
+  problems: string[];
+}
+
+/** A page that records console errors, page errors and failed requests, so a test can assert none happened. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Waits until the map has drawn the first choropleth (the app sets this performance mark). */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, { timeout: 60_000 });
+}
+
+/** Waits for the map to be idle after a change (the app exposes a promise for tests and the benchmark). */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __atlas?: { idle: () => Promise<void> } }).__atlas?.idle());
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SOURCES = resolve(ROOT, process.env['ATLAS_DATA_DIR'] ?? '../shared/data');
+
+type Area = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+
+/** The generated first-view TopoJSON as the browser would see it (read from the production build). */
+export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
+  const topo = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021.topojson'), 'utf8')) as Topology;
+  const obj = topo.objects[object] as GeometryCollection;
+  return feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+}
+
+export function findArea(object: 'lsoa21' | 'wards', code: string): Area {
+  const f = builtAreas(object).features.find((x) => x.properties['code'] === code);
+  if (!f) throw new Error(`${code} not in the built ${object}`);
+  return f;
+}
+
+/** A point well inside an area, to aim the camera or the mouse at. */
+export function interiorPoint(f: Area): [number, number] {
+  return pointOnFeature(f).geometry.coordinates as [number, number];
+}
+
+/** Alpha-blends a fill colour over the map background, as MapLibre draws a fill with fill-opacity. */
+export function blend(hex: string, opacity: number, background = '#f2efe9'): [number, number, number] {
+  const rgb = (h: string) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+  const f = rgb(hex);
+  const b = rgb(background);
+  return [0, 1, 2].map((i) => Math.round(f[i]! * opacity + b[i]! * (1 - opacity))) as [number, number, number];
+}

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { GEO_FILES, type DataMetadata, type PostcodeIndex } from '../../src/data/contract';
+import { REPO_ROOT } from '../../scripts/pipeline/config';
+import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
+import { tempDir } from '../unit/pipeline/helpers/synthetic';
+
+const dataDir = path.resolve(REPO_ROOT, process.env.ATLAS_DATA_DIR ?? path.join('..', 'shared', 'data'));
+const outA = tempDir('int-a');
+const outB = tempDir('int-b');
+let report: PipelineReport;
+
+type Props = Record<string, string | number | undefined>;
+function objectProps(file: string, object: string): Props[] {
+  const topo = JSON.parse(readFileSync(path.join(outA, file), 'utf8')) as Topology;
+  const fc = feature(topo, topo.objects[object]!) as unknown as { features: Array<{ properties: Props; geometry: { type: string } | null }> };
+  for (const f of fc.features) expect(f.geometry?.type).toMatch(/Polygon/);
+  return fc.features.map((f) => f.properties);
+}
+
+beforeAll(async () => {
+  report = await runPipeline({ dataDir, outDir: outA, area: 'E08000035' });
+  await runPipeline({ dataDir, outDir: outB, area: 'E08000035' });
+});
+
+describe('pipeline on the real Leeds data', () => {
+  it('counts areas and joins every LSOA', () => {
+    expect(report.counts).toMatchObject({ lsoa21: 488, lsoa11: 482, wards: 33 });
+    const l21 = objectProps(GEO_FILES.areas2021, 'lsoa21');
+    const l11 = objectProps(GEO_FILES.areas2011, 'lsoa11');
+    expect(l21).toHaveLength(488);
+    expect(l11).toHaveLength(482);
+    expect(l21.every((p) => typeof p.y25_imd_r === 'number' && typeof p.y25_imd_d === 'number' && typeof p.ward === 'string' && p.ward !== '')).toBe(true);
+    expect(l11.every((p) => typeof p.y19_imd_r === 'number' && typeof p.y15_imd_r === 'number')).toBe(true);
+    expect(objectProps(GEO_FILES.areas2021, 'wards')).toHaveLength(33);
+  });
+
+  it('matches the published Leeds counts for the 1% and decile 1', () => {
+    const byId = Object.fromEntries(report.releases.map((r) => [r.id, r]));
+    expect([byId['2015']?.mostDeprived1pc, byId['2019']?.mostDeprived1pc, byId['2025']?.mostDeprived1pc]).toEqual([16, 12, 7]);
+    expect([byId['2015']?.nationalDecile1, byId['2019']?.nationalDecile1, byId['2025']?.nationalDecile1]).toEqual([105, 114, 84]);
+    const wards = objectProps(GEO_FILES.areas2021, 'wards');
+    const sum = (k: string): number => wards.reduce((a, w) => a + Number(w[k] ?? 0), 0);
+    expect([sum('y25_n'), sum('y25_p1'), sum('y25_d1'), sum('y19_n'), sum('y19_d1'), sum('y15_p1')]).toEqual([488, 7, 84, 482, 114, 16]);
+  });
+
+  it('has Leeds 011A in IoD2025 decile 6 and in Otley & Yeadon ward', () => {
+    const l = objectProps(GEO_FILES.areas2021, 'lsoa21').find((p) => p.code === 'E01011264');
+    expect(l).toMatchObject({ name: 'Leeds 011A', y25_imd_d: 6 });
+    const ward = objectProps(GEO_FILES.areas2021, 'wards').find((w) => w.code === l?.ward);
+    expect(ward?.name).toBe('Otley & Yeadon');
+  });
+
+  it('stays within the size budget and indexes postcodes', () => {
+    expect(report.budget.ok).toBe(true);
+    expect(report.budget.firstViewGzip).toBeLessThanOrEqual(100 * 1024);
+    const pc = JSON.parse(readFileSync(path.join(outA, GEO_FILES.postcodes), 'utf8')) as PostcodeIndex;
+    expect(report.counts.postcodesWithoutCoordinates).toBe(34);
+    expect(Object.keys(pc.postcodes)).toHaveLength(32762 - 34);
+    expect(pc.postcodes['LS10 1AA']).toBeDefined();
+    const meta = JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    expect(meta.area).toEqual({ code: 'E08000035', name: 'Leeds' });
+    expect(meta.counts.postcodes).toBe(32728);
+  });
+
+  it('gives byte-identical outputs on a second run', () => {
+    const files = readdirSync(outA).sort();
+    expect(readdirSync(outB).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
+  });
+});

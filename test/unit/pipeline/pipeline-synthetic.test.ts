@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { GEO_FILES, expandDetails, type AreaDetails, type DataMetadata, type PostcodeIndex } from '../../../src/data/contract';
+import { PipelineError } from '../../../scripts/pipeline/errors';
+import { runPipeline, type PipelineReport } from '../../../scripts/pipeline/run';
+import { SYN_AREA, SYN_WARD, tempDir, writeSyntheticData } from './helpers/synthetic';
+
+const syn = writeSyntheticData();
+const outA = tempDir('syn-out-a');
+const outB = tempDir('syn-out-b');
+let report: PipelineReport;
+
+function props(out: string, object: string): Array<Record<string, unknown>> {
+  const topo = JSON.parse(readFileSync(path.join(out, object === 'lsoa11' ? GEO_FILES.areas2011 : GEO_FILES.areas2021), 'utf8')) as Topology;
+  const fc = feature(topo, topo.objects[object]!) as unknown as { features: Array<{ properties: Record<string, unknown> }> };
+  return fc.features.map((f) => f.properties);
+}
+
+beforeAll(async () => {
+  report = await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA });
+  await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outB });
+});
+
+describe('pipeline on synthetic data', () => {
+  it('reports counts and writes every output', () => {
+    expect(report.counts).toMatchObject({ lsoa21: 4, lsoa11: 4, wards: 2, postcodes: 2, postcodesWithoutLsoa: 1, postcodesWithoutCoordinates: 1 });
+    expect(readdirSync(outA).sort()).toEqual(
+      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes].sort(),
+    );
+  });
+
+  it('is byte-identical across runs', () => {
+    for (const f of readdirSync(outA)) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
+  });
+
+  it('joins IoD values, local ranks and comparable earlier releases onto LSOA 2021', () => {
+    const l = props(outA, 'lsoa21');
+    expect(l.map((p) => p.code)).toEqual(['E01999901', 'E01999902', 'E01999903', 'E01999904']);
+    const a = l[0]!;
+    expect(a).toMatchObject({ name: 'Synthetic 001A', ward: SYN_WARD, chg: 'U', y25_imd_r: 2, y25_imd_d: 1, y25_imd_lr: 1, y25_imd_ld: 3, y25_p1: 1, y25_p10: 1 });
+    // 2019 rank = 3 (≤ floor(300/100)) → still in the 1%; decile change 2019→2025 = 0.
+    expect(a).toMatchObject({ y19_imd_r: 3, y19_imd_d: 1, y19_p1: 1, y15_imd_r: 2, pop: 1500, dchg_19_25: 0, dchg_15_25: 0 });
+    expect(a.cx).toBe(-1.5);
+    // Domain ranks are in the details file, merged by code.
+    const details = expandDetails(JSON.parse(readFileSync(path.join(outA, GEO_FILES.details2021), 'utf8')) as AreaDetails);
+    expect(details.get('E01999901')).toMatchObject({ y25_inc_r: 299, y25_inc_lr: 4, y25_inc_ld: 10, y19_inc_r: 298 });
+    expect(a.y25_inc_r).toBeUndefined();
+    expect(a.y25_inc_d).toBe(10);
+  });
+
+  it('writes ward summaries with committee', () => {
+    const w = props(outA, 'wards');
+    expect(w[0]).toMatchObject({ code: SYN_WARD, committee: 'Synthetic Committee', y25_n: 2, y25_d1: 1, y25_d1s: 0.5, y25_p1: 1, y25_mr: 76, y19_n: 2, y15_n: 2 });
+    expect(w[1]?.committee).toBeUndefined();
+    expect(w[1]).toMatchObject({ name: 'Synthetic South & East', y25_n: 2, y25_d1: 1, y25_mr: 159.5 });
+  });
+
+  it('normalises postcodes and finds the containing LSOA', () => {
+    const pc = JSON.parse(readFileSync(path.join(outA, GEO_FILES.postcodes), 'utf8')) as PostcodeIndex;
+    expect(Object.keys(pc.postcodes)).toEqual(['LS9 9ZY', 'LS99 1ZZ']);
+    expect(pc.lsoaCodes[pc.postcodes['LS99 1ZZ']![2]]).toBe('E01999903');
+    expect(pc.postcodes['LS9 9ZY']![2]).toBe(-1);
+  });
+
+  it('writes metadata without wall-clock time', () => {
+    const m = JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    expect(m.releases.map((r) => [r.id, r.published, r.nationalCount, r.mostDeprived1pc])).toEqual([
+      ['2025', '2025-10-30', 300, 1],
+      ['2019', '2019-09-26', 300, 1],
+      ['2015', '2015-09-30', 300, 1],
+    ]);
+    expect(JSON.stringify(m)).not.toMatch(/20\d\d-\d\d-\d\dT/);
+    expect(m.attribution).toContain('Contains OS data © Crown copyright and database right.');
+  });
+
+  it('fails over budget and leaves the previous outputs', async () => {
+    const before = readFileSync(path.join(outA, GEO_FILES.areas2021));
+    await expect(
+      runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA, budget: { firstViewGzip: 100, releasesGzip: 1e6 } }),
+    ).rejects.toThrowError(PipelineError);
+    expect(readFileSync(path.join(outA, GEO_FILES.areas2021)).equals(before)).toBe(true);
+    expect(readdirSync(outA).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

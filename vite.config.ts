@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+// BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
+const base = process.env.BASE_PATH ?? './';
+
+export default defineConfig({
+  base,
+  plugins: [solid()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    // vite-plugin-solid would default tests to jsdom; ours run in node (browser tests drive real Chromium).
+    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['test/browser/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
