@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { resolve } from 'node:path';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
@@ -9,6 +10,9 @@ export default defineConfig({
   plugins: [solid()],
   build: {
     target: 'es2022',
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, 'index.html'), accessibility: resolve(import.meta.dirname, 'accessibility.html') },
+    },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },

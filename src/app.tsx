@@ -1,11 +1,28 @@
-import { createMemo, createResource, createSignal, ErrorBoundary, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
-import type { FeatureCollection, Geometry } from 'geojson';
+import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAppStore } from './state/store';
-import { loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
+import { loadBuildSpi, loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
 import type { InterventionProperties } from './data/content-contract';
 import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, yearsIn, type InterventionFilter } from './domain/interventions';
 import { InterventionsPanel } from './panels/InterventionsPanel';
 import { VenueProfile } from './panels/VenueProfile';
+import { SpiPanel } from './panels/SpiPanel';
+import { SpiScorecard } from './panels/SpiScorecard';
+import { findMeasure, measureValues, SPI_OVERALL_ID, type SpiDataset } from './domain/spi';
+import { loadSessionSpi, saveSessionSpi } from './data/spi-session';
+import { buildLayerTable, NO_TABLE_FILTER, type TableFilter, type TableRow } from './domain/layer-table';
+import { TableView } from './panels/TableView';
+import { OutreachPanel, type OutreachSettings } from './panels/OutreachPanel';
+import { EmbedDialog } from './panels/EmbedDialog';
+import { fullMapUrl, heightMessage, parseEmbedOptions } from './state/embed-options';
+import { serialiseState } from './state/url-state';
+import { mapToPng } from './map/png-export';
+import { downloadBlob } from './panels/download';
+import { catchment, catchmentCircle, type LonLat } from './domain/outreach/catchment';
+import { communityHubs, gapAnalysis, withNearbyInterventions } from './domain/outreach/gaps';
+import { catchmentCsv, gapCsv } from './domain/export/csv';
+import { downloadText } from './panels/download';
+import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from './domain/export/csv';
 import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './data/area-index';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES, neighbourhoodNote } from './data/priority-areas';
 import { colouringFor } from './domain/measure';
@@ -53,6 +70,9 @@ export function App() {
 
 function Atlas(props: { data: FirstViewData }) {
   const { state, update } = createAppStore();
+  // Embed options are fixed for the page's life: the host page chose them in the iframe's URL.
+  const embed = parseEmbedOptions(window.location.search);
+  const [embedOpen, setEmbedOpen] = createSignal(false);
   // Search, ward list and legend render synchronously with this component: from here they work.
   onMount(() => performance.mark('atlas:text-ui-ready'));
   const meta = props.data.metadata;
@@ -86,15 +106,49 @@ function Atlas(props: { data: FirstViewData }) {
     return prev ?? buildAreaIndex(props.data.lsoa21, props.data.wards);
   });
 
-  const colouring = createMemo(() => colouringFor(state(), { areaCount: (r: ReleaseId) => areaCount(meta, r) }));
+  // --- Social Progress Index (imported in the browser; kept for the session only) -------------------
+  const [importedSpi, setImportedSpi] = createSignal<SpiDataset | null>(loadSessionSpi());
+  // Scores built from the sources directory (when the council supplied a file); an import overrides them.
+  const [builtSpi] = createResource(() => loadBuildSpi().catch(() => null));
+  const spiData = () => importedSpi() ?? builtSpi() ?? null;
+  const [spiMeasure, setSpiMeasure] = createSignal(SPI_OVERALL_ID);
+  const [spiYearChoice, setSpiYear] = createSignal<number | null>(null);
+  const spiYear = () => spiYearChoice() ?? spiData()?.years.at(-1) ?? null;
+  const setSpiData = (d: SpiDataset | null) => {
+    setImportedSpi(d);
+    setSpiYear(null);
+    saveSessionSpi(d);
+    setAnnouncement(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
+  };
+  const spiValues = createMemo(() => {
+    const d = spiData();
+    const y = spiYear();
+    return d && y !== null ? measureValues(d, spiMeasure(), y) : new Map<string, number>();
+  });
+  const spiLabel = () => {
+    const d = spiData();
+    const m = d ? findMeasure(d.framework, spiMeasure()) : undefined;
+    return d && m ? `${m.label} (SPI ${spiYear() ?? ''}, 0–100, higher is better)` : 'Social Progress Index (no data loaded)';
+  };
+  const wardCodes = props.data.wards.features.map((w) => w.properties.code);
+  createEffect(() => {
+    const m = atlasMap();
+    if (m && state().view === 'spi') m.setWardState('spi', spiValues(), wardCodes);
+  });
+
+  const colouring = createMemo(() => colouringFor(state(), { areaCount: (r: ReleaseId) => areaCount(meta, r), spiLabel: spiLabel() }));
   const flagRelease = () => (state().view === 'change' ? '2025' : state().release);
 
   const legend = createMemo(() => {
     detailsReady();
     const c = colouring();
     const features = c.target === 'wards' ? props.data.wards.features : c.target === 'lsoa21' ? props.data.lsoa21.features : (lsoa11()?.features ?? []);
-    const noDataLabel = state().view === 'change' ? 'Boundary changed in 2021: not comparable' : 'No data';
-    return buildLegend(c.scheme, c.measure, features as unknown as { properties: Record<string, unknown> }[], noDataLabel);
+    const noDataLabel = state().view === 'change' ? 'Boundary changed in 2021: not comparable' : state().view === 'spi' ? 'No SPI score' : 'No data';
+    const withState = (features as unknown as { properties: Record<string, unknown> }[]).map((f) => ({
+      properties: f.properties,
+      state: { spi: spiValues().get(String(f.properties['code'])) },
+    }));
+    return buildLegend(c.scheme, c.measure, withState, noDataLabel);
   });
 
   // --- interventions --------------------------------------------------------------------------
@@ -168,9 +222,9 @@ function Atlas(props: { data: FirstViewData }) {
   };
   const selectionGeometry = (): Geometry | null => selectedLsoa()?.geometry ?? selectedWard()?.geometry ?? null;
   const [fitTarget, setFitTarget] = createSignal<BBox | null>(null);
-  // A shared link with a selection but no camera opens fitted to the selected area.
+  // A shared link with a selection (or an embed with "fit") but no camera opens fitted to that area.
   onMount(() => {
-    const sel = state().selection;
+    const sel = embed.fit ?? state().selection;
     if (!sel || state().camera || sel.kind === 'venue') return;
     const f = sel.kind === 'lsoa' ? index().lsoa21.get(sel.code) : index().wards.get(sel.code);
     if (f) setFitTarget(featureBBox(f));
@@ -186,6 +240,119 @@ function Atlas(props: { data: FirstViewData }) {
   const clearSelection = () => {
     update({ selection: null });
     setAnnouncement('Selection cleared.');
+  };
+
+  // --- table view (the map's non-visual equivalent) ------------------------------------------------
+  const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
+  const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
+  const layerTable = createMemo(() => {
+    detailsReady();
+    const c = colouring();
+    const features = c.target === 'wards' ? props.data.wards.features : c.target === 'lsoa21' ? props.data.lsoa21.features : (lsoa11()?.features ?? []);
+    return buildLayerTable({
+      view: state().view,
+      indicator: state().indicator,
+      release: state().release,
+      colouring: c,
+      features: features as unknown as { properties: Record<string, unknown> }[],
+      wardName,
+      filter: tableFilter(),
+      stateOf: (code) => ({ spi: spiValues().get(code) }),
+    });
+  });
+  const downloadTable = (rows: TableRow[]) => {
+    const t = layerTable();
+    const release = state().view === 'change' ? '2025' : state().release;
+    const subject = tableFilter().ward ? `table ${wardName(tableFilter().ward!)}` : 'table';
+    const csv = tableCsv(
+      t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
+      rows,
+      { release, subject, description: t.caption },
+    );
+    downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
+    setAnnouncement(`Downloaded ${rows.length} rows as CSV.`);
+  };
+
+  // --- outreach planning (catchments and gaps; IoD 2025 on LSOA 2021 with population-weighted centres) --
+  const [outreach, setOutreach] = createSignal<OutreachSettings>({ mode: 'off', radiusM: 800, maxDecile: 1, ward: null });
+  const [picking, setPicking] = createSignal(false);
+  const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
+  const catchmentCentre = createMemo<{ at: LonLat; name: string } | null>(() => {
+    const v = selectedVenue();
+    if (v) return { at: v.geometry.coordinates, name: v.properties.name };
+    const pt = pickedPoint();
+    return pt ? { at: pt, name: `the point you picked (${pt[1].toFixed(5)}, ${pt[0].toFixed(5)})` } : null;
+  });
+  const catchmentResult = createMemo(() => {
+    const c = catchmentCentre();
+    if (outreach().mode !== 'catchment' || !c) return null;
+    return catchment(c.at, outreach().radiusM, props.data.lsoa21.features, '2025');
+  });
+  const hubs = createMemo(() => (interventions() ? communityHubs(interventions()!).hubs : []));
+  const gapResult = createMemo(() => {
+    if (outreach().mode !== 'gaps' || !interventions()) return null;
+    const o = outreach();
+    const result = gapAnalysis({ lsoas: props.data.lsoa21.features, hubs: hubs(), maxDecile: o.maxDecile, distanceM: o.radiusM, release: '2025', ...(o.ward ? { ward: o.ward } : {}) });
+    return { ...result, rows: withNearbyInterventions(result.rows, interventions()!, o.radiusM) };
+  });
+  const outreachOverlay = createMemo(() => {
+    const c = catchmentResult();
+    if (c) return { circle: catchmentCircle(c.centre, c.radiusM) as Feature, codes: c.rows.map((r) => r.code) };
+    const g = gapResult();
+    return { circle: null, codes: g ? g.rows.map((r) => r.code) : [] };
+  });
+  const wardNames = () => Object.fromEntries(props.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
+  const downloadOutreach = () => {
+    const c = catchmentResult();
+    if (c) {
+      const subject = catchmentCentre()?.name ?? 'point';
+      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames() }), CSV_MIME);
+      setAnnouncement(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
+      return;
+    }
+    const g = gapResult();
+    if (g) {
+      const o = outreach();
+      const subject = o.ward ? wardName(o.ward) : 'all wards';
+      const ctx = { release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
+      downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
+      setAnnouncement(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
+    }
+  };
+  const downloadWard = (wardCode: string) => {
+    const rows = wardLsoas(wardCode);
+    const release = wardRelease();
+    const subject = wardName(wardCode);
+    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames() }), CSV_MIME);
+    setAnnouncement(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
+  };
+
+  // --- embed: report the page height to the host page so it can size the iframe --------------------
+  onMount(() => {
+    if (!embed.embed || window.parent === window) return;
+    let last = 0;
+    const report = () => {
+      const h = document.documentElement.scrollHeight;
+      if (h === last) return;
+      last = h;
+      // Only a number is sent, so any host may receive it.
+      window.parent.postMessage(heightMessage(h), '*');
+    };
+    const ro = new ResizeObserver(report);
+    ro.observe(document.body);
+    report();
+    onCleanup(() => ro.disconnect());
+  });
+  if (embed.embed) document.documentElement.classList.add('is-embed');
+
+  // --- PNG export of the current map view --------------------------------------------------------
+  const exportPng = async () => {
+    const m = atlasMap();
+    if (!m) return;
+    await m.idle();
+    const blob = await mapToPng(m.canvas(), legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
+    downloadBlob(`leeds-map-${state().view}-${state().view === 'deprivation' ? `${state().indicator}-iod${state().release}` : state().release}.png`, blob);
+    setAnnouncement('Saved the map view as a PNG image.');
   };
 
   // --- search ----------------------------------------------------------------------------------
@@ -259,7 +426,7 @@ function Atlas(props: { data: FirstViewData }) {
     return {
       title: f.properties.name,
       code: f.properties.code,
-      lines: tooltipLines(s.view, f.properties as Record<string, unknown>, s.indicator, release, nationalCount(meta, release)),
+      lines: tooltipLines(s.view, f.properties as Record<string, unknown>, s.indicator, release, nationalCount(meta, release), spiValues().get(f.properties.code) ?? null),
       x: h.point.x,
       y: h.point.y,
     };
@@ -286,26 +453,74 @@ function Atlas(props: { data: FirstViewData }) {
 
   return (
     <div class="app">
-      <a class="skip-link" href="#search-input">
-        Skip to search
+      <a class="skip-link" href={embed.embed ? '#map-area' : '#search-input'}>
+        {embed.embed ? 'Skip to the map' : 'Skip to search'}
       </a>
       <a class="skip-link" href="#details">
         Skip to area details
       </a>
       <header class="app-header">
         <h1 class="app-header__title">Neighbourhood Atlas</h1>
-        <p class="app-header__tagline">Where deprivation is deepest in Leeds, how it has changed, and what is being done there.</p>
-        <nav class="app-header__nav" aria-label="Panels">
-          <button type="button" class="button" aria-expanded={aboutOpen()} aria-controls="about" onClick={() => setAboutOpen(!aboutOpen())}>
-            About the data
-          </button>
-        </nav>
+        <Show
+          when={!embed.embed}
+          fallback={
+            <a class="app-header__full" href={fullMapUrl(window.location.href)} target="_blank" rel="noopener">
+              Open full map<span class="sr-only"> (opens in a new tab)</span>
+            </a>
+          }
+        >
+          <p class="app-header__tagline">Where deprivation is deepest in Leeds, how it has changed, and what is being done there.</p>
+          <nav class="app-header__nav" aria-label="Views and tools">
+            <button type="button" class="button" aria-pressed={state().table} onClick={() => update({ table: !state().table })}>
+              {state().table ? 'Show the map' : 'Table view'}
+            </button>
+            <button type="button" class="button" aria-expanded={aboutOpen()} aria-controls="about" onClick={() => setAboutOpen(!aboutOpen())}>
+              About the data
+            </button>
+            <button type="button" class="button" onClick={() => void exportPng()} disabled={atlasMap() === null}>
+              Save map as PNG
+            </button>
+            <button type="button" class="button" onClick={() => window.print()}>
+              Print
+            </button>
+            <button type="button" class="button" aria-haspopup="dialog" onClick={() => setEmbedOpen(true)}>
+              Embed this map
+            </button>
+            <a class="app-header__link" href="./accessibility.html">
+              Accessibility
+            </a>
+          </nav>
+        </Show>
       </header>
+      <Show when={embedOpen()}>
+        <EmbedDialog
+          stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
+          selection={state().selection}
+          selectionName={selectedWard()?.properties.name ?? selectedLsoa()?.properties.name ?? null}
+          defaultTitle={`Map: ${colouring().description}`}
+          onClose={() => setEmbedOpen(false)}
+        />
+      </Show>
 
-      <main class="layout">
+      <main class="layout" classList={{ 'layout--embed': embed.embed, 'layout--no-controls': embed.embed && !embed.controls }}>
+        <Show when={!embed.embed || embed.controls}>
         <aside class="panel panel--controls" aria-label="Search and map controls">
+          <Show when={!embed.embed}>
           <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
-          <ControlPanel state={state()} flags={flags()} locked={false} onChange={onStateChange} onFlags={setFlags} />
+          </Show>
+          <ControlPanel state={state()} flags={flags()} locked={embed.lock} onChange={onStateChange} onFlags={setFlags} />
+          <Show when={state().view === 'spi'}>
+            <SpiPanel
+              data={spiData()}
+              wards={props.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
+              measure={spiMeasure()}
+              year={spiYear()}
+              onData={setSpiData}
+              onMeasure={setSpiMeasure}
+              onYear={setSpiYear}
+            />
+          </Show>
+          <Show when={!embed.embed}>
           <Show when={interventions()}>
             {(iv) => (
               <InterventionsPanel
@@ -322,6 +537,20 @@ function Atlas(props: { data: FirstViewData }) {
               />
             )}
           </Show>
+          <OutreachPanel
+            settings={outreach()}
+            onSettings={setOutreach}
+            centreName={catchmentCentre()?.name ?? null}
+            picking={picking()}
+            onPick={() => setPicking(!picking())}
+            catchment={catchmentResult()}
+            gaps={gapResult()}
+            hubCount={hubs().length}
+            wards={[...props.data.wards.features].map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name))}
+            wardName={wardName}
+            onSelectLsoa={(code) => select('lsoa', code)}
+            onDownload={downloadOutreach}
+          />
           <details class="ward-list">
             <summary>Browse all {props.data.wards.features.length} wards</summary>
             <ul>
@@ -339,9 +568,25 @@ function Atlas(props: { data: FirstViewData }) {
               </For>
             </ul>
           </details>
+          </Show>
         </aside>
+        </Show>
 
-        <section class="map-area" aria-label="Map">
+        <Show when={state().table}>
+          <section class="table-area">
+            <TableView
+              table={layerTable()}
+              filter={tableFilter()}
+              wards={[...props.data.wards.features].map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name))}
+              flagsApply={colouring().target !== 'wards'}
+              onFilter={setTableFilter}
+              onSelect={(kind, code) => select(kind, code)}
+              onDownload={downloadTable}
+              onClose={() => update({ table: false })}
+            />
+          </section>
+        </Show>
+        <section id="map-area" class="map-area" classList={{ 'map-area--behind-table': state().table }} aria-label="Map" tabindex="-1">
           <Show when={notice()}>
             <p class="notice" role="status">
               {notice()}
@@ -362,15 +607,22 @@ function Atlas(props: { data: FirstViewData }) {
               initialCamera={state().camera}
               neighbourhoods={neighbourhoodOutlines}
               wardLabels={wardLabels}
-              cooperativeGestures={false}
+              cooperativeGestures={embed.embed}
               onHover={setHover}
               onAreaClick={(layer, code) => select(layer === 'wards' ? 'ward' : 'lsoa', code, false)}
-              onMapClick={() => false}
+              onMapClick={(ll) => {
+                if (!picking()) return false;
+                setPicking(false);
+                setPickedPoint([ll.lng, ll.lat]);
+                if (selectedVenue()) update({ selection: null });
+                setAnnouncement('Catchment centre placed where you clicked.');
+                return true;
+              }}
               onVenueHover={setVenueHover}
               onVenueClick={(ids) => ids[0] && selectVenue(ids[0])}
               venues={venueCollection}
               venueIds={visibleVenueIds}
-              outreach={() => ({ circle: null, codes: [] })}
+              outreach={outreachOverlay}
               onMoveEnd={(camera) => update({ camera })}
               onNotice={setNotice}
               onReady={(m) => {
@@ -446,7 +698,11 @@ function Atlas(props: { data: FirstViewData }) {
                     priority={PRIORITY_WARD_CODES.has(w().properties.code)}
                     neighbourhoods={wardNeighbourhoods(w().properties.code)}
                     onSelectLsoa={(code) => select('lsoa', code)}
+                    onExport={() => downloadWard(w().properties.code)}
                   />
+                  <Show when={spiData() && spiYear() !== null}>
+                    <SpiScorecard data={spiData()!} wardCode={w().properties.code} year={spiYear()!} />
+                  </Show>
                 </>
               )}
             </Match>

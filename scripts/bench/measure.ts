@@ -66,6 +66,9 @@ async function readMark(page: Page, name: string): Promise<number | null> {
  */
 export async function coldLoad(browser: Browser, server: StaticServer, spec: PageSpec): Promise<{ load: ColdLoad; open: OpenPage }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions we hand to page.evaluate
+  // carry those calls into the page, so give the page a no-op __name.
+  await context.addInitScript('globalThis.__name = (f) => f;');
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -93,7 +96,16 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
     await context.close();
     throw new Error(`${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`);
   }
-  const responses = server.log.slice(logStart).filter((r) => r.path.startsWith(spec.prefix) || r.path === '/favicon.ico');
+  // First view = what was requested before the first-choropleth mark. The server log runs until the
+  // mark was noticed (polling), so drop what Resource Timing says started after the mark.
+  const firstAt = (await readMark(page, spec.firstMark)) ?? Infinity;
+  const late = new Set(
+    await page.evaluate(
+      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime > t).map((e) => new URL(e.name).pathname),
+      firstAt,
+    ),
+  );
+  const responses = server.log.slice(logStart).filter((r) => (r.path.startsWith(spec.prefix) || r.path === '/favicon.ico') && !late.has(r.path));
 
   const marks: Record<string, number> = {};
   for (const name of [spec.firstMark, ...spec.marks]) {
@@ -129,7 +141,7 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
  * `change` (what a user's choice fires), await the hook's idle() (next MapLibre `idle`), t1.
  * Cycles through the enabled options, starting after the current one.
  */
-export async function indicatorSwitches(page: Page, spec: PageSpec, count: number): Promise<{ times: number[]; values: string[] }> {
+export async function indicatorSwitches(page: Page, spec: PageSpec, count: number): Promise<{ times: number[]; values: string[]; repaints: number[] }> {
   return page.evaluate(
     async ({ hook, count }) => {
       const h = (window as unknown as Record<string, { idle(): Promise<void> }>)[hook];
@@ -139,6 +151,13 @@ export async function indicatorSwitches(page: Page, spec: PageSpec, count: numbe
       const options = [...sel.options].filter((o) => !o.disabled).map((o) => o.value);
       if (options.length < 2) throw new Error('fewer than two indicators to switch between');
       await h.idle();
+      // Calibration: a repaint with nothing changed (what one frame costs here), 10 times.
+      const repaints: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        await h.idle();
+        repaints.push(performance.now() - t0);
+      }
       const start = options.indexOf(sel.value);
       const times: number[] = [];
       const values: string[] = [];
@@ -152,7 +171,7 @@ export async function indicatorSwitches(page: Page, spec: PageSpec, count: numbe
         times.push(performance.now() - t0);
         values.push(v);
       }
-      return { times, values };
+      return { times, values, repaints };
     },
     { hook: spec.hook, count },
   );
@@ -202,6 +221,8 @@ export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code
   for (const t of targets) {
     await page.mouse.move(neutral.x, neutral.y);
     await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
+    // Leaving an area may redraw the map (the app clears its hover outline); start from a settled map.
+    await page.evaluate((hook) => (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle(), spec.hook);
     await page.evaluate(() => {
       const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tDom: number; tFrame: number }> };
       w.__benchHover = new Promise((resolve, reject) => {

@@ -19,10 +19,13 @@ async function main(): Promise<number> {
     console.log(
       `Postcodes: ${r.counts.postcodes} (${r.counts.postcodesWithoutLsoa} outside the area's LSOAs, ${r.counts.postcodesWithoutCoordinates} skipped without coordinates)`,
     );
+    console.log(`Interventions: ${r.interventions.placed} placed; ${r.interventions.unplaced.length} not placed:`);
+    for (const u of r.interventions.unplaced) console.log(`  - ${u.name}: ${u.reason}`);
+    console.log(r.spiRows === null ? 'SPI: no spi/leeds_spi_wards.csv in the sources; the app will say no SPI data is loaded' : `SPI: ${r.spiRows} rows`);
     for (const o of r.outputs) console.log(`  ${o.name.padEnd(22)} ${kb(o.raw).padStart(10)} raw ${kb(o.gzip).padStart(10)} gzip`);
     const b = r.budget;
     console.log(
-      `Budget: first view ${kb(b.firstViewGzip)} / ${kb(b.firstViewLimit)}; three releases ${kb(b.releasesGzip)} / ${kb(b.releasesLimit)} (postcodes.json excluded) — ${b.ok ? 'OK' : 'OVER'}`,
+      `Budget: first view ${kb(b.firstViewGzip)} / ${kb(b.firstViewLimit)}; three releases ${kb(b.releasesGzip)} / ${kb(b.releasesLimit)} (area files only) — ${b.ok ? 'OK' : 'OVER'}`,
     );
     console.log(`Done in ${(r.durationMs / 1000).toFixed(1)} s`);
     return 0;

@@ -11,6 +11,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DEFAULT_AREA = 'E08000035';
 export const DEFAULT_DATA_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data');
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'public', 'geo');
+/** The repo's own curated data files (with citations), read by the interventions step. */
+export const CONTENT_DIR = path.join(REPO_ROOT, 'content');
 
 /** A boundary layer: a shapefile (folder, .shp or .zip) or a GeoJSON file, relative to the data dir. */
 export interface BoundarySource {

@@ -24,9 +24,14 @@ import { buildPostcodeIndex } from './postcodes';
 import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
+import { buildInterventions } from './interventions';
+import { readSpiFromSources } from './spi';
+import { CONTENT_DIR } from './config';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
+  /** The repo's curated content (priority areas, interventions); tests point it at fixtures. */
+  contentDir?: string;
   /** Override for tests: how small a vertex must be to be simplified away. */
   simplifyMinWeight?: number;
   /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
@@ -44,6 +49,8 @@ export interface PipelineReport {
   releases: Array<{ id: ReleaseId; areaCount: number; nationalCount: number; mostDeprived1pc: number; nationalDecile1: number }>;
   outputs: OutputSize[];
   budget: BudgetVerdict;
+  interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
+  spiRows: number | null;
   durationMs: number;
 }
 
@@ -288,12 +295,32 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
   });
 
+  log('Placing interventions');
+  const toCollection = (features: readonly AreaFeature[]) => ({
+    type: 'FeatureCollection' as const,
+    features: features.map((f) => ({ type: 'Feature' as const, properties: { code: f.code, name: f.name }, geometry: f.geometry })),
+  });
+  const interventions = buildInterventions({
+    sourcesDir: dataDir,
+    contentDir: options.contentDir ?? CONTENT_DIR,
+    areaCode: area,
+    lsoa21: toCollection(f21.layer.features),
+    wards: toCollection(fw.layer.features),
+  });
+  for (const w of interventions.warnings) log(`interventions: ${w}`);
+
+  log('Reading Social Progress Index (optional)');
+  // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
+  const spi = readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
+
   const files = [
     { name: GEO_FILES.areas2021, content: stableStringify(topo21) },
     { name: GEO_FILES.details2021, content: stableStringify(details) },
     { name: GEO_FILES.areas2011, content: stableStringify(topo11) },
     { name: GEO_FILES.metadata, content: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n` },
     { name: GEO_FILES.postcodes, content: stableStringify(pcs.index) },
+    { name: GEO_FILES.interventions, content: stableStringify(interventions.collection) },
+    { name: GEO_FILES.spi, content: stableStringify(spi) },
   ];
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, options.budget);
@@ -318,6 +345,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     })),
     outputs,
     budget,
+    interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
+    spiRows: spi?.rows.length ?? null,
     durationMs: Date.now() - started,
   };
 }

@@ -18,6 +18,8 @@ export const GEO_FILES = {
   metadata: 'metadata.json',
   postcodes: 'postcodes.json',
   interventions: 'interventions.json',
+  /** SpiDataset (src/domain/spi) or null when the sources have no SPI file. */
+  spi: 'spi.json',
   /** Lazily loaded LSOA 2021 values that do not fit the first-view budget (AreaDetails). */
   details2021: 'areas-2021-details.json',
 } as const;

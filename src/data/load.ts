@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
+import type { SpiDataset } from '../domain/spi';
 import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -73,4 +74,9 @@ export async function loadDetails2021Into(lsoa21: LsoaCollection): Promise<void>
   const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
   const byCode = expandDetails(details);
   for (const f of lsoa21.features) Object.assign(f.properties, byCode.get(f.properties.code));
+}
+
+/** SPI scores built from the sources directory, or null when the council has not supplied a file. */
+export async function loadBuildSpi(): Promise<SpiDataset | null> {
+  return fetchJson<SpiDataset | null>(GEO_FILES.spi);
 }

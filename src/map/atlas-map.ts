@@ -365,6 +365,11 @@ export class AtlasMap {
     if (this.has('gap-fill')) this.map.setFilter('gap-fill', ['in', ['get', 'code'], ['literal', [...highlightCodes]]] as FilterSpecification);
   }
 
+  /** The map as drawn now (the drawing buffer is kept, so this works without forcing a repaint). */
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
   resize(): void {
     this.map.resize();
   }

@@ -165,7 +165,7 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
   const decileSummary = DECILES.filter((d) => t.byDecile[d] > 0).map((d) => `decile ${d}: ${t.byDecile[d]}`).join(', ');
   const extra = [
     'Distances: straight-line (great-circle) from the point to each LSOA population-weighted centroid; not walking distance. An LSOA is listed when its centroid is inside the radius',
-    `Totals: ${t.lsoas} LSOAs; population ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
+    `Totals: ${t.lsoas} LSOAs; population (mid-2015) ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
       `IMD ${tag(c)} ${decileSummary || 'no deciles'}${t.decileUnknown ? `, no decile: ${t.decileUnknown}` : ''}; national most-deprived 1%: ${t.mostDeprived1pc}`,
     ...(result.excludedNoCentroid.length ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`] : []),
   ];

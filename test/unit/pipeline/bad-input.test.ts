@@ -113,7 +113,8 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
 
   it('a boundary with no IoD row', async () => {
     const { root, copy } = mirrorWithCopy(dataDir, IOD25);
-    editCsvLine(copy, /^E01011264,/, () => null);
+    // Recode the row to another district instead of deleting it, so N (rows in England) is unchanged.
+    editCsvLine(copy, /^E01011264,/, (c) => ['E01099998', 'Elsewhere 999Z', 'E06000001', ...c.slice(3)]);
     await expectFailure(root, new RegExp(`${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`));
   });
 });

@@ -1,0 +1,91 @@
+import type { LegendModel } from '../domain/legend';
+
+/**
+ * The map view as a PNG of the same size as the map, with the legend and the attribution drawn on
+ * it, so a saved image always carries its key and its sources.
+ */
+export async function mapToPng(mapCanvas: HTMLCanvasElement, legend: LegendModel, attribution: readonly string[], title: string): Promise<Blob> {
+  const w = mapCanvas.width;
+  const h = mapCanvas.height;
+  const ratio = w / Math.max(1, mapCanvas.clientWidth);
+  const out = document.createElement('canvas');
+  out.width = w;
+  out.height = h;
+  const ctx = out.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(mapCanvas, 0, 0);
+  ctx.scale(ratio, ratio);
+  const cssW = w / ratio;
+  const cssH = h / ratio;
+  const font = (size: number, weight = 400) => `${weight} ${size}px system-ui, sans-serif`;
+
+  // Attribution strip along the bottom edge.
+  const attrText = attribution.join(' ');
+  ctx.font = font(10);
+  const attrLines = wrap(ctx, attrText, cssW - 12);
+  const attrH = attrLines.length * 12 + 6;
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(0, cssH - attrH, cssW, attrH);
+  ctx.fillStyle = '#1a1a1a';
+  attrLines.forEach((l, i) => ctx.fillText(l, 6, cssH - attrH + 13 + i * 12));
+
+  // Legend box in the top-left corner.
+  const rows = [...legend.rows.map((r) => ({ colour: r.colour, label: `${r.label} (${r.count})`, hatch: false })), ...(legend.noData.count > 0 ? [{ colour: '#d9d9d9', label: `${legend.noData.label} (${legend.noData.count})`, hatch: true }] : [])];
+  ctx.font = font(12, 700);
+  const boxW = Math.min(cssW - 20, 300);
+  const titleLines = wrap(ctx, title, boxW - 16);
+  const headLines = wrap(ctx, legend.title, boxW - 16);
+  const boxH = 10 + (titleLines.length + headLines.length) * 15 + rows.length * 16 + 6;
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillRect(10, 10, boxW, boxH);
+  ctx.strokeStyle = '#444';
+  ctx.strokeRect(10.5, 10.5, boxW - 1, boxH - 1);
+  ctx.fillStyle = '#1a1a1a';
+  let y = 26;
+  for (const l of titleLines) {
+    ctx.fillText(l, 18, y);
+    y += 15;
+  }
+  ctx.font = font(11);
+  for (const l of headLines) {
+    ctx.fillText(l, 18, y);
+    y += 15;
+  }
+  for (const r of rows) {
+    ctx.fillStyle = r.colour;
+    ctx.fillRect(18, y - 10, 18, 12);
+    if (r.hatch) {
+      ctx.strokeStyle = '#737373';
+      for (let x = -12; x < 18; x += 4) {
+        ctx.beginPath();
+        ctx.moveTo(18 + Math.max(0, x), y - 10 + Math.max(0, -x));
+        ctx.lineTo(18 + Math.min(18, x + 12), y + 2 - Math.max(0, x + 12 - 18));
+        ctx.stroke();
+      }
+    }
+    ctx.strokeStyle = '#444';
+    ctx.strokeRect(18.5, y - 9.5, 17, 11);
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(r.label, 42, y);
+    y += 16;
+  }
+
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const next = line ? `${line} ${w}` : w;
+    if (ctx.measureText(next).width > width && line) {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,100 @@
+import { createMemo, createSignal, onMount, Show } from 'solid-js';
+import { embedParams, iframeSnippet } from '../state/embed-options';
+import type { Selection } from '../state/url-state';
+
+export interface EmbedDialogProps {
+  /** The current view's query string (state only, no embed options). */
+  stateQuery: string;
+  /** The selected area, offered as "fit to". */
+  selection: Selection;
+  selectionName: string | null;
+  defaultTitle: string;
+  onClose: () => void;
+}
+
+/**
+ * "Embed this map": choose the embed options, see a live preview, copy an iframe snippet with a
+ * meaningful title. A native <dialog> gives focus containment and Escape to close.
+ */
+export function EmbedDialog(p: EmbedDialogProps) {
+  let dialog!: HTMLDialogElement;
+  const [lock, setLock] = createSignal(true);
+  const [controls, setControls] = createSignal(true);
+  const [fit, setFit] = createSignal(p.selection !== null && p.selection.kind !== 'venue');
+  const [title, setTitle] = createSignal(p.defaultTitle);
+  const [height, setHeight] = createSignal(640);
+  const [copied, setCopied] = createSignal('');
+
+  const src = createMemo(() => {
+    const q = new URLSearchParams(p.stateQuery);
+    const sel = p.selection && p.selection.kind !== 'venue' && fit() ? p.selection : null;
+    for (const [k, v] of embedParams({ embed: true, lock: lock(), controls: controls(), fit: sel })) q.set(k, v);
+    const url = new URL(window.location.href);
+    url.search = q.toString();
+    url.hash = '';
+    return url.toString();
+  });
+  const snippet = () => iframeSnippet(src(), title().trim() || p.defaultTitle, height());
+
+  onMount(() => dialog.showModal());
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(snippet());
+      setCopied('Copied the embed code to the clipboard.');
+    } catch {
+      const area = dialog.querySelector('textarea');
+      area?.select();
+      setCopied('Select the code above and copy it (Ctrl+C or Cmd+C).');
+    }
+  };
+
+  return (
+    <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog" onClose={p.onClose}>
+      <div class="embed-dialog__head">
+        <h2 id="embed-title">Embed this map</h2>
+        <button type="button" class="button button--secondary" onClick={() => dialog.close()}>
+          Close
+        </button>
+      </div>
+      <div class="embed-dialog__body">
+        <form class="embed-dialog__options" onSubmit={(e) => e.preventDefault()}>
+          <label class="choice">
+            <input type="checkbox" checked={lock()} onChange={(e) => setLock(e.currentTarget.checked)} />
+            <span>Lock the indicator and release</span>
+          </label>
+          <label class="choice">
+            <input type="checkbox" checked={controls()} onChange={(e) => setControls(e.currentTarget.checked)} />
+            <span>Show the map controls</span>
+          </label>
+          <Show when={p.selection && p.selection.kind !== 'venue'}>
+            <label class="choice">
+              <input type="checkbox" checked={fit()} onChange={(e) => setFit(e.currentTarget.checked)} />
+              <span>Fit the map to {p.selectionName ?? 'the selected area'}</span>
+            </label>
+          </Show>
+          <label class="controls__label" for="embed-iframe-title">
+            Title of the embedded map (read by screen readers)
+          </label>
+          <input id="embed-iframe-title" class="text-input" type="text" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <label class="controls__label" for="embed-height">
+            Initial height in pixels (the map reports its height to the page)
+          </label>
+          <input id="embed-height" class="text-input" type="number" min="320" max="2000" step="10" value={height()} onInput={(e) => setHeight(Number(e.currentTarget.value) || 640)} />
+          <label class="controls__label" for="embed-code">
+            Embed code
+          </label>
+          <textarea id="embed-code" class="embed-dialog__code" readonly rows="5" value={snippet()} data-testid="embed-code" />
+          <button type="button" class="button" onClick={() => void copy()}>
+            Copy embed code
+          </button>
+          <p role="status">{copied()}</p>
+        </form>
+        <div class="embed-dialog__preview">
+          <p class="controls__label">Preview</p>
+          <iframe src={src()} title={`Preview: ${title()}`} width="100%" height="420" />
+        </div>
+      </div>
+    </dialog>
+  );
+}

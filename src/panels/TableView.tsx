@@ -1,0 +1,98 @@
+import { createMemo, createSignal, For } from 'solid-js';
+import type { LayerTable, TableFilter, TableRow } from '../domain/layer-table';
+import { sortBy, type SortDirection } from '../domain/sort';
+
+export interface TableViewProps {
+  table: LayerTable;
+  filter: TableFilter;
+  wards: { code: string; name: string }[];
+  flagsApply: boolean;
+  onFilter: (f: TableFilter) => void;
+  onSelect: (kind: 'lsoa' | 'ward', code: string) => void;
+  /** Downloads the rows in the order they are shown. */
+  onDownload: (rows: TableRow[]) => void;
+  onClose: () => void;
+}
+
+/** Everything the map shows, as a sortable table with the same filters: the map's non-visual equivalent. */
+export function TableView(p: TableViewProps) {
+  const [sortKey, setSortKey] = createSignal('name');
+  const [direction, setDirection] = createSignal<SortDirection>('asc');
+  const rows = createMemo(() => sortBy(p.table.rows, (r) => r.cells[sortKey()], direction()));
+  const toggleSort = (key: string) => {
+    if (sortKey() === key) setDirection(direction() === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setDirection('asc');
+    }
+  };
+  return (
+    <section class="table-view" aria-labelledby="table-title" data-testid="table-view">
+      <div class="table-view__head">
+        <h2 id="table-title">Table of the map layer</h2>
+        <button type="button" class="button" onClick={() => p.onDownload(rows())}>
+          Download as CSV
+        </button>
+        <button type="button" class="button button--secondary" onClick={p.onClose}>
+          Back to the map
+        </button>
+      </div>
+      <div class="table-view__filters">
+        <label>
+          Ward{' '}
+          <select id="table-ward" value={p.filter.ward ?? ''} onChange={(e) => p.onFilter({ ...p.filter, ward: e.currentTarget.value || null })}>
+            <option value="">All wards</option>
+            <For each={p.wards}>{(w) => <option value={w.code}>{w.name}</option>}</For>
+          </select>
+        </label>
+        <label>
+          Show{' '}
+          <select id="table-flag" value={p.filter.flag} disabled={!p.flagsApply} onChange={(e) => p.onFilter({ ...p.filter, flag: e.currentTarget.value as TableFilter['flag'] })}>
+            <option value="all">All areas</option>
+            <option value="p10">Most deprived 10% nationally</option>
+            <option value="p1">Most deprived 1% nationally</option>
+          </select>
+        </label>
+      </div>
+      <div class="table-view__scroll" role="region" aria-labelledby="table-title" tabindex="0">
+        <table class="simple-table sortable" data-testid="layer-table">
+          <caption class="table-view__caption">{p.table.caption}</caption>
+          <thead>
+            <tr>
+              <For each={p.table.columns}>
+                {(c) => (
+                  <th scope="col" aria-sort={sortKey() === c.key ? (direction() === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <button type="button" class="sort-button" onClick={() => toggleSort(c.key)}>
+                      {c.label}
+                    </button>
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(r) => (
+                <tr>
+                  <For each={p.table.columns}>
+                    {(c, i) =>
+                      i() === 0 ? (
+                        <th scope="row">
+                          <button type="button" class="link-button" onClick={() => p.onSelect(r.kind, r.code)}>
+                            {String(r.cells[c.key] ?? '')}
+                          </button>
+                        </th>
+                      ) : (
+                        <td classList={{ num: c.numeric }}>{r.cells[c.key] ?? '—'}</td>
+                      )
+                    }
+                  </For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
