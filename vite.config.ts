@@ -5,8 +5,31 @@ import { resolve } from 'node:path';
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
 
+/**
+ * The Content-Security-Policy the app is built to run under (no 'unsafe-eval', no inline scripts).
+ * `vite preview` — and so every browser test — serves with it, which keeps the README's claim true.
+ * frame-ancestors lists who may embed the map; the council adds its own domain when hosting.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'self' https://*.leeds.gov.uk",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 export default defineConfig({
   base,
+  preview: {
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  },
   plugins: [solid()],
   build: {
     target: 'es2022',

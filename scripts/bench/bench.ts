@@ -384,6 +384,16 @@ async function main(): Promise<number> {
       pass: null,
     }),
     row({
+      id: 'hoverQueued',
+      label: '  of which the event waited (median)',
+      unit: 'ms',
+      value: median(hoverTimes.app.map((h) => h.queued)),
+      baseline: median(hoverTimes.baseline.map((h) => h.queued)),
+      ratio: null,
+      budget: null,
+      pass: null,
+    }),
+    row({
       id: 'jsHeap',
       label: 'JS heap after load (main thread, median)',
       unit: 'MB',

@@ -183,6 +183,10 @@ export interface HoverTiming {
   toDom: number;
   /** mousemove event → the next animation frame after that (the frame that paints the tooltip), ms. */
   toFrame: number;
+  /** mousemove event → its first listener running (time the event waited for the main thread), ms. */
+  queued: number;
+  /** How many mousemove events the page saw before the tooltip appeared. */
+  moves: number;
 }
 
 /**
@@ -224,11 +228,15 @@ export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code
     // Leaving an area may redraw the map (the app clears its hover outline); start from a settled map.
     await page.evaluate((hook) => (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle(), spec.hook);
     await page.evaluate(() => {
-      const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tDom: number; tFrame: number }> };
+      const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
       w.__benchHover = new Promise((resolve, reject) => {
         let tMove: number | null = null;
+        let tStart: number | null = null;
+        let moves = 0;
         const onMove = (e: MouseEvent): void => {
+          moves++;
           tMove ??= e.timeStamp;
+          tStart ??= performance.now();
         };
         document.addEventListener('mousemove', onMove, { capture: true });
         const visible = (): boolean => {
@@ -240,7 +248,7 @@ export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code
           const tDom = performance.now();
           mo.disconnect();
           document.removeEventListener('mousemove', onMove, { capture: true });
-          requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tDom, tFrame: performance.now() }));
+          requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tStart: tStart ?? NaN, tDom, tFrame: performance.now(), moves }));
         });
         mo.observe(document.body, { childList: true, subtree: true, attributes: true });
         setTimeout(() => {
@@ -250,8 +258,8 @@ export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code
       });
     });
     await page.mouse.move(t.x, t.y);
-    const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tDom: number; tFrame: number }> }).__benchHover);
-    out.push({ code: t.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove });
+    const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> }).__benchHover);
+    out.push({ code: t.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove, queued: r.tStart - r.tMove, moves: r.moves });
   }
   await page.mouse.move(neutral.x, neutral.y);
   return out;

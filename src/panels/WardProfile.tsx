@@ -16,7 +16,7 @@ export interface WardProfileProps {
   onExport?: () => void;
 }
 
-type SortKey = 'name' | 'decile' | 'rank';
+type SortKey = 'name' | 'decile' | 'rank' | 'change';
 
 /** Profile of one ward: decile distribution chart, summary figures, and a sortable list of its LSOAs. */
 export function WardProfile(p: WardProfileProps) {
@@ -35,6 +35,9 @@ export function WardProfile(p: WardProfileProps) {
         decile: (l[valueKey(p.release, p.indicator, 'd')] as number | undefined) ?? null,
         rank: (l[valueKey(p.release, p.indicator, 'r')] as number | undefined) ?? null,
         flag: deprivationFlag(l, p.release),
+        // IMD decile change 2019 → 2025 (only for LSOAs whose boundary did not change).
+        change: p.release === '2025' && typeof l.dchg_19_25 === 'number' ? l.dchg_19_25 : null,
+        comparable: l.chg === 'U',
       })),
       sortKey(),
       direction(),
@@ -114,6 +117,9 @@ export function WardProfile(p: WardProfileProps) {
           Download this list (CSV)
         </button>
       </Show>
+      <Show when={p.release === '2025'}>
+        <p class="controls__note">Change since 2019: − means the LSOA moved towards decile 1 (more deprived), + towards decile 10; only for LSOAs whose boundary did not change in 2021.</p>
+      </Show>
       <table class="simple-table sortable" data-testid="ward-lsoa-table">
         <caption class="sr-only">LSOAs in {p.props.name}, sortable by column</caption>
         <thead>
@@ -133,6 +139,13 @@ export function WardProfile(p: WardProfileProps) {
                 National rank
               </button>
             </th>
+            <Show when={p.release === '2025'}>
+              <th scope="col" aria-sort={ariaSort('change')}>
+                <button type="button" class="sort-button" onClick={() => sortBy('change')}>
+                  IMD decile change since 2019
+                </button>
+              </th>
+            </Show>
           </tr>
         </thead>
         <tbody>
@@ -150,6 +163,9 @@ export function WardProfile(p: WardProfileProps) {
                 </th>
                 <td>{r.decile ?? '—'}</td>
                 <td>{r.rank?.toLocaleString('en-GB') ?? '—'}</td>
+                <Show when={p.release === '2025'}>
+                  <td>{r.change === null ? (r.comparable ? '—' : 'boundary changed') : r.change === 0 ? 'no change' : `${r.change > 0 ? '+' : '−'}${Math.abs(r.change)}`}</td>
+                </Show>
               </tr>
             )}
           </For>

@@ -30,7 +30,11 @@ export async function openPage(browser: Browser, url: string, viewport = { width
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    // Aborted = cancelled by the page (e.g. a preview iframe closed mid-load), not a failure to serve.
+    const reason = r.failure()?.errorText ?? '';
+    if (!reason.includes('ERR_ABORTED')) problems.push(`requestfailed: ${r.url()} ${reason}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });

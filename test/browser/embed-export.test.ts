@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Download } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launchChromium, openPage, waitForMap } from './browser';
+
+let browser: Browser;
+const base = inject('baseUrl');
+const origin = new URL(base).origin;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function downloadedText(d: Download): Promise<string> {
+  const path = await d.path();
+  return readFileSync(path, 'utf8');
+}
+
+/** Splits our own CSV output (RFC 4180, CRLF) into records, skipping the "# " preamble. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || record.length) records.push([...record, field]);
+  return records.filter((r) => !(r.length === 1 && (r[0] === '' || r[0]!.startsWith('#'))) && !r[0]?.startsWith('# '));
+}
+
+describe('embed mode', () => {
+  it('fits a 342 px iframe without sideways scrolling, reports its height and makes no third-party requests', async () => {
+    const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const src = `${base}?embed=1&lock=1&fit=ward:E05011388`;
+    // The host page is served from the same origin, as frame-ancestors in the app's CSP requires.
+    await page.goto(`${base}accessibility.html`);
+    await page.evaluate((iframeSrc) => {
+      (window as unknown as { __heights: number[] }).__heights = [];
+      addEventListener('message', (e: MessageEvent) => {
+        const d = e.data as { type?: string; height?: number } | null;
+        if (d?.type === 'neighbourhood-atlas:height' && typeof d.height === 'number') (window as unknown as { __heights: number[] }).__heights.push(d.height);
+      });
+      const f = document.createElement('iframe');
+      f.id = 'atlas';
+      f.src = iframeSrc;
+      f.title = 'Deprivation map';
+      f.width = '342';
+      f.height = '700';
+      document.body.replaceChildren(f);
+    }, src);
+    const frame = page.frameLocator('#atlas');
+    await frame.locator('.maplibregl-canvas').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __heights: number[] }).__heights.length > 0, undefined, { timeout: 30_000 });
+    const heights = await page.evaluate(() => (window as unknown as { __heights: number[] }).__heights);
+    expect(Math.max(...heights)).toBeGreaterThan(400);
+
+    const inner = page.frames().find((f) => f.url().includes('embed=1'))!;
+    const widths = await inner.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await expect(inner.locator('.app-header__full').getAttribute('href')).resolves.not.toContain('embed=1');
+    await expect(inner.locator('#indicator-select').isDisabled()).resolves.toBe(true);
+
+    const thirdParty = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
+    expect(thirdParty).toEqual([]);
+    const cookies = await context.cookies();
+    expect(cookies).toEqual([]);
+    await context.close();
+  });
+
+  it('the embed dialog writes an iframe snippet with a title and the chosen options', async () => {
+    const { page, problems } = await openPage(browser, `${base}?sel=ward:E05011388`);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Embed this map' }).click();
+    const dialog = page.getByTestId('embed-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('Show the map controls').uncheck();
+    const code = await dialog.getByTestId('embed-code').inputValue();
+    expect(code).toMatch(/^<iframe src="[^"]*embed=1[^"]*" title="Map: [^"]+"/);
+    expect(code).toContain('controls=0');
+    expect(code).toContain('fit=ward%3AE05011388');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
+
+describe('export', () => {
+  it('saves the map view as a PNG of the map size that is not blank', async () => {
+    const { page, problems } = await openPage(browser, base);
+    await waitForMap(page);
+    const size = await page.evaluate(() => {
+      const c = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+      return { w: c.width, h: c.height };
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // IHDR: width and height are the first two big-endian integers of the first chunk.
+    expect({ w: png.readUInt32BE(16), h: png.readUInt32BE(20) }).toEqual(size);
+    const distinct = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seen.size;
+    }, png.toString('base64'));
+    expect(distinct).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads the table view as CSV with the same rows as on screen, naming the release', async () => {
+    const { page, problems } = await openPage(browser, `${base}?table=1&rel=2019&ind=inc`);
+    const table = page.getByTestId('layer-table');
+    await table.waitFor();
+    await page.locator('#table-ward').selectOption({ label: 'Armley' });
+    const onScreen = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
+    expect(onScreen.length).toBeGreaterThan(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+    const text = await downloadedText(download);
+    expect(text).toContain('# Release: English Indices of Deprivation 2019');
+    const [header, ...rows] = parseCsv(text);
+    expect(header?.some((h) => h.includes('IoD2019') || h.includes('IoD 2019'))).toBe(true);
+    expect(rows.length).toBe(onScreen.length);
+    rows.forEach((r, i) => {
+      expect(r[0]).toBe(onScreen[i]![0]);
+      expect(r[1]).toBe(onScreen[i]![1]);
+      expect(r[3] === '' ? '—' : r[3]).toBe(onScreen[i]![3]);
+    });
+    expect(problems).toEqual([]);
+  });
+});
