@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, on, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAppStore } from './state/store';
 import { loadBuildSpi, loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
@@ -96,7 +96,14 @@ function Atlas(props: { data: FirstViewData }) {
       })
       .catch((err: unknown) => setNotice(`Domain ranks and scores are unavailable: ${err instanceof Error ? err.message : String(err)}`));
   };
-  onMount(() => setTimeout(startDetails, 2500));
+  // What is not needed for the first picture loads after it: details, interventions, build-time SPI.
+  // If the map cannot draw at all (no WebGL), the fallback timer still loads them for the text UI.
+  const [afterFirstView, setAfterFirstView] = createSignal(false);
+  const firstViewDone = () => {
+    setAfterFirstView(true);
+    startDetails();
+  };
+  onMount(() => setTimeout(firstViewDone, 8000));
 
   const needsLsoa11 = () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards');
   const [lsoa11] = createResource(() => (needsLsoa11() ? true : undefined), () => loadLsoa11());
@@ -109,7 +116,7 @@ function Atlas(props: { data: FirstViewData }) {
   // --- Social Progress Index (imported in the browser; kept for the session only) -------------------
   const [importedSpi, setImportedSpi] = createSignal<SpiDataset | null>(loadSessionSpi());
   // Scores built from the sources directory (when the council supplied a file); an import overrides them.
-  const [builtSpi] = createResource(() => loadBuildSpi().catch(() => null));
+  const [builtSpi] = createResource(afterFirstView, () => loadBuildSpi().catch(() => null));
   const spiData = () => importedSpi() ?? builtSpi() ?? null;
   const [spiMeasure, setSpiMeasure] = createSignal(SPI_OVERALL_ID);
   const [spiYearChoice, setSpiYear] = createSignal<number | null>(null);
@@ -153,7 +160,7 @@ function Atlas(props: { data: FirstViewData }) {
 
   // --- interventions --------------------------------------------------------------------------
   // A missing interventions file must not take the map down: the layer says it is unavailable instead.
-  const [interventions] = createResource(() =>
+  const [interventions] = createResource(afterFirstView, () =>
     loadInterventions().catch((err: unknown) => {
       setNotice(`Intervention locations are unavailable: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
@@ -180,6 +187,17 @@ function Atlas(props: { data: FirstViewData }) {
     setFitTarget([lon - 0.004, lat - 0.0025, lon + 0.004, lat + 0.0025]);
     setAnnouncement(`Selected ${f.properties.name}. Its details are shown in the details panel.`);
   };
+  // A shared link to a venue opens fitted to it once the venues have loaded.
+  createEffect(
+    on(interventions, (iv) => {
+      const sel = state().selection;
+      if (!iv || sel?.kind !== 'venue' || state().camera) return;
+      const f = venueById().get(sel.id);
+      if (!f) return;
+      const [lon, lat] = f.geometry.coordinates;
+      setFitTarget([lon - 0.004, lat - 0.0025, lon + 0.004, lat + 0.0025]);
+    }),
+  );
   const samePlace = (id: string) => {
     const f = venueById().get(id);
     if (!f) return [];
@@ -630,7 +648,7 @@ function Atlas(props: { data: FirstViewData }) {
                 exposeTestHooks(m);
                 void m.idle().then(() => {
                   performance.mark('atlas:first-choropleth');
-                  startDetails();
+                  firstViewDone();
                 });
               }}
             />

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../pipeline/interventions';
+import { csvRecords } from '../pipeline/csv';
 import type { LsoaSuccessor, OnePercentLsoa, WardRef } from '../../src/data/content-contract';
 
 export const AREA_CODE = 'E08000035';
@@ -38,7 +38,7 @@ export interface Derivation {
 }
 
 export function deriveNeighbourhoods(sourcesDir: string): Derivation {
-  const csv = (f: string) => parseCsv(readFileSync(join(sourcesDir, f), 'utf8'));
+  const csv = (f: string) => csvRecords(readFileSync(join(sourcesDir, f), 'utf8'), f);
   const iod = csv('indices/iod2015_lsoa11_england.csv');
   const nationalCount = iod.length;
   const threshold = Math.floor(nationalCount / 100);

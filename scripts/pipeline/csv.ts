@@ -111,3 +111,10 @@ export function optionalColumn(table: CsvTable, name: string): number {
 export function cell(row: CsvRow, index: number): string {
   return row.cells[index] ?? '';
 }
+
+/** The rows as objects keyed by the (trimmed) header, values trimmed: for small files read by name. */
+export function csvRecords(text: string, file: string): Record<string, string>[] {
+  const table = parseCsv(text, file);
+  const header = table.header.map((h) => h.trim());
+  return table.rows.map((r) => Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])));
+}

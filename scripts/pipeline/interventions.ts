@@ -29,6 +29,8 @@ import {
   type PriorityAreasFile,
   type UnplacedIntervention,
 } from '../../src/data/content-contract';
+import { csvRecords } from './csv';
+import { normalisePostcode } from './postcodes';
 
 export const CONTENT_FILES = { interventions: 'interventions.json', priorityAreas: 'priority-areas.json' } as const;
 export const PLACES_FILES = {
@@ -55,40 +57,6 @@ export interface BuildInterventionsResult {
 // ---------------------------------------------------------------------------
 // small utilities
 // ---------------------------------------------------------------------------
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → array of records keyed by header. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (t[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && t[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows;
-  if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, j) => [h.trim(), (r[j] ?? '').trim()])));
-}
-
-/** "ls101aa" / "LS10 1AA" / "LS101AA" → "LS10 1AA". */
-export function normalisePostcode(pc: string): string {
-  const s = pc.replace(/\s+/g, '').toUpperCase();
-  return s.length > 3 ? `${s.slice(0, -3)} ${s.slice(-3)}` : s;
-}
 
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 
@@ -343,7 +311,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
 
   // --- postcodes
   const postcodes = new Map<string, [number, number] | null>();
-  for (const r of parseCsv(read(sourcesDir, PLACES_FILES.postcodes))) {
+  for (const r of csvRecords(read(sourcesDir, PLACES_FILES.postcodes), PLACES_FILES.postcodes)) {
     const lat = parseFloat(r.lat ?? '');
     const lon = parseFloat(r.long ?? '');
     postcodes.set(normalisePostcode(r.Postcode ?? ''), Number.isFinite(lat) && Number.isFinite(lon) ? [lon, lat] : null);
@@ -465,7 +433,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
   }
 
   // --- named venues (compiled)
-  for (const r of parseCsv(read(sourcesDir, PLACES_FILES.venues))) {
+  for (const r of csvRecords(read(sourcesDir, PLACES_FILES.venues), PLACES_FILES.venues)) {
     const name = r.name ?? '';
     const firstType = (r.type ?? '').split(';')[0]!.trim();
     const type = VENUE_TYPES[firstType] ?? 'other';
@@ -487,7 +455,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
   }
 
   // --- open libraries
-  for (const r of parseCsv(read(sourcesDir, PLACES_FILES.libraries))) {
+  for (const r of csvRecords(read(sourcesDir, PLACES_FILES.libraries), PLACES_FILES.libraries)) {
     if ((r['Year closed'] ?? '') !== '') continue;
     const name = r['Library name'] ?? '';
     const hub = /community hub/i.test(r['Co-located with'] ?? '');

@@ -188,6 +188,12 @@ export class AtlasMap {
         paint: { 'line-color': '#d7191c', 'line-width': 2.5 },
       });
     }
+    this.addLayer({
+      id: `${layer}-hover` as LayerId,
+      type: 'line',
+      source: layer,
+      paint: { 'line-color': '#000000', 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+    });
     this.bindHover(layer);
   }
 
@@ -204,7 +210,6 @@ export class AtlasMap {
     if (this.map.getSource('selection')) return;
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.addSource('selection', { type: 'geojson', data: empty });
-    this.map.addSource('hover', { type: 'geojson', data: empty });
     this.map.addSource('neighbourhoods', { type: 'geojson', data: empty });
     this.map.addSource('catchment', { type: 'geojson', data: empty });
     this.addLayer({
@@ -217,7 +222,6 @@ export class AtlasMap {
     this.addLayer({ id: 'catchment-fill', type: 'fill', source: 'catchment', paint: { 'fill-color': '#00a6ff', 'fill-opacity': 0.12 } });
     this.addLayer({ id: 'catchment-line', type: 'line', source: 'catchment', paint: { 'line-color': '#005ea5', 'line-width': 2.5 } });
     this.addLayer({ id: 'neighbourhood-line', type: 'line', source: 'neighbourhoods', paint: { 'line-color': '#e66101', 'line-width': 2.5, 'line-dasharray': [1, 1] } });
-    this.addLayer({ id: 'hover-line', type: 'line', source: 'hover', paint: { 'line-color': '#000000', 'line-width': 2 } });
     this.addLayer({ id: 'selection-casing', type: 'line', source: 'selection', paint: { 'line-color': '#ffffff', 'line-width': 7 } });
     this.addLayer({ id: 'selection-line', type: 'line', source: 'selection', paint: { 'line-color': '#00a6ff', 'line-width': 4 } });
   }
@@ -230,9 +234,10 @@ export class AtlasMap {
       const code = f?.properties?.['code'];
       if (typeof code !== 'string') return;
       this.map.getCanvas().style.cursor = 'pointer';
-      if (this.hovered?.code !== code && f) {
+      if (this.hovered?.code !== code) {
+        this.setHoverState(false);
         this.hovered = { layer, code };
-        (this.map.getSource('hover') as GeoJSONSource | undefined)?.setData({ type: 'Feature', properties: {}, geometry: f.geometry });
+        this.setHoverState(true);
       }
       this.opts.onHover({ layer, code, point: { x: e.point.x, y: e.point.y } });
     });
@@ -242,10 +247,17 @@ export class AtlasMap {
     });
   }
 
+  /** Hover is feature state, so moving over areas never sends data to the worker. */
+  private setHoverState(on: boolean): void {
+    if (this.hovered) this.map.setFeatureState({ source: this.hovered.layer, id: this.hovered.code }, { hover: on });
+  }
+
   clearHover(): void {
-    this.hovered = null;
-    this.map.getCanvas().style.cursor = '';
-    (this.map.getSource('hover') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [] });
+    if (this.hovered) {
+      this.setHoverState(false);
+      this.hovered = null;
+      this.map.getCanvas().style.cursor = '';
+    }
     this.opts.onHover(null);
   }
 

@@ -1,6 +1,7 @@
-import { createMemo, createSignal, For } from 'solid-js';
+import { createMemo, For } from 'solid-js';
 import type { LayerTable, TableFilter, TableRow } from '../domain/layer-table';
-import { sortBy, type SortDirection } from '../domain/sort';
+import { sortBy } from '../domain/sort';
+import { createSortState, SortHeader } from './sortable';
 
 export interface TableViewProps {
   table: LayerTable;
@@ -16,16 +17,8 @@ export interface TableViewProps {
 
 /** Everything the map shows, as a sortable table with the same filters: the map's non-visual equivalent. */
 export function TableView(p: TableViewProps) {
-  const [sortKey, setSortKey] = createSignal('name');
-  const [direction, setDirection] = createSignal<SortDirection>('asc');
-  const rows = createMemo(() => sortBy(p.table.rows, (r) => r.cells[sortKey()], direction()));
-  const toggleSort = (key: string) => {
-    if (sortKey() === key) setDirection(direction() === 'asc' ? 'desc' : 'asc');
-    else {
-      setSortKey(key);
-      setDirection('asc');
-    }
-  };
+  const sort = createSortState<string>('name');
+  const rows = createMemo(() => sortBy(p.table.rows, (r) => r.cells[sort.key()], sort.direction()));
   return (
     <section class="table-view" aria-labelledby="table-title" data-testid="table-view">
       <div class="table-view__head">
@@ -61,11 +54,9 @@ export function TableView(p: TableViewProps) {
             <tr>
               <For each={p.table.columns}>
                 {(c) => (
-                  <th scope="col" aria-sort={sortKey() === c.key ? (direction() === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" class="sort-button" onClick={() => toggleSort(c.key)}>
-                      {c.label}
-                    </button>
-                  </th>
+                  <SortHeader sort={sort} column={c.key}>
+                    {c.label}
+                  </SortHeader>
                 )}
               </For>
             </tr>

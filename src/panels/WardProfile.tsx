@@ -1,9 +1,10 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from '../domain/indicators';
 import { decileDistribution, deprivationFlag, formatShare, wardSummary } from '../domain/profile';
-import { sortRows, type SortDirection } from '../domain/sort';
+import { sortRows } from '../domain/sort';
+import { createSortState, SortHeader } from './sortable';
 
 export interface WardProfileProps {
   props: WardProperties;
@@ -20,8 +21,7 @@ type SortKey = 'name' | 'decile' | 'rank' | 'change';
 
 /** Profile of one ward: decile distribution chart, summary figures, and a sortable list of its LSOAs. */
 export function WardProfile(p: WardProfileProps) {
-  const [sortKey, setSortKey] = createSignal<SortKey>('rank');
-  const [direction, setDirection] = createSignal<SortDirection>('asc');
+  const sort = createSortState<SortKey>('rank');
   const summary = () => wardSummary(p.props, p.release);
   const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
   const maxCount = () => Math.max(1, ...dist().counts);
@@ -39,19 +39,11 @@ export function WardProfile(p: WardProfileProps) {
         change: p.release === '2025' && typeof l.dchg_19_25 === 'number' ? l.dchg_19_25 : null,
         comparable: l.chg === 'U',
       })),
-      sortKey(),
-      direction(),
+      sort.key(),
+      sort.direction(),
     ),
   );
 
-  const sortBy = (key: SortKey) => {
-    if (sortKey() === key) setDirection(direction() === 'asc' ? 'desc' : 'asc');
-    else {
-      setSortKey(key);
-      setDirection('asc');
-    }
-  };
-  const ariaSort = (key: SortKey) => (sortKey() === key ? (direction() === 'asc' ? 'ascending' : 'descending') : 'none');
 
   return (
     <article class="profile" aria-labelledby="profile-title" data-testid="ward-profile">
@@ -124,27 +116,19 @@ export function WardProfile(p: WardProfileProps) {
         <caption class="sr-only">LSOAs in {p.props.name}, sortable by column</caption>
         <thead>
           <tr>
-            <th scope="col" aria-sort={ariaSort('name')}>
-              <button type="button" class="sort-button" onClick={() => sortBy('name')}>
-                LSOA
-              </button>
-            </th>
-            <th scope="col" aria-sort={ariaSort('decile')}>
-              <button type="button" class="sort-button" onClick={() => sortBy('decile')}>
-                Decile
-              </button>
-            </th>
-            <th scope="col" aria-sort={ariaSort('rank')}>
-              <button type="button" class="sort-button" onClick={() => sortBy('rank')}>
-                National rank
-              </button>
-            </th>
+            <SortHeader sort={sort} column="name">
+              LSOA
+            </SortHeader>
+            <SortHeader sort={sort} column="decile">
+              Decile
+            </SortHeader>
+            <SortHeader sort={sort} column="rank">
+              National rank
+            </SortHeader>
             <Show when={p.release === '2025'}>
-              <th scope="col" aria-sort={ariaSort('change')}>
-                <button type="button" class="sort-button" onClick={() => sortBy('change')}>
-                  IMD decile change since 2019
-                </button>
-              </th>
+              <SortHeader sort={sort} column="change">
+              IMD decile change since 2019
+            </SortHeader>
             </Show>
           </tr>
         </thead>

@@ -7,10 +7,10 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
   buildInterventions,
   describeInterventionsReport,
-  normalisePostcode,
-  parseCsv,
   type BuildInterventionsResult,
 } from '../../../scripts/pipeline/interventions';
+import { normalisePostcode } from '../../../scripts/pipeline/postcodes';
+import { csvRecords } from '../../../scripts/pipeline/csv';
 import { PipelineError } from '../../../scripts/pipeline/errors';
 import type { InterventionsContentFile, PriorityAreasFile } from '../../../src/data/content-contract';
 import { AREA_CODE, CONTENT_DIR, DATA_DIR, lsoa21, readJson, wards } from './helpers';
@@ -26,8 +26,8 @@ describe('buildInterventions on the real sources', () => {
   beforeAll(() => { r = build(); });
 
   it('places or lists every source row and report item (nothing dropped silently)', () => {
-    const libs = parseCsv(readFileSync(join(DATA_DIR, 'places/leeds_libraries.csv'), 'utf8')).filter((x) => x['Year closed'] === '');
-    const venues = parseCsv(readFileSync(join(DATA_DIR, 'places/leeds_named_venues_compiled.csv'), 'utf8'));
+    const libs = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_libraries.csv'), 'utf8'), 'places/leeds_libraries.csv').filter((x) => x['Year closed'] === '');
+    const venues = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_named_venues_compiled.csv'), 'utf8'), 'places/leeds_named_venues_compiled.csv');
     const total = r.collection.features.length + r.unplaced.length + r.collection.merged.length;
     expect(total).toBe(libs.length + venues.length + iv.items.length);
     // Current content: 67 placed, 10 unplaced, 10 merged (9 libraries = named hubs; St James's venue = LTHT item).
@@ -42,7 +42,7 @@ describe('buildInterventions on the real sources', () => {
   });
 
   it('puts the Reginald Centre at the centroid of LS7 3EX', () => {
-    const pcs = parseCsv(readFileSync(join(DATA_DIR, 'places/ls_postcode_centroids.csv'), 'utf8'));
+    const pcs = csvRecords(readFileSync(join(DATA_DIR, 'places/ls_postcode_centroids.csv'), 'utf8'), 'places/ls_postcode_centroids.csv');
     const row = pcs.find((p) => normalisePostcode(p.Postcode!) === 'LS7 3EX')!;
     const f = r.collection.features.find((x) => x.properties.id === 'venue-reginald-centre')!;
     expect(f.geometry.coordinates).toEqual([Number(row.long), Number(row.lat)]);

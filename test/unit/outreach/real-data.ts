@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { buildInterventions, parseCsv } from '../../../scripts/pipeline/interventions';
+import { buildInterventions } from '../../../scripts/pipeline/interventions';
+import { csvRecords } from '../../../scripts/pipeline/csv';
 import { flagKey, valueKey } from '../../../src/data/contract';
 import type { InterventionsCollection } from '../../../src/data/content-contract';
 import type { LsoaLike } from '../../../src/domain/outreach/catchment';
@@ -37,29 +38,29 @@ let cached: RealData | undefined;
 
 export function realData(): RealData {
   if (cached) return cached;
-  const iod = parseCsv(readSource('indices/iod2025_lsoa21_england.csv'));
+  const iod = csvRecords(readSource('indices/iod2025_lsoa21_england.csv'), 'indices/iod2025_lsoa21_england.csv');
   const N = iod.length;
   const leeds = iod.filter((r) => r.lad24cd === AREA_CODE);
   const codes = new Set(leeds.map((r) => r.lsoa21cd!));
 
   const centroids = new Map<string, [number, number]>();
-  for (const r of parseCsv(readSource('lookups/lsoa21_population_weighted_centroids_ew.csv'))) {
+  for (const r of csvRecords(readSource('lookups/lsoa21_population_weighted_centroids_ew.csv'), 'lookups/lsoa21_population_weighted_centroids_ew.csv')) {
     if (codes.has(r.lsoa21cd!)) centroids.set(r.lsoa21cd!, [Number(r.lon), Number(r.lat)]);
   }
   const wardOf = new Map<string, string>();
-  for (const r of parseCsv(readSource('lookups/lsoa21_ward24_lad24_england_wales.csv'))) {
+  for (const r of csvRecords(readSource('lookups/lsoa21_ward24_lad24_england_wales.csv'), 'lookups/lsoa21_ward24_lad24_england_wales.csv')) {
     if (codes.has(r.lsoa21_code!)) wardOf.set(r.lsoa21_code!, r.ward24_code!);
   }
   // LSOA 2021 unchanged since 2011 ('U'): the only ones with a mid-2015 population.
   const change = new Map<string, { code: string; from: string }[]>();
-  for (const r of parseCsv(readSource('lookups/lsoa11_lsoa21_lad22_england_wales.csv'))) {
+  for (const r of csvRecords(readSource('lookups/lsoa11_lsoa21_lad22_england_wales.csv'), 'lookups/lsoa11_lsoa21_lad22_england_wales.csv')) {
     if (!codes.has(r.lsoa21_code!)) continue;
     const list = change.get(r.lsoa21_code!) ?? [];
     list.push({ code: r.change_code!, from: r.lsoa11_code! });
     change.set(r.lsoa21_code!, list);
   }
   const pop15 = new Map<string, number>();
-  for (const r of parseCsv(readSource('indices/iod2019_lsoa11_england.csv'))) {
+  for (const r of csvRecords(readSource('indices/iod2019_lsoa11_england.csv'), 'indices/iod2019_lsoa11_england.csv')) {
     if (r.lad19cd === AREA_CODE) pop15.set(r.lsoa11cd!, Number(r.pop_total_mid2015));
   }
 

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchChromium, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { canvasPixel, closeTo } from './pixels';
+import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
+import type { InterventionProperties, InterventionType } from '../../src/data/content-contract';
+
+let browser: Browser;
+const base = inject('baseUrl');
+
+interface Venue {
+  geometry: { coordinates: [number, number] };
+  properties: InterventionProperties;
+}
+const VENUES = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: Venue[] }).features;
+/** An anchor institution with a postcode-precise point, reported outcomes, and no other marker within 400 m. */
+const ANCHOR = VENUES.find((v) => v.properties.id === 'ltht-st-jamess-anchor')!;
+/** A project placed only approximately, in its neighbourhood. */
+const APPROXIMATE = VENUES.find((v) => v.properties.id === 'holbeck-go-tri')!;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Where a lon/lat is on the map canvas now (CSS pixels), through the app's read-only test hook. */
+async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate(([x, y]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat]);
+}
+
+const expectedItems = (f: InterventionFilter) => VENUES.map((v) => v.properties).filter((p) => matchesFilter(p, f));
+
+async function shownCount(page: Page): Promise<string> {
+  return (await page.locator('.interventions [role="status"]').textContent()) ?? '';
+}
+
+describe('the interventions layer', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    const [lon, lat] = ANCHOR.geometry.coordinates;
+    w = await openPage(browser, `${base}?at=${lat},${lon},16`);
+    await waitForMap(w.page);
+  });
+  afterAll(async () => {
+    await w.page.context().close();
+  });
+
+  it("draws the venue's marker in its type's colour; hovering shows a tooltip; clicking opens its profile", async () => {
+    const { page } = w;
+    expect(ANCHOR.properties.type).toBe('anchor_institution');
+    const colour = INTERVENTION_STYLE.anchor_institution.colour;
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+    const at = await project(page, ANCHOR.geometry.coordinates);
+    const pixel = await canvasPixel(page, at.x, at.y);
+    expect(closeTo(pixel, rgb, 24), `marker pixel ${pixel} vs ${colour}`).toBe(true);
+    // The type filter drives the map too: without anchors the marker is gone, and it comes back.
+    const anchors = page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label });
+    await anchors.uncheck();
+    await waitForIdle(page);
+    expect(closeTo(await canvasPixel(page, at.x, at.y), rgb, 24)).toBe(false);
+    await anchors.check();
+    await waitForIdle(page);
+    expect(closeTo(await canvasPixel(page, at.x, at.y), rgb, 24)).toBe(true);
+
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    const tooltip = page.getByTestId('tooltip');
+    await tooltip.waitFor();
+    await expect(tooltip.locator('.tooltip__title').textContent()).resolves.toContain(ANCHOR.properties.name);
+    await expect(tooltip.textContent()).resolves.toContain(INTERVENTION_STYLE.anchor_institution.label);
+    await expect(tooltip.textContent()).resolves.toContain('postcode centroid (LS9 7TF), not the building');
+
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const profile = page.getByTestId('venue-profile');
+    await profile.waitFor();
+    await expect(profile.locator('h2').textContent()).resolves.toBe(ANCHOR.properties.name);
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(`venue:${ANCHOR.properties.id}`);
+    const text = (await profile.textContent()) ?? '';
+    expect(text).toContain('Outcomes as reported');
+    expect(text).toContain('apprenticeship programmes, year-on-year increase: 51 % (quoted from the NHS Long Term Plan in the report)');
+    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(ANCHOR.properties.source);
+    await expect(page.getByTestId('venue-precision').textContent()).resolves.toBe('Location: postcode centroid (LS9 7TF), not the building');
+    await expect(page.getByTestId('live-region').textContent()).resolves.toContain(`Selected ${ANCHOR.properties.name}.`);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('an approximately placed project says so in the list and in its profile', async () => {
+    const { page } = w;
+    const item = page.getByTestId('venue-list').locator('li', { hasText: APPROXIMATE.properties.name });
+    await expect(item.locator('.venue-list__meta').textContent()).resolves.toContain('location approximate');
+    await item.getByRole('button').click();
+    await expect(page.getByTestId('venue-profile').locator('h2').textContent()).resolves.toBe(APPROXIMATE.properties.name);
+    await expect(page.getByTestId('venue-precision').textContent()).resolves.toMatch(/^Location: approximate: placed in its neighbourhood/);
+    await expect(page.getByTestId('venue-profile').textContent()).resolves.toContain('children attending: over 20');
+  });
+
+  it('the list filters by type and by year, with the counts and items the data gives', async () => {
+    const { page } = w;
+    const list = page.getByTestId('venue-list');
+    const names = () => list.locator('li > button').allTextContents();
+    expect(await list.locator('li').count()).toBe(VENUES.length);
+    await expect(shownCount(page)).resolves.toBe(`${VENUES.length} of ${VENUES.length} shown.`);
+
+    // Type: unchecking "Anchor institution" drops exactly the anchors, from the list and from the map.
+    await page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label }).uncheck();
+    const noAnchors: InterventionFilter = { ...ALL_TYPES_FILTER, types: new Set([...ALL_TYPES_FILTER.types].filter((t) => t !== 'anchor_institution')) };
+    const afterType = expectedItems(noAnchors);
+    expect(afterType.length).toBeLessThan(VENUES.length);
+    await expect(shownCount(page)).resolves.toBe(`${afterType.length} of ${VENUES.length} shown.`);
+    await expect(names()).resolves.toEqual(afterType.map((p) => p.name));
+
+    // Years: items running at some time in 2019–2020, without undated items.
+    await page.getByLabel('From year').selectOption('2019');
+    await page.getByLabel('To year').selectOption('2020');
+    await page.getByRole('checkbox', { name: 'Include items whose dates the sources do not give' }).uncheck();
+    const byYear: InterventionFilter = { ...noAnchors, fromYear: 2019, toYear: 2020, includeUndated: false };
+    const afterYear = expectedItems(byYear);
+    expect(afterYear.length).toBeGreaterThan(0);
+    expect(afterYear.length).toBeLessThan(afterType.length);
+    await expect(shownCount(page)).resolves.toBe(`${afterYear.length} of ${VENUES.length} shown.`);
+    await expect(names()).resolves.toEqual(afterYear.map((p) => p.name));
+
+    // Anchors back on: the count adds only the anchors whose dates match.
+    await page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label }).check();
+    const types = new Set<InterventionType>(ALL_TYPES_FILTER.types);
+    await expect(shownCount(page)).resolves.toBe(`${expectedItems({ ...byYear, types }).length} of ${VENUES.length} shown.`);
+    expect(w.problems).toEqual([]);
+  });
+});
