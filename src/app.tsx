@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, on, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
+import { lazy, createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, on, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAppStore } from './state/store';
 import { loadBuildSpi, loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
@@ -12,15 +12,14 @@ import { findMeasure, measureValues, SPI_OVERALL_ID, type SpiDataset } from './d
 import { loadSessionSpi, saveSessionSpi } from './data/spi-session';
 import { buildLayerTable, NO_TABLE_FILTER, type TableFilter, type TableRow } from './domain/layer-table';
 import { TableView } from './panels/TableView';
-import { OutreachPanel, type OutreachSettings } from './panels/OutreachPanel';
+
+// Panels that only some visitors open load on demand, keeping the first view small.
+const OutreachSection = lazy(() => import('./panels/OutreachSection'));
 import { EmbedDialog } from './panels/EmbedDialog';
 import { fullMapUrl, heightMessage, parseEmbedOptions } from './state/embed-options';
 import { serialiseState } from './state/url-state';
 import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
-import { catchment, catchmentCircle, type LonLat } from './domain/outreach/catchment';
-import { communityHubs, gapAnalysis, withNearbyInterventions } from './domain/outreach/gaps';
-import { catchmentCsv, gapCsv } from './domain/export/csv';
 import { downloadText } from './panels/download';
 import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from './domain/export/csv';
 import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './data/area-index';
@@ -29,7 +28,6 @@ import { colouringFor } from './domain/measure';
 import { buildLegend } from './domain/legend';
 import { lsoaVintage, RELEASE_LABEL } from './domain/indicators';
 import { areaCount, nationalCount } from './domain/profile';
-import { labelPoint } from './domain/label-points';
 import { tooltipLines } from './domain/tooltip';
 import type { SearchEntry } from './domain/search';
 import type { ReleaseId } from './data/contract';
@@ -291,52 +289,17 @@ function Atlas(props: { data: FirstViewData }) {
     setAnnouncement(`Downloaded ${rows.length} rows as CSV.`);
   };
 
-  // --- outreach planning (catchments and gaps; IoD 2025 on LSOA 2021 with population-weighted centres) --
-  const [outreach, setOutreach] = createSignal<OutreachSettings>({ mode: 'off', radiusM: 800, maxDecile: 1, ward: null });
+  // --- outreach planning: the centre is chosen here (venue or picked point); the analysis is lazy ----
   const [picking, setPicking] = createSignal(false);
-  const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
-  const catchmentCentre = createMemo<{ at: LonLat; name: string } | null>(() => {
+  const [pickedPoint, setPickedPoint] = createSignal<[number, number] | null>(null);
+  const [outreachOverlay, setOutreachOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
+  const catchmentCentre = createMemo<{ at: [number, number]; name: string } | null>(() => {
     const v = selectedVenue();
     if (v) return { at: v.geometry.coordinates, name: v.properties.name };
     const pt = pickedPoint();
     return pt ? { at: pt, name: `the point you picked (${pt[1].toFixed(5)}, ${pt[0].toFixed(5)})` } : null;
   });
-  const catchmentResult = createMemo(() => {
-    const c = catchmentCentre();
-    if (outreach().mode !== 'catchment' || !c) return null;
-    return catchment(c.at, outreach().radiusM, props.data.lsoa21.features, '2025');
-  });
-  const hubs = createMemo(() => (interventions() ? communityHubs(interventions()!).hubs : []));
-  const gapResult = createMemo(() => {
-    if (outreach().mode !== 'gaps' || !interventions()) return null;
-    const o = outreach();
-    const result = gapAnalysis({ lsoas: props.data.lsoa21.features, hubs: hubs(), maxDecile: o.maxDecile, distanceM: o.radiusM, release: '2025', ...(o.ward ? { ward: o.ward } : {}) });
-    return { ...result, rows: withNearbyInterventions(result.rows, interventions()!, o.radiusM) };
-  });
-  const outreachOverlay = createMemo(() => {
-    const c = catchmentResult();
-    if (c) return { circle: catchmentCircle(c.centre, c.radiusM) as Feature, codes: c.rows.map((r) => r.code) };
-    const g = gapResult();
-    return { circle: null, codes: g ? g.rows.map((r) => r.code) : [] };
-  });
   const wardNames = () => Object.fromEntries(props.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
-  const downloadOutreach = () => {
-    const c = catchmentResult();
-    if (c) {
-      const subject = catchmentCentre()?.name ?? 'point';
-      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames() }), CSV_MIME);
-      setAnnouncement(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
-      return;
-    }
-    const g = gapResult();
-    if (g) {
-      const o = outreach();
-      const subject = o.ward ? wardName(o.ward) : 'all wards';
-      const ctx = { release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
-      downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
-      setAnnouncement(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
-    }
-  };
   const downloadWard = (wardCode: string) => {
     const rows = wardLsoas(wardCode);
     const release = wardRelease();
@@ -413,10 +376,12 @@ function Atlas(props: { data: FirstViewData }) {
       features: props.data.lsoa21.features.filter((f) => codes.has(f.properties.code)).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),
     };
   });
-  const wardLabels = props.data.wards.features.map((w) => {
-    const [lon, lat] = labelPoint(w);
-    return { code: w.properties.code, name: w.properties.name, lon, lat, priority: PRIORITY_WARD_CODES.has(w.properties.code) };
-  });
+  // Label points come from the pipeline, so no geometry library is needed for the first view.
+  const wardLabels = props.data.wards.features.flatMap((w) =>
+    typeof w.properties.lx === 'number' && typeof w.properties.ly === 'number'
+      ? [{ code: w.properties.code, name: w.properties.name, lon: w.properties.lx, lat: w.properties.ly, priority: PRIORITY_WARD_CODES.has(w.properties.code) }]
+      : [],
+  );
 
   // --- tooltip ---------------------------------------------------------------------------------
   const tooltip = createMemo<TooltipContent | null>(() => {
@@ -555,19 +520,17 @@ function Atlas(props: { data: FirstViewData }) {
               />
             )}
           </Show>
-          <OutreachPanel
-            settings={outreach()}
-            onSettings={setOutreach}
-            centreName={catchmentCentre()?.name ?? null}
+          <OutreachSection
+            lsoa21={props.data.lsoa21}
+            interventions={interventions()}
+            centre={catchmentCentre()}
             picking={picking()}
             onPick={() => setPicking(!picking())}
-            catchment={catchmentResult()}
-            gaps={gapResult()}
-            hubCount={hubs().length}
             wards={[...props.data.wards.features].map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name))}
             wardName={wardName}
             onSelectLsoa={(code) => select('lsoa', code)}
-            onDownload={downloadOutreach}
+            onOverlay={setOutreachOverlay}
+            onAnnounce={setAnnouncement}
           />
           <details class="ward-list">
             <summary>Browse all {props.data.wards.features.length} wards</summary>

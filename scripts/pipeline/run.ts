@@ -26,12 +26,16 @@ import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
+import { labelPoint } from '../../src/domain/label-points';
 import { CONTENT_DIR } from './config';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
-  /** The repo's curated content (priority areas, interventions); tests point it at fixtures. */
-  contentDir?: string;
+  /**
+   * The repo's curated content (priority areas, interventions), which is about one area (Leeds).
+   * null skips the interventions step (an empty layer is written), e.g. for synthetic test areas.
+   */
+  contentDir?: string | null;
   /** Override for tests: how small a vertex must be to be simplified away. */
   simplifyMinWeight?: number;
   /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
@@ -260,9 +264,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const s15 = wardSummaries('2015', members(a15, codes11, (c) => ward11.get(c)));
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     const committee = lookups.committee.get(f.code);
+    const [lx, ly] = labelPoint({ type: 'Feature', properties: {}, geometry: f.geometry });
     const props: WardProperties = {
       code: f.code,
       name: f.name,
+      lx: round(lx, 5),
+      ly: round(ly, 5),
       ...(committee ? { committee } : {}),
       ...s25.get(f.code),
       ...s19.get(f.code),
@@ -300,13 +307,17 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     type: 'FeatureCollection' as const,
     features: features.map((f) => ({ type: 'Feature' as const, properties: { code: f.code, name: f.name }, geometry: f.geometry })),
   });
-  const interventions = buildInterventions({
-    sourcesDir: dataDir,
-    contentDir: options.contentDir ?? CONTENT_DIR,
-    areaCode: area,
-    lsoa21: toCollection(f21.layer.features),
-    wards: toCollection(fw.layer.features),
-  });
+  const contentDir = options.contentDir === undefined ? CONTENT_DIR : options.contentDir;
+  const interventions =
+    contentDir === null
+      ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
+      : buildInterventions({
+          sourcesDir: dataDir,
+          contentDir,
+          areaCode: area,
+          lsoa21: toCollection(f21.layer.features),
+          wards: toCollection(fw.layer.features),
+        });
   for (const w of interventions.warnings) log(`interventions: ${w}`);
 
   log('Reading Social Progress Index (optional)');

@@ -1,7 +1,7 @@
-import { bbox } from '@turf/turf';
+import { geometryBBox, type BBox } from '../domain/geometry';
 import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from './load';
 
-export type BBox = [number, number, number, number];
+export type { BBox };
 
 /** Lookups by code over the loaded areas, built once after loading. */
 export interface AreaIndex {
@@ -43,5 +43,5 @@ export function withLsoa11(index: AreaIndex, lsoa11: LsoaCollection): AreaIndex 
 }
 
 export function featureBBox(f: LsoaFeature | WardFeature): BBox {
-  return bbox(f) as BBox;
+  return geometryBBox(f.geometry);
 }

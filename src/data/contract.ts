@@ -98,6 +98,9 @@ export interface WardProperties extends Partial<Record<string, number | string>>
   name: string;
   /** Leeds community committee (compiled file); absent if not known. */
   committee?: string;
+  /** Where to put the ward's label: a point inside the ward (centre of mass when inside, else on its surface). */
+  lx?: number;
+  ly?: number;
 }
 
 export interface ReleaseMetadata {

@@ -51,7 +51,6 @@ export function MapView(props: MapViewProps) {
 
   onMount(async () => {
     const [{ AtlasMap }, { WardLabels }] = await Promise.all([import('./atlas-map'), import('./ward-labels')]);
-    performance.mark('atlas:maplibre-loaded');
     if (disposed) return;
     const map = new AtlasMap({
       container,

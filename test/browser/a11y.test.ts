@@ -155,3 +155,15 @@ describe('accessibility of one session', () => {
     expect(w.problems).toEqual([]);
   });
 });
+
+describe('the accessibility statement page', () => {
+  it('axe: accessibility.html has no WCAG 2.x A/AA violations', async () => {
+    const { page, problems } = await openPage(browser, `${base}accessibility.html`);
+    await page.locator('h1').waitFor();
+    // Its styles load under the CSP (no inline <style>): the header is dark with white link text.
+    await expect(page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).resolves.toBe('rgb(26, 26, 26)');
+    await expectNoViolations(page, 'accessibility.html');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

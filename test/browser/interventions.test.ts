@@ -44,6 +44,9 @@ describe('the interventions layer', () => {
     const [lon, lat] = ANCHOR.geometry.coordinates;
     w = await openPage(browser, `${base}?at=${lat},${lon},16`);
     await waitForMap(w.page);
+    // The interventions file loads on its own, after the first choropleth: wait for it, then for the map to draw it.
+    await w.page.getByTestId('venue-list').locator('li').first().waitFor();
+    await waitForIdle(w.page);
   });
   afterAll(async () => {
     await w.page.context().close();

@@ -20,16 +20,19 @@ function props(out: string, object: string): Array<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  report = await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA });
-  await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outB });
+  report = await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA, contentDir: null });
+  await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outB, contentDir: null });
 });
 
 describe('pipeline on synthetic data', () => {
   it('reports counts and writes every output', () => {
     expect(report.counts).toMatchObject({ lsoa21: 4, lsoa11: 4, wards: 2, postcodes: 2, postcodesWithoutLsoa: 1, postcodesWithoutCoordinates: 1 });
     expect(readdirSync(outA).sort()).toEqual(
-      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes].sort(),
+      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.interventions, GEO_FILES.spi].sort(),
     );
+    // No content for the synthetic area and no SPI file: both written, empty, so the app can tell.
+    expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.interventions), 'utf8')).features).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.spi), 'utf8'))).toBeNull();
   });
 
   it('is byte-identical across runs', () => {
@@ -79,7 +82,7 @@ describe('pipeline on synthetic data', () => {
   it('fails over budget and leaves the previous outputs', async () => {
     const before = readFileSync(path.join(outA, GEO_FILES.areas2021));
     await expect(
-      runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA, budget: { firstViewGzip: 100, releasesGzip: 1e6 } }),
+      runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA, contentDir: null, budget: { firstViewGzip: 100, releasesGzip: 1e6 } }),
     ).rejects.toThrowError(PipelineError);
     expect(readFileSync(path.join(outA, GEO_FILES.areas2021)).equals(before)).toBe(true);
     expect(readdirSync(outA).filter((f) => f.endsWith('.tmp'))).toEqual([]);

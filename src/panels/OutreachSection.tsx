@@ -1,0 +1,86 @@
+import { createEffect, createMemo, createSignal } from 'solid-js';
+import type { Feature } from 'geojson';
+import type { InterventionsCollection } from '../data/content-contract';
+import type { LsoaCollection } from '../data/load';
+import { catchment, catchmentCircle, type LonLat } from '../domain/outreach/catchment';
+import { communityHubs, gapAnalysis, withNearbyInterventions } from '../domain/outreach/gaps';
+import { catchmentCsv, CSV_MIME, csvFileName, gapCsv, UTF8_BOM } from '../domain/export/csv';
+import { OutreachPanel, type OutreachSettings } from './OutreachPanel';
+import { downloadText } from './download';
+
+export interface OutreachSectionProps {
+  lsoa21: LsoaCollection;
+  interventions: InterventionsCollection | undefined;
+  /** The catchment centre: the selected venue, or the point picked on the map. */
+  centre: { at: LonLat; name: string } | null;
+  picking: boolean;
+  onPick: () => void;
+  wards: { code: string; name: string }[];
+  wardName: (code: string) => string;
+  onSelectLsoa: (code: string) => void;
+  onOverlay: (overlay: { circle: Feature | null; codes: readonly string[] }) => void;
+  onAnnounce: (message: string) => void;
+}
+
+/**
+ * Outreach planning state and analysis (catchments and gaps on IoD 2025, LSOA 2021 population-weighted
+ * centres). Loaded on demand: its analysis code is not part of the first view.
+ */
+export default function OutreachSection(p: OutreachSectionProps) {
+  const [settings, setSettings] = createSignal<OutreachSettings>({ mode: 'off', radiusM: 800, maxDecile: 1, ward: null });
+  const catchmentResult = createMemo(() => {
+    const c = p.centre;
+    if (settings().mode !== 'catchment' || !c) return null;
+    return catchment(c.at, settings().radiusM, p.lsoa21.features, '2025');
+  });
+  const hubs = createMemo(() => (p.interventions ? communityHubs(p.interventions).hubs : []));
+  const gapResult = createMemo(() => {
+    const iv = p.interventions;
+    if (settings().mode !== 'gaps' || !iv) return null;
+    const o = settings();
+    const result = gapAnalysis({ lsoas: p.lsoa21.features, hubs: hubs(), maxDecile: o.maxDecile, distanceM: o.radiusM, release: '2025', ...(o.ward ? { ward: o.ward } : {}) });
+    return { ...result, rows: withNearbyInterventions(result.rows, iv, o.radiusM) };
+  });
+  createEffect(() => {
+    const c = catchmentResult();
+    if (c) return p.onOverlay({ circle: catchmentCircle(c.centre, c.radiusM) as Feature, codes: c.rows.map((r) => r.code) });
+    const g = gapResult();
+    p.onOverlay({ circle: null, codes: g ? g.rows.map((r) => r.code) : [] });
+  });
+
+  const wardNames = () => Object.fromEntries(p.wards.map((w) => [w.code, w.name]));
+  const download = () => {
+    const c = catchmentResult();
+    if (c) {
+      const subject = p.centre?.name ?? 'point';
+      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames() }), CSV_MIME);
+      p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
+      return;
+    }
+    const g = gapResult();
+    if (g) {
+      const o = settings();
+      const subject = o.ward ? p.wardName(o.ward) : 'all wards';
+      const ctx = { release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
+      downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
+      p.onAnnounce(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
+    }
+  };
+
+  return (
+    <OutreachPanel
+      settings={settings()}
+      onSettings={setSettings}
+      centreName={p.centre?.name ?? null}
+      picking={p.picking}
+      onPick={p.onPick}
+      catchment={catchmentResult()}
+      gaps={gapResult()}
+      hubCount={hubs().length}
+      wards={p.wards}
+      wardName={p.wardName}
+      onSelectLsoa={p.onSelectLsoa}
+      onDownload={download}
+    />
+  );
+}
