@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin, Rollup } from 'vite';
 import solid from 'vite-plugin-solid';
 import { resolve } from 'node:path';
 
@@ -25,12 +26,33 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * Adds <link rel="modulepreload"> for the map chunk and MapLibre: the browser downloads and compiles
+ * them alongside the data, but runs them only when the app imports the map (after the text UI is
+ * ready), so the text UI never waits behind MapLibre and the map never waits for a late download.
+ */
+function preloadMapChunk(): Plugin {
+  return {
+    name: 'atlas-preload-map-chunk',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const bundle = ctx.bundle;
+      if (!bundle) return [];
+      const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+      const mapChunk = chunks.find((c) => c.facadeModuleId?.endsWith('src/map/atlas-map.ts'));
+      if (!mapChunk) return [];
+      const files = [mapChunk.fileName, ...mapChunk.imports.filter((f) => !chunks.find((c) => c.fileName === f)?.isEntry)];
+      return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${f}` }, injectTo: 'head' as const }));
+    },
+  };
+}
+
 export default defineConfig({
   base,
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid()],
+  plugins: [solid(), preloadMapChunk()],
   build: {
     target: 'es2022',
     rollupOptions: {

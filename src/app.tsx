@@ -33,6 +33,7 @@ import type { SearchEntry } from './domain/search';
 import type { ReleaseId } from './data/contract';
 import type { AtlasMap, HoverInfo } from './map/atlas-map';
 import { MapView } from './map/MapView';
+import { preloadMap } from './map/preload';
 import { ControlPanel } from './panels/ControlPanel';
 import { Legend } from './panels/Legend';
 import { SearchBox, type PostcodeResult } from './panels/SearchBox';
@@ -56,7 +57,7 @@ function exposeTestHooks(m: AtlasMap): void {
 }
 
 export function App() {
-  const [data] = createResource(loadFirstView);
+  const [data] = createResource(() => loadFirstView());
   return (
     <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
       <Suspense fallback={<p class="loading" role="status">Loading the map data…</p>}>
@@ -72,7 +73,10 @@ function Atlas(props: { data: FirstViewData }) {
   const embed = parseEmbedOptions(window.location.search);
   const [embedOpen, setEmbedOpen] = createSignal(false);
   // Search, ward list and legend render synchronously with this component: from here they work.
-  onMount(() => performance.mark('atlas:text-ui-ready'));
+  onMount(() => {
+    performance.mark('atlas:text-ui-ready');
+    void preloadMap();
+  });
   const meta = props.data.metadata;
   const [flags, setFlags] = createSignal({ p1: true, p10: true });
   const [aboutOpen, setAboutOpen] = createSignal(false);

@@ -6,6 +6,7 @@ import type { MapColouring } from '../domain/measure';
 import type { Camera } from '../state/url-state';
 import type { AreaLayer, AtlasMap, HoverInfo } from './atlas-map';
 import { configuredBasemapUrl } from './base-style';
+import { preloadMap } from './preload';
 import type { WardLabel, WardLabels } from './ward-labels';
 
 export interface MapViewProps {
@@ -50,7 +51,7 @@ export function MapView(props: MapViewProps) {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   onMount(async () => {
-    const [{ AtlasMap }, { WardLabels }] = await Promise.all([import('./atlas-map'), import('./ward-labels')]);
+    const [{ AtlasMap }, { WardLabels }] = await Promise.all([preloadMap(), import('./ward-labels')]);
     if (disposed) return;
     const map = new AtlasMap({
       container,

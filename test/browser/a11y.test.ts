@@ -154,6 +154,25 @@ describe('accessibility of one session', () => {
     await expectNoViolations(w.page, 'the SPI view (empty state)');
     expect(w.problems).toEqual([]);
   });
+
+  it('axe: the "Embed this map" dialog', async () => {
+    await w.page.getByRole('button', { name: 'Embed this map' }).click();
+    await w.page.getByTestId('embed-dialog').waitFor();
+    // The live preview is a second copy of the app in an iframe; axe checks the dialog around it.
+    await expectNoViolations(w.page, 'the embed dialog');
+    await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('embed-dialog').waitFor({ state: 'detached' });
+  });
+});
+
+describe('embed mode', () => {
+  it('axe: ?embed=1 at 342 px has no WCAG 2.x A/AA violations', async () => {
+    const { page, problems } = await openPage(browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, { width: 342, height: 800 });
+    await waitForMap(page);
+    await expectNoViolations(page, 'the embed mode');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the accessibility statement page', () => {
