@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { booleanPointInPolygon, centroid, featureCollection, pointOnFeature, union, point } from '@turf/turf';
+import { booleanPointInPolygon, centroid, featureCollection, pointOnFeature, union } from '@turf/turf';
 import { PipelineError, ProblemList, formatProblem, type Problem } from './errors';
 import {
   INTERVENTION_TYPES,

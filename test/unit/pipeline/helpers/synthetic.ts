@@ -78,7 +78,7 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
     path.join(dir, 'csv/iod2025.csv'),
     csv([
       ['lsoa21cd', 'lsoa21nm', 'lad24cd', 'lad24nm', 'wd24cd', 'wd24nm', ...STEMS25.flatMap((s) => [`${s}_score`, `${s}_rank`, `${s}_decile`])],
-      ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, r.ward, 'W', ...STEMS25.flatMap((s, i) => {
+      ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, r.ward, 'W', ...STEMS25.flatMap((_stem, i) => {
         const rank = i === 0 ? r.rank : domRank(r.rank);
         return [((SYN_N - rank) / 10 + 0.12345).toFixed(3), rank, decile(rank)];
       })]),
