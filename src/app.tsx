@@ -72,6 +72,8 @@ function Atlas(props: { data: FirstViewData }) {
   // Embed options are fixed for the page's life: the host page chose them in the iframe's URL.
   const embed = parseEmbedOptions(window.location.search);
   const [embedOpen, setEmbedOpen] = createSignal(false);
+  // Whether the link itself set the camera (the map writes one back as soon as it moves).
+  const openedWithCamera = state().camera !== null;
   // Search, ward list and legend render synchronously with this component: from here they work.
   onMount(() => {
     performance.mark('atlas:text-ui-ready');
@@ -193,7 +195,7 @@ function Atlas(props: { data: FirstViewData }) {
   createEffect(
     on(interventions, (iv) => {
       const sel = state().selection;
-      if (!iv || sel?.kind !== 'venue' || state().camera) return;
+      if (!iv || sel?.kind !== 'venue' || openedWithCamera) return;
       const f = venueById().get(sel.id);
       if (!f) return;
       const [lon, lat] = f.geometry.coordinates;
@@ -524,6 +526,14 @@ function Atlas(props: { data: FirstViewData }) {
               />
             )}
           </Show>
+          <Show
+            when={detailsReady()}
+            fallback={
+              <p class="controls__note" data-testid="outreach-loading">
+                Outreach planning is loading the areas’ population-weighted centres…
+              </p>
+            }
+          >
           <OutreachSection
             lsoa21={props.data.lsoa21}
             interventions={interventions()}
@@ -536,6 +546,7 @@ function Atlas(props: { data: FirstViewData }) {
             onOverlay={setOutreachOverlay}
             onAnnounce={setAnnouncement}
           />
+          </Show>
           <details class="ward-list">
             <summary>Browse all {props.data.wards.features.length} wards</summary>
             <ul>

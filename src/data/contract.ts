@@ -164,13 +164,17 @@ export interface PostcodeIndex {
 
 /**
  * The first view (areas-2021.topojson, ≤ 100 KB gzip) cannot carry every value of every LSOA.
- * It keeps: non-IoD properties (code, name, ward, chg, cx, cy, pop, dchg_*), every flag, every
- * national decile (`*_d`, so any indicator can be mapped at once), and all IMD fields of each release.
+ * It keeps: code, name, ward, chg, dchg_*, every flag, every national decile (`*_d`, so any
+ * indicator can be mapped at once), and all IMD fields of each release.
  * The rest (domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
- * ranks) is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature
- * has exactly the properties LsoaProperties describes.
+ * ranks; the population-weighted centroid cx/cy and population, which only outreach planning uses)
+ * is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature has exactly
+ * the properties LsoaProperties describes.
  */
+const DETAIL_ONLY_KEYS = new Set(['cx', 'cy', 'pop']);
+
 export function isFirstViewKey(key: string): boolean {
+  if (DETAIL_ONLY_KEYS.has(key)) return false;
   if (!/^y\d\d_/.test(key)) return true;
   return /_(p1|p10|d)$/.test(key) || /^y\d\d_imd_/.test(key);
 }

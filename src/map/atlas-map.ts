@@ -261,8 +261,26 @@ export class AtlasMap {
     this.opts.onHover(null);
   }
 
+  /** Last value set per layer property: unchanged ones are skipped, so a switch only sends what changed. */
+  private readonly applied = new Map<string, string>();
+
+  private changed(key: string, value: unknown): boolean {
+    const json = JSON.stringify(value);
+    if (this.applied.get(key) === json) return false;
+    this.applied.set(key, json);
+    return true;
+  }
+
   private setVisible(id: string, visible: boolean): void {
-    if (this.has(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    if (this.has(id) && this.changed(`${id}|visibility`, visible)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  private setFilterIfChanged(id: string, filter: FilterSpecification): void {
+    if (this.has(id) && this.changed(`${id}|filter`, filter)) this.map.setFilter(id, filter);
+  }
+
+  private setPaintIfChanged(id: string, property: Parameters<MapLibreMap['setPaintProperty']>[1], value: Parameters<MapLibreMap['setPaintProperty']>[2]): void {
+    if (this.has(id) && this.changed(`${id}|${property}`, value)) this.map.setPaintProperty(id, property, value);
   }
 
   /**
@@ -282,19 +300,18 @@ export class AtlasMap {
         this.setVisible(`${layer}-flag10`, active && flags.p10);
         this.setVisible(`${layer}-flag1-casing`, active && flags.p1);
         this.setVisible(`${layer}-flag1`, active && flags.p1);
-        if (active && this.has(`${layer}-flag1`)) {
+        if (active) {
           const f1 = flagFilter(flagKey(flagRelease, 1));
-          this.map.setFilter(`${layer}-flag1`, f1);
-          this.map.setFilter(`${layer}-flag1-casing`, f1);
-          this.map.setFilter(`${layer}-flag10`, flagFilter(flagKey(flagRelease, 10)));
+          this.setFilterIfChanged(`${layer}-flag1`, f1);
+          this.setFilterIfChanged(`${layer}-flag1-casing`, f1);
+          this.setFilterIfChanged(`${layer}-flag10`, flagFilter(flagKey(flagRelease, 10)));
         }
       }
       if (!active || !this.has(FILL_LAYER[layer])) continue;
-      this.map.setPaintProperty(FILL_LAYER[layer], 'fill-color', fillColourExpression(colouring));
-      const nd = noDataFilter(colouring);
-      this.map.setFilter(NODATA_LAYER[layer], nd ?? ['==', 1, 0]);
+      this.setPaintIfChanged(FILL_LAYER[layer], 'fill-color', fillColourExpression(colouring));
+      this.setFilterIfChanged(NODATA_LAYER[layer], noDataFilter(colouring) ?? ['==', 1, 0]);
     }
-    this.map.setPaintProperty('wards-line', 'line-width', target === 'wards'
+    this.setPaintIfChanged('wards-line', 'line-width', target === 'wards'
       ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
       : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5]);
     this.clearHover();

@@ -4,6 +4,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
+import { expandDetails, type AreaDetails } from '../../src/data/contract';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SOURCES = resolve(ROOT, process.env['ATLAS_DATA_DIR'] ?? '../shared/data');
@@ -14,7 +15,13 @@ type Area = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
   const topo = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021.topojson'), 'utf8')) as Topology;
   const obj = topo.objects[object] as GeometryCollection;
-  return feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  const fc = feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  if (object === 'lsoa21') {
+    // As the app does: the detail values (centroids, population, domain ranks) merged in by code.
+    const details = expandDetails(JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021-details.json'), 'utf8')) as AreaDetails);
+    for (const f of fc.features) Object.assign(f.properties, details.get(String(f.properties['code'])));
+  }
+  return fc;
 }
 
 export function findArea(object: 'lsoa21' | 'wards', code: string): Area {
