@@ -60,9 +60,10 @@ export function App() {
   const [data] = createResource(() => loadFirstView());
   return (
     <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
-      <Suspense fallback={<p class="loading" role="status">Loading the map data…</p>}>
-        <Show when={data()}>{(d) => <Atlas data={d()} />}</Show>
-      </Suspense>
+      {/* No app-wide Suspense: resources that load later (details, venues, SPI) must never blank the page. */}
+      <Show when={data()} fallback={<p class="loading" role="status">Loading the map data…</p>}>
+        {(d) => <Atlas data={d()} />}
+      </Show>
     </ErrorBoundary>
   );
 }
@@ -534,6 +535,7 @@ function Atlas(props: { data: FirstViewData }) {
               </p>
             }
           >
+          <Suspense fallback={<p class="controls__note">Loading outreach planning…</p>}>
           <OutreachSection
             lsoa21={props.data.lsoa21}
             interventions={interventions()}
@@ -546,6 +548,7 @@ function Atlas(props: { data: FirstViewData }) {
             onOverlay={setOutreachOverlay}
             onAnnounce={setAnnouncement}
           />
+          </Suspense>
           </Show>
           <details class="ward-list">
             <summary>Browse all {props.data.wards.features.length} wards</summary>

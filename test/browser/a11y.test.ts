@@ -165,6 +165,20 @@ describe('accessibility of one session', () => {
   });
 });
 
+describe('reflow', () => {
+  it('the full app at 320 px wide has no sideways scrolling and keeps the map, legend and search', async () => {
+    const { page, problems } = await openPage(browser, `${base}?sel=ward:E05011388`, { width: 320, height: 720 });
+    await waitForMap(page);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await expect(page.locator('#search-input').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('legend').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('ward-profile').isVisible()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('embed mode', () => {
   it('axe: ?embed=1 at 342 px has no WCAG 2.x A/AA violations', async () => {
     const { page, problems } = await openPage(browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, { width: 342, height: 800 });

@@ -50,6 +50,11 @@ describe('the choropleth', () => {
     await waitForMap(page);
     const counts = await page.$$eval('[data-testid="legend"] .legend__count', (els) => els.map((e) => Number.parseInt(e.textContent ?? '0', 10)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(488);
+    // Data that loads after the first view (details, venues) must not blank or remount the page.
+    const canvas = await page.$('.maplibregl-canvas');
+    await page.getByTestId('outreach-panel').waitFor({ timeout: 30_000 });
+    await page.getByTestId('venue-list').waitFor({ timeout: 30_000 });
+    expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
     expect(problems).toEqual([]);
   });
 });
