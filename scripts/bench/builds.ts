@@ -4,6 +4,7 @@
  * bundled the same way), plus the baseline's derived data (plain GeoJSON + a values JSON).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expandDetails, GEO_FILES, type AreaDetails, type IodValues } from '../../src/data/contract';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -55,6 +56,9 @@ export function deriveBaselineData(geoDir: string, outGeoDir: string): BaselineD
   const obj = topo.objects['lsoa21'] as GeometryCollection | undefined;
   if (!obj) throw new Error(`${geoDir}/areas-2021.topojson has no object "lsoa21"`);
   const fc = feature(topo, obj) as unknown as FeatureCollection<Geometry, Record<string, unknown>>;
+  // Centroids (used to aim the hover) are in the details file, not the first view.
+  const detailsFile = path.join(geoDir, GEO_FILES.details2021);
+  const details = existsSync(detailsFile) ? expandDetails(JSON.parse(readFileSync(detailsFile, 'utf8')) as AreaDetails) : new Map<string, IodValues>();
   const values: Record<string, Record<string, number>> = {};
   const indicators = new Set<string>();
   const centroids: BaselineData['centroids'] = [];
@@ -70,7 +74,9 @@ export function deriveBaselineData(geoDir: string, outGeoDir: string): BaselineD
       }
     }
     values[code] = v;
-    if (typeof p['cx'] === 'number' && typeof p['cy'] === 'number') centroids.push({ code, lon: p['cx'], lat: p['cy'] });
+    const cx = p['cx'] ?? details.get(code)?.['cx'];
+    const cy = p['cy'] ?? details.get(code)?.['cy'];
+    if (typeof cx === 'number' && typeof cy === 'number') centroids.push({ code, lon: cx, lat: cy });
     return { type: 'Feature', properties: { code, name: p['name'] }, geometry: roundCoords(f.geometry) };
   });
   mkdirSync(outGeoDir, { recursive: true });
