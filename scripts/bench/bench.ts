@@ -14,6 +14,7 @@
  * bench-results/latest.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from '../tooling/chromium';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -75,9 +76,6 @@ const log = (msg: string): void => {
   process.stderr.write(`bench: ${msg}\n`);
 };
 
-function chromiumPath(): string {
-  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-}
 
 function machine(browserVersion: string): Record<string, string | number> {
   let cpu = 'unknown';
@@ -209,15 +207,7 @@ async function main(): Promise<number> {
     executablePath: exe,
     headless: true,
     timeout: 60_000,
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   cleanup.browser = browser;
   const env = machine(browser.version());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Download } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launchChromium, openPage, waitForMap } from './browser';
+import { readCsvRecords } from './csv';
 
 let browser: Browser;
 const base = inject('baseUrl');
@@ -17,37 +18,6 @@ afterAll(async () => {
 async function downloadedText(d: Download): Promise<string> {
   const path = await d.path();
   return readFileSync(path, 'utf8');
-}
-
-/** Splits our own CSV output (RFC 4180, CRLF) into records, skipping the "# " preamble. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records.filter((r) => !(r.length === 1 && (r[0] === '' || r[0]!.startsWith('#'))) && !r[0]?.startsWith('# '));
 }
 
 describe('embed mode', () => {
@@ -151,7 +121,7 @@ describe('export', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
     const text = await downloadedText(download);
     expect(text).toContain('# Release: English Indices of Deprivation 2019');
-    const [header, ...rows] = parseCsv(text);
+    const [header, ...rows] = readCsvRecords(text);
     expect(header?.some((h) => h.includes('IoD2019') || h.includes('IoD 2019'))).toBe(true);
     expect(rows.length).toBe(onScreen.length);
     rows.forEach((r, i) => {

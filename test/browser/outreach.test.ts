@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { csvFields } from './csv';
 import { builtAreas } from './fixtures';
 import { axeReport } from './axe';
 
@@ -41,29 +42,6 @@ function within(centre: readonly number[], radiusM: number): (Lsoa & { d: number
   return LSOAS.map((l) => ({ ...l, d: haversineM(centre, [l.cx, l.cy]) }))
     .filter((l) => l.d <= radiusM)
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code));
-}
-
-/** Minimal RFC 4180 reader for one line (the export quotes fields with commas or quotes). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
 }
 
 beforeAll(async () => {
