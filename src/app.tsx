@@ -1,22 +1,24 @@
 import { lazy, createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, on, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAppStore } from './state/store';
-import { loadBuildSpi, loadDetails2021Into, loadFirstView, loadInterventions, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
+import { loadDetails2021Into, loadFirstView, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
 import type { InterventionProperties } from './data/content-contract';
-import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, yearsIn, type InterventionFilter } from './domain/interventions';
+import { INTERVENTION_STYLE, yearsIn } from './domain/interventions';
 import { InterventionsPanel } from './panels/InterventionsPanel';
 import { VenueProfile } from './panels/VenueProfile';
 import { SpiPanel } from './panels/SpiPanel';
 import { SpiScorecard } from './panels/SpiScorecard';
-import { findMeasure, measureValues, SPI_OVERALL_ID, type SpiDataset } from './domain/spi';
-import { loadSessionSpi, saveSessionSpi } from './data/spi-session';
+import type { SpiDataset } from './domain/spi';
+import { createSpiStore } from './state/spi-store';
+import { createVenueStore } from './state/venue-store';
 import { buildLayerTable, NO_TABLE_FILTER, type TableFilter, type TableRow } from './domain/layer-table';
 import { TableView } from './panels/TableView';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./panels/OutreachSection'));
 import { EmbedDialog } from './panels/EmbedDialog';
-import { fullMapUrl, heightMessage, parseEmbedOptions } from './state/embed-options';
+import { heightMessage, parseEmbedOptions } from './state/embed-options';
+import { AppHeader } from './panels/AppHeader';
 import { serialiseState } from './state/url-state';
 import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
@@ -119,28 +121,12 @@ function Atlas(props: { data: FirstViewData }) {
   });
 
   // --- Social Progress Index (imported in the browser; kept for the session only) -------------------
-  const [importedSpi, setImportedSpi] = createSignal<SpiDataset | null>(loadSessionSpi());
-  // Scores built from the sources directory (when the council supplied a file); an import overrides them.
-  const [builtSpi] = createResource(afterFirstView, () => loadBuildSpi().catch(() => null));
-  const spiData = () => importedSpi() ?? builtSpi() ?? null;
-  const [spiMeasure, setSpiMeasure] = createSignal(SPI_OVERALL_ID);
-  const [spiYearChoice, setSpiYear] = createSignal<number | null>(null);
-  const spiYear = () => spiYearChoice() ?? spiData()?.years.at(-1) ?? null;
+  const spi = createSpiStore(afterFirstView);
+  const spiData = spi.data;
+  const spiValues = spi.values;
   const setSpiData = (d: SpiDataset | null) => {
-    setImportedSpi(d);
-    setSpiYear(null);
-    saveSessionSpi(d);
+    spi.setImported(d);
     setAnnouncement(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
-  };
-  const spiValues = createMemo(() => {
-    const d = spiData();
-    const y = spiYear();
-    return d && y !== null ? measureValues(d, spiMeasure(), y) : new Map<string, number>();
-  });
-  const spiLabel = () => {
-    const d = spiData();
-    const m = d ? findMeasure(d.framework, spiMeasure()) : undefined;
-    return d && m ? `${m.label} (SPI ${spiYear() ?? ''}, 0–100, higher is better)` : 'Social Progress Index (no data loaded)';
   };
   const wardCodes = props.data.wards.features.map((w) => w.properties.code);
   createEffect(() => {
@@ -148,7 +134,7 @@ function Atlas(props: { data: FirstViewData }) {
     if (m && state().view === 'spi') m.setWardState('spi', spiValues(), wardCodes);
   });
 
-  const colouring = createMemo(() => colouringFor(state(), { areaCount: (r: ReleaseId) => areaCount(meta, r), spiLabel: spiLabel() }));
+  const colouring = createMemo(() => colouringFor(state(), { areaCount: (r: ReleaseId) => areaCount(meta, r), spiLabel: spi.label() }));
   const flagRelease = () => (state().view === 'change' ? '2025' : state().release);
 
   const legend = createMemo(() => {
@@ -164,22 +150,10 @@ function Atlas(props: { data: FirstViewData }) {
   });
 
   // --- interventions --------------------------------------------------------------------------
-  // A missing interventions file must not take the map down: the layer says it is unavailable instead.
-  const [interventions] = createResource(afterFirstView, () =>
-    loadInterventions().catch((err: unknown) => {
-      setNotice(`Intervention locations are unavailable: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }),
-  );
-  const [venueFilter, setVenueFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
-  const [venuesShown, setVenuesShown] = createSignal(true);
+  const venues = createVenueStore(afterFirstView, setNotice);
+  const interventions = venues.collection;
+  const venueById = venues.byId;
   const [venueHover, setVenueHover] = createSignal<{ ids: string[]; point: { x: number; y: number } } | null>(null);
-  const venueById = createMemo(() => new Map((interventions()?.features ?? []).map((f) => [f.properties.id, f])));
-  const filteredVenues = createMemo<InterventionProperties[]>(() =>
-    (interventions()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, venueFilter())),
-  );
-  const visibleVenueIds = createMemo<readonly string[] | null>(() => (venuesShown() ? filteredVenues().map((v) => v.id) : []));
-  const venueCollection = createMemo(() => interventions() as unknown as FeatureCollection | undefined);
   const selectedVenue = createMemo(() => {
     const sel = state().selection;
     return sel?.kind === 'venue' ? (venueById().get(sel.id) ?? null) : null;
@@ -203,15 +177,6 @@ function Atlas(props: { data: FirstViewData }) {
       setFitTarget([lon - 0.004, lat - 0.0025, lon + 0.004, lat + 0.0025]);
     }),
   );
-  const samePlace = (id: string) => {
-    const f = venueById().get(id);
-    if (!f) return [];
-    const [x, y] = f.geometry.coordinates;
-    return (interventions()?.features ?? [])
-      .filter((o) => o.properties.id !== id && o.geometry.coordinates[0] === x && o.geometry.coordinates[1] === y)
-      .map((o) => o.properties);
-  };
-
   // --- selection -------------------------------------------------------------------------------
   // equals: false — the same feature object gains detail values when they arrive, and views must re-read it.
   const selectedLsoa = createMemo(() => {
@@ -449,39 +414,16 @@ function Atlas(props: { data: FirstViewData }) {
       <a class="skip-link" href="#details">
         Skip to area details
       </a>
-      <header class="app-header">
-        <h1 class="app-header__title">Neighbourhood Atlas</h1>
-        <Show
-          when={!embed.embed}
-          fallback={
-            <a class="app-header__full" href={fullMapUrl(window.location.href)} target="_blank" rel="noopener">
-              Open full map<span class="sr-only"> (opens in a new tab)</span>
-            </a>
-          }
-        >
-          <p class="app-header__tagline">Where deprivation is deepest in Leeds, how it has changed, and what is being done there.</p>
-          <nav class="app-header__nav" aria-label="Views and tools">
-            <button type="button" class="button" aria-pressed={state().table} onClick={() => update({ table: !state().table })}>
-              {state().table ? 'Show the map' : 'Table view'}
-            </button>
-            <button type="button" class="button" aria-expanded={aboutOpen()} aria-controls="about" onClick={() => setAboutOpen(!aboutOpen())}>
-              About the data
-            </button>
-            <button type="button" class="button" onClick={() => void exportPng()} disabled={atlasMap() === null}>
-              Save map as PNG
-            </button>
-            <button type="button" class="button" onClick={() => window.print()}>
-              Print
-            </button>
-            <button type="button" class="button" aria-haspopup="dialog" onClick={() => setEmbedOpen(true)}>
-              Embed this map
-            </button>
-            <a class="app-header__link" href="./accessibility.html">
-              Accessibility
-            </a>
-          </nav>
-        </Show>
-      </header>
+      <AppHeader
+        embed={embed.embed}
+        tableShown={state().table}
+        aboutOpen={aboutOpen()}
+        mapReady={atlasMap() !== null}
+        onToggleTable={() => update({ table: !state().table })}
+        onToggleAbout={() => setAboutOpen(!aboutOpen())}
+        onSavePng={() => void exportPng()}
+        onEmbed={() => setEmbedOpen(true)}
+      />
       <Show when={embedOpen()}>
         <EmbedDialog
           stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
@@ -503,25 +445,25 @@ function Atlas(props: { data: FirstViewData }) {
             <SpiPanel
               data={spiData()}
               wards={props.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
-              measure={spiMeasure()}
-              year={spiYear()}
+              measure={spi.measure()}
+              year={spi.year()}
               onData={setSpiData}
-              onMeasure={setSpiMeasure}
-              onYear={setSpiYear}
+              onMeasure={spi.setMeasure}
+              onYear={spi.setYear}
             />
           </Show>
           <Show when={!embed.embed}>
           <Show when={interventions()}>
             {(iv) => (
               <InterventionsPanel
-                items={filteredVenues()}
+                items={venues.filtered()}
                 total={iv().features.length}
                 unplaced={iv().unplaced}
                 years={yearsIn(iv().features.map((f) => f.properties))}
-                filter={venueFilter()}
-                shown={venuesShown()}
-                onShown={setVenuesShown}
-                onFilter={setVenueFilter}
+                filter={venues.filter()}
+                shown={venues.shown()}
+                onShown={venues.setShown}
+                onFilter={venues.setFilter}
                 onSelect={selectVenue}
                 wardName={(code) => (code ? (index().wards.get(code)?.properties.name ?? code) : 'ward not known')}
               />
@@ -619,8 +561,8 @@ function Atlas(props: { data: FirstViewData }) {
               }}
               onVenueHover={setVenueHover}
               onVenueClick={(ids) => ids[0] && selectVenue(ids[0])}
-              venues={venueCollection}
-              venueIds={visibleVenueIds}
+              venues={() => interventions() as unknown as FeatureCollection | undefined}
+              venueIds={venues.visibleIds}
               outreach={outreachOverlay}
               onMoveEnd={(camera) => update({ camera })}
               onNotice={setNotice}
@@ -677,7 +619,7 @@ function Atlas(props: { data: FirstViewData }) {
                     venue={v().properties}
                     wardName={v().properties.ward ? (index().wards.get(v().properties.ward!)?.properties.name ?? null) : null}
                     neighbourhoodName={NEIGHBOURHOODS.find((n) => n.id === v().properties.neighbourhood)?.name ?? null}
-                    samePlace={samePlace(v().properties.id)}
+                    samePlace={venues.samePlace(v().properties.id)}
                     onSelectVenue={selectVenue}
                   />
                 </>
@@ -699,8 +641,8 @@ function Atlas(props: { data: FirstViewData }) {
                     onSelectLsoa={(code) => select('lsoa', code)}
                     onExport={() => downloadWard(w().properties.code)}
                   />
-                  <Show when={spiData() && spiYear() !== null}>
-                    <SpiScorecard data={spiData()!} wardCode={w().properties.code} year={spiYear()!} />
+                  <Show when={spiData() && spi.year() !== null}>
+                    <SpiScorecard data={spiData()!} wardCode={w().properties.code} year={spi.year()!} />
                   </Show>
                 </>
               )}

@@ -1,0 +1,45 @@
+import { createMemo, createResource, createSignal, type Accessor } from 'solid-js';
+import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
+import { loadInterventions } from '../data/load';
+import { ALL_TYPES_FILTER, matchesFilter, type InterventionFilter } from '../domain/interventions';
+
+export type VenueFeature = InterventionsCollection['features'][number];
+
+export interface VenueStore {
+  collection: Accessor<InterventionsCollection | undefined>;
+  byId: Accessor<ReadonlyMap<string, VenueFeature>>;
+  filter: Accessor<InterventionFilter>;
+  setFilter: (f: InterventionFilter) => void;
+  shown: Accessor<boolean>;
+  setShown: (shown: boolean) => void;
+  /** The items that pass the filter: the list shows them and the map draws exactly these. */
+  filtered: Accessor<InterventionProperties[]>;
+  /** Ids the map should draw (empty when the layer is switched off). */
+  visibleIds: Accessor<readonly string[]>;
+  /** Other items placed at exactly the same point (e.g. projects placed in one neighbourhood). */
+  samePlace: (id: string) => InterventionProperties[];
+}
+
+/** The interventions layer: loaded after the first view; a failure is reported, never fatal. */
+export function createVenueStore(load: Accessor<boolean>, onError: (message: string) => void): VenueStore {
+  const [collection] = createResource(load, () =>
+    loadInterventions().catch((err: unknown) => {
+      onError(`Intervention locations are unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }),
+  );
+  const [filter, setFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
+  const [shown, setShown] = createSignal(true);
+  const byId = createMemo<ReadonlyMap<string, VenueFeature>>(() => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])));
+  const filtered = createMemo(() => (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())));
+  const visibleIds = createMemo<readonly string[]>(() => (shown() ? filtered().map((v) => v.id) : []));
+  const samePlace = (id: string) => {
+    const f = byId().get(id);
+    if (!f) return [];
+    const [x, y] = f.geometry.coordinates;
+    return (collection()?.features ?? [])
+      .filter((o) => o.properties.id !== id && o.geometry.coordinates[0] === x && o.geometry.coordinates[1] === y)
+      .map((o) => o.properties);
+  };
+  return { collection, byId, filter, setFilter, shown, setShown, filtered, visibleIds, samePlace };
+}
