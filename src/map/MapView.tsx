@@ -1,4 +1,4 @@
-import { createEffect, on, onCleanup, onMount, type Accessor } from 'solid-js';
+import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner, type Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ReleaseId } from '../data/contract';
 import type { LsoaCollection, WardCollection } from '../data/load';
@@ -50,6 +50,8 @@ export function MapView(props: MapViewProps) {
   let disposed = false;
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  // Effects made after the awaits below must belong to this component, so they are disposed with it.
+  const owner = getOwner();
   onMount(async () => {
     const [{ AtlasMap }, { WardLabels }] = await Promise.all([preloadMap(), import('./ward-labels')]);
     if (disposed) return;
@@ -77,6 +79,12 @@ export function MapView(props: MapViewProps) {
     map.addOverlaySources();
     labels = new WardLabels(map.map, props.wardLabels);
 
+    runWithOwner(owner, () => bindMap(map));
+    props.onReady(map);
+  });
+
+  /** Keeps the map in step with the app's signals: each effect forwards one kind of change. */
+  function bindMap(map: AtlasMap): void {
     createEffect(() => {
       const l11 = props.lsoa11();
       if (l11) map.addAreaSource('lsoa11', l11 as unknown as FeatureCollection);
@@ -98,8 +106,7 @@ export function MapView(props: MapViewProps) {
         if (bbox) map.fitTo(bbox);
       }),
     );
-    props.onReady(map);
-  });
+  }
 
   onCleanup(() => {
     disposed = true;
