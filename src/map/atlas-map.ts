@@ -48,6 +48,9 @@ export interface AtlasMapOptions {
   onBasemapError: (message: string) => void;
 }
 
+/** A filter that matches no feature (MapLibre 6 rejects the legacy ['==', 1, 0] form). */
+const MATCH_NOTHING: FilterSpecification = ['in', ['get', 'code'], ['literal', []]];
+
 const FILL_LAYER: Record<AreaLayer, LayerId> = { lsoa21: 'lsoa21-fill', lsoa11: 'lsoa11-fill', wards: 'wards-fill' };
 const NODATA_LAYER: Record<AreaLayer, LayerId> = { lsoa21: 'lsoa21-nodata', lsoa11: 'lsoa11-nodata', wards: 'wards-nodata' };
 
@@ -101,7 +104,11 @@ export class AtlasMap {
           opts.onBasemapError(`The basemap could not be loaded (${e.error?.message ?? 'unknown error'}); showing the data without it.`);
           this.map.setStyle(OFFLINE_STYLE);
           this.map.once('styledata', done);
+          return;
         }
+        // Any other map error (e.g. a layer MapLibre refuses) is a defect: make it visible, as
+        // MapLibre itself only logs errors when nobody listens.
+        console.error(`Map error: ${e.error?.message ?? String(e)}`);
       });
     });
     // One click handler decides in order: a venue under the pointer, then the "pick a point" mode,
@@ -147,7 +154,7 @@ export class AtlasMap {
     if (!this.map.hasImage('hatch-nodata')) this.map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
     this.map.addSource(layer, { type: 'geojson', data, promoteId: 'code', tolerance: 0.2 });
     this.addLayer({ id: FILL_LAYER[layer], type: 'fill', source: layer, layout: { visibility: 'none' }, paint: { 'fill-color': '#cccccc', 'fill-opacity': 0.85 } });
-    this.addLayer({ id: NODATA_LAYER[layer], type: 'fill', source: layer, layout: { visibility: 'none' }, filter: ['==', 1, 0], paint: { 'fill-pattern': 'hatch-nodata' } });
+    this.addLayer({ id: NODATA_LAYER[layer], type: 'fill', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata' } });
     if (layer === 'wards') {
       this.addLayer({
         id: 'wards-line',
@@ -163,20 +170,29 @@ export class AtlasMap {
         layout: { visibility: 'none' },
         paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] },
       });
+      // Black line under white dashes: the 10% outline reads on the darkest and the lightest fills alike.
+      this.addLayer({
+        id: `${layer}-flag10-casing`,
+        type: 'line',
+        source: layer,
+        layout: { visibility: 'none' },
+        filter: MATCH_NOTHING,
+        paint: { 'line-color': '#000000', 'line-width': 2.4 },
+      });
       this.addLayer({
         id: `${layer}-flag10`,
         type: 'line',
         source: layer,
         layout: { visibility: 'none' },
-        filter: ['==', 1, 0],
-        paint: { 'line-color': '#000000', 'line-width': 1.2, 'line-dasharray': [2, 1.5] },
+        filter: MATCH_NOTHING,
+        paint: { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2] },
       });
       this.addLayer({
         id: `${layer}-flag1-casing`,
         type: 'line',
         source: layer,
         layout: { visibility: 'none' },
-        filter: ['==', 1, 0],
+        filter: MATCH_NOTHING,
         paint: { 'line-color': '#ffffff', 'line-width': 5 },
       });
       this.addLayer({
@@ -184,7 +200,7 @@ export class AtlasMap {
         type: 'line',
         source: layer,
         layout: { visibility: 'none' },
-        filter: ['==', 1, 0],
+        filter: MATCH_NOTHING,
         paint: { 'line-color': '#d7191c', 'line-width': 2.5 },
       });
     }
@@ -297,6 +313,7 @@ export class AtlasMap {
       if (layer !== 'wards') {
         // LSOA outlines stay visible under a ward colouring for context.
         this.setVisible(`${layer}-line`, active || (target === 'wards' && layer === 'lsoa21'));
+        this.setVisible(`${layer}-flag10-casing`, active && flags.p10);
         this.setVisible(`${layer}-flag10`, active && flags.p10);
         this.setVisible(`${layer}-flag1-casing`, active && flags.p1);
         this.setVisible(`${layer}-flag1`, active && flags.p1);
@@ -304,12 +321,14 @@ export class AtlasMap {
           const f1 = flagFilter(flagKey(flagRelease, 1));
           this.setFilterIfChanged(`${layer}-flag1`, f1);
           this.setFilterIfChanged(`${layer}-flag1-casing`, f1);
-          this.setFilterIfChanged(`${layer}-flag10`, flagFilter(flagKey(flagRelease, 10)));
+          const f10 = flagFilter(flagKey(flagRelease, 10));
+          this.setFilterIfChanged(`${layer}-flag10-casing`, f10);
+          this.setFilterIfChanged(`${layer}-flag10`, f10);
         }
       }
       if (!active || !this.has(FILL_LAYER[layer])) continue;
       this.setPaintIfChanged(FILL_LAYER[layer], 'fill-color', fillColourExpression(colouring));
-      this.setFilterIfChanged(NODATA_LAYER[layer], noDataFilter(colouring) ?? ['==', 1, 0]);
+      this.setFilterIfChanged(NODATA_LAYER[layer], noDataFilter(colouring) ?? MATCH_NOTHING);
     }
     this.setPaintIfChanged('wards-line', 'line-width', target === 'wards'
       ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]

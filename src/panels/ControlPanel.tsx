@@ -110,7 +110,7 @@ export function ControlPanel(props: ControlPanelProps) {
         </label>
         <label class="choice">
           <input type="checkbox" checked={props.flags.p10} onChange={(e) => props.onFlags({ ...props.flags, p10: e.currentTarget.checked })} />
-          <span>Most deprived 10% in England (dashed outline)</span>
+          <span>Most deprived 10% in England (black-and-white dashed outline)</span>
         </label>
       </fieldset>
     </form>

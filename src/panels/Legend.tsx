@@ -55,9 +55,10 @@ export function Legend(props: LegendProps) {
           <Show when={props.showFlags.p10}>
             <li class="legend__row">
               <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
-                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#000" stroke-width="1.5" stroke-dasharray="4 3" />
+                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#000" stroke-width="2.5" />
+                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#fff" stroke-width="1.4" stroke-dasharray="3 3" />
               </svg>
-              <span class="legend__label">Dashed outline: most deprived 10% in England</span>
+              <span class="legend__label">Black-and-white dashed outline: most deprived 10% in England</span>
             </li>
           </Show>
         </ul>
