@@ -104,13 +104,14 @@ function Atlas(props: { data: FirstViewData }) {
       .catch((err: unknown) => setNotice(`Domain ranks and scores are unavailable: ${err instanceof Error ? err.message : String(err)}`));
   };
   // What is not needed for the first picture loads after it: details, interventions, build-time SPI.
-  // If the map cannot draw at all (no WebGL), the fallback timer still loads them for the text UI.
+  // If the map cannot be created (no WebGL) they load at once; the long timer is a last resort for a
+  // map that never settles, so the text UI gets them either way.
   const [afterFirstView, setAfterFirstView] = createSignal(false);
   const firstViewDone = () => {
     setAfterFirstView(true);
     startDetails();
   };
-  onMount(() => setTimeout(firstViewDone, 8000));
+  onMount(() => setTimeout(firstViewDone, 30_000));
 
   const needsLsoa11 = () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards');
   const [lsoa11] = createResource(() => (needsLsoa11() ? true : undefined), () => loadLsoa11());
@@ -566,6 +567,7 @@ function Atlas(props: { data: FirstViewData }) {
               outreach={outreachOverlay}
               onMoveEnd={(camera) => update({ camera })}
               onNotice={setNotice}
+              onUnavailable={firstViewDone}
               onReady={(m) => {
                 setAtlasMap(m);
                 exposeTestHooks(m);

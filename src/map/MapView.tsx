@@ -37,6 +37,8 @@ export interface MapViewProps {
   onMoveEnd: (camera: Camera) => void;
   onNotice: (message: string) => void;
   onReady: (map: AtlasMap) => void;
+  /** The map could not be created (no WebGL): the app carries on without it. */
+  onUnavailable: () => void;
 }
 
 /**
@@ -55,7 +57,9 @@ export function MapView(props: MapViewProps) {
   onMount(async () => {
     const [{ AtlasMap }, { WardLabels }] = await Promise.all([preloadMap(), import('./ward-labels')]);
     if (disposed) return;
-    const map = new AtlasMap({
+    let map: AtlasMap;
+    try {
+      map = new AtlasMap({
       container,
       bounds: props.bounds,
       basemapUrl: configuredBasemapUrl(import.meta.env),
@@ -70,6 +74,12 @@ export function MapView(props: MapViewProps) {
       onMoveEnd: props.onMoveEnd,
       onBasemapError: props.onNotice,
     });
+    } catch (err) {
+      // No WebGL (or a blocked one): everything the map shows is still in the tables and profiles.
+      props.onNotice(`The map cannot be shown in this browser (${err instanceof Error ? err.message : String(err)}). The table view, lists and profiles still work.`);
+      props.onUnavailable();
+      return;
+    }
     atlas = map;
     if (props.initialCamera) map.jumpTo(props.initialCamera);
     await map.whenReady();
