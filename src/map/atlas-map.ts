@@ -9,6 +9,7 @@ import {
   type MapLayerMouseEvent,
   type StyleSpecification,
   type FilterSpecification,
+  type LineLayerSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -170,39 +171,17 @@ export class AtlasMap {
         layout: { visibility: 'none' },
         paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] },
       });
-      // Black line under white dashes: the 10% outline reads on the darkest and the lightest fills alike.
-      this.addLayer({
-        id: `${layer}-flag10-casing`,
-        type: 'line',
-        source: layer,
-        layout: { visibility: 'none' },
-        filter: MATCH_NOTHING,
-        paint: { 'line-color': '#000000', 'line-width': 2.4 },
-      });
-      this.addLayer({
-        id: `${layer}-flag10`,
-        type: 'line',
-        source: layer,
-        layout: { visibility: 'none' },
-        filter: MATCH_NOTHING,
-        paint: { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2] },
-      });
-      this.addLayer({
-        id: `${layer}-flag1-casing`,
-        type: 'line',
-        source: layer,
-        layout: { visibility: 'none' },
-        filter: MATCH_NOTHING,
-        paint: { 'line-color': '#ffffff', 'line-width': 5 },
-      });
-      this.addLayer({
-        id: `${layer}-flag1`,
-        type: 'line',
-        source: layer,
-        layout: { visibility: 'none' },
-        filter: MATCH_NOTHING,
-        paint: { 'line-color': '#d7191c', 'line-width': 2.5 },
-      });
+      // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light
+      // fills: black under white dashes for the 10%, white under thick red for the 1%.
+      const flagLines: [LayerId, LineLayerSpecification['paint']][] = [
+        [`${layer}-flag10-casing` as LayerId, { 'line-color': '#000000', 'line-width': 2.4 }],
+        [`${layer}-flag10` as LayerId, { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2] }],
+        [`${layer}-flag1-casing` as LayerId, { 'line-color': '#ffffff', 'line-width': 5 }],
+        [`${layer}-flag1` as LayerId, { 'line-color': '#d7191c', 'line-width': 2.5 }],
+      ];
+      for (const [id, paint] of flagLines) {
+        this.addLayer({ id, type: 'line', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, ...(paint ? { paint } : {}) });
+      }
     }
     this.addLayer({
       id: `${layer}-hover` as LayerId,

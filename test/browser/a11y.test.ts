@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForMap, type WatchedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { chromiumForThisFile, openPage, waitForMap, type WatchedPage } from './browser';
 import { axeReport } from './axe';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const { count, message } = await axeReport(page, what);
@@ -42,7 +35,7 @@ function focused(page: Page) {
 describe('accessibility of one session', () => {
   let w: WatchedPage;
   beforeAll(async () => {
-    w = await openPage(browser, base);
+    w = await openPage(chrome.browser, base);
     await waitForMap(w.page);
   });
   afterAll(async () => {
@@ -167,7 +160,7 @@ describe('accessibility of one session', () => {
 
 describe('reflow', () => {
   it('the full app at 320 px wide has no sideways scrolling and keeps the map, legend and search', async () => {
-    const { page, problems } = await openPage(browser, `${base}?sel=ward:E05011388`, { width: 320, height: 720 });
+    const { page, problems } = await openPage(chrome.browser, `${base}?sel=ward:E05011388`, { width: 320, height: 720 });
     await waitForMap(page);
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
@@ -181,7 +174,7 @@ describe('reflow', () => {
 
 describe('embed mode', () => {
   it('axe: ?embed=1 at 342 px has no WCAG 2.x A/AA violations', async () => {
-    const { page, problems } = await openPage(browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, { width: 342, height: 800 });
+    const { page, problems } = await openPage(chrome.browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, { width: 342, height: 800 });
     await waitForMap(page);
     await expectNoViolations(page, 'the embed mode');
     expect(problems).toEqual([]);
@@ -191,7 +184,7 @@ describe('embed mode', () => {
 
 describe('the accessibility statement page', () => {
   it('axe: accessibility.html has no WCAG 2.x A/AA violations', async () => {
-    const { page, problems } = await openPage(browser, `${base}accessibility.html`);
+    const { page, problems } = await openPage(chrome.browser, `${base}accessibility.html`);
     await page.locator('h1').waitFor();
     // Its styles load under the CSP (no inline <style>): the header is dark with white link text.
     await expect(page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).resolves.toBe('rgb(26, 26, 26)');

@@ -1,5 +1,26 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/tooling/chromium';
+
+/**
+ * One Chromium for the whole test file: launched before its tests, closed after them.
+ * Read `.browser` inside tests and hooks (it exists only once the launch hook has run).
+ */
+export function chromiumForThisFile(): { readonly browser: Browser } {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launchChromium();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!launched) throw new Error('Chromium is not running yet: use it inside a test or hook');
+      return launched;
+    },
+  };
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Download } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Download } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchChromium, openPage, waitForMap } from './browser';
+import { chromiumForThisFile, openPage, waitForMap } from './browser';
 import { readCsvRecords } from './csv';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function downloadedText(d: Download): Promise<string> {
   const path = await d.path();
@@ -22,7 +16,7 @@ async function downloadedText(d: Download): Promise<string> {
 
 describe('embed mode', () => {
   it('fits a 342 px iframe without sideways scrolling, reports its height and makes no third-party requests', async () => {
-    const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+    const context = await chrome.browser.newContext({ viewport: { width: 600, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -63,7 +57,7 @@ describe('embed mode', () => {
   });
 
   it('the embed dialog writes an iframe snippet with a title and the chosen options', async () => {
-    const { page, problems } = await openPage(browser, `${base}?sel=ward:E05011388`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?sel=ward:E05011388`);
     await waitForMap(page);
     await page.getByRole('button', { name: 'Embed this map' }).click();
     const dialog = page.getByTestId('embed-dialog');
@@ -81,7 +75,7 @@ describe('embed mode', () => {
 
 describe('export', () => {
   it('saves the map view as a PNG of the map size that is not blank', async () => {
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems } = await openPage(chrome.browser, base);
     await waitForMap(page);
     const size = await page.evaluate(() => {
       const c = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
@@ -112,7 +106,7 @@ describe('export', () => {
   });
 
   it('downloads the table view as CSV with the same rows as on screen, naming the release', async () => {
-    const { page, problems } = await openPage(browser, `${base}?table=1&rel=2019&ind=inc`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?table=1&rel=2019&ind=inc`);
     const table = page.getByTestId('layer-table');
     await table.waitFor();
     await page.locator('#table-ward').selectOption({ label: 'Armley' });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { canvasPixel, closeTo } from './pixels';
 import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
 import type { InterventionProperties, InterventionType } from '../../src/data/content-contract';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 
 interface Venue {
@@ -20,12 +20,6 @@ const ANCHOR = VENUES.find((v) => v.properties.id === 'ltht-st-jamess-anchor')!;
 /** A project placed only approximately, in its neighbourhood. */
 const APPROXIMATE = VENUES.find((v) => v.properties.id === 'holbeck-go-tri')!;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Where a lon/lat is on the map canvas now (CSS pixels), through the app's read-only test hook. */
 async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
@@ -42,7 +36,7 @@ describe('the interventions layer', () => {
   let w: WatchedPage;
   beforeAll(async () => {
     const [lon, lat] = ANCHOR.geometry.coordinates;
-    w = await openPage(browser, `${base}?at=${lat},${lon},16`);
+    w = await openPage(chrome.browser, `${base}?at=${lat},${lon},16`);
     await waitForMap(w.page);
     // The interventions file loads on its own, after the first choropleth: wait for it, then for the map to draw it.
     await w.page.getByTestId('venue-list').locator('li').first().waitFor();

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium, openPage, waitForIdle, waitForMap } from './browser';
+import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
 import { blend, builtAreas, findArea, interiorPoint, SOURCES } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A URL whose camera sits inside an LSOA at street zoom, so the map centre is that LSOA's fill. */
 function urlAt(code: string, extra = ''): string {
@@ -33,7 +25,7 @@ describe('the choropleth', () => {
     const incDecile = target.properties['y25_inc_d'] as number;
     expect(imdDecile).toBe(6);
 
-    const { page, problems } = await openPage(browser, urlAt('E01011264'));
+    const { page, problems } = await openPage(chrome.browser, urlAt('E01011264'));
     await waitForMap(page);
     expect(closeTo(await mapCentrePixel(page), blend(DECILE_COLOURS[imdDecile - 1]!, 0.85))).toBe(true);
 
@@ -46,7 +38,7 @@ describe('the choropleth', () => {
   });
 
   it('shows the legend with a count of LSOAs per decile that adds up to all 488', async () => {
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems } = await openPage(chrome.browser, base);
     await waitForMap(page);
     const counts = await page.$$eval('[data-testid="legend"] .legend__count', (els) => els.map((e) => Number.parseInt(e.textContent ?? '0', 10)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(488);
@@ -63,7 +55,7 @@ describe('profiles', () => {
   it('clicking a ward opens its profile; choosing an LSOA from its list shows the LSOA profile', async () => {
     const ward = findArea('wards', 'E05011388');
     const [lon, lat] = interiorPoint(ward);
-    const { page, problems } = await openPage(browser, `${base}?view=wards&at=${lat},${lon},13`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?view=wards&at=${lat},${lon},13`);
     await waitForMap(page);
     const box = await page.locator('.maplibregl-canvas').boundingBox();
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
@@ -96,7 +88,7 @@ describe('search', () => {
     };
     const expected = sourceLsoas.features.find((f) => booleanPointInPolygon(pt, f.geometry))!.properties.LSOA21CD;
 
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems } = await openPage(chrome.browser, base);
     await page.locator('#search-input').fill('ls7 3ex');
     await page.keyboard.press('Enter');
     const profile = page.getByTestId('lsoa-profile');
@@ -107,7 +99,7 @@ describe('search', () => {
   });
 
   it('says so when a postcode is unknown', async () => {
-    const { page } = await openPage(browser, base);
+    const { page } = await openPage(chrome.browser, base);
     await page.locator('#search-input').fill('LS99 9ZZ');
     await page.keyboard.press('Enter');
     await page.locator('#search-message', { hasText: 'was not found' }).waitFor({ timeout: 10_000 });
@@ -116,7 +108,7 @@ describe('search', () => {
 
 describe('the URL owns the state', () => {
   it('a copied URL restores the same view in a new page', async () => {
-    const { page } = await openPage(browser, base);
+    const { page } = await openPage(chrome.browser, base);
     await waitForMap(page);
     await page.getByRole('radio', { name: 'IoD 2019 (LSOA 2011)' }).check();
     await page.selectOption('#indicator-select', 'emp');
@@ -126,7 +118,7 @@ describe('the URL owns the state', () => {
     await page.getByTestId('ward-profile').waitFor();
     const copied = page.url();
 
-    const { page: second, problems } = await openPage(browser, copied);
+    const { page: second, problems } = await openPage(chrome.browser, copied);
     await waitForMap(second);
     await expect(second.locator('#indicator-select').inputValue()).resolves.toBe('emp');
     await expect(second.getByRole('radio', { name: 'IoD 2019 (LSOA 2011)' }).isChecked()).resolves.toBe(true);
@@ -139,7 +131,7 @@ describe('the URL owns the state', () => {
   });
 
   it('nonsense parameters load the default view', async () => {
-    const { page, problems } = await openPage(browser, `${base}?ind=%3Cb%3E&rel=1066&band=x&view=y&sel=lsoa:zz&at=999,1,1`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?ind=%3Cb%3E&rel=1066&band=x&view=y&sel=lsoa:zz&at=999,1,1`);
     await waitForMap(page);
     await expect(page.locator('#indicator-select').inputValue()).resolves.toBe('imd');
     await expect(page.getByRole('radio', { name: 'IoD 2025 (LSOA 2021)' }).isChecked()).resolves.toBe(true);

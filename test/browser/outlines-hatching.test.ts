@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { geometryBBox } from '../../src/domain/geometry';
-import { launchChromium, openPage, waitForIdle, waitForMap } from './browser';
+import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
 import { builtAreas, findArea, interiorPoint } from './fixtures';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** How many canvas pixels are close to a colour (the map keeps its drawing buffer, so this reads what is drawn). */
 async function countPixels(page: Page, rgb: [number, number, number], tolerance = 24): Promise<number> {
@@ -44,7 +37,7 @@ describe('not by colour alone', () => {
   it('outlines the national most deprived 1% in red, and the outline goes when the highlight is switched off', async () => {
     const onePercent = builtAreas('lsoa21').features.filter((f) => f.properties['y25_p1'] === 1);
     expect(onePercent.length).toBe(7);
-    const { page, problems } = await openPage(browser, `${base}?${cameraOn(String(onePercent[0]!.properties['code']), 14)}`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?${cameraOn(String(onePercent[0]!.properties['code']), 14)}`);
     await waitForMap(page);
     const red: [number, number, number] = [0xd7, 0x19, 0x1c];
     const withOutline = await countPixels(page, red);
@@ -58,7 +51,7 @@ describe('not by colour alone', () => {
   it('hatches LSOAs whose boundary changed in the 2019 → 2025 change view', async () => {
     const changed = builtAreas('lsoa21').features.find((f) => f.properties['chg'] !== 'U')!;
     const [lon, lat] = interiorPoint(changed);
-    const { page, problems } = await openPage(browser, `${base}?view=change&at=${lat},${lon},15`);
+    const { page, problems } = await openPage(chrome.browser, `${base}?view=change&at=${lat},${lon},15`);
     await waitForMap(page);
     // The hatch is stripes of two greys: both must be drawn around the centre of the changed LSOA.
     expect(await countPixels(page, [0xd9, 0xd9, 0xd9], 6)).toBeGreaterThan(500);

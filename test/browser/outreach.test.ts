@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { csvFields } from './csv';
 import { builtAreas } from './fixtures';
 import { axeReport } from './axe';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 
 // --- independent expectations: a haversine of our own over the built data -----------------------------
@@ -44,19 +44,13 @@ function within(centre: readonly number[], radiusM: number): (Lsoa & { d: number
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code));
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const tableNames = (page: Page) => page.locator('[data-testid="catchment-table"] tbody tr th button').allTextContents();
 
 describe('outreach planning', () => {
   let w: WatchedPage;
   beforeAll(async () => {
-    w = await openPage(browser, `${base}?sel=venue:${REGINALD.properties.id}`);
+    w = await openPage(chrome.browser, `${base}?sel=venue:${REGINALD.properties.id}`);
     await waitForMap(w.page);
   });
   afterAll(async () => {

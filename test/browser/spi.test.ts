@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { booleanPointInPolygon, distance, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, LineString, MultiLineString } from 'geojson';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { blend, builtAreas, interiorPoint } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { axeReport } from './axe';
 import { SPI_COLOURS, spiScheme } from '../../src/domain/colour-schemes';
 import { NEIGHBOURHOODS } from '../../src/data/priority-areas';
 
-let browser: Browser;
+const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = resolve(ROOT, 'test/fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv');
@@ -73,12 +73,6 @@ function targetWard(): { code: string; name: string; lon: number; lat: number } 
 const ward = targetWard();
 const wardScore = Number(latestRows.find((r) => r['ward_code'] === ward.code)!['spi']);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The panel's status once the file has been read (reading is asynchronous). */
 async function status(page: Page): Promise<string> {
@@ -100,7 +94,7 @@ describe('the Social Progress Index layer', () => {
   let before: [number, number, number];
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'atlas-spi-'));
-    w = await openPage(browser, `${base}?view=spi&at=${ward.lat.toFixed(5)},${ward.lon.toFixed(5)},14`);
+    w = await openPage(chrome.browser, `${base}?view=spi&at=${ward.lat.toFixed(5)},${ward.lon.toFixed(5)},14`);
     await waitForMap(w.page);
   });
   afterAll(async () => {
