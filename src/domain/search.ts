@@ -25,10 +25,6 @@ export function normalisePostcode(raw: string): string | null {
   return m ? `${m[1]} ${m[2]}` : null;
 }
 
-export function looksLikePartialPostcode(raw: string): boolean {
-  return /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d?[A-Za-z]{0,2}$/.test(raw.trim());
-}
-
 /**
  * Ranks entries for a query: every query word must prefix-match a word of the label or keywords;
  * exact label matches first, then matches at the start of the label, then by kind and label.

@@ -397,10 +397,6 @@ export class AtlasMap {
     return this.map.getCanvas();
   }
 
-  resize(): void {
-    this.map.resize();
-  }
-
   destroy(): void {
     this.map.remove();
   }
