@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { booleanPointInPolygon, centroid, featureCollection, pointOnFeature, union } from '@turf/turf';
+import { booleanPointInPolygon, centroid, featureCollection, union } from '@turf/turf';
 import { PipelineError, ProblemList, formatProblem, type Problem } from './errors';
 import {
   INTERVENTION_TYPES,
@@ -205,9 +205,13 @@ export function validateInterventions(
       case 'none':
         if (!nonEmpty(loc.reason)) fail(file, at, 'location.reason', 'say why the item cannot be placed');
         break;
+      case 'citywide':
+        if (it.ward !== null || it.neighbourhood !== null) fail(file, at, 'location', 'a city-wide item has no ward or neighbourhood (set both to null)');
+        break;
       default:
         fail(file, at, 'location.kind', `unknown kind ${JSON.stringify(loc.kind)}`);
     }
+    if (it.dateNote !== undefined && !nonEmpty(it.dateNote)) fail(file, at, 'dateNote', 'empty; leave it out or say what the report says about timing');
     if (!nonEmpty(it.description)) fail(file, at, 'description', 'missing');
     if ((it.description as string).length > 500) fail(file, at, 'description', 'longer than 500 characters; keep it short');
     if (!Array.isArray(it.outcomes)) fail(file, at, 'outcomes', 'must be an array (may be empty)');
@@ -231,7 +235,12 @@ export function validateInterventions(
 
 type Poly = Feature<Polygon | MultiPolygon>;
 
-/** A point inside the union of the polygons: its centroid when that lies inside, else turf pointOnFeature. */
+/**
+ * A point inside the union of the polygons: its centroid when that lies inside, else a point well
+ * inside one member. The fallback matters when members do not touch (Boggart Hill's three LSOAs):
+ * the centroid then falls between them, and turf pointOnFeature returned a boundary vertex, which
+ * the simplified boundaries on the map could leave outside every member.
+ */
 export function areaPoint(polys: Poly[]): [number, number] {
   let shape: Poly;
   if (polys.length === 1) shape = polys[0]!;
@@ -241,8 +250,42 @@ export function areaPoint(polys: Poly[]): [number, number] {
     shape = u;
   }
   const c = centroid(shape).geometry.coordinates as [number, number];
-  const p = booleanPointInPolygon(c, shape) ? c : (pointOnFeature(shape).geometry.coordinates as [number, number]);
+  const p = booleanPointInPolygon(c, shape) ? c : widestChordMidpoint(polys);
   return [round5(p[0]), round5(p[1])];
+}
+
+/**
+ * The middle of the widest east-west chord through any member polygon (scanned at nine latitudes
+ * per polygon part; even-odd, so holes are excluded): half that width from the nearest edge along
+ * the chord, so boundary simplification does not move it outside.
+ */
+export function widestChordMidpoint(polys: Poly[]): [number, number] {
+  let best: { width: number; point: [number, number] } | undefined;
+  for (const f of polys) {
+    const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const rings of parts) {
+      const lats = rings[0]!.map((q) => q[1]!);
+      const [south, north] = [Math.min(...lats), Math.max(...lats)];
+      for (let k = 1; k <= 9; k++) {
+        const y = south + ((north - south) * k) / 10;
+        const xs: number[] = [];
+        for (const ring of rings) {
+          for (let i = 0; i + 1 < ring.length; i++) {
+            const [ax, ay] = ring[i] as [number, number];
+            const [bx, by] = ring[i + 1] as [number, number];
+            if (ay <= y !== by <= y) xs.push(ax + ((y - ay) * (bx - ax)) / (by - ay));
+          }
+        }
+        xs.sort((a, b) => a - b);
+        for (let i = 0; i + 1 < xs.length; i += 2) {
+          const width = xs[i + 1]! - xs[i]!;
+          if (!best || width > best.width) best = { width, point: [(xs[i]! + xs[i + 1]!) / 2, y] };
+        }
+      }
+    }
+  }
+  if (!best) throw new Error('areaPoint: no polygon with area');
+  return best.point;
 }
 
 // ---------------------------------------------------------------------------
@@ -256,6 +299,7 @@ interface Draft {
   origin: InterventionOrigin;
   start?: string | null;
   end?: string | null;
+  dateNote?: string;
   declaredWard?: string | null;
   neighbourhood?: string | null;
   description: string;
@@ -321,6 +365,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
   const unplaced: UnplacedIntervention[] = [];
   const warnings: string[] = [];
   const merged: InterventionsCollection['merged'] = [];
+  const cityWide: InterventionsCollection['cityWide'] = [];
 
   const wardAt = (c: [number, number]): string | undefined => {
     for (const [code, poly] of wardPolys) if (booleanPointInPolygon(c, poly)) return code;
@@ -346,6 +391,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
     };
     if (d.start) props.start = d.start;
     if (d.end) props.end = d.end;
+    if (d.dateNote) props.dateNote = d.dateNote;
     const w = d.declaredWard ?? ward;
     if (w) props.ward = w;
     if (d.neighbourhood) props.neighbourhood = d.neighbourhood;
@@ -388,6 +434,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       origin: 'report',
       start: it.start,
       end: it.end,
+      ...(it.dateNote ? { dateNote: it.dateNote } : {}),
       declaredWard: it.ward,
       neighbourhood: it.neighbourhood,
       description: it.description,
@@ -428,6 +475,12 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       }
       case 'none':
         unplaced.push({ id: d.id, name: d.name, origin: 'report', reason: loc.reason });
+        break;
+      case 'citywide':
+        cityWide.push({
+          id: d.id, type: d.type, name: d.name, description: d.description, outcomes: d.outcomes, source: d.source,
+          ...(d.start ? { start: d.start } : {}), ...(d.end ? { end: d.end } : {}), ...(d.dateNote ? { dateNote: d.dateNote } : {}),
+        });
         break;
     }
   }
@@ -487,9 +540,10 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
     (TYPE_ORDER.get(a.properties.type)! - TYPE_ORDER.get(b.properties.type)!) || a.properties.id.localeCompare(b.properties.id));
   unplaced.sort((a, b) => a.origin.localeCompare(b.origin) || a.id.localeCompare(b.id));
   merged.sort((a, b) => a.id.localeCompare(b.id));
+  cityWide.sort((a, b) => (TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)!) || a.id.localeCompare(b.id));
   warnings.sort();
 
-  return { collection: { type: 'FeatureCollection', features, unplaced, merged }, unplaced, warnings };
+  return { collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged }, unplaced, warnings };
 }
 
 /** One-paragraph summary for the pipeline CLI. */
@@ -501,7 +555,7 @@ export function describeInterventionsReport(r: BuildInterventionsResult): string
     return [...m].sort().map(([a, n]) => `${a} ${n}`).join(', ');
   };
   const lines = [
-    `interventions: ${fs.length} placed (${by('precision')}; by origin: ${by('origin')}), ${r.unplaced.length} unplaced, ${r.collection.merged.length} merged duplicates`,
+    `interventions: ${fs.length} placed (${by('precision')}; by origin: ${by('origin')}), ${r.unplaced.length} unplaced, ${r.collection.cityWide.length} city-wide, ${r.collection.merged.length} merged duplicates`,
     ...r.unplaced.map((u) => `  unplaced ${u.id} [${u.origin}]: ${u.reason}`),
     ...r.warnings.map((w) => `  warning ${w}`),
   ];

@@ -28,10 +28,11 @@ describe('buildInterventions on the real sources', () => {
   it('places or lists every source row and report item (nothing dropped silently)', () => {
     const libs = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_libraries.csv'), 'utf8'), 'places/leeds_libraries.csv').filter((x) => x['Year closed'] === '');
     const venues = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_named_venues_compiled.csv'), 'utf8'), 'places/leeds_named_venues_compiled.csv');
-    const total = r.collection.features.length + r.unplaced.length + r.collection.merged.length;
+    const total = r.collection.features.length + r.unplaced.length + r.collection.cityWide.length + r.collection.merged.length;
     expect(total).toBe(libs.length + venues.length + iv.items.length);
-    // Current content: 67 placed, 10 unplaced, 10 merged (9 libraries = named hubs; St James's venue = LTHT item).
-    expect([r.collection.features.length, r.unplaced.length, r.collection.merged.length]).toEqual([67, 10, 10]);
+    // Current content: 69 placed, 14 unplaced, 7 city-wide, 10 merged (9 libraries = named hubs; St James's venue = LTHT item).
+    expect([r.collection.features.length, r.unplaced.length, r.collection.cityWide.length, r.collection.merged.length]).toEqual([69, 14, 7, 10]);
+    expect(r.collection.cityWide.map((c) => c.id).sort()).toEqual(iv.items.filter((i) => i.location.kind === 'citywide').map((i) => i.id).sort());
     expect(r.unplaced.map((u) => u.id)).toEqual(expect.arrayContaining([
       'library-ardsley-tingley-library', 'library-drighlington', // WF / BD postcodes: not in the LS table
       'venue-holbeck-mini-hub', 'venue-lincoln-green-community-centre', 'venue-new-wortley-community-centre',
@@ -95,7 +96,7 @@ describe('buildInterventions on the real sources', () => {
 
   it('describes the result for the CLI', () => {
     const s = describeInterventionsReport(r);
-    expect(s).toMatch(/^interventions: 67 placed .* 10 unplaced/);
+    expect(s).toMatch(/^interventions: 69 placed .* 14 unplaced, 7 city-wide, 10 merged/);
     expect(s).toContain('library-drighlington');
   });
 });
