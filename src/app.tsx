@@ -460,6 +460,7 @@ function Atlas(props: { data: FirstViewData }) {
                 items={venues.filtered()}
                 total={iv().features.length}
                 unplaced={iv().unplaced}
+                cityWide={iv().cityWide}
                 years={yearsIn(iv().features.map((f) => f.properties))}
                 filter={venues.filter()}
                 shown={venues.shown()}

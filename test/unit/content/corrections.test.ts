@@ -234,7 +234,7 @@ describe('report items added (issue 12 item 5)', () => {
     expect(builtFeature('holbeck-managed-approach')!.properties.neighbourhood).toBe('the-recreations');
     expect(item('housing-leeds-joint-recruitment-event-2019')).toMatchObject({ start: '2019-06', end: '2019-06' });
     expect(item('abcd-projects-2019').start).toBe('2019-01');
-    expect(item('jobshop-use-all-hubs').outcomes).toContainEqual({ label: 'people using Jobshop services in Community Hubs', value: 5745, note: "reported as '5,745'" });
+    expect(item('jobshop-use-all-hubs').outcomes).toContainEqual({ label: 'people using Jobshop services in Community Hubs', value: '5,745' });
   });
 
   it('the city-wide list is sorted, has citations and keeps its outcomes as arrays', () => {
