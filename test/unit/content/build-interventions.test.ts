@@ -123,6 +123,17 @@ describe('buildInterventions on bad input (synthetic items)', () => {
     expect(withItems([synthetic({})]).collection.features.some((f) => f.properties.id === 'synthetic-test-item')).toBe(true);
   });
 
+  it('lists a city-wide item under cityWide (not as a point), and refuses one with a ward', () => {
+    const r = withItems([synthetic({ location: { kind: 'citywide' }, dateNote: 'Synthetic timing note.' })]);
+    expect(r.collection.features.some((f) => f.properties.id === 'synthetic-test-item')).toBe(false);
+    expect(r.collection.cityWide.filter((c) => c.id === 'synthetic-test-item')).toEqual([{
+      id: 'synthetic-test-item', type: 'other', name: 'Synthetic test item', dateNote: 'Synthetic timing note.',
+      description: 'Synthetic item for a unit test.', outcomes: [], source: `Leeds City Council, ${cite.title}, ${cite.date}, para. ${cite.paragraph} [${cite.file}]`,
+    }]);
+    expect(() => withItems([synthetic({ location: { kind: 'citywide' }, ward: 'E05011385' })])).toThrow(/field "location": a city-wide item has no ward or neighbourhood/);
+    expect(() => withItems([synthetic({ dateNote: ' ' })])).toThrow(/field "dateNote": empty/);
+  });
+
   it('rejects an unknown type, naming file, item and field', () => {
     expect(() => withItems([synthetic({ type: 'spaceport' })])).toThrow(/interventions\.json, item 1 \("synthetic-test-item"\), field "type": unknown type "spaceport"/);
   });
