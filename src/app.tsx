@@ -24,7 +24,7 @@ import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
 import { downloadText } from './panels/download';
 import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from './domain/export/csv';
-import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './data/area-index';
+import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './domain/area-index';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES, neighbourhoodNote } from './data/priority-areas';
 import { colouringFor } from './domain/measure';
 import { buildLegend } from './domain/legend';
@@ -71,7 +71,7 @@ export function App() {
 }
 
 function Atlas(props: { data: FirstViewData }) {
-  const { state, update } = createAppStore();
+  const { state, update, options, updateOptions } = createAppStore();
   // Embed options are fixed for the page's life: the host page chose them in the iframe's URL.
   const embed = parseEmbedOptions(window.location.search);
   const [embedOpen, setEmbedOpen] = createSignal(false);
@@ -83,7 +83,8 @@ function Atlas(props: { data: FirstViewData }) {
     void preloadMap();
   });
   const meta = props.data.metadata;
-  const [flags, setFlags] = createSignal({ p1: true, p10: true });
+  const flags = () => options().outlines;
+  const setFlags = (outlines: { p1: boolean; p10: boolean }) => updateOptions({ outlines });
   const [aboutOpen, setAboutOpen] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [hover, setHover] = createSignal<HoverInfo | null>(null);
@@ -122,7 +123,7 @@ function Atlas(props: { data: FirstViewData }) {
   });
 
   // --- Social Progress Index (imported in the browser; kept for the session only) -------------------
-  const spi = createSpiStore(afterFirstView);
+  const spi = createSpiStore(afterFirstView, { measure: () => options().spiMeasure, year: () => options().spiYear, set: updateOptions });
   const spiData = spi.data;
   const spiValues = spi.values;
   const setSpiData = (d: SpiDataset | null) => {
@@ -200,15 +201,16 @@ function Atlas(props: { data: FirstViewData }) {
     return onLsoa11 && lsoaVintage(state().release) === 'lsoa11' ? state().release : '2025';
   });
   const wardRelease = createMemo<ReleaseId>(() => (lsoaVintage(state().release) === 'lsoa11' && index().lsoa11.size > 0 ? state().release : '2025'));
-  const wardLsoas = (wardCode: string) => {
+  const wardLsoaFeatures = (wardCode: string) => {
     detailsReady();
     const idx = index();
     const [byWard, lookup] = wardRelease() === '2025' ? [idx.lsoa21ByWard, idx.lsoa21] : [idx.lsoa11ByWard, idx.lsoa11];
     return (byWard.get(wardCode) ?? []).flatMap((c) => {
       const f = lookup.get(c);
-      return f ? [f.properties] : [];
+      return f ? [f] : [];
     });
   };
+  const wardLsoas = (wardCode: string) => wardLsoaFeatures(wardCode).map((f) => f.properties);
   const selectionGeometry = (): Geometry | null => selectedLsoa()?.geometry ?? selectedWard()?.geometry ?? null;
   const [fitTarget, setFitTarget] = createSignal<BBox | null>(null);
   // A shared link with a selection (or an embed with "fit") but no camera opens fitted to that area.
@@ -274,10 +276,10 @@ function Atlas(props: { data: FirstViewData }) {
   });
   const wardNames = () => Object.fromEntries(props.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
   const downloadWard = (wardCode: string) => {
-    const rows = wardLsoas(wardCode);
+    const rows = wardLsoaFeatures(wardCode);
     const release = wardRelease();
     const subject = wardName(wardCode);
-    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames() }), CSV_MIME);
+    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames() }), CSV_MIME);
     setAnnouncement(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
   };
 

@@ -2,7 +2,6 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
-import type { SpiDataset } from '../domain/spi';
 import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -22,7 +21,8 @@ export function geoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geo/${file}`;
 }
 
-async function fetchJson<T>(file: string): Promise<T> {
+/** Fetches one generated file (public/geo/) as JSON; the caller names the type the contract declares for it. */
+export async function fetchJson<T>(file: string): Promise<T> {
   const res = await fetch(geoUrl(file));
   if (!res.ok) throw new Error(`Could not load ${file} (HTTP ${res.status}). Run "npm run build:data".`);
   return (await res.json()) as T;
@@ -76,7 +76,3 @@ export async function loadDetails2021Into(lsoa21: LsoaCollection): Promise<void>
   for (const f of lsoa21.features) Object.assign(f.properties, byCode.get(f.properties.code));
 }
 
-/** SPI scores built from the sources directory, or null when the council has not supplied a file. */
-export async function loadBuildSpi(): Promise<SpiDataset | null> {
-  return fetchJson<SpiDataset | null>(GEO_FILES.spi);
-}
