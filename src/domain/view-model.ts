@@ -132,7 +132,7 @@ export function searchEntries(
 }
 
 /** The priority neighbourhoods' outline: the LSOA 2021 areas they are made of. */
-export function neighbourhoodOutlines(lsoa21: LsoaCollection, neighbourhoods: readonly PriorityNeighbourhood[]): FeatureCollection {
+export function neighbourhoodOutlines(lsoa21: LsoaCollection, neighbourhoods: readonly Pick<PriorityNeighbourhood, 'lsoa21'>[]): FeatureCollection {
   const codes = new Set(neighbourhoods.flatMap((n) => n.lsoa21.map((l) => l.code)));
   return {
     type: 'FeatureCollection',
