@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GEO_FILES } from '../../src/data/contract';
+import { GEO_FILES, RELEASE_LIST } from '../../src/data/contract';
 import { configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
@@ -19,7 +19,7 @@ function listFiles(p: string): string[] {
 /** Every file whose change can change the outputs: sources, content/, the pipeline and the contract. */
 export function inputFiles(cfg: ResolvedConfig): string[] {
   const s = cfg.sources;
-  const sourcePaths = [s.lsoa21.path, s.lsoa11.path, s.wards.path, s.iod2025, s.iod2019, s.iod2015, s.lsoa21Ward, s.lsoa11To21, s.wardCommittee, s.centroids, s.postcodes];
+  const sourcePaths = [s.lsoa21.path, s.lsoa11.path, s.wards.path, ...RELEASE_LIST.map((r) => r.source.file), s.lsoa21Ward, s.lsoa11To21, s.wardCommittee, s.centroids, s.postcodes];
   return [
     ...sourcePaths.flatMap((p) => listFiles(path.resolve(cfg.dataDir, p))),
     ...listFiles(path.join(REPO_ROOT, 'content')),

@@ -15,7 +15,7 @@
  *    ("IMD decile (IoD2025)"), so a pasted table keeps it.
  */
 import type { ReleaseId } from '../../data/contract';
-import { valueKey, flagKey } from '../../data/contract';
+import { byRelease, valueKey, flagKey } from '../../data/contract';
 import {
   DECILES,
   formatDistance,
@@ -34,14 +34,10 @@ export const UTF8_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 /** Full release titles for the preamble. */
-export const RELEASE_TITLE: Record<ReleaseId, string> = {
-  '2025': 'English Indices of Deprivation 2025 (LSOA 2021)',
-  '2019': 'English Indices of Deprivation 2019 (LSOA 2011)',
-  '2015': 'English Indices of Deprivation 2015 (LSOA 2011)',
-};
+export const RELEASE_TITLE = byRelease((r) => `${r.title} (LSOA ${r.lsoaVintage})`);
 
 /** Short release tag for column headers and file names. */
-export const RELEASE_TAG: Record<ReleaseId, string> = { '2025': 'IoD2025', '2019': 'IoD2019', '2015': 'IoD2015' };
+export const RELEASE_TAG = byRelease((r) => r.tag);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
