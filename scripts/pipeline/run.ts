@@ -331,15 +331,18 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
   const spi = readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
 
-  const files = [
-    { name: GEO_FILES.areas2021, content: stableStringify(topo21) },
-    { name: GEO_FILES.details2021, content: stableStringify(details) },
-    { name: GEO_FILES.areas2011, content: stableStringify(topo11) },
-    { name: GEO_FILES.metadata, content: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n` },
-    { name: GEO_FILES.postcodes, content: stableStringify(pcs.index) },
-    { name: GEO_FILES.interventions, content: stableStringify(interventions.collection) },
-    { name: GEO_FILES.spi, content: stableStringify(spi) },
-  ];
+  // One content per generated file the contract declares: a file added to GEO_FILES and not
+  // written here is a compile error (and ensure-data checks exactly GEO_FILES).
+  const contents: Record<keyof typeof GEO_FILES, string> = {
+    areas2021: stableStringify(topo21),
+    details2021: stableStringify(details),
+    areas2011: stableStringify(topo11),
+    metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
+    postcodes: stableStringify(pcs.index),
+    interventions: stableStringify(interventions.collection),
+    spi: stableStringify(spi),
+  };
+  const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, options.budget);
   const over = budgetProblems(budget);
