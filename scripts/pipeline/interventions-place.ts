@@ -12,7 +12,7 @@ import type {
   Outcome,
   UnplacedIntervention,
 } from '../../src/data/content-contract';
-import { normalisePostcode } from './postcodes';
+import { postcodeKey } from '../../src/data/postcode';
 import { PLACES_FILES } from './interventions-sources';
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -94,7 +94,7 @@ export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
   };
 
   const geocode = (d: Draft, pc: string) => {
-    const key = normalisePostcode(pc);
+    const key = postcodeKey(pc);
     if (!postcodes.has(key)) {
       const why = /^LS\d/.test(key) ? 'is not in' : 'is outside the LS area covered by';
       unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} ${why} ${PLACES_FILES.postcodes}` });
@@ -112,7 +112,7 @@ export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
   const taken = new Map<string, string>();
   const claim = (d: Draft): boolean => {
     if (!d.postcode) return true;
-    const k = `${normalisePostcode(d.postcode)}|${d.type}`;
+    const k = `${postcodeKey(d.postcode)}|${d.type}`;
     const into = taken.get(k);
     if (into) { merged.push({ id: d.id, into }); return false; }
     taken.set(k, d.id);

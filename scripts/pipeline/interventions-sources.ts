@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InterventionType } from '../../src/data/content-contract';
 import { csvRecords } from './csv';
-import { normalisePostcode } from './postcodes';
+import { postcodeKey } from '../../src/data/postcode';
 
 export const PLACES_FILES = {
   postcodes: 'places/ls_postcode_centroids.csv',
@@ -39,7 +39,7 @@ export function readPostcodeCentroids(sourcesDir: string): Map<string, [number, 
   for (const r of readPlacesFile(sourcesDir, PLACES_FILES.postcodes)) {
     const lat = parseFloat(r.lat ?? '');
     const lon = parseFloat(r.long ?? '');
-    postcodes.set(normalisePostcode(r.Postcode ?? ''), Number.isFinite(lat) && Number.isFinite(lon) ? [lon, lat] : null);
+    postcodes.set(postcodeKey(r.Postcode ?? ''), Number.isFinite(lat) && Number.isFinite(lon) ? [lon, lat] : null);
   }
   return postcodes;
 }

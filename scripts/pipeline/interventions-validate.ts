@@ -13,12 +13,9 @@ import {
   type InterventionType,
   type PriorityAreasFile,
 } from '../../src/data/content-contract';
-import { normalisePostcode } from './postcodes';
+import { isFullPostcode, postcodeKey } from '../../src/data/postcode';
 
 export const CONTENT_FILES = { interventions: 'interventions.json', priorityAreas: 'priority-areas.json' } as const;
-
-const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
-
 
 /** Thrown by `fail` inside one item's validation; collected by `validating`. */
 class ItemProblem extends Error {
@@ -149,7 +146,7 @@ export function validateInterventions(
         if (!nonEmpty(loc.precision)) fail(file, at, 'location.precision', 'say what the coordinates are');
         break;
       case 'postcode':
-        if (typeof loc.postcode !== 'string' || !UK_POSTCODE.test(normalisePostcode(loc.postcode))) fail(file, at, 'location.postcode', `not a UK postcode: ${JSON.stringify(loc.postcode)}`);
+        if (typeof loc.postcode !== 'string' || !isFullPostcode(postcodeKey(loc.postcode))) fail(file, at, 'location.postcode', `not a UK postcode: ${JSON.stringify(loc.postcode)}`);
         break;
       case 'area':
         if ((loc.neighbourhood == null) === (loc.ward == null)) fail(file, at, 'location', 'area needs exactly one of neighbourhood, ward');

@@ -8,7 +8,7 @@ import {
   buildInterventions,
   type BuildInterventionsResult,
 } from '../../../scripts/pipeline/interventions';
-import { normalisePostcode } from '../../../scripts/pipeline/postcodes';
+import { postcodeKey } from '../../../src/data/postcode';
 import { csvRecords } from '../../../scripts/pipeline/csv';
 import { PipelineError } from '../../../scripts/pipeline/errors';
 import type { InterventionsContentFile, PriorityAreasFile } from '../../../src/data/content-contract';
@@ -42,7 +42,7 @@ describe('buildInterventions on the real sources', () => {
 
   it('puts the Reginald Centre at the centroid of LS7 3EX', () => {
     const pcs = csvRecords(readFileSync(join(DATA_DIR, 'places/ls_postcode_centroids.csv'), 'utf8'), 'places/ls_postcode_centroids.csv');
-    const row = pcs.find((p) => normalisePostcode(p.Postcode!) === 'LS7 3EX')!;
+    const row = pcs.find((p) => postcodeKey(p.Postcode!) === 'LS7 3EX')!;
     const f = r.collection.features.find((x) => x.properties.id === 'venue-reginald-centre')!;
     expect(f.geometry.coordinates).toEqual([Number(row.long), Number(row.lat)]);
     expect(f.properties.precision).toBe('postcode');
