@@ -2,12 +2,9 @@
  * The data contract between the build pipeline (scripts/) and the app (src/).
  * Both sides import this module, so a renamed property is a compile error on both.
  *
- * Generated files (all in public/geo/, gitignored):
- *  - areas-2021.topojson : objects `lsoa21` (IoD2025 + comparable 2019/2015 values) and `wards` (ward summaries).
- *                          This is the first view: budget 100 KB gzip.
- *  - areas-2011.topojson : object `lsoa11` (IoD2019 + IoD2015 values on LSOA 2011 boundaries).
- *  - metadata.json       : sources, releases, licences, counts, derivations (DataMetadata).
- *  - postcodes.json      : area postcodes → LSOA 2021 index (PostcodeIndex), loaded lazily by search.
+ * Generated files (all in public/geo/, gitignored) are declared in GEO_FILES below, each with its
+ * format; the pipeline (scripts/pipeline/run.ts) is typed to write every one of them and
+ * scripts/cli/ensure-data.ts checks exactly these.
  *
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
@@ -15,14 +12,23 @@
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
 
 export const GEO_FILES = {
+  /**
+   * TopoJSON: objects `lsoa21` (LsoaProperties: IoD values of the LSOA 2021 releases plus comparable
+   * values of the LSOA 2011 releases, first-view keys only, see isFirstViewKey) and `wards`
+   * (WardProperties with ward summaries). The first view: budget 100 KB gzip.
+   */
   areas2021: 'areas-2021.topojson',
+  /** TopoJSON: object `lsoa11` (LsoaProperties: values of the LSOA 2011 releases). */
   areas2011: 'areas-2011.topojson',
+  /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
+  /** JSON PostcodeIndex: area postcodes → LSOA 2021 index, loaded lazily by search. */
   postcodes: 'postcodes.json',
+  /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
   interventions: 'interventions.json',
-  /** SpiDataset (src/domain/spi) or null when the sources have no SPI file. */
+  /** JSON SpiDataset (src/domain/spi/schema.ts), or null when the sources have no SPI file. */
   spi: 'spi.json',
-  /** Lazily loaded LSOA 2021 values that do not fit the first-view budget (AreaDetails). */
+  /** JSON AreaDetails: lazily loaded LSOA 2021 values that do not fit the first-view budget. */
   details2021: 'areas-2021-details.json',
 } as const;
 
