@@ -59,7 +59,9 @@ export interface ReleaseSourceFile {
 /**
  * Indicators a release publishes in a separate file that a build may not have (e.g. IoD 2025
  * File 7: IDACI and IDAOPI). Such an indicator is available only when `file` exists for the area;
- * otherwise it is absent from the outputs and metadata.json says why (`note`).
+ * otherwise it is absent from the outputs and metadata.json says why (`note`). Declared here so the
+ * table stays the one place for release facts; scripts/pipeline/inputs.ts already watches these files,
+ * and the join that reads them arrives with IoD 2025 File 7 (issue 12).
  */
 export interface OptionalReleaseSource extends ReleaseSourceFile {
   indicators: readonly IndicatorId[];
