@@ -1,57 +1,21 @@
 import path from 'node:path';
-import { flagKey, valueKey, type IndicatorId, type IodValues, type ReleaseId } from '../../src/data/contract';
+import { flagKey, INDICATOR_INFO, valueKey, type IndicatorId, type IodValues, type Release } from '../../src/data/contract';
 import { cell, column, readCsv, type CsvTable } from './csv';
 import { ProblemList } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
 
-/** Published column stem of each contract indicator key. */
-export const INDICATOR_COLUMNS: Record<IndicatorId, string> = {
-  imd: 'imd',
-  inc: 'income',
-  emp: 'employment',
-  edu: 'education',
-  hea: 'health',
-  cri: 'crime',
-  bar: 'barriers_housing_services',
-  liv: 'living_environment',
-  cyp: 'children_and_young_people',
-  ads: 'adult_skills',
-  geo: 'geographical_barriers',
-  wid: 'wider_barriers',
-  ind: 'indoors',
-  out: 'outdoors',
-};
+/**
+ * A release as the pipeline reads it: its table entry (src/data/releases.ts). The file path and
+ * column names are in `source`; the indicators and which are scored come from the same entry.
+ */
+export type ReleaseDef = Release;
 
-export interface ReleaseDef {
-  id: ReleaseId;
-  codeColumn: string;
-  nameColumn: string;
-  ladColumn: string;
-  /** Indicators with rank and decile columns. */
-  indicators: IndicatorId[];
-  /** Indicators that also have a score column. */
-  scored: IndicatorId[];
-  populationColumn?: string;
-  lsoaVintage: '2021' | '2011';
+/** Published column stem of an indicator (`income` → `income_rank`). */
+function columnStem(ind: IndicatorId): string {
+  const info = INDICATOR_INFO.find((i) => i.id === ind);
+  if (!info) throw new Error(`Unknown indicator ${ind}`);
+  return info.column;
 }
-
-const DOMAINS: IndicatorId[] = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'];
-const ALL: IndicatorId[] = [...DOMAINS, 'cyp', 'ads', 'geo', 'wid', 'ind', 'out'];
-
-export const RELEASE_DEFS: Record<ReleaseId, ReleaseDef> = {
-  '2025': { id: '2025', codeColumn: 'lsoa21cd', nameColumn: 'lsoa21nm', ladColumn: 'lad24cd', indicators: ALL, scored: ALL, lsoaVintage: '2021' },
-  '2019': {
-    id: '2019',
-    codeColumn: 'lsoa11cd',
-    nameColumn: 'lsoa11nm',
-    ladColumn: 'lad19cd',
-    indicators: DOMAINS,
-    scored: ['imd'],
-    populationColumn: 'pop_total_mid2015',
-    lsoaVintage: '2011',
-  },
-  '2015': { id: '2015', codeColumn: 'lsoa11cd', nameColumn: 'lsoa11nm', ladColumn: 'lad13cd', indicators: ['imd'], scored: ['imd'], lsoaVintage: '2011' },
-};
 
 export interface IndicatorValue {
   s?: number;
@@ -82,12 +46,13 @@ export interface ReleaseData {
  */
 export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
   const problems = new ProblemList();
-  const codeCol = column(table, def.codeColumn);
-  const nameCol = column(table, def.nameColumn);
-  const ladCol = column(table, def.ladColumn);
-  const popCol = def.populationColumn ? column(table, def.populationColumn) : -1;
+  const src = def.source;
+  const codeCol = column(table, src.codeColumn);
+  const nameCol = column(table, src.nameColumn);
+  const ladCol = column(table, src.ladColumn);
+  const popCol = src.populationColumn ? column(table, src.populationColumn) : -1;
   const cols = def.indicators.map((ind) => {
-    const stem = INDICATOR_COLUMNS[ind];
+    const stem = columnStem(ind);
     return {
       ind,
       stem,
@@ -102,12 +67,12 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     const location = `line ${row.line}`;
     const code = cell(row, codeCol).trim();
     if (code === '') {
-      problems.add({ file: table.file, location, field: def.codeColumn, message: 'missing LSOA code' });
+      problems.add({ file: table.file, location, field: src.codeColumn, message: 'missing LSOA code' });
       continue;
     }
     const prev = records.get(code);
     if (prev) {
-      problems.add({ file: table.file, location, field: def.codeColumn, message: `duplicate LSOA code ${code} (also line ${prev.line})` });
+      problems.add({ file: table.file, location, field: src.codeColumn, message: `duplicate LSOA code ${code} (also line ${prev.line})` });
       continue;
     }
     const rec: IodRecord = { code, name: cell(row, nameCol), lad: cell(row, ladCol), line: row.line, values: {} };
@@ -134,7 +99,7 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     if (popCol >= 0) {
       const raw = cell(row, popCol);
       const pop = parseIntInRange(raw, 0, Number.MAX_SAFE_INTEGER);
-      if (pop === undefined) problems.add({ file: table.file, location: `${location} (${code})`, field: def.populationColumn, message: `population "${raw}" is not a whole number` });
+      if (pop === undefined) problems.add({ file: table.file, location: `${location} (${code})`, field: src.populationColumn, message: `population "${raw}" is not a whole number` });
       else rec.pop = pop;
     }
     records.set(code, rec);
@@ -143,8 +108,9 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
   return { def, file: table.file, nationalCount: n, records };
 }
 
-export function readRelease(dataDir: string, relFile: string, def: ReleaseDef): ReleaseData {
-  return parseRelease(readCsv(path.resolve(dataDir, relFile), relFile), def);
+/** Reads the release's England-wide file (its table entry's `source.file`, relative to the data dir). */
+export function readRelease(dataDir: string, def: ReleaseDef): ReleaseData {
+  return parseRelease(readCsv(path.resolve(dataDir, def.source.file), def.source.file), def);
 }
 
 /** Rows of the release that belong to the area: by the lookup's membership or by the file's own LAD column. */

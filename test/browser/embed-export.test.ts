@@ -110,6 +110,8 @@ describe('export', () => {
     const table = page.getByTestId('layer-table');
     await table.waitFor();
     await page.locator('#table-ward').selectOption({ label: 'Armley' });
+    // The LSOA 2011 areas load lazily: wait for the ward's rows before reading them.
+    await table.locator('tbody tr').nth(10).waitFor();
     const onScreen = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
     expect(onScreen.length).toBeGreaterThan(10);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);

@@ -15,7 +15,7 @@
  *    ("IMD decile (IoD2025)"), so a pasted table keeps it.
  */
 import type { ReleaseId } from '../../data/contract';
-import { valueKey, flagKey } from '../../data/contract';
+import { byRelease, valueKey, flagKey } from '../../data/contract';
 import {
   DECILES,
   formatDistance,
@@ -26,35 +26,18 @@ import {
   type LsoaLike,
 } from '../outreach/catchment';
 import type { GapRow, NearbyIntervention } from '../outreach/gaps';
+import { CRLF, csvRecord, type CsvCell } from '../csv-writer';
 
-export type CsvCell = string | number | boolean | null | undefined;
+export { csvField, type CsvCell } from '../csv-writer';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const UTF8_BOM = '\uFEFF';
-const CRLF = '\r\n';
 
 /** Full release titles for the preamble. */
-export const RELEASE_TITLE: Record<ReleaseId, string> = {
-  '2025': 'English Indices of Deprivation 2025 (LSOA 2021)',
-  '2019': 'English Indices of Deprivation 2019 (LSOA 2011)',
-  '2015': 'English Indices of Deprivation 2015 (LSOA 2011)',
-};
+export const RELEASE_TITLE = byRelease((r) => `${r.title} (LSOA ${r.lsoaVintage})`);
 
 /** Short release tag for column headers and file names. */
-export const RELEASE_TAG: Record<ReleaseId, string> = { '2025': 'IoD2025', '2019': 'IoD2019', '2015': 'IoD2015' };
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field: formula guard for text, then RFC 4180 quoting. */
-export function csvField(v: CsvCell): string {
-  let s: string;
-  if (v === null || v === undefined) s = '';
-  else if (typeof v === 'number') s = Number.isFinite(v) ? String(v) : '';
-  else if (typeof v === 'boolean') s = v ? 'yes' : 'no';
-  else s = FORMULA_START.test(v) ? `'${v}` : v;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export const RELEASE_TAG = byRelease((r) => r.tag);
 
 function preambleLine(line: string): string {
   const one = line.replace(/\r\n|\r|\n/g, ' ');
@@ -67,10 +50,10 @@ function preambleLine(line: string): string {
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], preamble: readonly string[] = []): string {
   const out: string[] = preamble.map(preambleLine);
-  out.push(header.map(csvField).join(','));
+  out.push(csvRecord(header));
   rows.forEach((r, i) => {
     if (r.length !== header.length) throw new Error(`CSV row ${i + 1} has ${r.length} cells, the header has ${header.length}`);
-    out.push(r.map(csvField).join(','));
+    out.push(csvRecord(r));
   });
   return out.join(CRLF) + CRLF;
 }

@@ -100,15 +100,8 @@ export function parseCsv(text: string): CsvParseResult {
   return { records, errors };
 }
 
-/** Quote a cell only when it needs it (comma, quote, line break, or leading/trailing space). */
-export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** CSV text with CRLF line ends (RFC 4180; Excel opens it cleanly). */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+/** CSV text with CRLF line ends (RFC 4180; Excel opens it cleanly), formula-guarded: the shared writer. */
+export { csvText as toCsv } from '../csv-writer';
 
 /**
  * Strict decimal number: "12", "-3.5", ".5", "1e3". Rejects "", "NA", "1,234", "12%" — a silent
