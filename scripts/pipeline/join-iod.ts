@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { flagKey, valueKey, type IndicatorId, type IodValues, type ReleaseId } from '../../src/data/contract';
 import { cell, column, readCsv, type CsvTable } from './csv';
-import { ProblemList } from './errors';
+import { ProblemList, type Problem } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
 
 /** Published column stem of each contract indicator key. */
@@ -74,6 +74,11 @@ export interface ReleaseData {
   /** N in "rank R of N": LSOAs in England in this release = data rows in the file. */
   nationalCount: number;
   records: Map<string, IodRecord>;
+  /**
+   * Rows the ranks say are missing (ranks run past the row count). Not thrown here: run.ts first
+   * checks coverage, which names the missing LSOA of the area, then reports these.
+   */
+  missingRows?: { count: number; problem: Problem };
 }
 
 /**
@@ -98,6 +103,9 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
   });
   const n = table.rows.length;
   const records = new Map<string, IodRecord>();
+  // Ranks are a permutation of 1..N, so a rank above the row count means rows are missing, not
+  // that this row is wrong: collected per column and reported once, after the coverage check.
+  const beyond = new Map<string, number[]>();
   for (const row of table.rows) {
     const location = `line ${row.line}`;
     const code = cell(row, codeCol).trim();
@@ -114,8 +122,13 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     for (const c of cols) {
       const rRaw = cell(row, c.r);
       const dRaw = cell(row, c.d);
-      const r = parseIntInRange(rRaw, 1, n);
+      const r = parseIntInRange(rRaw, 1, Number.MAX_SAFE_INTEGER);
       const d = parseIntInRange(dRaw, 1, 10);
+      if (r !== undefined && r > n) {
+        const list = beyond.get(c.stem) ?? [];
+        list.push(r);
+        beyond.set(c.stem, list);
+      }
       if (r === undefined) {
         problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_rank`, message: `rank "${rRaw}" is not an integer in 1–${n}` });
       }
@@ -140,7 +153,34 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     records.set(code, rec);
   }
   problems.throwIfAny();
-  return { def, file: table.file, nationalCount: n, records };
+  const missingRows = missingRowsProblem(table.file, n, beyond, records);
+  return missingRows ? { def, file: table.file, nationalCount: n, records, missingRows } : { def, file: table.file, nationalCount: n, records };
+}
+
+/** One problem for ranks past the row count: how many rows are missing and which ranks no row has. */
+function missingRowsProblem(file: string, n: number, beyond: Map<string, number[]>, records: Map<string, IodRecord>): ReleaseData['missingRows'] {
+  // The IMD column when it shows the gap (the one people know), otherwise the first that does.
+  const first = beyond.has(INDICATOR_COLUMNS.imd) ? ([INDICATOR_COLUMNS.imd, beyond.get(INDICATOR_COLUMNS.imd) ?? []] as const) : [...beyond.entries()][0];
+  if (!first) return undefined;
+  const [stem, over] = first;
+  const max = Math.max(...over);
+  const present = new Set<number>();
+  const ind = (Object.keys(INDICATOR_COLUMNS) as IndicatorId[]).find((k) => INDICATOR_COLUMNS[k] === stem);
+  for (const rec of records.values()) {
+    const v = ind ? rec.values[ind]?.r : undefined;
+    if (v !== undefined) present.add(v);
+  }
+  const absent: number[] = [];
+  for (let r = 1; r <= max && absent.length < 10; r++) if (!present.has(r)) absent.push(r);
+  const count = max - n;
+  return {
+    count,
+    problem: {
+      file,
+      field: `${stem}_rank`,
+      message: `${n} data rows but ranks run to ${max}: ${count} LSOA row(s) missing from the file (no row has ${stem}_rank ${absent.join(', ')})`,
+    },
+  };
 }
 
 export function readRelease(dataDir: string, relFile: string, def: ReleaseDef): ReleaseData {

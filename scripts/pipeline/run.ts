@@ -105,6 +105,22 @@ function checkCoverage(
   return boundary.features.map((f) => f.code);
 }
 
+/**
+ * A release whose ranks run past its row count lacks rows. Names the English LSOAs of the ONS lookup
+ * that have no row (when few enough to list), then the rank gap itself.
+ */
+function reportMissingRows(problems: ProblemList, release: ReleaseData, lookupCodes: Iterable<string>): void {
+  const gap = release.missingRows;
+  if (!gap) return;
+  const absent = [...lookupCodes].filter((c) => c.startsWith('E') && !release.records.has(c)).sort();
+  if (absent.length > 0 && absent.length <= 20) {
+    for (const code of absent) {
+      problems.add({ file: release.file, field: release.def.codeColumn, message: `no row for LSOA ${code} (listed in the ONS lookup)` });
+    }
+  }
+  problems.add(gap.problem);
+}
+
 function bboxOf(features: AreaFeature[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (g: Polygon | MultiPolygon): void => {
@@ -154,6 +170,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area);
   const codes11 = checkCoverage(problems, f11.layer, r19, sets.lsoa11, area);
   checkCoverage(problems, f11.layer, r15, sets.lsoa11, area);
+  // After coverage (which names a missing LSOA of the area): rows missing anywhere in England.
+  reportMissingRows(problems, r25, lookups.lsoa21.keys());
+  reportMissingRows(problems, r19, lookups.by11.keys());
+  reportMissingRows(problems, r15, lookups.by11.keys());
   const wardCodes = new Set(fw.layer.features.map((f) => f.code));
   for (const w of [...sets.wards].sort()) {
     if (!wardCodes.has(w)) problems.add({ file: fw.layer.file, field: sources.wards.codeField, message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})` });
