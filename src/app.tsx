@@ -451,6 +451,7 @@ function Atlas(props: { data: FirstViewData }) {
               onData={setSpiData}
               onMeasure={spi.setMeasure}
               onYear={spi.setYear}
+              storageNotice={spi.storageNotice()}
             />
           </Show>
           <Show when={!embed.embed}>

@@ -343,6 +343,20 @@ function planColumns(headers: string[], body: string[][], framework: SpiFramewor
 }
 
 /**
+ * The largest SPI file the app reads: a ward file is a few KB per year even with many indicator
+ * columns, so anything near this is almost certainly the wrong file, and reading it would take
+ * seconds and more memory than a phone has to spare.
+ */
+export const SPI_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A plain message when the file is over SPI_MAX_FILE_BYTES; null when its size is fine. */
+export function spiFileSizeProblem(name: string, bytes: number, max = SPI_MAX_FILE_BYTES): string | null {
+  if (bytes <= max) return null;
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${name} is ${mb(bytes)}, larger than the ${mb(max)} an SPI file may be (a ward SPI file is usually well under 1 MB): check that it is the right file.`;
+}
+
+/**
  * A file that is not text at all (an Excel workbook, a PDF, an image): NUL bytes or many bytes that
  * are not valid UTF-8 (decoded as U+FFFD) in its first 4,000 characters. Text CSVs have neither.
  */
