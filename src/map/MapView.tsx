@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ReleaseId } from '../data/contract';
 import type { LsoaCollection, WardCollection } from '../data/load';
 import type { MapColouring } from '../domain/measure';
-import type { Camera } from '../state/url-state';
+import { cameraWithinReach, type Camera } from '../state/url-state';
 import type { AreaLayer, AtlasMap, HoverInfo } from './atlas-map';
 import { configuredBasemapUrl } from './base-style';
 import { preloadMap } from './preload';
@@ -81,7 +81,7 @@ export function MapView(props: MapViewProps) {
       return;
     }
     atlas = map;
-    if (props.initialCamera) map.jumpTo(props.initialCamera);
+    if (props.initialCamera) map.jumpTo(cameraWithinReach(props.initialCamera, props.bounds));
     await map.whenReady();
     if (disposed) return;
     map.addAreaSource('lsoa21', props.lsoa21 as unknown as FeatureCollection);
