@@ -8,7 +8,8 @@ import { InterventionsPanel } from './panels/InterventionsPanel';
 import { VenueProfile } from './panels/VenueProfile';
 import { SpiPanel } from './panels/SpiPanel';
 import { SpiScorecard } from './panels/SpiScorecard';
-import type { SpiDataset } from './domain/spi';
+import { findMeasure, type SpiDataset } from './domain/spi';
+import { tableExport } from './domain/export/table-export';
 import { createSpiStore } from './state/spi-store';
 import { createVenueStore } from './state/venue-store';
 import { buildLayerTable, NO_TABLE_FILTER, type TableFilter, type TableRow } from './domain/layer-table';
@@ -251,14 +252,17 @@ function Atlas(props: { data: FirstViewData }) {
   });
   const downloadTable = (rows: TableRow[]) => {
     const t = layerTable();
-    const release = state().view === 'change' ? '2025' : state().release;
-    const subject = tableFilter().ward ? `table ${wardName(tableFilter().ward!)}` : 'table';
+    const s = state();
+    const ward = tableFilter().ward;
+    const d = spiData();
+    const spiFile = d ? { source: d.source, measure: spi.measure(), measureLabel: findMeasure(d.framework, spi.measure())?.label ?? spi.measure(), year: spi.year() } : null;
+    const exp = tableExport({ area: meta.area.name, view: s.view, indicator: s.indicator, release: s.release, ward: ward ? wardName(ward) : null, spi: spiFile, caption: t.caption });
     const csv = tableCsv(
       t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
       rows,
-      { release, subject, description: t.caption },
+      exp.context,
     );
-    downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
+    downloadText(exp.fileName, UTF8_BOM + csv, CSV_MIME);
     setAnnouncement(`Downloaded ${rows.length} rows as CSV.`);
   };
 
