@@ -42,8 +42,10 @@ describe('the camera in the URL (at=lat,lon,zoom)', () => {
         expect(c.x).toBeLessThan(c.width);
         expect(c.y).toBeGreaterThan(0);
         expect(c.y).toBeLessThan(c.height);
-        const cam = urlCamera(page);
-        if (cam) {
+        // The URL either still holds the link's own (ignored) value or a camera on the area — never 0,0.
+        const raw = new URL(page.url()).searchParams.get('at');
+        if (raw !== null && raw !== at) {
+          const cam = urlCamera(page)!;
           expect(cam.lat).toBeGreaterThan(S);
           expect(cam.lat).toBeLessThan(N);
         }
@@ -71,7 +73,7 @@ describe('the camera in the URL (at=lat,lon,zoom)', () => {
       expect(cam.lat).toBeLessThanOrEqual(REACH.n + 1e-4);
       expect(cam.lon).toBeGreaterThanOrEqual(REACH.w - 1e-4);
       expect(cam.lon).toBeLessThanOrEqual(REACH.e + 1e-4);
-      expect(cam.zoom).toBeCloseTo(5, 1);
+      expect(cam.zoom).toBeGreaterThanOrEqual(5); // the map's own minimum zoom may raise it
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();
