@@ -81,11 +81,19 @@ export interface ReleaseData {
   missingRows?: { count: number; problem: Problem };
 }
 
+export interface ParseReleaseOptions {
+  /**
+   * Ranks past the row count (rows missing from the file) are returned as `missingRows` instead of
+   * thrown as rank errors, so the pipeline can first name the missing LSOA (run.ts checks coverage).
+   */
+  deferMissingRows?: boolean;
+}
+
 /**
  * Parses and validates a whole England-wide release: a bad row anywhere means the file is not what
  * we think it is, so problems outside the area fail the build too.
  */
-export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
+export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
   const problems = new ProblemList();
   const codeCol = column(table, def.codeColumn);
   const nameCol = column(table, def.nameColumn);
@@ -129,7 +137,7 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
         list.push(r);
         beyond.set(c.stem, list);
       }
-      if (r === undefined) {
+      if (r === undefined || (r > n && !options.deferMissingRows)) {
         problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_rank`, message: `rank "${rRaw}" is not an integer in 1–${n}` });
       }
       if (d === undefined) {
@@ -152,8 +160,9 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     }
     records.set(code, rec);
   }
-  problems.throwIfAny();
   const missingRows = missingRowsProblem(table.file, n, beyond, records);
+  if (missingRows && !options.deferMissingRows) problems.add(missingRows.problem);
+  problems.throwIfAny();
   return missingRows ? { def, file: table.file, nationalCount: n, records, missingRows } : { def, file: table.file, nationalCount: n, records };
 }
 
@@ -183,8 +192,8 @@ function missingRowsProblem(file: string, n: number, beyond: Map<string, number[
   };
 }
 
-export function readRelease(dataDir: string, relFile: string, def: ReleaseDef): ReleaseData {
-  return parseRelease(readCsv(path.resolve(dataDir, relFile), relFile), def);
+export function readRelease(dataDir: string, relFile: string, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
+  return parseRelease(readCsv(path.resolve(dataDir, relFile), relFile), def, options);
 }
 
 /** Rows of the release that belong to the area: by the lookup's membership or by the file's own LAD column. */

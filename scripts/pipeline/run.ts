@@ -162,9 +162,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const fw = filterToArea(await readBoundaries(dataDir, sources.wards), sets.wards);
 
   log('Reading indices of deprivation');
-  const r25 = readRelease(dataDir, sources.iod2025, RELEASE_DEFS['2025']);
-  const r19 = readRelease(dataDir, sources.iod2019, RELEASE_DEFS['2019']);
-  const r15 = readRelease(dataDir, sources.iod2015, RELEASE_DEFS['2015']);
+  // Missing rows are reported after the coverage check below, which names the LSOA.
+  const defer = { deferMissingRows: true };
+  const r25 = readRelease(dataDir, sources.iod2025, RELEASE_DEFS['2025'], defer);
+  const r19 = readRelease(dataDir, sources.iod2019, RELEASE_DEFS['2019'], defer);
+  const r15 = readRelease(dataDir, sources.iod2015, RELEASE_DEFS['2015'], defer);
 
   const problems = new ProblemList();
   const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area);
