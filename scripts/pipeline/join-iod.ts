@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { flagKey, INDICATOR_INFO, valueKey, type IndicatorId, type IodValues, type Release } from '../../src/data/contract';
 import { cell, column, readCsv, type CsvTable } from './csv';
-import { ProblemList } from './errors';
+import { ProblemList, type Problem } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
 
 /**
@@ -38,13 +38,26 @@ export interface ReleaseData {
   /** N in "rank R of N": LSOAs in England in this release = data rows in the file. */
   nationalCount: number;
   records: Map<string, IodRecord>;
+  /**
+   * Rows the ranks say are missing (ranks run past the row count). Not thrown here: run.ts first
+   * checks coverage, which names the missing LSOA of the area, then reports these.
+   */
+  missingRows?: { count: number; problem: Problem };
+}
+
+export interface ParseReleaseOptions {
+  /**
+   * Ranks past the row count (rows missing from the file) are returned as `missingRows` instead of
+   * thrown as rank errors, so the pipeline can first name the missing LSOA (run.ts checks coverage).
+   */
+  deferMissingRows?: boolean;
 }
 
 /**
  * Parses and validates a whole England-wide release: a bad row anywhere means the file is not what
  * we think it is, so problems outside the area fail the build too.
  */
-export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
+export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
   const problems = new ProblemList();
   const src = def.source;
   const codeCol = column(table, src.codeColumn);
@@ -63,6 +76,9 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
   });
   const n = table.rows.length;
   const records = new Map<string, IodRecord>();
+  // Ranks are a permutation of 1..N, so a rank above the row count means rows are missing, not
+  // that this row is wrong: collected per column and reported once, after the coverage check.
+  const beyond = new Map<string, number[]>();
   for (const row of table.rows) {
     const location = `line ${row.line}`;
     const code = cell(row, codeCol).trim();
@@ -79,9 +95,14 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     for (const c of cols) {
       const rRaw = cell(row, c.r);
       const dRaw = cell(row, c.d);
-      const r = parseIntInRange(rRaw, 1, n);
+      const r = parseIntInRange(rRaw, 1, Number.MAX_SAFE_INTEGER);
       const d = parseIntInRange(dRaw, 1, 10);
-      if (r === undefined) {
+      if (r !== undefined && r > n) {
+        const list = beyond.get(c.stem) ?? [];
+        list.push(r);
+        beyond.set(c.stem, list);
+      }
+      if (r === undefined || (r > n && !options.deferMissingRows)) {
         problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_rank`, message: `rank "${rRaw}" is not an integer in 1–${n}` });
       }
       if (d === undefined) {
@@ -104,13 +125,42 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     }
     records.set(code, rec);
   }
+  const missingRows = missingRowsProblem(table.file, n, beyond, records);
+  if (missingRows && !options.deferMissingRows) problems.add(missingRows.problem);
   problems.throwIfAny();
-  return { def, file: table.file, nationalCount: n, records };
+  return missingRows ? { def, file: table.file, nationalCount: n, records, missingRows } : { def, file: table.file, nationalCount: n, records };
+}
+
+/** One problem for ranks past the row count: how many rows are missing and which ranks no row has. */
+function missingRowsProblem(file: string, n: number, beyond: Map<string, number[]>, records: Map<string, IodRecord>): ReleaseData['missingRows'] {
+  // The IMD column when it shows the gap (the one people know), otherwise the first that does.
+  const imdStem = columnStem('imd');
+  const first = beyond.has(imdStem) ? ([imdStem, beyond.get(imdStem) ?? []] as const) : [...beyond.entries()][0];
+  if (!first) return undefined;
+  const [stem, over] = first;
+  const max = Math.max(...over);
+  const present = new Set<number>();
+  const ind = INDICATOR_INFO.find((i) => i.column === stem)?.id;
+  for (const rec of records.values()) {
+    const v = ind ? rec.values[ind]?.r : undefined;
+    if (v !== undefined) present.add(v);
+  }
+  const absent: number[] = [];
+  for (let r = 1; r <= max && absent.length < 10; r++) if (!present.has(r)) absent.push(r);
+  const count = max - n;
+  return {
+    count,
+    problem: {
+      file,
+      field: `${stem}_rank`,
+      message: `${n} data rows but ranks run to ${max}: ${count} LSOA row(s) missing from the file (no row has ${stem}_rank ${absent.join(', ')})`,
+    },
+  };
 }
 
 /** Reads the release's England-wide file (its table entry's `source.file`, relative to the data dir). */
-export function readRelease(dataDir: string, def: ReleaseDef): ReleaseData {
-  return parseRelease(readCsv(path.resolve(dataDir, def.source.file), def.source.file), def);
+export function readRelease(dataDir: string, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
+  return parseRelease(readCsv(path.resolve(dataDir, def.source.file), def.source.file), def, options);
 }
 
 /** Rows of the release that belong to the area: by the lookup's membership or by the file's own LAD column. */

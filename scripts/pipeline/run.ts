@@ -107,6 +107,22 @@ function checkCoverage(
   }
 }
 
+/**
+ * A release whose ranks run past its row count lacks rows. Names the English LSOAs of the ONS lookup
+ * that have no row (when few enough to list), then the rank gap itself.
+ */
+function reportMissingRows(problems: ProblemList, release: ReleaseData, lookupCodes: Iterable<string>): void {
+  const gap = release.missingRows;
+  if (!gap) return;
+  const absent = [...lookupCodes].filter((c) => c.startsWith('E') && !release.records.has(c)).sort();
+  if (absent.length > 0 && absent.length <= 20) {
+    for (const code of absent) {
+      problems.add({ file: release.file, field: release.def.source.codeColumn, message: `no row for LSOA ${code} (listed in the ONS lookup)` });
+    }
+  }
+  problems.add(gap.problem);
+}
+
 function bboxOf(features: AreaFeature[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (g: Polygon | MultiPolygon): void => {
@@ -149,7 +165,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Reading indices of deprivation');
   // Every release of the table (src/data/releases.ts), each joined onto the LSOAs of its vintage.
-  const releases = RELEASE_LIST.map((def) => readRelease(dataDir, def));
+  // Missing rows are reported after the coverage check below, which names the LSOA.
+  const releases = RELEASE_LIST.map((def) => readRelease(dataDir, def, { deferMissingRows: true }));
   const on2021 = (r: ReleaseData): boolean => r.def.lsoaVintage === '2021';
 
   const problems = new ProblemList();
@@ -157,6 +174,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     if (on2021(r)) checkCoverage(problems, f21.layer, r, sets.lsoa21, area);
     else checkCoverage(problems, f11.layer, r, sets.lsoa11, area);
   }
+  // After coverage (which names a missing LSOA of the area): rows missing anywhere in England.
+  for (const r of releases) reportMissingRows(problems, r, on2021(r) ? lookups.lsoa21.keys() : lookups.by11.keys());
   const codes21 = f21.layer.features.map((f) => f.code);
   const codes11 = f11.layer.features.map((f) => f.code);
   const wardCodes = new Set(fw.layer.features.map((f) => f.code));

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Download } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForMap } from './browser';
-import { readCsvRecords } from './csv';
+import { readCsvPreamble, readCsvRecords } from './csv';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -116,7 +116,7 @@ describe('export', () => {
     expect(onScreen.length).toBeGreaterThan(10);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
     const text = await downloadedText(download);
-    expect(text).toContain('# Release: English Indices of Deprivation 2019');
+    expect(readCsvPreamble(text)).toContain('Release: English Indices of Deprivation 2019 (LSOA 2011)');
     const [header, ...rows] = readCsvRecords(text);
     expect(header?.some((h) => h.includes('IoD2019') || h.includes('IoD 2019'))).toBe(true);
     expect(rows.length).toBe(onScreen.length);

@@ -3,9 +3,12 @@
  * the app turns it into a download (Blob type CSV_MIME; prefix UTF8_BOM if Excel must detect UTF-8).
  *
  * Format:
- *  - First the preamble: comment lines starting with "# " (what the file is, the release, the
- *    sources, how it was generated, totals). They are not CSV records: read with
- *    `comment="#"` (pandas), `comment.char = "#"` (R), or delete them in a spreadsheet.
+ *  - First the preamble: comment lines (what the file is, the release, the sources, how it was
+ *    generated, totals), each written as `#,<text>` where <text> is one CSV field, quoted and
+ *    formula-guarded like any cell — names from the data may hold commas or start with "=", and
+ *    must neither split the line nor become a formula. A spreadsheet shows "#" in column A and
+ *    the line in column B; the line still starts with "#", so read the file with `comment="#"`
+ *    (pandas), `comment.char = "#"` (R), or delete the lines in a spreadsheet.
  *  - Then one header record and the data records, RFC 4180: fields containing a comma, a double
  *    quote, CR or LF are quoted, quotes doubled; CRLF line ends (also after the last record).
  *  - Text cells starting with = + - @ (or TAB / CR) get a leading apostrophe so a spreadsheet does
@@ -26,7 +29,7 @@ import {
   type LsoaLike,
 } from '../outreach/catchment';
 import type { GapRow, NearbyIntervention } from '../outreach/gaps';
-import { CRLF, csvRecord, type CsvCell } from '../csv-writer';
+import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 
 export { csvField, type CsvCell } from '../csv-writer';
 
@@ -39,9 +42,13 @@ export const RELEASE_TITLE = byRelease((r) => `${r.title} (LSOA ${r.lsoaVintage}
 /** Short release tag for column headers and file names. */
 export const RELEASE_TAG = byRelease((r) => r.tag);
 
+/** Marks a preamble line: the first field of the record, alone, so comment-aware readers skip the line. */
+export const PREAMBLE_MARK = '#';
+
+/** One preamble line: "#", then the text as a single guarded CSV field (a leading "# " in `line` is dropped). */
 function preambleLine(line: string): string {
-  const one = line.replace(/\r\n|\r|\n/g, ' ');
-  return one.startsWith('#') ? one : `# ${one}`;
+  const text = line.replace(/\r\n|\r|\n/g, ' ').replace(/^#\s?/, '');
+  return `${PREAMBLE_MARK},${csvField(text)}`;
 }
 
 /**
@@ -100,14 +107,15 @@ function defaultSources(c: ExportContext): string[] {
 }
 
 function preamble(c: ExportContext, generatedFrom: string, extra: readonly string[] = []): string[] {
+  // Plain text: toCsv turns each into a guarded preamble line.
   return [
-    `# Neighbourhood Atlas export: ${c.area ?? 'Leeds'}`,
-    `# Release: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}`,
-    ...(c.sources ?? defaultSources(c)).map(preambleLine),
-    `# Generated from: ${c.description ?? generatedFrom}`,
-    ...extra.map(preambleLine),
-    ...(c.notes ?? []).map(preambleLine),
-    ...(c.generatedAt ? [`# Exported: ${c.generatedAt}`] : []),
+    `Neighbourhood Atlas export: ${c.area ?? 'Leeds'}`,
+    `Release: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}`,
+    ...(c.sources ?? defaultSources(c)),
+    `Generated from: ${c.description ?? generatedFrom}`,
+    ...extra,
+    ...(c.notes ?? []),
+    ...(c.generatedAt ? [`Exported: ${c.generatedAt}`] : []),
   ];
 }
 

@@ -55,6 +55,16 @@ describe('join-iod', () => {
     expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field imd_rank: rank "201" is not an integer in 1–200/);
   });
 
+  it('ranks past the row count: one line naming the gap; deferred for the pipeline, which names the LSOA first', () => {
+    const rank = iod2015({ 5: 'E01888005,x,E08888888,x,1.0,201,1' });
+    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(
+      /iod2015\.csv, field imd_rank: 200 data rows but ranks run to 201: 1 LSOA row\(s\) missing from the file \(no row has imd_rank 5\)/,
+    );
+    const r = parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'), { deferMissingRows: true });
+    expect(r.missingRows?.count).toBe(1);
+    expect(r.missingRows?.problem.message).toBe('200 data rows but ranks run to 201: 1 LSOA row(s) missing from the file (no row has imd_rank 5)');
+  });
+
   it('requires every column of the release', () => {
     expect(() => parseRelease(parseCsv('lsoa11cd,lsoa11nm\nE01,x\n', 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field lad13cd: required column missing/);
   });
