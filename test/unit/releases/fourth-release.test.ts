@@ -163,7 +163,7 @@ describe('a synthetic fourth release added as one table entry plus its file', ()
     expect(t.rows.find((r) => r.code === 'E01999904')?.cells).toMatchObject({ decile: 1, rank: 2, flag: 'most deprived 1%' });
 
     const csv = tableCsv(t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })), t.rows, { release: fourth, subject: 'table' });
-    expect(csv).toContain('# Release: Synthetic Indices of Deprivation 2099 (test fixture) (LSOA 2021)');
+    expect(csv).toContain('#,Release: Synthetic Indices of Deprivation 2099 (test fixture) (LSOA 2021)');
     expect(csv).toMatch(/\r\nE01999904,|,E01999904,/);
     expect(csvFileName('table', { release: fourth, subject: 'table' })).toBe('leeds-table-table-syniod2099.csv');
 
