@@ -9,9 +9,13 @@ import {
   PARTIAL_DATE,
   SEED_REPORTS,
   type Citation,
+  type ContentIntervention,
+  type ContentLocation,
   type InterventionsContentFile,
   type InterventionType,
-  type PriorityAreasFile,
+  type Outcome,
+  type PriorityNeighbourhood,
+  type SeedReportFile,
 } from '../../src/data/content-contract';
 import { isFullPostcode, postcodeKey } from '../../src/data/postcode';
 
@@ -29,12 +33,13 @@ function fail(file: string, n: number | string, field: string, problem: string):
 }
 
 /** Runs `fn` for one item (or the file root), recording its first problem instead of stopping. */
-function validating(list: ProblemList, fn: () => void): void {
+function validating<T>(list: ProblemList, fn: () => T): T | undefined {
   try {
-    fn();
+    return fn();
   } catch (e) {
     if (e instanceof ItemProblem) list.add(e.problem);
     else throw e;
+    return undefined;
   }
 }
 
@@ -48,16 +53,28 @@ export function citationText(c: Citation): string {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isSeedReportFile = (v: unknown): v is SeedReportFile => typeof v === 'string' && Object.hasOwn(SEED_REPORTS, v);
+const isInterventionType = (v: unknown): v is InterventionType => INTERVENTION_TYPES.some((t) => t === v);
+
+/** An optional text field: absent, or a string (checked, then copied only when present). */
+function optionalText<K extends string>(file: string, n: number | string, field: string, key: K, v: unknown): Partial<Record<K, string>> {
+  if (v === undefined) return {};
+  if (typeof v !== 'string') fail(file, n, field, 'must be text');
+  const out: Partial<Record<K, string>> = {};
+  out[key] = v;
+  return out;
+}
 
 export function validateCitation(file: string, n: number | string, field: string, c: unknown): Citation {
   if (c === undefined || c === null) fail(file, n, field, 'missing citation');
   if (!isObj(c)) fail(file, n, field, 'citation must be an object {file, title, date, paragraph}');
-  const report = SEED_REPORTS[c.file as keyof typeof SEED_REPORTS];
-  if (!report) fail(file, n, `${field}.file`, `unknown report file "${String(c.file)}"`);
-  if (c.title !== report.title) fail(file, n, `${field}.title`, `does not match the title of ${String(c.file)}`);
-  if (c.date !== report.date) fail(file, n, `${field}.date`, `does not match the date of ${String(c.file)} (${report.date})`);
+  const reportFile = c.file;
+  if (!isSeedReportFile(reportFile)) fail(file, n, `${field}.file`, `unknown report file "${String(c.file)}"`);
+  const report = SEED_REPORTS[reportFile];
+  if (c.title !== report.title) fail(file, n, `${field}.title`, `does not match the title of ${reportFile}`);
+  if (c.date !== report.date) fail(file, n, `${field}.date`, `does not match the date of ${reportFile} (${report.date})`);
   if (!nonEmpty(c.paragraph)) fail(file, n, `${field}.paragraph`, 'missing paragraph');
-  return c as unknown as Citation;
+  return { file: reportFile, title: report.title, date: report.date, paragraph: c.paragraph };
 }
 
 function validateDate(file: string, n: number | string, field: string, v: unknown): string | null {
@@ -71,23 +88,56 @@ export interface ValidationContext {
   lsoa21Codes: Set<string>;
 }
 
-/** Root checks that must pass before items can be read; throws at once if they fail. */
-function checkRoot(file: string, raw: unknown, arrays: string[]): Record<string, unknown[]> {
-  const list = new ProblemList();
-  validating(list, () => {
-    if (!isObj(raw)) fail(file, 0, '(root)', 'not an object');
-    if (raw.compiled !== true) fail(file, 0, 'compiled', 'must be true (hand-compiled file)');
-    if (!nonEmpty(raw.generatedBy)) fail(file, 0, 'generatedBy', 'missing');
-    for (const a of arrays) if (!Array.isArray(raw[a])) fail(file, 0, a, 'not an array');
-  });
-  list.throwIfAny();
-  return raw as Record<string, unknown[]>;
+interface ContentRoot {
+  generatedBy: string;
+  sources: string[];
+  notes: string[];
+  /** The item arrays named in `arrays`, not yet checked item by item. */
+  lists: Map<string, unknown[]>;
 }
 
-export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file: string = CONTENT_FILES.priorityAreas): PriorityAreasFile {
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Root checks that must pass before items can be read; throws at once if they fail. */
+function checkRoot(file: string, raw: unknown, arrays: string[]): ContentRoot {
+  const list = new ProblemList();
+  const root = validating(list, (): ContentRoot => {
+    if (!isObj(raw)) fail(file, 0, '(root)', 'not an object');
+    if (raw.compiled !== true) fail(file, 0, 'compiled', 'must be true (hand-compiled file)');
+    const { generatedBy, sources, notes } = raw;
+    if (!nonEmpty(generatedBy)) fail(file, 0, 'generatedBy', 'missing');
+    if (!isTextList(sources)) fail(file, 0, 'sources', 'must be a list of texts');
+    if (!isTextList(notes)) fail(file, 0, 'notes', 'must be a list of texts');
+    const lists = new Map<string, unknown[]>();
+    for (const a of arrays) {
+      const items = raw[a];
+      if (!Array.isArray(items)) fail(file, 0, a, 'not an array');
+      lists.set(a, items);
+    }
+    return { generatedBy, sources, notes, lists };
+  });
+  list.throwIfAny();
+  // Unreachable: without a root the list holds its problem and throwIfAny has thrown.
+  if (!root) throw new Error(`${file}: root not validated`);
+  return root;
+}
+
+/**
+ * The parts of priority-areas.json the build reads, as checked here (the app reads the rest of the
+ * file directly; its own tests check it).
+ */
+export interface ValidatedNeighbourhood extends Pick<PriorityNeighbourhood, 'id' | 'name'> {
+  ward: { code: string };
+  lsoa21: Array<{ code: string }>;
+}
+export interface ValidatedPriorityAreas {
+  neighbourhoods: ValidatedNeighbourhood[];
+}
+
+export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file: string = CONTENT_FILES.priorityAreas): ValidatedPriorityAreas {
   const root = checkRoot(file, raw, ['priorityWards', 'neighbourhoods']);
   const list = new ProblemList();
-  root.priorityWards!.forEach((w: unknown, i: number) => validating(list, () => {
+  (root.lists.get('priorityWards') ?? []).forEach((w: unknown, i: number) => validating(list, () => {
     const n = `priorityWards[${i + 1}]`;
     if (!isObj(w)) fail(file, n, '(item)', 'not an object');
     if (!ctx.wardCodes.has(String(w.code))) fail(file, n, 'code', `not a ward of the area: ${String(w.code)}`);
@@ -95,24 +145,31 @@ export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file
     w.sources.forEach((c: unknown, j: number) => validateCitation(file, n, `sources[${j}]`, c));
   }));
   const ids = new Set<string>();
-  root.neighbourhoods!.forEach((h: unknown, i: number) => validating(list, () => {
+  const neighbourhoods: ValidatedNeighbourhood[] = [];
+  (root.lists.get('neighbourhoods') ?? []).forEach((h: unknown, i: number) => validating(list, () => {
     const n = `neighbourhoods[${i + 1}]`;
     if (!isObj(h)) fail(file, n, '(item)', 'not an object');
-    if (!nonEmpty(h.id) || ids.has(h.id)) fail(file, n, 'id', 'missing or duplicate');
-    ids.add(h.id);
-    if (!isObj(h.ward) || !ctx.wardCodes.has(String(h.ward.code))) fail(file, n, 'ward', 'not a ward of the area');
+    const id = h.id;
+    if (!nonEmpty(id) || ids.has(id)) fail(file, n, 'id', 'missing or duplicate');
+    ids.add(id);
+    if (!nonEmpty(h.name)) fail(file, n, 'name', 'missing');
+    const wardCode = isObj(h.ward) ? h.ward.code : undefined;
+    if (typeof wardCode !== 'string' || !ctx.wardCodes.has(wardCode)) fail(file, n, 'ward', 'not a ward of the area');
     if (h.membership !== 'approximate') fail(file, n, 'membership', 'must be "approximate"');
     if (!nonEmpty(h.basis)) fail(file, n, 'basis', 'missing');
     if (!Array.isArray(h.lsoa11) || !Array.isArray(h.lsoa21)) fail(file, n, 'lsoa11/lsoa21', 'not arrays');
-    for (const s of h.lsoa21 as Array<Record<string, unknown>>) {
-      if (!ctx.lsoa21Codes.has(String(s.code))) fail(file, n, 'lsoa21', `unknown LSOA 2021 code ${String(s.code)}`);
-    }
-    if (h.lsoa21.length === 0 && !nonEmpty(h.note)) fail(file, n, 'note', 'an empty LSOA list needs a note');
+    const lsoa21 = h.lsoa21.map((s: unknown) => {
+      const code = isObj(s) ? s.code : undefined;
+      if (typeof code !== 'string' || !ctx.lsoa21Codes.has(code)) fail(file, n, 'lsoa21', `unknown LSOA 2021 code ${String(code)}`);
+      return { code };
+    });
+    if (lsoa21.length === 0 && !nonEmpty(h.note)) fail(file, n, 'note', 'an empty LSOA list needs a note');
     if (!Array.isArray(h.sources) || h.sources.length === 0) fail(file, n, 'sources', 'missing citation');
     h.sources.forEach((c: unknown, j: number) => validateCitation(file, n, `sources[${j}]`, c));
+    neighbourhoods.push({ id, name: h.name, ward: { code: wardCode }, lsoa21 });
   }));
   list.throwIfAny();
-  return raw as unknown as PriorityAreasFile;
+  return { neighbourhoods };
 }
 
 export function validateInterventions(
@@ -123,7 +180,8 @@ export function validateInterventions(
   const root = checkRoot(file, raw, ['items']);
   const list = new ProblemList();
   const ids = new Set<string>();
-  root.items!.forEach((it: unknown, i: number) => validating(list, () => {
+  const items: ContentIntervention[] = [];
+  (root.lists.get('items') ?? []).forEach((it: unknown, i: number) => validating(list, () => {
     const n = i + 1;
     if (!isObj(it)) fail(file, n, '(item)', 'not an object');
     const id = it.id;
@@ -131,51 +189,84 @@ export function validateInterventions(
     if (ids.has(id)) fail(file, n, 'id', `duplicate id "${id}"`);
     ids.add(id);
     const at = `${n} ("${id}")`;
-    if (!INTERVENTION_TYPES.includes(it.type as InterventionType)) fail(file, at, 'type', `unknown type ${JSON.stringify(it.type)}; one of ${INTERVENTION_TYPES.join(', ')}`);
-    if (!nonEmpty(it.name)) fail(file, at, 'name', 'missing');
+    const type = it.type;
+    if (!isInterventionType(type)) fail(file, at, 'type', `unknown type ${JSON.stringify(it.type)}; one of ${INTERVENTION_TYPES.join(', ')}`);
+    const name = it.name;
+    if (!nonEmpty(name)) fail(file, at, 'name', 'missing');
     const start = validateDate(file, at, 'start', it.start);
     const end = validateDate(file, at, 'end', it.end);
     if (start && end && end.localeCompare(start) < 0 && !end.startsWith(start) && !start.startsWith(end)) fail(file, at, 'end', 'before start');
-    if (it.ward !== null && !ctx.wardCodes.has(String(it.ward))) fail(file, at, 'ward', `not a ward of the area: ${String(it.ward)}`);
-    if (it.neighbourhood !== null && !ctx.neighbourhoodIds.has(String(it.neighbourhood))) fail(file, at, 'neighbourhood', `unknown neighbourhood ${String(it.neighbourhood)}`);
-    const loc = it.location;
-    if (!isObj(loc)) fail(file, at, 'location', 'missing');
-    switch (loc.kind) {
-      case 'latlon':
-        if (typeof loc.lat !== 'number' || typeof loc.lon !== 'number' || Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180) fail(file, at, 'location', 'lat/lon must be numbers in range');
-        if (!nonEmpty(loc.precision)) fail(file, at, 'location.precision', 'say what the coordinates are');
-        break;
-      case 'postcode':
-        if (typeof loc.postcode !== 'string' || !isFullPostcode(postcodeKey(loc.postcode))) fail(file, at, 'location.postcode', `not a UK postcode: ${JSON.stringify(loc.postcode)}`);
-        break;
-      case 'area':
-        if ((loc.neighbourhood == null) === (loc.ward == null)) fail(file, at, 'location', 'area needs exactly one of neighbourhood, ward');
-        if (loc.neighbourhood != null && !ctx.neighbourhoodIds.has(String(loc.neighbourhood))) fail(file, at, 'location.neighbourhood', `unknown neighbourhood ${String(loc.neighbourhood)}`);
-        if (loc.ward != null && !ctx.wardCodes.has(String(loc.ward))) fail(file, at, 'location.ward', `not a ward of the area: ${String(loc.ward)}`);
-        break;
-      case 'none':
-        if (!nonEmpty(loc.reason)) fail(file, at, 'location.reason', 'say why the item cannot be placed');
-        break;
-      case 'citywide':
-        if (it.ward !== null || it.neighbourhood !== null) fail(file, at, 'location', 'a city-wide item has no ward or neighbourhood (set both to null)');
-        break;
-      default:
-        fail(file, at, 'location.kind', `unknown kind ${JSON.stringify(loc.kind)}`);
-    }
+    const ward = it.ward;
+    if (ward !== null && (typeof ward !== 'string' || !ctx.wardCodes.has(ward))) fail(file, at, 'ward', `not a ward of the area: ${String(ward)}`);
+    const neighbourhood = it.neighbourhood;
+    if (neighbourhood !== null && (typeof neighbourhood !== 'string' || !ctx.neighbourhoodIds.has(neighbourhood))) fail(file, at, 'neighbourhood', `unknown neighbourhood ${String(neighbourhood)}`);
+    const location = validateLocation(file, at, it.location, ctx);
+    if (location.kind === 'citywide' && (ward !== null || neighbourhood !== null)) fail(file, at, 'location', 'a city-wide item has no ward or neighbourhood (set both to null)');
     if (it.dateNote !== undefined && !nonEmpty(it.dateNote)) fail(file, at, 'dateNote', 'empty; leave it out or say what the report says about timing');
-    if (!nonEmpty(it.description)) fail(file, at, 'description', 'missing');
-    if ((it.description as string).length > 500) fail(file, at, 'description', 'longer than 500 characters; keep it short');
+    const dateNote = optionalText(file, at, 'dateNote', 'dateNote', it.dateNote);
+    const description = it.description;
+    if (!nonEmpty(description)) fail(file, at, 'description', 'missing');
+    if (description.length > 500) fail(file, at, 'description', 'longer than 500 characters; keep it short');
     if (!Array.isArray(it.outcomes)) fail(file, at, 'outcomes', 'must be an array (may be empty)');
-    it.outcomes.forEach((o: unknown, j: number) => {
+    const outcomes = it.outcomes.map((o: unknown, j: number): Outcome => {
       if (!isObj(o) || !nonEmpty(o.label)) fail(file, at, `outcomes[${j}].label`, 'missing');
-      if (!(typeof o.value === 'number' && Number.isFinite(o.value)) && !nonEmpty(o.value)) fail(file, at, `outcomes[${j}].value`, 'must be a number or the reported text');
+      const value = o.value;
+      if (!(typeof value === 'number' && Number.isFinite(value)) && !nonEmpty(value)) fail(file, at, `outcomes[${j}].value`, 'must be a number or the reported text');
+      return {
+        label: o.label,
+        value,
+        ...optionalText(file, at, `outcomes[${j}].unit`, 'unit', o.unit),
+        ...optionalText(file, at, `outcomes[${j}].note`, 'note', o.note),
+      };
     });
-    validateCitation(file, at, 'source', it.source);
+    const source = validateCitation(file, at, 'source', it.source);
+    let otherSources: Citation[] | undefined;
     if (it.otherSources !== undefined) {
       if (!Array.isArray(it.otherSources)) fail(file, at, 'otherSources', 'not an array');
-      it.otherSources.forEach((c: unknown, j: number) => validateCitation(file, at, `otherSources[${j}]`, c));
+      otherSources = it.otherSources.map((c: unknown, j: number) => validateCitation(file, at, `otherSources[${j}]`, c));
     }
+    items.push({
+      id, type, name, start, end, ...dateNote, ward, neighbourhood, location, description, outcomes, source,
+      ...(otherSources ? { otherSources } : {}),
+    });
   }));
   list.throwIfAny();
-  return raw as unknown as InterventionsContentFile;
+  return {
+    compiled: true,
+    generatedBy: root.generatedBy,
+    sources: root.sources,
+    notes: root.notes,
+    items,
+  };
+}
+
+function validateLocation(file: string, at: string, loc: unknown, ctx: ValidationContext & { neighbourhoodIds: Set<string> }): ContentLocation {
+  if (!isObj(loc)) fail(file, at, 'location', 'missing');
+  switch (loc.kind) {
+    case 'latlon':
+      if (typeof loc.lat !== 'number' || typeof loc.lon !== 'number' || Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180) fail(file, at, 'location', 'lat/lon must be numbers in range');
+      if (!nonEmpty(loc.precision)) fail(file, at, 'location.precision', 'say what the coordinates are');
+      return { kind: 'latlon', lat: loc.lat, lon: loc.lon, precision: loc.precision };
+    case 'postcode':
+      if (typeof loc.postcode !== 'string' || !isFullPostcode(postcodeKey(loc.postcode))) fail(file, at, 'location.postcode', `not a UK postcode: ${JSON.stringify(loc.postcode)}`);
+      return { kind: 'postcode', postcode: loc.postcode, ...optionalText(file, at, 'location.venue', 'venue', loc.venue) };
+    case 'area': {
+      if ((loc.neighbourhood == null) === (loc.ward == null)) fail(file, at, 'location', 'area needs exactly one of neighbourhood, ward');
+      const { neighbourhood, ward } = loc;
+      const note = optionalText(file, at, 'location.note', 'note', loc.note);
+      if (neighbourhood != null) {
+        if (typeof neighbourhood !== 'string' || !ctx.neighbourhoodIds.has(neighbourhood)) fail(file, at, 'location.neighbourhood', `unknown neighbourhood ${String(neighbourhood)}`);
+        return { kind: 'area', neighbourhood, ...note };
+      }
+      if (typeof ward !== 'string' || !ctx.wardCodes.has(ward)) fail(file, at, 'location.ward', `not a ward of the area: ${String(ward)}`);
+      return { kind: 'area', ward, ...note };
+    }
+    case 'none':
+      if (!nonEmpty(loc.reason)) fail(file, at, 'location.reason', 'say why the item cannot be placed');
+      return { kind: 'none', reason: loc.reason };
+    case 'citywide':
+      return { kind: 'citywide', ...optionalText(file, at, 'location.note', 'note', loc.note) };
+    default:
+      return fail(file, at, 'location.kind', `unknown kind ${JSON.stringify(loc.kind)}`);
+  }
 }

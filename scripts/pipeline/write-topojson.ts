@@ -2,9 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { quantize } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
-
-type SimplifiableTopology = Parameters<typeof presimplify>[0];
+import type { GeometryObject, Objects, Properties, Topology } from 'topojson-specification';
 
 export type AreaGeoFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
@@ -20,8 +18,22 @@ export function buildTopology(
 ): Topology {
   const collections: Record<string, FeatureCollection> = {};
   for (const [name, features] of Object.entries(objects)) collections[name] = { type: 'FeatureCollection', features };
-  // topojson-server types properties as GeoJsonProperties (nullable); the simplify and client typings want {}.
-  const raw = topology(collections) as unknown as SimplifiableTopology;
+  const raw = topology(collections);
+  if (!hasNoNullProperties(raw)) throw new Error('buildTopology: topojson-server produced a geometry with null properties');
   const simplified = simplify(presimplify(raw), minWeight);
-  return quantize(simplified, quantization) as unknown as Topology;
+  return quantize(simplified, quantization);
+}
+
+/**
+ * The typings disagree: topojson-server types geometry properties as GeoJsonProperties (which
+ * allows null), while topojson-simplify and topojson-client accept only objects without null
+ * properties. topojson-server copies a feature's properties only when it has some, so null does
+ * not occur; this checks that at run time instead of casting.
+ */
+function hasNoNullProperties(t: Topology): t is Topology<Objects> {
+  return Object.values(t.objects).every(propertiesNotNull);
+}
+
+function propertiesNotNull(g: GeometryObject<Properties>): boolean {
+  return g.properties !== null && (g.type !== 'GeometryCollection' || g.geometries.every(propertiesNotNull));
 }

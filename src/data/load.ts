@@ -1,8 +1,8 @@
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -28,12 +28,6 @@ export async function fetchJson<T>(file: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-function objectToCollection<P>(topology: Topology, name: string): FeatureCollection<AreaGeometry, P> {
-  const obj = topology.objects[name] as GeometryCollection | undefined;
-  if (!obj) throw new Error(`The TopoJSON has no object "${name}"`);
-  return feature(topology, obj) as unknown as FeatureCollection<AreaGeometry, P>;
-}
-
 export async function loadFirstView(): Promise<FirstViewData> {
   const [metadata, topology] = await Promise.all([
     fetchJson<DataMetadata>(GEO_FILES.metadata),
@@ -41,15 +35,15 @@ export async function loadFirstView(): Promise<FirstViewData> {
   ]);
   return {
     metadata,
-    lsoa21: objectToCollection<LsoaProperties>(topology, TOPO_OBJECTS.lsoa21),
-    wards: objectToCollection<WardProperties>(topology, TOPO_OBJECTS.wards),
+    lsoa21: areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties),
+    wards: areaCollection(topology, TOPO_OBJECTS.wards, isWardProperties),
   };
 }
 
 let lsoa11Promise: Promise<LsoaCollection> | undefined;
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
 export function loadLsoa11(): Promise<LsoaCollection> {
-  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => objectToCollection<LsoaProperties>(t, TOPO_OBJECTS.lsoa11));
+  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties));
   return lsoa11Promise;
 }
 

@@ -6,15 +6,16 @@
  * map, because people would read the missing wards as low scores.
  */
 
+import { planColumns } from './columns';
+import { checkConsistency } from './consistency';
 import { parseCsv, parseNumber } from './csv';
+import { binaryFileProblem, separatorProblem } from './file-checks';
 import {
-  columnKey,
   DEFAULT_SPI_FRAMEWORK,
   NOTE_COLUMN,
   SCORE_MAX,
   SCORE_MIN,
   scoreColumns,
-  SPI_OVERALL_ID,
   WARD_CODE_COLUMN,
   WARD_NAME_COLUMN,
   YEAR_COLUMN,
@@ -26,6 +27,11 @@ import {
   type UnmatchedRow,
   type Ward,
 } from './schema';
+import { createWardMatcher } from './wards';
+
+// Re-exported so callers keep importing the SPI file checks and ward matching from here.
+export { binaryFileProblem, separatorProblem, spiFileSizeProblem, SPI_MAX_FILE_BYTES } from './file-checks';
+export { createWardMatcher, normaliseWardName, type WardMatch, type WardMatcher } from './wards';
 
 export interface ParseSpiOptions {
   framework?: SpiFramework;
@@ -46,57 +52,6 @@ export interface SpiParseResult {
   warnings: SpiIssue[];
   /** Rows whose ward matched neither by code nor by name; they are left out of `data`. */
   unmatched: UnmatchedRow[];
-}
-
-/**
- * Normalise a ward name for matching: case, accents, '&' vs 'and', apostrophes, other punctuation
- * and whitespace, and a trailing " ward". "Burmantofts and Richmond-Hill Ward" → "burmantofts and richmond hill".
- */
-export function normaliseWardName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['\u2019`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\s+ward$/, '');
-}
-
-export interface WardMatch {
-  ward: Ward;
-  by: 'code' | 'name';
-}
-
-export interface WardMatcher {
-  byCode(code: string): Ward | undefined;
-  byName(name: string): Ward | undefined;
-}
-
-export function createWardMatcher(wards: readonly Ward[]): WardMatcher {
-  const codes = new Map<string, Ward>();
-  const names = new Map<string, Ward>();
-  for (const w of wards) {
-    codes.set(w.code.trim().toUpperCase(), w);
-    names.set(normaliseWardName(w.name), w);
-  }
-  return {
-    byCode: (code) => codes.get(code.trim().toUpperCase()),
-    byName: (name) => (name.trim() === '' ? undefined : names.get(normaliseWardName(name))),
-  };
-}
-
-/** Extra header aliases seen in ONS/council exports. */
-const IDENTITY_ALIASES: Record<string, string> = {
-  wd24cd: WARD_CODE_COLUMN,
-  wd24nm: WARD_NAME_COLUMN,
-  ward: WARD_NAME_COLUMN,
-};
-
-interface ColumnPlan {
-  /** Canonical column name → position in the header. */
-  index: Map<string, number>;
 }
 
 export function parseSpiCsv(text: string, wards: readonly Ward[], options: ParseSpiOptions = {}): SpiParseResult {
@@ -314,72 +269,7 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
   return { data, errors, warnings, unmatched };
 }
 
-function planColumns(headers: string[], body: string[][], framework: SpiFramework, errors: SpiIssue[]): ColumnPlan {
-  const aliases = new Map<string, string>(Object.entries(IDENTITY_ALIASES));
-  aliases.set(columnKey(framework.overallLabel), SPI_OVERALL_ID);
-  for (const d of framework.dimensions) {
-    aliases.set(columnKey(d.label), d.id);
-    for (const c of d.components) aliases.set(columnKey(c.label), c.id);
-  }
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const key = columnKey(h);
-    if (key === '') {
-      // Spreadsheets often export trailing empty columns: ignore them unless they hold values.
-      if (body.some((cells) => (cells[i] ?? '').trim() !== '')) {
-        errors.push({ message: `column ${i + 1} has values but no header` });
-      }
-      return;
-    }
-    const col = aliases.get(key) ?? key;
-    const prev = index.get(col);
-    if (prev !== undefined) {
-      errors.push({ column: col, message: `column '${col}' appears twice (columns ${prev + 1} and ${i + 1})` });
-    } else {
-      index.set(col, i);
-    }
-  });
-  return { index };
-}
 
-/**
- * The largest SPI file the app reads: a ward file is a few KB per year even with many indicator
- * columns, so anything near this is almost certainly the wrong file, and reading it would take
- * seconds and more memory than a phone has to spare.
- */
-export const SPI_MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** A plain message when the file is over SPI_MAX_FILE_BYTES; null when its size is fine. */
-export function spiFileSizeProblem(name: string, bytes: number, max = SPI_MAX_FILE_BYTES): string | null {
-  if (bytes <= max) return null;
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${name} is ${mb(bytes)}, larger than the ${mb(max)} an SPI file may be (a ward SPI file is usually well under 1 MB): check that it is the right file.`;
-}
-
-/**
- * A file that is not text at all (an Excel workbook, a PDF, an image): NUL bytes or many bytes that
- * are not valid UTF-8 (decoded as U+FFFD) in its first 4,000 characters. Text CSVs have neither.
- */
-export function binaryFileProblem(text: string): string | null {
-  const head = text.slice(0, 4000);
-  if (head.length === 0) return null;
-  const odd = [...head].filter((ch) => ch === '\u0000' || ch === '\uFFFD' || /[\u0001-\u0008\u000E-\u001F]/.test(ch)).length;
-  if (!head.includes('\u0000') && odd / head.length < 0.05) return null;
-  const what = head.startsWith('PK') ? ' (it looks like an Excel workbook, .xlsx)' : head.startsWith('%PDF') ? ' (it looks like a PDF)' : '';
-  return `this is not a text CSV file${what}: open it in a spreadsheet and save it as "CSV (comma delimited)"`;
-}
-
-/**
- * A header that is one cell holding semicolons or tabs: a spreadsheet in a locale that writes
- * semicolon-separated "CSV" (Excel with a comma as the decimal mark), or a tab-separated export.
- */
-export function separatorProblem(header: readonly string[]): string | null {
-  if (header.length !== 1) return null;
-  const raw = header[0] ?? '';
-  const kind = raw.includes(';') ? 'semicolons' : raw.includes('\t') ? 'tabs' : null;
-  if (!kind) return null;
-  return `this file uses ${kind}, not commas, between columns (a spreadsheet set to another region often saves CSV this way): save it again as "CSV (comma delimited)" with commas between columns and a full stop as the decimal mark`;
-}
 
 function parseYear(raw: string): number | null {
   if (!/^\d{4}$/.test(raw)) return null;
@@ -387,39 +277,6 @@ function parseYear(raw: string): number | null {
   return y >= 1900 && y <= 2100 ? y : null;
 }
 
-function checkConsistency(row: SpiRow, framework: SpiFramework, tolerance: number, warnings: SpiIssue[]): void {
-  const s = row.scores;
-  const dimMeans: number[] = [];
-  for (const d of framework.dimensions) {
-    const parts = d.components.map((c) => s[c.id]);
-    const dv = s[d.id];
-    if (dv !== undefined) dimMeans.push(dv);
-    if (dv === undefined || parts.some((p) => p === undefined)) continue;
-    const mean = average(parts as number[]);
-    if (Math.abs(mean - dv) > tolerance) {
-      warnings.push({
-        row: row.sourceRow,
-        column: d.id,
-        message: `row ${row.sourceRow}, column '${d.id}': ${dv} differs from the mean of its components (${mean.toFixed(2)})`,
-      });
-    }
-  }
-  const overall = s[SPI_OVERALL_ID];
-  if (overall !== undefined && dimMeans.length === framework.dimensions.length) {
-    const mean = average(dimMeans);
-    if (Math.abs(mean - overall) > tolerance) {
-      warnings.push({
-        row: row.sourceRow,
-        column: SPI_OVERALL_ID,
-        message: `row ${row.sourceRow}, column '${SPI_OVERALL_ID}': ${overall} differs from the mean of the dimensions (${mean.toFixed(2)})`,
-      });
-    }
-  }
-}
-
-function average(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
 
 /** "2–5, 9, 12–13": compact row list for aggregated warnings. */
 function summariseRows(rows: number[]): string {
