@@ -14,9 +14,10 @@ export function normalisePostcode(raw: string): string {
   return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
 }
 
-type Bbox = [number, number, number, number];
+export type Bbox = [number, number, number, number];
 
-function bboxOf(g: Polygon | MultiPolygon): Bbox {
+/** Outer-ring bounding box, for a cheap test before point-in-polygon. */
+export function bboxOf(g: Polygon | MultiPolygon): Bbox {
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const poly of polys) {

@@ -13,10 +13,14 @@ import {
   type AreaDetails,
   isFirstViewKey,
 } from '../../src/data/contract';
-import { readBoundaries, type AreaFeature } from './boundaries';
-import { configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
+import type { AreaFeature } from './boundaries';
+import { BUDGET, configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
 import { PipelineError, ProblemList } from './errors';
-import { areaSets, filterToArea } from './filter-area';
+import { checkAreaCode, hasDistrictList } from './area-codes';
+import { readAreaGeography } from './area-geography';
+import { contentDirFor, councilContent } from './council-content';
+import { areaBudget } from './area-budget';
+import { cachedSource } from './source-cache';
 import { areaRecordCodes, areaValues, readRelease, RELEASE_DEFS, type AreaRelease, type ReleaseData } from './join-iod';
 import { readLookups, type ChangeLink, type Lookups } from './lookups';
 import { buildMetadata } from './metadata';
@@ -24,10 +28,10 @@ import { buildPostcodeIndex } from './postcodes';
 import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
+import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
-import { CONTENT_DIR } from './config';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -78,9 +82,10 @@ function checkCoverage(
   release: ReleaseData,
   areaMembers: Set<string>,
   area: string,
+  iodLadColumn: boolean,
 ): string[] {
   const boundaryCodes = new Set(boundary.features.map((f) => f.code));
-  const iodCodes = areaRecordCodes(release, areaMembers, area);
+  const iodCodes = areaRecordCodes(release, areaMembers, iodLadColumn ? area : null);
   boundary.features.forEach((f, i) => {
     if (!release.records.has(f.code)) {
       problems.add({
@@ -133,27 +138,25 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const log = options.log ?? ((): void => undefined);
   const { dataDir, sources, area } = cfg;
 
+  // Checked before anything is read or written. Synthetic test sources have no district list.
+  const district = sources.englandWide || hasDistrictList(dataDir) ? checkAreaCode(area, dataDir) : { code: area, name: '' };
   log(`Reading lookups from ${dataDir}`);
-  const lookups: Lookups = readLookups(dataDir, sources);
-  const sets = areaSets(lookups, area);
-  if (sets.lsoa21.size === 0) {
-    throw new PipelineError({ file: sources.lsoa21Ward, field: 'ltla24_code', message: `no LSOA 2021 belongs to area ${area}` });
-  }
+  const lookups: Lookups = cachedSource(`lookups:${dataDir}`, () => readLookups(dataDir, sources));
 
   log('Reading boundaries');
-  const f21 = filterToArea(await readBoundaries(dataDir, sources.lsoa21), sets.lsoa21);
-  const f11 = filterToArea(await readBoundaries(dataDir, sources.lsoa11), sets.lsoa11);
-  const fw = filterToArea(await readBoundaries(dataDir, sources.wards), sets.wards);
+  const geo = await readAreaGeography(cfg, lookups, district.name);
+  const { sets, f21, f11, fw } = geo;
 
   log('Reading indices of deprivation');
-  const r25 = readRelease(dataDir, sources.iod2025, RELEASE_DEFS['2025']);
-  const r19 = readRelease(dataDir, sources.iod2019, RELEASE_DEFS['2019']);
-  const r15 = readRelease(dataDir, sources.iod2015, RELEASE_DEFS['2015']);
+  const release = (file: string, id: ReleaseId): ReleaseData => cachedSource(`iod:${dataDir}:${file}`, () => readRelease(dataDir, file, RELEASE_DEFS[id]));
+  const r25 = release(sources.iod2025, '2025');
+  const r19 = release(sources.iod2019, '2019');
+  const r15 = release(sources.iod2015, '2015');
 
   const problems = new ProblemList();
-  const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area);
-  const codes11 = checkCoverage(problems, f11.layer, r19, sets.lsoa11, area);
-  checkCoverage(problems, f11.layer, r15, sets.lsoa11, area);
+  const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area, geo.iodLadColumn);
+  const codes11 = checkCoverage(problems, f11.layer, r19, sets.lsoa11, area, geo.iodLadColumn);
+  checkCoverage(problems, f11.layer, r15, sets.lsoa11, area, geo.iodLadColumn);
   const wardCodes = new Set(fw.layer.features.map((f) => f.code));
   for (const w of [...sets.wards].sort()) {
     if (!wardCodes.has(w)) problems.add({ file: fw.layer.file, field: sources.wards.codeField, message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})` });
@@ -168,7 +171,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   });
   const ward11 = new Map<string, string>();
   f11.layer.features.forEach((f, i) => {
-    const succ = (lookups.by11.get(f.code) ?? []).map((l) => lookups.lsoa21.get(l.code21)?.ward).filter((w): w is string => !!w);
+    const succ = (lookups.by11.get(f.code) ?? []).map((l) => geo.ward21.get(l.code21)).filter((w): w is string => !!w);
     const w = modalWard(succ);
     if (!w) problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa11_code', message: `LSOA 2011 ${f.code} has no LSOA 2021 successor with a ward` });
     else ward11.set(f.code, w);
@@ -201,13 +204,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // First-view budget: see isFirstViewKey() in the contract for what goes where.
   const detailColumns = new Map<string, Map<string, number>>();
   const lsoa21Features: AreaGeoFeature[] = f21.layer.features.map((f) => {
-    const geo = lookups.lsoa21.get(f.code);
     const chg = changeCode(lookups.by21.get(f.code)) ?? 'X';
     const c = lookups.centroids.get(f.code);
     const props: LsoaProperties = {
       code: f.code,
       name: f.name,
-      ward: geo?.ward ?? '',
+      ward: geo.ward21.get(f.code) ?? '',
       chg,
       ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
       ...a25.values.get(f.code),
@@ -259,11 +261,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       if (!ward || rank === undefined || decile === undefined) return [];
       return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
     });
-  const s25 = wardSummaries('2025', members(a25, codes21, (c) => lookups.lsoa21.get(c)?.ward));
+  const s25 = wardSummaries('2025', members(a25, codes21, (c) => geo.ward21.get(c)));
   const s19 = wardSummaries('2019', members(a19, codes11, (c) => ward11.get(c)));
   const s15 = wardSummaries('2015', members(a15, codes11, (c) => ward11.get(c)));
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
-    const committee = lookups.committee.get(f.code);
+    // The compiled committee list is about Leeds' Dec 2024 wards only.
+    const committee = sources.englandWide ? undefined : lookups.committee.get(f.code);
     const [lx, ly] = labelPoint({ type: 'Feature', properties: {}, geometry: f.geometry });
     const props: WardProperties = {
       code: f.code,
@@ -279,12 +282,22 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   });
 
   log('Building topology');
-  const minWeight = options.simplifyMinWeight ?? SIMPLIFY_MIN_WEIGHT;
-  const topo21 = buildTopology({ [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures }, minWeight, QUANTIZATION);
+  // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
+  const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
+  const areaBbox = bboxOf([...f21.layer.features, ...fw.layer.features]);
+  const { topology: topo21, minWeight } = fitTopology(
+    { [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures },
+    options.simplifyMinWeight ?? areaMinWeight(SIMPLIFY_MIN_WEIGHT, areaBbox, lsoa21Features.length),
+    QUANTIZATION,
+    budgetLimits.firstViewGzip,
+  );
   const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: lsoa11Features }, minWeight, QUANTIZATION);
 
   log('Indexing postcodes');
-  const pcs = buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
+  // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
+  const pcs = sources.englandWide
+    ? { index: { lsoaCodes: [], postcodes: {} }, total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
+    : buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
 
   const counts: PipelineReport['counts'] = {
     lsoa21: lsoa21Features.length,
@@ -294,12 +307,15 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     postcodesWithoutLsoa: pcs.withoutLsoa,
     postcodesWithoutCoordinates: pcs.withoutCoordinates,
   };
+  const contentDir = options.contentDir === undefined ? contentDirFor(area) : options.contentDir;
   const metadata = buildMetadata({
     area: { code: area, name: sets.name },
+    council: { sources, wardMethod: geo.wardMethod, content: councilContent(contentDir) },
     releases: [a25, a19, a15],
     sources,
     counts,
-    bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
+    bbox: areaBbox,
+    simplifyMinWeight: minWeight,
   });
 
   log('Placing interventions');
@@ -307,7 +323,6 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     type: 'FeatureCollection' as const,
     features: features.map((f) => ({ type: 'Feature' as const, properties: { code: f.code, name: f.name }, geometry: f.geometry })),
   });
-  const contentDir = options.contentDir === undefined ? CONTENT_DIR : options.contentDir;
   const interventions =
     contentDir === null
       ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
@@ -322,7 +337,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Reading Social Progress Index (optional)');
   // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
-  const spi = readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
+  const spi = sources.englandWide ? null : readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
 
   const files = [
     { name: GEO_FILES.areas2021, content: stableStringify(topo21) },
@@ -334,7 +349,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     { name: GEO_FILES.spi, content: stableStringify(spi) },
   ];
   const outputs = measure(files);
-  const budget = budgetVerdict(outputs, options.budget);
+  const budget = budgetVerdict(outputs, budgetLimits);
   const over = budgetProblems(budget);
   if (over.length > 0) {
     const sizes = outputs.map((o) => `${o.name} ${o.raw} B raw / ${o.gzip} B gzip`).join('; ');

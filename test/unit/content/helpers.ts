@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? resolve(REPO_ROOT, '../shared/data');
 export const SEEDS_DIR = process.env.ATLAS_SEEDS_DIR ?? resolve(DATA_DIR, '../seeds');
-export const CONTENT_DIR = resolve(REPO_ROOT, 'content');
+export const CONTENT_DIR = resolve(REPO_ROOT, 'content', 'E08000035');
 export const AREA_CODE = 'E08000035';
 
 if (!existsSync(resolve(DATA_DIR, 'places/ls_postcode_centroids.csv'))) {
