@@ -23,7 +23,7 @@ import { serialiseState } from './state/url-state';
 import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
 import { downloadText } from './panels/download';
-import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from './domain/export/csv';
+import { CSV_MIME, csvFileName, slugify, tableCsv, UTF8_BOM, wardLsoasCsv } from './domain/export/csv';
 import { buildAreaIndex, featureBBox, withLsoa11, type AreaIndex, type BBox } from './data/area-index';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES, neighbourhoodNote } from './data/priority-areas';
 import { colouringFor } from './domain/measure';
@@ -256,9 +256,9 @@ function Atlas(props: { data: FirstViewData }) {
     const csv = tableCsv(
       t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
       rows,
-      { release, subject, description: t.caption },
+      { release, subject, description: t.caption, area: meta.area.name },
     );
-    downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
+    downloadText(csvFileName('table', { release, subject, area: meta.area.name }), UTF8_BOM + csv, CSV_MIME);
     setAnnouncement(`Downloaded ${rows.length} rows as CSV.`);
   };
 
@@ -277,7 +277,7 @@ function Atlas(props: { data: FirstViewData }) {
     const rows = wardLsoas(wardCode);
     const release = wardRelease();
     const subject = wardName(wardCode);
-    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames() }), CSV_MIME);
+    downloadText(csvFileName('ward', { release, subject, area: meta.area.name }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames(), area: meta.area.name }), CSV_MIME);
     setAnnouncement(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
   };
 
@@ -305,7 +305,7 @@ function Atlas(props: { data: FirstViewData }) {
     if (!m) return;
     await m.idle();
     const blob = await mapToPng(m.canvas(), legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
-    downloadBlob(`leeds-map-${state().view}-${state().view === 'deprivation' ? `${state().indicator}-iod${state().release}` : state().release}.png`, blob);
+    downloadBlob(`${slugify(meta.area.name)}-map-${state().view}-${state().view === 'deprivation' ? `${state().indicator}-iod${state().release}` : state().release}.png`, blob);
     setAnnouncement('Saved the map view as a PNG image.');
   };
 

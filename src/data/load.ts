@@ -3,7 +3,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import type { SpiDataset } from '../domain/spi';
-import { useCouncilContent } from './priority-areas';
+import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -40,7 +40,7 @@ export async function loadFirstView(): Promise<FirstViewData> {
     fetchJson<DataMetadata>(GEO_FILES.metadata),
     fetchJson<Topology>(GEO_FILES.areas2021),
   ]);
-  useCouncilContent(metadata.council?.content);
+  useCouncil(metadata);
   return {
     metadata,
     lsoa21: objectToCollection<LsoaProperties>(topology, TOPO_OBJECTS.lsoa21),
