@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof PipelineError) {
-      console.error(`data: build failed — previous outputs left unchanged:\n${e.message}`);
+      console.error(`data: build failed — previous outputs left unchanged: ${e.message}`);
       return 1;
     }
     throw e;

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
-import { buildTopology, type AreaGeoFeature } from './write-topojson';
+import { finishTopology, presimplifiedTopology, type AreaGeoFeature } from './write-topojson';
 import { stableStringify } from './write-outputs';
 
 /** Leeds' bbox area per LSOA 2021 (deg²): the density SIMPLIFY_MIN_WEIGHT was chosen for. */
@@ -35,9 +35,10 @@ export function fitTopology(
   quantization: number,
   gzipLimit: number,
 ): FittedTopology {
+  const pre = presimplifiedTopology(objects);
   let minWeight = startWeight;
   for (;;) {
-    const topology = buildTopology(objects, minWeight, quantization);
+    const topology = finishTopology(pre, minWeight, quantization);
     const size = gzipSync(Buffer.from(stableStringify(topology), 'utf8'), { level: 9 }).byteLength;
     if (size <= gzipLimit || minWeight >= startWeight * MAX_WEIGHT_FACTOR) return { topology, minWeight };
     minWeight *= 2;

@@ -174,16 +174,19 @@ const ENGLAND_DERIVATIONS: Record<string, string> = {
     'Ward figures per release from the ward’s LSOAs: n = number of LSOAs; d1 = number in national IMD decile 1; d1s = d1 / n (0–1, 3 dp); p1 = number in the national most-deprived 1%; mr = median national IMD rank (mean of the middle two for an even count). 2025 uses LSOA 2021 placed in wards by population-weighted centroid; 2019 and 2015 use LSOA 2011 assigned to wards approximately (see lsoa11Ward), so older ward figures are indicative.',
   geometry:
     'Boundaries are ONS generalised clipped (BGC) boundaries in WGS84 (rounded to 5 decimal places, about 1 m), further simplified for the web (vertices moving the outline by less than a few metres dropped) and quantised to a grid of 30,000 steps across the area.',
-  postcodes: 'No postcode data: the sources hold postcode centroids for LS (Leeds) postcodes only.',
+  postcodes: 'No postcode data: the sources hold postcode centroids for a single postcode area (LS) only.',
 };
 
-/** Why a Leeds-only source is missing here: each sentence completes "… is not available for this area:". */
-export const NOT_AVAILABLE_OUTSIDE_LEEDS: CouncilMetadata['unavailable'] = {
-  postcodes: 'the atlas’s sources hold postcode centroids only for LS postcodes (the Leeds area); a council can add the ONS Postcode Directory for its own postcodes.',
-  committees: 'community committees are a Leeds City Council arrangement, compiled from its committee papers; no list exists in the sources for this council.',
-  spi: 'the Social Progress Index here is Leeds City Council’s ward measure; the sources hold none for this council.',
-  file7: 'IoD 2025 File 7 (mid-2022 population, IDACI, IDAOPI) is in the sources only for Leeds; the England file is published by MHCLG on gov.uk.',
-  context: 'the roads, rail, rivers and place-names layer in the sources covers West Yorkshire only.',
+/**
+ * Why a source that exists for one district only is missing here: each sentence completes
+ * "… is not available for this area:". Worded without naming that district, since nothing in
+ * another council's atlas should name Leeds. The context layer's availability is its own step's.
+ */
+export const NOT_AVAILABLE_ENGLAND_WIDE: CouncilMetadata['unavailable'] = {
+  postcodes: 'the atlas’s sources hold postcode centroids for a single postcode area (LS) only; a council can add the ONS Postcode Directory rows for its own postcodes.',
+  committees: 'community committees are one council’s own arrangement, compiled by hand from its committee papers; none has been compiled for this council.',
+  spi: 'the Social Progress Index is a measure one council publishes for its own wards; the sources hold none for this council.',
+  file7: 'the sources hold IoD 2025 File 7 (mid-2022 population, IDACI, IDAOPI) for a single district only; MHCLG publishes the England file on gov.uk.',
 };
 
 function councilMetadata(sources: SourceFiles, method: WardMethod, content: CouncilContent | null): CouncilMetadata {
@@ -195,7 +198,7 @@ function councilMetadata(sources: SourceFiles, method: WardMethod, content: Coun
         }`;
   return {
     wards: { vintage: method.vintage, method: method.method, note },
-    unavailable: sources.englandWide ? NOT_AVAILABLE_OUTSIDE_LEEDS : {},
+    unavailable: sources.englandWide ? NOT_AVAILABLE_ENGLAND_WIDE : {},
     content,
   };
 }
@@ -203,6 +206,6 @@ function councilMetadata(sources: SourceFiles, method: WardMethod, content: Coun
 function simplificationNote(weight: number | undefined): Record<string, string> {
   if (weight === undefined) return {};
   return {
-    geometry: `${ENGLAND_DERIVATIONS.geometry ?? ''} Simplification weight here: ${weight.toPrecision(2)} deg² (Visvalingam effective area; Leeds uses 5e-8), scaled to the area's size per LSOA and coarsened where needed to keep the first view within 200 bytes gzip per LSOA, so outlines of large rural LSOAs and long coastlines are more generalised.`,
+    geometry: `${ENGLAND_DERIVATIONS.geometry ?? ''} Simplification weight here: ${weight.toPrecision(2)} deg² (Visvalingam effective area; dense cities use 5e-8), scaled to the area's size per LSOA and coarsened where needed to keep the first view within 200 bytes gzip per LSOA, so outlines of large rural LSOAs and long coastlines are more generalised.`,
   };
 }
