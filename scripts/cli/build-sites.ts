@@ -73,12 +73,14 @@ async function main(): Promise<number> {
   const appMs = Date.now() - started;
   const built: District[] = [];
   const failed: string[] = [];
+  const overBudget: string[] = [];
   for (const [i, c] of councils.entries()) {
     const t = Date.now();
     try {
       const r = await runPipeline({ dataDir: cfg.dataDir, area: c.code, sources: sourcesForArea(c.code), outDir: path.join(outDir, c.code, 'geo') });
       copyApp(appDir, path.join(outDir, c.code), c);
       built.push(c);
+      if (!r.budget.ok) overBudget.push(`${c.code} ${c.name}: first view ${r.budget.firstViewGzip} B > ${r.budget.firstViewLimit} B`);
       const fv = r.outputs.find((o) => o.name === 'areas-2021.topojson')?.gzip ?? 0;
       console.log(
         `[${i + 1}/${councils.length}] ${c.code} ${c.name}: ${r.counts.lsoa21} LSOAs, ${r.counts.wards} wards, first view ${(fv / 1024).toFixed(1)} KB gzip (${Math.round(fv / r.counts.lsoa21)} B/LSOA) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
@@ -100,6 +102,7 @@ async function main(): Promise<number> {
   console.log(
     `build:sites: ${built.length} built, ${failed.length} failed in ${totalS.toFixed(1)} s (app build ${(appMs / 1000).toFixed(1)} s; ${built.length > 0 ? ((totalS - appMs / 1000) / built.length).toFixed(2) : '–'} s per council); peak RSS ${peakMb.toFixed(0)} MB (pipeline process; the vite build ran before it in a child process)`,
   );
+  for (const o of overBudget) console.log(`  built over the 200 B/LSOA first-view budget: ${o}`);
   for (const f of failed) console.error(`  failed: ${f}`);
   return failed.length === 0 ? 0 : 1;
 }

@@ -22,6 +22,36 @@ export interface FittedTopology {
   topology: Topology;
   /** The weight used: the area's weight, doubled until the first view fits its gzip budget. */
   minWeight: number;
+  /** Smallest-part area kept (deg²), when islands had to be dropped to fit; 0 when none were. */
+  minPartArea: number;
+  /** Grid steps across the area's bbox actually used. */
+  quantization: number;
+}
+
+/** Areas (deg², planar) under which a detached polygon part may be dropped, tried in turn (≈ 0.7 ha, 7 ha). */
+export const PART_AREA_STEPS = [1e-6, 1e-5] as const;
+
+function ringArea(ring: number[][]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j]?.[0] ?? 0) + (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) - (ring[i]?.[1] ?? 0));
+  return Math.abs(a / 2);
+}
+
+/**
+ * Drops detached parts (islands, saltmarsh) smaller than minArea from multi-part features, always
+ * keeping each feature's largest part. A ring shared by an LSOA and its ward has the same area in
+ * both, so both drop it and the layers still tile. Every arc keeps its two end points whatever the
+ * simplification weight, so hundreds of tiny islands cost bytes no simplification can remove.
+ */
+export function withoutSmallParts(features: AreaGeoFeature[], minArea: number): AreaGeoFeature[] {
+  return features.map((f) => {
+    if (f.geometry.type !== 'MultiPolygon') return f;
+    const parts = f.geometry.coordinates;
+    const areas = parts.map((p) => ringArea(p[0] ?? []));
+    const largest = areas.indexOf(Math.max(...areas));
+    const kept = parts.filter((_, i) => i === largest || (areas[i] ?? 0) >= minArea);
+    return kept.length === parts.length ? f : { ...f, geometry: { type: 'MultiPolygon', coordinates: kept } };
+  });
 }
 
 /**
@@ -35,12 +65,25 @@ export function fitTopology(
   quantization: number,
   gzipLimit: number,
 ): FittedTopology {
-  const pre = presimplifiedTopology(objects);
-  let minWeight = startWeight;
-  for (;;) {
-    const topology = finishTopology(pre, minWeight, quantization);
-    const size = gzipSync(Buffer.from(stableStringify(topology), 'utf8'), { level: 9 }).byteLength;
-    if (size <= gzipLimit || minWeight >= startWeight * MAX_WEIGHT_FACTOR) return { topology, minWeight };
-    minWeight *= 2;
+  const fit = (objs: Record<string, AreaGeoFeature[]>, minPartArea: number, q: number): FittedTopology & { fits: boolean } => {
+    const pre = presimplifiedTopology(objs);
+    let minWeight = startWeight;
+    for (;;) {
+      const topology = finishTopology(pre, minWeight, q);
+      const fits = gzipSync(Buffer.from(stableStringify(topology), 'utf8'), { level: 9 }).byteLength <= gzipLimit;
+      if (fits || minWeight >= startWeight * MAX_WEIGHT_FACTOR) return { topology, minWeight, minPartArea, quantization: q, fits };
+      minWeight *= 2;
+    }
+  };
+  // Coarser steps in turn: a coarser grid (May 2025 wards cut across LSOAs, so many short arcs whose end
+  // points no simplification removes), then without the smallest detached parts.
+  const coarse = Math.round(quantization / 3);
+  let result = fit(objects, 0, quantization);
+  if (!result.fits) result = fit(objects, 0, coarse);
+  for (const minArea of PART_AREA_STEPS) {
+    if (result.fits) break;
+    const pruned = Object.fromEntries(Object.entries(objects).map(([name, fs]) => [name, withoutSmallParts(fs, minArea)]));
+    result = fit(pruned, minArea, coarse);
   }
+  return { topology: result.topology, minWeight: result.minWeight, minPartArea: result.minPartArea, quantization: result.quantization };
 }

@@ -135,6 +135,10 @@ export interface MetadataInput {
   bbox: [number, number, number, number];
   /** The Visvalingam weight used (deg²); said in the geometry derivation when coarser than the default. */
   simplifyMinWeight?: number;
+  /** Detached parts under this area (deg²) were dropped from the first view (0 = none). */
+  minPartArea?: number;
+  /** Grid steps across the bbox used for quantisation. */
+  quantization?: number;
 }
 
 export function buildMetadata(m: MetadataInput): DataMetadata {
@@ -147,7 +151,7 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     // No postcode data is built outside Leeds, so no Royal Mail notice.
     attribution: englandWide ? ATTRIBUTION.filter((a) => !a.includes('Royal Mail')) : ATTRIBUTION,
     counts: m.counts,
-    derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight) } : DERIVATIONS,
+    derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS,
     bbox: m.bbox,
     ...(m.council ? { council: councilMetadata(m.council.sources, m.council.wardMethod, m.council.content) } : {}),
   };
@@ -169,11 +173,11 @@ const CENTROID_METHOD =
 const ENGLAND_DERIVATIONS: Record<string, string> = {
   lsoa21Ward: `LSOA 2021 ward: ${CENTROID_METHOD}. An LSOA whose centroid falls just outside every generalised ward outline (on the coast) goes to the nearest ward.`,
   lsoa11Ward:
-    'LSOA 2011 ward is approximate: the most common ward among its LSOA 2021 successors (ties → lowest ward code), each placed by its population-weighted centroid.',
+    'LSOA 2011 ward is approximate: the most common ward among its LSOA 2021 successors (ties → lowest ward code), each placed by its population-weighted centroid; an LSOA 2011 whose successors all lie in another district (a boundary change) is placed by a point inside its own outline.',
   wardSummaries:
     'Ward figures per release from the ward’s LSOAs: n = number of LSOAs; d1 = number in national IMD decile 1; d1s = d1 / n (0–1, 3 dp); p1 = number in the national most-deprived 1%; mr = median national IMD rank (mean of the middle two for an even count). 2025 uses LSOA 2021 placed in wards by population-weighted centroid; 2019 and 2015 use LSOA 2011 assigned to wards approximately (see lsoa11Ward), so older ward figures are indicative.',
   geometry:
-    'Boundaries are ONS generalised clipped (BGC) boundaries in WGS84 (rounded to 5 decimal places, about 1 m), further simplified for the web (vertices moving the outline by less than a few metres dropped) and quantised to a grid of 30,000 steps across the area.',
+    'Boundaries are ONS generalised clipped (BGC) boundaries in WGS84 (rounded to 5 decimal places, about 1 m), further simplified for the web (vertices moving the outline by less than a few metres dropped) and quantised to a grid across the area (stated below).',
   postcodes: 'No postcode data: the sources hold postcode centroids for a single postcode area (LS) only.',
 };
 
@@ -203,9 +207,13 @@ function councilMetadata(sources: SourceFiles, method: WardMethod, content: Coun
   };
 }
 
-function simplificationNote(weight: number | undefined): Record<string, string> {
+function simplificationNote(weight: number | undefined, minPartArea: number, quantization: number | undefined): Record<string, string> {
   if (weight === undefined) return {};
+  const parts =
+    minPartArea > 0
+      ? ` On the map, detached parts (islands, saltmarsh) smaller than about ${(minPartArea * 7.4e5).toPrecision(1)} ha were also left out of the LSOA and ward outlines; they remain part of their areas in every figure.`
+      : '';
   return {
-    geometry: `${ENGLAND_DERIVATIONS.geometry ?? ''} Simplification weight here: ${weight.toPrecision(2)} deg² (Visvalingam effective area; dense cities use 5e-8), scaled to the area's size per LSOA and coarsened where needed to keep the first view within 200 bytes gzip per LSOA, so outlines of large rural LSOAs and long coastlines are more generalised.`,
+    geometry: `${ENGLAND_DERIVATIONS.geometry ?? ''} Simplification weight here: ${weight.toPrecision(2)} deg² (Visvalingam effective area; dense cities use 5e-8), scaled to the area's size per LSOA and coarsened where needed to keep the first view within 200 bytes gzip per LSOA, so outlines of large rural LSOAs and long coastlines are more generalised. Quantisation grid: ${(quantization ?? 3e4).toLocaleString('en-GB')} steps across the area.${parts}`,
   };
 }
