@@ -19,6 +19,7 @@ export function siteIndexHtml(councils: readonly District[]): string {
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Neighbourhood Atlas — English councils</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="./sites.css" />
     <script type="module" src="./sites.js"></script>
   </head>
