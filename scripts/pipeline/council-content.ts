@@ -4,7 +4,7 @@ import type { CouncilContent } from '../../src/data/contract';
 import type { PriorityAreasFile } from '../../src/data/content-contract';
 import { CONTENT_DIR, REPO_ROOT } from './config';
 import { PipelineError } from './errors';
-import { CONTENT_FILES } from './interventions';
+import { CONTENT_FILES } from './interventions-validate';
 
 /**
  * A council's own content lives in content/<LAD code>/ (priority-areas.json, interventions.json;
