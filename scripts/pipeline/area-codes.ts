@@ -9,6 +9,11 @@ import { PipelineError } from './errors';
  */
 export const ENGLISH_DISTRICT_CODE = /^E0[6-9]\d{6}$/;
 
+/** A bad ATLAS_AREA: reported on one line by the CLIs (nothing was read or written). */
+export class AreaCodeError extends PipelineError {
+  override name = 'AreaCodeError';
+}
+
 export interface District {
   code: string;
   name: string;
@@ -55,7 +60,7 @@ export function checkAreaCode(area: string, dataDir: string): District {
   const found = englishDistricts(dataDir).find((d) => d.code === area);
   if (found) return found;
   const what = area.trim() === '' ? 'ATLAS_AREA is empty' : `ATLAS_AREA "${area}" is not an English district code`;
-  throw new PipelineError({
+  throw new AreaCodeError({
     file: DISTRICTS_FILE,
     field: 'AREACD',
     message: `${what}: use one of the 296 codes E06…/E07…/E08…/E09… followed by 6 digits (e.g. E08000035 Leeds), listed in ${DISTRICTS_FILE} (AREACD, AREANM) under the data directory`,
