@@ -2,29 +2,20 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin, Rollup } from 'vite';
 import solid from 'vite-plugin-solid';
 import { resolve } from 'node:path';
+import { areaHtmlPlugin, contentSecurityPolicy, readBuiltArea } from './scripts/tooling/area-html';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
 
+/** Where build:data writes (public/geo unless ATLAS_OUT_DIR says otherwise): the HTML names its council. */
+const geoDir = resolve(import.meta.dirname, process.env.ATLAS_OUT_DIR ?? 'public/geo');
+
 /**
  * The Content-Security-Policy the app is built to run under (no 'unsafe-eval', no inline scripts).
  * `vite preview` — and so every browser test — serves with it, which keeps the README's claim true.
- * frame-ancestors lists who may embed the map; the council adds its own domain when hosting.
+ * frame-ancestors lists who may embed the map: only Leeds' domain for Leeds; a council adds its own when hosting.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "frame-src 'self'",
-  "frame-ancestors 'self' https://*.leeds.gov.uk",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(readBuiltArea(geoDir)?.code ?? '');
 
 /**
  * Adds <link rel="modulepreload"> for the map chunk and MapLibre: the browser downloads and compiles
@@ -53,7 +44,7 @@ export default defineConfig({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk()],
+  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir)],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -1,3 +1,4 @@
+import { AreaCodeError } from '../pipeline/area-codes';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
 
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof PipelineError) {
-      console.error(`build:data failed — previous outputs left unchanged:\n${e.message}`);
+      // A bad ATLAS_AREA is one line (issue 11); data problems list one per line under a header.
+      console.error(e instanceof AreaCodeError ? `build:data: ${e.message}` : `build:data failed — previous outputs left unchanged:\n${e.message}`);
       return 1;
     }
     throw e;

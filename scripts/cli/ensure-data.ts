@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { GEO_FILES } from '../../src/data/contract';
 import { CONTENT_DIR, configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
 import { listFiles, moduleGraph, PIPELINE_ENTRY, sourcePaths } from '../pipeline/inputs';
+import { AreaCodeError } from '../pipeline/area-codes';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
 
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof PipelineError) {
-      console.error(`data: build failed — previous outputs left unchanged:\n${e.message}`);
+      console.error(e instanceof AreaCodeError ? `data: ${e.message}` : `data: build failed — previous outputs left unchanged:\n${e.message}`);
       return 1;
     }
     throw e;

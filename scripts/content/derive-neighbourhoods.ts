@@ -1,6 +1,6 @@
 /**
  * Documents (and re-runs) how the default LSOA lists of the six priority neighbourhoods in
- * content/priority-areas.json were derived. There is no official boundary for the
+ * content/E08000035/priority-areas.json were derived. There is no official boundary for the
  * neighbourhoods, so the default membership of each is: the LSOAs of its ward that were in
  * the national most-deprived 1% in IoD2015 (national rank <= floor(32844 / 100) = 328).
  * Ward = ONS best-fit LSOA 2021 -> ward Dec 2024 lookup, applied to each LSOA 2011's
@@ -9,7 +9,7 @@
  * Usage: npx tsx scripts/content/derive-neighbourhoods.ts [sourcesDir]
  *   sourcesDir defaults to $ATLAS_DATA_DIR or ../shared/data (from the repo root).
  * Prints the JSON fragment (`onePercent2015` and the per-neighbourhood lists); the output is
- * committed into content/priority-areas.json, and a unit test checks the two still agree.
+ * committed into content/E08000035/priority-areas.json, and a unit test checks the two still agree.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

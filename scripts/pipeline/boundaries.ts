@@ -12,6 +12,8 @@ export interface AreaFeature {
   name: string;
   /** WGS84, rounded (see reproject.ts). */
   geometry: Polygon | MultiPolygon;
+  /** Current district code, for England-wide layers (BoundarySource.ladField). */
+  lad?: string;
 }
 
 export interface BoundaryLayer {
@@ -21,7 +23,7 @@ export interface BoundaryLayer {
 
 export async function readRawLayer(dataDir: string, relPath: string): Promise<RawLayer> {
   const abs = path.resolve(dataDir, relPath);
-  return /\.(geo)?json$/i.test(relPath) ? readGeojson(abs, relPath) : readShapefile(abs, relPath);
+  return /\.(geo)?json(\.gz)?$/i.test(relPath) ? readGeojson(abs, relPath) : readShapefile(abs, relPath);
 }
 
 function findField(props: Record<string, unknown>, wanted: string): string | undefined {
@@ -60,7 +62,11 @@ export async function readBoundaries(dataDir: string, source: BoundarySource): P
     }
     const name = nameKey === undefined ? '' : String(f.properties[nameKey] ?? '').trim();
     if (name === '') problems.add({ file: raw.file, location, field: source.nameField, message: 'missing area name' });
-    features.push({ code, name, geometry: toWgs84(f.geometry as Geometry, raw.crs) as Polygon | MultiPolygon });
+    const ladKey = source.ladField === undefined ? undefined : findField(f.properties, source.ladField);
+    const lad = ladKey === undefined ? undefined : String(f.properties[ladKey] ?? '').trim();
+    if (source.ladField !== undefined && !lad) problems.add({ file: raw.file, location, field: source.ladField, message: 'missing district code' });
+    const geometry = toWgs84(f.geometry as Geometry, raw.crs) as Polygon | MultiPolygon;
+    features.push(lad ? { code, name, geometry, lad } : { code, name, geometry });
   });
   problems.throwIfAny();
   features.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -21,6 +21,8 @@ export interface BoundarySource {
   /** Attribute holding the code / name; matched case-insensitively (ONS capitalisation varies). */
   codeField: string;
   nameField: string;
+  /** England-wide files: the attribute holding each feature's current district code (membership comes from it). */
+  ladField?: string;
 }
 
 export interface SourceFiles {
@@ -32,6 +34,12 @@ export interface SourceFiles {
   wardCommittee: string;
   centroids: string;
   postcodes: string;
+  /**
+   * True for every district but Leeds: England-wide boundaries, May 2025 wards by population-weighted
+   * centroid, and none of the sources that exist only for Leeds (LS postcodes, community committees,
+   * SPI, IoD 2025 File 7). Absent for the Leeds sources, where the Dec 2024 ward lookup applies.
+   */
+  englandWide?: boolean;
 }
 
 export const DEFAULT_SOURCES: SourceFiles = {
@@ -44,6 +52,22 @@ export const DEFAULT_SOURCES: SourceFiles = {
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
   postcodes: 'places/ls_postcode_centroids.csv',
 };
+
+/** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
+export const ENGLAND_SOURCES: SourceFiles = {
+  ...DEFAULT_SOURCES,
+  lsoa21: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
+  lsoa11: { path: 'boundaries/england/lsoa11_england_bgc.geojson.gz', codeField: 'LSOA11CD', nameField: 'LSOA11NM', ladField: 'LADCD_ACTIVE' },
+  wards: { path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz', codeField: 'WD25CD', nameField: 'WD25NM', ladField: 'LAD25CD' },
+  englandWide: true,
+};
+
+/** The list of English district codes and names (AREACD, AREANM) that ATLAS_AREA is checked against. */
+export const DISTRICTS_FILE = 'boundaries/england/lad_dec2024_uk_buc.topojson';
+
+export function sourcesForArea(area: string): SourceFiles {
+  return area === DEFAULT_AREA ? DEFAULT_SOURCES : ENGLAND_SOURCES;
+}
 
 /** gzip budgets in bytes (issue: first view ≤ 100 KB, the three releases together ≤ 250 KB). */
 export const BUDGET = {
@@ -73,6 +97,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ResolvedCon
     dataDir: path.resolve(REPO_ROOT, env.ATLAS_DATA_DIR ?? DEFAULT_DATA_DIR),
     outDir: path.resolve(REPO_ROOT, env.ATLAS_OUT_DIR ?? DEFAULT_OUT_DIR),
     area: env.ATLAS_AREA ?? DEFAULT_AREA,
-    sources: DEFAULT_SOURCES,
+    sources: sourcesForArea(env.ATLAS_AREA ?? DEFAULT_AREA),
   };
 }

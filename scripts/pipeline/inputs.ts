@@ -18,7 +18,8 @@ import { PLACES_FILES } from './interventions-sources';
 
 /** Source paths relative to the data dir (files or folders; some optional, so possibly absent). */
 export function sourcePaths(sources: SourceFiles): string[] {
-  const fromConfig = Object.values(sources).map((s) => (typeof s === 'string' ? s : s.path));
+  // Paths only: SourceFiles also holds flags (englandWide).
+  const fromConfig = Object.values(sources).flatMap((s) => (typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : []));
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
   return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE])];
 }

@@ -163,10 +163,13 @@ export function readRelease(dataDir: string, def: ReleaseDef, options: ParseRele
   return parseRelease(readCsv(path.resolve(dataDir, def.source.file), def.source.file), def, options);
 }
 
-/** Rows of the release that belong to the area: by the lookup's membership or by the file's own LAD column. */
-export function areaRecordCodes(release: ReleaseData, areaMembers: Set<string>, area: string): Set<string> {
+/**
+ * Rows of the release that belong to the area: by membership, or also by the file's own LAD column
+ * when `area` is given (null: membership alone, as for the England-wide boundary files).
+ */
+export function areaRecordCodes(release: ReleaseData, areaMembers: Set<string>, area: string | null): Set<string> {
   const out = new Set<string>();
-  for (const rec of release.records.values()) if (areaMembers.has(rec.code) || rec.lad === area) out.add(rec.code);
+  for (const rec of release.records.values()) if (areaMembers.has(rec.code) || (area !== null && rec.lad === area)) out.add(rec.code);
   return out;
 }
 

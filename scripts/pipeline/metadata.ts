@@ -1,4 +1,5 @@
-import { RELEASE_LIST, type DataMetadata, type Release, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
+import { RELEASE_LIST, type CouncilContent, type CouncilMetadata, type DataMetadata, type Release, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
+import type { WardMethod } from './area-geography';
 import type { SourceFiles } from './config';
 import type { AreaRelease } from './join-iod';
 
@@ -104,21 +105,93 @@ export const DERIVATIONS: Record<string, string> = {
 
 export interface MetadataInput {
   area: { code: string; name: string };
+  /** Absent in synthetic tests: metadata then carries no council section. */
+  council?: { sources: SourceFiles; wardMethod: WardMethod; content: CouncilContent | null };
   releases: AreaRelease[];
   sources: SourceFiles;
   counts: DataMetadata['counts'];
   bbox: [number, number, number, number];
+  /** The Visvalingam weight used (deg²); said in the geometry derivation when coarser than the default. */
+  simplifyMinWeight?: number;
+  /** Detached parts under this area (deg²) were dropped from the first view (0 = none). */
+  minPartArea?: number;
+  /** Grid steps across the bbox used for quantisation. */
+  quantization?: number;
 }
 
 export function buildMetadata(m: MetadataInput): DataMetadata {
+  const englandWide = m.council?.sources.englandWide === true;
   return {
     schemaVersion: 1,
     area: m.area,
     releases: m.releases.map(releaseMetadata),
-    sources: sourcesMetadata(m.sources),
-    attribution: ATTRIBUTION,
+    sources: englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources),
+    // No postcode data is built outside Leeds, so no Royal Mail notice.
+    attribution: englandWide ? ATTRIBUTION.filter((a) => !a.includes('Royal Mail')) : ATTRIBUTION,
     counts: m.counts,
-    derivations: DERIVATIONS,
+    derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS,
     bbox: m.bbox,
+    ...(m.council ? { council: councilMetadata(m.council.sources, m.council.wardMethod, m.council.content) } : {}),
+  };
+}
+
+/**
+ * Sources for a district built from the England-wide files: May 2025 wards, no ward lookup (wards by
+ * centroid), and none of the Leeds-only files (LS postcodes, the compiled committee list).
+ */
+function englandSourcesMetadata(s: SourceFiles): SourceMetadata[] {
+  return sourcesMetadata(s)
+    .filter((m) => !['lsoa21-ward-lookup', 'postcodes', 'ward-committee'].includes(m.id))
+    .map((m) => (m.id === 'ward-boundaries' ? { ...m, title: 'Wards (May 2025) boundaries, generalised clipped (BGC)' } : m));
+}
+
+const CENTROID_METHOD =
+  'each LSOA 2021 is in the May 2025 ward that contains its ONS population-weighted centroid (the ONS best-fit method; no published LSOA → May 2025 ward lookup was available to this build)';
+
+const ENGLAND_DERIVATIONS: Record<string, string> = {
+  lsoa21Ward: `LSOA 2021 ward: ${CENTROID_METHOD}. An LSOA whose centroid falls just outside every generalised ward outline (on the coast) goes to the nearest ward.`,
+  lsoa11Ward:
+    'LSOA 2011 ward is approximate: the most common ward among its LSOA 2021 successors (ties → lowest ward code), each placed by its population-weighted centroid; an LSOA 2011 whose successors all lie in another district (a boundary change) is placed by a point inside its own outline.',
+  wardSummaries:
+    'Ward figures per release from the ward’s LSOAs: n = number of LSOAs; d1 = number in national IMD decile 1; d1s = d1 / n (0–1, 3 dp); p1 = number in the national most-deprived 1%; mr = median national IMD rank (mean of the middle two for an even count). 2025 uses LSOA 2021 placed in wards by population-weighted centroid; 2019 and 2015 use LSOA 2011 assigned to wards approximately (see lsoa11Ward), so older ward figures are indicative.',
+  geometry:
+    'Boundaries are ONS generalised clipped (BGC) boundaries in WGS84 (rounded to 5 decimal places, about 1 m), further simplified for the web (vertices moving the outline by less than a few metres dropped) and quantised to a grid across the area (stated below).',
+  postcodes: 'No postcode data: the sources hold postcode centroids for a single postcode area (LS) only.',
+};
+
+/**
+ * Why a source that exists for one district only is missing here: each sentence completes
+ * "… is not available for this area:". Worded without naming that district, since nothing in
+ * another council's atlas should name Leeds. The context layer's availability is its own step's.
+ */
+export const NOT_AVAILABLE_ENGLAND_WIDE: CouncilMetadata['unavailable'] = {
+  postcodes: 'the atlas’s sources hold postcode centroids for a single postcode area (LS) only; a council can add the ONS Postcode Directory rows for its own postcodes.',
+  committees: 'community committees are one council’s own arrangement, compiled by hand from its committee papers; none has been compiled for this council.',
+  spi: 'the Social Progress Index is a measure one council publishes for its own wards; the sources hold none for this council.',
+  file7: 'the sources hold IoD 2025 File 7 (mid-2022 population, IDACI, IDAOPI) for a single district only; MHCLG publishes the England file on gov.uk.',
+};
+
+function councilMetadata(sources: SourceFiles, method: WardMethod, content: CouncilContent | null): CouncilMetadata {
+  const note =
+    method.method === 'lookup'
+      ? `Wards are the ${method.vintage} electoral wards; each LSOA 2021 is in its ward by the ONS best-fit LSOA → ward lookup.`
+      : `Wards are the ${method.vintage} electoral wards: ${CENTROID_METHOD}.${
+          method.nearest.length > 0 ? ` ${method.nearest.length} LSOA${method.nearest.length === 1 ? '' : 's'} whose centroid fell just outside every ward outline went to the nearest ward.` : ''
+        }`;
+  return {
+    wards: { vintage: method.vintage, method: method.method, note },
+    unavailable: sources.englandWide ? NOT_AVAILABLE_ENGLAND_WIDE : {},
+    content,
+  };
+}
+
+function simplificationNote(weight: number | undefined, minPartArea: number, quantization: number | undefined): Record<string, string> {
+  if (weight === undefined) return {};
+  const parts =
+    minPartArea > 0
+      ? ` On the map, detached parts (islands, saltmarsh) smaller than about ${(minPartArea * 7.4e5).toPrecision(1)} ha were also left out of the LSOA and ward outlines; they remain part of their areas in every figure.`
+      : '';
+  return {
+    geometry: `${ENGLAND_DERIVATIONS.geometry ?? ''} Simplification weight here: ${weight.toPrecision(2)} deg² (Visvalingam effective area; dense cities use 5e-8), scaled to the area's size per LSOA and coarsened where needed to keep the first view within 200 bytes gzip per LSOA, so outlines of large rural LSOAs and long coastlines are more generalised. Quantisation grid: ${(quantization ?? 3e4).toLocaleString('en-GB')} steps across the area.${parts}`,
   };
 }

@@ -9,9 +9,10 @@ import { ProblemList } from './errors';
 import { round } from './reproject';
 import { parseFiniteNumber } from './validate';
 
-type Bbox = [number, number, number, number];
+export type Bbox = [number, number, number, number];
 
-function bboxOf(g: Polygon | MultiPolygon): Bbox {
+/** Outer-ring bounding box, for a cheap test before point-in-polygon. */
+export function bboxOf(g: Polygon | MultiPolygon): Bbox {
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const poly of polys) {

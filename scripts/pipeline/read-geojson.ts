@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Geometry } from 'geojson';
 import { PipelineError } from './errors';
 import type { Crs } from './crs';
@@ -17,7 +18,9 @@ interface GeoJsonLike {
 export function readGeojson(absPath: string, display: string): RawLayer {
   let parsed: GeoJsonLike;
   try {
-    parsed = JSON.parse(readFileSync(absPath, 'utf8')) as GeoJsonLike;
+    // The England-wide files are gzip-compressed GeoJSON (.geojson.gz).
+    const bytes = readFileSync(absPath);
+    parsed = JSON.parse((/\.gz$/i.test(absPath) ? gunzipSync(bytes) : bytes).toString('utf8')) as GeoJsonLike;
   } catch (e) {
     throw new PipelineError({ file: display, message: `cannot read GeoJSON (${(e as Error).message})` });
   }

@@ -16,10 +16,14 @@ import {
   type AreaDetails,
   isFirstViewKey,
 } from '../../src/data/contract';
-import { readBoundaries, type AreaFeature } from './boundaries';
-import { configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
+import type { AreaFeature } from './boundaries';
+import { BUDGET, configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
 import { PipelineError, ProblemList } from './errors';
-import { areaSets, filterToArea } from './filter-area';
+import { checkAreaCode, hasDistrictList } from './area-codes';
+import { readAreaGeography } from './area-geography';
+import { contentDirFor, councilContent } from './council-content';
+import { areaBudget } from './area-budget';
+import { cachedSource } from './source-cache';
 import { areaRecordCodes, areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
 import { readLookups, type ChangeLink, type Lookups } from './lookups';
 import { buildMetadata } from './metadata';
@@ -27,10 +31,10 @@ import { buildPostcodeIndex } from './postcodes';
 import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
+import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
-import { CONTENT_DIR } from './config';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -81,9 +85,10 @@ function checkCoverage(
   release: ReleaseData,
   areaMembers: Set<string>,
   area: string,
+  iodLadColumn: boolean,
 ): void {
   const boundaryCodes = new Set(boundary.features.map((f) => f.code));
-  const iodCodes = areaRecordCodes(release, areaMembers, area);
+  const iodCodes = areaRecordCodes(release, areaMembers, iodLadColumn ? area : null);
   boundary.features.forEach((f, i) => {
     if (!release.records.has(f.code)) {
       problems.add({
@@ -151,28 +156,26 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const log = options.log ?? ((): void => undefined);
   const { dataDir, sources, area } = cfg;
 
+  // Checked before anything is read or written. Synthetic test sources have no district list.
+  const district = sources.englandWide || hasDistrictList(dataDir) ? checkAreaCode(area, dataDir) : { code: area, name: '' };
   log(`Reading lookups from ${dataDir}`);
-  const lookups: Lookups = readLookups(dataDir, sources);
-  const sets = areaSets(lookups, area);
-  if (sets.lsoa21.size === 0) {
-    throw new PipelineError({ file: sources.lsoa21Ward, field: 'ltla24_code', message: `no LSOA 2021 belongs to area ${area}` });
-  }
+  const lookups: Lookups = cachedSource(`lookups:${dataDir}`, () => readLookups(dataDir, sources));
 
   log('Reading boundaries');
-  const f21 = filterToArea(await readBoundaries(dataDir, sources.lsoa21), sets.lsoa21);
-  const f11 = filterToArea(await readBoundaries(dataDir, sources.lsoa11), sets.lsoa11);
-  const fw = filterToArea(await readBoundaries(dataDir, sources.wards), sets.wards);
+  const geo = await readAreaGeography(cfg, lookups, district.name);
+  const { sets, f21, f11, fw } = geo;
 
   log('Reading indices of deprivation');
   // Every release of the table (src/data/releases.ts), each joined onto the LSOAs of its vintage.
   // Missing rows are reported after the coverage check below, which names the LSOA.
-  const releases = RELEASE_LIST.map((def) => readRelease(dataDir, def, { deferMissingRows: true }));
+  // Parsed once per process (build:sites reads each file once for every council).
+  const releases = RELEASE_LIST.map((def) => cachedSource(`iod:${dataDir}:${def.source.file}`, () => readRelease(dataDir, def, { deferMissingRows: true })));
   const on2021 = (r: ReleaseData): boolean => r.def.lsoaVintage === '2021';
 
   const problems = new ProblemList();
   for (const r of releases) {
-    if (on2021(r)) checkCoverage(problems, f21.layer, r, sets.lsoa21, area);
-    else checkCoverage(problems, f11.layer, r, sets.lsoa11, area);
+    if (on2021(r)) checkCoverage(problems, f21.layer, r, sets.lsoa21, area, geo.iodLadColumn);
+    else checkCoverage(problems, f11.layer, r, sets.lsoa11, area, geo.iodLadColumn);
   }
   // After coverage (which names a missing LSOA of the area): rows missing anywhere in England.
   for (const r of releases) reportMissingRows(problems, r, on2021(r) ? lookups.lsoa21.keys() : lookups.by11.keys());
@@ -192,8 +195,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   });
   const ward11 = new Map<string, string>();
   f11.layer.features.forEach((f, i) => {
-    const succ = (lookups.by11.get(f.code) ?? []).map((l) => lookups.lsoa21.get(l.code21)?.ward).filter((w): w is string => !!w);
-    const w = modalWard(succ);
+    const succ = (lookups.by11.get(f.code) ?? []).map((l) => geo.ward21.get(l.code21)).filter((w): w is string => !!w);
+    const w = modalWard(succ) ?? geo.ward11ByLocation.get(f.code);
     if (!w) problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa11_code', message: `LSOA 2011 ${f.code} has no LSOA 2021 successor with a ward` });
     else ward11.set(f.code, w);
   });
@@ -228,13 +231,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // First-view budget: see isFirstViewKey() in the contract for what goes where.
   const detailColumns = new Map<string, Map<string, number>>();
   const lsoa21Features: AreaGeoFeature[] = f21.layer.features.map((f) => {
-    const geo = lookups.lsoa21.get(f.code);
     const chg = changeCode(lookups.by21.get(f.code)) ?? 'X';
     const c = lookups.centroids.get(f.code);
     const props: LsoaProperties = {
       code: f.code,
       name: f.name,
-      ward: geo?.ward ?? '',
+      ward: geo.ward21.get(f.code) ?? '',
       chg,
       ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
     };
@@ -287,11 +289,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     });
   const summaries = joined.map((a) =>
     on2021(a.release)
-      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => lookups.lsoa21.get(c)?.ward))
+      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)))
       : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c))),
   );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
-    const committee = lookups.committee.get(f.code);
+    // The compiled committee list is about Leeds' Dec 2024 wards only.
+    const committee = sources.englandWide ? undefined : lookups.committee.get(f.code);
     const [lx, ly] = labelPoint({ type: 'Feature', properties: {}, geometry: f.geometry });
     const props: WardProperties = {
       code: f.code,
@@ -305,12 +308,22 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   });
 
   log('Building topology');
-  const minWeight = options.simplifyMinWeight ?? SIMPLIFY_MIN_WEIGHT;
-  const topo21 = buildTopology({ [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures }, minWeight, QUANTIZATION);
-  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: lsoa11Features }, minWeight, QUANTIZATION);
+  // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
+  const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
+  const areaBbox = bboxOf([...f21.layer.features, ...fw.layer.features]);
+  const { topology: topo21, minWeight, minPartArea, quantization } = fitTopology(
+    { [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures },
+    options.simplifyMinWeight ?? areaMinWeight(SIMPLIFY_MIN_WEIGHT, areaBbox, lsoa21Features.length),
+    QUANTIZATION,
+    budgetLimits.firstViewGzip,
+  );
+  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: lsoa11Features }, minWeight, quantization);
 
   log('Indexing postcodes');
-  const pcs = buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
+  // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
+  const pcs = sources.englandWide
+    ? { index: { lsoaCodes: [], postcodes: {} }, total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
+    : buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
 
   const counts: PipelineReport['counts'] = {
     lsoa21: lsoa21Features.length,
@@ -320,12 +333,17 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     postcodesWithoutLsoa: pcs.withoutLsoa,
     postcodesWithoutCoordinates: pcs.withoutCoordinates,
   };
+  const contentDir = options.contentDir === undefined ? contentDirFor(area) : options.contentDir;
   const metadata = buildMetadata({
     area: { code: area, name: sets.name },
+    council: { sources, wardMethod: geo.wardMethod, content: councilContent(contentDir) },
     releases: joined,
     sources,
     counts,
-    bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
+    bbox: areaBbox,
+    simplifyMinWeight: minWeight,
+    minPartArea,
+    quantization,
   });
 
   log('Placing interventions');
@@ -333,7 +351,6 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     type: 'FeatureCollection' as const,
     features: features.map((f) => ({ type: 'Feature' as const, properties: { code: f.code, name: f.name }, geometry: f.geometry })),
   });
-  const contentDir = options.contentDir === undefined ? CONTENT_DIR : options.contentDir;
   const interventions =
     contentDir === null
       ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], cityWide: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
@@ -348,7 +365,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Reading Social Progress Index (optional)');
   // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
-  const spi = readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
+  const spi = sources.englandWide ? null : readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
 
   // One content per generated file the contract declares: a file added to GEO_FILES and not
   // written here is a compile error (and ensure-data checks exactly GEO_FILES).
@@ -363,9 +380,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   };
   const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
   const outputs = measure(files);
-  const budget = budgetVerdict(outputs, options.budget);
+  const budget = budgetVerdict(outputs, budgetLimits);
   const over = budgetProblems(budget);
-  if (over.length > 0) {
+  // England-wide builds: a district whose outlines cannot reach the per-LSOA budget even fully
+  // simplified (a few, where May 2025 wards cut across many LSOAs) is still built, with a warning
+  // (report.budget.ok false; build:sites lists them), rather than leaving the council no atlas.
+  if (over.length > 0 && sources.englandWide && options.budget === undefined) {
+    for (const p of over) log(`warning: ${p.file}: ${p.message}`);
+  } else if (over.length > 0) {
     const sizes = outputs.map((o) => `${o.name} ${o.raw} B raw / ${o.gzip} B gzip`).join('; ');
     throw new PipelineError([...over, { file: cfg.outDir, message: `sizes: ${sizes}; previous outputs kept` }]);
   }

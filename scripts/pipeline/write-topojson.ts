@@ -16,12 +16,23 @@ export function buildTopology(
   minWeight: number,
   quantization: number,
 ): Topology {
+  return finishTopology(presimplifiedTopology(objects), minWeight, quantization);
+}
+
+export type PresimplifiedTopology = ReturnType<typeof presimplify>;
+
+/** The shared-arc topology with every vertex's Visvalingam weight, ready to simplify at any weight. */
+export function presimplifiedTopology(objects: Record<string, AreaGeoFeature[]>): PresimplifiedTopology {
   const collections: Record<string, FeatureCollection> = {};
   for (const [name, features] of Object.entries(objects)) collections[name] = { type: 'FeatureCollection', features };
   const raw = topology(collections);
   if (!hasNoNullProperties(raw)) throw new Error('buildTopology: topojson-server produced a geometry with null properties');
-  const simplified = simplify(presimplify(raw), minWeight);
-  return quantize(simplified, quantization);
+  return presimplify(raw);
+}
+
+/** Drops vertices under minWeight and quantises; does not change `pre`, so it can be tried at several weights. */
+export function finishTopology(pre: PresimplifiedTopology, minWeight: number, quantization: number): Topology {
+  return quantize(simplify(pre, minWeight), quantization);
 }
 
 /**

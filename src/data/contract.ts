@@ -9,6 +9,7 @@
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
 
+import type { PriorityNeighbourhood, PriorityWard } from './content-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
 
 export const GEO_FILES = {
@@ -189,6 +190,35 @@ export interface DataMetadata {
   derivations: Record<string, string>;
   /** Bounding box of the area [west, south, east, north]. */
   bbox: [number, number, number, number];
+  /** What this council's build has: wards and their method, its own content, what the sources lack here. */
+  council?: CouncilMetadata;
+}
+
+/** Features whose sources exist only for some areas; the app says why when one is missing. */
+export const AREA_FEATURES = ['postcodes', 'committees', 'spi', 'file7', 'context'] as const;
+export type AreaFeatureId = (typeof AREA_FEATURES)[number];
+
+export interface CouncilMetadata {
+  wards: {
+    /** Ward boundary vintage, e.g. "December 2024", "May 2025". */
+    vintage: string;
+    /** 'lookup' = ONS best-fit lookup; 'centroid' = ward containing the LSOA's population-weighted centroid. */
+    method: 'lookup' | 'centroid';
+    /** One sentence for About. */
+    note: string;
+  };
+  /** Feature id → why it is not available for this area (absent = available). */
+  unavailable: Partial<Record<AreaFeatureId, string>>;
+  /** The council's own content (content/<LAD code>/), or null when it has none. */
+  content: CouncilContent | null;
+}
+
+/** Priority wards and neighbourhoods from content/<LAD code>/priority-areas.json, as the app needs them. */
+export interface CouncilContent {
+  /** Folder the content was built from (e.g. "content/E08000035"). */
+  folder: string;
+  priorityWards: PriorityWard[];
+  neighbourhoods: PriorityNeighbourhood[];
 }
 
 /** postcodes.json: compact lookup; `lsoa` is an index into `lsoaCodes`, -1 when the point lies in no area LSOA. */

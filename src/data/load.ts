@@ -1,6 +1,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
+import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 
@@ -33,6 +34,7 @@ export async function loadFirstView(): Promise<FirstViewData> {
     fetchJson<DataMetadata>(GEO_FILES.metadata),
     fetchJson<Topology>(GEO_FILES.areas2021),
   ]);
+  useCouncil(metadata);
   return {
     metadata,
     lsoa21: areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties),

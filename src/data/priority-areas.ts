@@ -1,11 +1,21 @@
-import raw from '../../content/priority-areas.json';
-import type { PriorityAreasFile, PriorityNeighbourhood, PriorityWard } from './content-contract';
+import type { CouncilContent } from './contract';
+import type { PriorityNeighbourhood, PriorityWard } from './content-contract';
 
-const file = raw as unknown as PriorityAreasFile;
+/**
+ * The built council's priority wards and neighbourhoods (content/<LAD code>/priority-areas.json),
+ * which reach the app inside metadata.json so one app build serves every council. Set once by
+ * useCouncilContent() when the metadata loads, before the app renders; these are live ES module
+ * bindings, so importers see the values set then. A council without content has none.
+ */
+export let PRIORITY_WARDS: readonly PriorityWard[] = [];
+export let NEIGHBOURHOODS: readonly PriorityNeighbourhood[] = [];
+export let PRIORITY_WARD_CODES: ReadonlySet<string> = new Set();
 
-export const PRIORITY_WARDS: readonly PriorityWard[] = file.priorityWards;
-export const NEIGHBOURHOODS: readonly PriorityNeighbourhood[] = file.neighbourhoods;
-export const PRIORITY_WARD_CODES: ReadonlySet<string> = new Set(PRIORITY_WARDS.map((w) => w.code));
+export function useCouncilContent(content: CouncilContent | null | undefined): void {
+  PRIORITY_WARDS = content?.priorityWards ?? [];
+  NEIGHBOURHOODS = content?.neighbourhoods ?? [];
+  PRIORITY_WARD_CODES = new Set(PRIORITY_WARDS.map((w) => w.code));
+}
 
 /** The short note shown wherever a neighbourhood is named: always says it is approximate. */
 export function neighbourhoodNote(n: PriorityNeighbourhood): string {

@@ -2,6 +2,7 @@
  * The view model, pure: what the map, legend, table, tooltip and search show for a state and the
  * loaded data. No Solid, no MapLibre; src/state/view-store.ts wires it to signals.
  */
+import { slugify } from './export/csv';
 import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';
@@ -154,6 +155,7 @@ export function wardChoices(wards: WardCollection): { code: string; name: string
   return wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function pngFileName(state: AppState): string {
-  return `leeds-map-${state.view}-${state.view === 'deprivation' ? `${state.indicator}-iod${state.release}` : state.release}.png`;
+/** e.g. "bradford-map-deprivation-imd-iod2025.png": the council's name from the built data. */
+export function pngFileName(state: AppState, areaName: string): string {
+  return `${slugify(areaName)}-map-${state.view}-${state.view === 'deprivation' ? `${state.indicator}-iod${state.release}` : state.release}.png`;
 }

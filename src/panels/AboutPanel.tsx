@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
+import { AboutCouncil } from './AboutCouncil';
 
 /** Sources, releases, licences and derivations, all from the pipeline's metadata file. */
 export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void }) {
@@ -13,7 +14,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         </button>
       </div>
       <p>
-        Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards (December 2024).
+        Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
       </p>
       <h3>Releases</h3>
       <table class="simple-table">
@@ -74,10 +75,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
       <ul>
         <For each={m().attribution}>{(a) => <li>{a}</li>}</For>
       </ul>
-      <p>
-        Priority wards and neighbourhoods come from Leeds City Council reports (see each item’s citation). Neighbourhood areas are approximate: no official
-        boundary is published, so each is shown as the LSOAs of its ward that were in the most deprived 1% nationally in IoD 2015.
-      </p>
+      <AboutCouncil metadata={m()} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { fullMapUrl } from '../state/embed-options';
+import { COUNCIL } from '../data/council';
 
 export interface AppHeaderProps {
   embed: boolean;
@@ -25,7 +26,7 @@ export function AppHeader(p: AppHeaderProps) {
           </a>
         }
       >
-        <p class="app-header__tagline">Where deprivation is deepest in Leeds, how it has changed, and what is being done there.</p>
+        <p class="app-header__tagline">Where deprivation is deepest in {COUNCIL.name}, how it has changed, and what is being done there.</p>
         <nav class="app-header__nav" aria-label="Views and tools">
           <button type="button" class="button" aria-pressed={p.tableShown} onClick={() => p.onToggleTable()}>
             {p.tableShown ? 'Show the map' : 'Table view'}

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { RELEASES, type IndicatorId, type ReleaseId } from '../data/contract';
+import { COUNCIL } from '../data/council';
 import { INDICATOR_INFO, RELEASE_LABEL, unavailableReason } from '../domain/indicators';
 import type { AppState, Banding, ViewMode } from '../state/url-state';
 
@@ -19,10 +20,11 @@ const VIEW_LABEL: Record<ViewMode, string> = {
   spi: 'Social Progress Index by ward',
 };
 
-const BANDING_LABEL: Record<Banding, string> = {
+/** A function: the council's name is known only once metadata.json has loaded. */
+const bandingLabel = (): Record<Banding, string> => ({
   national: 'National decile (England)',
-  local: 'Quintile within Leeds',
-};
+  local: `Quintile within ${COUNCIL.name}`,
+});
 
 export function ControlPanel(props: ControlPanelProps) {
   const reasonFor = (id: IndicatorId) => unavailableReason(props.state.release, id);
@@ -92,11 +94,11 @@ export function ControlPanel(props: ControlPanelProps) {
 
       <fieldset class="controls__group">
         <legend>Banding</legend>
-        <For each={Object.keys(BANDING_LABEL) as Banding[]}>
+        <For each={Object.keys(bandingLabel()) as Banding[]}>
           {(b) => (
             <label class="choice">
               <input type="radio" name="banding" value={b} checked={props.state.banding === b} disabled={props.locked || props.state.view !== 'deprivation'} onChange={() => props.onChange({ banding: b })} />
-              <span>{BANDING_LABEL[b]}</span>
+              <span>{bandingLabel()[b]}</span>
             </label>
           )}
         </For>

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { COUNCIL } from '../data/council';
 import { INTERVENTION_TYPES, type CityWideIntervention, type InterventionProperties, type InterventionType } from '../data/content-contract';
 import { formatDates, INTERVENTION_STYLE, type InterventionFilter } from '../domain/interventions';
 import { OutcomeList } from './OutcomeList';
@@ -33,6 +34,11 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
       <h2 id="interventions-title" class="panel__title">
         What is running
       </h2>
+      <Show when={COUNCIL.contentFolder === null}>
+        <p class="notice" data-testid="interventions-none">
+          {COUNCIL.name} has not added its interventions to this atlas yet, so none are shown. “About the data” says how a council adds them.
+        </p>
+      </Show>
       <label class="choice">
         <input type="checkbox" checked={p.shown} onChange={(e) => p.onShown(e.currentTarget.checked)} />
         <span>Show hubs, events and projects on the map</span>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { RELEASES_OLDEST_FIRST, type LsoaProperties, type ReleaseId } from '../data/contract';
+import { COUNCIL } from '../data/council';
 import { RELEASE_LABEL } from '../domain/indicators';
 import { changeSummary, deprivationFlag, describeDecileChange, formatRank, indicatorRows } from '../domain/profile';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
@@ -48,7 +49,7 @@ export function LsoaProfile(p: LsoaProfileProps) {
         <dd>{imd()?.decile ?? 'not published'}</dd>
         <dt>IMD national rank</dt>
         <dd>{formatRank(imd()?.rank ?? null, p.nationalCount)} (1 = most deprived)</dd>
-        <dt>IMD rank within Leeds</dt>
+        <dt>IMD rank within {COUNCIL.name}</dt>
         <dd>{formatRank(imd()?.localRank ?? null, p.areaCount)}</dd>
         <Show when={imd()?.score !== null && imd()?.score !== undefined}>
           <dt>IMD score</dt>

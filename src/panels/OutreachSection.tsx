@@ -4,6 +4,7 @@ import type { InterventionsCollection } from '../data/content-contract';
 import type { LsoaCollection } from '../data/load';
 import { catchment, catchmentCircle, type LonLat } from '../domain/outreach/catchment';
 import { communityHubs, gapAnalysis, withNearbyInterventions } from '../domain/outreach/gaps';
+import { COUNCIL } from '../data/council';
 import { catchmentCsv, CSV_MIME, csvFileName, gapCsv, UTF8_BOM } from '../domain/export/csv';
 import { OutreachPanel, type OutreachSettings } from './OutreachPanel';
 import { downloadText } from './download';
@@ -53,7 +54,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     const c = catchmentResult();
     if (c) {
       const subject = p.centre?.name ?? 'point';
-      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames() }), CSV_MIME);
+      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames(), area: COUNCIL.name }), CSV_MIME);
       p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
       return;
     }
@@ -61,7 +62,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (g) {
       const o = settings();
       const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-      const ctx = { release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
+      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
       p.onAnnounce(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
     }

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { normalisePostcode, searchEntries, type SearchEntry } from '../domain/search';
+import { unavailableNote } from '../data/council';
 
 export type PostcodeResult =
   | { kind: 'found'; postcode: string; lsoaCode: string }
@@ -21,6 +22,14 @@ export function SearchBox(props: SearchBoxProps) {
   const [message, setMessage] = createSignal('');
   const results = createMemo(() => searchEntries(props.entries, query()));
   const postcode = createMemo(() => normalisePostcode(query()));
+  /** Examples from this council's own data: its first ward and LSOA, and a postcode only where postcodes exist. */
+  const placeholder = createMemo(() => {
+    const ward = props.entries.find((e) => e.kind === 'ward')?.label;
+    const lsoa = props.entries.find((e) => e.kind === 'lsoa')?.id;
+    const examples = [ward, lsoa].filter(Boolean).join(', ');
+    const postcodes = unavailableNote('postcodes') ? '' : ' or a postcode';
+    return examples ? `e.g. ${examples}${postcodes}` : '';
+  });
 
   const choose = (entry: SearchEntry) => {
     setOpen(false);
@@ -32,6 +41,11 @@ export function SearchBox(props: SearchBoxProps) {
 
   const submitPostcode = async (pc: string) => {
     setOpen(false);
+    const unavailable = unavailableNote('postcodes');
+    if (unavailable) {
+      setMessage(`Postcode search: ${unavailable}`);
+      return;
+    }
     setMessage(`Looking up ${pc}…`);
     try {
       const r = await props.lookupPostcode(pc);
@@ -85,7 +99,7 @@ export function SearchBox(props: SearchBoxProps) {
           aria-expanded={open() && results().length > 0}
           aria-activedescendant={active() >= 0 ? `search-option-${active()}` : undefined}
           aria-describedby="search-hint search-message"
-          placeholder="e.g. Armley, E01011264, LS7 3EX"
+          placeholder={placeholder()}
           value={query()}
           onInput={(e) => {
             setQuery(e.currentTarget.value);

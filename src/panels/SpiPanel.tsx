@@ -1,3 +1,4 @@
+import { COUNCIL } from '../data/council';
 import { createSignal, For, Show } from 'solid-js';
 import { listMeasures, type SpiDataset, type SpiIssue, type UnmatchedRow, type Ward } from '../domain/spi';
 import { importSpiFile, type SpiImportPhase } from '../state/spi-import';
@@ -65,7 +66,7 @@ export function SpiPanel(p: SpiPanelProps) {
         when={p.data}
         fallback={
           <p class="notice" data-testid="spi-empty">
-            <strong>No Social Progress Index data is loaded.</strong> No public copy of the Leeds SPI ward scores was available to this build, so none is shown.
+            <strong>No Social Progress Index data is loaded.</strong> No public copy of {COUNCIL.name}’s SPI ward scores was available to this build, so none is shown.
             Load the council’s ward SPI file (CSV, columns described in the README) below. The file is read in your browser and is not uploaded anywhere.
           </p>
         }

@@ -1,3 +1,4 @@
+import { COUNCIL } from '../data/council';
 import { For, Show } from 'solid-js';
 import { wardChange, wardScorecard, type ScoreLine, type SpiDataset } from '../domain/spi';
 
@@ -5,7 +6,7 @@ function fmt(v: number | null): string {
   return v === null ? 'missing' : v.toFixed(1);
 }
 
-/** A range bar: Leeds min–max, the median tick, and the ward's score as a marker (with the numbers in text). */
+/** A range bar: the area's min–max, the median tick, and the ward's score as a marker (with the numbers in text). */
 function RangeBar(props: { line: ScoreLine }) {
   const pos = (v: number | null) => (v === null ? 0 : Math.max(0, Math.min(100, v)));
   return (
@@ -45,7 +46,7 @@ function Row(props: { line: ScoreLine; component?: boolean }) {
   );
 }
 
-/** A ward's SPI scorecard: overall, 3 dimensions and 12 components against the Leeds median and range. */
+/** A ward's SPI scorecard: overall, 3 dimensions and 12 components against the area's median and range. */
 export function SpiScorecard(props: { data: SpiDataset; wardCode: string; year: number }) {
   const card = () => wardScorecard(props.data, props.wardCode, props.year);
   const otherYear = () => props.data.years.filter((y) => y !== props.year).at(-1) ?? null;
@@ -67,7 +68,7 @@ export function SpiScorecard(props: { data: SpiDataset; wardCode: string; year: 
               <p class="notice notice--error">{c().note}</p>
             </Show>
             <p class="controls__note">
-              Scores 0–100, higher is better. ▲ strength: in the top quarter of Leeds wards; ▼ weakness: in the bottom quarter. The bar shows the Leeds range
+              Scores 0–100, higher is better. ▲ strength: in the top quarter of {COUNCIL.name} wards; ▼ weakness: in the bottom quarter. The bar shows the {COUNCIL.name} range
               (grey), median (black tick) and this ward (blue dot).
             </p>
             <table class="simple-table">
@@ -75,8 +76,8 @@ export function SpiScorecard(props: { data: SpiDataset; wardCode: string; year: 
                 <tr>
                   <th scope="col">Measure</th>
                   <th scope="col">Ward</th>
-                  <th scope="col">Leeds median</th>
-                  <th scope="col">Leeds range</th>
+                  <th scope="col">{COUNCIL.name} median</th>
+                  <th scope="col">{COUNCIL.name} range</th>
                   <th scope="col">
                     <span class="sr-only">Position in range</span>
                   </th>

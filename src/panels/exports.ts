@@ -31,7 +31,8 @@ export function createExports(atlas: Atlas) {
       const rows = atlas.selection.wardLsoas(wardCode);
       const release = atlas.selection.wardRelease();
       const subject = atlas.wardName(wardCode);
-      downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames() }), CSV_MIME);
+      const area = atlas.data.metadata.area.name;
+      downloadText(csvFileName('ward', { release, subject, area }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames(), area }), CSV_MIME);
       atlas.announce(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
     },
     async png(): Promise<void> {
@@ -39,7 +40,7 @@ export function createExports(atlas: Atlas) {
       if (!m) return;
       const meta = atlas.data.metadata;
       const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
-      downloadBlob(pngFileName(state()), blob);
+      downloadBlob(pngFileName(state(), atlas.data.metadata.area.name), blob);
       atlas.announce('Saved the map view as a PNG image.');
     },
   };

@@ -10,7 +10,7 @@ import { blend, builtAreas, interiorPoint } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { axeReport } from './axe';
 import { SPI_COLOURS, spiScheme } from '../../src/domain/colour-schemes';
-import { NEIGHBOURHOODS } from '../../src/data/priority-areas';
+import type { DataMetadata } from '../../src/data/contract';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -53,7 +53,8 @@ function expectedMark(column: string, wardCode: string): string {
  */
 function targetWard(): { code: string; name: string; lon: number; lat: number } {
   const venues = (JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/interventions.json'), 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }).features;
-  const withNeighbourhoods = new Set(NEIGHBOURHOODS.map((n) => n.ward.code));
+  const meta = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as DataMetadata;
+  const withNeighbourhoods = new Set((meta.council?.content?.neighbourhoods ?? []).map((n) => n.ward.code));
   const wards = builtAreas('wards').features.filter((w) => !withNeighbourhoods.has(String(w.properties['code'])));
   for (const w of wards.sort((a, b) => String(a.properties['code']).localeCompare(String(b.properties['code'])))) {
     const at = point(interiorPoint(w));

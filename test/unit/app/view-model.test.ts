@@ -43,8 +43,9 @@ describe('view model', () => {
   });
 
   it('names the PNG after the view', () => {
-    expect(pngFileName(DEFAULT_STATE)).toBe('leeds-map-deprivation-imd-iod2025.png');
-    expect(pngFileName({ ...DEFAULT_STATE, view: 'change' })).toBe('leeds-map-change-2025.png');
+    expect(pngFileName(DEFAULT_STATE, 'Leeds')).toBe('leeds-map-deprivation-imd-iod2025.png');
+    expect(pngFileName(DEFAULT_STATE, 'Kingston upon Hull, City of')).toBe('kingston-upon-hull-city-of-map-deprivation-imd-iod2025.png');
+    expect(pngFileName({ ...DEFAULT_STATE, view: 'change' }, 'Leeds')).toBe('leeds-map-change-2025.png');
   });
 });
 

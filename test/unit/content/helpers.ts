@@ -7,7 +7,7 @@ import { dataDir } from '../pipeline/helpers/data-dir';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DATA_DIR = dataDir;
 export const SEEDS_DIR = process.env.ATLAS_SEEDS_DIR ?? resolve(DATA_DIR, '../seeds');
-export const CONTENT_DIR = resolve(REPO_ROOT, 'content');
+export const CONTENT_DIR = resolve(REPO_ROOT, 'content', 'E08000035');
 export const AREA_CODE = 'E08000035';
 
 if (!existsSync(resolve(DATA_DIR, 'places/ls_postcode_centroids.csv'))) {

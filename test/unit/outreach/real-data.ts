@@ -99,7 +99,7 @@ export function realInterventions(): InterventionsCollection {
   const geo = (f: string) => JSON.parse(readSource(`boundaries/leeds/geojson/${f}`)) as FeatureCollection;
   interventions = buildInterventions({
     sourcesDir: DATA_DIR,
-    contentDir: resolve(REPO_ROOT, 'content'),
+    contentDir: resolve(REPO_ROOT, 'content', AREA_CODE),
     areaCode: AREA_CODE,
     lsoa21: geo('lsoa21_leeds_bgc.geojson'),
     wards: geo('wards_dec2024_leeds_bgc.geojson'),

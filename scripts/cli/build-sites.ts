@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkAreaCode, englishDistricts, type District } from '../pipeline/area-codes';
+import { configFromEnv, REPO_ROOT, sourcesForArea } from '../pipeline/config';
+import { PipelineError } from '../pipeline/errors';
+import { runPipeline } from '../pipeline/run';
+import { SITE_INDEX_CSS, SITE_INDEX_SCRIPT, siteIndexHtml } from '../sites/site-index';
+import { fillAreaTokens } from '../tooling/area-html';
+
+/**
+ * npm run build:sites -- E08000035 E06000009 …   (or `-- all`)
+ * Builds the app ONCE (vite, HTML tokens kept), then for each council runs the pipeline into
+ * <out>/<code>/geo/ and copies the app next to it with the council's name filled in. The England
+ * files are parsed once for the whole run (scripts/pipeline/source-cache.ts). Output folder:
+ * ATLAS_SITES_DIR (default dist/). Prints time and peak memory.
+ */
+
+function parseCodes(args: string[], dataDir: string): District[] {
+  if (args.length === 0) throw new PipelineError({ file: 'build:sites', message: 'no councils given: pass district codes (e.g. E08000035) or "all"' });
+  if (args.length === 1 && args[0] === 'all') return englishDistricts(dataDir);
+  return args.map((code) => checkAreaCode(code, dataDir));
+}
+
+/** Copies the built app into a council's folder: HTML with its name, other files hard-linked (same bytes for every council). */
+function copyApp(from: string, to: string, area: District): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyApp(src, dst, area);
+    else if (entry.name.endsWith('.html')) writeFileSync(dst, fillAreaTokens(readFileSync(src, 'utf8'), area));
+    else {
+      rmSync(dst, { force: true });
+      try {
+        linkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+      }
+    }
+  }
+}
+
+function buildAppOnce(appDir: string): void {
+  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ATLAS_KEEP_AREA_TOKENS: '1' },
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new PipelineError({ file: 'vite build', message: `exited with ${r.status ?? r.signal}` });
+  // public/geo (whatever council was last built with build:data) is not part of the shared app.
+  rmSync(path.join(appDir, 'geo'), { recursive: true, force: true });
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const cfg = configFromEnv();
+  const outDir = path.resolve(REPO_ROOT, process.env.ATLAS_SITES_DIR ?? 'dist');
+  let councils: District[];
+  try {
+    councils = parseCodes(process.argv.slice(2), cfg.dataDir);
+  } catch (e) {
+    if (e instanceof PipelineError) {
+      console.error(`build:sites: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const appDir = path.join(outDir, '.app');
+  console.log(`build:sites: ${councils.length} council(s) → ${outDir}`);
+  buildAppOnce(appDir);
+  const appMs = Date.now() - started;
+  const built: District[] = [];
+  const failed: string[] = [];
+  const overBudget: string[] = [];
+  for (const [i, c] of councils.entries()) {
+    const t = Date.now();
+    try {
+      const r = await runPipeline({ dataDir: cfg.dataDir, area: c.code, sources: sourcesForArea(c.code), outDir: path.join(outDir, c.code, 'geo') });
+      copyApp(appDir, path.join(outDir, c.code), c);
+      built.push(c);
+      if (!r.budget.ok) overBudget.push(`${c.code} ${c.name}: first view ${r.budget.firstViewGzip} B > ${r.budget.firstViewLimit} B`);
+      const fv = r.outputs.find((o) => o.name === 'areas-2021.topojson')?.gzip ?? 0;
+      console.log(
+        `[${i + 1}/${councils.length}] ${c.code} ${c.name}: ${r.counts.lsoa21} LSOAs, ${r.counts.wards} wards, first view ${(fv / 1024).toFixed(1)} KB gzip (${Math.round(fv / r.counts.lsoa21)} B/LSOA) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+      );
+    } catch (e) {
+      if (!(e instanceof PipelineError)) throw e;
+      failed.push(`${c.code} ${c.name}: ${e.message.split('\n')[0] ?? ''}`);
+      console.error(`[${i + 1}/${councils.length}] ${c.code} ${c.name}: FAILED — ${e.message}`);
+    }
+  }
+  rmSync(appDir, { recursive: true, force: true });
+  // The index lists every council built so far in this folder, not only this run's.
+  const inFolder = englishDistricts(cfg.dataDir).filter((d) => built.some((b) => b.code === d.code) || readdirSafe(outDir).includes(d.code));
+  writeFileSync(path.join(outDir, 'index.html'), siteIndexHtml(inFolder));
+  writeFileSync(path.join(outDir, 'sites.js'), SITE_INDEX_SCRIPT);
+  writeFileSync(path.join(outDir, 'sites.css'), SITE_INDEX_CSS);
+  const totalS = (Date.now() - started) / 1000;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `build:sites: ${built.length} built, ${failed.length} failed in ${totalS.toFixed(1)} s (app build ${(appMs / 1000).toFixed(1)} s; ${built.length > 0 ? ((totalS - appMs / 1000) / built.length).toFixed(2) : '–'} s per council); peak RSS ${peakMb.toFixed(0)} MB (pipeline process; the vite build ran before it in a child process)`,
+  );
+  for (const o of overBudget) console.log(`  built over the 200 B/LSOA first-view budget: ${o}`);
+  for (const f of failed) console.error(`  failed: ${f}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * index.html and accessibility.html name the council through this token, filled at build time from
+ * the built metadata (one vite build), or per council by build:sites (the app built once, copied).
+ */
+export const AREA_NAME_TOKEN = '%ATLAS_AREA_NAME%';
+
+export interface BuiltArea {
+  code: string;
+  name: string;
+}
+
+/** Leeds' own domain may frame the Leeds atlas; other councils add theirs when hosting (README). */
+const FRAME_ANCESTORS: Record<string, string> = { E08000035: 'https://*.leeds.gov.uk' };
+
+export function contentSecurityPolicy(areaCode: string): string {
+  const ancestors = ["'self'", FRAME_ANCESTORS[areaCode]].filter(Boolean).join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "frame-src 'self'",
+    `frame-ancestors ${ancestors}`,
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function fillAreaTokens(html: string, area: BuiltArea): string {
+  return html.split(AREA_NAME_TOKEN).join(escapeHtml(area.name));
+}
+
+/** The area of the data in `geoDir` (metadata.json), or null before the first build:data. */
+export function readBuiltArea(geoDir: string): BuiltArea | null {
+  const file = path.join(geoDir, 'metadata.json');
+  if (!existsSync(file)) return null;
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as { area?: { code?: unknown; name?: unknown } };
+  return typeof meta.area?.code === 'string' && typeof meta.area.name === 'string' ? { code: meta.area.code, name: meta.area.name } : null;
+}
+
+/**
+ * Fills the council's name into both HTML pages. With ATLAS_KEEP_AREA_TOKENS=1 (build:sites) the
+ * tokens stay, to be filled per council when the built app is copied.
+ */
+export function areaHtmlPlugin(geoDir: string): Plugin {
+  return {
+    name: 'atlas-area-html',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (process.env.ATLAS_KEEP_AREA_TOKENS === '1') return html;
+        return fillAreaTokens(html, readBuiltArea(geoDir) ?? { code: '', name: 'your area' });
+      },
+    },
+  };
+}

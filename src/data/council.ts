@@ -1,0 +1,35 @@
+import type { AreaFeatureId, DataMetadata } from './contract';
+import { useCouncilContent } from './priority-areas';
+
+/**
+ * The council this build is for, from metadata.json: one app build serves any council (build:sites
+ * copies it next to each council's data), so names and what is available are data, not code.
+ * Set once by useCouncil() when the metadata loads, before the app renders (live ES bindings).
+ */
+export let COUNCIL: {
+  code: string;
+  name: string;
+  /** Feature → why it is not available for this area; empty when everything is. */
+  unavailable: Partial<Record<AreaFeatureId, string>>;
+  /** How LSOAs were put in wards (for About). */
+  wardsNote: string;
+  /** Folder of the council's own content, or null when it has none. */
+  contentFolder: string | null;
+} = { code: '', name: 'this area', unavailable: {}, wardsNote: '', contentFolder: null };
+
+export function useCouncil(meta: DataMetadata): void {
+  COUNCIL = {
+    code: meta.area.code,
+    name: meta.area.name,
+    unavailable: meta.council?.unavailable ?? {},
+    wardsNote: meta.council?.wards.note ?? '',
+    contentFolder: meta.council?.content?.folder ?? null,
+  };
+  useCouncilContent(meta.council?.content);
+}
+
+/** "Not available for this area: <why>" for a feature the sources lack here, or null when available. */
+export function unavailableNote(feature: AreaFeatureId): string | null {
+  const why = COUNCIL.unavailable[feature];
+  return why ? `Not available for ${COUNCIL.name}: ${why}` : null;
+}

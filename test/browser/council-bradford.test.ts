@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { chromiumForThisFile, openPage, waitForMap } from './browser';
+import { blend, interiorPoint } from './fixtures';
+import { closeTo, mapCentrePixel } from './pixels';
+import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
+import { tempDir } from '../unit/pipeline/helpers/synthetic';
+
+/**
+ * Another council's atlas (Bradford, E08000032), built the way a council would host many: build:sites
+ * (one vite build, the pipeline in-process), served from a temporary folder with the app's CSP.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const sites = tempDir('sites-bradford');
+const chrome = chromiumForThisFile();
+let server: PreviewServer | undefined;
+let base = '';
+
+beforeAll(async () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli/build-sites.ts', 'E08000032'], {
+    cwd: ROOT,
+    env: { ...process.env, ATLAS_SITES_DIR: sites },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`build:sites failed: ${r.stderr}`);
+  server = await preview({ root: ROOT, build: { outDir: sites }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
+  base = server.resolvedUrls?.local[0] ?? '';
+}, 300_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function bradfordLsoas(): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
+  const topo = JSON.parse(readFileSync(join(sites, 'E08000032/geo/areas-2021.topojson'), 'utf8')) as Topology;
+  return feature(topo, topo.objects['lsoa21'] as GeometryCollection) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+}
+
+const pageText = (page: import('playwright-core').Page) => page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+
+describe('a Bradford atlas from the England-wide sources', () => {
+  it('is listed on the sites index, found by name and opened from it', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
+    await page.getByLabel('Find a council by name').fill('bradf');
+    await expect(page.getByRole('status').textContent()).resolves.toBe('1 of 1 councils match');
+    await page.getByRole('link', { name: 'Bradford' }).click();
+    await page.waitForURL(/\/E08000032\/$/);
+    await waitForMap(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the choropleth, names Bradford and never Leeds (page, About, search, accessibility statement)', async () => {
+    const lsoas = bradfordLsoas().features;
+    expect(lsoas).toHaveLength(312);
+    const target = [...lsoas].sort((a, b) => String(a.properties['code']).localeCompare(String(b.properties['code'])))[0]!;
+    const [lon, lat] = interiorPoint(target);
+    const { page, problems } = await openPage(chrome.browser, `${base}E08000032/?at=${lat.toFixed(5)},${lon.toFixed(5)},16`);
+    await waitForMap(page);
+    const decile = target.properties['y25_imd_d'] as number;
+    expect(closeTo(await mapCentrePixel(page), blend(DECILE_COLOURS[decile - 1]!, 0.85))).toBe(true);
+
+    expect(await page.title()).toBe('Neighbourhood Atlas — deprivation in Bradford');
+    await expect(page.locator('.app-header__tagline').textContent()).resolves.toContain('Bradford');
+    await expect(page.getByRole('radio', { name: 'Quintile within Bradford' }).count()).resolves.toBe(1);
+    expect(await pageText(page)).not.toMatch(/Leeds/i);
+
+    await page.getByRole('button', { name: 'About the data' }).click();
+    const about = page.getByTestId('about-panel');
+    await about.waitFor();
+    await expect(about.getByTestId('about-wards').textContent()).resolves.toMatch(/May 2025.*population-weighted centroid/);
+    await expect(about.getByTestId('about-no-content').textContent()).resolves.toContain('content/E08000032/');
+    await expect(about.getByTestId('about-unavailable').textContent()).resolves.toMatch(/Postcode search/);
+    expect(await pageText(page)).not.toMatch(/Leeds/i);
+    await about.getByRole('button', { name: 'Close' }).click();
+
+    const search = page.locator('#search-input');
+    expect(await search.getAttribute('placeholder')).not.toMatch(/Leeds|LS\d/i);
+    await search.fill('BD1 1AA');
+    await search.press('Enter');
+    await expect(page.getByText(/Postcode search: Not available for Bradford/).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('has an accessibility statement about Bradford', async () => {
+    const { page } = await openPage(chrome.browser, `${base}E08000032/accessibility.html`);
+    const text = await pageText(page);
+    expect(text).toContain('a map of deprivation in Bradford');
+    expect(text).not.toMatch(/Leeds/i);
+  });
+});
