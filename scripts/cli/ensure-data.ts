@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GEO_FILES } from '../../src/data/contract';
-import { configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
+import { configFromEnv, CONTEXT_SOURCES, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
 
 /** Files the pipeline writes; interventions.json belongs to the content build, not this one. */
-export const PIPELINE_OUTPUTS = [GEO_FILES.areas2021, GEO_FILES.details2021, GEO_FILES.areas2011, GEO_FILES.metadata, GEO_FILES.postcodes];
+export const PIPELINE_OUTPUTS = [GEO_FILES.areas2021, GEO_FILES.details2021, GEO_FILES.areas2011, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.context];
 
 function listFiles(p: string): string[] {
   if (!existsSync(p)) return [];
@@ -22,6 +22,7 @@ export function inputFiles(cfg: ResolvedConfig): string[] {
   const sourcePaths = [s.lsoa21.path, s.lsoa11.path, s.wards.path, s.iod2025, s.iod2019, s.iod2015, s.lsoa21Ward, s.lsoa11To21, s.wardCommittee, s.centroids, s.postcodes];
   return [
     ...sourcePaths.flatMap((p) => listFiles(path.resolve(cfg.dataDir, p))),
+    ...[CONTEXT_SOURCES.dir, CONTEXT_SOURCES.msoaBoundaries.path].flatMap((p) => listFiles(path.resolve(cfg.dataDir, p))),
     ...listFiles(path.join(REPO_ROOT, 'content')),
     ...listFiles(path.join(REPO_ROOT, 'scripts', 'pipeline')),
     path.join(REPO_ROOT, 'scripts', 'cli', 'build-data.ts'),

@@ -27,7 +27,8 @@ import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
-import { CONTENT_DIR } from './config';
+import { CONTENT_DIR, CONTEXT_BUDGET_GZIP } from './config';
+import { buildContext } from './context';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -39,7 +40,7 @@ export interface PipelineOptions extends Partial<ResolvedConfig> {
   /** Override for tests: how small a vertex must be to be simplified away. */
   simplifyMinWeight?: number;
   /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
-  budget?: { firstViewGzip: number; releasesGzip: number };
+  budget?: { firstViewGzip: number; releasesGzip: number; contextGzip?: number };
   /** Progress lines (the CLI prints them; tests stay quiet). */
   log?: (line: string) => void;
 }
@@ -55,6 +56,8 @@ export interface PipelineReport {
   budget: BudgetVerdict;
   interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
   spiRows: number | null;
+  /** The orientation layer: what was kept (null counts when the sources do not cover the area) and its note. */
+  context: { counts: Record<string, number>; note: string | null };
   durationMs: number;
 }
 
@@ -302,6 +305,13 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
   });
 
+  log('Building the context layer (roads, rail, rivers, parks, place names)');
+  const context = await buildContext(dataDir, area, metadata.bbox);
+  metadata.context = context.metadata;
+  metadata.attribution = [...metadata.attribution, ...context.metadata.attribution];
+  metadata.sources = [...metadata.sources, ...context.sources];
+  if (context.metadata.note) log(`context: ${context.metadata.note}`);
+
   log('Placing interventions');
   const toCollection = (features: readonly AreaFeature[]) => ({
     type: 'FeatureCollection' as const,
@@ -332,10 +342,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     { name: GEO_FILES.postcodes, content: stableStringify(pcs.index) },
     { name: GEO_FILES.interventions, content: stableStringify(interventions.collection) },
     { name: GEO_FILES.spi, content: stableStringify(spi) },
+    { name: GEO_FILES.context, content: stableStringify(context.data) },
   ];
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, options.budget);
   const over = budgetProblems(budget);
+  const contextGzip = outputs.find((o) => o.name === GEO_FILES.context)?.gzip ?? 0;
+  const contextLimit = options.budget?.contextGzip ?? CONTEXT_BUDGET_GZIP;
+  if (contextGzip > contextLimit) over.push({ file: GEO_FILES.context, message: `over budget: ${(contextGzip / 1024).toFixed(1)} KB gzip > ${(contextLimit / 1024).toFixed(1)} KB` });
   if (over.length > 0) {
     const sizes = outputs.map((o) => `${o.name} ${o.raw} B raw / ${o.gzip} B gzip`).join('; ');
     throw new PipelineError([...over, { file: cfg.outDir, message: `sizes: ${sizes}; previous outputs kept` }]);
@@ -358,6 +372,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     budget,
     interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
     spiRows: spi?.rows.length ?? null,
+    context: { counts: context.counts, note: context.metadata.note },
     durationMs: Date.now() - started,
   };
 }

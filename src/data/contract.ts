@@ -12,6 +12,8 @@
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
 
+import type { Topology } from 'topojson-specification';
+
 export const GEO_FILES = {
   areas2021: 'areas-2021.topojson',
   areas2011: 'areas-2011.topojson',
@@ -22,6 +24,8 @@ export const GEO_FILES = {
   spi: 'spi.json',
   /** Lazily loaded LSOA 2021 values that do not fit the first-view budget (AreaDetails). */
   details2021: 'areas-2021-details.json',
+  /** Orientation layer (ContextData: roads, rail, rivers, water, parks, place names) or null when the sources do not cover the area. */
+  context: 'context.json',
 } as const;
 
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
@@ -153,6 +157,8 @@ export interface DataMetadata {
   derivations: Record<string, string>;
   /** Bounding box of the area [west, south, east, north]. */
   bbox: [number, number, number, number];
+  /** The orientation layer (context.json): which parts the sources cover here, and a note when some are missing. */
+  context?: ContextMetadata;
 }
 
 /** postcodes.json: compact lookup; `lsoa` is an index into `lsoaCodes`, -1 when the point lies in no area LSOA. */
@@ -199,4 +205,69 @@ export function expandDetails(details: AreaDetails): Map<string, IodValues> {
     });
   }
   return out;
+}
+
+// --- context.json: the orientation layer (roads, rail, rivers, water, parks, place names) ------------
+
+/** TopoJSON object names in ContextData.topology. */
+export const CONTEXT_OBJECTS = { roads: 'roads', rail: 'rail', waterways: 'waterways', water: 'water', parks: 'parks' } as const;
+export type ContextObject = keyof typeof CONTEXT_OBJECTS;
+
+/** OSM road classes kept (their `_link` slip roads are folded into the class). */
+export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+/** roads: `c` = class, `r` = road number(s) as in OSM `ref` ("A64", "A58;A61"), absent when unnumbered. */
+export interface ContextRoadProperties {
+  c: RoadClass;
+  r?: string;
+}
+
+/** waterways: `k` = river or canal. rail, water and parks carry no properties. */
+export interface ContextWaterwayProperties {
+  k: 'river' | 'canal';
+}
+
+/**
+ * A place name: GeoNames populated places (city / town / village by population, see metadata
+ * derivations) and House of Commons Library MSOA names ('neighbourhood', at a point inside the MSOA).
+ */
+export type ContextPlaceKind = 'city' | 'town' | 'village' | 'neighbourhood';
+export interface ContextPlace {
+  name: string;
+  kind: ContextPlaceKind;
+  lon: number;
+  lat: number;
+  /** GeoNames population (used to rank labels); absent for neighbourhoods. */
+  pop?: number;
+  /** MSOA 2021 code, for neighbourhoods. */
+  code?: string;
+}
+
+/** Where to print a road number: points along numbered roads, thinned so one number shows per few km. */
+export interface ContextRoadLabel {
+  ref: string;
+  c: RoadClass;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * context.json (or null when the sources do not cover the area). `topology` is TopoJSON (quantised,
+ * delta-encoded arcs) with the objects in CONTEXT_OBJECTS; objects the sources lack for the area are absent.
+ */
+export interface ContextData {
+  topology: Topology;
+  places: ContextPlace[];
+  roadLabels: ContextRoadLabel[];
+}
+
+/** What the app says about the layer: present parts, dates, and a one-line note when something is missing. */
+export interface ContextMetadata {
+  /** Parts present in context.json; empty when the file is null. */
+  parts: Array<ContextObject | 'neighbourhoods' | 'places'>;
+  /** One line for the user when the layer is absent or partial for this area; null when complete. */
+  note: string | null;
+  /** Attribution lines of the sources actually used (also in DataMetadata.attribution). */
+  attribution: string[];
 }
