@@ -1,7 +1,7 @@
 import { lazy, createEffect, createMemo, createResource, createSignal, ErrorBoundary, For, Match, on, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { createAppStore } from './state/store';
-import { loadDetails2021Into, loadFirstView, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
+import { loadContext, loadDetails2021Into, loadFirstView, loadLsoa11, loadPostcodes, type FirstViewData, type LsoaCollection } from './data/load';
 import type { InterventionProperties } from './data/content-contract';
 import { INTERVENTION_STYLE, yearsIn } from './domain/interventions';
 import { InterventionsPanel } from './panels/InterventionsPanel';
@@ -32,6 +32,8 @@ import { lsoaVintage, RELEASE_LABEL } from './domain/indicators';
 import { areaCount, nationalCount } from './domain/profile';
 import { tooltipLines } from './domain/tooltip';
 import type { SearchEntry } from './domain/search';
+import { placeBox, placeSearchEntries } from './domain/place-search';
+import type { ContextLayer } from './map/layers/context';
 import type { ReleaseId } from './data/contract';
 import type { AtlasMap, HoverInfo } from './map/atlas-map';
 import { MapView } from './map/MapView';
@@ -112,6 +114,21 @@ function Atlas(props: { data: FirstViewData }) {
     startDetails();
   };
   onMount(() => setTimeout(firstViewDone, 30_000));
+
+  // The orientation layer (roads, rivers, place names) is never part of the first view's budget.
+  const [contextData] = createResource(
+    () => afterFirstView() || undefined,
+    () => loadContext().catch((err: unknown) => {
+      setNotice(`Roads, rivers and place names are unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }),
+  );
+  const [contextLayer, setContextLayer] = createSignal<ContextLayer | null>(null);
+  const goToPlace = (e: SearchEntry) => {
+    if (!e.at) return;
+    setFitTarget(placeBox(e.at));
+    setAnnouncement(`Moved the map to ${e.label}.`);
+  };
 
   const needsLsoa11 = () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards');
   const [lsoa11] = createResource(() => (needsLsoa11() ? true : undefined), () => loadLsoa11());
@@ -304,7 +321,7 @@ function Atlas(props: { data: FirstViewData }) {
     const m = atlasMap();
     if (!m) return;
     await m.idle();
-    const blob = await mapToPng(m.canvas(), legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
+    const blob = await mapToPng(m.canvas(), legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`, contextLayer()?.drawnLabels() ?? []);
     downloadBlob(`leeds-map-${state().view}-${state().view === 'deprivation' ? `${state().indicator}-iod${state().release}` : state().release}.png`, blob);
     setAnnouncement('Saved the map view as a PNG image.');
   };
@@ -332,6 +349,7 @@ function Atlas(props: { data: FirstViewData }) {
       keywords: l.properties.code,
       detail: `LSOA ${l.properties.code} · ${index().wards.get(l.properties.ward)?.properties.name ?? ''}`,
     })),
+    ...placeSearchEntries(contextData()?.places ?? []),
   ]);
   const lookupPostcode = async (pc: string): Promise<PostcodeResult> => {
     const idx = await loadPostcodes();
@@ -428,6 +446,7 @@ function Atlas(props: { data: FirstViewData }) {
       <Show when={embedOpen()}>
         <EmbedDialog
           stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
+          context={state().context}
           selection={state().selection}
           selectionName={selectedWard()?.properties.name ?? selectedLsoa()?.properties.name ?? null}
           defaultTitle={`Map: ${colouring().description}`}
@@ -439,9 +458,9 @@ function Atlas(props: { data: FirstViewData }) {
         <Show when={!embed.embed || embed.controls}>
         <aside class="panel panel--controls" aria-label="Search and map controls">
           <Show when={!embed.embed}>
-          <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
+          <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : e.kind === 'place' ? goToPlace(e) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
           </Show>
-          <ControlPanel state={state()} flags={flags()} locked={embed.lock} onChange={onStateChange} onFlags={setFlags} />
+          <ControlPanel state={state()} flags={flags()} locked={embed.lock} onChange={onStateChange} onFlags={setFlags} contextAvailable={(meta.context?.parts.length ?? 0) > 0} contextNote={meta.context?.note ?? null} />
           <Show when={state().view === 'spi'}>
             <SpiPanel
               data={spiData()}
@@ -568,6 +587,9 @@ function Atlas(props: { data: FirstViewData }) {
               onMoveEnd={(camera) => update({ camera })}
               onNotice={setNotice}
               onUnavailable={firstViewDone}
+              context={contextData}
+              contextVisible={() => state().context}
+              onContextLayer={setContextLayer}
               onReady={(m) => {
                 setAtlasMap(m);
                 exposeTestHooks(m);
@@ -580,6 +602,7 @@ function Atlas(props: { data: FirstViewData }) {
             <Tooltip content={tooltip()} />
           </div>
           <Legend model={legend()} showFlags={flags()} flagsApply={colouring().target !== 'wards'} areaNoun={colouring().target === 'wards' ? 'wards' : 'LSOAs'} />
+          <Show when={meta.context?.note}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
           <p class="map-note">
             <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★ marks
             the 12 priority wards.

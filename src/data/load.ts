@@ -3,7 +3,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import type { SpiDataset } from '../domain/spi';
-import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -79,4 +79,11 @@ export async function loadDetails2021Into(lsoa21: LsoaCollection): Promise<void>
 /** SPI scores built from the sources directory, or null when the council has not supplied a file. */
 export async function loadBuildSpi(): Promise<SpiDataset | null> {
   return fetchJson<SpiDataset | null>(GEO_FILES.spi);
+}
+
+let contextPromise: Promise<ContextData | null> | undefined;
+/** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
+export function loadContext(): Promise<ContextData | null> {
+  contextPromise ??= fetchJson<ContextData | null>(GEO_FILES.context);
+  return contextPromise;
 }

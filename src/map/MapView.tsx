@@ -8,6 +8,8 @@ import type { AreaLayer, AtlasMap, HoverInfo } from './atlas-map';
 import { configuredBasemapUrl } from './base-style';
 import { preloadMap } from './preload';
 import type { WardLabel, WardLabels } from './ward-labels';
+import type { ContextData } from '../data/contract';
+import { addContextLayer, type ContextLayer } from './layers/context';
 
 export interface MapViewProps {
   bounds: [number, number, number, number];
@@ -39,6 +41,10 @@ export interface MapViewProps {
   onReady: (map: AtlasMap) => void;
   /** The map could not be created (no WebGL): the app carries on without it. */
   onUnavailable: () => void;
+  /** Orientation layer data (loaded after the first choropleth; null when the area has none) and whether it shows. */
+  context: Accessor<ContextData | null | undefined>;
+  contextVisible: Accessor<boolean>;
+  onContextLayer: (layer: ContextLayer) => void;
 }
 
 /**
@@ -49,6 +55,7 @@ export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
   let atlas: AtlasMap | undefined;
   let labels: WardLabels | undefined;
+  let contextLayer: ContextLayer | undefined;
   let disposed = false;
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -111,6 +118,15 @@ export function MapView(props: MapViewProps) {
       map.setOutreach(o.circle, o.codes);
     });
     createEffect(() => map.setNeighbourhoods(props.neighbourhoods()));
+    createEffect(() => {
+      const data = props.context();
+      const visible = props.contextVisible();
+      if (data && !contextLayer) {
+        contextLayer = addContextLayer(map.map, data, { labels: true, obstacleSelector: '.ward-label', visible });
+        props.onContextLayer(contextLayer);
+      }
+      contextLayer?.setVisible(visible);
+    });
     createEffect(
       on(props.fitTarget, (bbox) => {
         if (bbox) map.fitTo(bbox);
@@ -121,6 +137,7 @@ export function MapView(props: MapViewProps) {
   onCleanup(() => {
     disposed = true;
     labels?.remove();
+    contextLayer?.remove();
     atlas?.destroy();
   });
 

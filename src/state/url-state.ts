@@ -35,6 +35,8 @@ export interface AppState {
   camera: Camera | null;
   /** Show the table view instead of (beside) the map. */
   table: boolean;
+  /** Show the orientation layer (roads, rivers, parks, place names); `ctx=0` hides it. */
+  context: boolean;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -45,6 +47,7 @@ export const DEFAULT_STATE: AppState = {
   selection: null,
   camera: null,
   table: false,
+  context: true,
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
@@ -81,6 +84,11 @@ export function serialiseCamera(c: Camera): string {
   return `${c.lat.toFixed(5)},${c.lon.toFixed(5)},${c.zoom.toFixed(2)}`;
 }
 
+/** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
+export function parseContextFlag(raw: string | null): boolean {
+  return raw !== '0';
+}
+
 /** Parse a query string; any unknown or invalid value falls back to its default, silently. */
 export function parseState(search: string): AppState {
   const q = new URLSearchParams(search);
@@ -96,6 +104,7 @@ export function parseState(search: string): AppState {
     selection: parseSelection(q.get('sel')),
     camera: parseCamera(q.get('at')),
     table: q.get('table') === '1',
+    context: parseContextFlag(q.get('ctx')),
   };
 }
 
@@ -113,6 +122,7 @@ export function serialiseState(state: AppState, keep: URLSearchParams = new URLS
   set('sel', serialiseSelection(state.selection), null);
   set('at', state.camera ? serialiseCamera(state.camera) : null, null);
   set('table', state.table ? '1' : null, null);
+  set('ctx', state.context ? null : '0', null);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -125,6 +135,7 @@ export function isNavigation(a: AppState, b: AppState): boolean {
     a.banding !== b.banding ||
     a.view !== b.view ||
     a.table !== b.table ||
+    a.context !== b.context ||
     serialiseSelection(a.selection) !== serialiseSelection(b.selection)
   );
 }
