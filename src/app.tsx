@@ -273,7 +273,7 @@ function Atlas(props: { data: FirstViewData }) {
     const csv = tableCsv(
       t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
       rows,
-      { release, subject, description: t.caption },
+      { release, subject, description: t.caption, attribution: meta.attribution },
     );
     downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
     setAnnouncement(`Downloaded ${rows.length} rows as CSV.`);
@@ -294,7 +294,7 @@ function Atlas(props: { data: FirstViewData }) {
     const rows = wardLsoas(wardCode);
     const release = wardRelease();
     const subject = wardName(wardCode);
-    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames() }), CSV_MIME);
+    downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows as never, { release, subject, wardNames: wardNames(), attribution: meta.attribution }), CSV_MIME);
     setAnnouncement(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
   };
 
@@ -509,6 +509,7 @@ function Atlas(props: { data: FirstViewData }) {
             onSelectLsoa={(code) => select('lsoa', code)}
             onOverlay={setOutreachOverlay}
             onAnnounce={setAnnouncement}
+            attribution={meta.attribution}
           />
           </Suspense>
           </Show>

@@ -41,7 +41,9 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
     const hay = `${label} ${normaliseText(e.keywords)}`.split(' ');
     if (!words.every((w) => hay.some((h) => h.startsWith(w)))) continue;
     const q = words.join(' ');
-    const score = label === q ? 0 : label.startsWith(q) ? 1 : 2;
+    // A place name is context, not an area of the map: its exact match ranks with other labels that
+    // start with the query, so "Burmantofts" still lists the ward before the neighbourhood name.
+    const score = label === q ? (e.kind === 'place' ? 1 : 0) : label.startsWith(q) ? 1 : 2;
     scored.push({ e, score });
   }
   scored.sort((a, b) => a.score - b.score || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.e.label.localeCompare(b.e.label));

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
 import { SOURCES } from './fixtures';
 import { canvasPixelsAround, closeTo } from './pixels';
+import { axeReport } from './axe';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -114,6 +115,8 @@ describe('the orientation layer (roads, rivers, place names)', () => {
     expect(shown).toEqual(expect.arrayContaining(['Otley', 'Morley']));
     // Pudsey is a ward too: its ward label says it already.
     expect(shown).not.toContain('Pudsey');
+    const axe = await axeReport(page, 'the map with its orientation labels');
+    expect(axe.count, axe.message).toBe(0);
     await page.getByTestId('context-toggle').uncheck();
     expect(await visibleLabels(page)).toEqual([]);
   });

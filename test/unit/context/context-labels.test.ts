@@ -42,6 +42,10 @@ describe('place search', () => {
     const hit = searchEntries(entries, 'testford nor')[0];
     expect(hit).toMatchObject({ kind: 'place', label: 'Testford North', at: [-1.5, 53.8] });
     expect(searchEntries(entries, 'testhamlet')[0]?.detail).toBe('Village');
+    // A ward starting with the name stays above the same-named place; places beat LSOAs that match as well.
+    const ward = { kind: 'ward' as const, id: 'E05999991', label: 'Testford North & Bridge', keywords: '', detail: 'Ward' };
+    const lsoa = { kind: 'lsoa' as const, id: 'E01999991', label: 'Testford North 001A', keywords: '', detail: 'LSOA' };
+    expect(searchEntries([lsoa, ...entries, ward], 'Testford North').map((x) => x.kind)).toEqual(['ward', 'place', 'lsoa']);
     const [w, s, e, n] = placeBox([-1.5, 53.8]);
     expect(w < -1.5 && e > -1.5 && s < 53.8 && n > 53.8).toBe(true);
   });
