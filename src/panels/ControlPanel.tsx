@@ -10,7 +10,9 @@ export interface ControlPanelProps {
   onFlags: (flags: { p1: boolean; p10: boolean }) => void;
   /** Locked controls (embed option) are shown but disabled. */
   locked: boolean;
-  /** Whether the data has an orientation layer for this area, and the note when it is absent or partial. */
+  /** The orientation layer: shown or not, whether the data has it for this area, and the note when absent or partial. */
+  context: boolean;
+  onContext: (shown: boolean) => void;
   contextAvailable?: boolean;
   contextNote?: string | null;
 }
@@ -123,10 +125,10 @@ export function ControlPanel(props: ControlPanelProps) {
           <input
             type="checkbox"
             data-testid="context-toggle"
-            checked={props.state.context && props.contextAvailable !== false}
+            checked={props.context && props.contextAvailable !== false}
             disabled={props.contextAvailable === false}
             aria-describedby="context-note"
-            onChange={(e) => props.onChange({ context: e.currentTarget.checked })}
+            onChange={(e) => props.onContext(e.currentTarget.checked)}
           />
           <span>Roads, rail, rivers, parks and place names</span>
         </label>

@@ -1,7 +1,9 @@
 import { createMemo, createResource, createSignal, type Accessor } from 'solid-js';
-import { loadBuildSpi } from '../data/load';
-import { loadSessionSpi, saveSessionSpi } from '../data/spi-session';
-import { findMeasure, measureValues, SPI_OVERALL_ID, type SpiDataset } from '../domain/spi';
+import { GEO_FILES } from '../data/contract';
+import { fetchJson } from '../data/load';
+import { loadSessionSpi, saveSessionSpi } from './spi-session';
+import { findMeasure, measureValues, type SpiDataset } from '../domain/spi';
+import { resolveSpiChoice } from '../domain/spi-choice';
 
 export interface SpiStore {
   data: Accessor<SpiDataset | null>;
@@ -17,16 +19,24 @@ export interface SpiStore {
 }
 
 /**
- * The SPI layer's data: scores built from the sources directory (when the council supplied a file),
+ * The SPI layer's data (spi.json holds SPI scores built from the sources directory, or null when the council
+ * supplied no file): scores built from the sources directory (when the council supplied a file),
  * overridden by a file imported in the browser and kept for the session only.
  */
-export function createSpiStore(loadBuilt: Accessor<boolean>): SpiStore {
+export interface SpiChoiceSource {
+  /** The measure and year asked for (owned by the URL); null = the default. */
+  measure: Accessor<string | null>;
+  year: Accessor<number | null>;
+  set: (choice: { spiMeasure?: string | null; spiYear?: number | null }) => void;
+}
+
+export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSource): SpiStore {
   const [imported, setImportedSignal] = createSignal<SpiDataset | null>(loadSessionSpi());
-  const [built] = createResource(loadBuilt, () => loadBuildSpi().catch(() => null));
+  const [built] = createResource(loadBuilt, () => fetchJson<SpiDataset | null>(GEO_FILES.spi).catch(() => null));
   const data = () => imported() ?? built() ?? null;
-  const [measure, setMeasure] = createSignal(SPI_OVERALL_ID);
-  const [yearChoice, setYear] = createSignal<number | null>(null);
-  const year = () => yearChoice() ?? data()?.years.at(-1) ?? null;
+  const resolved = createMemo(() => resolveSpiChoice(data(), choice.measure(), choice.year()));
+  const measure = () => resolved().measure;
+  const year = () => resolved().year;
   const values = createMemo<ReadonlyMap<string, number>>(() => {
     const d = data();
     const y = year();
@@ -45,10 +55,10 @@ export function createSpiStore(loadBuilt: Accessor<boolean>): SpiStore {
     label,
     setImported: (d) => {
       setImportedSignal(d);
-      setYear(null);
+      choice.set({ spiYear: null });
       saveSessionSpi(d);
     },
-    setMeasure,
-    setYear,
+    setMeasure: (id) => choice.set({ spiMeasure: id }),
+    setYear: (y) => choice.set({ spiYear: y }),
   };
 }

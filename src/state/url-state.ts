@@ -1,43 +1,9 @@
-import { INDICATORS, RELEASES, type IndicatorId, type ReleaseId } from '../data/contract';
+import { INDICATORS, RELEASES } from '../data/contract';
 import { indicatorsIn } from '../domain/indicators';
+import { BANDINGS, VIEWS, type AppState, type Camera, type DisplayOptions, type Selection } from '../domain/views';
 
-/** How LSOAs are classed: national decile (England) or quintile within the local authority. */
-export const BANDINGS = ['national', 'local'] as const;
-export type Banding = (typeof BANDINGS)[number];
-
-/**
- * What the map colours:
- *  deprivation: LSOAs by the indicator;  change: IMD decile change 2019 → 2025;
- *  wards: wards by share of their LSOAs in national decile 1;  spi: wards by Social Progress Index.
- */
-export const VIEWS = ['deprivation', 'change', 'wards', 'spi'] as const;
-export type ViewMode = (typeof VIEWS)[number];
-
-export type Selection =
-  | { kind: 'lsoa'; code: string }
-  | { kind: 'ward'; code: string }
-  | { kind: 'venue'; id: string }
-  | null;
-
-export interface Camera {
-  lat: number;
-  lon: number;
-  zoom: number;
-}
-
-export interface AppState {
-  indicator: IndicatorId;
-  release: ReleaseId;
-  banding: Banding;
-  view: ViewMode;
-  selection: Selection;
-  /** null = fit to the area (the default view). */
-  camera: Camera | null;
-  /** Show the table view instead of (beside) the map. */
-  table: boolean;
-  /** Show the orientation layer (roads, rivers, parks, place names); `ctx=0` hides it. */
-  context: boolean;
-}
+export { BANDINGS, VIEWS } from '../domain/views';
+export type { AppState, Banding, Camera, DisplayOptions, OutlineFlags, Selection, ViewMode } from '../domain/views';
 
 export const DEFAULT_STATE: AppState = {
   indicator: 'imd',
@@ -47,7 +13,6 @@ export const DEFAULT_STATE: AppState = {
   selection: null,
   camera: null,
   table: false,
-  context: true,
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
@@ -84,11 +49,6 @@ export function serialiseCamera(c: Camera): string {
   return `${c.lat.toFixed(5)},${c.lon.toFixed(5)},${c.zoom.toFixed(2)}`;
 }
 
-/** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
-export function parseContextFlag(raw: string | null): boolean {
-  return raw !== '0';
-}
-
 /** Parse a query string; any unknown or invalid value falls back to its default, silently. */
 export function parseState(search: string): AppState {
   const q = new URLSearchParams(search);
@@ -104,7 +64,6 @@ export function parseState(search: string): AppState {
     selection: parseSelection(q.get('sel')),
     camera: parseCamera(q.get('at')),
     table: q.get('table') === '1',
-    context: parseContextFlag(q.get('ctx')),
   };
 }
 
@@ -122,7 +81,6 @@ export function serialiseState(state: AppState, keep: URLSearchParams = new URLS
   set('sel', serialiseSelection(state.selection), null);
   set('at', state.camera ? serialiseCamera(state.camera) : null, null);
   set('table', state.table ? '1' : null, null);
-  set('ctx', state.context ? null : '0', null);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -135,7 +93,48 @@ export function isNavigation(a: AppState, b: AppState): boolean {
     a.banding !== b.banding ||
     a.view !== b.view ||
     a.table !== b.table ||
-    a.context !== b.context ||
     serialiseSelection(a.selection) !== serialiseSelection(b.selection)
   );
+}
+
+// --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
+
+export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null, context: true };
+
+/** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
+export function parseContextFlag(raw: string | null): boolean {
+  return raw !== '0';
+}
+
+/** SPI measure ids are short slugs from the framework file; anything else is not one of ours. */
+const SPI_MEASURE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const SPI_YEAR = /^(19|20)\d\d$/;
+
+/** Parse the display options; a bad value falls back to its default (a measure or year the data lacks is the SPI store's call). */
+export function parseOptions(search: string): DisplayOptions {
+  const q = new URLSearchParams(search);
+  const measure = q.get('spim');
+  const year = q.get('spiy');
+  return {
+    // Only "0" switches an outline off: the default is on, and nonsense keeps the default.
+    outlines: { p1: q.get('p1') !== '0', p10: q.get('p10') !== '0' },
+    spiMeasure: measure !== null && SPI_MEASURE.test(measure) ? measure : null,
+    spiYear: year !== null && SPI_YEAR.test(year) ? Number(year) : null,
+    context: parseContextFlag(q.get('ctx')),
+  };
+}
+
+/** Writes the options into `q` (only what differs from the defaults) and returns it. */
+export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = new URLSearchParams()): URLSearchParams {
+  const set = (key: string, value: string | null) => (value === null ? q.delete(key) : q.set(key, value));
+  set('p1', options.outlines.p1 ? null : '0');
+  set('p10', options.outlines.p10 ? null : '0');
+  set('spim', options.spiMeasure !== null && SPI_MEASURE.test(options.spiMeasure) ? options.spiMeasure : null);
+  set('spiy', options.spiYear !== null && SPI_YEAR.test(String(options.spiYear)) ? String(options.spiYear) : null);
+  set('ctx', options.context ? null : '0');
+  return q;
+}
+
+export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
+  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear && a.context === b.context;
 }

@@ -4,6 +4,8 @@ import { feature } from 'topojson-client';
 import { CONTEXT_OBJECTS, type ContextData, type ContextObject } from '../../data/contract';
 import { beforeIdFor, type LayerId } from '../layer-order';
 import { ContextLabels, type DrawnLabel } from '../context-labels';
+import { createEffect } from 'solid-js';
+import type { LayerGroup } from './group';
 
 /**
  * The orientation layer: roads, rail, rivers, canals, water and parks under the area outlines, drawn
@@ -48,6 +50,18 @@ const roadColour: ExpressionSpecification = ['match', ['get', 'c'], 'motorway', 
 const roadSort: ExpressionSpecification = ['match', ['get', 'c'], 'motorway', 3, 'trunk', 2, 'primary', 1, 0];
 
 type ContextLayerSpec = AddLayerObject & { id: LayerId; source: string };
+
+/** The layer ids, in the order they are listed in LAYER_ORDER's context rows. */
+export const CONTEXT_LAYER_IDS: readonly LayerId[] = [
+  'context-water',
+  'context-parks',
+  'context-waterways',
+  'context-rail',
+  'context-rail-dash',
+  'context-roads-casing',
+  'context-roads-minor',
+  'context-roads-major',
+];
 
 function layerSpecs(): ContextLayerSpec[] {
   return [
@@ -133,3 +147,31 @@ export function addContextLayer(map: MapLibreMap, data: ContextData, opts: Conte
     },
   };
 }
+
+/** The running context layer of each map (for PNG export, which draws its HTML labels onto the image). */
+const installed = new WeakMap<MapLibreMap, ContextLayer>();
+
+/** The labels the map's context layer shows now (none when it is hidden or not loaded). */
+export function drawnContextLabels(map: MapLibreMap): DrawnLabel[] {
+  return installed.get(map)?.drawnLabels() ?? [];
+}
+
+/** The main map's group: adds the layer when its data arrives (after the first choropleth), follows the toggle. */
+export const contextGroup: LayerGroup = {
+  name: 'context',
+  layers: CONTEXT_LAYER_IDS,
+  install(ctx, model) {
+    let layer: ContextLayer | undefined;
+    createEffect(() => {
+      const data = model.context();
+      const visible = model.contextVisible();
+      if (data && !layer) {
+        const added = addContextLayer(ctx.map, data, { labels: true, obstacleSelector: '.ward-label', visible });
+        layer = added;
+        installed.set(ctx.map, added);
+        ctx.whenRemoved(() => added.remove());
+      }
+      layer?.setVisible(visible);
+    });
+  },
+};

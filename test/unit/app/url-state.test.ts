@@ -16,7 +16,6 @@ describe('URL state', () => {
       selection: { kind: 'ward', code: 'E05011388' },
       camera: { lat: 53.8, lon: -1.52, zoom: 12.25 },
       table: true,
-      context: false,
     };
     expect(parseState(serialiseState(s))).toEqual(s);
     const venue: AppState = { ...DEFAULT_STATE, selection: { kind: 'venue', id: 'reginald-centre' } };
@@ -29,16 +28,6 @@ describe('URL state', () => {
     expect(parseState('?rel=2019&ind=nonsense').release).toBe('2019');
     expect(parseState('?at=53.8,-1.5,abc').camera).toBeNull();
     expect(parseState('?sel=ward:').selection).toBeNull();
-  });
-
-  it('shows the context layer unless ctx=0, and writes ctx only when hidden', () => {
-    expect(parseState('').context).toBe(true);
-    expect(parseState('?ctx=0').context).toBe(false);
-    expect(parseState('?ctx=1').context).toBe(true);
-    expect(parseState('?ctx=off').context).toBe(true);
-    expect(serialiseState({ ...DEFAULT_STATE, context: false })).toBe('?ctx=0');
-    expect(serialiseState({ ...DEFAULT_STATE, context: true })).toBe('');
-    expect(isNavigation(DEFAULT_STATE, { ...DEFAULT_STATE, context: false })).toBe(true);
   });
 
   it('replaces an indicator the release does not publish by the IMD', () => {

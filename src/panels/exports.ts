@@ -1,0 +1,42 @@
+import type { TableRow } from '../domain/layer-table';
+import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from '../domain/export/csv';
+import { effectiveRelease, pngFileName } from '../domain/view-model';
+import type { Atlas } from '../state/atlas';
+import { downloadBlob, downloadText } from './download';
+
+/** The app's downloads: the table view, a ward's LSOAs, the map as a PNG. Each says what it did. */
+export function createExports(atlas: Atlas) {
+  const { state } = atlas;
+  const wardNames = () => Object.fromEntries(atlas.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
+  return {
+    table(rows: TableRow[]): void {
+      const t = atlas.table.model();
+      const release = effectiveRelease(state());
+      const ward = atlas.table.filter().ward;
+      const subject = ward ? `table ${atlas.wardName(ward)}` : 'table';
+      const csv = tableCsv(
+        t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
+        rows,
+        { release, subject, description: t.caption, attribution: atlas.data.metadata.attribution },
+      );
+      downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
+      atlas.announce(`Downloaded ${rows.length} rows as CSV.`);
+    },
+    ward(wardCode: string): void {
+      const rows = atlas.selection.wardLsoas(wardCode);
+      const release = atlas.selection.wardRelease();
+      const subject = atlas.wardName(wardCode);
+      downloadText(csvFileName('ward', { release, subject }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames(), attribution: atlas.data.metadata.attribution }), CSV_MIME);
+      atlas.announce(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
+    },
+    async png(): Promise<void> {
+      const m = atlas.map();
+      if (!m) return;
+      const meta = atlas.data.metadata;
+      // The orientation labels are HTML, not in the canvas: toPng draws them onto the image.
+      const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
+      downloadBlob(pngFileName(state()), blob);
+      atlas.announce('Saved the map view as a PNG image.');
+    },
+  };
+}
