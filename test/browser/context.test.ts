@@ -62,7 +62,7 @@ const visibleLabels = (page: Page) => page.$$eval('.context-label', (els) => els
 const camera = `at=${crossing[1]!.toFixed(5)},${crossing[0]!.toFixed(5)},14`;
 
 describe('the orientation layer (roads, rivers, place names)', () => {
-  it('draws the M1 and the River Aire where they cross, with labels; the toggle hides them and writes ctx=0', async () => {
+  it('draws the M1 and the River Aire where they cross, credits the sources; the toggle hides them and writes ctx=0', async () => {
     expect(crossings.length).toBeGreaterThan(0);
     const { page, problems } = await openPage(chrome.browser, `${base}?${camera}`);
     await waitForMap(page);
