@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
@@ -141,6 +142,51 @@ describe('the orientation layer (roads, rivers, place names)', () => {
       expect(at[2]).toBeGreaterThan(12);
       expect(await visibleLabels(page)).toContain(label);
     }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('draws the place labels onto the saved PNG (they are HTML, not in the map canvas)', async () => {
+    // Morley: shown at the area view, clear of the legend box the PNG draws in the top-left corner.
+    const { page, problems } = await openPage(chrome.browser, base);
+    await waitForMap(page);
+    await waitForContext(page);
+    const label = page.locator('.context-label', { hasText: /^Morley$/ });
+    const box = await page.evaluate(() => {
+      const el = [...document.querySelectorAll<HTMLElement>('.context-label')].find((e) => e.textContent === 'Morley' && e.style.display !== 'none');
+      const c = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+      const r = el!.getBoundingClientRect();
+      return { left: r.left - c.left, top: r.top - c.top, width: r.width, height: r.height };
+    });
+    expect(await label.count()).toBe(1);
+    /** Dark text pixels (the label's ink) inside the label's box on the saved image. */
+    const inkInPng = async (button: Locator): Promise<number> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      const b64 = readFileSync(await download.path()).toString('base64');
+      return page.evaluate(
+        async ([data, r]) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${data}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          const ratio = img.width / document.querySelector('.maplibregl-canvas')!.clientWidth;
+          const d = ctx.getImageData(Math.round(r.left * ratio), Math.round(r.top * ratio), Math.round(r.width * ratio), Math.round(r.height * ratio)).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 45 && d[i + 1]! < 45 && d[i + 2]! < 45) n++;
+          return n;
+        },
+        [b64, box] as const,
+      );
+    };
+    const save = page.getByRole('button', { name: 'Save map as PNG' });
+    const withLabels = await inkInPng(save);
+    await page.getByTestId('context-toggle').uncheck();
+    await waitForIdle(page);
+    const without = await inkInPng(save);
+    expect(withLabels).toBeGreaterThan(without + 10);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
