@@ -80,6 +80,7 @@ function Atlas(props: { data: FirstViewData }) {
       <Show when={embedOpen()}>
         <EmbedDialog
           stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
+          context={atlas.options().context}
           selection={state().selection}
           selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
           defaultTitle={`Map: ${atlas.colouring().description}`}
@@ -122,6 +123,7 @@ function Atlas(props: { data: FirstViewData }) {
             flagsApply={flagsApply(atlas.colouring())}
             areaNoun={atlas.colouring().target === 'wards' ? 'wards' : 'LSOAs'}
           />
+          <Show when={props.data.metadata.context?.note}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
           <p class="map-note">
             <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★ marks
             the 12 priority wards.

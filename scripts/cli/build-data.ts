@@ -23,6 +23,7 @@ async function main(): Promise<number> {
     console.log(`Interventions: ${r.interventions.placed} placed; ${r.interventions.unplaced.length} not placed:`);
     for (const u of r.interventions.unplaced) console.log(`  - ${u.name}: ${u.reason}`);
     console.log(r.spiRows === null ? 'SPI: no spi/leeds_spi_wards.csv in the sources; the app will say no SPI data is loaded' : `SPI: ${r.spiRows} rows`);
+    console.log(`Context layer: ${Object.entries(r.context.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}${r.context.note ? ` — ${r.context.note}` : ''}`);
     for (const o of r.outputs) console.log(`  ${o.name.padEnd(22)} ${kb(o.raw).padStart(10)} raw ${kb(o.gzip).padStart(10)} gzip`);
     const b = r.budget;
     console.log(

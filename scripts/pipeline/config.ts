@@ -100,3 +100,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ResolvedCon
     sources: sourcesForArea(env.ATLAS_AREA ?? DEFAULT_AREA),
   };
 }
+
+/**
+ * The orientation layer's sources (context/ in the data dir; see its README section) and the areas
+ * they cover: the OpenStreetMap extracts and the GeoNames subset cover West Yorkshire, the House of
+ * Commons Library MSOA names only Leeds. Elsewhere the layer is absent or partial, with a note.
+ */
+export const CONTEXT_SOURCES = {
+  dir: 'context',
+  roads: {
+    motorway: ['context/osm_west_yorkshire_2018/roads-motorway.geojson.gz', 'context/osm_west_yorkshire_2018/roads-motorway_link.geojson.gz'],
+    trunk: ['context/osm_west_yorkshire_2018/roads-trunk.geojson.gz', 'context/osm_west_yorkshire_2018/roads-trunk_link.geojson.gz'],
+    primary: ['context/osm_west_yorkshire_2018/roads-primary.geojson.gz', 'context/osm_west_yorkshire_2018/roads-primary_link.geojson.gz'],
+    secondary: ['context/osm_west_yorkshire_2018/roads-secondary.geojson.gz', 'context/osm_west_yorkshire_2018/roads-secondary_link.geojson.gz'],
+  },
+  rail: 'context/osm_west_yorkshire_2018/railways-rail.geojson.gz',
+  rivers: 'context/osm_west_yorkshire_2018/waterways-river.geojson.gz',
+  canals: 'context/osm_west_yorkshire_2018/waterways-canal.geojson.gz',
+  parks: 'context/osm_west_yorkshire_2023/west-yorkshire-leisure-park.geojson.gz',
+  water: 'context/osm_west_yorkshire_2023/west-yorkshire-natural-water.geojson.gz',
+  geonames: 'context/geonames_cities500_west_yorkshire.tsv',
+  msoaNames: 'context/msoa21_names_hocl_leeds.csv',
+  msoaBoundaries: { path: 'boundaries/leeds/geojson/msoa21_leeds_bgc.geojson', codeField: 'MSOA21CD', nameField: 'MSOA21NM' } satisfies BoundarySource,
+  /** Bradford, Calderdale, Kirklees, Leeds, Wakefield (LAD 2024 codes). */
+  osmAreas: ['E08000032', 'E08000033', 'E08000034', 'E08000035', 'E08000036'],
+  msoaNamesAreas: ['E08000035'],
+} as const;
+
+/** How far around the area's bounding box context is kept: enough to see where roads lead. */
+export const CONTEXT_BUFFER_KM = 1.5;
+/** Context file budget (gzip): it loads after the first choropleth, never in the first view. */
+export const CONTEXT_BUDGET_GZIP = 150 * 1024;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RELEASE_LIST } from '../../src/data/contract';
 import { SPI_FRAMEWORK_FILE, SPI_SOURCE_FILE } from '../../src/domain/spi/schema';
-import type { SourceFiles } from './config';
+import { CONTEXT_SOURCES, type SourceFiles } from './config';
 import { PLACES_FILES } from './interventions-sources';
 
 /** Source paths relative to the data dir (files or folders; some optional, so possibly absent). */
@@ -21,7 +21,9 @@ export function sourcePaths(sources: SourceFiles): string[] {
   // Paths only: SourceFiles also holds flags (englandWide).
   const fromConfig = Object.values(sources).flatMap((s) => (typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : []));
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
-  return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE])];
+  // The context layer's sources: its folder and the MSOA boundaries its names are placed in.
+  const fromContext = [CONTEXT_SOURCES.dir, CONTEXT_SOURCES.msoaBoundaries.path];
+  return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, ...fromContext])];
 }
 
 /** Every file under `p` (or `p` itself), [] when it does not exist. */

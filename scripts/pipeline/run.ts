@@ -35,6 +35,8 @@ import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
+import { CONTEXT_BUDGET_GZIP } from './config';
+import { buildContext } from './context';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -46,7 +48,7 @@ export interface PipelineOptions extends Partial<ResolvedConfig> {
   /** Override for tests: how small a vertex must be to be simplified away. */
   simplifyMinWeight?: number;
   /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
-  budget?: { firstViewGzip: number; releasesGzip: number };
+  budget?: { firstViewGzip: number; releasesGzip: number; contextGzip?: number };
   /** Progress lines (the CLI prints them; tests stay quiet). */
   log?: (line: string) => void;
 }
@@ -62,6 +64,8 @@ export interface PipelineReport {
   budget: BudgetVerdict;
   interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
   spiRows: number | null;
+  /** The orientation layer: what was kept (null counts when the sources do not cover the area) and its note. */
+  context: { counts: Record<string, number>; note: string | null };
   durationMs: number;
 }
 
@@ -346,6 +350,13 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     quantization,
   });
 
+  log('Building the context layer (roads, rail, rivers, parks, place names)');
+  const context = await buildContext(dataDir, area, metadata.bbox);
+  metadata.context = context.metadata;
+  metadata.attribution = [...metadata.attribution, ...context.metadata.attribution];
+  metadata.sources = [...metadata.sources, ...context.sources];
+  if (context.metadata.note) log(`context: ${context.metadata.note}`);
+
   log('Placing interventions');
   const toCollection = (features: readonly AreaFeature[]) => ({
     type: 'FeatureCollection' as const,
@@ -377,11 +388,15 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     postcodes: stableStringify(pcs.index),
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
+    context: stableStringify(context.data),
   };
   const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, budgetLimits);
   const over = budgetProblems(budget);
+  const contextGzip = outputs.find((o) => o.name === GEO_FILES.context)?.gzip ?? 0;
+  const contextLimit = options.budget?.contextGzip ?? CONTEXT_BUDGET_GZIP;
+  if (contextGzip > contextLimit) over.push({ file: GEO_FILES.context, message: `over budget: ${(contextGzip / 1024).toFixed(1)} KB gzip > ${(contextLimit / 1024).toFixed(1)} KB` });
   // England-wide builds: a district whose outlines cannot reach the per-LSOA budget even fully
   // simplified (a few, where May 2025 wards cut across many LSOAs) is still built, with a warning
   // (report.budget.ok false; build:sites lists them), rather than leaving the council no atlas.
@@ -409,6 +424,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     budget,
     interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
     spiRows: spi?.rows.length ?? null,
+    context: { counts: context.counts, note: context.metadata.note },
     durationMs: Date.now() - started,
   };
 }

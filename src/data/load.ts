@@ -2,7 +2,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import { useCouncil } from './council';
-import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -78,4 +78,11 @@ export function withDetails(lsoa21: LsoaCollection, byCode: ReadonlyMap<string, 
 export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaCollection> {
   const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
   return withDetails(lsoa21, expandDetails(details));
+}
+
+let contextPromise: Promise<ContextData | null> | undefined;
+/** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
+export function loadContext(): Promise<ContextData | null> {
+  contextPromise ??= fetchJson<ContextData | null>(GEO_FILES.context);
+  return contextPromise;
 }

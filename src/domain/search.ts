@@ -1,9 +1,11 @@
 import { isFullPostcode, postcodeKey } from '../data/postcode';
 
-/** One thing a person can find by typing: a ward, an LSOA, a venue (postcodes are looked up separately). */
+/** One thing a person can find by typing: a ward, an LSOA, a venue, a place name (postcodes are looked up separately). */
 export interface SearchEntry {
-  kind: 'ward' | 'lsoa' | 'venue';
+  kind: 'ward' | 'lsoa' | 'venue' | 'place';
   id: string;
+  /** Where a place is (lon, lat): places are not areas of the map, so the map moves to the point. */
+  at?: [number, number];
   label: string;
   /** Extra words that should match (e.g. the LSOA code, "and" for "&"). */
   keywords: string;
@@ -31,14 +33,16 @@ export function normalisePostcode(raw: string): string | null {
 export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 8): SearchEntry[] {
   const words = normaliseText(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const kindOrder = { ward: 0, venue: 1, lsoa: 2 } as const;
+  const kindOrder = { ward: 0, place: 1, venue: 2, lsoa: 3 } as const;
   const scored: { e: SearchEntry; score: number }[] = [];
   for (const e of entries) {
     const label = normaliseText(e.label);
     const hay = `${label} ${normaliseText(e.keywords)}`.split(' ');
     if (!words.every((w) => hay.some((h) => h.startsWith(w)))) continue;
     const q = words.join(' ');
-    const score = label === q ? 0 : label.startsWith(q) ? 1 : 2;
+    // A place name is context, not an area of the map: its exact match ranks with other labels that
+    // start with the query, so "Burmantofts" still lists the ward before the neighbourhood name.
+    const score = label === q ? (e.kind === 'place' ? 1 : 0) : label.startsWith(q) ? 1 : 2;
     scored.push({ e, score });
   }
   scored.sort((a, b) => a.score - b.score || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.e.label.localeCompare(b.e.label));

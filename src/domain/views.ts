@@ -58,4 +58,6 @@ export interface DisplayOptions {
   spiMeasure: string | null;
   /** SPI year; null = the latest year in the loaded dataset. */
   spiYear: number | null;
+  /** Show the orientation layer (roads, rivers, parks, place names); `ctx=0` hides it. */
+  context: boolean;
 }

@@ -9,6 +9,7 @@ import type { LegendModel } from '../domain/legend';
 import type { MapHandle } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
 import { mapToPng } from './png-export';
+import { drawnContextLabels } from './layers/context';
 
 setWorkerUrl(workerUrl);
 
@@ -129,7 +130,7 @@ export class AtlasMap implements MapHandle {
   /** The map as drawn now, with its legend and attribution (the drawing buffer is kept, so no repaint is forced). */
   async toPng(legend: LegendModel, attribution: readonly string[], title: string): Promise<Blob> {
     await this.idle();
-    return mapToPng(this.map.getCanvas(), legend, attribution, title);
+    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map));
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */

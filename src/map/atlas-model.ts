@@ -29,6 +29,8 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     venueIds: atlas.venues.visibleIds,
     outreach: atlas.outreach.overlay,
     picking: atlas.outreach.picking,
+    context: atlas.context,
+    contextVisible: () => atlas.options().context,
   };
   const events: MapEvents = {
     onHover: (h) => atlas.setHovered(h ? { kind: 'area', ...h } : null),

@@ -10,8 +10,18 @@ export const LAYER_ORDER = [
   'lsoa11-nodata',
   'wards-fill',
   'wards-nodata',
+  // Orientation layer (src/map/layers/context.ts): water and parks over the fills, under every outline;
+  // roads and rail over the LSOA lines, under the 1% / 10% outlines, ward lines and selection.
+  'context-water',
+  'context-parks',
+  'context-waterways',
   'lsoa21-line',
   'lsoa11-line',
+  'context-rail',
+  'context-rail-dash',
+  'context-roads-casing',
+  'context-roads-minor',
+  'context-roads-major',
   'lsoa21-flag10-casing',
   'lsoa21-flag10',
   'lsoa11-flag10-casing',

@@ -1,6 +1,6 @@
 import type { Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ReleaseId } from '../data/contract';
+import type { ContextData, ReleaseId } from '../data/contract';
 import type { LsoaCollection, WardCollection } from '../data/load';
 import type { MapColouring } from '../domain/measure';
 import type { Camera, OutlineFlags } from '../domain/views';
@@ -55,6 +55,9 @@ export interface MapModel {
   outreach: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
   /** "Pick a catchment centre" mode: the next click places the centre instead of selecting. */
   picking: Accessor<boolean>;
+  /** The orientation layer (loaded after the first choropleth; null when the area has none) and whether it shows. */
+  context: Accessor<ContextData | null | undefined>;
+  contextVisible: Accessor<boolean>;
 }
 
 /** What the map reports back. */

@@ -1,10 +1,17 @@
 import type { LegendModel } from '../domain/legend';
+import type { DrawnLabel } from './context-labels';
 
 /**
  * The map view as a PNG of the same size as the map, with the legend and the attribution drawn on
  * it, so a saved image always carries its key and its sources.
  */
-export async function mapToPng(mapCanvas: HTMLCanvasElement, legend: LegendModel, attribution: readonly string[], title: string): Promise<Blob> {
+export async function mapToPng(
+  mapCanvas: HTMLCanvasElement,
+  legend: LegendModel,
+  attribution: readonly string[],
+  title: string,
+  contextLabels: readonly DrawnLabel[] = [],
+): Promise<Blob> {
   const w = mapCanvas.width;
   const h = mapCanvas.height;
   const ratio = w / Math.max(1, mapCanvas.clientWidth);
@@ -20,6 +27,8 @@ export async function mapToPng(mapCanvas: HTMLCanvasElement, legend: LegendModel
   const cssW = w / ratio;
   const cssH = h / ratio;
   const font = (size: number, weight = 400) => `${weight} ${size}px system-ui, sans-serif`;
+  // The orientation labels are HTML over the map, not in its canvas: draw them as shown.
+  drawContextLabels(ctx, contextLabels, font);
 
   // Attribution strip along the bottom edge.
   const attrText = attribution.join(' ');
@@ -88,4 +97,34 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   }
   if (line) lines.push(line);
   return lines;
+}
+
+const LABEL_FONT: Record<DrawnLabel['kind'], [number, number]> = { city: [15, 700], town: [13, 700], village: [12, 600], neighbourhood: [11, 400], road: [10, 700] };
+
+function drawContextLabels(ctx: CanvasRenderingContext2D, labels: readonly DrawnLabel[], font: (size: number, weight?: number) => string): void {
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const l of labels) {
+    const [size, weight] = LABEL_FONT[l.kind];
+    ctx.font = `${l.kind === 'neighbourhood' ? 'italic ' : ''}${font(size, weight)}`;
+    if (l.kind === 'road') {
+      const w = ctx.measureText(l.text).width + 6;
+      ctx.fillStyle = l.roadClass === 'motorway' ? '#1d4f91' : '#ffffff';
+      ctx.strokeStyle = l.roadClass === 'motorway' ? '#1d4f91' : '#3d3d3d';
+      ctx.fillRect(l.x - w / 2, l.y - 7, w, 14);
+      ctx.strokeRect(l.x - w / 2 + 0.5, l.y - 6.5, w - 1, 13);
+      ctx.fillStyle = l.roadClass === 'motorway' ? '#ffffff' : '#1a1a1a';
+      ctx.fillText(l.text, l.x, l.y);
+      continue;
+    }
+    // A white halo, as on screen, keeps the name readable on every decile colour.
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = '#ffffff';
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(l.text, l.x, l.y);
+  }
+  ctx.restore();
 }

@@ -11,6 +11,11 @@ export interface ControlPanelProps {
   onFlags: (flags: { p1: boolean; p10: boolean }) => void;
   /** Locked controls (embed option) are shown but disabled. */
   locked: boolean;
+  /** The orientation layer: shown or not, whether the data has it for this area, and the note when absent or partial. */
+  context: boolean;
+  onContext: (shown: boolean) => void;
+  contextAvailable?: boolean;
+  contextNote?: string | null;
 }
 
 const VIEW_LABEL: Record<ViewMode, string> = {
@@ -114,6 +119,24 @@ export function ControlPanel(props: ControlPanelProps) {
           <input type="checkbox" checked={props.flags.p10} onChange={(e) => props.onFlags({ ...props.flags, p10: e.currentTarget.checked })} />
           <span>Most deprived 10% in England (black-and-white dashed outline)</span>
         </label>
+      </fieldset>
+
+      <fieldset class="controls__group">
+        <legend>Orientation</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            data-testid="context-toggle"
+            checked={props.context && props.contextAvailable !== false}
+            disabled={props.contextAvailable === false}
+            aria-describedby="context-note"
+            onChange={(e) => props.onContext(e.currentTarget.checked)}
+          />
+          <span>Roads, rail, rivers, parks and place names</span>
+        </label>
+        <p id="context-note" class="controls__note">
+          {props.contextNote ?? 'For finding your way only: OpenStreetMap roads and rail as of June 2018.'}
+        </p>
       </fieldset>
     </form>
   );

@@ -22,12 +22,17 @@ export function ControlsRegion(props: { atlas: Atlas }) {
       <Show when={!embed.embed}>
         <SearchBox
           entries={a.searchEntries()}
-          onSelect={(e) => (e.kind === 'venue' ? sel.selectVenue(e.id) : sel.select(e.kind, e.id))}
+          onSelect={(e) => (e.kind === 'venue' ? sel.selectVenue(e.id) : e.kind === 'place' ? a.goToPlace(e) : sel.select(e.kind, e.id))}
           lookupPostcode={a.lookupPostcode}
           onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
         />
       </Show>
-      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })} />
+      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })}
+        context={a.options().context}
+        onContext={(context) => a.updateOptions({ context })}
+        contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
+        contextNote={a.data.metadata.context?.note ?? null}
+      />
       <Show when={state().view === 'spi'}>
         <SpiPanel
           data={a.spi.data()}
@@ -78,6 +83,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               onSelectLsoa={(code) => sel.select('lsoa', code)}
               onOverlay={a.outreach.setOverlay}
               onAnnounce={a.announce}
+            attribution={a.data.metadata.attribution}
             />
           </Suspense>
         </Show>

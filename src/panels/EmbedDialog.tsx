@@ -9,6 +9,8 @@ export interface EmbedDialogProps {
   selection: Selection;
   selectionName: string | null;
   defaultTitle: string;
+  /** Whether the orientation layer (roads, rivers, place names) shows now: the embed starts the same. */
+  context: boolean;
   onClose: () => void;
 }
 
@@ -23,12 +25,16 @@ export function EmbedDialog(p: EmbedDialogProps) {
   const [fit, setFit] = createSignal(p.selection !== null && p.selection.kind !== 'venue');
   const [title, setTitle] = createSignal(p.defaultTitle);
   const [height, setHeight] = createSignal(640);
+  const [context, setContext] = createSignal(p.context);
   const [copied, setCopied] = createSignal('');
 
   const src = createMemo(() => {
     const q = new URLSearchParams(p.stateQuery);
     const sel = p.selection && p.selection.kind !== 'venue' && fit() ? p.selection : null;
     for (const [k, v] of embedParams({ embed: true, lock: lock(), controls: controls(), fit: sel })) q.set(k, v);
+    // The same parameter as the app's own URL (url-state.ts): ctx=0 hides the layer.
+    if (context()) q.delete('ctx');
+    else q.set('ctx', '0');
     const url = new URL(window.location.href);
     url.search = q.toString();
     url.hash = '';
@@ -66,6 +72,10 @@ export function EmbedDialog(p: EmbedDialogProps) {
           <label class="choice">
             <input type="checkbox" checked={controls()} onChange={(e) => setControls(e.currentTarget.checked)} />
             <span>Show the map controls</span>
+          </label>
+          <label class="choice">
+            <input type="checkbox" data-testid="embed-context" checked={context()} onChange={(e) => setContext(e.currentTarget.checked)} />
+            <span>Show roads, rivers and place names</span>
           </label>
           <Show when={p.selection && p.selection.kind !== 'venue'}>
             <label class="choice">

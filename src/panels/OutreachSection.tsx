@@ -21,6 +21,8 @@ export interface OutreachSectionProps {
   onSelectLsoa: (code: string) => void;
   onOverlay: (overlay: { circle: Feature | null; codes: readonly string[] }) => void;
   onAnnounce: (message: string) => void;
+  /** Attribution lines for the CSV preamble (metadata.attribution). */
+  attribution: readonly string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     const c = catchmentResult();
     if (c) {
       const subject = p.centre?.name ?? 'point';
-      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames(), area: COUNCIL.name }), CSV_MIME);
+      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames(), area: COUNCIL.name, attribution: p.attribution }), CSV_MIME);
       p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
       return;
     }
@@ -62,7 +64,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (g) {
       const o = settings();
       const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length };
+      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution };
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
       p.onAnnounce(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
     }

@@ -22,7 +22,7 @@ export function createExports(atlas: Atlas) {
       const csv = tableCsv(
         t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
         rows,
-        exp.context,
+        { ...exp.context, attribution: atlas.data.metadata.attribution },
       );
       downloadText(exp.fileName, UTF8_BOM + csv, CSV_MIME);
       atlas.announce(`Downloaded ${rows.length} rows as CSV.`);
@@ -32,13 +32,14 @@ export function createExports(atlas: Atlas) {
       const release = atlas.selection.wardRelease();
       const subject = atlas.wardName(wardCode);
       const area = atlas.data.metadata.area.name;
-      downloadText(csvFileName('ward', { release, subject, area }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames(), area }), CSV_MIME);
+      downloadText(csvFileName('ward', { release, subject, area }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: wardNames(), area, attribution: atlas.data.metadata.attribution }), CSV_MIME);
       atlas.announce(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
     },
     async png(): Promise<void> {
       const m = atlas.map();
       if (!m) return;
       const meta = atlas.data.metadata;
+      // The orientation labels are HTML, not in the canvas: toPng draws them onto the image.
       const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
       downloadBlob(pngFileName(state(), atlas.data.metadata.area.name), blob);
       atlas.announce('Saved the map view as a PNG image.');

@@ -1,7 +1,9 @@
-import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
+import { createMemo, createResource, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
-import { loadPostcodes } from '../data/load';
+import { loadContext, loadPostcodes } from '../data/load';
+import type { ContextData } from '../data/contract';
+import { placeBox, placeSearchEntries } from '../domain/place-search';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { buildAreaIndex, type AreaIndex } from '../domain/area-index';
 import { lsoaVintage } from '../domain/indicators';
@@ -63,6 +65,10 @@ export interface Atlas extends AppStore {
   changeView: (patch: Partial<AppState>) => void;
   setSpiData: (d: SpiDataset | null) => void;
   lookupPostcode: (postcode: string) => Promise<PostcodeLookup>;
+  /** The orientation layer's data: loaded after the first choropleth; null when the area has none. */
+  context: Accessor<ContextData | null | undefined>;
+  /** Moves the map to a place name found by search (places are not areas: nothing is selected). */
+  goToPlace: (entry: SearchEntry) => void;
 }
 
 export function createAtlas(data: FirstViewData): Atlas {
@@ -132,6 +138,16 @@ export function createAtlas(data: FirstViewData): Atlas {
     announce('Catchment centre placed where you clicked.');
   };
 
+  // Roads, rivers and place names are never part of the first view's budget.
+  const [context] = createResource(
+    () => deferred.afterFirstView() || undefined,
+    () =>
+      loadContext().catch((err: unknown) => {
+        setNotice(`Roads, rivers and place names are unavailable: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      }),
+  );
+
   const tooltip = createMemo<vm.TooltipModel | null>(() => {
     const h = hovered();
     if (!h) return null;
@@ -162,7 +178,13 @@ export function createAtlas(data: FirstViewData): Atlas {
     selection,
     colouring,
     legend,
-    searchEntries: createMemo(() => vm.searchEntries(data.wards, data.lsoa21, venues.collection(), index(), PRIORITY_WARD_CODES)),
+    searchEntries: createMemo(() => [...vm.searchEntries(data.wards, data.lsoa21, venues.collection(), index(), PRIORITY_WARD_CODES), ...placeSearchEntries(context()?.places ?? [])]),
+    context,
+    goToPlace: (e) => {
+      if (!e.at) return;
+      selection.fitTo(placeBox(e.at));
+      announce(`Moved the map to ${e.label}.`);
+    },
     tooltip,
     setHovered,
     table: { filter: tableFilter, setFilter: setTableFilter, model: tableModel },

@@ -34,6 +34,8 @@ export interface SelectionStore {
   select: (kind: AreaKind, code: string, fit?: boolean) => void;
   selectVenue: (id: string) => void;
   clear: () => void;
+  /** Moves the map to a box without selecting anything (a place name found by search). */
+  fitTo: (box: BBox) => void;
 }
 
 /** Selection glue: the rules are in src/domain/selection.ts; this keeps them in step with the state. */
@@ -99,5 +101,6 @@ export function createSelectionStore(opts: {
       opts.update({ selection: null });
       opts.announce(SELECTION_CLEARED);
     },
+    fitTo: (box) => setFitTarget(box),
   };
 }

@@ -115,7 +115,12 @@ export function isNavigation(a: AppState, b: AppState): boolean {
 
 // --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
 
-export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null };
+export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null, context: true };
+
+/** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
+export function parseContextFlag(raw: string | null): boolean {
+  return raw !== '0';
+}
 
 /** SPI measure ids are short slugs from the framework file; anything else is not one of ours. */
 const SPI_MEASURE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -131,6 +136,7 @@ export function parseOptions(search: string): DisplayOptions {
     outlines: { p1: q.get('p1') !== '0', p10: q.get('p10') !== '0' },
     spiMeasure: measure !== null && SPI_MEASURE.test(measure) ? measure : null,
     spiYear: year !== null && SPI_YEAR.test(year) ? Number(year) : null,
+    context: parseContextFlag(q.get('ctx')),
   };
 }
 
@@ -141,9 +147,10 @@ export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = n
   set('p10', options.outlines.p10 ? null : '0');
   set('spim', options.spiMeasure !== null && SPI_MEASURE.test(options.spiMeasure) ? options.spiMeasure : null);
   set('spiy', options.spiYear !== null && SPI_YEAR.test(String(options.spiYear)) ? String(options.spiYear) : null);
+  set('ctx', options.context ? null : '0');
   return q;
 }
 
 export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
-  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear;
+  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear && a.context === b.context;
 }

@@ -2,22 +2,9 @@ import type { Page } from 'playwright-core';
 
 /** Reads the RGB of one pixel of the map canvas (the map keeps its drawing buffer for this and PNG export). */
 export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
-  return page.evaluate(
-    ([px, py]) => {
-      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;
-      if (!canvas) throw new Error('no map canvas');
-      const ratio = canvas.width / canvas.clientWidth;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(canvas, 0, 0);
-      const d = ctx.getImageData(Math.round(px! * ratio), Math.round(py! * ratio), 1, 1).data;
-      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
-    },
-    [x, y],
-  );
+  const [px] = await canvasPixelsAround(page, [{ x, y }], 0);
+  if (!px) throw new Error('no pixel read');
+  return px;
 }
 
 export async function mapCentrePixel(page: Page): Promise<[number, number, number]> {
@@ -30,4 +17,32 @@ export async function mapCentrePixel(page: Page): Promise<[number, number, numbe
 
 export function closeTo(actual: readonly number[], expected: readonly number[], tolerance = 8): boolean {
   return actual.every((v, i) => Math.abs(v - expected[i]!) <= tolerance);
+}
+
+/** The RGB of every pixel within ±radius CSS px of each point, read from one copy of the canvas. */
+export async function canvasPixelsAround(page: Page, points: ReadonlyArray<{ x: number; y: number }>, radius: number): Promise<Array<[number, number, number]>> {
+  return page.evaluate(
+    ([pts, r]) => {
+      const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;
+      if (!canvas) throw new Error('no map canvas');
+      const ratio = canvas.width / canvas.clientWidth;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(canvas, 0, 0);
+      const out: Array<[number, number, number]> = [];
+      for (const p of pts) {
+        for (let dx = -r; dx <= r; dx++) {
+          for (let dy = -r; dy <= r; dy++) {
+            const d = ctx.getImageData(Math.round((p.x + dx) * ratio), Math.round((p.y + dy) * ratio), 1, 1).data;
+            out.push([d[0]!, d[1]!, d[2]!]);
+          }
+        }
+      }
+      return out;
+    },
+    [points, radius] as const,
+  );
 }

@@ -93,6 +93,8 @@ export interface ExportContext {
   sources?: readonly string[];
   /** ISO date/time of the export; omitted when absent (keeps the output deterministic). */
   generatedAt?: string;
+  /** The data's attribution lines (metadata.attribution), one preamble line each. */
+  attribution?: readonly string[];
 }
 
 const tag = (c: ExportContext) => RELEASE_TAG[c.release];
@@ -115,6 +117,7 @@ function preamble(c: ExportContext, generatedFrom: string, extra: readonly strin
     `Generated from: ${c.description ?? generatedFrom}`,
     ...extra,
     ...(c.notes ?? []),
+    ...(c.attribution ?? []).map((a) => `Attribution: ${a}`),
     ...(c.generatedAt ? [`Exported: ${c.generatedAt}`] : []),
   ];
 }

@@ -1,4 +1,5 @@
 import { areasGroup } from './areas';
+import { contextGroup } from './context';
 import type { LayerGroup } from './group';
 import { outreachGroup } from './outreach';
 import { overlaysGroup } from './overlays';
@@ -11,4 +12,4 @@ import { wardLabelsGroup } from './ward-labels';
  * ../layer-order.ts, so a group can be installed in any order relative to the layers it sits between.
  * Adding a group: one module in this folder, its layer ids in LAYER_ORDER, one line here.
  */
-export const LAYER_GROUPS: readonly LayerGroup[] = [areasGroup, overlaysGroup, outreachGroup, venuesGroup, wardLabelsGroup];
+export const LAYER_GROUPS: readonly LayerGroup[] = [areasGroup, contextGroup, overlaysGroup, outreachGroup, venuesGroup, wardLabelsGroup];

@@ -8,14 +8,24 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('round-trips outlines off and an SPI measure and year', () => {
-    const o = { outlines: { p1: false, p10: false }, spiMeasure: 'basic_needs', spiYear: 2023 };
+    const o = { outlines: { p1: false, p10: false }, spiMeasure: 'basic_needs', spiYear: 2023, context: false };
     const q = serialiseOptions(o);
     expect(q.get('p1')).toBe('0');
     expect(q.get('p10')).toBe('0');
     expect(q.get('spim')).toBe('basic_needs');
     expect(q.get('spiy')).toBe('2023');
+    expect(q.get('ctx')).toBe('0');
     expect(parseOptions(`?${q.toString()}`)).toEqual(o);
     expect(parseOptions('?p10=0')).toEqual({ ...DEFAULT_OPTIONS, outlines: { p1: true, p10: false } });
+  });
+
+  it('shows the context layer unless ctx=0, and writes ctx only when hidden', () => {
+    expect(parseOptions('').context).toBe(true);
+    expect(parseOptions('?ctx=0').context).toBe(false);
+    expect(parseOptions('?ctx=1').context).toBe(true);
+    expect(parseOptions('?ctx=off').context).toBe(true);
+    expect(serialiseOptions({ ...DEFAULT_OPTIONS, context: false }).toString()).toBe('ctx=0');
+    expect(serialiseOptions({ ...DEFAULT_OPTIONS, context: true }).toString()).toBe('');
   });
 
   it('falls back to defaults, field by field, on nonsense', () => {
@@ -28,9 +38,9 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('lives beside the core state in one query string without disturbing it', () => {
-    const search = serialiseState({ ...DEFAULT_STATE, view: 'spi' }, serialiseOptions({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024 }));
+    const search = serialiseState({ ...DEFAULT_STATE, view: 'spi' }, serialiseOptions({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true }));
     expect(search).toContain('view=spi');
     expect(parseState(search).view).toBe('spi');
-    expect(parseOptions(search)).toEqual({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024 });
+    expect(parseOptions(search)).toEqual({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true });
   });
 });

@@ -173,6 +173,14 @@ describe('export builders on the real data', () => {
     expect(header).toContain('Most deprived 1% (IoD2025)');
     expect(csvFileName('ward', { release: '2025', subject: 'Killingbeck & Seacroft' })).toBe('leeds-ward-lsoas-killingbeck-seacroft-iod2025.csv');
   });
+
+  it('carries the data attribution in the preamble, one line each', () => {
+    const attribution = ['© OpenStreetMap contributors (ODbL); roads and rail as of June 2018', 'GeoNames (CC BY 4.0)'];
+    const { preamble } = parse(wardLsoasCsv(lsoas.slice(0, 2), { release: '2025', subject: 'test', wardNames, attribution }));
+    expect(preamble).toContain('# Attribution: © OpenStreetMap contributors (ODbL); roads and rail as of June 2018');
+    expect(preamble).toContain('# Attribution: GeoNames (CC BY 4.0)');
+    expect(parse(wardLsoasCsv(lsoas.slice(0, 2), { release: '2025', subject: 'test', wardNames })).preamble.some((l) => l.includes('Attribution'))).toBe(false);
+  });
 });
 
 describe('tableCsv and file names', () => {
