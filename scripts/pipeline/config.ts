@@ -27,6 +27,8 @@ export interface SourceFiles {
   lsoa11: BoundarySource;
   wards: BoundarySource;
   iod2025: string;
+  /** IoD2025 File 7 (IDACI, IDAOPI, mid-2022 population); optional: it may cover some areas only. */
+  iod2025File7?: string;
   iod2019: string;
   iod2015: string;
   lsoa21Ward: string;
@@ -41,6 +43,7 @@ export const DEFAULT_SOURCES: SourceFiles = {
   lsoa11: { path: 'boundaries/leeds/shapefiles/lsoa11_leeds_bgc', codeField: 'LSOA11CD', nameField: 'LSOA11NM' },
   wards: { path: 'boundaries/leeds/shapefiles/wards_dec2024_leeds_bgc', codeField: 'WD24CD', nameField: 'WD24NM' },
   iod2025: 'indices/iod2025_lsoa21_england.csv',
+  iod2025File7: 'indices/iod2025_file7_leeds_lsoa21.csv',
   iod2019: 'indices/iod2019_lsoa11_england.csv',
   iod2015: 'indices/iod2015_lsoa11_england.csv',
   lsoa21Ward: 'lookups/lsoa21_ward24_lad24_england_wales.csv',

@@ -20,6 +20,9 @@ export const INDICATOR_COLUMNS: Record<IndicatorId, string> = {
   wid: 'wider_barriers',
   ind: 'indoors',
   out: 'outdoors',
+  // Not in the England File 1/2 copy; read from File 7 headers by file7.ts.
+  idc: 'idaci',
+  ido: 'idaopi',
 };
 
 export interface ReleaseDef {

@@ -1,4 +1,4 @@
-import type { DataMetadata, ReleaseId, ReleaseMetadata, SourceMetadata } from '../../src/data/contract';
+import type { DataMetadata, IndicatorId, PeopleMetadata, ReleaseId, ReleaseMetadata, SourceMetadata } from '../../src/data/contract';
 import type { SourceFiles } from './config';
 import type { AreaRelease } from './join-iod';
 
@@ -59,6 +59,16 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
     iod('2025', s.iod2025),
     iod('2019', s.iod2019),
     iod('2015', s.iod2015),
+    ...(s.iod2025File7
+      ? [
+          {
+            ...iod('2025', s.iod2025File7),
+            id: 'iod2025-file7',
+            title: 'English Indices of Deprivation 2025, File 7: all ranks, deciles, scores and population denominators',
+            note: 'Used for IDACI, IDAOPI and the mid-2022 population denominators, where it holds every LSOA of the area.',
+          },
+        ]
+      : []),
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
@@ -76,7 +86,7 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
   ];
 }
 
-export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
+export function releaseMetadata(a: AreaRelease, extraIndicators: IndicatorId[] = []): ReleaseMetadata {
   const { def } = a.release;
   const info = RELEASE_INFO[def.id];
   return {
@@ -87,8 +97,8 @@ export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
     lsoaVintage: def.lsoaVintage,
     nationalCount: a.release.nationalCount,
     areaCount: a.areaCount,
-    indicators: [...def.indicators],
-    scored: [...def.scored],
+    indicators: [...def.indicators, ...extraIndicators],
+    scored: [...def.scored, ...extraIndicators],
     mostDeprived1pc: a.mostDeprived1pc,
     nationalDecile1: a.nationalDecile1,
     sourceFile: a.release.file,
@@ -107,7 +117,11 @@ export const DERIVATIONS: Record<string, string> = {
     'On LSOA 2021 areas, 2019 and 2015 values (y19_*, y15_*, pop) are shown only where the ONS LSOA 2011→2021 lookup marks the area unchanged (U); split, merged or irregularly changed areas have no earlier values.',
   decileChange:
     'dchg_19_25 / dchg_15_25 = national IMD decile in 2025 minus the decile in 2019 / 2015; negative = relatively more deprived. Only for unchanged (U) LSOAs. Deciles are relative positions, not absolute levels.',
-  population: 'pop = total population mid-2015, the denominator used by IoD2019 (no 2025 population is available here).',
+  population: 'pop = total population mid-2015, the denominator used by IoD2019, on LSOA 2021 only where unchanged since 2011.',
+  population2022:
+    'pop22, chi22, old22, wa22 = IoD2025 File 7 population denominators, mid-2022 (ONS small-area estimates as used by MHCLG): total, dependent children 0–15, older people 60+, working age 18–66. Present only when File 7 in the sources holds every LSOA of the area.',
+  supplementaryIndices:
+    'idc (IDACI, income deprivation affecting children) and ido (IDAOPI, income deprivation affecting older people): score (rate), national rank and decile as published in IoD2025 File 7; local ranks and deciles derived as for the other indicators.',
   centroid: 'cx, cy = ONS population-weighted centroid of the LSOA 2021 (longitude, latitude, 5 dp).',
   lsoa21Ward: 'LSOA 2021 ward = ONS best-fit lookup LSOA 2021 → ward (December 2024).',
   lsoa11Ward:
@@ -127,6 +141,9 @@ export const DERIVATIONS: Record<string, string> = {
 export interface MetadataInput {
   area: { code: string; name: string };
   releases: AreaRelease[];
+  /** Indicators a release has for this area beyond its definition (File 7's IDACI/IDAOPI). */
+  extraIndicators: Partial<Record<ReleaseId, IndicatorId[]>>;
+  people: PeopleMetadata;
   sources: SourceFiles;
   counts: DataMetadata['counts'];
   bbox: [number, number, number, number];
@@ -136,7 +153,8 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
   return {
     schemaVersion: 1,
     area: m.area,
-    releases: m.releases.map(releaseMetadata),
+    people: m.people,
+    releases: m.releases.map((a) => releaseMetadata(a, m.extraIndicators[a.release.def.id])),
     sources: sourcesMetadata(m.sources),
     attribution: ATTRIBUTION,
     counts: m.counts,

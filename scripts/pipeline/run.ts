@@ -12,6 +12,9 @@ import {
   type WardProperties,
   type AreaDetails,
   isFirstViewKey,
+  compactDetails,
+  INDICATORS,
+  RELEASE_PREFIX,
 } from '../../src/data/contract';
 import { readBoundaries, type AreaFeature } from './boundaries';
 import { configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
@@ -25,6 +28,7 @@ import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { buildInterventions } from './interventions';
+import { areaPeople, FILE7_INDICATORS } from './file7';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTENT_DIR } from './config';
@@ -179,6 +183,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const a25 = areaValues(r25, codes21);
   const a19 = areaValues(r19, codes11);
   const a15 = areaValues(r15, codes11);
+  const people = areaPeople({ dataDir, file: sources.iod2025File7, area, areaName: sets.name, codes: codes21, release2025: r25 });
+  log(people.available ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs` : `IoD2025 File 7 not used: ${people.reason}`);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -211,6 +217,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       chg,
       ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
       ...a25.values.get(f.code),
+      ...(people.available ? people.values.get(f.code) : {}),
     };
     if (chg === 'U' && r19.records.has(f.code) && r15.records.has(f.code)) {
       Object.assign(props, comparable(a19, f.code), comparable(a15, f.code));
@@ -229,12 +236,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     }
     return { type: 'Feature', properties: sortedProps(first), geometry: f.geometry };
   });
-  const details: AreaDetails = {
-    codes: codes21,
-    columns: Object.fromEntries(
-      [...detailColumns.keys()].sort().map((k) => [k, codes21.map((c) => detailColumns.get(k)?.get(c) ?? null)]),
-    ),
-  };
+  // Local ranks of the 2025 indicators are derived from national ranks on loading (budget).
+  const detailValues = new Map<string, IodValues>();
+  for (const [key, byCode] of detailColumns) for (const [code, v] of byCode) detailValues.set(code, { ...detailValues.get(code), [key]: v });
+  const details: AreaDetails = compactDetails(codes21, detailValues, INDICATORS.map((ind) => `${RELEASE_PREFIX['2025']}_${ind}`));
 
   const lsoa11Features: AreaGeoFeature[] = f11.layer.features.map((f) => {
     const props: LsoaProperties = {
@@ -297,6 +302,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const metadata = buildMetadata({
     area: { code: area, name: sets.name },
     releases: [a25, a19, a15],
+    extraIndicators: people.available ? { '2025': [...FILE7_INDICATORS] } : {},
+    people: people.available
+      ? { available: true, sourceFile: people.file, reference: 'mid-2022', totals: people.totals }
+      : { available: false, sourceFile: people.file, reason: people.reason },
     sources,
     counts,
     bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
