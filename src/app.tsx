@@ -209,6 +209,10 @@ function Atlas(props: { data: FirstViewData }) {
       return f ? [f.properties] : [];
     });
   };
+  const lsoa21WithDetails = () => {
+    detailsReady();
+    return props.data.lsoa21.features.map((f) => f.properties);
+  };
   const selectionGeometry = (): Geometry | null => selectedLsoa()?.geometry ?? selectedWard()?.geometry ?? null;
   const [fitTarget, setFitTarget] = createSignal<BBox | null>(null);
   // A shared link with a selection (or an embed with "fit") but no camera opens fitted to that area.
@@ -441,7 +445,7 @@ function Atlas(props: { data: FirstViewData }) {
           <Show when={!embed.embed}>
           <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
           </Show>
-          <ControlPanel state={state()} flags={flags()} locked={embed.lock} onChange={onStateChange} onFlags={setFlags} />
+          <ControlPanel state={state()} flags={flags()} locked={embed.lock} metadata={meta} onChange={onStateChange} onFlags={setFlags} />
           <Show when={state().view === 'spi'}>
             <SpiPanel
               data={spiData()}
@@ -642,6 +646,7 @@ function Atlas(props: { data: FirstViewData }) {
                     neighbourhoods={wardNeighbourhoods(w().properties.code)}
                     onSelectLsoa={(code) => select('lsoa', code)}
                     onExport={() => downloadWard(w().properties.code)}
+                    people={{ areaLsoas: lsoa21WithDetails(), unavailable: meta.people.available ? null : meta.people.reason }}
                   />
                   <Show when={spiData() && spi.year() !== null}>
                     <SpiScorecard data={spiData()!} wardCode={w().properties.code} year={spi.year()!} />

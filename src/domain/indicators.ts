@@ -1,6 +1,7 @@
-import type { IndicatorId, ReleaseId } from '../data/contract';
+import type { DataMetadata, IndicatorId, ReleaseId } from '../data/contract';
 
-export type IndicatorKind = 'index' | 'domain' | 'subdomain';
+/** 'supplementary': IDACI and IDAOPI, the income domain's two supplementary indices. */
+export type IndicatorKind = 'index' | 'domain' | 'subdomain' | 'supplementary';
 
 export interface IndicatorInfo {
   id: IndicatorId;
@@ -14,6 +15,8 @@ export interface IndicatorInfo {
 export const INDICATOR_INFO: readonly IndicatorInfo[] = [
   { id: 'imd', label: 'Index of Multiple Deprivation', kind: 'index' },
   { id: 'inc', label: 'Income', kind: 'domain' },
+  { id: 'idc', label: 'Income deprivation affecting children (IDACI)', kind: 'supplementary', parent: 'inc' },
+  { id: 'ido', label: 'Income deprivation affecting older people (IDAOPI)', kind: 'supplementary', parent: 'inc' },
   { id: 'emp', label: 'Employment', kind: 'domain' },
   { id: 'edu', label: 'Education, skills and training', kind: 'domain' },
   { id: 'cyp', label: 'Children and young people', kind: 'subdomain', parent: 'edu' },
@@ -30,12 +33,14 @@ export const INDICATOR_INFO: readonly IndicatorInfo[] = [
 
 const DOMAINS: IndicatorId[] = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'];
 const SUBDOMAINS: IndicatorId[] = ['cyp', 'ads', 'geo', 'wid', 'ind', 'out'];
+/** IoD2025 File 7 only: a build has them when its sources hold File 7 for every LSOA of the area. */
+const SUPPLEMENTARY: IndicatorId[] = ['idc', 'ido'];
 
 /** What each release publishes (gov.uk File 1/2 of each release; the IoD2015 copy here has the IMD only). */
 export function indicatorsIn(release: ReleaseId): IndicatorId[] {
   switch (release) {
     case '2025':
-      return [...DOMAINS, ...SUBDOMAINS];
+      return [...DOMAINS, ...SUBDOMAINS, ...SUPPLEMENTARY];
     case '2019':
       return DOMAINS;
     case '2015':
@@ -47,9 +52,18 @@ export function indicatorsIn(release: ReleaseId): IndicatorId[] {
   }
 }
 
-/** Why an indicator is not available in a release, or null when it is. Shown next to the disabled option. */
-export function unavailableReason(release: ReleaseId, indicator: IndicatorId): string | null {
-  if (indicatorsIn(release).includes(indicator)) return null;
+/**
+ * Why an indicator is not available in a release, or null when it is. Shown next to the disabled
+ * option. With the build's metadata, an indicator the release publishes but this build's sources
+ * lack for the area (IDACI/IDAOPI without File 7) is unavailable too, with the pipeline's reason.
+ */
+export function unavailableReason(release: ReleaseId, indicator: IndicatorId, meta?: Pick<DataMetadata, 'releases' | 'people'>): string | null {
+  if (indicatorsIn(release).includes(indicator)) {
+    const built = meta?.releases.find((r) => r.id === release)?.indicators;
+    if (!built || built.includes(indicator)) return null;
+    const why = meta?.people.available === false ? meta.people.reason : 'they are not in this build\'s data sources';
+    return `IDACI and IDAOPI are not published in the sources for this area: ${why}`;
+  }
   // Both releases published these figures; the mirrored source files of this build do not carry them.
   if (release === '2015') return 'IoD2015 domain figures are not in this build\'s data sources';
   return 'IoD2019 sub-domain figures are not in this build\'s data sources';
