@@ -5,7 +5,9 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { area } from '@turf/turf';
+import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
+import { csvFields } from './csv';
 import { blend, builtAreas, interiorPoint } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
@@ -41,6 +43,37 @@ describe('people from IoD 2025 File 7', () => {
       new RegExp(`^Within 800 m: ${fmt(sum(inside, POP))} people, including ${fmt(sum(inside, CHILDREN))} children \\(0–15\\) and ${fmt(sum(inside, OLDER))} older people \\(60\\+\\)`),
     );
     await expect(page.getByTestId('outreach-panel').textContent()).resolves.toContain('population-weighted centre lies inside the distance');
+
+    // The CSV download carries the same people per LSOA and in its totals line.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download this list (CSV)' }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+    const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map(csvFields);
+    const col = (name: string) => rows.map((r) => Number(r[header!.indexOf(name)]));
+    const byCode = new Map(inside.map((r) => [r.get(CODE)!, r]));
+    expect(rows.map((r) => Number(byCode.get(r[0]!)?.get(POP)))).toEqual(col('Population mid-2022'));
+    expect(col('Children 0-15 mid-2022').reduce((a, b) => a + b, 0)).toBe(sum(inside, CHILDREN));
+    expect(lines.find((l) => l.startsWith('# Totals within 800 m:'))).toContain(`${sum(inside, POP)} people, ${sum(inside, CHILDREN)} children 0-15`);
+    expect(problems).toEqual([]);
+  });
+
+  it('gap mode counts children in IDACI decile 1–2 LSOAs within and beyond 800 m of every community hub', async () => {
+    const hubs = (
+      JSON.parse(readFileSync(new URL('../../dist/geo/interventions.json', import.meta.url), 'utf8')) as {
+        features: { geometry: { coordinates: [number, number] }; properties: { type: string; precision: string } }[];
+      }
+    ).features.filter((v) => v.properties.type === 'community_hub' && v.properties.precision !== 'area').map((v) => v.geometry.coordinates);
+    const idaci12 = FILE7.filter((r) => Number(r.get('Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs)')) <= 2);
+    const near = (r: (typeof FILE7)[number]) => hubs.some((h) => haversineM(h, centroids.get(r.get(CODE)!)!) <= 800);
+    const within = sum(idaci12.filter(near), CHILDREN);
+    const beyond = sum(idaci12.filter((r) => !near(r)), CHILDREN);
+    expect(beyond).toBeGreaterThan(0);
+    const { page, problems } = await openPage(chrome.browser, base);
+    await waitForMap(page);
+    await page.getByRole('radio', { name: 'Deprived areas far from every community hub' }).check({ timeout: 30_000 });
+    await page.getByTestId('outreach-panel').getByRole('radio', { name: '800 m' }).check();
+    const text = (await page.getByTestId('gap-people').textContent())!;
+    expect(text).toContain(`within 800 m of a hub: ${fmt(within)} children live in LSOAs in IDACI decile 1–2`);
+    expect(text).toContain(`beyond 800 m of every hub: ${fmt(beyond)} children live in LSOAs in IDACI decile 1–2`);
     expect(problems).toEqual([]);
   });
 
