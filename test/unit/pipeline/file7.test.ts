@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compactDetails, expandDetails, type IodValues } from '../../../src/data/contract';
 import { parseCsv } from '../../../scripts/pipeline/csv';
 import { PipelineError } from '../../../scripts/pipeline/errors';
-import { FILE7_COLUMNS, parseFile7 } from '../../../scripts/pipeline/file7';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { areaPeople, FILE7_COLUMNS, parseFile7 } from '../../../scripts/pipeline/file7';
+import { RELEASE_DEFS, type IodRecord, type ReleaseData } from '../../../scripts/pipeline/join-iod';
+import { tempDir } from './helpers/synthetic';
 
 /** A synthetic File 7 with just the columns the module reads (codes E01999xxx do not exist). N = 100. */
 const C = FILE7_COLUMNS;
@@ -65,6 +69,43 @@ describe('IoD 2025 File 7 parser', () => {
     ]);
     const noPop = csv(good).split('\n').map((l) => l.split(',').slice(0, -1).join(',')).join('\n');
     expect(() => parse(noPop)).toThrow(/line 1, field Working age population 18-66.*required column missing/);
+  });
+});
+
+describe('File 7 coverage of an area', () => {
+  const dir = tempDir('file7');
+  const second = [...good];
+  second[0] = 'E01999002';
+  second[3] = '50';
+  second[5] = '5'; // IDACI rank 5: more deprived than the first row's 7, so local rank 1
+  writeFileSync(path.join(dir, 'f7.csv'), csv(good, second));
+  // The England file's IMD for the same synthetic LSOAs (N = 100).
+  const rec = (code: string, r: number, s: number): [string, IodRecord] => [code, { code, name: code, lad: 'E09999999', line: 2, values: { imd: { s, r, d: Math.ceil(r / 10) } } }];
+  const england: ReleaseData = { def: RELEASE_DEFS['2025'], file: 'england.csv', nationalCount: 100, records: new Map([rec('E01999001', 3, 40.5), rec('E01999002', 50, 40.5), rec('E01999003', 60, 1)]) };
+  const run = (codes: string[], area = 'E09999999') => areaPeople({ dataDir: dir, file: 'f7.csv', area, areaName: 'Synthetic', codes, release2025: england });
+
+  it('gives every LSOA of a covered area its values, local ranks and the area totals', () => {
+    const res = run(['E01999001', 'E01999002']);
+    expect(res.available).toBe(true);
+    if (!res.available) return;
+    expect(res.values.get('E01999002')).toMatchObject({ y25_idc_r: 5, y25_idc_lr: 1, y25_idc_ld: 5, pop22: 1500, wa22: 900 });
+    expect(res.totals).toEqual({ pop22: 3000, chi22: 600, old22: 400, wa22: 1800 });
+  });
+
+  it('fails, naming the file and the LSOA, when the file has rows for the area but not every LSOA', () => {
+    expect(() => run(['E01999001', 'E01999002', 'E01999003'])).toThrow(/^f7\.csv, field LSOA code \(2021\): no row for LSOA E01999003 of area E09999999/);
+  });
+
+  it('gives none, with the reason, to an area the file does not cover', () => {
+    expect(run(['E01999003'], 'E09999998')).toEqual({ available: false, file: 'f7.csv', reason: "the IoD 2025 File 7 in this build's data sources covers only E09999999, not Synthetic (0 of its 1 LSOAs)" });
+    expect(areaPeople({ dataDir: dir, file: 'missing.csv', area: 'E09999999', areaName: 'Synthetic', codes: ['E01999001'], release2025: england })).toMatchObject({ available: false });
+  });
+
+  it('fails when File 7 disagrees with the England file on an IMD rank', () => {
+    const other: ReleaseData = { ...england, records: new Map([rec('E01999001', 4, 40.5), rec('E01999002', 50, 40.5)]) };
+    expect(() => areaPeople({ dataDir: dir, file: 'f7.csv', area: 'E09999999', areaName: 'Synthetic', codes: ['E01999001', 'E01999002'], release2025: other })).toThrow(
+      /f7\.csv, line 2 \(E01999001\), field Index of Multiple Deprivation \(IMD\) Rank.*: IMD rank 3 differs from 4 in england\.csv/,
+    );
   });
 });
 
