@@ -11,7 +11,8 @@ import type { Topology } from 'topojson-specification';
 import { GEO_FILES, expandDetails, type AreaDetails, type DataMetadata } from '../../src/data/contract';
 import { runPipeline } from '../../scripts/pipeline/run';
 import { areaPeople } from '../../scripts/pipeline/file7';
-import { readRelease, RELEASE_DEFS } from '../../scripts/pipeline/join-iod';
+import { readRelease } from '../../scripts/pipeline/join-iod';
+import { releaseEntry } from '../../src/data/contract';
 import { catchment, type LsoaLike } from '../../src/domain/outreach/catchment';
 import { wardPeople } from '../../src/domain/ward-people';
 import { haversineM, table } from '../unit/outreach/independent';
@@ -126,7 +127,7 @@ describe('IoD 2025 File 7 in the Leeds build', () => {
   });
 
   it('an area whose LSOAs are not in the file gets none of it, with the reason', () => {
-    const r25 = readRelease(DATA_DIR, 'indices/iod2025_lsoa21_england.csv', RELEASE_DEFS['2025']);
+    const r25 = readRelease(DATA_DIR, releaseEntry('2025'));
     // Bradford (E08000032): real LSOAs of another council, absent from the Leeds-only File 7.
     const codes = [...r25.records.values()].filter((r) => r.lad === 'E08000032').map((r) => r.code);
     expect(codes.length).toBeGreaterThan(100);

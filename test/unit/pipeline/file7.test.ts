@@ -5,7 +5,8 @@ import { PipelineError } from '../../../scripts/pipeline/errors';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { areaPeople, FILE7_COLUMNS, parseFile7 } from '../../../scripts/pipeline/file7';
-import { RELEASE_DEFS, type IodRecord, type ReleaseData } from '../../../scripts/pipeline/join-iod';
+import type { IodRecord, ReleaseData } from '../../../scripts/pipeline/join-iod';
+import { releaseEntry } from '../../../src/data/contract';
 import { tempDir } from './helpers/synthetic';
 
 /** A synthetic File 7 with just the columns the module reads (codes E01999xxx do not exist). N = 100. */
@@ -81,7 +82,7 @@ describe('File 7 coverage of an area', () => {
   writeFileSync(path.join(dir, 'f7.csv'), csv(good, second));
   // The England file's IMD for the same synthetic LSOAs (N = 100).
   const rec = (code: string, r: number, s: number): [string, IodRecord] => [code, { code, name: code, lad: 'E09999999', line: 2, values: { imd: { s, r, d: Math.ceil(r / 10) } } }];
-  const england: ReleaseData = { def: RELEASE_DEFS['2025'], file: 'england.csv', nationalCount: 100, records: new Map([rec('E01999001', 3, 40.5), rec('E01999002', 50, 40.5), rec('E01999003', 60, 1)]) };
+  const england: ReleaseData = { def: releaseEntry('2025'), file: 'england.csv', nationalCount: 100, records: new Map([rec('E01999001', 3, 40.5), rec('E01999002', 50, 40.5), rec('E01999003', 60, 1)]) };
   const run = (codes: string[], area = 'E09999999') => areaPeople({ dataDir: dir, file: 'f7.csv', area, areaName: 'Synthetic', codes, release2025: england });
 
   it('gives every LSOA of a covered area its values, local ranks and the area totals', () => {
