@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { area } from '@turf/turf';
 import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
-import { csvFields } from './csv';
+import { csvFields, readCsvPreamble } from './csv';
 import { blend, builtAreas, interiorPoint } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
@@ -46,13 +46,14 @@ describe('people from IoD 2025 File 7', () => {
 
     // The CSV download carries the same people per LSOA and in its totals line.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download this list (CSV)' }).click()]);
-    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
-    const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map(csvFields);
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split(/\r?\n/).filter((l) => l !== '');
+    const [header, ...rows] = lines.filter((l) => !l.startsWith('#,')).map(csvFields);
     const col = (name: string) => rows.map((r) => Number(r[header!.indexOf(name)]));
     const byCode = new Map(inside.map((r) => [r.get(CODE)!, r]));
     expect(rows.map((r) => Number(byCode.get(r[0]!)?.get(POP)))).toEqual(col('Population mid-2022'));
     expect(col('Children 0-15 mid-2022').reduce((a, b) => a + b, 0)).toBe(sum(inside, CHILDREN));
-    expect(lines.find((l) => l.startsWith('# Totals within 800 m:'))).toContain(`${sum(inside, POP)} people, ${sum(inside, CHILDREN)} children 0-15`);
+    expect(readCsvPreamble(text).find((l) => l.startsWith('Totals within 800 m:'))).toContain(`${sum(inside, POP)} people, ${sum(inside, CHILDREN)} children 0-15`);
     expect(problems).toEqual([]);
   });
 
