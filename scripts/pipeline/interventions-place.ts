@@ -3,7 +3,7 @@
  * neighbourhood or ward, and merging duplicates (one feature per postcode and type).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { booleanPointInPolygon, centroid, featureCollection, pointOnFeature, union } from '@turf/turf';
+import { booleanPointInPolygon, centroid, featureCollection, union } from '@turf/turf';
 import type {
   InterventionOrigin,
   InterventionProperties,
@@ -19,7 +19,12 @@ const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export type Poly = Feature<Polygon | MultiPolygon>;
 
-/** A point inside the union of the polygons: its centroid when that lies inside, else turf pointOnFeature. */
+/**
+ * A point inside the union of the polygons: its centroid when that lies inside, else a point well
+ * inside one member. The fallback matters when members do not touch (Boggart Hill's three LSOAs):
+ * the centroid then falls between them, and turf pointOnFeature returned a boundary vertex, which
+ * the simplified boundaries on the map could leave outside every member.
+ */
 export function areaPoint(polys: Poly[]): [number, number] {
   let shape: Poly;
   if (polys.length === 1) shape = polys[0]!;
@@ -29,8 +34,42 @@ export function areaPoint(polys: Poly[]): [number, number] {
     shape = u;
   }
   const c = centroid(shape).geometry.coordinates as [number, number];
-  const p = booleanPointInPolygon(c, shape) ? c : (pointOnFeature(shape).geometry.coordinates as [number, number]);
+  const p = booleanPointInPolygon(c, shape) ? c : widestChordMidpoint(polys);
   return [round5(p[0]), round5(p[1])];
+}
+
+/**
+ * The middle of the widest east-west chord through any member polygon (scanned at nine latitudes
+ * per polygon part; even-odd, so holes are excluded): half that width from the nearest edge along
+ * the chord, so boundary simplification does not move it outside.
+ */
+export function widestChordMidpoint(polys: Poly[]): [number, number] {
+  let best: { width: number; point: [number, number] } | undefined;
+  for (const f of polys) {
+    const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const rings of parts) {
+      const lats = rings[0]!.map((q) => q[1]!);
+      const [south, north] = [Math.min(...lats), Math.max(...lats)];
+      for (let k = 1; k <= 9; k++) {
+        const y = south + ((north - south) * k) / 10;
+        const xs: number[] = [];
+        for (const ring of rings) {
+          for (let i = 0; i + 1 < ring.length; i++) {
+            const [ax, ay] = ring[i] as [number, number];
+            const [bx, by] = ring[i + 1] as [number, number];
+            if (ay <= y !== by <= y) xs.push(ax + ((y - ay) * (bx - ax)) / (by - ay));
+          }
+        }
+        xs.sort((a, b) => a - b);
+        for (let i = 0; i + 1 < xs.length; i += 2) {
+          const width = xs[i + 1]! - xs[i]!;
+          if (!best || width > best.width) best = { width, point: [(xs[i]! + xs[i + 1]!) / 2, y] };
+        }
+      }
+    }
+  }
+  if (!best) throw new Error('areaPoint: no polygon with area');
+  return best.point;
 }
 
 /** An intervention from any origin, before it is placed. */
@@ -41,6 +80,7 @@ export interface Draft {
   origin: InterventionOrigin;
   start?: string | null;
   end?: string | null;
+  dateNote?: string;
   declaredWard?: string | null;
   neighbourhood?: string | null;
   description: string;
@@ -87,6 +127,7 @@ export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
     };
     if (d.start) props.start = d.start;
     if (d.end) props.end = d.end;
+    if (d.dateNote) props.dateNote = d.dateNote;
     const w = d.declaredWard ?? ward;
     if (w) props.ward = w;
     if (d.neighbourhood) props.neighbourhood = d.neighbourhood;

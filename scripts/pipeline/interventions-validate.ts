@@ -156,9 +156,13 @@ export function validateInterventions(
       case 'none':
         if (!nonEmpty(loc.reason)) fail(file, at, 'location.reason', 'say why the item cannot be placed');
         break;
+      case 'citywide':
+        if (it.ward !== null || it.neighbourhood !== null) fail(file, at, 'location', 'a city-wide item has no ward or neighbourhood (set both to null)');
+        break;
       default:
         fail(file, at, 'location.kind', `unknown kind ${JSON.stringify(loc.kind)}`);
     }
+    if (it.dateNote !== undefined && !nonEmpty(it.dateNote)) fail(file, at, 'dateNote', 'empty; leave it out or say what the report says about timing');
     if (!nonEmpty(it.description)) fail(file, at, 'description', 'missing');
     if ((it.description as string).length > 500) fail(file, at, 'description', 'longer than 500 characters; keep it short');
     if (!Array.isArray(it.outcomes)) fail(file, at, 'outcomes', 'must be an array (may be empty)');

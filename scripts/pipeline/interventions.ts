@@ -76,6 +76,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
   // --- postcodes
   const postcodes = readPostcodeCentroids(sourcesDir);
   const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({ areaCode, wardPolys, postcodes });
+  const cityWide: InterventionsCollection['cityWide'] = [];
 
   // --- report items
   const reportDrafts: Array<{ d: Draft; it: ContentIntervention }> = content.items.map((it) => ({
@@ -87,6 +88,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       origin: 'report',
       start: it.start,
       end: it.end,
+      ...(it.dateNote ? { dateNote: it.dateNote } : {}),
       declaredWard: it.ward,
       neighbourhood: it.neighbourhood,
       description: it.description,
@@ -127,6 +129,12 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       }
       case 'none':
         unplaced.push({ id: d.id, name: d.name, origin: 'report', reason: loc.reason });
+        break;
+      case 'citywide':
+        cityWide.push({
+          id: d.id, type: d.type, name: d.name, description: d.description, outcomes: d.outcomes, source: d.source,
+          ...(d.start ? { start: d.start } : {}), ...(d.end ? { end: d.end } : {}), ...(d.dateNote ? { dateNote: d.dateNote } : {}),
+        });
         break;
     }
   }
@@ -186,7 +194,8 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
     (TYPE_ORDER.get(a.properties.type)! - TYPE_ORDER.get(b.properties.type)!) || a.properties.id.localeCompare(b.properties.id));
   unplaced.sort((a, b) => a.origin.localeCompare(b.origin) || a.id.localeCompare(b.id));
   merged.sort((a, b) => a.id.localeCompare(b.id));
+  cityWide.sort((a, b) => (TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)!) || a.id.localeCompare(b.id));
   warnings.sort();
 
-  return { collection: { type: 'FeatureCollection', features, unplaced, merged }, unplaced, warnings };
+  return { collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged }, unplaced, warnings };
 }

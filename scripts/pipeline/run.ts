@@ -348,7 +348,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const contentDir = options.contentDir === undefined ? CONTENT_DIR : options.contentDir;
   const interventions =
     contentDir === null
-      ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
+      ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], cityWide: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
       : buildInterventions({
           sourcesDir: dataDir,
           contentDir,

@@ -145,7 +145,9 @@ export type ContentLocation =
   | { kind: 'area'; neighbourhood: string; ward?: undefined; note?: string }
   | { kind: 'area'; ward: string; neighbourhood?: undefined; note?: string }
   /** The reports give no usable location: listed as unplaced with this reason. */
-  | { kind: 'none'; reason: string };
+  | { kind: 'none'; reason: string }
+  /** A city-wide programme or figure: no one place, so listed in the city-wide list, not mapped. */
+  | { kind: 'citywide'; note?: string };
 
 export interface Outcome {
   label: string;
@@ -196,6 +198,8 @@ export interface InterventionProperties {
   name: string;
   start?: string;
   end?: string;
+  /** What the report says about timing (e.g. "'this summer' in a report of Feb 2019"). */
+  dateNote?: string;
   /** Ward (Dec 2024 code); absent when the point lies in no ward of the area. */
   ward?: string;
   neighbourhood?: string;
@@ -217,6 +221,14 @@ export interface UnplacedIntervention {
   reason: string;
 }
 
+/**
+ * A report item with `location.kind: "citywide"`: listed beside the map, never drawn on it, so
+ * `outcomes` stays an array (and `source` is the same human-readable citation text).
+ */
+export type CityWideIntervention = Pick<InterventionProperties, 'id' | 'type' | 'name' | 'start' | 'end' | 'dateNote' | 'description' | 'source'> & {
+  outcomes: Outcome[];
+};
+
 export interface InterventionsCollection {
   type: 'FeatureCollection';
   features: Array<{
@@ -226,6 +238,8 @@ export interface InterventionsCollection {
   }>;
   /** Items that could not be placed, with the reason (never dropped silently). */
   unplaced: UnplacedIntervention[];
+  /** City-wide programmes and figures from the reports (no place), sorted by type then id. */
+  cityWide: CityWideIntervention[];
   /** Source rows folded into another feature at the same postcode and of the same type. */
   merged: Array<{ id: string; into: string }>;
 }

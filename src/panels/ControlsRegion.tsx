@@ -47,6 +47,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               items={a.venues.filtered()}
               total={iv().features.length}
               unplaced={iv().unplaced}
+              cityWide={iv().cityWide}
               years={yearsIn(iv().features.map((f) => f.properties))}
               filter={a.venues.filter()}
               shown={a.venues.shown()}

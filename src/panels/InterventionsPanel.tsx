@@ -1,12 +1,15 @@
 import { For, Show } from 'solid-js';
-import { INTERVENTION_TYPES, type InterventionProperties, type InterventionType } from '../data/content-contract';
+import { INTERVENTION_TYPES, type CityWideIntervention, type InterventionProperties, type InterventionType } from '../data/content-contract';
 import { formatDates, INTERVENTION_STYLE, type InterventionFilter } from '../domain/interventions';
+import { OutcomeList } from './OutcomeList';
 import { VenueKeyIcon } from './VenueKeyIcon';
 
 export interface InterventionsPanelProps {
   items: InterventionProperties[];
   total: number;
   unplaced: { name: string; reason: string }[];
+  /** City-wide programmes and figures from the reports: no place, so listed here and not filtered. */
+  cityWide: CityWideIntervention[];
   years: number[];
   filter: InterventionFilter;
   shown: boolean;
@@ -86,6 +89,29 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
           )}
         </For>
       </ul>
+      <Show when={p.cityWide.length > 0}>
+        <details data-testid="citywide-list">
+          <summary>{p.cityWide.length} city-wide programmes (not on the map)</summary>
+          <ul>
+            <For each={p.cityWide}>
+              {(c) => (
+                <li>
+                  <strong>{c.name}</strong>
+                  <span class="venue-list__meta">
+                    {' '}
+                    {INTERVENTION_STYLE[c.type].label} · {c.dateNote ?? formatDates(c)}
+                  </span>
+                  <p>{c.description}</p>
+                  <Show when={c.outcomes.length > 0}>
+                    <OutcomeList outcomes={c.outcomes} />
+                  </Show>
+                  <p class="profile__source">Source: {c.source}</p>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
       <Show when={p.unplaced.length > 0}>
         <details>
           <summary>{p.unplaced.length} items could not be placed on the map</summary>

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { parseOutcomes, type InterventionProperties } from '../data/content-contract';
 import { formatDates, INTERVENTION_STYLE } from '../domain/interventions';
+import { OutcomeList } from './OutcomeList';
 
 export interface VenueProfileProps {
   venue: InterventionProperties;
@@ -22,6 +23,7 @@ export function VenueProfile(p: VenueProfileProps) {
       <p class="profile__meta">
         {INTERVENTION_STYLE[p.venue.type].label} · {formatDates(p.venue)}
       </p>
+      <Show when={p.venue.dateNote}>{(note) => <p data-testid="venue-date-note">When: {note()}</p>}</Show>
       <p>{p.venue.description}</p>
       <dl class="profile__facts">
         <dt>Ward</dt>
@@ -36,17 +38,7 @@ export function VenueProfile(p: VenueProfileProps) {
       </p>
       <h3 class="profile__subtitle">Outcomes as reported</h3>
       <Show when={outcomes().length > 0} fallback={<p>The source reports no outcome figures for this item.</p>}>
-        <ul>
-          <For each={outcomes()}>
-            {(o) => (
-              <li>
-                {o.label}: <strong>{typeof o.value === 'number' ? o.value.toLocaleString('en-GB') : o.value}</strong>
-                {o.unit ? ` ${o.unit}` : ''}
-                {o.note ? ` (${o.note})` : ''}
-              </li>
-            )}
-          </For>
-        </ul>
+        <OutcomeList outcomes={outcomes()} />
       </Show>
       <h3 class="profile__subtitle">Source</h3>
       <p class="profile__source">{p.venue.source}</p>

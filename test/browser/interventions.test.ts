@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { canvasPixel, closeTo } from './pixels';
 import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
-import type { InterventionProperties, InterventionType } from '../../src/data/content-contract';
+import type { CityWideIntervention, InterventionProperties, InterventionType } from '../../src/data/content-contract';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -14,7 +14,10 @@ interface Venue {
   geometry: { coordinates: [number, number] };
   properties: InterventionProperties;
 }
-const VENUES = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: Venue[] }).features;
+const BUILT = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: Venue[]; cityWide: CityWideIntervention[] };
+const VENUES = BUILT.features;
+/** Programmes the reports give for the whole city: listed in the panel, never drawn. */
+const CITY_WIDE = BUILT.cityWide;
 /** An anchor institution with a postcode-precise point, reported outcomes, and no other marker within 400 m. */
 const ANCHOR = VENUES.find((v) => v.properties.id === 'ltht-st-jamess-anchor')!;
 /** A project placed only approximately, in its neighbourhood. */
@@ -93,6 +96,9 @@ describe('the interventions layer', () => {
     await expect(page.getByTestId('venue-profile').locator('h2').textContent()).resolves.toBe(APPROXIMATE.properties.name);
     await expect(page.getByTestId('venue-precision').textContent()).resolves.toMatch(/^Location: approximate: placed in its neighbourhood/);
     await expect(page.getByTestId('venue-profile').textContent()).resolves.toContain('children attending: over 20');
+    // No dates in the source: the profile says what the report gives instead.
+    expect(APPROXIMATE.properties.start ?? APPROXIMATE.properties.end).toBeUndefined();
+    await expect(page.getByTestId('venue-date-note').textContent()).resolves.toBe(`When: ${APPROXIMATE.properties.dateNote}`);
   });
 
   it('the list filters by type and by year, with the counts and items the data gives', async () => {
@@ -118,6 +124,8 @@ describe('the interventions layer', () => {
     const afterYear = expectedItems(byYear);
     expect(afterYear.length).toBeGreaterThan(0);
     expect(afterYear.length).toBeLessThan(afterType.length);
+    // The Nowells programme has a start and no end in the sources, so 2019–2020 keeps it.
+    expect(afterYear.map((p) => p.id)).toContain('nowells-targeted-programme');
     await expect(shownCount(page)).resolves.toBe(`${afterYear.length} of ${VENUES.length} shown.`);
     await expect(names()).resolves.toEqual(afterYear.map((p) => p.name));
 
@@ -125,6 +133,29 @@ describe('the interventions layer', () => {
     await page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label }).check();
     const types = new Set<InterventionType>(ALL_TYPES_FILTER.types);
     await expect(shownCount(page)).resolves.toBe(`${expectedItems({ ...byYear, types }).length} of ${VENUES.length} shown.`);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('lists the city-wide programmes, with their citations, in a collapsed section of the panel', async () => {
+    const { page } = w;
+    expect(CITY_WIDE.map((c) => c.id)).toEqual(expect.arrayContaining(['warm-spaces-map', 'jobshop-use-all-hubs', 'local-area-plans-2023']));
+    const section = page.getByTestId('citywide-list');
+    await expect(section.locator('summary').textContent()).resolves.toBe(`${CITY_WIDE.length} city-wide programmes (not on the map)`);
+    const items = section.locator(':scope > ul > li');
+    await expect(items.first().isVisible()).resolves.toBe(false);
+    await section.locator('summary').click();
+    await expect(items.first().isVisible()).resolves.toBe(true);
+    expect(await items.count()).toBe(CITY_WIDE.length);
+    for (const [k, c] of CITY_WIDE.entries()) {
+      const li = items.nth(k);
+      await expect(li.locator(':scope > strong').textContent()).resolves.toBe(c.name);
+      await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${c.source}`);
+    }
+    const jobshops = items.filter({ hasText: 'Jobshop use across all Community Hubs' });
+    await expect(jobshops.textContent()).resolves.toContain("people using Jobshop services in Community Hubs: 5,745");
+    await expect(jobshops.textContent()).resolves.toContain('para. 3.13.6 "Jobshop services in Community Hubs"');
+    // They are not map items: the list of placed items does not include them.
+    await expect(page.getByTestId('venue-list').textContent()).resolves.not.toContain('Searchable map of warm spaces');
     expect(w.problems).toEqual([]);
   });
 });

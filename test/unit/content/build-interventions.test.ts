@@ -27,10 +27,11 @@ describe('buildInterventions on the real sources', () => {
   it('places or lists every source row and report item (nothing dropped silently)', () => {
     const libs = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_libraries.csv'), 'utf8'), 'places/leeds_libraries.csv').filter((x) => x['Year closed'] === '');
     const venues = csvRecords(readFileSync(join(DATA_DIR, 'places/leeds_named_venues_compiled.csv'), 'utf8'), 'places/leeds_named_venues_compiled.csv');
-    const total = r.collection.features.length + r.unplaced.length + r.collection.merged.length;
+    const total = r.collection.features.length + r.unplaced.length + r.collection.cityWide.length + r.collection.merged.length;
     expect(total).toBe(libs.length + venues.length + iv.items.length);
-    // Current content: 67 placed, 10 unplaced, 10 merged (9 libraries = named hubs; St James's venue = LTHT item).
-    expect([r.collection.features.length, r.unplaced.length, r.collection.merged.length]).toEqual([67, 10, 10]);
+    // Current content: 69 placed, 14 unplaced, 7 city-wide, 10 merged (9 libraries = named hubs; St James's venue = LTHT item).
+    expect([r.collection.features.length, r.unplaced.length, r.collection.cityWide.length, r.collection.merged.length]).toEqual([69, 14, 7, 10]);
+    expect(r.collection.cityWide.map((c) => c.id).sort()).toEqual(iv.items.filter((i) => i.location.kind === 'citywide').map((i) => i.id).sort());
     expect(r.unplaced.map((u) => u.id)).toEqual(expect.arrayContaining([
       'library-ardsley-tingley-library', 'library-drighlington', // WF / BD postcodes: not in the LS table
       'venue-holbeck-mini-hub', 'venue-lincoln-green-community-centre', 'venue-new-wortley-community-centre',
@@ -93,8 +94,9 @@ describe('buildInterventions on the real sources', () => {
   });
 
   it('counts what it placed and what it could not', () => {
-    expect(r.collection.features).toHaveLength(67);
-    expect(r.unplaced).toHaveLength(10);
+    expect(r.collection.features).toHaveLength(69);
+    expect(r.unplaced).toHaveLength(14);
+    expect(r.collection.cityWide).toHaveLength(7);
     expect([...r.unplaced.map((u) => u.id), ...r.warnings].join('\n')).toContain('library-drighlington');
   });
 });
@@ -119,6 +121,17 @@ describe('buildInterventions on bad input (synthetic items)', () => {
 
   it('accepts a good synthetic item', () => {
     expect(withItems([synthetic({})]).collection.features.some((f) => f.properties.id === 'synthetic-test-item')).toBe(true);
+  });
+
+  it('lists a city-wide item under cityWide (not as a point), and refuses one with a ward', () => {
+    const r = withItems([synthetic({ location: { kind: 'citywide' }, dateNote: 'Synthetic timing note.' })]);
+    expect(r.collection.features.some((f) => f.properties.id === 'synthetic-test-item')).toBe(false);
+    expect(r.collection.cityWide.filter((c) => c.id === 'synthetic-test-item')).toEqual([{
+      id: 'synthetic-test-item', type: 'other', name: 'Synthetic test item', dateNote: 'Synthetic timing note.',
+      description: 'Synthetic item for a unit test.', outcomes: [], source: `Leeds City Council, ${cite.title}, ${cite.date}, para. ${cite.paragraph} [${cite.file}]`,
+    }]);
+    expect(() => withItems([synthetic({ location: { kind: 'citywide' }, ward: 'E05011385' })])).toThrow(/field "location": a city-wide item has no ward or neighbourhood/);
+    expect(() => withItems([synthetic({ dateNote: ' ' })])).toThrow(/field "dateNote": empty/);
   });
 
   it('rejects an unknown type, naming file, item and field', () => {

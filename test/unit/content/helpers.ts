@@ -25,14 +25,23 @@ export const wards = () => geojson('wards_dec2024_leeds_bgc.geojson');
 export const seedText = (file: string) => readFileSync(resolve(SEEDS_DIR, file), 'utf8');
 
 /**
- * Does the paragraph anchor occur in the report? Numbered anchors ("3.23", "- 3.", "3.8.4")
- * must start a line (after list/heading markup) and be followed by a space; other anchors
- * (headings, slide titles) must occur verbatim.
+ * How many places in the report the paragraph anchor points to. Numbered anchors ("3.23", "- 3.",
+ * "3.8.4") must start a line (after heading/emphasis markup; "- 3." only a list line) and be
+ * followed by a space. A number the report uses twice is told apart by the paragraph's opening
+ * words in quotes: `3.13.6 "Community Hubs are now formally part"`. Other anchors (headings,
+ * slide titles) are counted where they occur verbatim.
  */
-export function anchorOccurs(text: string, paragraph: string): boolean {
-  if (/^(- )?\d+(\.\d+)*\.?$/.test(paragraph)) {
-    const esc = paragraph.replace(/^- /, '').replace(/\./g, '\\.');
-    return new RegExp(`^[\\s#*\\-]*${esc}[\\s*]`, 'm').test(text);
+export function anchorCount(text: string, paragraph: string): number {
+  const numbered = /^(- )?(\d+(?:\.\d+)*\.?)(?: "([^"]+)")?$/.exec(paragraph);
+  if (numbered) {
+    const [, dash, num, opening] = numbered;
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const lead = dash ? '[\\s#*]*- ' : '[\\s#*\\-]*';
+    const rest = opening ? ` ${esc(opening)}` : '[\\s*]';
+    return (text.match(new RegExp(`^${lead}${esc(num!)}${rest}`, 'gm')) ?? []).length;
   }
-  return text.includes(paragraph);
+  return text.split(paragraph).length - 1;
 }
+
+/** Does the paragraph anchor occur in the report? (see anchorCount) */
+export const anchorOccurs = (text: string, paragraph: string): boolean => anchorCount(text, paragraph) > 0;

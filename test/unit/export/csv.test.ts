@@ -157,7 +157,8 @@ describe('export builders on the real data', () => {
       'Interventions within 800 m (straight-line)',
     ]);
     expect(body.map((r) => r[0])).toEqual(['E01011625', 'E01011618', 'E01011623', 'E01011348']);
-    expect(body[3]![14]).toContain('Lincoln Green community engagement events (core team project, 675 m, approximate location)');
+    // Placed at the Cliftons/Lincoln Green area point (-1.50768, 53.80516), 320 m from E01011348's weighted centre.
+    expect(body[3]![14]).toContain('Lincoln Green community engagement events (core team project, 320 m, approximate location)');
     expect(csvFileName('gap', ctx)).toBe('leeds-gap-decile-1-800m-burmantofts-richmond-hill-iod2025.csv');
   });
 
