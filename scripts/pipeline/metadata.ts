@@ -1,4 +1,4 @@
-import { RELEASE_LIST, type CouncilContent, type CouncilMetadata, type DataMetadata, type Release, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
+import { RELEASE_LIST, type CouncilContent, type CouncilMetadata, type DataMetadata, type IndicatorId, type PeopleMetadata, type Release, type ReleaseId, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
 import type { WardMethod } from './area-geography';
 import type { SourceFiles } from './config';
 import type { AreaRelease } from './join-iod';
@@ -38,7 +38,11 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
     ons('lsoa21-boundaries', 'Lower layer Super Output Areas (December 2021) boundaries, generalised clipped (BGC)', s.lsoa21.path),
     ons('lsoa11-boundaries', 'Lower layer Super Output Areas (December 2011) boundaries, generalised clipped (BGC)', s.lsoa11.path),
     ons('ward-boundaries', 'Wards (December 2024) boundaries, generalised clipped (BGC)', s.wards.path),
-    ...RELEASE_LIST.map(iod),
+    ...RELEASE_LIST.flatMap((r) => [
+      iod(r),
+      // A release's optional files (IoD2025 File 7) are sources too, used only where they cover the area.
+      ...(r.optionalSources ?? []).map((o) => ({ ...iod(r), id: `iod${r.id}-${o.indicators.join('-')}`, title: o.title, file: o.file, note: o.usage })),
+    ]),
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
@@ -56,7 +60,7 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
   ];
 }
 
-export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
+export function releaseMetadata(a: AreaRelease, extraIndicators: IndicatorId[] = []): ReleaseMetadata {
   const { def } = a.release;
   return {
     id: def.id,
@@ -66,8 +70,8 @@ export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
     lsoaVintage: def.lsoaVintage,
     nationalCount: a.release.nationalCount,
     areaCount: a.areaCount,
-    indicators: [...def.indicators],
-    scored: [...def.scored],
+    indicators: [...def.indicators, ...extraIndicators],
+    scored: [...def.scored, ...extraIndicators],
     mostDeprived1pc: a.mostDeprived1pc,
     nationalDecile1: a.nationalDecile1,
     sourceFile: a.release.file,
@@ -86,7 +90,11 @@ export const DERIVATIONS: Record<string, string> = {
     'On LSOA 2021 areas, 2019 and 2015 values (y19_*, y15_*, pop) are shown only where the ONS LSOA 2011→2021 lookup marks the area unchanged (U); split, merged or irregularly changed areas have no earlier values.',
   decileChange:
     'dchg_19_25 / dchg_15_25 = national IMD decile in 2025 minus the decile in 2019 / 2015; negative = relatively more deprived. Only for unchanged (U) LSOAs. Deciles are relative positions, not absolute levels.',
-  population: 'pop = total population mid-2015, the denominator used by IoD2019 (no 2025 population is available here).',
+  population: 'pop = total population mid-2015, the denominator used by IoD2019, on LSOA 2021 only where unchanged since 2011.',
+  population2022:
+    'pop22, chi22, old22, wa22 = IoD2025 File 7 population denominators, mid-2022 (ONS small-area estimates as used by MHCLG): total, dependent children 0–15, older people 60+, working age 18–66. Present only when File 7 in the sources holds every LSOA of the area.',
+  supplementaryIndices:
+    'idc (IDACI, income deprivation affecting children) and ido (IDAOPI, income deprivation affecting older people): score (rate), national rank and decile as published in IoD2025 File 7; local ranks and deciles derived as for the other indicators.',
   centroid: 'cx, cy = ONS population-weighted centroid of the LSOA 2021 (longitude, latitude, 5 dp).',
   lsoa21Ward: 'LSOA 2021 ward = ONS best-fit lookup LSOA 2021 → ward (December 2024).',
   lsoa11Ward:
@@ -103,11 +111,16 @@ export const DERIVATIONS: Record<string, string> = {
     'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area.',
 };
 
+const OPTIONAL_FILES = new Set(RELEASE_LIST.flatMap((r) => (r.optionalSources ?? []).map((o) => o.file)));
+
 export interface MetadataInput {
   area: { code: string; name: string };
   /** Absent in synthetic tests: metadata then carries no council section. */
   council?: { sources: SourceFiles; wardMethod: WardMethod; content: CouncilContent | null };
   releases: AreaRelease[];
+  /** Indicators a release has for this area beyond its definition (File 7's IDACI/IDAOPI). */
+  extraIndicators: Partial<Record<ReleaseId, IndicatorId[]>>;
+  people: PeopleMetadata;
   sources: SourceFiles;
   counts: DataMetadata['counts'];
   bbox: [number, number, number, number];
@@ -124,8 +137,12 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
   return {
     schemaVersion: 1,
     area: m.area,
-    releases: m.releases.map(releaseMetadata),
-    sources: englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources),
+    people: m.people,
+    releases: m.releases.map((a) => releaseMetadata(a, m.extraIndicators[a.release.def.id])),
+    // An optional release file is listed only when this build used it.
+    sources: (englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)).filter(
+      (src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file),
+    ),
     // No postcode data is built outside Leeds, so no Royal Mail notice.
     attribution: englandWide ? ATTRIBUTION.filter((a) => !a.includes('Royal Mail')) : ATTRIBUTION,
     counts: m.counts,

@@ -15,6 +15,9 @@ import {
   type WardProperties,
   type AreaDetails,
   isFirstViewKey,
+  compactDetails,
+  INDICATORS,
+  RELEASE_PREFIX,
 } from '../../src/data/contract';
 import type { AreaFeature } from './boundaries';
 import { BUDGET, configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
@@ -33,6 +36,7 @@ import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
+import { areaPeople, FILE7_INDICATORS } from './file7';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
@@ -213,6 +217,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   /** Mid-2015 population from the first LSOA 2011 release that publishes one (IoD2019). */
   const population11 = (code: string): number | undefined =>
     joined11.map((a) => a.release.records.get(code)?.pop).find((p) => p !== undefined);
+  // IoD2025 File 7 (IDACI, IDAOPI, mid-2022 population): only where it holds every LSOA of the area.
+  const r25 = releases.find((r) => r.def.id === '2025');
+  if (!r25) throw new Error('the release table has no 2025 release');
+  const people = areaPeople({ dataDir, file: r25.def.optionalSources?.[0]?.file, area, areaName: sets.name, codes: codes21, release2025: r25 });
+  log(people.available ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs` : `IoD2025 File 7 not used: ${people.reason}`);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -245,6 +254,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
     };
     for (const a of joined21) Object.assign(props, a.values.get(f.code));
+    if (people.available) Object.assign(props, people.values.get(f.code));
     if (chg === 'U' && joined11.every((a) => a.release.records.has(f.code))) {
       for (const a of joined11) Object.assign(props, comparable(a, f.code));
       const pop = population11(f.code);
@@ -262,12 +272,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     }
     return { type: 'Feature', properties: sortedProps(first), geometry: f.geometry };
   });
-  const details: AreaDetails = {
-    codes: codes21,
-    columns: Object.fromEntries(
-      [...detailColumns.keys()].sort().map((k) => [k, codes21.map((c) => detailColumns.get(k)?.get(c) ?? null)]),
-    ),
-  };
+  // Local ranks of the 2025 indicators are derived from national ranks on loading (budget).
+  const detailValues = new Map<string, IodValues>();
+  for (const [key, byCode] of detailColumns) for (const [code, v] of byCode) detailValues.set(code, { ...detailValues.get(code), [key]: v });
+  const details: AreaDetails = compactDetails(codes21, detailValues, INDICATORS.map((ind) => `${RELEASE_PREFIX['2025']}_${ind}`));
 
   const lsoa11Features: AreaGeoFeature[] = f11.layer.features.map((f) => {
     const props: LsoaProperties = {
@@ -342,6 +350,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     area: { code: area, name: sets.name },
     council: { sources, wardMethod: geo.wardMethod, content: councilContent(contentDir) },
     releases: joined,
+    extraIndicators: people.available ? { '2025': [...FILE7_INDICATORS] } : {},
+    people: people.available
+      ? { available: true, sourceFile: people.file, reference: 'mid-2022', totals: people.totals }
+      : { available: false, sourceFile: people.file, reason: people.reason },
     sources,
     counts,
     bbox: areaBbox,

@@ -120,11 +120,23 @@ export interface LsoaProperties {
   cy?: number;
   /** Mid-2015 population (IoD2019 denominators); on LSOA 2021 only where unchanged ('U'). */
   pop?: number;
+  /** Mid-2022 population denominators of IoD2025 (File 7), LSOA 2021; absent where the sources lack File 7. */
+  pop22?: number;
+  chi22?: number;
+  old22?: number;
+  wa22?: number;
   /** National decile change 2019 → 2025 of the IMD (2025 minus 2019; negative = more deprived); only where chg = 'U'. */
   dchg_19_25?: number;
   /** National decile change 2015 → 2025 of the IMD; only where chg = 'U'. */
   dchg_15_25?: number;
 }
+
+/**
+ * IoD2025 File 7 population denominators, mid-2022: total, dependent children 0–15, older people
+ * 60+, working age 18–66 (the employment domain's denominator).
+ */
+export const POPULATION_KEYS = ['pop22', 'chi22', 'old22', 'wa22'] as const;
+export type PopulationKey = (typeof POPULATION_KEYS)[number];
 
 /** Ward summary field keys: `${prefix}_${field}`, derived from the ward's LSOAs of that release. */
 export const WARD_SUMMARY_FIELDS = ['n', 'd1', 'd1s', 'p1', 'mr'] as const;
@@ -174,8 +186,15 @@ export interface SourceMetadata {
   note?: string;
 }
 
+/** Whether the build has IoD2025 File 7 (IDACI, IDAOPI, mid-2022 population) for the area, and why not. */
+export type PeopleMetadata =
+  | { available: true; sourceFile: string; reference: 'mid-2022'; totals: Record<PopulationKey, number> }
+  | { available: false; sourceFile: string | null; reason: string };
+
 export interface DataMetadata {
   schemaVersion: 1;
+  /** IoD2025 File 7 for this area: present (with area totals) or absent with the reason. */
+  people: PeopleMetadata;
   area: { code: string; name: string };
   releases: ReleaseMetadata[];
   sources: SourceMetadata[];
@@ -238,11 +257,12 @@ export interface PostcodeIndex {
  * It keeps: code, name, ward, chg, dchg_*, every flag, every national decile (`*_d`, so any
  * indicator can be mapped at once), and all IMD fields of each release.
  * The rest (domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
- * ranks; the population-weighted centroid cx/cy and population, which only outreach planning uses)
+ * ranks; the population-weighted centroid cx/cy and the populations pop, pop22, chi22, old22, wa22,
+ * which only outreach planning and profiles use)
  * is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature has exactly
  * the properties LsoaProperties describes.
  */
-const DETAIL_ONLY_KEYS = new Set(['cx', 'cy', 'pop']);
+const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS]);
 
 export function isFirstViewKey(key: string): boolean {
   if (DETAIL_ONLY_KEYS.has(key)) return false;
@@ -253,21 +273,61 @@ export function isFirstViewKey(key: string): boolean {
 /**
  * areas-2021-details.json: column-wise because that is far smaller gzipped than one object per LSOA.
  * `columns[key][i]` is the value for `codes[i]`; null = absent.
+ * `localRanks` lists value-key stems (`y25_inc`) whose local rank and decile (`_lr`, `_ld`) are not
+ * stored but derived from the national rank column (`_r`) by expandDetails, exactly as the pipeline
+ * computes them: local rank = position by national rank among the codes that have one (national
+ * ranks are unique), local decile = ceil(local rank × 10 / that count). That keeps the three
+ * releases within their size budget.
  */
 export interface AreaDetails {
   codes: string[];
   columns: Record<string, Array<number | null>>;
+  localRanks?: string[];
+}
+
+function deriveLocalRanks(details: AreaDetails, stem: string): Record<string, Array<number | null>> {
+  const ranks = details.columns[`${stem}_r`] ?? [];
+  const order = ranks.flatMap((r, i) => (r === null ? [] : [{ r, i }])).sort((a, b) => a.r - b.r);
+  const lr: Array<number | null> = details.codes.map(() => null);
+  const ld: Array<number | null> = details.codes.map(() => null);
+  order.forEach(({ i }, pos) => {
+    lr[i] = pos + 1;
+    ld[i] = Math.ceil(((pos + 1) * 10) / order.length);
+  });
+  return { [`${stem}_lr`]: lr, [`${stem}_ld`]: ld };
+}
+
+/**
+ * The details file for a set of LSOAs' detail values: local ranks and deciles of the `derivable`
+ * stems are left out when expandDetails would derive the very same numbers (checked, so a stem
+ * whose local ranks were computed another way keeps its stored columns).
+ */
+export function compactDetails(codes: string[], values: ReadonlyMap<string, IodValues>, derivable: readonly string[]): AreaDetails {
+  const keys = [...new Set([...values.values()].flatMap((v) => Object.keys(v)))].sort();
+  const columns = Object.fromEntries(keys.map((k) => [k, codes.map((c) => values.get(c)?.[k] ?? null)]));
+  const localRanks = derivable.filter((stem) => {
+    const derived = deriveLocalRanks({ codes, columns }, stem);
+    return Object.entries(derived).every(([k, col]) => k in columns && col.every((v, i) => v === columns[k]?.[i]));
+  });
+  for (const stem of localRanks) {
+    delete columns[`${stem}_lr`];
+    delete columns[`${stem}_ld`];
+  }
+  return localRanks.length > 0 ? { codes, columns, localRanks } : { codes, columns };
 }
 
 /** LSOA code → the detail values to merge into that feature's properties (absent values left out). */
 export function expandDetails(details: AreaDetails): Map<string, IodValues> {
   const out = new Map<string, IodValues>(details.codes.map((c) => [c, {}]));
-  for (const [key, column] of Object.entries(details.columns)) {
-    column.forEach((v, i) => {
-      const code = details.codes[i];
-      const target = code === undefined ? undefined : out.get(code);
-      if (target && v !== null) target[key] = v;
-    });
+  const derived = (details.localRanks ?? []).map((stem) => deriveLocalRanks(details, stem));
+  for (const columns of [details.columns, ...derived]) {
+    for (const [key, column] of Object.entries(columns)) {
+      column.forEach((v, i) => {
+        const code = details.codes[i];
+        const target = code === undefined ? undefined : out.get(code);
+        if (target && v !== null) target[key] = v;
+      });
+    }
   }
   return out;
 }

@@ -9,14 +9,20 @@
  * see the whole product follow.
  */
 
-/** Short keys of the IMD, its 7 domains and the 6 IoD2025 sub-domains (property names use them). */
+/**
+ * Short keys of the IMD, its 7 domains, the 6 IoD2025 sub-domains and the two supplementary indices
+ * (IDACI `idc`, IDAOPI `ido`: IoD2025 File 7, only where the sources hold it for the area).
+ * Property names use them.
+ */
 export const INDICATORS = [
   'imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv',
   'cyp', 'ads', 'geo', 'wid', 'ind', 'out',
+  'idc', 'ido',
 ] as const;
 export type IndicatorId = (typeof INDICATORS)[number];
 
-export type IndicatorKind = 'index' | 'domain' | 'subdomain';
+/** 'supplementary': IDACI and IDAOPI, the income domain's two supplementary indices. */
+export type IndicatorKind = 'index' | 'domain' | 'subdomain' | 'supplementary';
 
 export interface IndicatorInfo {
   id: IndicatorId;
@@ -32,6 +38,9 @@ export interface IndicatorInfo {
 export const INDICATOR_INFO: readonly IndicatorInfo[] = [
   { id: 'imd', label: 'Index of Multiple Deprivation', kind: 'index', column: 'imd' },
   { id: 'inc', label: 'Income', kind: 'domain', column: 'income' },
+  // File 7 names its columns in full (scripts/pipeline/file7.ts reads them); these stems are ours.
+  { id: 'idc', label: 'Income deprivation affecting children (IDACI)', kind: 'supplementary', parent: 'inc', column: 'idaci' },
+  { id: 'ido', label: 'Income deprivation affecting older people (IDAOPI)', kind: 'supplementary', parent: 'inc', column: 'idaopi' },
   { id: 'emp', label: 'Employment', kind: 'domain', column: 'employment' },
   { id: 'edu', label: 'Education, skills and training', kind: 'domain', column: 'education' },
   { id: 'cyp', label: 'Children and young people', kind: 'subdomain', parent: 'edu', column: 'children_and_young_people' },
@@ -68,6 +77,9 @@ export interface OptionalReleaseSource extends ReleaseSourceFile {
   scored: readonly IndicatorId[];
   /** Why the indicators may be missing, shown next to them when they are. */
   note: string;
+  /** The file's published title, and what the build uses it for (listed with the sources). */
+  title: string;
+  usage: string;
 }
 
 export interface ReleaseEntry {
@@ -116,6 +128,20 @@ export const RELEASE_TABLE = [
     scored: [...DOMAINS, ...SUBDOMAINS],
     missingReason: 'not published in IoD 2025',
     source: { file: 'indices/iod2025_lsoa21_england.csv', codeColumn: 'lsoa21cd', nameColumn: 'lsoa21nm', ladColumn: 'lad24cd' },
+    optionalSources: [
+      {
+        // The England File 7 is not in the sources whole: the Leeds rows only (scripts/pipeline/file7.ts).
+        file: 'indices/iod2025_file7_leeds_lsoa21.csv',
+        codeColumn: 'LSOA code (2021)',
+        nameColumn: 'LSOA name (2021)',
+        ladColumn: 'Local Authority District code (2024)',
+        indicators: ['idc', 'ido'],
+        scored: ['idc', 'ido'],
+        note: 'IDACI and IDAOPI are not published in the sources for this area',
+        title: 'English Indices of Deprivation 2025, File 7: all ranks, deciles, scores and population denominators',
+        usage: 'Used for IDACI, IDAOPI and the mid-2022 population denominators, where it holds every LSOA of the area.',
+      },
+    ],
   },
   {
     id: '2019',

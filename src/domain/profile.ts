@@ -30,7 +30,7 @@ export function indicatorRows(props: LsoaProperties, release: ReleaseId): Indica
   return INDICATOR_INFO.filter((i) => available.has(i.id)).map((i) => ({
     indicator: i.id,
     label: i.label,
-    subdomain: i.kind === 'subdomain',
+    subdomain: i.kind === 'subdomain' || i.kind === 'supplementary',
     decile: num(props, valueKey(release, i.id, 'd')),
     rank: num(props, valueKey(release, i.id, 'r')),
     localRank: num(props, valueKey(release, i.id, 'lr')),

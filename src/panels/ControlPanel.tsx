@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { RELEASES, type IndicatorId, type ReleaseId } from '../data/contract';
+import { RELEASES, type DataMetadata, type IndicatorId, type ReleaseId } from '../data/contract';
 import { COUNCIL } from '../data/council';
 import { INDICATOR_INFO, RELEASE_LABEL, unavailableReason } from '../domain/indicators';
 import type { AppState, Banding, ViewMode } from '../state/url-state';
@@ -16,6 +16,8 @@ export interface ControlPanelProps {
   onContext: (shown: boolean) => void;
   contextAvailable?: boolean;
   contextNote?: string | null;
+  /** The build's metadata: which indicators its sources hold for the area. */
+  metadata?: Pick<DataMetadata, 'releases' | 'people'>;
 }
 
 const VIEW_LABEL: Record<ViewMode, string> = {
@@ -32,11 +34,12 @@ const bandingLabel = (): Record<Banding, string> => ({
 });
 
 export function ControlPanel(props: ControlPanelProps) {
-  const reasonFor = (id: IndicatorId) => unavailableReason(props.state.release, id);
+  const reasonFor = (id: IndicatorId, release: ReleaseId = props.state.release) => unavailableReason(release, id, props.metadata);
   const unavailableNote = () => {
     const missing = INDICATOR_INFO.filter((i) => reasonFor(i.id) !== null);
     if (missing.length === 0) return null;
-    return `${missing.length} of ${INDICATOR_INFO.length} indicators are unavailable for ${RELEASE_LABEL[props.state.release]}: ${reasonFor(missing[0]!.id)}.`;
+    const reasons = [...new Set(missing.map((i) => reasonFor(i.id)))].join('; ');
+    return `${missing.length} of ${INDICATOR_INFO.length} indicators are unavailable for ${RELEASE_LABEL[props.state.release]}: ${reasons}.`;
   };
   return (
     <form class="controls" aria-label="Map layers" onSubmit={(e) => e.preventDefault()}>
@@ -64,7 +67,7 @@ export function ControlPanel(props: ControlPanelProps) {
           <For each={INDICATOR_INFO}>
             {(i) => (
               <option value={i.id} disabled={reasonFor(i.id) !== null}>
-                {i.kind === 'subdomain' ? '— ' : ''}
+                {i.kind === 'subdomain' || i.kind === 'supplementary' ? '— ' : ''}
                 {i.label}
                 {reasonFor(i.id) !== null ? ' (not available for this release)' : ''}
               </option>
@@ -89,7 +92,7 @@ export function ControlPanel(props: ControlPanelProps) {
                 value={r}
                 checked={props.state.release === r}
                 disabled={props.locked || props.state.view === 'change' || props.state.view === 'spi'}
-                onChange={() => props.onChange({ release: r, indicator: unavailableReason(r, props.state.indicator) ? 'imd' : props.state.indicator })}
+                onChange={() => props.onChange({ release: r, indicator: reasonFor(props.state.indicator, r) ? 'imd' : props.state.indicator })}
               />
               <span>{RELEASE_LABEL[r]}</span>
             </label>

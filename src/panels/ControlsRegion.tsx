@@ -27,7 +27,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
           onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
         />
       </Show>
-      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })}
+      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} metadata={a.data.metadata} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })}
         context={a.options().context}
         onContext={(context) => a.updateOptions({ context })}
         contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}

@@ -70,6 +70,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 neighbourhoods={wardNeighbourhoods(w().properties.code)}
                 onSelectLsoa={(code) => sel.select('lsoa', code)}
                 onExport={() => props.onWardExport(w().properties.code)}
+                people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.people.available ? null : meta.people.reason }}
               />
               <Show when={a.spi.data() && a.spi.year() !== null}>
                 <SpiScorecard data={a.spi.data()!} wardCode={w().properties.code} year={a.spi.year()!} />

@@ -55,6 +55,12 @@ export function LsoaProfile(p: LsoaProfileProps) {
           <dt>IMD score</dt>
           <dd>{imd()!.score}</dd>
         </Show>
+        <Show when={typeof p.props.pop22 === 'number'}>
+          <dt>Population (mid-2022, IoD 2025)</dt>
+          <dd data-testid="lsoa-pop22">
+            {p.props.pop22!.toLocaleString('en-GB')}: {p.props.chi22?.toLocaleString('en-GB')} children (0–15), {p.props.old22?.toLocaleString('en-GB')} people 60+
+          </dd>
+        </Show>
         <Show when={typeof p.props.pop === 'number'}>
           <dt>Population (mid-2015, IoD 2019)</dt>
           <dd>{p.props.pop!.toLocaleString('en-GB')}</dd>

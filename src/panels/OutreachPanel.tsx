@@ -1,6 +1,17 @@
 import { For, Show } from 'solid-js';
 import { CATCHMENT_RADII_M, formatDistance, type CatchmentResult } from '../domain/outreach/catchment';
 import type { GapResult, GapRow, NearbyIntervention } from '../domain/outreach/gaps';
+import { fmtCount, hasPeople, PEOPLE_CAVEAT, type PeopleTotals } from '../domain/people';
+
+const PEOPLE_UNAVAILABLE = 'Mid-2022 population figures are unavailable: the data sources of this build hold no IoD 2025 File 7 for this area.';
+
+/** "12,345 people, including 2,345 children (0–15) and 1,234 older people (60+)". */
+function peopleCount(t: PeopleTotals): string {
+  const partial = t.unknown > 0 ? ` (${t.unknown} of ${t.lsoas} LSOAs without figures not counted)` : '';
+  return `${fmtCount(t.population)} people, including ${fmtCount(t.children)} children (0–15) and ${fmtCount(t.olderPeople)} older people (60+)${partial}`;
+}
+const incomeDeprived = (t: PeopleTotals) =>
+  `${fmtCount(t.childrenIdaci12)} children live in LSOAs in IDACI decile 1–2 and ${fmtCount(t.olderIdaopi12)} older people in IDAOPI decile 1–2`;
 
 export type OutreachMode = 'off' | 'catchment' | 'gaps';
 
@@ -81,10 +92,19 @@ export function OutreachPanel(p: OutreachPanelProps) {
             <div data-testid="catchment-result">
               <p role="status">
                 {c().totals.lsoas} LSOAs within {formatDistance(c().radiusM)} (straight line); {c().totals.decile1} in national IMD decile 1
-                {c().totals.mostDeprived1pc > 0 ? `, ${c().totals.mostDeprived1pc} in the most deprived 1%` : ''}. Population (mid-2015):{' '}
-                {c().totals.population.toLocaleString('en-GB')}
-                {c().totals.populationUnknown > 0 ? ` plus ${c().totals.populationUnknown} LSOAs whose population is not known (boundary changed in 2021)` : ''}.
+                {c().totals.mostDeprived1pc > 0 ? `, ${c().totals.mostDeprived1pc} in the most deprived 1%` : ''}.
+                <Show when={!hasPeople(c().totals.people)}>
+                  {' '}Population (mid-2015): {c().totals.population.toLocaleString('en-GB')}
+                  {c().totals.populationUnknown > 0 ? ` plus ${c().totals.populationUnknown} LSOAs whose population is not known (boundary changed in 2021)` : ''}.
+                </Show>
               </p>
+              <Show when={hasPeople(c().totals.people) || c().totals.lsoas === 0} fallback={<p data-testid="catchment-people">{PEOPLE_UNAVAILABLE}</p>}>
+                <p data-testid="catchment-people">
+                  Within {formatDistance(c().radiusM)}: {peopleCount(c().totals.people)}; {incomeDeprived(c().totals.people)}. Beyond it, in the rest of the area:{' '}
+                  {incomeDeprived(c().peopleBeyond)}.
+                </p>
+                <p class="controls__note">{PEOPLE_CAVEAT}</p>
+              </Show>
               <button type="button" class="button" onClick={p.onDownload}>
                 Download this list (CSV)
               </button>
@@ -95,7 +115,8 @@ export function OutreachPanel(p: OutreachPanelProps) {
                     <th scope="col">LSOA</th>
                     <th scope="col">Distance</th>
                     <th scope="col">IMD decile</th>
-                    <th scope="col">Population</th>
+                    <th scope="col">{hasPeople(c().totals.people) ? 'Population (mid-2022)' : 'Population (mid-2015)'}</th>
+                    <th scope="col">Children (0–15)</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -112,7 +133,8 @@ export function OutreachPanel(p: OutreachPanelProps) {
                         </th>
                         <td>{formatDistance(r.distanceM)}</td>
                         <td>{r.decile ?? '—'}</td>
-                        <td>{r.population?.toLocaleString('en-GB') ?? 'not known'}</td>
+                        <td>{(r.people?.population ?? r.population)?.toLocaleString('en-GB') ?? 'not known'}</td>
+                        <td>{r.people ? fmtCount(r.people.children) : 'not known'}</td>
                       </tr>
                     )}
                   </For>
@@ -150,6 +172,14 @@ export function OutreachPanel(p: OutreachPanelProps) {
                 {p.settings.ward ? ` in ${p.wardName(p.settings.ward)}` : ''} are more than {formatDistance(p.settings.radiusM)} (straight line) from all {p.hubCount}{' '}
                 community hubs with a known location. Outlined in blue on the map.
               </p>
+              <Show when={hasPeople(g().people.within) || hasPeople(g().people.beyond)} fallback={<p data-testid="gap-people">{PEOPLE_UNAVAILABLE}</p>}>
+                <p data-testid="gap-people">
+                  In these {g().rows.length} LSOAs: {peopleCount(g().people.gaps)}. Across all LSOAs{p.settings.ward ? ` of ${p.wardName(p.settings.ward)}` : ''}, within{' '}
+                  {formatDistance(p.settings.radiusM)} of a hub: {incomeDeprived(g().people.within)}; beyond {formatDistance(p.settings.radiusM)} of every hub:{' '}
+                  {incomeDeprived(g().people.beyond)}.
+                </p>
+                <p class="controls__note">{PEOPLE_CAVEAT}</p>
+              </Show>
               <button type="button" class="button" onClick={p.onDownload}>
                 Download this list (CSV)
               </button>
@@ -161,7 +191,8 @@ export function OutreachPanel(p: OutreachPanelProps) {
                         {r.name}
                       </button>{' '}
                       <span class="venue-list__meta">
-                        {p.wardName(r.ward)} · decile {r.decile} · nearest hub {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
+                        {p.wardName(r.ward)} · decile {r.decile}
+                        {r.people ? ` · ${fmtCount(r.people.population)} people, ${fmtCount(r.people.children)} children` : ''} · nearest hub {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
                       </span>
                       <span class="venue-list__meta">
                         {r.nearby.length === 0

@@ -64,7 +64,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (g) {
       const o = settings();
       const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution };
+      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people };
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
       p.onAnnounce(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
     }

@@ -4,6 +4,8 @@ import { DECILE_COLOURS } from '../domain/colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from '../domain/indicators';
 import { decileDistribution, deprivationFlag, formatShare, wardSummary } from '../domain/profile';
 import { sortRows } from '../domain/sort';
+import { fmtCount } from '../domain/people';
+import { WEIGHT_LABEL, wardPeople, wardScores } from '../domain/ward-people';
 import { createSortState, SortHeader } from './sortable';
 
 export interface WardProfileProps {
@@ -15,6 +17,8 @@ export interface WardProfileProps {
   neighbourhoods: { name: string; note: string }[];
   onSelectLsoa: (code: string) => void;
   onExport?: () => void;
+  /** IoD 2025 people figures: every LSOA 2021 of the area (for ward ranks), or why there are none. */
+  people?: { areaLsoas: LsoaProperties[]; unavailable: string | null };
 }
 
 type SortKey = 'name' | 'decile' | 'rank' | 'change';
@@ -26,6 +30,9 @@ export function WardProfile(p: WardProfileProps) {
   const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
   const maxCount = () => Math.max(1, ...dist().counts);
   const label = () => indicatorInfo(p.indicator).label;
+  const wardLsoas21 = createMemo(() => (p.people?.areaLsoas ?? []).filter((l) => l.ward === p.props.code));
+  const people = createMemo(() => wardPeople(wardLsoas21()));
+  const scores = createMemo(() => (p.people ? (wardScores(p.people.areaLsoas).get(p.props.code) ?? []) : []));
 
   const rows = createMemo(() =>
     sortRows(
@@ -68,6 +75,61 @@ export function WardProfile(p: WardProfileProps) {
         <dt>Median national IMD rank of its LSOAs</dt>
         <dd>{summary().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
       </dl>
+      <Show when={p.people}>
+        <h3 class="profile__subtitle">People (mid-2022, IoD 2025)</h3>
+        <Show
+          when={people()}
+          fallback={<p data-testid="ward-people-unavailable">Population figures are unavailable{p.people?.unavailable ? `: ${p.people.unavailable}` : ' for this ward'}.</p>}
+        >
+          {(w) => (
+            <>
+              <dl class="profile__facts" data-testid="ward-people">
+                <dt>Population</dt>
+                <dd>{fmtCount(w().population)}</dd>
+                <dt>Children (0–15)</dt>
+                <dd>{fmtCount(w().children)}</dd>
+                <dt>Older people (60+)</dt>
+                <dd>{fmtCount(w().olderPeople)}</dd>
+              </dl>
+              <p data-testid="ward-people-10pc">
+                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%) of this ward live in LSOAs in the most deprived 10% in
+                England (IMD, IoD 2025).
+              </p>
+              <p class="controls__note">Mid-2022 population estimates for whole LSOAs (IoD 2025 File 7 denominators), summed over the ward’s LSOAs 2021.</p>
+            </>
+          )}
+        </Show>
+        <Show when={scores().length > 0}>
+          <table class="simple-table" data-testid="ward-scores">
+            <caption>
+              Ward scores: the mean of its LSOAs’ IoD 2025 scores weighted by population, as the IoD technical report summarises larger areas (from scores
+              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                <th scope="col">Score</th>
+                <th scope="col">Rank among wards</th>
+                <th scope="col">Weighted by</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={scores()}>
+                {(s) => (
+                  <tr>
+                    <th scope="row">{indicatorInfo(s.indicator).label}</th>
+                    <td>{Number(s.score.toPrecision(3)).toLocaleString('en-GB')}</td>
+                    <td>
+                      {s.rank} of {s.of}
+                    </td>
+                    <td>{WEIGHT_LABEL[s.weight]}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
       <Show when={p.neighbourhoods.length > 0}>
         <h3 class="profile__subtitle">Priority neighbourhoods</h3>
         <ul>

@@ -75,7 +75,7 @@ describe('every download button', () => {
       const p = lsoas.find((l) => l['code'] === r[0]);
       expect(p?.['ward']).toBe(BURMANTOFTS);
       expect(p?.['y25_imd_d']).toBe(1);
-      expect(Number(r[8])).toBeGreaterThan(800);
+      expect(Number(r[header.indexOf('Straight-line distance to nearest hub (m)')])).toBeGreaterThan(800);
     }
   });
 

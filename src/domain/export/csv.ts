@@ -28,7 +28,8 @@ import {
   type CatchmentResult,
   type LsoaLike,
 } from '../outreach/catchment';
-import type { GapRow, NearbyIntervention } from '../outreach/gaps';
+import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
+import { hasPeople, type LsoaPeople, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 
 export { csvField, type CsvCell } from '../csv-writer';
@@ -147,6 +148,25 @@ const wardName = (code: string, c: ExportContext) => c.wardNames?.[code] ?? null
 const metres = (m: number) => Math.round(m);
 
 // ---------------------------------------------------------------------------
+// mid-2022 people (IoD 2025 File 7), shared by the catchment and gap lists
+// ---------------------------------------------------------------------------
+
+const PEOPLE_HEADER = [
+  'Population mid-2022', 'Children 0-15 mid-2022', 'Older people 60+ mid-2022', 'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+];
+const peopleCells = (p: LsoaPeople | null): CsvCell[] =>
+  p ? [p.population, p.children, p.olderPeople, p.idaciDecile, p.idaopiDecile] : [null, null, null, null, null];
+const PEOPLE_NOTE =
+  'People: mid-2022 population estimates (IoD2025 File 7 denominators, MHCLG from ONS; Open Government Licence v3.0) for whole LSOAs; an LSOA counts in full when its population-weighted centroid is inside the distance; blank = not available';
+
+function peopleLine(label: string, t: PeopleTotals): string {
+  if (!hasPeople(t)) return `${label}: mid-2022 population figures unavailable (the sources hold no IoD2025 File 7 for this area)`;
+  return `${label}: ${t.population} people, ${t.children} children 0-15, ${t.olderPeople} older people 60+; ` +
+    `children in IDACI decile 1-2 LSOAs: ${t.childrenIdaci12}; older people in IDAOPI decile 1-2 LSOAs: ${t.olderIdaopi12}` +
+    (t.unknown ? `; ${t.unknown} LSOAs without figures` : '');
+}
+
+// ---------------------------------------------------------------------------
 // builders
 // ---------------------------------------------------------------------------
 
@@ -162,14 +182,17 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
     `Totals: ${t.lsoas} LSOAs; population (mid-2015) ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
       `IMD ${tag(c)} ${decileSummary || 'no deciles'}${t.decileUnknown ? `, no decile: ${t.decileUnknown}` : ''}; national most-deprived 1%: ${t.mostDeprived1pc}`,
     ...(result.excludedNoCentroid.length ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`] : []),
+    PEOPLE_NOTE,
+    peopleLine(`Totals within ${formatDistance(result.radiusM)}`, t.people),
+    peopleLine(`Beyond ${formatDistance(result.radiusM)} (rest of the area)`, result.peopleBeyond),
   ];
   const header = [
     'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'Straight-line distance (m)',
     withTag('IMD national decile', c), withTag('IMD national rank', c),
-    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)',
+    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)', ...PEOPLE_HEADER,
   ];
   const rows = result.rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population,
+    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population, ...peopleCells(r.people),
   ]);
   return toCsv(header, rows, preamble(c, `catchment of ${formatDistance(result.radiusM)} (straight-line) around ${where}`, extra));
 }
@@ -185,7 +208,7 @@ function describeNearby(n: NearbyIntervention): string {
  */
 export function gapCsv(
   rows: ReadonlyArray<GapRow & { nearby?: readonly NearbyIntervention[] }>,
-  context: ExportContext & { nearbyRadiusM?: number; hubCount?: number },
+  context: ExportContext & { nearbyRadiusM?: number; hubCount?: number; people?: GapResult['people'] },
 ): string {
   const c = context;
   const deciles = c.maxDecile === 2 ? 'deciles 1-2' : 'decile 1';
@@ -196,14 +219,22 @@ export function gapCsv(
     'Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest community hub point (postcode centroids, not building entrances); not walking distance',
     ...(c.hubCount !== undefined ? [`Community hubs used: ${c.hubCount}`] : []),
     `Gap LSOAs: ${rows.length}`,
+    ...(c.people
+      ? [
+          PEOPLE_NOTE,
+          peopleLine('In the gap LSOAs', c.people.gaps),
+          peopleLine(`All LSOAs in scope within ${dist} of a hub`, c.people.within),
+          peopleLine(`All LSOAs in scope beyond ${dist} of every hub`, c.people.beyond),
+        ]
+      : []),
   ];
   const header = [
     'LSOA code', 'LSOA name', 'Ward code', 'Ward', withTag('IMD national decile', c), withTag('IMD national rank', c),
-    'Population mid-2015 (where known)', 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
+    'Population mid-2015 (where known)', ...PEOPLE_HEADER, 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
     ...(withNearby ? [`Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`] : []),
   ];
   const body = rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population,
+    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population, ...peopleCells(r.people),
     r.nearestHub?.name ?? null, r.nearestHub ? metres(r.nearestHub.distanceM) : null,
     ...(withNearby ? [(r.nearby ?? []).map(describeNearby).join('; ')] : []),
   ]);

@@ -17,6 +17,7 @@
 import { circle, distance } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { flagKey, valueKey, type ReleaseId } from '../../data/contract';
+import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
 
 /** The radii offered in the UI, in metres (400 m ≈ 5 minutes' walk, 800 m ≈ 10, 1.6 km ≈ 20). */
 export const CATCHMENT_RADII_M = [400, 800, 1600] as const;
@@ -67,6 +68,8 @@ export interface CatchmentRow {
   flag1: boolean;
   /** In the national most-deprived 10% in the release. */
   flag10: boolean;
+  /** Mid-2022 people figures (IoD 2025 File 7), null when the build has none. */
+  people: LsoaPeople | null;
 }
 
 export interface CatchmentTotals {
@@ -84,6 +87,8 @@ export interface CatchmentTotals {
   decile1: number;
   /** LSOAs inside in the national most-deprived 1%. */
   mostDeprived1pc: number;
+  /** Mid-2022 people in the LSOAs inside (whole LSOAs by centroid). */
+  people: PeopleTotals;
 }
 
 export interface CatchmentResult {
@@ -97,6 +102,8 @@ export interface CatchmentResult {
   totals: CatchmentTotals;
   /** Codes of LSOAs that have no centroid and so could not be tested (sorted). */
   excludedNoCentroid: string[];
+  /** Mid-2022 people in the LSOAs given whose centroid is beyond the radius. */
+  peopleBeyond: PeopleTotals;
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -158,6 +165,7 @@ function toRow(l: LsoaLike, c: LonLat, distanceM: number, release: ReleaseId): C
     population: lsoaPopulation(l),
     flag1: p[flagKey(release, 1)] === 1,
     flag10: p[flagKey(release, 10)] === 1,
+    people: lsoaPeople(p),
   };
 }
 
@@ -175,7 +183,7 @@ export function catchmentTotals(rows: readonly CatchmentRow[]): CatchmentTotals 
     else decileUnknown++;
     if (r.flag1) mostDeprived1pc++;
   }
-  return { lsoas: rows.length, population, populationUnknown, byDecile, decileUnknown, decile1: byDecile[1], mostDeprived1pc };
+  return { lsoas: rows.length, population, populationUnknown, byDecile, decileUnknown, decile1: byDecile[1], mostDeprived1pc, people: peopleTotals(rows.map((r) => r.people)) };
 }
 
 /**
@@ -187,6 +195,7 @@ export function catchment(centre: LonLat, radiusM: number, lsoas: readonly LsoaL
   assertDistance(radiusM);
   const rows: CatchmentRow[] = [];
   const excludedNoCentroid: string[] = [];
+  const beyond: LsoaLike[] = [];
   for (const l of lsoas) {
     const c = lsoaCentroid(l);
     if (!c) {
@@ -195,10 +204,12 @@ export function catchment(centre: LonLat, radiusM: number, lsoas: readonly LsoaL
     }
     const d = straightLineM(centre, c);
     if (d <= radiusM) rows.push(toRow(l, c, d, release));
+    else beyond.push(l);
   }
   rows.sort((a, b) => a.distanceM - b.distanceM || a.code.localeCompare(b.code));
   excludedNoCentroid.sort();
-  return { centre, radiusM, release, distanceKind: 'straight-line', rows, totals: catchmentTotals(rows), excludedNoCentroid };
+  const peopleBeyond = peopleTotals(beyond.map((l) => lsoaPeople(l.properties)));
+  return { centre, radiusM, release, distanceKind: 'straight-line', rows, totals: catchmentTotals(rows), excludedNoCentroid, peopleBeyond };
 }
 
 /** The catchment circle for drawing (turf `circle`, 64 steps): a polygon, straight-line radius. */

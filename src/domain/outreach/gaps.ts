@@ -23,6 +23,7 @@
  */
 import type { InterventionPrecision, InterventionType } from '../../data/content-contract';
 import type { ReleaseId } from '../../data/contract';
+import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
 import {
   assertDistance,
   assertLonLat,
@@ -152,6 +153,8 @@ export interface GapRow {
   decile: number;
   rank: number | null;
   population: number | null;
+  /** Mid-2022 people figures (IoD 2025 File 7), null when the build has none. */
+  people: LsoaPeople | null;
   /** Null only when there are no hubs at all. */
   nearestHub: NearestHub | null;
 }
@@ -165,6 +168,12 @@ export interface GapResult {
   covered: number;
   /** LSOAs in scope with decile ≤ maxDecile but no centroid: cannot be assessed (sorted codes). */
   noCentroid: string[];
+  /**
+   * Mid-2022 people: in the gap LSOAs; and in EVERY LSOA in scope (any decile) with a centroid,
+   * split by whether its nearest hub is within the distance — so "children in IDACI decile 1–2
+   * LSOAs beyond 800 m of every hub" is `beyond.childrenIdaci12`.
+   */
+  people: { gaps: PeopleTotals; within: PeopleTotals; beyond: PeopleTotals };
 }
 
 /** Gap analysis with its denominators; `gapLsoas` returns just the rows. */
@@ -175,9 +184,16 @@ export function gapAnalysis(o: GapOptions): GapResult {
   const rows: GapRow[] = [];
   const noCentroid: string[] = [];
   let candidates = 0;
+  const within: Array<LsoaPeople | null> = [];
+  const beyond: Array<LsoaPeople | null> = [];
   for (const l of o.lsoas) {
     const p = l.properties;
     if (o.ward !== undefined && p.ward !== o.ward) continue;
+    const at = lsoaCentroid(l);
+    if (at) {
+      const reach = nearestHub(at, o.hubs);
+      (reach && reach.distanceM <= o.distanceM ? within : beyond).push(lsoaPeople(p));
+    }
     const decile = imdDecile(l, o.release);
     if (decile === null || decile > o.maxDecile) continue;
     const c = lsoaCentroid(l);
@@ -196,6 +212,7 @@ export function gapAnalysis(o: GapOptions): GapResult {
       decile,
       rank: imdRank(l, o.release),
       population: lsoaPopulation(l),
+      people: lsoaPeople(p),
       nearestHub: near,
     });
   }
@@ -204,7 +221,8 @@ export function gapAnalysis(o: GapOptions): GapResult {
     (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
     a.code.localeCompare(b.code));
   noCentroid.sort();
-  return { rows, candidates, covered: candidates - rows.length, noCentroid };
+  const people = { gaps: peopleTotals(rows.map((r) => r.people)), within: peopleTotals(within), beyond: peopleTotals(beyond) };
+  return { rows, candidates, covered: candidates - rows.length, noCentroid, people };
 }
 
 /**

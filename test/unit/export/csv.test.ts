@@ -151,12 +151,14 @@ describe('export builders on the real data', () => {
     const [header, ...body] = records;
     expect(header).toEqual([
       'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'IMD national decile (IoD2025)', 'IMD national rank (IoD2025)',
-      'Population mid-2015 (where known)', 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
+      'Population mid-2015 (where known)',
+      'Population mid-2022', 'Children 0-15 mid-2022', 'Older people 60+ mid-2022', 'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+      'Nearest community hub', 'Straight-line distance to nearest hub (m)',
       'Interventions within 800 m (straight-line)',
     ]);
     expect(body.map((r) => r[0])).toEqual(['E01011625', 'E01011618', 'E01011623', 'E01011348']);
     // Placed at the Cliftons/Lincoln Green area point (-1.50768, 53.80516), 320 m from E01011348's weighted centre.
-    expect(body[3]![9]).toContain('Lincoln Green community engagement events (core team project, 320 m, approximate location)');
+    expect(body[3]![14]).toContain('Lincoln Green community engagement events (core team project, 320 m, approximate location)');
     expect(csvFileName('gap', ctx)).toBe('leeds-gap-decile-1-800m-burmantofts-richmond-hill-iod2025.csv');
   });
 

@@ -126,9 +126,25 @@ describe('catchment on synthetic LSOAs', () => {
       lsoas: 3, population: 2700, populationUnknown: 1,
       byDecile: { 1: 1, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 1, 8: 0, 9: 0, 10: 0 },
       decileUnknown: 1, decile1: 1, mostDeprived1pc: 1,
+      // No mid-2022 figures on these LSOAs: all three counted as unknown, nothing summed.
+      people: { lsoas: 3, unknown: 3, population: 0, children: 0, olderPeople: 0, childrenIdaci12: 0, olderIdaopi12: 0 },
     });
     expect(catchment(centre, 1600, lsoas, '2025').rows.map((r) => r.code)).toEqual(['E01999005', 'E01999001', 'E01999002', 'E01999003']);
     expect(catchment(centre, 1600, lsoas, '2019').rows.every((r) => r.decile === null)).toBe(true);
+  });
+
+  it('counts mid-2022 people of whole LSOAs inside and beyond, and children / older people in IDACI / IDAOPI decile 1–2 LSOAs', () => {
+    const people = (pop22: number, chi22: number, old22: number, idc: number, ido: number) => ({ pop22, chi22, old22, wa22: pop22 - chi22, y25_idc_d: idc, y25_ido_d: ido });
+    const withPeople: LsoaLike[] = [
+      synthetic('E01999001', 'Near', [-1.5, 53.8 + 0.0018], people(1500, 400, 200, 1, 5)),
+      synthetic('E01999002', 'Mid', [-1.5, 53.8 + 0.0054], people(1200, 300, 100, 3, 2)),
+      synthetic('E01999003', 'Far', [-1.5, 53.8 + 0.0135], people(2000, 600, 500, 2, 1)),
+    ];
+    const res = catchment(centre, 800, withPeople, '2025');
+    expect(res.rows[0]!.people).toEqual({ population: 1500, children: 400, olderPeople: 200, workingAge: 1100, idaciDecile: 1, idaopiDecile: 5 });
+    // Inside: Near + Mid. Children in IDACI 1–2: Near's 400 only; older in IDAOPI 1–2: Mid's 100 only.
+    expect(res.totals.people).toEqual({ lsoas: 2, unknown: 0, population: 2700, children: 700, olderPeople: 300, childrenIdaci12: 400, olderIdaopi12: 100 });
+    expect(res.peopleBeyond).toEqual({ lsoas: 1, unknown: 0, population: 2000, children: 600, olderPeople: 500, childrenIdaci12: 600, olderIdaopi12: 500 });
   });
 
   it('counts a centroid exactly on the radius as inside', () => {
