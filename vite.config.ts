@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin, Rollup } from 'vite';
 import solid from 'vite-plugin-solid';
 import { resolve } from 'node:path';
+import { precacheServiceWorker } from './scripts/build/precache-plugin';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
@@ -52,7 +53,7 @@ export default defineConfig({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk()],
+  plugins: [solid(), preloadMapChunk(), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'))],
   build: {
     target: 'es2022',
     rollupOptions: {
