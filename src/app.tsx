@@ -19,7 +19,8 @@ const OutreachSection = lazy(() => import('./panels/OutreachSection'));
 import { EmbedDialog } from './panels/EmbedDialog';
 import { heightMessage, parseEmbedOptions } from './state/embed-options';
 import { AppHeader } from './panels/AppHeader';
-import { serialiseState } from './state/url-state';
+import { serialiseSelection, serialiseState } from './state/url-state';
+import { BottomSheet, type SheetPanel } from './panels/BottomSheet';
 import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
 import { downloadText } from './panels/download';
@@ -57,6 +58,13 @@ function exposeTestHooks(m: AtlasMap): void {
     },
   };
 }
+
+/** The panels a phone shows as bottom sheets, in the dock's order. */
+const PHONE_PANELS: SheetPanel[] = [
+  { id: 'controls-panel', label: 'Options' },
+  { id: 'legend-panel', label: 'Legend' },
+  { id: 'details', label: 'Details' },
+];
 
 export function App() {
   const [data] = createResource(() => loadFirstView());
@@ -437,10 +445,12 @@ function Atlas(props: { data: FirstViewData }) {
 
       <main class="layout" classList={{ 'layout--embed': embed.embed, 'layout--no-controls': embed.embed && !embed.controls }}>
         <Show when={!embed.embed || embed.controls}>
-        <aside class="panel panel--controls" aria-label="Search and map controls">
-          <Show when={!embed.embed}>
-          <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
-          </Show>
+        <Show when={!embed.embed}>
+          <div class="search-bar">
+            <SearchBox entries={searchEntries()} onSelect={(e) => (e.kind === 'venue' ? selectVenue(e.id) : select(e.kind, e.id))} lookupPostcode={lookupPostcode} onPostcode={(r) => select('lsoa', r.lsoaCode)} />
+          </div>
+        </Show>
+        <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
           <ControlPanel state={state()} flags={flags()} locked={embed.lock} onChange={onStateChange} onFlags={setFlags} />
           <Show when={state().view === 'spi'}>
             <SpiPanel
@@ -579,11 +589,13 @@ function Atlas(props: { data: FirstViewData }) {
             />
             <Tooltip content={tooltip()} />
           </div>
+          <div id="legend-panel" class="legend-panel" tabindex="-1">
           <Legend model={legend()} showFlags={flags()} flagsApply={colouring().target !== 'wards'} areaNoun={colouring().target === 'wards' ? 'wards' : 'LSOAs'} />
           <p class="map-note">
             <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★ marks
             the 12 priority wards.
           </p>
+          </div>
         </section>
 
         <aside id="details" class="panel panel--details" aria-label="Area details" tabindex="-1">
@@ -652,6 +664,12 @@ function Atlas(props: { data: FirstViewData }) {
           </Switch>
         </aside>
       </main>
+      <Show when={!embed.embed}>
+        <BottomSheet
+          panels={PHONE_PANELS}
+          showPanel={() => (aboutOpen() ? { id: 'details', key: 'about' } : state().selection ? { id: 'details', key: serialiseSelection(state().selection) ?? '' } : null)}
+        />
+      </Show>
       <div class="sr-only" aria-live="polite" data-testid="live-region">
         {announcement()}
       </div>
