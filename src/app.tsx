@@ -21,6 +21,8 @@ import { heightMessage, parseEmbedOptions } from './state/embed-options';
 import { AppHeader } from './panels/AppHeader';
 import { serialiseSelection, serialiseState } from './state/url-state';
 import { BottomSheet, type SheetPanel } from './panels/BottomSheet';
+import { WardBriefing } from './panels/WardBriefing';
+import { buildWardBriefing } from './domain/briefing';
 import { mapToPng } from './map/png-export';
 import { downloadBlob } from './panels/download';
 import { downloadText } from './panels/download';
@@ -58,6 +60,9 @@ function exposeTestHooks(m: AtlasMap): void {
     },
   };
 }
+
+/** The briefing map's frame in SVG units: the A4 text width (180 mm) by 100 mm. */
+const BRIEFING_MAP_SIZE = { width: 720, height: 400 };
 
 /** The panels a phone shows as bottom sheets, in the dock's order. */
 const PHONE_PANELS: SheetPanel[] = [
@@ -217,6 +222,15 @@ function Atlas(props: { data: FirstViewData }) {
       return f ? [f.properties] : [];
     });
   };
+  // The ward briefing (brief=1): always IoD 2025 on the ward's LSOA 2021 areas.
+  const briefing = createMemo(() => {
+    const w = selectedWard();
+    if (!state().brief || !w) return null;
+    detailsReady();
+    const idx = index();
+    const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
+    return buildWardBriefing({ ward: w, lsoas, allLsoas: props.data.lsoa21.features, wards: props.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE });
+  });
   const selectionGeometry = (): Geometry | null => selectedLsoa()?.geometry ?? selectedWard()?.geometry ?? null;
   const [fitTarget, setFitTarget] = createSignal<BBox | null>(null);
   // A shared link with a selection (or an embed with "fit") but no camera opens fitted to that area.
@@ -654,8 +668,9 @@ function Atlas(props: { data: FirstViewData }) {
                     neighbourhoods={wardNeighbourhoods(w().properties.code)}
                     onSelectLsoa={(code) => select('lsoa', code)}
                     onExport={() => downloadWard(w().properties.code)}
+                    onBriefing={() => update({ brief: true })}
                   />
-                  <Show when={spiData() && spi.year() !== null}>
+                  <Show when={spiData() && spi.year() !== null && !state().brief}>
                     <SpiScorecard data={spiData()!} wardCode={w().properties.code} year={spi.year()!} />
                   </Show>
                 </>
@@ -664,6 +679,21 @@ function Atlas(props: { data: FirstViewData }) {
           </Switch>
         </aside>
       </main>
+      <Show when={briefing()}>
+        {(b) => (
+          <WardBriefing
+            model={b()}
+            metadata={meta}
+            running={interventions() ? (interventions()?.features ?? []).map((f) => f.properties).filter((v) => v.ward === b().code) : null}
+            priority={PRIORITY_WARD_CODES.has(b().code)}
+            scorecard={spiData() && spi.year() !== null ? <SpiScorecard data={spiData()!} wardCode={b().code} year={spi.year()!} /> : undefined}
+            onClose={() => {
+              update({ brief: false });
+              requestAnimationFrame(() => document.getElementById('ward-briefing-button')?.focus());
+            }}
+          />
+        )}
+      </Show>
       <Show when={!embed.embed}>
         <BottomSheet
           panels={PHONE_PANELS}

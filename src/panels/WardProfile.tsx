@@ -15,6 +15,8 @@ export interface WardProfileProps {
   neighbourhoods: { name: string; note: string }[];
   onSelectLsoa: (code: string) => void;
   onExport?: () => void;
+  /** Opens the printable ward briefing. */
+  onBriefing?: () => void;
 }
 
 type SortKey = 'name' | 'decile' | 'rank' | 'change';
@@ -54,6 +56,13 @@ export function WardProfile(p: WardProfileProps) {
           <strong>One of the 12 priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
         </Show>
       </p>
+      <Show when={p.onBriefing}>
+        <p>
+          <button type="button" id="ward-briefing-button" class="button" onClick={() => p.onBriefing?.()}>
+            Ward briefing (print or PDF)
+          </button>
+        </p>
+      </Show>
       <dl class="profile__facts">
         <dt>Community committee</dt>
         <dd>{p.props.committee ?? 'not known'}</dd>
