@@ -689,7 +689,8 @@ function Atlas(props: { data: FirstViewData }) {
             scorecard={spiData() && spi.year() !== null ? <SpiScorecard data={spiData()!} wardCode={b().code} year={spi.year()!} /> : undefined}
             onClose={() => {
               update({ brief: false });
-              requestAnimationFrame(() => document.getElementById('ward-briefing-button')?.focus());
+              // The profile is shown again by now (Solid updates the DOM synchronously): give its action focus back.
+              document.getElementById('ward-briefing-button')?.focus();
             }}
           />
         )}

@@ -4,6 +4,7 @@ import { UpdateBanner } from './panels/UpdateBanner';
 import './styles/app.css';
 import './styles/mobile.css';
 import './styles/briefing.css';
+import './styles/table-view.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

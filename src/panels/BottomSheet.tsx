@@ -14,8 +14,8 @@ export interface BottomSheetProps {
 
 /** Phones: the width below which panels become sheets (matches src/styles/mobile.css). */
 export const PHONE_QUERY = '(max-width: 37.5rem)';
-/** How far a finger must move on the dock to expand or collapse the sheet. */
-const SWIPE_PX = 40;
+/** How far a finger must move on the dock to expand or collapse the sheet (the dock is at the screen's foot). */
+const SWIPE_PX = 24;
 
 /**
  * The dock of a phone layout: one button per panel (controls, legend, details) opens it as a bottom sheet
@@ -47,8 +47,8 @@ export function BottomSheet(p: BottomSheetProps) {
   const show = (id: string, opts: { expand: boolean; focus: boolean }) => {
     setOpen(id);
     setExpanded(opts.expand);
-    // The panel exists before and after: focus it once the stylesheet has made it visible.
-    if (opts.focus) requestAnimationFrame(() => panelEl(id)?.focus({ preventScroll: true }));
+    // The effect above has already written data-sheet, so the stylesheet shows the panel: focus can go there.
+    if (opts.focus) queueMicrotask(() => panelEl(id)?.focus({ preventScroll: true }));
   };
   const close = () => {
     const id = open();
@@ -90,6 +90,8 @@ export function BottomSheet(p: BottomSheetProps) {
   let startY: number | null = null;
   const onPointerDown = (e: PointerEvent) => {
     startY = e.clientY;
+    // A finger that swipes past the bottom of the screen still ends the gesture here.
+    if (e.currentTarget instanceof Element) e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onPointerUp = (e: PointerEvent) => {
     if (startY === null) return;

@@ -48,7 +48,7 @@ describe('offline after one visit (service worker)', () => {
     await context.close();
   });
 
-  it('with the network off, a reload draws the choropleth, opens a ward profile and finds a postcode', async () => {
+  it('with the network off, a reload draws the choropleth, opens a ward profile and its briefing, and finds a postcode', async () => {
     const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await page.goto(base);
@@ -69,6 +69,9 @@ describe('offline after one visit (service worker)', () => {
     const profile = page.getByTestId('ward-profile');
     await profile.waitFor();
     await expect(profile.locator('h2').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
+    await page.getByRole('button', { name: 'Ward briefing (print or PDF)' }).click();
+    await expect(page.locator('#briefing-title').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
+    await page.getByRole('button', { name: 'Close the briefing' }).click();
     // Outreach and interventions load after the first view: from the cache too.
     await page.getByTestId('outreach-panel').waitFor({ timeout: 30_000 });
     await page.getByTestId('venue-list').waitFor({ timeout: 30_000 });
