@@ -59,18 +59,14 @@ export function BottomSheet(p: BottomSheetProps) {
   };
   const toggle = (id: string) => (open() === id ? close() : show(id, { expand: false, focus: true }));
 
-  // A choice on the map shows its compact summary (the sheet at peek height); the full profile on demand.
-  // A memo, so only a different choice re-opens the sheet (not every camera move that re-runs the state).
+  // A choice (or a shared link's selection) shows its compact summary: the sheet at peek height; the full
+  // profile on demand. A memo, so only a different choice re-opens it (not every camera move).
   const wantedKey = createMemo(() => p.showPanel()?.key);
   createEffect(
-    on(
-      wantedKey,
-      () => {
-        const want = p.showPanel();
-        if (want && isPhone()) show(want.id, { expand: false, focus: false });
-      },
-      { defer: true },
-    ),
+    on(wantedKey, () => {
+      const want = p.showPanel();
+      if (want && isPhone()) show(want.id, { expand: false, focus: false });
+    }),
   );
 
   onMount(() => {
@@ -90,8 +86,10 @@ export function BottomSheet(p: BottomSheetProps) {
   let startY: number | null = null;
   const onPointerDown = (e: PointerEvent) => {
     startY = e.clientY;
-    // A finger that swipes past the bottom of the screen still ends the gesture here.
-    if (e.currentTarget instanceof Element) e.currentTarget.setPointerCapture(e.pointerId);
+    // A finger that swipes past the bottom of the screen still ends the gesture here. Not from a button:
+    // capture would retarget its click to the dock, and the button would never hear it.
+    const onButton = e.target instanceof Element && e.target.closest('button') !== null;
+    if (!onButton && e.currentTarget instanceof Element) e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onPointerUp = (e: PointerEvent) => {
     if (startY === null) return;
