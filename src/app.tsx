@@ -61,8 +61,8 @@ function exposeTestHooks(m: AtlasMap): void {
   };
 }
 
-/** The briefing map's frame in SVG units: the A4 text width (180 mm) by 100 mm. */
-const BRIEFING_MAP_SIZE = { width: 720, height: 400 };
+/** The briefing map's frame in SVG units: the A4 text width (180 mm) by 90 mm. */
+const BRIEFING_MAP_SIZE = { width: 720, height: 360 };
 
 /** The panels a phone shows as bottom sheets, in the dock's order. */
 const PHONE_PANELS: SheetPanel[] = [

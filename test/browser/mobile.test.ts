@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumForThisFile, waitForMap } from './browser';
 import { axeReport } from './axe';
 import { builtAreas } from './fixtures';
+import { resolve } from 'node:path';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -287,5 +288,22 @@ describe('ward briefing', () => {
     await expect(direct.getByTestId('ward-profile').isVisible()).resolves.toBe(true);
     await expect(direct.locator('.maplibregl-canvas').isVisible()).resolves.toBe(true);
     await direct.close();
+  });
+
+  it('with SPI data imported, the briefing carries the ward’s scorecard and still prints to at most two A4 pages', async () => {
+    const spi = await open(context, `?view=spi&sel=ward:${WARD}`);
+    await spi.setInputFiles('#spi-file', resolve(import.meta.dirname, '../fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv'));
+    await spi.getByTestId('spi-scorecard').waitFor({ timeout: 30_000 });
+    await spi.getByRole('button', { name: 'Ward briefing (print or PDF)' }).click();
+    const card = spi.getByTestId('ward-briefing').getByTestId('spi-scorecard');
+    await card.waitFor();
+    // Only one scorecard in the document (the profile's is not rendered under the briefing).
+    await expect(spi.getByTestId('spi-scorecard').count()).resolves.toBe(1);
+    await expect.poll(() => spi.getByTestId('ward-briefing').locator('.briefing__running li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await spi.emulateMedia({ media: 'print' });
+    const pdf = await spi.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    expect(pages.length).toBeLessThanOrEqual(2);
+    await spi.close();
   });
 });
