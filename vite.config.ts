@@ -40,9 +40,10 @@ function preloadMapChunk(): Plugin {
       const bundle = ctx.bundle;
       if (!bundle) return [];
       const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-      const mapChunk = chunks.find((c) => c.facadeModuleId?.endsWith('src/map/atlas-map.ts'));
-      if (!mapChunk) return [];
-      const files = [mapChunk.fileName, ...mapChunk.imports.filter((f) => !chunks.find((c) => c.fileName === f)?.isEntry)];
+      // The map owner and its layer groups (MapView imports both at once).
+      const mapChunks = chunks.filter((c) => c.facadeModuleId?.endsWith('src/map/atlas-map.ts') || c.facadeModuleId?.endsWith('src/map/layers/index.ts'));
+      if (mapChunks.length === 0) return [];
+      const files = [...new Set(mapChunks.flatMap((c) => [c.fileName, ...c.imports.filter((f) => !chunks.find((o) => o.fileName === f)?.isEntry)]))];
       return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${f}` }, injectTo: 'head' as const }));
     },
   };

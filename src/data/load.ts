@@ -2,8 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
-import type { SpiDataset } from '../domain/spi';
-import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -22,7 +21,8 @@ export function geoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geo/${file}`;
 }
 
-async function fetchJson<T>(file: string): Promise<T> {
+/** Fetches one generated file (public/geo/) as JSON; the caller names the type the contract declares for it. */
+export async function fetchJson<T>(file: string): Promise<T> {
   const res = await fetch(geoUrl(file));
   if (!res.ok) throw new Error(`Could not load ${file} (HTTP ${res.status}). Run "npm run build:data".`);
   return (await res.json()) as T;
@@ -67,16 +67,19 @@ export function loadInterventions(): Promise<InterventionsCollection> {
 }
 
 /**
- * Merges the LSOA 2021 detail values (domain ranks, scores, local ranks) into the features' properties,
- * in place, so every consumer (map, profiles, tables) reads one set of properties.
+ * The LSOA 2021 areas with their detail values (domain ranks, scores, local ranks, centroids) merged
+ * in: a new collection with new property objects, so the first-view collection is never changed in
+ * place and every consumer that reads the new one re-reads it.
  */
-export async function loadDetails2021Into(lsoa21: LsoaCollection): Promise<void> {
-  const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
-  const byCode = expandDetails(details);
-  for (const f of lsoa21.features) Object.assign(f.properties, byCode.get(f.properties.code));
+export function withDetails(lsoa21: LsoaCollection, byCode: ReadonlyMap<string, IodValues>): LsoaCollection {
+  return {
+    ...lsoa21,
+    features: lsoa21.features.map((f) => ({ ...f, properties: { ...f.properties, ...byCode.get(f.properties.code) } })),
+  };
 }
 
-/** SPI scores built from the sources directory, or null when the council has not supplied a file. */
-export async function loadBuildSpi(): Promise<SpiDataset | null> {
-  return fetchJson<SpiDataset | null>(GEO_FILES.spi);
+/** Loads the LSOA 2021 details (after the first choropleth) and returns the areas with them merged in. */
+export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaCollection> {
+  const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
+  return withDetails(lsoa21, expandDetails(details));
 }

@@ -2,7 +2,7 @@ import { flagKey, valueKey, wardSummaryKey, type IndicatorId, type ReleaseId } f
 import { classIndex } from './colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from './indicators';
 import { measureValue, type MapColouring } from './measure';
-import type { ViewMode } from '../state/url-state';
+import type { ViewMode } from './views';
 
 export type CellValue = string | number | null;
 

@@ -1,5 +1,5 @@
 import { valueKey, wardSummaryKey, type ReleaseId } from '../data/contract';
-import type { AppState } from '../state/url-state';
+import type { AppState } from './views';
 import { changeScheme, decileScheme, localQuintileScheme, shareScheme, spiScheme, type ColourScheme } from './colour-schemes';
 import { indicatorInfo, lsoaVintage, RELEASE_LABEL } from './indicators';
 

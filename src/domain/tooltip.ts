@@ -1,7 +1,7 @@
 import { valueKey, wardSummaryKey, type IndicatorId, type ReleaseId } from '../data/contract';
 import { indicatorInfo, RELEASE_LABEL } from './indicators';
 import { describeDecileChange, formatRank, formatShare } from './profile';
-import type { ViewMode } from '../state/url-state';
+import type { ViewMode } from './views';
 
 function num(p: Record<string, unknown>, k: string): number | null {
   const v = p[k];

@@ -1,43 +1,10 @@
-import { INDICATORS, RELEASES, type IndicatorId, type ReleaseId } from '../data/contract';
+import { INDICATORS, RELEASES } from '../data/contract';
+import { parseDecimal } from '../domain/decimal';
 import { indicatorsIn } from '../domain/indicators';
+import { BANDINGS, VIEWS, type AppState, type Camera, type DisplayOptions, type Selection } from '../domain/views';
 
-/** How LSOAs are classed: national decile (England) or quintile within the local authority. */
-export const BANDINGS = ['national', 'local'] as const;
-export type Banding = (typeof BANDINGS)[number];
-
-/**
- * What the map colours:
- *  deprivation: LSOAs by the indicator;  change: IMD decile change 2019 → 2025;
- *  wards: wards by share of their LSOAs in national decile 1;  spi: wards by Social Progress Index.
- */
-export const VIEWS = ['deprivation', 'change', 'wards', 'spi'] as const;
-export type ViewMode = (typeof VIEWS)[number];
-
-export type Selection =
-  | { kind: 'lsoa'; code: string }
-  | { kind: 'ward'; code: string }
-  | { kind: 'venue'; id: string }
-  | null;
-
-export interface Camera {
-  lat: number;
-  lon: number;
-  zoom: number;
-}
-
-export interface AppState {
-  indicator: IndicatorId;
-  release: ReleaseId;
-  banding: Banding;
-  view: ViewMode;
-  selection: Selection;
-  /** null = fit to the area (the default view). */
-  camera: Camera | null;
-  /** Show the table view instead of (beside) the map. */
-  table: boolean;
-  /** Show the printable ward briefing of the selected ward (only meaningful with a ward selected). */
-  brief: boolean;
-}
+export { BANDINGS, VIEWS } from '../domain/views';
+export type { AppState, Banding, Camera, DisplayOptions, OutlineFlags, Selection, ViewMode } from '../domain/views';
 
 export const DEFAULT_STATE: AppState = {
   indicator: 'imd',
@@ -71,13 +38,28 @@ export function serialiseSelection(sel: Selection): string | null {
   return sel.kind === 'venue' ? `venue:${sel.id}` : `${sel.kind}:${sel.code}`;
 }
 
+/** `lat,lon,zoom`, each a strict decimal (src/domain/decimal.ts): an empty part (`at=,,`) is not 0. */
 export function parseCamera(raw: string | null): Camera | null {
   if (!raw) return null;
-  const parts = raw.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [lat, lon, zoom] = parts as [number, number, number];
+  const parts = raw.split(',').map(parseDecimal);
+  if (parts.length !== 3) return null;
+  const [lat, lon, zoom] = parts;
+  if (lat == null || lon == null || zoom == null) return null;
   if (lat < -85 || lat > 85 || lon < -180 || lon > 180 || zoom < 0 || zoom > 22) return null;
   return { lat, lon, zoom };
+}
+
+/**
+ * A camera kept within reach of the area: its centre is moved into the area's bounding box grown by
+ * `margin` of its size on each side (a link aimed at the other side of the world would show an empty
+ * map with no way back). Zoom is kept.
+ */
+export function cameraWithinReach(c: Camera, bbox: readonly [number, number, number, number], margin = 0.5): Camera {
+  const [w, s, e, n] = bbox;
+  const mx = (e - w) * margin;
+  const my = (n - s) * margin;
+  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+  return { lat: clamp(c.lat, s - my, n + my), lon: clamp(c.lon, w - mx, e + mx), zoom: c.zoom };
 }
 
 export function serialiseCamera(c: Camera): string {
@@ -143,4 +125,39 @@ export function isNavigation(a: AppState, b: AppState): boolean {
     a.brief !== b.brief ||
     serialiseSelection(a.selection) !== serialiseSelection(b.selection)
   );
+}
+
+// --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
+
+export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null };
+
+/** SPI measure ids are short slugs from the framework file; anything else is not one of ours. */
+const SPI_MEASURE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const SPI_YEAR = /^(19|20)\d\d$/;
+
+/** Parse the display options; a bad value falls back to its default (a measure or year the data lacks is the SPI store's call). */
+export function parseOptions(search: string): DisplayOptions {
+  const q = new URLSearchParams(search);
+  const measure = q.get('spim');
+  const year = q.get('spiy');
+  return {
+    // Only "0" switches an outline off: the default is on, and nonsense keeps the default.
+    outlines: { p1: q.get('p1') !== '0', p10: q.get('p10') !== '0' },
+    spiMeasure: measure !== null && SPI_MEASURE.test(measure) ? measure : null,
+    spiYear: year !== null && SPI_YEAR.test(year) ? Number(year) : null,
+  };
+}
+
+/** Writes the options into `q` (only what differs from the defaults) and returns it. */
+export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = new URLSearchParams()): URLSearchParams {
+  const set = (key: string, value: string | null) => (value === null ? q.delete(key) : q.set(key, value));
+  set('p1', options.outlines.p1 ? null : '0');
+  set('p10', options.outlines.p10 ? null : '0');
+  set('spim', options.spiMeasure !== null && SPI_MEASURE.test(options.spiMeasure) ? options.spiMeasure : null);
+  set('spiy', options.spiYear !== null && SPI_YEAR.test(String(options.spiYear)) ? String(options.spiYear) : null);
+  return q;
+}
+
+export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
+  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear;
 }

@@ -1,5 +1,5 @@
-import { geometryBBox, type BBox } from '../domain/geometry';
-import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from './load';
+import { geometryBBox, type BBox } from './geometry';
+import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
 
 export type { BBox };
 

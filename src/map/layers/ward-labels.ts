@@ -1,19 +1,13 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-
-export interface WardLabel {
-  code: string;
-  name: string;
-  lon: number;
-  lat: number;
-  priority: boolean;
-}
+import type { WardLabel } from '../model';
+import type { LayerGroup } from './group';
 
 /**
  * Ward names as HTML markers rather than a symbol layer: they need no glyph server (the map works
  * offline), they are crisp at any zoom, and they scale with the user's text settings.
  * They are decorative for assistive technology: every ward is reachable through search and lists.
  */
-export class WardLabels {
+class WardLabels {
   private readonly markers: Marker[];
   private readonly map: MapLibreMap;
   private readonly onZoom: () => void;
@@ -66,3 +60,13 @@ export class WardLabels {
     for (const m of this.markers) m.remove();
   }
 }
+
+/** Ward names (HTML markers, no map layers): placed once, decluttered on zoom, removed with the map. */
+export const wardLabelsGroup: LayerGroup = {
+  name: 'ward labels',
+  layers: [],
+  install(ctx, model) {
+    const labels = new WardLabels(ctx.map, model.wardLabels);
+    ctx.whenRemoved(() => labels.remove());
+  },
+};

@@ -1,0 +1,55 @@
+import { createMemo } from 'solid-js';
+import type { FeatureCollection } from 'geojson';
+import { NEIGHBOURHOODS, PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { effectiveRelease, neighbourhoodOutlines, wardLabels } from '../domain/view-model';
+import type { Atlas } from '../state/atlas';
+import type { MapEvents, MapModel } from './model';
+
+/** The map's model and events, read from the app's state (one typed object each, not 26 props). */
+export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { model: MapModel; events: MapEvents } {
+  const { state, data } = atlas;
+  const neighbourhoods = createMemo<FeatureCollection>(() => neighbourhoodOutlines(data.lsoa21, NEIGHBOURHOODS));
+  const model: MapModel = {
+    bounds: data.metadata.bbox,
+    attribution: data.metadata.attribution,
+    initialCamera: state().camera,
+    cooperativeGestures: atlas.embed.embed,
+    lsoa21: atlas.deferred.lsoa21,
+    wards: data.wards,
+    lsoa11: atlas.deferred.lsoa11,
+    colouring: atlas.colouring,
+    flagRelease: () => effectiveRelease(state()),
+    flags: () => atlas.options().outlines,
+    wardValues: () => (state().view === 'spi' ? { key: 'spi', values: atlas.spi.values() } : null),
+    selectionGeometry: () => atlas.selection.lsoa()?.geometry ?? atlas.selection.ward()?.geometry ?? null,
+    fitTarget: atlas.selection.fitTarget,
+    neighbourhoods,
+    wardLabels: wardLabels(data.wards, PRIORITY_WARD_CODES),
+    venues: () => atlas.venues.collection(),
+    venueIds: atlas.venues.visibleIds,
+    outreach: atlas.outreach.overlay,
+    picking: atlas.outreach.picking,
+  };
+  const events: MapEvents = {
+    onHover: (h) => atlas.setHovered(h ? { kind: 'area', ...h } : null),
+    onVenueHover: (h) => atlas.setHovered(h ? { kind: 'venues', ...h } : null),
+    onAreaClick: (layer, code) => atlas.selection.select(layer === 'wards' ? 'ward' : 'lsoa', code, false),
+    onPick: (ll) => atlas.outreach.pick([ll.lng, ll.lat]),
+    onVenueClick: (ids) => {
+      if (ids[0]) atlas.selection.selectVenue(ids[0]);
+    },
+    onMoveEnd: (camera) => atlas.update({ camera }),
+    onNotice: atlas.setNotice,
+    onUnavailable: atlas.deferred.firstViewDone,
+    onReady: (m) => {
+      atlas.setMap(m);
+      // A small read-only handle for the browser tests and the benchmark.
+      Object.assign(window, { __atlas: m.testHooks() });
+      void m.idle().then(() => {
+        onFirstChoropleth();
+        atlas.deferred.firstViewDone();
+      });
+    },
+  };
+  return { model, events };
+}

@@ -1,0 +1,172 @@
+import { createEffect, on } from 'solid-js';
+import type { GeoJSONSource, LineLayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { flagKey } from '../../data/contract';
+import { fillColourExpression, flagFilter, noDataFilter } from '../paint';
+import { PATTERNS } from '../patterns';
+import { POINTER_PRIORITY } from '../dispatcher';
+import type { LayerId } from '../layer-order';
+import type { AreaLayer } from '../model';
+import { MATCH_NOTHING, type LayerContext, type LayerGroup } from './group';
+
+/** The layer ids of one area source, spelt out so each is a checked LayerId. */
+interface AreaLayerIds {
+  fill: LayerId;
+  nodata: LayerId;
+  line: LayerId;
+  hover: LayerId;
+  /** Bottom to top: 10% casing, 10% dashes, 1% casing, 1% line (LSOAs only). */
+  flags: { p10: [LayerId, LayerId]; p1: [LayerId, LayerId] } | null;
+}
+
+const IDS: Record<AreaLayer, AreaLayerIds> = {
+  lsoa21: {
+    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line', hover: 'lsoa21-hover',
+    flags: { p10: ['lsoa21-flag10-casing', 'lsoa21-flag10'], p1: ['lsoa21-flag1-casing', 'lsoa21-flag1'] },
+  },
+  lsoa11: {
+    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line', hover: 'lsoa11-hover',
+    flags: { p10: ['lsoa11-flag10-casing', 'lsoa11-flag10'], p1: ['lsoa11-flag1-casing', 'lsoa11-flag1'] },
+  },
+  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', hover: 'wards-hover', flags: null },
+};
+
+const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
+
+// The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
+// black under white dashes for the 10%, white under thick red for the 1%.
+const FLAG_PAINT: { p10: [LineLayerSpecification['paint'], LineLayerSpecification['paint']]; p1: [LineLayerSpecification['paint'], LineLayerSpecification['paint']] } = {
+  p10: [{ 'line-color': '#000000', 'line-width': 2.4 }, { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2] }],
+  p1: [{ 'line-color': '#ffffff', 'line-width': 5 }, { 'line-color': '#d7191c', 'line-width': 2.5 }],
+};
+
+function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry>): void {
+  const map = ctx.map;
+  if (map.getSource(layer)) return;
+  if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
+  map.addSource(layer, { type: 'geojson', data, promoteId: 'code', tolerance: 0.2 });
+  const ids = IDS[layer];
+  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, layout: { visibility: 'none' }, paint: { 'fill-color': '#cccccc', 'fill-opacity': 0.85 } });
+  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata' } });
+  if (!ids.flags) {
+    ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] } });
+  } else {
+    ctx.addLayer({ id: ids.line, type: 'line', source: layer, layout: { visibility: 'none' }, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] } });
+    for (const flag of ['p10', 'p1'] as const) {
+      ids.flags[flag].forEach((id, i) => {
+        const paint = FLAG_PAINT[flag][i];
+        ctx.addLayer({ id, type: 'line', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, ...(paint ? { paint } : {}) });
+      });
+    }
+  }
+  ctx.addLayer({
+    id: ids.hover,
+    type: 'line',
+    source: layer,
+    paint: { 'line-color': '#000000', 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+  });
+}
+
+/**
+ * The areas: LSOA 2021, LSOA 2011 (on first use) and wards, each with its choropleth fill, no-data
+ * hatching, outline, the national 1% / 10% outlines and a hover outline. Only paint, filter and
+ * visibility change on a switch: the values are already in the feature properties.
+ */
+export const areasGroup: LayerGroup = {
+  name: 'areas',
+  layers: AREA_LAYERS.flatMap((l) => {
+    const ids = IDS[l];
+    return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
+  }),
+  install(ctx, model, events) {
+    const map = ctx.map;
+    let interactive: AreaLayer = 'lsoa21';
+    let hovered: { layer: AreaLayer; code: string } | null = null;
+    const setHoverState = (value: boolean) => {
+      if (hovered) map.setFeatureState({ source: hovered.layer, id: hovered.code }, { hover: value });
+    };
+    const clearHover = () => {
+      if (!hovered) return;
+      setHoverState(false);
+      hovered = null;
+      events.onHover(null);
+    };
+    const codeAt = (point: { x: number; y: number }): string | null => {
+      const fill = IDS[interactive].fill;
+      if (!ctx.has(fill)) return null;
+      const code = map.queryRenderedFeatures([point.x, point.y], { layers: [fill] })[0]?.properties?.['code'];
+      return typeof code === 'string' ? code : null;
+    };
+
+    addAreaSource(ctx, 'lsoa21', model.lsoa21());
+    addAreaSource(ctx, 'wards', model.wards);
+    // New detail values arrive as a new collection: the source is given it once (never on a switch).
+    createEffect(on(model.lsoa21, (c) => (map.getSource('lsoa21') as GeoJSONSource | undefined)?.setData(c), { defer: true }));
+
+    createEffect(() => {
+      const l11 = model.lsoa11();
+      if (l11) addAreaSource(ctx, 'lsoa11', l11);
+      const colouring = model.colouring();
+      const flags = model.flags();
+      const flagRelease = model.flagRelease();
+      interactive = colouring.target;
+      for (const layer of AREA_LAYERS) {
+        const ids = IDS[layer];
+        const active = layer === colouring.target;
+        ctx.setVisible(ids.fill, active);
+        ctx.setVisible(ids.nodata, active);
+        if (ids.flags) {
+          // LSOA outlines stay visible under a ward colouring for context.
+          ctx.setVisible(ids.line, active || (colouring.target === 'wards' && layer === 'lsoa21'));
+          for (const flag of ['p1', 'p10'] as const) {
+            const filter = flagFilter(flagKey(flagRelease, flag === 'p1' ? 1 : 10));
+            for (const id of ids.flags[flag]) {
+              ctx.setVisible(id, active && flags[flag]);
+              if (active) ctx.setFilter(id, filter);
+            }
+          }
+        }
+        if (!active) continue;
+        ctx.setPaint(ids.fill, 'fill-color', fillColourExpression(colouring));
+        ctx.setFilter(ids.nodata, noDataFilter(colouring) ?? MATCH_NOTHING);
+      }
+      ctx.setPaint('wards-line', 'line-width', colouring.target === 'wards'
+        ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
+        : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5]);
+      clearHover();
+    });
+
+    // Per-ward values that arrive at run time (imported SPI) go in feature state, not in the data.
+    createEffect(() => {
+      const wardValues = model.wardValues();
+      if (!wardValues) return;
+      for (const f of model.wards.features) {
+        map.setFeatureState({ source: 'wards', id: f.properties.code }, { [wardValues.key]: wardValues.values.get(f.properties.code) ?? null });
+      }
+    });
+
+    ctx.pointer({
+      name: 'areas',
+      priority: POINTER_PRIORITY.areas,
+      click: (e) => {
+        const code = codeAt(e.point);
+        if (code === null) return false;
+        events.onAreaClick(interactive, code);
+        return true;
+      },
+      // Hover is feature state, so moving over areas never sends data to the worker.
+      hover: (e) => {
+        const code = codeAt(e.point);
+        if (code === null) return false;
+        if (hovered?.code !== code || hovered.layer !== interactive) {
+          setHoverState(false);
+          hovered = { layer: interactive, code };
+          setHoverState(true);
+        }
+        events.onHover({ layer: interactive, code, point: e.point });
+        return true;
+      },
+      leave: clearHover,
+    });
+  },
+};

@@ -1,0 +1,73 @@
+import type { Accessor } from 'solid-js';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { ReleaseId } from '../data/contract';
+import type { LsoaCollection, WardCollection } from '../data/load';
+import type { MapColouring } from '../domain/measure';
+import type { Camera, OutlineFlags } from '../domain/views';
+import type { BBox } from '../domain/geometry';
+import type { MapHandle } from '../state/map-handle';
+
+export type AreaLayer = 'lsoa21' | 'lsoa11' | 'wards';
+
+export interface WardLabel {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  priority: boolean;
+}
+
+export interface HoverInfo {
+  layer: AreaLayer;
+  code: string;
+  point: { x: number; y: number };
+}
+
+export interface VenueHover {
+  ids: string[];
+  point: { x: number; y: number };
+}
+
+/** Everything the map draws, as one typed object: fixed values and accessors the layer groups follow. */
+export interface MapModel {
+  bounds: BBox;
+  attribution: string[];
+  initialCamera: Camera | null;
+  cooperativeGestures: boolean;
+  /** The LSOA 2021 areas; replaced by a new collection once the detail values have arrived. */
+  lsoa21: Accessor<LsoaCollection>;
+  wards: WardCollection;
+  /** LSOA 2011 areas, loaded on first use (IoD 2019 / 2015). */
+  lsoa11: Accessor<LsoaCollection | undefined>;
+  colouring: Accessor<MapColouring>;
+  /** The release whose 1% / 10% flags are outlined. */
+  flagRelease: Accessor<ReleaseId>;
+  flags: Accessor<OutlineFlags>;
+  /** Per-ward values that arrive at run time (imported SPI), drawn from feature state. */
+  wardValues: Accessor<{ key: string; values: ReadonlyMap<string, number> } | null>;
+  selectionGeometry: Accessor<Geometry | null>;
+  /** A bounding box to fit whenever it changes (selection or "fit" option). */
+  fitTarget: Accessor<BBox | null>;
+  neighbourhoods: Accessor<FeatureCollection>;
+  wardLabels: readonly WardLabel[];
+  venues: Accessor<FeatureCollection | undefined>;
+  venueIds: Accessor<readonly string[] | null>;
+  outreach: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
+  /** "Pick a catchment centre" mode: the next click places the centre instead of selecting. */
+  picking: Accessor<boolean>;
+}
+
+/** What the map reports back. */
+export interface MapEvents {
+  onHover: (info: HoverInfo | null) => void;
+  onAreaClick: (layer: AreaLayer, code: string) => void;
+  onPick: (lngLat: { lng: number; lat: number }) => void;
+  onVenueHover: (info: VenueHover | null) => void;
+  onVenueClick: (ids: string[]) => void;
+  onMoveEnd: (camera: Camera) => void;
+  onNotice: (message: string) => void;
+  onReady: (map: MapHandle) => void;
+  /** The map could not be created (no WebGL): the app carries on without it. */
+  onUnavailable: () => void;
+}
+

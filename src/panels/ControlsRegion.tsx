@@ -1,0 +1,108 @@
+import { For, lazy, Show, Suspense } from 'solid-js';
+import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { yearsIn } from '../domain/interventions';
+import { wardChoices } from '../domain/view-model';
+import type { Atlas } from '../state/atlas';
+import { ControlPanel } from './ControlPanel';
+import { InterventionsPanel } from './InterventionsPanel';
+import { SearchBox } from './SearchBox';
+import { SpiPanel } from './SpiPanel';
+
+// Panels that only some visitors open load on demand, keeping the first view small.
+const OutreachSection = lazy(() => import('./OutreachSection'));
+
+/** The controls column: search, map controls, SPI, interventions, outreach planning and the ward list. */
+export function ControlsRegion(props: { atlas: Atlas }) {
+  const a = props.atlas;
+  const { state, embed } = a;
+  const sel = a.selection;
+  const wardsByName = () => [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
+  return (
+    <>
+    {/* Search has its own place above the map (on phones it stays on screen while the controls are a sheet). */}
+    <Show when={!embed.embed}>
+      <div class="search-bar">
+        <SearchBox
+          entries={a.searchEntries()}
+          onSelect={(e) => (e.kind === 'venue' ? sel.selectVenue(e.id) : sel.select(e.kind, e.id))}
+          lookupPostcode={a.lookupPostcode}
+          onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
+        />
+      </div>
+    </Show>
+    <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
+      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })} />
+      <Show when={state().view === 'spi'}>
+        <SpiPanel
+          data={a.spi.data()}
+          wards={a.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
+          measure={a.spi.measure()}
+          year={a.spi.year()}
+          onData={a.setSpiData}
+          onMeasure={a.spi.setMeasure}
+          onYear={a.spi.setYear}
+          storageNotice={a.spi.storageNotice()}
+        />
+      </Show>
+      <Show when={!embed.embed}>
+        <Show when={a.venues.collection()}>
+          {(iv) => (
+            <InterventionsPanel
+              items={a.venues.filtered()}
+              total={iv().features.length}
+              unplaced={iv().unplaced}
+              years={yearsIn(iv().features.map((f) => f.properties))}
+              filter={a.venues.filter()}
+              shown={a.venues.shown()}
+              onShown={a.venues.setShown}
+              onFilter={a.venues.setFilter}
+              onSelect={sel.selectVenue}
+              wardName={(code) => (code ? a.wardName(code) : 'ward not known')}
+            />
+          )}
+        </Show>
+        <Show
+          when={a.deferred.detailsReady()}
+          fallback={
+            <p class="controls__note" data-testid="outreach-loading">
+              Outreach planning is loading the areas’ population-weighted centres…
+            </p>
+          }
+        >
+          <Suspense fallback={<p class="controls__note">Loading outreach planning…</p>}>
+            <OutreachSection
+              lsoa21={a.deferred.lsoa21()}
+              interventions={a.venues.collection()}
+              centre={a.outreach.centre()}
+              picking={a.outreach.picking()}
+              onPick={() => a.outreach.setPicking(!a.outreach.picking())}
+              wards={wardChoices(a.data.wards)}
+              wardName={a.wardName}
+              onSelectLsoa={(code) => sel.select('lsoa', code)}
+              onOverlay={a.outreach.setOverlay}
+              onAnnounce={a.announce}
+            />
+          </Suspense>
+        </Show>
+        <details class="ward-list">
+          <summary>Browse all {a.data.wards.features.length} wards</summary>
+          <ul>
+            <For each={wardsByName()}>
+              {(w) => (
+                <li>
+                  <button type="button" class="link-button" onClick={() => sel.select('ward', w.properties.code)}>
+                    {w.properties.name}
+                  </button>
+                  <Show when={PRIORITY_WARD_CODES.has(w.properties.code)}>
+                    <span class="badge">priority ward</span>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
+    </aside>
+    </>
+  );
+}

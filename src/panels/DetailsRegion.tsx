@@ -1,0 +1,85 @@
+import { Match, Show, Switch } from 'solid-js';
+import { NEIGHBOURHOODS, neighbourhoodNote, PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { areaCount, nationalCount } from '../domain/profile';
+import type { Atlas } from '../state/atlas';
+import { AboutPanel } from './AboutPanel';
+import { LsoaProfile } from './LsoaProfile';
+import { SpiScorecard } from './SpiScorecard';
+import { VenueProfile } from './VenueProfile';
+import { WardProfile } from './WardProfile';
+
+/** The details column: the About panel when open, then the profile of what is selected. */
+export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onCloseAbout: () => void; onWardExport: (wardCode: string) => void }) {
+  const a = props.atlas;
+  const sel = a.selection;
+  const meta = a.data.metadata;
+  const Clear = () => (
+    <button type="button" class="button button--secondary" onClick={sel.clear}>
+      Clear selection
+    </button>
+  );
+  const wardNeighbourhoods = (wardCode: string) => NEIGHBOURHOODS.filter((n) => n.ward.code === wardCode).map((n) => ({ name: n.name, note: neighbourhoodNote(n) }));
+  return (
+    <aside id="details" class="panel panel--details" aria-label="Area details" tabindex="-1">
+      <Show when={props.aboutOpen}>
+        <div id="about">
+          <AboutPanel metadata={meta} onClose={props.onCloseAbout} />
+        </div>
+      </Show>
+      <Switch fallback={<p class="placeholder">Select a ward or an LSOA on the map, in the ward list or with search to see its profile.</p>}>
+        <Match when={sel.lsoa()}>
+          {(l) => (
+            <>
+              <Clear />
+              <LsoaProfile
+                props={l().properties}
+                release={sel.lsoaRelease()}
+                nationalCount={nationalCount(meta, sel.lsoaRelease())}
+                areaCount={areaCount(meta, sel.lsoaRelease())}
+                wardName={a.index().wards.get(l().properties.ward)?.properties.name ?? null}
+                onSelectWard={() => sel.select('ward', l().properties.ward)}
+                vintageNote={sel.vintageNote()}
+              />
+            </>
+          )}
+        </Match>
+        <Match when={sel.venue()}>
+          {(v) => (
+            <>
+              <Clear />
+              <VenueProfile
+                venue={v().properties}
+                wardName={v().properties.ward ? (a.index().wards.get(v().properties.ward!)?.properties.name ?? null) : null}
+                neighbourhoodName={NEIGHBOURHOODS.find((n) => n.id === v().properties.neighbourhood)?.name ?? null}
+                samePlace={a.venues.samePlace(v().properties.id)}
+                onSelectVenue={sel.selectVenue}
+              />
+            </>
+          )}
+        </Match>
+        <Match when={sel.ward()}>
+          {(w) => (
+            <>
+              <Clear />
+              <WardProfile
+                props={w().properties}
+                lsoas={sel.wardLsoas(w().properties.code).map((f) => f.properties)}
+                release={sel.wardRelease()}
+                indicator={a.state().indicator}
+                priority={PRIORITY_WARD_CODES.has(w().properties.code)}
+                neighbourhoods={wardNeighbourhoods(w().properties.code)}
+                onSelectLsoa={(code) => sel.select('lsoa', code)}
+                onExport={() => props.onWardExport(w().properties.code)}
+                onBriefing={() => a.update({ brief: true })}
+              />
+              {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
+              <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>
+                <SpiScorecard data={a.spi.data()!} wardCode={w().properties.code} year={a.spi.year()!} />
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </aside>
+  );
+}

@@ -1,0 +1,194 @@
+import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
+import type { Feature } from 'geojson';
+import type { FirstViewData } from '../data/load';
+import { loadPostcodes } from '../data/load';
+import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { buildAreaIndex, type AreaIndex } from '../domain/area-index';
+import { lsoaVintage } from '../domain/indicators';
+import { buildLayerTable, NO_TABLE_FILTER, type LayerTable, type TableFilter } from '../domain/layer-table';
+import type { LegendModel } from '../domain/legend';
+import type { MapColouring } from '../domain/measure';
+import type { LonLat } from '../domain/outreach/catchment';
+import type { SearchEntry } from '../domain/search';
+import * as vm from '../domain/view-model';
+import type { SpiDataset } from '../domain/spi';
+import type { AppState } from '../domain/views';
+import { createDeferredData, type DeferredData } from './deferred-store';
+import { parseEmbedOptions, type EmbedOptions } from './embed-options';
+import type { MapHandle } from './map-handle';
+import { createSelectionStore, type SelectionStore } from './selection-store';
+import { createSpiStore, type SpiStore } from './spi-store';
+import { createAppStore, type AppStore } from './store';
+import { createVenueStore, type VenueStore } from './venue-store';
+
+export type PostcodeLookup = { kind: 'unknown'; postcode: string } | { kind: 'found'; postcode: string; lsoaCode: string } | { kind: 'outside'; postcode: string };
+
+/** What the map reports as hovered (an area or venue markers), for the tooltip. */
+export type Hovered = { kind: 'area'; layer: 'lsoa21' | 'lsoa11' | 'wards'; code: string; point: { x: number; y: number } } | { kind: 'venues'; ids: string[]; point: { x: number; y: number } } | null;
+
+/**
+ * The composition root's state: the stores wired together and the view model as memos. Components
+ * read from it; the rules themselves are pure modules in src/domain (selection, view-model).
+ */
+export interface Atlas extends AppStore {
+  data: FirstViewData;
+  embed: EmbedOptions;
+  deferred: DeferredData;
+  index: Accessor<AreaIndex>;
+  spi: SpiStore;
+  venues: VenueStore;
+  selection: SelectionStore;
+  colouring: Accessor<MapColouring>;
+  legend: Accessor<LegendModel>;
+  searchEntries: Accessor<SearchEntry[]>;
+  tooltip: Accessor<vm.TooltipModel | null>;
+  setHovered: (h: Hovered) => void;
+  table: { filter: Accessor<TableFilter>; setFilter: (f: TableFilter) => void; model: Accessor<LayerTable> };
+  outreach: {
+    picking: Accessor<boolean>;
+    setPicking: (on: boolean) => void;
+    pick: (at: LonLat) => void;
+    centre: Accessor<{ at: LonLat; name: string } | null>;
+    overlay: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
+    setOverlay: (o: { circle: Feature | null; codes: readonly string[] }) => void;
+  };
+  announcement: Accessor<string>;
+  announce: (message: string) => void;
+  notice: Accessor<string | null>;
+  setNotice: (message: string | null) => void;
+  map: Accessor<MapHandle | null>;
+  setMap: (m: MapHandle) => void;
+  wardName: (code: string) => string;
+  /** Changes what the map shows and says so in the live region. */
+  changeView: (patch: Partial<AppState>) => void;
+  setSpiData: (d: SpiDataset | null) => void;
+  lookupPostcode: (postcode: string) => Promise<PostcodeLookup>;
+}
+
+export function createAtlas(data: FirstViewData): Atlas {
+  const store = createAppStore();
+  const { state } = store;
+  // Embed options are fixed for the page's life: the host page chose them in the iframe's URL.
+  const embed = parseEmbedOptions(window.location.search);
+  const openedWithCamera = state().camera !== null;
+  const [announcement, announce] = createSignal('');
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [map, setMap] = createSignal<MapHandle | null>(null);
+  const [hovered, setHovered] = createSignal<Hovered>(null);
+  const meta = data.metadata;
+
+  const deferred = createDeferredData(
+    data,
+    () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards'),
+    setNotice,
+  );
+  const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
+  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions });
+  const venues = createVenueStore(deferred.afterFirstView, setNotice);
+  const selection = createSelectionStore({
+    state,
+    update: store.update,
+    index,
+    venueById: venues.byId,
+    venuesLoaded: venues.collection,
+    openedWithCamera,
+    embedFit: embed.fit,
+    announce,
+  });
+
+  const areas = (): vm.LoadedAreas => ({ lsoa21: deferred.lsoa21(), wards: data.wards, lsoa11: deferred.lsoa11() });
+  const colouring = createMemo(() => vm.colouring(state(), meta, spi.label()));
+  const legend = createMemo(() => vm.legendFor(state(), colouring(), areas(), spi.values()));
+  const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
+
+  const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
+  const tableModel = createMemo(() =>
+    buildLayerTable({
+      view: state().view,
+      indicator: state().indicator,
+      release: state().release,
+      colouring: colouring(),
+      features: vm.withWardValues(vm.colouredFeatures(colouring(), areas()), spi.values()),
+      wardName,
+      filter: tableFilter(),
+      stateOf: (code) => ({ spi: spi.values().get(code) }),
+    }),
+  );
+
+  // Outreach planning: the centre is the selected venue or a point picked on the map.
+  const [picking, setPicking] = createSignal(false);
+  const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
+  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
+  const centre = createMemo<{ at: LonLat; name: string } | null>(() => {
+    const v = selection.venue();
+    if (v) return { at: v.geometry.coordinates, name: v.properties.name };
+    const pt = pickedPoint();
+    return pt ? { at: pt, name: `the point you picked (${pt[1].toFixed(5)}, ${pt[0].toFixed(5)})` } : null;
+  });
+  const pick = (at: LonLat) => {
+    setPicking(false);
+    setPickedPoint(at);
+    if (selection.venue()) store.update({ selection: null });
+    announce('Catchment centre placed where you clicked.');
+  };
+
+  const tooltip = createMemo<vm.TooltipModel | null>(() => {
+    const h = hovered();
+    if (!h) return null;
+    if (h.kind === 'venues') {
+      const items = h.ids.flatMap((id) => {
+        const p = venues.byId().get(id)?.properties;
+        return p ? [p] : [];
+      });
+      return vm.venueTooltip(items, h.point);
+    }
+    const idx = index();
+    const f = h.layer === 'wards' ? idx.wards.get(h.code) : h.layer === 'lsoa21' ? idx.lsoa21.get(h.code) : idx.lsoa11.get(h.code);
+    return f ? vm.areaTooltip(state(), f, meta, spi.values().get(f.properties.code) ?? null, h.point) : null;
+  });
+
+  onMount(() => {
+    if (embed.embed) document.documentElement.classList.add('is-embed');
+  });
+
+  return {
+    ...store,
+    data,
+    embed,
+    deferred,
+    index,
+    spi,
+    venues,
+    selection,
+    colouring,
+    legend,
+    searchEntries: createMemo(() => vm.searchEntries(data.wards, data.lsoa21, venues.collection(), index(), PRIORITY_WARD_CODES)),
+    tooltip,
+    setHovered,
+    table: { filter: tableFilter, setFilter: setTableFilter, model: tableModel },
+    outreach: { picking, setPicking, pick, centre, overlay, setOverlay },
+    announcement,
+    announce,
+    notice,
+    setNotice,
+    map,
+    setMap,
+    wardName,
+    changeView: (patch) => {
+      store.update(patch);
+      announce(`Map now shows: ${colouring().description}`);
+    },
+    setSpiData: (d) => {
+      spi.setImported(d);
+      announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
+    },
+    lookupPostcode: async (pc) => {
+      const idx = await loadPostcodes();
+      const hit = idx.postcodes[pc];
+      if (!hit) return { kind: 'unknown', postcode: pc };
+      const code = hit[2] >= 0 ? idx.lsoaCodes[hit[2]] : undefined;
+      return code ? { kind: 'found', postcode: pc, lsoaCode: code } : { kind: 'outside', postcode: pc };
+    },
+  };
+}
+

@@ -1,0 +1,58 @@
+import { describe, expect, inject, it } from 'vitest';
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chromiumForThisFile, openPage } from './browser';
+
+/** The URL owns the outline toggles (p1, p10) and the SPI measure and year (spim, spiy): a link keeps them. */
+const chrome = chromiumForThisFile();
+const base = inject('baseUrl');
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv');
+const YEARS = [...new Set(readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[2]))].sort();
+
+const ONE_PC = 'Most deprived 1% in England (thick red outline)';
+const TEN_PC = 'Most deprived 10% in England (black-and-white dashed outline)';
+
+describe('display options in the URL', () => {
+  it('a link with p10=0 opens with the 10% outline off; switching the 1% off writes p1=0, and the link restores both', async () => {
+    const { page, problems } = await openPage(chrome.browser, `${base}?p10=0`);
+    await expect(page.getByRole('checkbox', { name: TEN_PC }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: ONE_PC }).isChecked()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: ONE_PC }).uncheck();
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('p1'), q.get('p10')]).toEqual(['0', '0']);
+
+    const copy = await openPage(chrome.browser, page.url());
+    await expect(copy.page.getByRole('checkbox', { name: ONE_PC }).isChecked()).resolves.toBe(false);
+    await expect(copy.page.getByRole('checkbox', { name: TEN_PC }).isChecked()).resolves.toBe(false);
+    // Back restores the 1% outline (an option change is a history entry).
+    await page.goBack();
+    await expect(page.getByRole('checkbox', { name: ONE_PC }).isChecked()).resolves.toBe(true);
+    expect([...problems, ...copy.problems]).toEqual([]);
+    await page.context().close();
+    await copy.page.context().close();
+  });
+
+  it('the SPI measure and year chosen go into the URL and survive a reload; nonsense falls back', async () => {
+    const { page, problems } = await openPage(chrome.browser, `${base}?view=spi`);
+    await page.setInputFiles('#spi-file', FIXTURE);
+    // The file is read in a worker: the measure list fills once it has been checked.
+    await page.locator('#spi-measure option').nth(2).waitFor({ state: 'attached' });
+    expect(YEARS.length).toBeGreaterThan(1);
+    const measures = await page.locator('#spi-measure option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const measure = measures[2]!;
+    await page.selectOption('#spi-measure', measure);
+    await page.selectOption('#spi-year', YEARS[0]!);
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('spim'), q.get('spiy')]).toEqual([measure, YEARS[0]]);
+
+    await page.reload();
+    await expect(page.locator('#spi-measure').inputValue()).resolves.toBe(measure);
+    await expect(page.locator('#spi-year').inputValue()).resolves.toBe(YEARS[0]);
+
+    await page.goto(`${base}?view=spi&spim=no-such-measure&spiy=1850`);
+    await expect(page.locator('#spi-measure').inputValue()).resolves.toBe('spi');
+    await expect(page.locator('#spi-year').inputValue()).resolves.toBe(YEARS.at(-1));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
