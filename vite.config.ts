@@ -3,6 +3,7 @@ import type { Plugin, Rollup } from 'vite';
 import solid from 'vite-plugin-solid';
 import { resolve } from 'node:path';
 import { areaHtmlPlugin, contentSecurityPolicy, readBuiltArea } from './scripts/tooling/area-html';
+import { precacheServiceWorker } from './scripts/build/precache-plugin';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
@@ -44,7 +45,7 @@ export default defineConfig({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir)],
+  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'))],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -5,6 +5,8 @@ import { mapModelFor } from './map/atlas-model';
 import { MapView } from './map/MapView';
 import { preloadMap } from './map/preload';
 import { AppHeader } from './panels/AppHeader';
+import { BottomSheet, type SheetPanel } from './panels/BottomSheet';
+import { BriefingRegion } from './panels/BriefingRegion';
 import { ControlsRegion } from './panels/ControlsRegion';
 import { DetailsRegion } from './panels/DetailsRegion';
 import { EmbedDialog } from './panels/EmbedDialog';
@@ -14,7 +16,14 @@ import { TableView } from './panels/TableView';
 import { Tooltip } from './panels/Tooltip';
 import { createAtlas } from './state/atlas';
 import { heightMessage } from './state/embed-options';
-import { serialiseState } from './state/url-state';
+import { serialiseSelection, serialiseState } from './state/url-state';
+
+/** The panels a phone shows as bottom sheets, in the dock's order (src/panels/BottomSheet.tsx). */
+const PHONE_PANELS: SheetPanel[] = [
+  { id: 'controls-panel', label: 'Options' },
+  { id: 'legend-panel', label: 'Legend' },
+  { id: 'details', label: 'Details' },
+];
 
 export function App() {
   const [data] = createResource(() => loadFirstView());
@@ -117,21 +126,27 @@ function Atlas(props: { data: FirstViewData }) {
             <MapView model={map.model} events={map.events} />
             <Tooltip content={atlas.tooltip()} />
           </div>
-          <Legend
-            model={atlas.legend()}
-            showFlags={atlas.options().outlines}
-            flagsApply={flagsApply(atlas.colouring())}
-            areaNoun={atlas.colouring().target === 'wards' ? 'wards' : 'LSOAs'}
-          />
-          <Show when={props.data.metadata.context?.note}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
-          <p class="map-note">
-            <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★ marks
-            the 12 priority wards.
-          </p>
+          <div id="legend-panel" class="legend-panel" tabindex="-1">
+            <Legend
+              model={atlas.legend()}
+              showFlags={atlas.options().outlines}
+              flagsApply={flagsApply(atlas.colouring())}
+              areaNoun={atlas.colouring().target === 'wards' ? 'wards' : 'LSOAs'}
+            />
+            <Show when={props.data.metadata.context?.note}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
+            <p class="map-note">
+              <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★
+              marks the 12 priority wards.
+            </p>
+          </div>
         </section>
 
         <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={exports.ward} />
       </main>
+      <BriefingRegion atlas={atlas} />
+      <Show when={!embed.embed}>
+        <BottomSheet panels={PHONE_PANELS} showPanel={() => (aboutOpen() ? { id: 'details', key: 'about' } : state().selection ? { id: 'details', key: serialiseSelection(state().selection) ?? '' } : null)} />
+      </Show>
       <div class="sr-only" aria-live="polite" data-testid="live-region">
         {atlas.announcement()}
       </div>

@@ -8,7 +8,10 @@ export type CellValue = string | number | null;
 
 export interface TableColumn {
   key: string;
+  /** The full description: the CSV header and the header's tooltip / screen-reader text. */
   label: string;
+  /** A few words for the header on screen, so the table reads across (the full label stays available). */
+  short: string;
   numeric: boolean;
 }
 
@@ -64,45 +67,45 @@ export function buildLayerTable(opts: {
   };
 
   const columns: TableColumn[] = [
-    { key: 'name', label: isWard ? 'Ward' : 'LSOA', numeric: false },
-    { key: 'code', label: 'Code', numeric: false },
+    { key: 'name', label: isWard ? 'Ward' : 'LSOA', short: isWard ? 'Ward' : 'LSOA', numeric: false },
+    { key: 'code', label: 'Code', short: 'Code', numeric: false },
   ];
-  if (!isWard) columns.push({ key: 'ward', label: 'Ward', numeric: false });
+  if (!isWard) columns.push({ key: 'ward', label: 'Ward', short: 'Ward', numeric: false });
   const label = indicatorInfo(opts.indicator).label;
   const rel = RELEASE_LABEL[release];
   switch (view) {
     case 'deprivation':
       columns.push(
-        { key: 'decile', label: `${label}: national decile (${rel})`, numeric: true },
-        { key: 'rank', label: `${label}: national rank (${rel})`, numeric: true },
-        { key: 'localRank', label: `${label}: rank within the area (${rel})`, numeric: true },
+        { key: 'decile', label: `${label}: national decile (${rel})`, short: 'Decile', numeric: true },
+        { key: 'rank', label: `${label}: national rank (${rel})`, short: 'Rank', numeric: true },
+        { key: 'localRank', label: `${label}: rank within the area (${rel})`, short: 'Local rank', numeric: true },
       );
       break;
     case 'change':
       columns.push(
-        { key: 'd19', label: 'IMD national decile (IoD 2019)', numeric: true },
-        { key: 'd25', label: 'IMD national decile (IoD 2025)', numeric: true },
-        { key: 'change', label: 'Decile change 2019 → 2025 (negative = more deprived)', numeric: true },
+        { key: 'd19', label: 'IMD national decile (IoD 2019)', short: 'Decile 2019', numeric: true },
+        { key: 'd25', label: 'IMD national decile (IoD 2025)', short: 'Decile 2025', numeric: true },
+        { key: 'change', label: 'Decile change 2019 → 2025 (negative = more deprived)', short: 'Change', numeric: true },
       );
       break;
     case 'wards':
       columns.push(
-        { key: 'n', label: `LSOAs (${rel})`, numeric: true },
-        { key: 'd1', label: `LSOAs in national IMD decile 1 (${rel})`, numeric: true },
-        { key: 'd1s', label: `Share in national IMD decile 1 (${rel})`, numeric: true },
-        { key: 'p1', label: `LSOAs in the national most deprived 1% (${rel})`, numeric: true },
+        { key: 'n', label: `LSOAs (${rel})`, short: 'LSOAs', numeric: true },
+        { key: 'd1', label: `LSOAs in national IMD decile 1 (${rel})`, short: 'In decile 1', numeric: true },
+        { key: 'd1s', label: `Share in national IMD decile 1 (${rel})`, short: 'Share in decile 1', numeric: true },
+        { key: 'p1', label: `LSOAs in the national most deprived 1% (${rel})`, short: 'In the 1%', numeric: true },
       );
       break;
     case 'spi':
-      columns.push({ key: 'spi', label: colouring.scheme.title, numeric: true });
+      columns.push({ key: 'spi', label: colouring.scheme.title, short: 'SPI', numeric: true });
       break;
     default: {
       const unreachable: never = view;
       return unreachable;
     }
   }
-  columns.push({ key: 'class', label: `Map class: ${colouring.scheme.title}`, numeric: false });
-  if (!isWard) columns.push({ key: 'flag', label: `Most deprived nationally, IMD (${RELEASE_LABEL[release]})`, numeric: false });
+  columns.push({ key: 'class', label: `Map class: ${colouring.scheme.title}`, short: 'Map class', numeric: false });
+  if (!isWard) columns.push({ key: 'flag', label: `Most deprived nationally, IMD (${RELEASE_LABEL[release]})`, short: 'Most deprived', numeric: false });
 
   const rows: TableRow[] = [];
   for (const f of opts.features) {

@@ -46,6 +46,8 @@ export interface AppState {
   camera: Camera | null;
   /** Show the table view instead of (beside) the map. */
   table: boolean;
+  /** Show the printable ward briefing of the selected ward (only meaningful with a ward selected). */
+  brief: boolean;
 }
 
 /**

@@ -18,15 +18,19 @@ export function ControlsRegion(props: { atlas: Atlas }) {
   const sel = a.selection;
   const wardsByName = () => [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
   return (
-    <aside class="panel panel--controls" aria-label="Search and map controls">
-      <Show when={!embed.embed}>
+    <>
+    {/* Search has its own place above the map (on phones it stays on screen while the controls are a sheet). */}
+    <Show when={!embed.embed}>
+      <div class="search-bar">
         <SearchBox
           entries={a.searchEntries()}
           onSelect={(e) => (e.kind === 'venue' ? sel.selectVenue(e.id) : e.kind === 'place' ? a.goToPlace(e) : sel.select(e.kind, e.id))}
           lookupPostcode={a.lookupPostcode}
           onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
         />
-      </Show>
+      </div>
+    </Show>
+    <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
       <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} metadata={a.data.metadata} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })}
         context={a.options().context}
         onContext={(context) => a.updateOptions({ context })}
@@ -106,5 +110,6 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         </details>
       </Show>
     </aside>
+    </>
   );
 }

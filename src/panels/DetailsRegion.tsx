@@ -71,8 +71,10 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 onSelectLsoa={(code) => sel.select('lsoa', code)}
                 onExport={() => props.onWardExport(w().properties.code)}
                 people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.people.available ? null : meta.people.reason }}
+                onBriefing={() => a.update({ brief: true })}
               />
-              <Show when={a.spi.data() && a.spi.year() !== null}>
+              {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
+              <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>
                 <SpiScorecard data={a.spi.data()!} wardCode={w().properties.code} year={a.spi.year()!} />
               </Show>
             </>

@@ -1,4 +1,4 @@
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { LayerTable, TableFilter, TableRow } from '../domain/layer-table';
 import { sortBy } from '../domain/sort';
 import { createSortState, SortHeader } from './sortable';
@@ -47,15 +47,35 @@ export function TableView(p: TableViewProps) {
           </select>
         </label>
       </div>
+      <details class="table-view__key">
+        <summary>What the columns mean</summary>
+        <dl>
+          <For each={p.table.columns.filter((c) => c.short !== c.label)}>
+            {(c) => (
+              <>
+                <dt>{c.short}</dt>
+                <dd>{c.label}</dd>
+              </>
+            )}
+          </For>
+        </dl>
+      </details>
+      {/* Shown above the region so it wraps at the page's width; screen readers hear it as the table's caption. */}
+      <p class="table-view__caption" aria-hidden="true">
+        {p.table.caption}
+      </p>
       <div class="table-view__scroll" role="region" aria-labelledby="table-title" tabindex="0">
         <table class="simple-table sortable" data-testid="layer-table">
-          <caption class="table-view__caption">{p.table.caption}</caption>
+          <caption class="sr-only">{p.table.caption}</caption>
           <thead>
             <tr>
               <For each={p.table.columns}>
                 {(c) => (
                   <SortHeader sort={sort} column={c.key}>
-                    {c.label}
+                    <Show when={c.short !== c.label} fallback={c.label}>
+                      <abbr title={c.label}>{c.short}</abbr>
+                      <span class="sr-only">: {c.label}</span>
+                    </Show>
                   </SortHeader>
                 )}
               </For>

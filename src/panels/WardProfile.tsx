@@ -19,6 +19,8 @@ export interface WardProfileProps {
   onExport?: () => void;
   /** IoD 2025 people figures: every LSOA 2021 of the area (for ward ranks), or why there are none. */
   people?: { areaLsoas: LsoaProperties[]; unavailable: string | null };
+  /** Opens the printable ward briefing. */
+  onBriefing?: () => void;
 }
 
 type SortKey = 'name' | 'decile' | 'rank' | 'change';
@@ -61,6 +63,13 @@ export function WardProfile(p: WardProfileProps) {
           <strong>One of the 12 priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
         </Show>
       </p>
+      <Show when={p.onBriefing}>
+        <p>
+          <button type="button" id="ward-briefing-button" class="button" onClick={() => p.onBriefing?.()}>
+            Ward briefing (print or PDF)
+          </button>
+        </p>
+      </Show>
       <dl class="profile__facts">
         <dt>Community committee</dt>
         <dd>{p.props.committee ?? 'not known'}</dd>

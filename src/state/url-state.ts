@@ -14,6 +14,7 @@ export const DEFAULT_STATE: AppState = {
   selection: null,
   camera: null,
   table: false,
+  brief: false,
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
@@ -72,15 +73,26 @@ export function parseState(search: string): AppState {
   let indicator = oneOf(INDICATORS, q.get('ind')) ?? DEFAULT_STATE.indicator;
   // An indicator the release does not publish would colour nothing: fall back to the IMD.
   if (!indicatorsIn(release).includes(indicator)) indicator = 'imd';
+  const selection = parseSelection(q.get('sel'));
   return {
     indicator,
     release,
     banding: oneOf(BANDINGS, q.get('band')) ?? DEFAULT_STATE.banding,
     view: oneOf(VIEWS, q.get('view')) ?? DEFAULT_STATE.view,
-    selection: parseSelection(q.get('sel')),
+    selection,
     camera: parseCamera(q.get('at')),
     table: q.get('table') === '1',
+    brief: parseBriefing(q.get('brief'), selection),
   };
+}
+
+/** `brief=1` opens the ward briefing; it needs a ward selected, so with anything else it is ignored. */
+export function parseBriefing(raw: string | null, selection: Selection): boolean {
+  return raw === '1' && selection?.kind === 'ward';
+}
+
+export function serialiseBriefing(brief: boolean, selection: Selection): string | null {
+  return brief && selection?.kind === 'ward' ? '1' : null;
 }
 
 /** Serialise only what differs from the defaults, so shared links stay short. */
@@ -97,6 +109,7 @@ export function serialiseState(state: AppState, keep: URLSearchParams = new URLS
   set('sel', serialiseSelection(state.selection), null);
   set('at', state.camera ? serialiseCamera(state.camera) : null, null);
   set('table', state.table ? '1' : null, null);
+  set('brief', serialiseBriefing(state.brief, state.selection), null);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -109,6 +122,7 @@ export function isNavigation(a: AppState, b: AppState): boolean {
     a.banding !== b.banding ||
     a.view !== b.view ||
     a.table !== b.table ||
+    a.brief !== b.brief ||
     serialiseSelection(a.selection) !== serialiseSelection(b.selection)
   );
 }

@@ -165,8 +165,11 @@ describe('reflow', () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await expect(page.locator('#search-input').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('legend').isVisible()).resolves.toBe(true);
+    // Phone layout (issue 14): the linked ward's summary opens in the bottom sheet; the legend is a tap away.
     await expect(page.getByTestId('ward-profile').isVisible()).resolves.toBe(true);
+    await page.locator('.sheet-dock__tab', { hasText: 'Legend' }).click();
+    await expect(page.getByTestId('legend').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(problems).toEqual([]);
     await page.context().close();
   });

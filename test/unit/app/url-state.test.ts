@@ -16,6 +16,7 @@ describe('URL state', () => {
       selection: { kind: 'ward', code: 'E05011388' },
       camera: { lat: 53.8, lon: -1.52, zoom: 12.25 },
       table: true,
+      brief: true,
     };
     expect(parseState(serialiseState(s))).toEqual(s);
     const venue: AppState = { ...DEFAULT_STATE, selection: { kind: 'venue', id: 'reginald-centre' } };

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import type { PrecacheManifest } from '../../src/offline/cache-policy';
+
+/** The string the worker parses as its manifest; the plugin replaces it (with its quotes) by the real one. */
+export const MANIFEST_PLACEHOLDER = '__ATLAS_PRECACHE_MANIFEST__';
+export const SERVICE_WORKER_FILE = 'sw.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The manifest's version: a hash of every precached file's name and content, so any change makes a new one. */
+export function precacheVersion(files: ReadonlyMap<string, string | Uint8Array>): string {
+  const h = createHash('sha256');
+  for (const name of [...files.keys()].sort()) {
+    h.update(name);
+    h.update('\0');
+    h.update(files.get(name) ?? '');
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Writes the manifest into the worker's code, replacing the quoted placeholder; null when it is missing. */
+export function injectManifest(code: string, manifest: PrecacheManifest): string | null {
+  const quoted = new RegExp(`(["'\`])${MANIFEST_PLACEHOLDER}\\1`);
+  if (!quoted.test(code)) return null;
+  return code.replace(quoted, () => JSON.stringify(JSON.stringify(manifest)));
+}
+
+/**
+ * Builds src/offline/service-worker.ts into sw.js (same origin, so CSP script-src 'self' allows it) and
+ * writes into it the list of files to precache — every file of the bundle plus public/ (the area's data
+ * under geo/) — with a content hash as the version, so each deployment gets its own cache.
+ */
+export function precacheServiceWorker(workerEntry: string): Plugin {
+  let config: ResolvedConfig | undefined;
+  return {
+    name: 'atlas-precache-service-worker',
+    apply: 'build',
+    // After Vite's own plugins, so the HTML pages are in the bundle when the list is made.
+    enforce: 'post',
+    configResolved(c) {
+      config = c;
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: workerEntry, fileName: SERVICE_WORKER_FILE });
+    },
+    generateBundle(_options, bundle) {
+      const worker = bundle[SERVICE_WORKER_FILE];
+      if (!worker || worker.type !== 'chunk') return this.error(`the service worker chunk ${SERVICE_WORKER_FILE} was not built`);
+      if (worker.imports.length > 0) return this.error(`${SERVICE_WORKER_FILE} must be one file, but imports ${worker.imports.join(', ')}`);
+      const files = new Map<string, string | Uint8Array>();
+      for (const out of Object.values(bundle)) {
+        if (out.fileName === SERVICE_WORKER_FILE || out.fileName.endsWith('.map')) continue;
+        files.set(out.fileName, out.type === 'chunk' ? out.code : out.source);
+      }
+      const publicDir = config?.publicDir;
+      if (publicDir) {
+        for (const path of filesUnder(publicDir)) files.set(relative(publicDir, path).split(sep).join('/'), readFileSync(path));
+      }
+      if (!files.has('index.html')) return this.error('index.html is not in the bundle: nothing to serve offline');
+      const manifest: PrecacheManifest = { version: precacheVersion(files), files: [...files.keys()].sort() };
+      const code = injectManifest(worker.code, manifest);
+      if (code === null) return this.error(`${SERVICE_WORKER_FILE} has no ${MANIFEST_PLACEHOLDER} placeholder to fill`);
+      worker.code = code;
+    },
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * The ward briefing (issue 14): what a councillor hands out at a ward meeting, as a pure model the
+ * print component (src/panels/WardBriefing.tsx) only lays out. Always IoD 2025 on LSOA 2021 areas
+ * (the current release and the areas the ward is made of); change is 2019 → 2025 where comparable.
+ */
+import type { Geometry, Position } from 'geojson';
+import { valueKey, type LsoaProperties, type WardProperties } from '../data/contract';
+import { DECILE_COLOURS } from './colour-schemes';
+import { geometryBBox, type BBox } from './geometry';
+import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
+
+export interface AreaShape<P> {
+  properties: P;
+  geometry: Geometry;
+}
+
+export interface BriefingLsoa {
+  /** The number printed on the map and in the list (1 = most deprived by national IMD rank). */
+  n: number;
+  code: string;
+  name: string;
+  decile: number | null;
+  rank: number | null;
+  flag: FlagLevel;
+  /** IMD decile change 2019 → 2025 (negative = more deprived); null when the boundary changed. */
+  change: number | null;
+  population: number | null;
+  children: number | null;
+}
+
+export interface WardPosition {
+  /** 1 = the ward with the highest share of LSOAs in the national most deprived 10%. */
+  byShareInDecile1: number | null;
+  /** 1 = the ward whose LSOAs have the lowest (most deprived) median national IMD rank. */
+  byMedianRank: number | null;
+  of: number;
+}
+
+export interface BriefingFacts {
+  lsoas: number;
+  inDecile1: number | null;
+  in1pc: number;
+  /** Mid-2022 population (IoD 2025 File 7) summed over the ward's LSOAs; null when any LSOA lacks it. */
+  population: number | null;
+  children: number | null;
+  medianRank: number | null;
+  /** LSOAs in the most deprived 10% in IoD 2019 (LSOA 2011 areas of the ward), for change. */
+  inDecile1In2019: number | null;
+  lsoas2019: number | null;
+  change: { moreDeprived: number; same: number; lessDeprived: number; notComparable: number };
+  position: WardPosition;
+}
+
+export interface BriefingMap {
+  width: number;
+  height: number;
+  /** The ward's LSOAs, filled by IMD decile (null = no data, hatched). */
+  lsoas: { code: string; n: number; path: string; fill: string | null; flag: FlagLevel; label: [number, number] | null }[];
+  /** Other LSOAs in view, grey, so the ward is seen in its surroundings. */
+  context: string[];
+  wardOutline: string;
+  scaleBar: { length: number; label: string };
+}
+
+export interface BriefingLegendRow {
+  label: string;
+  colour: string | null;
+  count: number;
+}
+
+export interface WardBriefingModel {
+  code: string;
+  name: string;
+  committee: string | null;
+  facts: BriefingFacts;
+  lsoas: BriefingLsoa[];
+  legend: BriefingLegendRow[];
+  map: BriefingMap;
+}
+
+const EARTH_RADIUS_M = 6_378_137;
+const NICE_METRES = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000];
+
+function num(p: Record<string, unknown>, key: string): number | null {
+  const v = p[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Sum of a value over the LSOAs, or null when any of them lacks it (a partial total would mislead). */
+function total(lsoas: readonly LsoaProperties[], key: string): number | null {
+  let sum = 0;
+  for (const l of lsoas) {
+    const v = num(l, key);
+    if (v === null) return null;
+    sum += v;
+  }
+  return lsoas.length > 0 ? sum : null;
+}
+
+/** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
+function positionBy(wards: readonly WardProperties[], code: string, value: (w: WardProperties) => number | null, descending: boolean): number | null {
+  const mine = wards.find((w) => w.code === code);
+  const v = mine ? value(mine) : null;
+  if (v === null) return null;
+  return 1 + wards.filter((w) => {
+    const o = value(w);
+    return o !== null && (descending ? o > v : o < v);
+  }).length;
+}
+
+/** Web Mercator, in radians: enough for a ward-sized map, and what the screen map uses. */
+function mercator([lon, lat]: Position): [number, number] {
+  const phi = ((lat ?? 0) * Math.PI) / 180;
+  return [((lon ?? 0) * Math.PI) / 180, Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+}
+
+function rings(g: Geometry): Position[][] {
+  if (g.type === 'Polygon') return g.coordinates;
+  if (g.type === 'MultiPolygon') return g.coordinates.flat();
+  return [];
+}
+
+function intersects(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+function inverseMercator(x: number, y: number): [number, number] {
+  return [(x * 180) / Math.PI, ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI];
+}
+
+/**
+ * The projection of the map: the ward's box plus a margin, as large as fits in width × height and
+ * centred there (the frame keeps its size, so the page layout does not depend on the ward's shape).
+ */
+export function fitProjection(bbox: BBox, width: number, height: number, margin = 0.05) {
+  const [x0, y0] = mercator([bbox[0], bbox[1]]);
+  const [x1, y1] = mercator([bbox[2], bbox[3]]);
+  const scale = Math.min(width / ((x1 - x0) * (1 + 2 * margin)), height / ((y1 - y0) * (1 + 2 * margin)));
+  const left = (x0 + x1) / 2 - width / 2 / scale;
+  const top = (y0 + y1) / 2 + height / 2 / scale;
+  const project = (p: Position): [number, number] => {
+    const [x, y] = mercator(p);
+    return [(x - left) * scale, (top - y) * scale];
+  };
+  // Ground metres per map unit at the middle latitude of the ward.
+  const midLat = (((bbox[1] + bbox[3]) / 2) * Math.PI) / 180;
+  const metresPerUnit = (EARTH_RADIUS_M * Math.cos(midLat)) / scale;
+  const [west, north] = inverseMercator(left, top);
+  const [east, south] = inverseMercator(left + width / scale, top - height / scale);
+  const lonLatBox: BBox = [west, south, east, north];
+  return { width, height, project, metresPerUnit, lonLatBox };
+}
+
+/** A scale bar of a round length close to a quarter of the map's width. */
+export function scaleBar(metresPerUnit: number, mapWidth: number): { length: number; label: string } {
+  const target = (mapWidth / 4) * metresPerUnit;
+  const metres = NICE_METRES.reduce((best, m) => (Math.abs(m - target) < Math.abs(best - target) ? m : best), NICE_METRES[0]!);
+  return { length: metres / metresPerUnit, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
+}
+
+export function svgPath(g: Geometry, project: (p: Position) => [number, number]): string {
+  return rings(g)
+    .map((ring) => ring.map((p, i) => {
+      const [x, y] = project(p);
+      return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
+    }).join('') + 'Z')
+    .join('');
+}
+
+export interface BriefingInput {
+  ward: AreaShape<WardProperties>;
+  /** The ward's LSOA 2021 areas. */
+  lsoas: readonly AreaShape<LsoaProperties>[];
+  /** Every LSOA 2021 area of the council (the grey surroundings on the map). */
+  allLsoas: readonly AreaShape<LsoaProperties>[];
+  /** Every ward of the council (its position among them). */
+  wards: readonly WardProperties[];
+  mapSize: { width: number; height: number };
+}
+
+export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
+  const { ward } = input;
+  const props = input.lsoas.map((l) => l.properties);
+  const rows = props
+    .map((l) => ({
+      code: l.code,
+      name: l.name,
+      decile: num(l, valueKey('2025', 'imd', 'd')),
+      rank: num(l, valueKey('2025', 'imd', 'r')),
+      flag: deprivationFlag(l, '2025'),
+      change: l.chg === 'U' ? num(l, 'dchg_19_25') : null,
+      population: num(l, 'pop22'),
+      children: num(l, 'chi22'),
+    }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code))
+    .map((r, i) => ({ n: i + 1, ...r }));
+  const numberOf = new Map(rows.map((r) => [r.code, r.n]));
+
+  const s25 = wardSummary(ward.properties, '2025');
+  const s19 = wardSummary(ward.properties, '2019');
+  const change = { moreDeprived: 0, same: 0, lessDeprived: 0, notComparable: 0 };
+  for (const r of rows) {
+    if (r.change === null) change.notComparable++;
+    else if (r.change < 0) change.moreDeprived++;
+    else if (r.change > 0) change.lessDeprived++;
+    else change.same++;
+  }
+  const facts: BriefingFacts = {
+    lsoas: rows.length,
+    inDecile1: s25.decile1 ?? rows.filter((r) => r.decile === 1).length,
+    in1pc: rows.filter((r) => r.flag === '1%').length,
+    population: total(props, 'pop22'),
+    children: total(props, 'chi22'),
+    medianRank: s25.medianRank,
+    inDecile1In2019: s19.decile1,
+    lsoas2019: s19.lsoas,
+    change,
+    position: {
+      byShareInDecile1: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').decile1Share, true),
+      byMedianRank: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').medianRank, false),
+      of: input.wards.length,
+    },
+  };
+
+  const legend: BriefingLegendRow[] = DECILE_COLOURS.map((colour, i) => ({
+    label: i === 0 ? '1 (most deprived 10%)' : i === 9 ? '10 (least deprived 10%)' : String(i + 1),
+    colour,
+    count: rows.filter((r) => r.decile === i + 1).length,
+  }));
+  const noData = rows.filter((r) => r.decile === null).length;
+  if (noData > 0) legend.push({ label: 'No data', colour: null, count: noData });
+
+  const fit = fitProjection(geometryBBox(ward.geometry), input.mapSize.width, input.mapSize.height);
+  const inWard = new Set(rows.map((r) => r.code));
+  const map: BriefingMap = {
+    width: fit.width,
+    height: fit.height,
+    lsoas: input.lsoas.map((l) => {
+      const p = l.properties;
+      const d = num(p, valueKey('2025', 'imd', 'd'));
+      const cx = num(p, 'cx');
+      const cy = num(p, 'cy');
+      return {
+        code: p.code,
+        n: numberOf.get(p.code) ?? 0,
+        path: svgPath(l.geometry, fit.project),
+        fill: d !== null && d >= 1 && d <= 10 ? (DECILE_COLOURS[d - 1] ?? null) : null,
+        flag: deprivationFlag(p, '2025'),
+        label: cx !== null && cy !== null ? fit.project([cx, cy]) : null,
+      };
+    }),
+    context: input.allLsoas.filter((l) => !inWard.has(l.properties.code) && intersects(geometryBBox(l.geometry), fit.lonLatBox)).map((l) => svgPath(l.geometry, fit.project)),
+    wardOutline: svgPath(ward.geometry, fit.project),
+    scaleBar: scaleBar(fit.metresPerUnit, fit.width),
+  };
+  return { code: ward.properties.code, name: ward.properties.name, committee: ward.properties.committee ?? null, facts, lsoas: rows, legend, map };
+}

@@ -1,0 +1,45 @@
+import { createMemo, Show } from 'solid-js';
+import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { buildWardBriefing } from '../domain/briefing';
+import type { Atlas } from '../state/atlas';
+import { SpiScorecard } from './SpiScorecard';
+import { WardBriefing } from './WardBriefing';
+
+/** The briefing map's frame in SVG units: the A4 text width (180 mm) by 90 mm. */
+const BRIEFING_MAP_SIZE = { width: 720, height: 360 };
+
+/** The ward briefing (brief=1 with a ward selected): always IoD 2025 on the ward's LSOA 2021 areas. */
+export function BriefingRegion(props: { atlas: Atlas }) {
+  const a = props.atlas;
+  const model = createMemo(() => {
+    const w = a.selection.ward();
+    if (!a.state().brief || !w) return null;
+    // The index follows the detail values when they arrive (centres for the numbers, population).
+    const idx = a.index();
+    const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
+    return buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE });
+  });
+  const running = () => {
+    const iv = a.venues.collection();
+    const code = model()?.code;
+    return iv ? iv.features.map((f) => f.properties).filter((v) => v.ward === code) : null;
+  };
+  return (
+    <Show when={model()}>
+      {(b) => (
+        <WardBriefing
+          model={b()}
+          metadata={a.data.metadata}
+          running={running()}
+          priority={PRIORITY_WARD_CODES.has(b().code)}
+          scorecard={a.spi.data() && a.spi.year() !== null ? <SpiScorecard data={a.spi.data()!} wardCode={b().code} year={a.spi.year()!} /> : undefined}
+          onClose={() => {
+            a.update({ brief: false });
+            // The profile is shown again by now (Solid updates the DOM synchronously): give its action focus back.
+            document.getElementById('ward-briefing-button')?.focus();
+          }}
+        />
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,266 @@
+import { For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { DataMetadata } from '../data/contract';
+import type { InterventionProperties } from '../data/content-contract';
+import type { WardBriefingModel } from '../domain/briefing';
+import { INTERVENTION_STYLE } from '../domain/interventions';
+
+export interface WardBriefingProps {
+  model: WardBriefingModel;
+  metadata: DataMetadata;
+  /** What is running in the ward (null while the interventions are still loading). */
+  running: InterventionProperties[] | null;
+  priority: boolean;
+  /** The SPI scorecard when SPI data is loaded. */
+  scorecard?: JSX.Element;
+  onClose: () => void;
+}
+
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+const changeText = (c: number | null) => (c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`);
+
+/** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
+function BriefingMap(p: { model: WardBriefingModel }) {
+  const m = () => p.model.map;
+  return (
+    <svg class="briefing-map__svg" viewBox={`0 0 ${m().width} ${m().height}`} role="img" aria-labelledby="briefing-map-title">
+      <title id="briefing-map-title">
+        Map of {p.model.name}: its {p.model.lsoas.length} LSOAs coloured by national IMD decile (IoD 2025), numbered as in the list.
+      </title>
+      <defs>
+        <pattern id="briefing-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#d9d9d9" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#777" stroke-width="1.5" />
+        </pattern>
+      </defs>
+      <rect width={m().width} height={m().height} fill="#f2efe9" />
+      <For each={m().context}>{(d) => <path d={d} fill="#e3e1dc" stroke="#ffffff" stroke-width="0.8" />}</For>
+      <For each={m().lsoas}>{(l) => <path d={l.path} fill={l.fill ?? 'url(#briefing-hatch)'} fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8" />}</For>
+      <For each={m().lsoas.filter((l) => l.flag === '10%')}>{(l) => <path d={l.path} fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="5 3" />}</For>
+      <For each={m().lsoas.filter((l) => l.flag === '1%')}>
+        {(l) => (
+          <>
+            <path d={l.path} fill="none" stroke="#fff" stroke-width="5" />
+            <path d={l.path} fill="none" stroke="#d7191c" stroke-width="3" />
+          </>
+        )}
+      </For>
+      <path d={m().wardOutline} fill="none" stroke="#fff" stroke-width="6" />
+      <path d={m().wardOutline} fill="none" stroke="#000" stroke-width="3" />
+      <For each={m().lsoas.filter((l) => l.label !== null)}>
+        {(l) => (
+          <g transform={`translate(${l.label![0].toFixed(1)} ${l.label![1].toFixed(1)})`}>
+            <circle r="9" fill="#fff" stroke="#000" stroke-width="1" />
+            <text class="briefing-map__label" text-anchor="middle" dy="3.5">
+              {l.n}
+            </text>
+          </g>
+        )}
+      </For>
+      <g transform={`translate(${m().width - 34} 12)`} aria-hidden="true">
+        <rect x="-4" y="-4" width="30" height="46" fill="#fff" stroke="#000" stroke-width="0.8" />
+        <path d="M11 2 L19 28 L11 22 L3 28 Z" fill="#000" />
+        <text class="briefing-map__text" x="11" y="39" text-anchor="middle">
+          N
+        </text>
+      </g>
+      <g transform={`translate(12 ${m().height - 14})`} aria-hidden="true">
+        <rect x="-4" y="-16" width={m().scaleBar.length + 8} height="24" fill="#fff" fill-opacity="0.9" />
+        <rect x="0" y="0" width={m().scaleBar.length / 2} height="5" fill="#000" />
+        <rect x={m().scaleBar.length / 2} y="0" width={m().scaleBar.length / 2} height="5" fill="#fff" stroke="#000" stroke-width="0.8" />
+        <text class="briefing-map__text" x="0" y="-4">
+          0
+        </text>
+        <text class="briefing-map__text" x={m().scaleBar.length} y="-4" text-anchor="end">
+          {m().scaleBar.label}
+        </text>
+      </g>
+    </svg>
+  );
+}
+
+/**
+ * The ward briefing: a document of at most two A4 pages a councillor can hand out — its own layout, not
+ * the screen in print styles. On screen it is a preview with Print and Close; printing prints only it.
+ */
+export function WardBriefing(p: WardBriefingProps) {
+  let heading: HTMLHeadingElement | undefined;
+  const release = () => p.metadata.releases.find((r) => r.id === '2025');
+  const f = () => p.model.facts;
+  const hasPopulation = () => p.model.lsoas.some((l) => l.population !== null);
+  onMount(() => {
+    document.documentElement.classList.add('briefing-open');
+    heading?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') p.onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    onCleanup(() => {
+      document.removeEventListener('keydown', onKey);
+      document.documentElement.classList.remove('briefing-open');
+    });
+  });
+  return (
+    <div class="briefing-layer" data-testid="ward-briefing">
+      <div class="briefing-toolbar" role="toolbar" aria-label="Ward briefing">
+        <button type="button" class="button" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => p.onClose()}>
+          Close the briefing
+        </button>
+      </div>
+      <article class="briefing" aria-labelledby="briefing-title">
+        <header class="briefing__head">
+          <p class="briefing__kicker">Ward briefing · {p.metadata.area.name}</p>
+          <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
+            {p.model.name}
+          </h1>
+          <p class="briefing__sub">
+            Electoral ward {p.model.code} (December 2024 boundaries)
+            {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+            {p.priority ? ' · one of the 12 priority wards' : ''}
+          </p>
+        </header>
+
+        <section class="briefing__facts" aria-label="Key facts">
+          <dl>
+            <div>
+              <dt>Population (mid-2022)</dt>
+              <dd data-testid="briefing-population">{f().population === null ? 'Not in the sources' : count(f().population)}</dd>
+            </div>
+            <div>
+              <dt>Children aged 0–15</dt>
+              <dd>{f().children === null ? 'Not in the sources' : count(f().children)}</dd>
+            </div>
+            <div>
+              <dt>LSOAs in the most deprived 10% in England</dt>
+              <dd>
+                {count(f().inDecile1)} of {f().lsoas}
+              </dd>
+            </div>
+            <div>
+              <dt>LSOAs in the most deprived 1%</dt>
+              <dd>
+                {f().in1pc} of {f().lsoas}
+              </dd>
+            </div>
+            <div>
+              <dt>Most deprived 10%, IoD 2019</dt>
+              <dd>{f().inDecile1In2019 === null ? 'not available' : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}</dd>
+            </div>
+            <div>
+              <dt>Position among {f().position.of} wards</dt>
+              <dd>
+                {f().position.byShareInDecile1 === null ? 'not available' : `${ordinal(f().position.byShareInDecile1!)} by share in the most deprived 10%`}
+                <Show when={f().position.byMedianRank !== null}>
+                  <br />
+                  {ordinal(f().position.byMedianRank!)} by median IMD rank
+                </Show>
+              </dd>
+            </div>
+          </dl>
+          <p class="briefing__note">
+            Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
+            {f().change.lessDeprived} less deprived; {f().change.notComparable} not comparable (boundary changed in 2021).
+            <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
+          </p>
+        </section>
+
+        <figure class="briefing-map">
+          <BriefingMap model={p.model} />
+          <figcaption class="briefing-legend">
+            <strong>IMD 2025 national decile — LSOAs in this ward</strong>
+            <ul>
+              <For each={p.model.legend}>
+                {(row) => (
+                  <li>
+                    <span class="briefing-legend__swatch" classList={{ 'briefing-legend__swatch--none': row.colour === null }} style={row.colour ? { 'background-color': row.colour } : {}} />
+                    {row.label}: {row.count}
+                  </li>
+                )}
+              </For>
+              <li>
+                <span class="briefing-legend__line briefing-legend__line--p1" /> most deprived 1%
+              </li>
+              <li>
+                <span class="briefing-legend__line briefing-legend__line--p10" /> most deprived 10%
+              </li>
+            </ul>
+          </figcaption>
+        </figure>
+
+        <section class="briefing__section">
+          <h2>LSOAs in {p.model.name}</h2>
+          <table class="briefing__table">
+            <thead>
+              <tr>
+                <th scope="col">No.</th>
+                <th scope="col">LSOA</th>
+                <th scope="col">IMD decile</th>
+                <th scope="col">National rank</th>
+                <th scope="col">Change since 2019</th>
+                <Show when={hasPopulation()}>
+                  <th scope="col">Population 2022</th>
+                </Show>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={p.model.lsoas}>
+                {(l) => (
+                  <tr>
+                    <td>{l.n}</td>
+                    <th scope="row">
+                      {l.name} <span class="briefing__code">{l.code}</span>
+                      {l.flag ? ` · most deprived ${l.flag}` : ''}
+                    </th>
+                    <td>{l.decile ?? '—'}</td>
+                    <td>{l.rank?.toLocaleString('en-GB') ?? '—'}</td>
+                    <td>{changeText(l.change)}</td>
+                    <Show when={hasPopulation()}>
+                      <td>{l.population?.toLocaleString('en-GB') ?? '—'}</td>
+                    </Show>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+
+        <section class="briefing__section">
+          <h2>What is running in the ward</h2>
+          <Show when={p.running} fallback={<p>Loading what is running…</p>}>
+            {(items) => (
+              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this ward.</p>}>
+                <ul class="briefing__running">
+                  <For each={items()}>
+                    {(v) => (
+                      <li>
+                        <strong>{v.name}</strong> ({INTERVENTION_STYLE[v.type].label}
+                        {v.start ? `, ${v.start}${v.end ? `–${v.end}` : ''}` : ''}). <span class="briefing__source">Source: {v.source}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
+          </Show>
+        </section>
+
+        <Show when={p.scorecard}>
+          <section class="briefing__section briefing__spi">{p.scorecard}</section>
+        </Show>
+
+        <footer class="briefing__foot">
+          <p>
+            Prepared {longDate(new Date())} with Neighbourhood Atlas. Release: {release()?.title ?? 'English Indices of Deprivation 2025'}
+            {release() ? `, published ${longDate(new Date(release()!.published))}` : ''}. LSOA: Lower-layer Super Output Area (about 1,500 people).
+          </p>
+          <p>Sources: {p.metadata.sources.map((s) => `${s.title} (${s.publisher}, ${s.licence})`).join('; ')}.</p>
+          <p>{p.metadata.attribution.join(' ')}</p>
+        </footer>
+      </article>
+    </div>
+  );
+}

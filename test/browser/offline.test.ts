@@ -1,0 +1,85 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForThisFile, waitForMap } from './browser';
+import { canvasPixel, closeTo } from './pixels';
+import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
+import { blend } from './fixtures';
+
+const chrome = chromiumForThisFile();
+const base = inject('baseUrl');
+
+/** How many points of a 7×7 grid over the map canvas show a decile colour of the choropleth. */
+async function choroplethPoints(page: Page): Promise<number> {
+  const box = await page.locator('.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  const colours = DECILE_COLOURS.map((c) => blend(c, 0.85));
+  let hits = 0;
+  for (let i = 1; i <= 7; i++) {
+    for (let j = 1; j <= 7; j++) {
+      const px = await canvasPixel(page, (box.width * i) / 8, (box.height * j) / 8);
+      if (colours.some((c) => closeTo(px, c, 12))) hits++;
+    }
+  }
+  return hits;
+}
+
+describe('offline after one visit (service worker)', () => {
+  it('registers a same-origin worker that precaches the app and the area data under a versioned cache', async () => {
+    const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await waitForMap(page);
+    const cached = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]!);
+      const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
+      return { script: reg.active?.scriptURL ?? '', names, keys };
+    });
+    expect(new URL(cached.script).origin).toBe(new URL(base).origin);
+    expect(cached.names).toHaveLength(1);
+    expect(cached.names[0]).toMatch(/^atlas-[0-9a-f]{16}$/);
+    for (const file of ['/index.html', '/geo/areas-2021.topojson', '/geo/metadata.json', '/geo/areas-2021-details.json', '/geo/interventions.json', '/geo/postcodes.json', '/manifest.webmanifest']) {
+      expect(cached.keys).toContain(file);
+    }
+    expect(cached.keys.some((k) => /^\/assets\/main-.*\.js$/.test(k))).toBe(true);
+    const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json());
+    expect(manifest).toMatchObject({ name: 'Neighbourhood Atlas', display: 'standalone', start_url: './' });
+    await context.close();
+  });
+
+  it('with the network off, a reload draws the choropleth, opens a ward profile and its briefing, and finds a postcode', async () => {
+    const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await waitForMap(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    // Really offline: a file the worker does not hold fails.
+    await expect(page.evaluate(() => fetch('/not-cached.txt').then(() => 'ok', () => 'failed'))).resolves.toBe('failed');
+    await page.reload();
+    await waitForMap(page);
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    expect(await choroplethPoints(page)).toBeGreaterThanOrEqual(10);
+
+    await page.locator('#search-input').fill('Burmantofts');
+    await page.locator('#search-listbox [role="option"]').first().click();
+    const profile = page.getByTestId('ward-profile');
+    await profile.waitFor();
+    await expect(profile.locator('h2').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
+    await page.getByRole('button', { name: 'Ward briefing (print or PDF)' }).click();
+    await expect(page.locator('#briefing-title').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
+    await page.getByRole('button', { name: 'Close the briefing' }).click();
+    // Outreach and interventions load after the first view: from the cache too.
+    await page.getByTestId('outreach-panel').waitFor({ timeout: 30_000 });
+    await page.getByTestId('venue-list').waitFor({ timeout: 30_000 });
+    // Postcodes load only when one is searched: precached, so they work offline too.
+    await page.locator('#search-input').fill('ls7 3ex');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lsoa-profile').waitFor();
+    await expect(page.url()).toMatch(/sel=lsoa%3AE01\d{6}/);
+    await context.close();
+  });
+});

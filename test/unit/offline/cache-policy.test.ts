@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cacheKey, cacheName, offlinePageFor, staleCaches, strategyFor } from '../../../src/offline/cache-policy';
+import { injectManifest, MANIFEST_PLACEHOLDER, precacheVersion } from '../../../scripts/build/precache-plugin';
+
+const scope = 'https://example.test/maps/atlas/';
+const precached = new Set(['index.html', 'accessibility.html', 'assets/main-abc.js', 'geo/metadata.json']);
+const get = (path: string, mode = 'cors') => ({ url: `https://example.test${path}`, method: 'GET', mode });
+
+describe('service worker cache policy', () => {
+  it('pages are network-first, geo data stale-while-revalidate, build assets cache-first', () => {
+    expect(strategyFor(get('/maps/atlas/?sel=ward:E05011388', 'navigate'), scope, precached)).toBe('page');
+    expect(strategyFor(get('/maps/atlas/geo/areas-2021.topojson'), scope, precached)).toBe('data');
+    expect(strategyFor(get('/maps/atlas/assets/main-abc.js'), scope, precached)).toBe('asset');
+  });
+
+  it('leaves alone what it does not own: other origins, other paths, POSTs, files not in the build', () => {
+    expect(strategyFor({ url: 'https://tiles.example.org/a.pbf', method: 'GET', mode: 'cors' }, scope, precached)).toBe('pass');
+    expect(strategyFor(get('/other/geo/metadata.json'), scope, precached)).toBe('pass');
+    expect(strategyFor({ ...get('/maps/atlas/geo/metadata.json'), method: 'POST' }, scope, precached)).toBe('pass');
+    expect(strategyFor(get('/maps/atlas/__axe.js'), scope, precached)).toBe('pass');
+  });
+
+  it('answers an offline navigation with the page itself or the app', () => {
+    expect(offlinePageFor('https://example.test/maps/atlas/accessibility.html', scope, precached)).toBe('accessibility.html');
+    expect(offlinePageFor('https://example.test/maps/atlas/?sel=ward:E05011388&brief=1', scope, precached)).toBe('index.html');
+  });
+
+  it('keys the cache by path (a query string is app state, not another file)', () => {
+    expect(cacheKey('https://example.test/maps/atlas/geo/metadata.json?x=1', scope)).toBe('https://example.test/maps/atlas/geo/metadata.json');
+  });
+
+  it('versions caches and deletes only this app’s caches of other versions', () => {
+    expect(cacheName('v2')).toBe('atlas-v2');
+    expect(staleCaches(['atlas-v1', 'atlas-v2', 'someone-else'], 'v2')).toEqual(['atlas-v1']);
+  });
+});
+
+describe('precache plugin', () => {
+  it('the version changes when any file’s content or name changes, and not otherwise', () => {
+    const a = precacheVersion(new Map([['index.html', '<html>'], ['geo/metadata.json', '{}']]));
+    expect(precacheVersion(new Map([['geo/metadata.json', '{}'], ['index.html', '<html>']]))).toBe(a);
+    expect(precacheVersion(new Map([['index.html', '<html>'], ['geo/metadata.json', '{"a":1}']]))).not.toBe(a);
+    expect(precacheVersion(new Map([['index.htm', '<html>'], ['geo/metadata.json', '{}']]))).not.toBe(a);
+  });
+
+  it('writes the manifest where the worker parses it, and refuses a worker without the placeholder', () => {
+    const manifest = { version: 'abc', files: ['index.html', "it's.json"] };
+    for (const quote of ['"', "'", '`']) {
+      const code = injectManifest(`const m=JSON.parse(${quote}${MANIFEST_PLACEHOLDER}${quote});`, manifest);
+      expect(code).not.toBeNull();
+      const parsed: unknown = new Function(`${code}; return m;`)();
+      expect(parsed).toEqual(manifest);
+    }
+    expect(injectManifest('const m = 1;', manifest)).toBeNull();
+  });
+});
