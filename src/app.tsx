@@ -12,6 +12,7 @@ import { DetailsRegion } from './panels/DetailsRegion';
 import { EmbedDialog } from './panels/EmbedDialog';
 import { createExports } from './panels/exports';
 import { Legend } from './panels/Legend';
+import { MapNotes } from './panels/MapNotes';
 import { TableView } from './panels/TableView';
 import { Tooltip } from './panels/Tooltip';
 import { createAtlas } from './state/atlas';
@@ -133,11 +134,7 @@ function Atlas(props: { data: FirstViewData }) {
               flagsApply={flagsApply(atlas.colouring())}
               areaNoun={atlas.colouring().target === 'wards' ? 'wards' : 'LSOAs'}
             />
-            <Show when={props.data.metadata.context?.note}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
-            <p class="map-note">
-              <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate). ★
-              marks the 12 priority wards.
-            </p>
+            <MapNotes contextNote={props.data.metadata.context?.note} />
           </div>
         </section>
 

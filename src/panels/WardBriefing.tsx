@@ -1,3 +1,4 @@
+import { PRIORITY_WARDS } from '../data/priority-areas';
 import { For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
@@ -120,7 +121,7 @@ export function WardBriefing(p: WardBriefingProps) {
           <p class="briefing__sub">
             Electoral ward {p.model.code} (December 2024 boundaries)
             {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-            {p.priority ? ' · one of the 12 priority wards' : ''}
+            {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
           </p>
         </header>
 

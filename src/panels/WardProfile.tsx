@@ -1,3 +1,4 @@
+import { PRIORITY_WARDS } from '../data/priority-areas';
 import { createMemo, For, Show } from 'solid-js';
 import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
@@ -60,7 +61,7 @@ export function WardProfile(p: WardProfileProps) {
       <p class="profile__meta">
         Electoral ward (December 2024 boundaries), {p.props.code}.{' '}
         <Show when={p.priority}>
-          <strong>One of the 12 priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
+          <strong>One of the {PRIORITY_WARDS.length} priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
         </Show>
       </p>
       <Show when={p.onBriefing}>
