@@ -67,7 +67,7 @@ const OSM_SOURCE = (id: string, title: string, file: string, note: string): Sour
 function contextSources(parts: Set<string>): SourceMetadata[] {
   const out: SourceMetadata[] = [];
   if (parts.has('roads')) {
-    out.push(OSM_SOURCE('osm-lines-2018', 'OpenStreetMap roads (motorway, trunk, primary, secondary), railways, rivers and canals, West Yorkshire', path.dirname(CONTEXT_SOURCES.rail), 'June 2018 snapshot: newer roads (e.g. the East Leeds Orbital Route, 2022) are missing. Shown for orientation only.'));
+    out.push(OSM_SOURCE('osm-lines-2018', 'OpenStreetMap roads (motorway, trunk, primary, secondary), railways, rivers and canals, West Yorkshire', path.dirname(CONTEXT_SOURCES.rail), 'June 2018 snapshot: roads opened since then are missing. Shown for orientation only.'));
   }
   if (parts.has('parks')) out.push(OSM_SOURCE('osm-areas-2023', 'OpenStreetMap parks and water, West Yorkshire', path.dirname(CONTEXT_SOURCES.parks), 'July 2023 snapshot. Shown for orientation only.'));
   if (parts.has('neighbourhoods')) {
@@ -222,7 +222,7 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
     data: { topology: topo, places, roadLabels },
     metadata: {
       parts: [...parts].sort() as ContextMetadata['parts'],
-      note: namesCovered ? null : 'Neighbourhood (MSOA) names are not shown: the House of Commons Library names here cover Leeds only.',
+      note: namesCovered ? null : 'Neighbourhood (MSOA) names are not shown: the sources hold the House of Commons Library names for one other district only.',
       attribution,
     },
     sources: contextSources(parts),
