@@ -1,4 +1,3 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import {
   CHANGE_TARGET_RELEASE,
   GEO_FILES,
@@ -7,7 +6,6 @@ import {
   decileChangeKey,
   flagKey,
   valueKey,
-  type ChangeCode,
   type DataMetadata,
   type IodValues,
   type LsoaProperties,
@@ -27,8 +25,8 @@ import { readAreaGeography } from './area-geography';
 import { contentDirFor, councilContent } from './council-content';
 import { areaBudget } from './area-budget';
 import { cachedSource } from './source-cache';
-import { areaRecordCodes, areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
-import { readLookups, type ChangeLink, type Lookups } from './lookups';
+import { areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
+import { readLookups, type Lookups } from './lookups';
 import { buildMetadata } from './metadata';
 import { buildPostcodeIndex } from './postcodes';
 import { round } from './reproject';
@@ -41,6 +39,8 @@ import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
+import { checkCoverage, reportMissingRows } from './coverage';
+import { bboxOf, changeCode, sortedProps } from './feature-helpers';
 import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -74,84 +74,6 @@ export interface PipelineReport {
 }
 
 /** Change code of an area from its lookup rows: U only when the area really is unchanged. */
-function changeCode(links: ChangeLink[] | undefined): ChangeCode | undefined {
-  if (!links || links.length === 0) return undefined;
-  if (links.some((l) => l.chg === 'U')) return 'U';
-  return [...links].sort((a, b) => (a.chg < b.chg ? -1 : 1))[0]?.chg;
-}
-
-function sortedProps(p: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(p).sort()) if (p[k] !== undefined) out[k] = p[k];
-  return out;
-}
-
-/** Cross-file checks: each problem names the file where the missing or extra row lives. */
-function checkCoverage(
-  problems: ProblemList,
-  boundary: { file: string; features: AreaFeature[] },
-  release: ReleaseData,
-  areaMembers: Set<string>,
-  area: string,
-  iodLadColumn: boolean,
-): void {
-  const boundaryCodes = new Set(boundary.features.map((f) => f.code));
-  const iodCodes = areaRecordCodes(release, areaMembers, iodLadColumn ? area : null);
-  boundary.features.forEach((f, i) => {
-    if (!release.records.has(f.code)) {
-      problems.add({
-        file: release.file,
-        location: `boundary feature ${i + 1} (${f.code})`,
-        field: release.def.source.codeColumn,
-        message: `no IoD${release.def.id} row for boundary ${f.code} "${f.name}" (from ${boundary.file})`,
-      });
-    }
-  });
-  for (const code of [...iodCodes].sort()) {
-    if (!boundaryCodes.has(code)) {
-      const rec = release.records.get(code);
-      problems.add({
-        file: boundary.file,
-        location: `IoD${release.def.id} ${release.file} line ${rec?.line ?? '?'}`,
-        field: release.def.source.codeColumn,
-        message: `no boundary for LSOA ${code} "${rec?.name ?? ''}" of area ${area}`,
-      });
-    }
-  }
-}
-
-/**
- * A release whose ranks run past its row count lacks rows. Names the English LSOAs of the ONS lookup
- * that have no row (when few enough to list), then the rank gap itself.
- */
-function reportMissingRows(problems: ProblemList, release: ReleaseData, lookupCodes: Iterable<string>): void {
-  const gap = release.missingRows;
-  if (!gap) return;
-  const absent = [...lookupCodes].filter((c) => c.startsWith('E') && !release.records.has(c)).sort();
-  if (absent.length > 0 && absent.length <= 20) {
-    for (const code of absent) {
-      problems.add({ file: release.file, field: release.def.source.codeColumn, message: `no row for LSOA ${code} (listed in the ONS lookup)` });
-    }
-  }
-  problems.add(gap.problem);
-}
-
-function bboxOf(features: AreaFeature[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (g: Polygon | MultiPolygon): void => {
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const poly of polys)
-      for (const [x = NaN, y = NaN] of poly[0] ?? []) {
-        b[0] = Math.min(b[0], x);
-        b[1] = Math.min(b[1], y);
-        b[2] = Math.max(b[2], x);
-        b[3] = Math.max(b[3], y);
-      }
-  };
-  features.forEach((f) => visit(f.geometry));
-  return [round(b[0], 5), round(b[1], 5), round(b[2], 5), round(b[3], 5)];
-}
-
 export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineReport> {
   const started = Date.now();
   const base = configFromEnv();
