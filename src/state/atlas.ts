@@ -65,6 +65,8 @@ export interface Atlas extends AppStore {
   lookupPostcode: (postcode: string) => Promise<PostcodeLookup>;
 }
 
+const CLOSED_TABLE: LayerTable = { caption: '', columns: [], rows: [] };
+
 export function createAtlas(data: FirstViewData): Atlas {
   const store = createAppStore();
   const { state } = store;
@@ -102,8 +104,9 @@ export function createAtlas(data: FirstViewData): Atlas {
   const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
 
   const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
-  const tableModel = createMemo(() =>
-    buildLayerTable({
+  // Built only while the table is shown (a switch with the table closed does not pay for it).
+  const tableModel = createMemo((): LayerTable =>
+    !state().table ? CLOSED_TABLE : buildLayerTable({
       view: state().view,
       indicator: state().indicator,
       release: state().release,
