@@ -1,36 +1,26 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GEO_FILES } from '../../src/data/contract';
-import { configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
+import { CONTENT_DIR, configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
+import { listFiles, moduleGraph, PIPELINE_ENTRY, sourcePaths } from '../pipeline/inputs';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
 
-/** Files the pipeline writes; interventions.json belongs to the content build, not this one. */
-export const PIPELINE_OUTPUTS = [GEO_FILES.areas2021, GEO_FILES.details2021, GEO_FILES.areas2011, GEO_FILES.metadata, GEO_FILES.postcodes];
+/** Files the pipeline writes: every generated file the contract declares (run.ts is typed to write each). */
+export const PIPELINE_OUTPUTS: readonly string[] = Object.values(GEO_FILES);
 
-function listFiles(p: string): string[] {
-  if (!existsSync(p)) return [];
-  const st = statSync(p);
-  if (!st.isDirectory()) return [p];
-  return readdirSync(p).flatMap((name) => listFiles(path.join(p, name)));
-}
-
-/** Every file whose change can change the outputs: sources, content/, the pipeline and the contract. */
-export function inputFiles(cfg: ResolvedConfig): string[] {
-  const s = cfg.sources;
-  const sourcePaths = [s.lsoa21.path, s.lsoa11.path, s.wards.path, s.iod2025, s.iod2019, s.iod2015, s.lsoa21Ward, s.lsoa11To21, s.wardCommittee, s.centroids, s.postcodes];
+/** Every file whose change can change the outputs: sources, content, and the pipeline's code (scripts/pipeline/inputs.ts). */
+export function inputFiles(cfg: ResolvedConfig, contentDir: string = CONTENT_DIR): string[] {
   return [
-    ...sourcePaths.flatMap((p) => listFiles(path.resolve(cfg.dataDir, p))),
-    ...listFiles(path.join(REPO_ROOT, 'content')),
-    ...listFiles(path.join(REPO_ROOT, 'scripts', 'pipeline')),
-    path.join(REPO_ROOT, 'scripts', 'cli', 'build-data.ts'),
-    path.join(REPO_ROOT, 'src', 'data', 'contract.ts'),
+    ...sourcePaths(cfg.sources).flatMap((p) => listFiles(path.resolve(cfg.dataDir, p))),
+    ...listFiles(contentDir),
+    ...moduleGraph(PIPELINE_ENTRY),
   ];
 }
 
 /** Why the outputs must be rebuilt, or null when they are up to date. */
-export function rebuildReason(cfg: ResolvedConfig): string | null {
+export function rebuildReason(cfg: ResolvedConfig, contentDir: string = CONTENT_DIR): string | null {
   const outputs = PIPELINE_OUTPUTS.map((f) => path.join(cfg.outDir, f));
   const missing = outputs.find((o) => !existsSync(o));
   if (missing) return `${path.basename(missing)} is missing`;
@@ -41,7 +31,7 @@ export function rebuildReason(cfg: ResolvedConfig): string | null {
     return 'metadata.json is unreadable';
   }
   const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
-  for (const input of inputFiles(cfg)) {
+  for (const input of inputFiles(cfg, contentDir)) {
     if (existsSync(input) && statSync(input).mtimeMs > oldestOutput) return `${path.relative(REPO_ROOT, input)} is newer than the outputs`;
   }
   return null;

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Every Leeds-specific or source-specific path lives here, so refreshing for new ward
- * boundaries or a new IoD release means editing this file only (see scripts/README.md).
+ * boundaries means editing this file only (see scripts/README.md). IoD releases and their files
+ * are in the release table, src/data/releases.ts.
  */
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,9 +27,6 @@ export interface SourceFiles {
   lsoa21: BoundarySource;
   lsoa11: BoundarySource;
   wards: BoundarySource;
-  iod2025: string;
-  iod2019: string;
-  iod2015: string;
   lsoa21Ward: string;
   lsoa11To21: string;
   wardCommittee: string;
@@ -40,9 +38,6 @@ export const DEFAULT_SOURCES: SourceFiles = {
   lsoa21: { path: 'boundaries/leeds/shapefiles/lsoa21_leeds_bgc', codeField: 'LSOA21CD', nameField: 'LSOA21NM' },
   lsoa11: { path: 'boundaries/leeds/shapefiles/lsoa11_leeds_bgc', codeField: 'LSOA11CD', nameField: 'LSOA11NM' },
   wards: { path: 'boundaries/leeds/shapefiles/wards_dec2024_leeds_bgc', codeField: 'WD24CD', nameField: 'WD24NM' },
-  iod2025: 'indices/iod2025_lsoa21_england.csv',
-  iod2019: 'indices/iod2019_lsoa11_england.csv',
-  iod2015: 'indices/iod2015_lsoa11_england.csv',
   lsoa21Ward: 'lookups/lsoa21_ward24_lad24_england_wales.csv',
   lsoa11To21: 'lookups/lsoa11_lsoa21_lad22_england_wales.csv',
   wardCommittee: 'lookups/ward_community_committee_leeds_compiled.csv',

@@ -103,11 +103,6 @@ export function column(table: CsvTable, name: string): number {
   return i;
 }
 
-/** Like column() but returns -1 when absent (optional columns, e.g. IoD2019 has no domain scores). */
-export function optionalColumn(table: CsvTable, name: string): number {
-  return table.header.indexOf(name);
-}
-
 export function cell(row: CsvRow, index: number): string {
   return row.cells[index] ?? '';
 }

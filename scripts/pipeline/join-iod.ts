@@ -1,57 +1,21 @@
 import path from 'node:path';
-import { flagKey, valueKey, type IndicatorId, type IodValues, type ReleaseId } from '../../src/data/contract';
+import { flagKey, INDICATOR_INFO, valueKey, type IndicatorId, type IodValues, type Release } from '../../src/data/contract';
 import { cell, column, readCsv, type CsvTable } from './csv';
-import { ProblemList } from './errors';
+import { ProblemList, type Problem } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
 
-/** Published column stem of each contract indicator key. */
-export const INDICATOR_COLUMNS: Record<IndicatorId, string> = {
-  imd: 'imd',
-  inc: 'income',
-  emp: 'employment',
-  edu: 'education',
-  hea: 'health',
-  cri: 'crime',
-  bar: 'barriers_housing_services',
-  liv: 'living_environment',
-  cyp: 'children_and_young_people',
-  ads: 'adult_skills',
-  geo: 'geographical_barriers',
-  wid: 'wider_barriers',
-  ind: 'indoors',
-  out: 'outdoors',
-};
+/**
+ * A release as the pipeline reads it: its table entry (src/data/releases.ts). The file path and
+ * column names are in `source`; the indicators and which are scored come from the same entry.
+ */
+export type ReleaseDef = Release;
 
-export interface ReleaseDef {
-  id: ReleaseId;
-  codeColumn: string;
-  nameColumn: string;
-  ladColumn: string;
-  /** Indicators with rank and decile columns. */
-  indicators: IndicatorId[];
-  /** Indicators that also have a score column. */
-  scored: IndicatorId[];
-  populationColumn?: string;
-  lsoaVintage: '2021' | '2011';
+/** Published column stem of an indicator (`income` → `income_rank`). */
+function columnStem(ind: IndicatorId): string {
+  const info = INDICATOR_INFO.find((i) => i.id === ind);
+  if (!info) throw new Error(`Unknown indicator ${ind}`);
+  return info.column;
 }
-
-const DOMAINS: IndicatorId[] = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'];
-const ALL: IndicatorId[] = [...DOMAINS, 'cyp', 'ads', 'geo', 'wid', 'ind', 'out'];
-
-export const RELEASE_DEFS: Record<ReleaseId, ReleaseDef> = {
-  '2025': { id: '2025', codeColumn: 'lsoa21cd', nameColumn: 'lsoa21nm', ladColumn: 'lad24cd', indicators: ALL, scored: ALL, lsoaVintage: '2021' },
-  '2019': {
-    id: '2019',
-    codeColumn: 'lsoa11cd',
-    nameColumn: 'lsoa11nm',
-    ladColumn: 'lad19cd',
-    indicators: DOMAINS,
-    scored: ['imd'],
-    populationColumn: 'pop_total_mid2015',
-    lsoaVintage: '2011',
-  },
-  '2015': { id: '2015', codeColumn: 'lsoa11cd', nameColumn: 'lsoa11nm', ladColumn: 'lad13cd', indicators: ['imd'], scored: ['imd'], lsoaVintage: '2011' },
-};
 
 export interface IndicatorValue {
   s?: number;
@@ -74,20 +38,34 @@ export interface ReleaseData {
   /** N in "rank R of N": LSOAs in England in this release = data rows in the file. */
   nationalCount: number;
   records: Map<string, IodRecord>;
+  /**
+   * Rows the ranks say are missing (ranks run past the row count). Not thrown here: run.ts first
+   * checks coverage, which names the missing LSOA of the area, then reports these.
+   */
+  missingRows?: { count: number; problem: Problem };
+}
+
+export interface ParseReleaseOptions {
+  /**
+   * Ranks past the row count (rows missing from the file) are returned as `missingRows` instead of
+   * thrown as rank errors, so the pipeline can first name the missing LSOA (run.ts checks coverage).
+   */
+  deferMissingRows?: boolean;
 }
 
 /**
  * Parses and validates a whole England-wide release: a bad row anywhere means the file is not what
  * we think it is, so problems outside the area fail the build too.
  */
-export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
+export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
   const problems = new ProblemList();
-  const codeCol = column(table, def.codeColumn);
-  const nameCol = column(table, def.nameColumn);
-  const ladCol = column(table, def.ladColumn);
-  const popCol = def.populationColumn ? column(table, def.populationColumn) : -1;
+  const src = def.source;
+  const codeCol = column(table, src.codeColumn);
+  const nameCol = column(table, src.nameColumn);
+  const ladCol = column(table, src.ladColumn);
+  const popCol = src.populationColumn ? column(table, src.populationColumn) : -1;
   const cols = def.indicators.map((ind) => {
-    const stem = INDICATOR_COLUMNS[ind];
+    const stem = columnStem(ind);
     return {
       ind,
       stem,
@@ -98,25 +76,33 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
   });
   const n = table.rows.length;
   const records = new Map<string, IodRecord>();
+  // Ranks are a permutation of 1..N, so a rank above the row count means rows are missing, not
+  // that this row is wrong: collected per column and reported once, after the coverage check.
+  const beyond = new Map<string, number[]>();
   for (const row of table.rows) {
     const location = `line ${row.line}`;
     const code = cell(row, codeCol).trim();
     if (code === '') {
-      problems.add({ file: table.file, location, field: def.codeColumn, message: 'missing LSOA code' });
+      problems.add({ file: table.file, location, field: src.codeColumn, message: 'missing LSOA code' });
       continue;
     }
     const prev = records.get(code);
     if (prev) {
-      problems.add({ file: table.file, location, field: def.codeColumn, message: `duplicate LSOA code ${code} (also line ${prev.line})` });
+      problems.add({ file: table.file, location, field: src.codeColumn, message: `duplicate LSOA code ${code} (also line ${prev.line})` });
       continue;
     }
     const rec: IodRecord = { code, name: cell(row, nameCol), lad: cell(row, ladCol), line: row.line, values: {} };
     for (const c of cols) {
       const rRaw = cell(row, c.r);
       const dRaw = cell(row, c.d);
-      const r = parseIntInRange(rRaw, 1, n);
+      const r = parseIntInRange(rRaw, 1, Number.MAX_SAFE_INTEGER);
       const d = parseIntInRange(dRaw, 1, 10);
-      if (r === undefined) {
+      if (r !== undefined && r > n) {
+        const list = beyond.get(c.stem) ?? [];
+        list.push(r);
+        beyond.set(c.stem, list);
+      }
+      if (r === undefined || (r > n && !options.deferMissingRows)) {
         problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_rank`, message: `rank "${rRaw}" is not an integer in 1–${n}` });
       }
       if (d === undefined) {
@@ -134,17 +120,47 @@ export function parseRelease(table: CsvTable, def: ReleaseDef): ReleaseData {
     if (popCol >= 0) {
       const raw = cell(row, popCol);
       const pop = parseIntInRange(raw, 0, Number.MAX_SAFE_INTEGER);
-      if (pop === undefined) problems.add({ file: table.file, location: `${location} (${code})`, field: def.populationColumn, message: `population "${raw}" is not a whole number` });
+      if (pop === undefined) problems.add({ file: table.file, location: `${location} (${code})`, field: src.populationColumn, message: `population "${raw}" is not a whole number` });
       else rec.pop = pop;
     }
     records.set(code, rec);
   }
+  const missingRows = missingRowsProblem(table.file, n, beyond, records);
+  if (missingRows && !options.deferMissingRows) problems.add(missingRows.problem);
   problems.throwIfAny();
-  return { def, file: table.file, nationalCount: n, records };
+  return missingRows ? { def, file: table.file, nationalCount: n, records, missingRows } : { def, file: table.file, nationalCount: n, records };
 }
 
-export function readRelease(dataDir: string, relFile: string, def: ReleaseDef): ReleaseData {
-  return parseRelease(readCsv(path.resolve(dataDir, relFile), relFile), def);
+/** One problem for ranks past the row count: how many rows are missing and which ranks no row has. */
+function missingRowsProblem(file: string, n: number, beyond: Map<string, number[]>, records: Map<string, IodRecord>): ReleaseData['missingRows'] {
+  // The IMD column when it shows the gap (the one people know), otherwise the first that does.
+  const imdStem = columnStem('imd');
+  const first = beyond.has(imdStem) ? ([imdStem, beyond.get(imdStem) ?? []] as const) : [...beyond.entries()][0];
+  if (!first) return undefined;
+  const [stem, over] = first;
+  const max = Math.max(...over);
+  const present = new Set<number>();
+  const ind = INDICATOR_INFO.find((i) => i.column === stem)?.id;
+  for (const rec of records.values()) {
+    const v = ind ? rec.values[ind]?.r : undefined;
+    if (v !== undefined) present.add(v);
+  }
+  const absent: number[] = [];
+  for (let r = 1; r <= max && absent.length < 10; r++) if (!present.has(r)) absent.push(r);
+  const count = max - n;
+  return {
+    count,
+    problem: {
+      file,
+      field: `${stem}_rank`,
+      message: `${n} data rows but ranks run to ${max}: ${count} LSOA row(s) missing from the file (no row has ${stem}_rank ${absent.join(', ')})`,
+    },
+  };
+}
+
+/** Reads the release's England-wide file (its table entry's `source.file`, relative to the data dir). */
+export function readRelease(dataDir: string, def: ReleaseDef, options: ParseReleaseOptions = {}): ReleaseData {
+  return parseRelease(readCsv(path.resolve(dataDir, def.source.file), def.source.file), def, options);
 }
 
 /** Rows of the release that belong to the area: by the lookup's membership or by the file's own LAD column. */

@@ -1,29 +1,10 @@
-import type { DataMetadata, ReleaseId, ReleaseMetadata, SourceMetadata } from '../../src/data/contract';
+import { RELEASE_LIST, type DataMetadata, type Release, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
 import type { SourceFiles } from './config';
 import type { AreaRelease } from './join-iod';
 
 const OGL = 'Open Government Licence v3.0';
 const ONS_PORTAL = 'https://geoportal.statistics.gov.uk/';
 const ONS = 'Office for National Statistics';
-const MHCLG = 'Ministry of Housing, Communities and Local Government';
-
-export const RELEASE_INFO: Record<ReleaseId, { title: string; published: string; downloadPage: string }> = {
-  '2025': {
-    title: 'English Indices of Deprivation 2025',
-    published: '2025-10-30',
-    downloadPage: 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025',
-  },
-  '2019': {
-    title: 'English Indices of Deprivation 2019',
-    published: '2019-09-26',
-    downloadPage: 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019',
-  },
-  '2015': {
-    title: 'English Indices of Deprivation 2015',
-    published: '2015-09-30',
-    downloadPage: 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2015',
-  },
-};
 
 export const ATTRIBUTION = [
   'Contains public sector information licensed under the Open Government Licence v3.0.',
@@ -43,22 +24,20 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
     compiled: false,
     ...(note ? { note } : {}),
   });
-  const iod = (id: ReleaseId, file: string): SourceMetadata => ({
-    id: `iod${id}`,
-    title: RELEASE_INFO[id].title,
-    file,
-    publisher: MHCLG,
+  const iod = (r: Release): SourceMetadata => ({
+    id: `iod${r.id}`,
+    title: r.title,
+    file: r.source.file,
+    publisher: r.publisher,
     licence: OGL,
-    downloadPage: RELEASE_INFO[id].downloadPage,
+    downloadPage: r.downloadPage,
     compiled: false,
   });
   return [
     ons('lsoa21-boundaries', 'Lower layer Super Output Areas (December 2021) boundaries, generalised clipped (BGC)', s.lsoa21.path),
     ons('lsoa11-boundaries', 'Lower layer Super Output Areas (December 2011) boundaries, generalised clipped (BGC)', s.lsoa11.path),
     ons('ward-boundaries', 'Wards (December 2024) boundaries, generalised clipped (BGC)', s.wards.path),
-    iod('2025', s.iod2025),
-    iod('2019', s.iod2019),
-    iod('2015', s.iod2015),
+    ...RELEASE_LIST.map(iod),
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
@@ -78,12 +57,11 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
 
 export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
   const { def } = a.release;
-  const info = RELEASE_INFO[def.id];
   return {
     id: def.id,
-    title: info.title,
-    publisher: MHCLG,
-    published: info.published,
+    title: def.title,
+    publisher: def.publisher,
+    published: def.published,
     lsoaVintage: def.lsoaVintage,
     nationalCount: a.release.nationalCount,
     areaCount: a.areaCount,
@@ -92,7 +70,7 @@ export function releaseMetadata(a: AreaRelease): ReleaseMetadata {
     mostDeprived1pc: a.mostDeprived1pc,
     nationalDecile1: a.nationalDecile1,
     sourceFile: a.release.file,
-    downloadPage: info.downloadPage,
+    downloadPage: def.downloadPage,
   };
 }
 

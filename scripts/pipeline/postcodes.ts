@@ -2,17 +2,12 @@ import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { PostcodeIndex } from '../../src/data/contract';
+import { postcodeKey } from '../../src/data/postcode';
 import type { AreaFeature } from './boundaries';
 import { cell, column, readCsv } from './csv';
 import { ProblemList } from './errors';
 import { round } from './reproject';
 import { parseFiniteNumber } from './validate';
-
-/** "ls101aa" / "LS10 1AA" / "LS10  1AA" → "LS10 1AA" (the inward code is always the last 3 characters). */
-export function normalisePostcode(raw: string): string {
-  const compact = raw.toUpperCase().replace(/\s+/g, '');
-  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
-}
 
 type Bbox = [number, number, number, number];
 
@@ -69,7 +64,7 @@ export function buildPostcodeIndex(dataDir: string, relFile: string, lsoas: Area
       problems.add({ file: relFile, location: `line ${row.line}`, field: x === undefined ? 'long' : 'lat', message: 'not a valid coordinate' });
       continue;
     }
-    const code = normalisePostcode(rawPc);
+    const code = postcodeKey(rawPc);
     let found = -1;
     for (let i = 0; i < lsoas.length; i++) {
       const b = boxes[i];

@@ -1,7 +1,10 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import {
+  CHANGE_TARGET_RELEASE,
   GEO_FILES,
+  RELEASE_LIST,
   TOPO_OBJECTS,
+  decileChangeKey,
   flagKey,
   valueKey,
   type ChangeCode,
@@ -17,7 +20,7 @@ import { readBoundaries, type AreaFeature } from './boundaries';
 import { configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
 import { PipelineError, ProblemList } from './errors';
 import { areaSets, filterToArea } from './filter-area';
-import { areaRecordCodes, areaValues, readRelease, RELEASE_DEFS, type AreaRelease, type ReleaseData } from './join-iod';
+import { areaRecordCodes, areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
 import { readLookups, type ChangeLink, type Lookups } from './lookups';
 import { buildMetadata } from './metadata';
 import { buildPostcodeIndex } from './postcodes';
@@ -78,7 +81,7 @@ function checkCoverage(
   release: ReleaseData,
   areaMembers: Set<string>,
   area: string,
-): string[] {
+): void {
   const boundaryCodes = new Set(boundary.features.map((f) => f.code));
   const iodCodes = areaRecordCodes(release, areaMembers, area);
   boundary.features.forEach((f, i) => {
@@ -86,7 +89,7 @@ function checkCoverage(
       problems.add({
         file: release.file,
         location: `boundary feature ${i + 1} (${f.code})`,
-        field: release.def.codeColumn,
+        field: release.def.source.codeColumn,
         message: `no IoD${release.def.id} row for boundary ${f.code} "${f.name}" (from ${boundary.file})`,
       });
     }
@@ -97,12 +100,27 @@ function checkCoverage(
       problems.add({
         file: boundary.file,
         location: `IoD${release.def.id} ${release.file} line ${rec?.line ?? '?'}`,
-        field: release.def.codeColumn,
+        field: release.def.source.codeColumn,
         message: `no boundary for LSOA ${code} "${rec?.name ?? ''}" of area ${area}`,
       });
     }
   }
-  return boundary.features.map((f) => f.code);
+}
+
+/**
+ * A release whose ranks run past its row count lacks rows. Names the English LSOAs of the ONS lookup
+ * that have no row (when few enough to list), then the rank gap itself.
+ */
+function reportMissingRows(problems: ProblemList, release: ReleaseData, lookupCodes: Iterable<string>): void {
+  const gap = release.missingRows;
+  if (!gap) return;
+  const absent = [...lookupCodes].filter((c) => c.startsWith('E') && !release.records.has(c)).sort();
+  if (absent.length > 0 && absent.length <= 20) {
+    for (const code of absent) {
+      problems.add({ file: release.file, field: release.def.source.codeColumn, message: `no row for LSOA ${code} (listed in the ONS lookup)` });
+    }
+  }
+  problems.add(gap.problem);
 }
 
 function bboxOf(features: AreaFeature[]): [number, number, number, number] {
@@ -146,14 +164,20 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const fw = filterToArea(await readBoundaries(dataDir, sources.wards), sets.wards);
 
   log('Reading indices of deprivation');
-  const r25 = readRelease(dataDir, sources.iod2025, RELEASE_DEFS['2025']);
-  const r19 = readRelease(dataDir, sources.iod2019, RELEASE_DEFS['2019']);
-  const r15 = readRelease(dataDir, sources.iod2015, RELEASE_DEFS['2015']);
+  // Every release of the table (src/data/releases.ts), each joined onto the LSOAs of its vintage.
+  // Missing rows are reported after the coverage check below, which names the LSOA.
+  const releases = RELEASE_LIST.map((def) => readRelease(dataDir, def, { deferMissingRows: true }));
+  const on2021 = (r: ReleaseData): boolean => r.def.lsoaVintage === '2021';
 
   const problems = new ProblemList();
-  const codes21 = checkCoverage(problems, f21.layer, r25, sets.lsoa21, area);
-  const codes11 = checkCoverage(problems, f11.layer, r19, sets.lsoa11, area);
-  checkCoverage(problems, f11.layer, r15, sets.lsoa11, area);
+  for (const r of releases) {
+    if (on2021(r)) checkCoverage(problems, f21.layer, r, sets.lsoa21, area);
+    else checkCoverage(problems, f11.layer, r, sets.lsoa11, area);
+  }
+  // After coverage (which names a missing LSOA of the area): rows missing anywhere in England.
+  for (const r of releases) reportMissingRows(problems, r, on2021(r) ? lookups.lsoa21.keys() : lookups.by11.keys());
+  const codes21 = f21.layer.features.map((f) => f.code);
+  const codes11 = f11.layer.features.map((f) => f.code);
   const wardCodes = new Set(fw.layer.features.map((f) => f.code));
   for (const w of [...sets.wards].sort()) {
     if (!wardCodes.has(w)) problems.add({ file: fw.layer.file, field: sources.wards.codeField, message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})` });
@@ -176,9 +200,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   problems.throwIfAny();
 
   log('Joining');
-  const a25 = areaValues(r25, codes21);
-  const a19 = areaValues(r19, codes11);
-  const a15 = areaValues(r15, codes11);
+  const joined = releases.map((r) => areaValues(r, on2021(r) ? codes21 : codes11));
+  const joined21 = joined.filter((a) => on2021(a.release));
+  const joined11 = joined.filter((a) => !on2021(a.release));
+  /** Mid-2015 population from the first LSOA 2011 release that publishes one (IoD2019). */
+  const population11 = (code: string): number | undefined =>
+    joined11.map((a) => a.release.records.get(code)?.pop).find((p) => p !== undefined);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -210,17 +237,17 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       ward: geo?.ward ?? '',
       chg,
       ...(c ? { cx: round(c[0], 5), cy: round(c[1], 5) } : {}),
-      ...a25.values.get(f.code),
     };
-    if (chg === 'U' && r19.records.has(f.code) && r15.records.has(f.code)) {
-      Object.assign(props, comparable(a19, f.code), comparable(a15, f.code));
-      const pop = r19.records.get(f.code)?.pop;
+    for (const a of joined21) Object.assign(props, a.values.get(f.code));
+    if (chg === 'U' && joined11.every((a) => a.release.records.has(f.code))) {
+      for (const a of joined11) Object.assign(props, comparable(a, f.code));
+      const pop = population11(f.code);
       if (pop !== undefined) props.pop = pop;
-      const d25 = props[valueKey('2025', 'imd', 'd')];
-      const d19 = props[valueKey('2019', 'imd', 'd')];
-      const d15 = props[valueKey('2015', 'imd', 'd')];
-      if (typeof d25 === 'number' && typeof d19 === 'number') props.dchg_19_25 = d25 - d19;
-      if (typeof d25 === 'number' && typeof d15 === 'number') props.dchg_15_25 = d25 - d15;
+      const target = props[valueKey(CHANGE_TARGET_RELEASE, 'imd', 'd')];
+      for (const a of joined11) {
+        const earlier = props[valueKey(a.release.def.id, 'imd', 'd')];
+        if (typeof target === 'number' && typeof earlier === 'number') props[decileChangeKey(a.release.def.id, CHANGE_TARGET_RELEASE)] = target - earlier;
+      }
     }
     const first: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(props)) {
@@ -242,10 +269,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       name: f.name,
       ward: ward11.get(f.code) ?? '',
       chg: changeCode(lookups.by11.get(f.code)) ?? 'X',
-      ...a19.values.get(f.code),
-      ...a15.values.get(f.code),
     };
-    const pop = r19.records.get(f.code)?.pop;
+    for (const a of joined11) Object.assign(props, a.values.get(f.code));
+    const pop = population11(f.code);
     if (pop !== undefined) props.pop = pop;
     return { type: 'Feature', properties: sortedProps(props), geometry: f.geometry };
   });
@@ -259,9 +285,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       if (!ward || rank === undefined || decile === undefined) return [];
       return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
     });
-  const s25 = wardSummaries('2025', members(a25, codes21, (c) => lookups.lsoa21.get(c)?.ward));
-  const s19 = wardSummaries('2019', members(a19, codes11, (c) => ward11.get(c)));
-  const s15 = wardSummaries('2015', members(a15, codes11, (c) => ward11.get(c)));
+  const summaries = joined.map((a) =>
+    on2021(a.release)
+      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => lookups.lsoa21.get(c)?.ward))
+      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c))),
+  );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     const committee = lookups.committee.get(f.code);
     const [lx, ly] = labelPoint({ type: 'Feature', properties: {}, geometry: f.geometry });
@@ -271,10 +299,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       lx: round(lx, 5),
       ly: round(ly, 5),
       ...(committee ? { committee } : {}),
-      ...s25.get(f.code),
-      ...s19.get(f.code),
-      ...s15.get(f.code),
     };
+    for (const s of summaries) Object.assign(props, s.get(f.code));
     return { type: 'Feature', properties: sortedProps(props), geometry: f.geometry };
   });
 
@@ -296,7 +322,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   };
   const metadata = buildMetadata({
     area: { code: area, name: sets.name },
-    releases: [a25, a19, a15],
+    releases: joined,
     sources,
     counts,
     bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
@@ -324,15 +350,18 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
   const spi = readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
 
-  const files = [
-    { name: GEO_FILES.areas2021, content: stableStringify(topo21) },
-    { name: GEO_FILES.details2021, content: stableStringify(details) },
-    { name: GEO_FILES.areas2011, content: stableStringify(topo11) },
-    { name: GEO_FILES.metadata, content: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n` },
-    { name: GEO_FILES.postcodes, content: stableStringify(pcs.index) },
-    { name: GEO_FILES.interventions, content: stableStringify(interventions.collection) },
-    { name: GEO_FILES.spi, content: stableStringify(spi) },
-  ];
+  // One content per generated file the contract declares: a file added to GEO_FILES and not
+  // written here is a compile error (and ensure-data checks exactly GEO_FILES).
+  const contents: Record<keyof typeof GEO_FILES, string> = {
+    areas2021: stableStringify(topo21),
+    details2021: stableStringify(details),
+    areas2011: stableStringify(topo11),
+    metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
+    postcodes: stableStringify(pcs.index),
+    interventions: stableStringify(interventions.collection),
+    spi: stableStringify(spi),
+  };
+  const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, options.budget);
   const over = budgetProblems(budget);
@@ -347,7 +376,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     outDir: cfg.outDir,
     counts,
     dropped: { lsoa21: f21.dropped, lsoa11: f11.dropped, wards: fw.dropped },
-    releases: [a25, a19, a15].map((a) => ({
+    releases: joined.map((a) => ({
       id: a.release.def.id,
       areaCount: a.areaCount,
       nationalCount: a.release.nationalCount,

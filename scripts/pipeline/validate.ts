@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { parseDecimal, parseInteger } from '../../src/domain/decimal';
 import type { Problem } from './errors';
 
 /**
@@ -50,16 +51,13 @@ export function geometryProblems(geometry: Geometry | null, file: string, locati
   return problems;
 }
 
-/** 1-based integer in [min, max]; the strict parse catches "7.5", "", "NA". */
+/** Integer in [min, max]; the strict parse (src/domain/decimal.ts) catches "7.5", "", "NA", "0x1F". */
 export function parseIntInRange(raw: string, min: number, max: number): number | undefined {
-  if (!/^-?\d+$/.test(raw.trim())) return undefined;
-  const v = Number(raw);
-  return v >= min && v <= max ? v : undefined;
+  const v = parseInteger(raw);
+  return v !== null && v >= min && v <= max ? v : undefined;
 }
 
+/** A finite decimal in the one syntax every file is read with (src/domain/decimal.ts): "0x1F" and "Infinity" are not numbers. */
 export function parseFiniteNumber(raw: string): number | undefined {
-  const t = raw.trim();
-  if (t === '') return undefined;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+  return parseDecimal(raw) ?? undefined;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { GEO_FILES } from '../../src/data/contract';
@@ -75,23 +75,105 @@ export function budgetProblems(v: BudgetVerdict): Problem[] {
   return out;
 }
 
+/** The file operations writeAtomically uses; tests pass a copy that fails on purpose. */
+export interface OutputFs {
+  mkdirSync: (dir: string, options: { recursive: true }) => unknown;
+  mkdtempSync: (prefix: string) => string;
+  writeFileSync: (file: string, content: string) => void;
+  renameSync: (from: string, to: string) => void;
+  rmSync: (target: string, options: { recursive: true; force: true }) => void;
+  existsSync: (target: string) => boolean;
+  readdirSync: (dir: string) => string[];
+}
+
+const NODE_FS: OutputFs = { mkdirSync, mkdtempSync, writeFileSync, renameSync, rmSync, existsSync, readdirSync: (d) => readdirSync(d) };
+
+/** Prefixes of the working folders inside the output folder (never outputs themselves). */
+const STAGING = '.staging-';
+const PREVIOUS = '.previous-';
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+
 /**
- * Writes every file to a temp name in the output folder (same filesystem, so rename is atomic) and
- * renames only when all writes succeeded: a failed run never leaves a mix of old and new outputs.
+ * Stages every file in a temp folder inside the output folder (same filesystem, so renames are
+ * atomic), then swaps: each existing output is moved aside, the new one moved in. Any failure —
+ * creating a folder, writing, renaming — puts the previous outputs back and removes the temp
+ * folders, so the output folder never holds a mix of old and new files or leftover temp files.
+ * Files of the folder that are not outputs of this run are left alone.
  */
-export function writeAtomically(outDir: string, files: OutputFile[]): void {
-  mkdirSync(outDir, { recursive: true });
-  const temps: Array<{ tmp: string; final: string }> = [];
+export function writeAtomically(outDir: string, files: OutputFile[], fs: OutputFs = NODE_FS): void {
+  const fail = (what: string, e: unknown): PipelineError =>
+    new PipelineError({ file: outDir, message: `cannot ${what} (${reason(e)}); previous outputs kept` });
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    // Left by a run that was killed: never outputs, safe to remove.
+    for (const name of fs.readdirSync(outDir)) if (name.startsWith(STAGING)) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  } catch (e) {
+    throw fail('create the output folder', e);
+  }
+
+  let staging: string | undefined;
+  let previous: string | undefined;
+  const cleanUp = (): void => {
+    for (const dir of [staging, previous]) {
+      try {
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // Best effort: the failure being reported matters more than a leftover temp folder.
+      }
+    }
+  };
+
+  try {
+    staging = fs.mkdtempSync(path.join(outDir, STAGING));
+    for (const f of files) {
+      const tmp = path.join(staging, f.name);
+      fs.mkdirSync(path.dirname(tmp), { recursive: true });
+      fs.writeFileSync(tmp, f.content);
+    }
+    previous = fs.mkdtempSync(path.join(outDir, PREVIOUS));
+  } catch (e) {
+    cleanUp();
+    throw fail('write outputs', e);
+  }
+
+  const movedAside: string[] = [];
+  const movedIn: string[] = [];
   try {
     for (const f of files) {
       const final = path.join(outDir, f.name);
-      const tmp = path.join(outDir, `.${f.name}.${process.pid}.tmp`);
-      temps.push({ tmp, final });
-      writeFileSync(tmp, f.content);
+      if (fs.existsSync(final)) {
+        const aside = path.join(previous, f.name);
+        fs.mkdirSync(path.dirname(aside), { recursive: true });
+        fs.renameSync(final, aside);
+        movedAside.push(f.name);
+      }
+      fs.mkdirSync(path.dirname(final), { recursive: true });
+      fs.renameSync(path.join(staging, f.name), final);
+      movedIn.push(f.name);
     }
   } catch (e) {
-    for (const t of temps) rmSync(t.tmp, { force: true });
-    throw new PipelineError({ file: outDir, message: `cannot write outputs (${(e as Error).message}); previous outputs kept` });
+    const rollback: string[] = [];
+    for (const name of movedIn) {
+      try {
+        fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+      } catch (err) {
+        rollback.push(`${name}: ${reason(err)}`);
+      }
+    }
+    for (const name of movedAside) {
+      try {
+        fs.renameSync(path.join(previous, name), path.join(outDir, name));
+      } catch (err) {
+        rollback.push(`${name}: ${reason(err)}`);
+      }
+    }
+    if (rollback.length > 0) {
+      // Cannot happen short of the disk vanishing; keep the previous files where a person can find them.
+      throw new PipelineError({ file: outDir, message: `cannot swap in the outputs (${reason(e)}) nor restore the previous ones (${rollback.join('; ')}); they are in ${previous}` });
+    }
+    cleanUp();
+    throw fail('swap in the outputs', e);
   }
-  for (const t of temps) renameSync(t.tmp, t.final);
+  cleanUp();
 }

@@ -2,43 +2,69 @@
  * The data contract between the build pipeline (scripts/) and the app (src/).
  * Both sides import this module, so a renamed property is a compile error on both.
  *
- * Generated files (all in public/geo/, gitignored):
- *  - areas-2021.topojson : objects `lsoa21` (IoD2025 + comparable 2019/2015 values) and `wards` (ward summaries).
- *                          This is the first view: budget 100 KB gzip.
- *  - areas-2011.topojson : object `lsoa11` (IoD2019 + IoD2015 values on LSOA 2011 boundaries).
- *  - metadata.json       : sources, releases, licences, counts, derivations (DataMetadata).
- *  - postcodes.json      : area postcodes → LSOA 2021 index (PostcodeIndex), loaded lazily by search.
+ * Generated files (all in public/geo/, gitignored) are declared in GEO_FILES below, each with its
+ * format; the pipeline (scripts/pipeline/run.ts) is typed to write every one of them and
+ * scripts/cli/ensure-data.ts checks exactly these.
  *
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
 
+import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
+
 export const GEO_FILES = {
+  /**
+   * TopoJSON: objects `lsoa21` (LsoaProperties: IoD values of the LSOA 2021 releases plus comparable
+   * values of the LSOA 2011 releases, first-view keys only, see isFirstViewKey) and `wards`
+   * (WardProperties with ward summaries). The first view: budget 100 KB gzip.
+   */
   areas2021: 'areas-2021.topojson',
+  /** TopoJSON: object `lsoa11` (LsoaProperties: values of the LSOA 2011 releases). */
   areas2011: 'areas-2011.topojson',
+  /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
+  /** JSON PostcodeIndex: area postcodes → LSOA 2021 index, loaded lazily by search. */
   postcodes: 'postcodes.json',
+  /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
   interventions: 'interventions.json',
-  /** SpiDataset (src/domain/spi) or null when the sources have no SPI file. */
+  /** JSON SpiDataset (src/domain/spi/schema.ts), or null when the sources have no SPI file. */
   spi: 'spi.json',
-  /** Lazily loaded LSOA 2021 values that do not fit the first-view budget (AreaDetails). */
+  /** JSON AreaDetails: lazily loaded LSOA 2021 values that do not fit the first-view budget. */
   details2021: 'areas-2021-details.json',
 } as const;
 
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
 
-/** Releases of the English Indices of Deprivation the product knows. */
-export const RELEASES = ['2025', '2019', '2015'] as const;
-export type ReleaseId = (typeof RELEASES)[number];
+export { CHANGE_TARGET_RELEASE, INDICATOR_INFO, INDICATORS, RELEASE_TABLE } from './releases';
+export type { IndicatorId, IndicatorInfo, IndicatorKind, OptionalReleaseSource, ReleaseEntry, ReleaseSourceFile } from './releases';
+
+/** Releases of the English Indices of Deprivation the product knows (src/data/releases.ts), newest first. */
+export type ReleaseId = (typeof RELEASE_TABLE)[number]['id'];
+export const RELEASES: readonly ReleaseId[] = RELEASE_TABLE.map((r) => r.id);
+
+/** A release table entry, with its id typed as one of the table's ids. */
+export type Release = ReleaseEntry & { readonly id: ReleaseId };
+/** The release table (src/data/releases.ts), newest first. */
+export const RELEASE_LIST: readonly Release[] = RELEASE_TABLE;
+
+/** The table entry of a release; throws for an id the table does not have (a programming error). */
+export function releaseEntry(id: ReleaseId): Release {
+  const entry = RELEASE_LIST.find((r) => r.id === id);
+  if (!entry) throw new Error(`Unknown IoD release ${id}`);
+  return entry;
+}
+
+/** A per-release lookup built from the table. */
+export function byRelease<T>(pick: (entry: Release) => T): Readonly<Record<ReleaseId, T>> {
+  const out: Partial<Record<ReleaseId, T>> = {};
+  for (const entry of RELEASE_LIST) out[entry.id] = pick(entry);
+  return out as Record<ReleaseId, T>;
+}
 
 /** Property-name prefix of each release's values (`y25_imd_d`). */
-export const RELEASE_PREFIX: Record<ReleaseId, string> = { '2025': 'y25', '2019': 'y19', '2015': 'y15' };
+export const RELEASE_PREFIX = byRelease((r) => r.prefix);
 
-/** Short keys of the IMD, its 7 domains and the 6 IoD2025 sub-domains. */
-export const INDICATORS = [
-  'imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv',
-  'cyp', 'ads', 'geo', 'wid', 'ind', 'out',
-] as const;
-export type IndicatorId = (typeof INDICATORS)[number];
+/** Releases oldest first (profiles show change over time in this order). */
+export const RELEASES_OLDEST_FIRST: readonly ReleaseId[] = [...RELEASE_LIST].sort((a, b) => (a.published < b.published ? -1 : 1)).map((r) => r.id);
 
 /**
  * Value fields per indicator:
@@ -58,6 +84,16 @@ export function valueKey(release: ReleaseId, indicator: IndicatorId, field: Valu
 /** `y25_p1` = 1 when in the national most-deprived 1% (rank ≤ floor(N/100)); `y25_p10` likewise for 10%. */
 export function flagKey(release: ReleaseId, percent: 1 | 10): string {
   return `${RELEASE_PREFIX[release]}_p${percent}`;
+}
+
+/**
+ * `dchg_19_25`: national IMD decile in release `to` minus that in release `from` (negative = more
+ * deprived); only on unchanged LSOAs. The pipeline writes it for every LSOA 2011 release against
+ * CHANGE_TARGET_RELEASE.
+ */
+export function decileChangeKey(from: ReleaseId, to: ReleaseId): string {
+  const year = (r: ReleaseId): string => RELEASE_PREFIX[r].replace(/^y/, '');
+  return `dchg_${year(from)}_${year(to)}`;
 }
 
 /** Numeric IoD values keyed by valueKey()/flagKey(); absent = not published for this area/release. */
@@ -108,7 +144,7 @@ export interface ReleaseMetadata {
   title: string;
   publisher: string;
   published: string; // ISO date
-  lsoaVintage: '2021' | '2011';
+  lsoaVintage: ReleaseEntry['lsoaVintage'];
   /** LSOAs in England in this release (N in "rank R of N"). */
   nationalCount: number;
   /** LSOAs of the area in this release. */

@@ -1,58 +1,17 @@
-import type { IndicatorId, ReleaseId } from '../data/contract';
+import { byRelease, INDICATOR_INFO, releaseEntry, type IndicatorId, type IndicatorInfo, type ReleaseId } from '../data/contract';
 
-export type IndicatorKind = 'index' | 'domain' | 'subdomain';
+export { INDICATOR_INFO } from '../data/contract';
+export type { IndicatorInfo, IndicatorKind } from '../data/contract';
 
-export interface IndicatorInfo {
-  id: IndicatorId;
-  label: string;
-  kind: IndicatorKind;
-  /** Sub-domains belong to a domain; shown indented under it. */
-  parent?: IndicatorId;
-}
-
-/** Display order: IMD, then each domain followed by its IoD2025 sub-domains. */
-export const INDICATOR_INFO: readonly IndicatorInfo[] = [
-  { id: 'imd', label: 'Index of Multiple Deprivation', kind: 'index' },
-  { id: 'inc', label: 'Income', kind: 'domain' },
-  { id: 'emp', label: 'Employment', kind: 'domain' },
-  { id: 'edu', label: 'Education, skills and training', kind: 'domain' },
-  { id: 'cyp', label: 'Children and young people', kind: 'subdomain', parent: 'edu' },
-  { id: 'ads', label: 'Adult skills', kind: 'subdomain', parent: 'edu' },
-  { id: 'hea', label: 'Health and disability', kind: 'domain' },
-  { id: 'cri', label: 'Crime', kind: 'domain' },
-  { id: 'bar', label: 'Barriers to housing and services', kind: 'domain' },
-  { id: 'geo', label: 'Geographical barriers', kind: 'subdomain', parent: 'bar' },
-  { id: 'wid', label: 'Wider barriers', kind: 'subdomain', parent: 'bar' },
-  { id: 'liv', label: 'Living environment', kind: 'domain' },
-  { id: 'ind', label: 'Indoors living environment', kind: 'subdomain', parent: 'liv' },
-  { id: 'out', label: 'Outdoors living environment', kind: 'subdomain', parent: 'liv' },
-];
-
-const DOMAINS: IndicatorId[] = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'];
-const SUBDOMAINS: IndicatorId[] = ['cyp', 'ads', 'geo', 'wid', 'ind', 'out'];
-
-/** What each release publishes (gov.uk File 1/2 of each release; the IoD2015 copy here has the IMD only). */
+/** What each release publishes (src/data/releases.ts). */
 export function indicatorsIn(release: ReleaseId): IndicatorId[] {
-  switch (release) {
-    case '2025':
-      return [...DOMAINS, ...SUBDOMAINS];
-    case '2019':
-      return DOMAINS;
-    case '2015':
-      return ['imd'];
-    default: {
-      const unreachable: never = release;
-      return unreachable;
-    }
-  }
+  return [...releaseEntry(release).indicators];
 }
 
 /** Why an indicator is not available in a release, or null when it is. Shown next to the disabled option. */
 export function unavailableReason(release: ReleaseId, indicator: IndicatorId): string | null {
   if (indicatorsIn(release).includes(indicator)) return null;
-  // Both releases published these figures; the mirrored source files of this build do not carry them.
-  if (release === '2015') return 'IoD2015 domain figures are not in this build\'s data sources';
-  return 'IoD2019 sub-domain figures are not in this build\'s data sources';
+  return releaseEntry(release).missingReason;
 }
 
 export function indicatorInfo(id: IndicatorId): IndicatorInfo {
@@ -61,13 +20,19 @@ export function indicatorInfo(id: IndicatorId): IndicatorInfo {
   return found;
 }
 
-export const RELEASE_LABEL: Record<ReleaseId, string> = {
-  '2025': 'IoD 2025 (LSOA 2021)',
-  '2019': 'IoD 2019 (LSOA 2011)',
-  '2015': 'IoD 2015 (LSOA 2011)',
-};
+export const RELEASE_LABEL = byRelease((r) => r.label);
 
 /** Which LSOA vintage a release is published on, and so which map layer shows it. */
 export function lsoaVintage(release: ReleaseId): 'lsoa21' | 'lsoa11' {
-  return release === '2025' ? 'lsoa21' : 'lsoa11';
+  const vintage = releaseEntry(release).lsoaVintage;
+  switch (vintage) {
+    case '2021':
+      return 'lsoa21';
+    case '2011':
+      return 'lsoa11';
+    default: {
+      const unreachable: never = vintage;
+      return unreachable;
+    }
+  }
 }

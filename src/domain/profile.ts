@@ -1,4 +1,4 @@
-import { flagKey, valueKey, wardSummaryKey, type DataMetadata, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
+import { RELEASES_OLDEST_FIRST, flagKey, valueKey, wardSummaryKey, type DataMetadata, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { INDICATOR_INFO, indicatorsIn } from './indicators';
 
 export interface IndicatorRow {
@@ -59,7 +59,7 @@ export interface ChangeSummary {
 export function changeSummary(props: LsoaProperties): ChangeSummary {
   const deciles: Partial<Record<ReleaseId, number>> = {};
   const ranks: Partial<Record<ReleaseId, number>> = {};
-  for (const r of ['2015', '2019', '2025'] as const) {
+  for (const r of RELEASES_OLDEST_FIRST) {
     const d = num(props, valueKey(r, 'imd', 'd'));
     const rk = num(props, valueKey(r, 'imd', 'r'));
     if (d !== null) deciles[r] = d;

@@ -1,3 +1,5 @@
+import { isFullPostcode, postcodeKey } from '../data/postcode';
+
 /** One thing a person can find by typing: a ward, an LSOA, a venue (postcodes are looked up separately). */
 export interface SearchEntry {
   kind: 'ward' | 'lsoa' | 'venue';
@@ -16,13 +18,10 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
-/** Full UK postcode shape: outward code (2–4 chars) + inward code (digit + 2 letters). */
-const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;
-
-/** "ls73ex" / "LS7  3EX" → "LS7 3EX"; null when it is not shaped like a full postcode. */
+/** "ls73ex" / "LS7  3EX" → "LS7 3EX" (the key of postcodes.json); null when it is not shaped like a full postcode. */
 export function normalisePostcode(raw: string): string | null {
-  const m = POSTCODE.exec(raw.trim().toUpperCase().replace(/\s+/g, ' '));
-  return m ? `${m[1]} ${m[2]}` : null;
+  const key = postcodeKey(raw);
+  return isFullPostcode(key) ? key : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
 import type { AtlasMap } from './atlas-map';
+import { cameraWithinReach } from '../state/url-state';
 import { configuredBasemapUrl } from './base-style';
 import type { MapEvents, MapModel } from './model';
 import { preloadMap } from './preload';
@@ -44,7 +45,7 @@ export function MapView(props: MapViewProps) {
       return;
     }
     atlas = map;
-    if (model.initialCamera) map.jumpTo(model.initialCamera);
+    if (model.initialCamera) map.jumpTo(cameraWithinReach(model.initialCamera, model.bounds));
     await map.whenReady();
     if (disposed) return;
     runWithOwner(owner, () => {

@@ -37,6 +37,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
           onData={a.setSpiData}
           onMeasure={a.spi.setMeasure}
           onYear={a.spi.setYear}
+          storageNotice={a.spi.storageNotice()}
         />
       </Show>
       <Show when={!embed.embed}>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { LsoaProperties, ReleaseId } from '../data/contract';
+import { RELEASES_OLDEST_FIRST, type LsoaProperties, type ReleaseId } from '../data/contract';
 import { RELEASE_LABEL } from '../domain/indicators';
 import { changeSummary, deprivationFlag, describeDecileChange, formatRank, indicatorRows } from '../domain/profile';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
@@ -109,7 +109,7 @@ export function LsoaProfile(p: LsoaProfileProps) {
             </tr>
           </thead>
           <tbody>
-            <For each={['2015', '2019', '2025'] as const}>
+            <For each={[...RELEASES_OLDEST_FIRST]}>
               {(r) => (
                 <tr>
                   <th scope="row">IoD {r}</th>

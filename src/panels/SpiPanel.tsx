@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { listMeasures, parseSpiCsv, type SpiDataset, type SpiIssue, type UnmatchedRow, type Ward } from '../domain/spi';
+import { listMeasures, type SpiDataset, type SpiIssue, type UnmatchedRow, type Ward } from '../domain/spi';
+import { importSpiFile, type SpiImportPhase } from '../state/spi-import';
 
 export interface SpiPanelProps {
   data: SpiDataset | null;
@@ -9,6 +10,8 @@ export interface SpiPanelProps {
   onData: (data: SpiDataset | null) => void;
   onMeasure: (id: string) => void;
   onYear: (year: number) => void;
+  /** Whether the loaded data survives a reload, or a damaged session copy was dropped; null = nothing to say. */
+  storageNotice?: string | null;
 }
 
 const MAX_LISTED = 20;
@@ -24,10 +27,24 @@ export function SpiPanel(p: SpiPanelProps) {
   const [status, setStatus] = createSignal('');
   const [dragging, setDragging] = createSignal(false);
 
+  const [progress, setProgress] = createSignal<{ phase: SpiImportPhase; percent: number } | null>(null);
+
   const readFile = async (file: File) => {
     setStatus(`Reading ${file.name}…`);
-    const text = await file.text();
-    const result = parseSpiCsv(text, p.wards, { source: file.name });
+    setProgress({ phase: 'reading', percent: 0 });
+    const outcome = await importSpiFile(file, p.wards, (phase, percent) => {
+      if (phase !== progress()?.phase) setStatus(phase === 'reading' ? `Reading ${file.name}…` : `Checking ${file.name}…`);
+      setProgress({ phase, percent });
+    });
+    setProgress(null);
+    if (outcome.kind === 'refused') {
+      setErrors([{ message: outcome.message }]);
+      setWarnings([]);
+      setUnmatched([]);
+      setStatus(`${file.name} was not loaded.`);
+      return;
+    }
+    const result = outcome.result;
     setErrors(result.errors);
     setWarnings(result.warnings);
     setUnmatched(result.unmatched);
@@ -121,6 +138,22 @@ export function SpiPanel(p: SpiPanelProps) {
       <p role="status" data-testid="spi-status">
         {status()}
       </p>
+      <Show when={progress()}>
+        {(pr) => (
+          <progress
+            class="spi__progress"
+            data-testid="spi-progress"
+            max="100"
+            value={pr().percent}
+            aria-label={pr().phase === 'reading' ? 'Reading the file' : 'Checking the rows'}
+          />
+        )}
+      </Show>
+      <Show when={p.storageNotice}>
+        <p class="notice notice--error" data-testid="spi-storage-notice">
+          {p.storageNotice}
+        </p>
+      </Show>
       <Show when={errors().length > 0}>
         <h3 class="profile__subtitle">Problems in the file</h3>
         <ul class="issues" data-testid="spi-errors">

@@ -1,6 +1,8 @@
 import type { TableRow } from '../domain/layer-table';
 import { CSV_MIME, csvFileName, tableCsv, UTF8_BOM, wardLsoasCsv } from '../domain/export/csv';
-import { effectiveRelease, pngFileName } from '../domain/view-model';
+import { tableExport } from '../domain/export/table-export';
+import { findMeasure } from '../domain/spi';
+import { pngFileName } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { downloadBlob, downloadText } from './download';
 
@@ -11,15 +13,18 @@ export function createExports(atlas: Atlas) {
   return {
     table(rows: TableRow[]): void {
       const t = atlas.table.model();
-      const release = effectiveRelease(state());
+      const s = state();
       const ward = atlas.table.filter().ward;
-      const subject = ward ? `table ${atlas.wardName(ward)}` : 'table';
+      const d = atlas.spi.data();
+      const measure = atlas.spi.measure();
+      const spiFile = d ? { source: d.source, measure, measureLabel: findMeasure(d.framework, measure)?.label ?? measure, year: atlas.spi.year() } : null;
+      const exp = tableExport({ area: atlas.data.metadata.area.name, view: s.view, indicator: s.indicator, release: s.release, ward: ward ? atlas.wardName(ward) : null, spi: spiFile, caption: t.caption });
       const csv = tableCsv(
         t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
         rows,
-        { release, subject, description: t.caption },
+        exp.context,
       );
-      downloadText(csvFileName('table', { release, subject }), UTF8_BOM + csv, CSV_MIME);
+      downloadText(exp.fileName, UTF8_BOM + csv, CSV_MIME);
       atlas.announce(`Downloaded ${rows.length} rows as CSV.`);
     },
     ward(wardCode: string): void {

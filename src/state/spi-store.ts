@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, type Accessor } from 'solid-j
 import { GEO_FILES } from '../data/contract';
 import { fetchJson } from '../data/load';
 import { loadSessionSpi, saveSessionSpi } from './spi-session';
-import { findMeasure, measureValues, type SpiDataset } from '../domain/spi';
+import { findMeasure, measureValues, parseStoredSpi, type SpiDataset } from '../domain/spi';
 import { resolveSpiChoice } from '../domain/spi-choice';
 
 export interface SpiStore {
@@ -13,9 +13,25 @@ export interface SpiStore {
   values: Accessor<ReadonlyMap<string, number>>;
   /** What the map shows, for the legend title and announcements. */
   label: Accessor<string>;
+  /** What a person must know about the session copy (not kept, or a damaged copy dropped); null = nothing. */
+  storageNotice: Accessor<string | null>;
   setImported: (d: SpiDataset | null) => void;
   setMeasure: (id: string) => void;
   setYear: (year: number | null) => void;
+}
+
+export const NOT_KEPT_NOTICE =
+  'This data could not be kept in the browser for this session (too large for its storage, or storage is blocked): it is shown now, but it will not survive a reload — load the file again after reloading.';
+export const DAMAGED_NOTICE = 'The SPI data kept from earlier in this session was not in a readable form and has been removed; load the file again.';
+
+/** The session copy, checked: a copy of the wrong shape is removed (and said), never used. */
+function restoreSession(): { data: SpiDataset | null; notice: string | null } {
+  const stored = loadSessionSpi();
+  if (stored.kind === 'none') return { data: null, notice: null };
+  const data = stored.kind === 'json' ? parseStoredSpi(stored.value) : null;
+  if (data) return { data, notice: null };
+  saveSessionSpi(null);
+  return { data: null, notice: DAMAGED_NOTICE };
 }
 
 /**
@@ -31,8 +47,14 @@ export interface SpiChoiceSource {
 }
 
 export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSource): SpiStore {
-  const [imported, setImportedSignal] = createSignal<SpiDataset | null>(loadSessionSpi());
-  const [built] = createResource(loadBuilt, () => fetchJson<SpiDataset | null>(GEO_FILES.spi).catch(() => null));
+  const restored = restoreSession();
+  const [imported, setImportedSignal] = createSignal<SpiDataset | null>(restored.data);
+  const [storageNotice, setStorageNotice] = createSignal<string | null>(restored.notice);
+  const [built] = createResource(loadBuilt, () =>
+    fetchJson<unknown>(GEO_FILES.spi)
+      .then((raw: unknown) => parseStoredSpi(raw))
+      .catch(() => null),
+  );
   const data = () => imported() ?? built() ?? null;
   const resolved = createMemo(() => resolveSpiChoice(data(), choice.measure(), choice.year()));
   const measure = () => resolved().measure;
@@ -53,10 +75,11 @@ export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSo
     year,
     values,
     label,
+    storageNotice,
     setImported: (d) => {
       setImportedSignal(d);
       choice.set({ spiYear: null });
-      saveSessionSpi(d);
+      setStorageNotice(saveSessionSpi(d) ? null : NOT_KEPT_NOTICE);
     },
     setMeasure: (id) => choice.set({ spiMeasure: id }),
     setYear: (y) => choice.set({ spiYear: y }),

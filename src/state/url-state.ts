@@ -1,4 +1,5 @@
 import { INDICATORS, RELEASES } from '../data/contract';
+import { parseDecimal } from '../domain/decimal';
 import { indicatorsIn } from '../domain/indicators';
 import { BANDINGS, VIEWS, type AppState, type Camera, type DisplayOptions, type Selection } from '../domain/views';
 
@@ -36,13 +37,28 @@ export function serialiseSelection(sel: Selection): string | null {
   return sel.kind === 'venue' ? `venue:${sel.id}` : `${sel.kind}:${sel.code}`;
 }
 
+/** `lat,lon,zoom`, each a strict decimal (src/domain/decimal.ts): an empty part (`at=,,`) is not 0. */
 export function parseCamera(raw: string | null): Camera | null {
   if (!raw) return null;
-  const parts = raw.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [lat, lon, zoom] = parts as [number, number, number];
+  const parts = raw.split(',').map(parseDecimal);
+  if (parts.length !== 3) return null;
+  const [lat, lon, zoom] = parts;
+  if (lat == null || lon == null || zoom == null) return null;
   if (lat < -85 || lat > 85 || lon < -180 || lon > 180 || zoom < 0 || zoom > 22) return null;
   return { lat, lon, zoom };
+}
+
+/**
+ * A camera kept within reach of the area: its centre is moved into the area's bounding box grown by
+ * `margin` of its size on each side (a link aimed at the other side of the world would show an empty
+ * map with no way back). Zoom is kept.
+ */
+export function cameraWithinReach(c: Camera, bbox: readonly [number, number, number, number], margin = 0.5): Camera {
+  const [w, s, e, n] = bbox;
+  const mx = (e - w) * margin;
+  const my = (n - s) * margin;
+  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+  return { lat: clamp(c.lat, s - my, n + my), lon: clamp(c.lon, w - mx, e + mx), zoom: c.zoom };
 }
 
 export function serialiseCamera(c: Camera): string {

@@ -1,8 +1,23 @@
 /**
  * Reads the app's CSV downloads (RFC 4180, CRLF, optional BOM) into records, leaving out the
- * "# …" preamble lines. Written independently of the app's CSV writer, so a writer bug shows.
+ * preamble lines ("#" then one field of text). Written independently of the app's CSV writer, so a
+ * writer bug shows.
  */
 export function readCsvRecords(text: string): string[][] {
+  return readAllRecords(text).filter((r) => r[0] !== '#');
+}
+
+/** The preamble's lines as text: records of exactly "#" and one field. */
+export function readCsvPreamble(text: string): string[] {
+  return readAllRecords(text)
+    .filter((r) => r[0] === '#')
+    .map((r) => {
+      if (r.length !== 2) throw new Error(`preamble line split into ${r.length} fields: ${r.join('|')}`);
+      return r[1]!;
+    });
+}
+
+function readAllRecords(text: string): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -29,7 +44,7 @@ export function readCsvRecords(text: string): string[][] {
     } else field += ch;
   }
   if (field || record.length) records.push([...record, field]);
-  return records.filter((r) => !(r.length === 1 && r[0] === '') && !r[0]?.startsWith('# '));
+  return records.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /** One line's fields (for tests that walk the file line by line). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForMap, type WatchedPage } from './browser';
-import { readCsvRecords } from './csv';
+import { readCsvPreamble, readCsvRecords } from './csv';
 import { builtAreas } from './fixtures';
 
 /**
@@ -25,7 +25,7 @@ async function download(page: Page, button: Locator): Promise<{ name: string; bo
 function csv(body: Buffer): { preamble: string[]; header: string[]; rows: string[][] } {
   const text = body.toString('utf8');
   const [header, ...rows] = readCsvRecords(text);
-  return { preamble: text.replace(/^\uFEFF/, '').split(/\r\n/).filter((l) => l.startsWith('# ')), header: header ?? [], rows };
+  return { preamble: readCsvPreamble(text), header: header ?? [], rows };
 }
 
 describe('every download button', () => {
@@ -47,7 +47,7 @@ describe('every download button', () => {
     const file = await download(page, profile.getByRole('button', { name: 'Download this list (CSV)' }));
     expect(file.name).toBe('leeds-ward-lsoas-burmantofts-richmond-hill-iod2025.csv');
     const { preamble, header, rows } = csv(file.body);
-    expect(preamble).toContain('# Release: English Indices of Deprivation 2025 (LSOA 2021)');
+    expect(preamble).toContain('Release: English Indices of Deprivation 2025 (LSOA 2021)');
     expect(header.slice(0, 6)).toEqual(['LSOA code', 'LSOA name', 'Ward code', 'Ward', 'IMD national decile (IoD2025)', 'IMD national rank (IoD2025)']);
     const expected = [...burmantofts].sort((a, b) => Number(a['y25_imd_r']) - Number(b['y25_imd_r']));
     expect(expected.length).toBeGreaterThan(10);
@@ -87,9 +87,9 @@ describe('every download button', () => {
     await page.locator('#table-ward').selectOption({ label: 'Burmantofts & Richmond Hill' });
     const onScreen = await table.locator('tbody tr').evaluateAll((trs) => trs.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
     const file = await download(page, page.getByRole('button', { name: 'Download as CSV' }));
-    expect(file.name).toMatch(/^leeds-table-.*iod2025\.csv$/);
+    expect(file.name).toMatch(/^leeds-table-.*iod2025.*\.csv$/);
     const { preamble, rows } = csv(file.body);
-    expect(preamble).toContain('# Release: English Indices of Deprivation 2025 (LSOA 2021)');
+    expect(preamble).toContain('Release: English Indices of Deprivation 2025 (LSOA 2021)');
     expect(rows.length).toBe(burmantofts.length);
     expect(rows.map((r) => r[0])).toEqual(onScreen.map((r) => r[0]));
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(burmantofts.map((p) => String(p['name']))));

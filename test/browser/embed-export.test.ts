@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Download } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForMap } from './browser';
-import { readCsvRecords } from './csv';
+import { readCsvPreamble, readCsvRecords } from './csv';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -110,11 +110,13 @@ describe('export', () => {
     const table = page.getByTestId('layer-table');
     await table.waitFor();
     await page.locator('#table-ward').selectOption({ label: 'Armley' });
+    // The LSOA 2011 areas load lazily: wait for the ward's rows before reading them.
+    await table.locator('tbody tr').nth(10).waitFor();
     const onScreen = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
     expect(onScreen.length).toBeGreaterThan(10);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
     const text = await downloadedText(download);
-    expect(text).toContain('# Release: English Indices of Deprivation 2019');
+    expect(readCsvPreamble(text)).toContain('Release: English Indices of Deprivation 2019 (LSOA 2011)');
     const [header, ...rows] = readCsvRecords(text);
     expect(header?.some((h) => h.includes('IoD2019') || h.includes('IoD 2019'))).toBe(true);
     expect(rows.length).toBe(onScreen.length);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
-import { csvFields } from './csv';
+import { csvFields, readCsvPreamble } from './csv';
 import { builtAreas } from './fixtures';
 import { axeReport } from './axe';
 
@@ -79,9 +79,9 @@ describe('outreach planning', () => {
     expect(download.suggestedFilename()).toBe('leeds-catchment-800m-reginald-centre-iod2025.csv');
     const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');
-    const preamble = lines.filter((l) => l.startsWith('#'));
-    const [header, ...rows] = lines.filter((l) => !l.startsWith('#')).map(csvFields);
-    expect(preamble.some((l) => /^# Release: .*2025/.test(l))).toBe(true);
+    const preamble = readCsvPreamble(text);
+    const [header, ...rows] = lines.filter((l) => !l.startsWith('#,')).map(csvFields);
+    expect(preamble.some((l) => /^Release: .*2025/.test(l))).toBe(true);
     expect(header).toContain('IMD national decile (IoD2025)');
     expect(header!.slice(0, 5)).toEqual(['LSOA code', 'LSOA name', 'Ward code', 'Ward', 'Straight-line distance (m)']);
     // The rows are the table on screen, in the same order, with distances that agree with ours.

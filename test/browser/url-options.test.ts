@@ -35,6 +35,8 @@ describe('display options in the URL', () => {
   it('the SPI measure and year chosen go into the URL and survive a reload; nonsense falls back', async () => {
     const { page, problems } = await openPage(chrome.browser, `${base}?view=spi`);
     await page.setInputFiles('#spi-file', FIXTURE);
+    // The file is read in a worker: the measure list fills once it has been checked.
+    await page.locator('#spi-measure option').nth(2).waitFor({ state: 'attached' });
     expect(YEARS.length).toBeGreaterThan(1);
     const measures = await page.locator('#spi-measure option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const measure = measures[2]!;

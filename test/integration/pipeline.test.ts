@@ -4,11 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { GEO_FILES, type DataMetadata, type PostcodeIndex } from '../../src/data/contract';
-import { REPO_ROOT } from '../../scripts/pipeline/config';
 import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
+import { dataDir } from '../unit/pipeline/helpers/data-dir';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
 
-const dataDir = path.resolve(REPO_ROOT, process.env.ATLAS_DATA_DIR ?? path.join('..', 'shared', 'data'));
 const outA = tempDir('int-a');
 const outB = tempDir('int-b');
 let report: PipelineReport;

@@ -3,9 +3,12 @@
  * the app turns it into a download (Blob type CSV_MIME; prefix UTF8_BOM if Excel must detect UTF-8).
  *
  * Format:
- *  - First the preamble: comment lines starting with "# " (what the file is, the release, the
- *    sources, how it was generated, totals). They are not CSV records: read with
- *    `comment="#"` (pandas), `comment.char = "#"` (R), or delete them in a spreadsheet.
+ *  - First the preamble: comment lines (what the file is, the release, the sources, how it was
+ *    generated, totals), each written as `#,<text>` where <text> is one CSV field, quoted and
+ *    formula-guarded like any cell — names from the data may hold commas or start with "=", and
+ *    must neither split the line nor become a formula. A spreadsheet shows "#" in column A and
+ *    the line in column B; the line still starts with "#", so read the file with `comment="#"`
+ *    (pandas), `comment.char = "#"` (R), or delete the lines in a spreadsheet.
  *  - Then one header record and the data records, RFC 4180: fields containing a comma, a double
  *    quote, CR or LF are quoted, quotes doubled; CRLF line ends (also after the last record).
  *  - Text cells starting with = + - @ (or TAB / CR) get a leading apostrophe so a spreadsheet does
@@ -15,7 +18,7 @@
  *    ("IMD decile (IoD2025)"), so a pasted table keeps it.
  */
 import type { ReleaseId } from '../../data/contract';
-import { valueKey, flagKey } from '../../data/contract';
+import { byRelease, valueKey, flagKey } from '../../data/contract';
 import {
   DECILES,
   formatDistance,
@@ -26,39 +29,26 @@ import {
   type LsoaLike,
 } from '../outreach/catchment';
 import type { GapRow, NearbyIntervention } from '../outreach/gaps';
+import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 
-export type CsvCell = string | number | boolean | null | undefined;
+export { csvField, type CsvCell } from '../csv-writer';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const UTF8_BOM = '\uFEFF';
-const CRLF = '\r\n';
 
 /** Full release titles for the preamble. */
-export const RELEASE_TITLE: Record<ReleaseId, string> = {
-  '2025': 'English Indices of Deprivation 2025 (LSOA 2021)',
-  '2019': 'English Indices of Deprivation 2019 (LSOA 2011)',
-  '2015': 'English Indices of Deprivation 2015 (LSOA 2011)',
-};
+export const RELEASE_TITLE = byRelease((r) => `${r.title} (LSOA ${r.lsoaVintage})`);
 
 /** Short release tag for column headers and file names. */
-export const RELEASE_TAG: Record<ReleaseId, string> = { '2025': 'IoD2025', '2019': 'IoD2019', '2015': 'IoD2015' };
+export const RELEASE_TAG = byRelease((r) => r.tag);
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/** Marks a preamble line: the first field of the record, alone, so comment-aware readers skip the line. */
+export const PREAMBLE_MARK = '#';
 
-/** One CSV field: formula guard for text, then RFC 4180 quoting. */
-export function csvField(v: CsvCell): string {
-  let s: string;
-  if (v === null || v === undefined) s = '';
-  else if (typeof v === 'number') s = Number.isFinite(v) ? String(v) : '';
-  else if (typeof v === 'boolean') s = v ? 'yes' : 'no';
-  else s = FORMULA_START.test(v) ? `'${v}` : v;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** One preamble line: "#", then the text as a single guarded CSV field (a leading "# " in `line` is dropped). */
 function preambleLine(line: string): string {
-  const one = line.replace(/\r\n|\r|\n/g, ' ');
-  return one.startsWith('#') ? one : `# ${one}`;
+  const text = line.replace(/\r\n|\r|\n/g, ' ').replace(/^#\s?/, '');
+  return `${PREAMBLE_MARK},${csvField(text)}`;
 }
 
 /**
@@ -67,10 +57,10 @@ function preambleLine(line: string): string {
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], preamble: readonly string[] = []): string {
   const out: string[] = preamble.map(preambleLine);
-  out.push(header.map(csvField).join(','));
+  out.push(csvRecord(header));
   rows.forEach((r, i) => {
     if (r.length !== header.length) throw new Error(`CSV row ${i + 1} has ${r.length} cells, the header has ${header.length}`);
-    out.push(r.map(csvField).join(','));
+    out.push(csvRecord(r));
   });
   return out.join(CRLF) + CRLF;
 }
@@ -117,14 +107,15 @@ function defaultSources(c: ExportContext): string[] {
 }
 
 function preamble(c: ExportContext, generatedFrom: string, extra: readonly string[] = []): string[] {
+  // Plain text: toCsv turns each into a guarded preamble line.
   return [
-    `# Neighbourhood Atlas export: ${c.area ?? 'Leeds'}`,
-    `# Release: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}`,
-    ...(c.sources ?? defaultSources(c)).map(preambleLine),
-    `# Generated from: ${c.description ?? generatedFrom}`,
-    ...extra.map(preambleLine),
-    ...(c.notes ?? []).map(preambleLine),
-    ...(c.generatedAt ? [`# Exported: ${c.generatedAt}`] : []),
+    `Neighbourhood Atlas export: ${c.area ?? 'Leeds'}`,
+    `Release: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}`,
+    ...(c.sources ?? defaultSources(c)),
+    `Generated from: ${c.description ?? generatedFrom}`,
+    ...extra,
+    ...(c.notes ?? []),
+    ...(c.generatedAt ? [`Exported: ${c.generatedAt}`] : []),
   ];
 }
 

@@ -261,18 +261,3 @@ export function withNearbyInterventions<F extends InterventionLike>(
 ): Array<GapRow & { nearby: NearbyIntervention<F>[] }> {
   return rows.map((r) => ({ ...r, nearby: nearbyInterventions(r.centroid, interventions, radiusM) }));
 }
-
-/**
- * Interventions recorded for a ward (their `ward` property, Dec 2024 code), whatever their
- * distance: complements `nearbyInterventions` for items placed only approximately in the ward or
- * neighbourhood. Sorted by type, then id.
- */
-export function interventionsInWard<F extends InterventionLike & { properties: { ward?: string } }>(
-  ward: string,
-  interventions: { features: readonly F[] } | readonly F[],
-): F[] {
-  const features = 'features' in interventions ? interventions.features : interventions;
-  return features
-    .filter((f) => f.properties.ward === ward)
-    .sort((a, b) => String(a.properties.type).localeCompare(String(b.properties.type)) || a.properties.id.localeCompare(b.properties.id));
-}

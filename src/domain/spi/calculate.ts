@@ -320,10 +320,10 @@ export function formatSpiCsv(rows: readonly CalculatedRow[], framework: SpiFrame
     ...rows.map((r) => [
       r.wardCode,
       r.wardName,
-      String(r.year),
+      r.year,
       ...cols.map((c) => {
         const v = r.scores[c];
-        return v === undefined ? '' : String(round2(v));
+        return v === undefined ? null : round2(v);
       }),
     ]),
   ]);

@@ -6,6 +6,7 @@
  * (header = row 1, blank lines count) so messages point to the row a person sees in Excel.
  */
 
+import { parseDecimal } from '../decimal';
 import type { SpiIssue } from './schema';
 
 export interface CsvRecord {
@@ -100,23 +101,10 @@ export function parseCsv(text: string): CsvParseResult {
   return { records, errors };
 }
 
-/** Quote a cell only when it needs it (comma, quote, line break, or leading/trailing space). */
-export function csvCell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** CSV text with CRLF line ends (RFC 4180; Excel opens it cleanly), formula-guarded: the shared writer. */
+export { csvText as toCsv } from '../csv-writer';
 
-/** CSV text with CRLF line ends (RFC 4180; Excel opens it cleanly). */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/**
- * Strict decimal number: "12", "-3.5", ".5", "1e3". Rejects "", "NA", "1,234", "12%" — a silent
- * misreading of a score is worse than an error message.
- */
+/** Strict decimal number (the app-wide syntax of src/domain/decimal.ts): null for "", "NA", "0x1F", "1,234", "12%". */
 export function parseNumber(raw: string): number | null {
-  const s = raw.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  return parseDecimal(raw);
 }

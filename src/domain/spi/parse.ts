@@ -107,12 +107,24 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
   const unmatched: UnmatchedRow[] = [];
   const fail = (): SpiParseResult => ({ data: null, errors, warnings, unmatched });
 
+  const binary = binaryFileProblem(text);
+  if (binary) {
+    errors.push({ message: binary });
+    return fail();
+  }
   const csv = parseCsv(text);
   errors.push(...csv.errors);
   if (errors.length > 0) return fail();
   const [header, ...body] = csv.records;
   if (!header) {
     errors.push({ message: 'the file is empty' });
+    return fail();
+  }
+
+  const separator = separatorProblem(header.cells);
+  if (separator) {
+    // The likely cause first and alone: every "missing column" line would follow from it.
+    errors.push({ message: separator });
     return fail();
   }
 
@@ -124,13 +136,7 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
   if (!plan.index.has(WARD_CODE_COLUMN) && !plan.index.has(WARD_NAME_COLUMN)) {
     errors.push({ column: WARD_CODE_COLUMN, message: `missing required column '${WARD_CODE_COLUMN}' (or '${WARD_NAME_COLUMN}')` });
   }
-  if (errors.length > 0) {
-    const raw = header.cells.join(',');
-    if (header.cells.length === 1 && /[;\t]/.test(raw)) {
-      errors.push({ message: 'the header has no commas: save the file as CSV with comma separators (not semicolons or tabs)' });
-    }
-    return fail();
-  }
+  if (errors.length > 0) return fail();
 
   const known = new Set<string>([WARD_CODE_COLUMN, WARD_NAME_COLUMN, YEAR_COLUMN, NOTE_COLUMN, ...scoreCols]);
   const extraCols = [...plan.index.keys()].filter((k) => !known.has(k));
@@ -334,6 +340,45 @@ function planColumns(headers: string[], body: string[][], framework: SpiFramewor
     }
   });
   return { index };
+}
+
+/**
+ * The largest SPI file the app reads: a ward file is a few KB per year even with many indicator
+ * columns, so anything near this is almost certainly the wrong file, and reading it would take
+ * seconds and more memory than a phone has to spare.
+ */
+export const SPI_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A plain message when the file is over SPI_MAX_FILE_BYTES; null when its size is fine. */
+export function spiFileSizeProblem(name: string, bytes: number, max = SPI_MAX_FILE_BYTES): string | null {
+  if (bytes <= max) return null;
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${name} is ${mb(bytes)}, larger than the ${mb(max)} an SPI file may be (a ward SPI file is usually well under 1 MB): check that it is the right file.`;
+}
+
+/**
+ * A file that is not text at all (an Excel workbook, a PDF, an image): NUL bytes or many bytes that
+ * are not valid UTF-8 (decoded as U+FFFD) in its first 4,000 characters. Text CSVs have neither.
+ */
+export function binaryFileProblem(text: string): string | null {
+  const head = text.slice(0, 4000);
+  if (head.length === 0) return null;
+  const odd = [...head].filter((ch) => ch === '\u0000' || ch === '\uFFFD' || /[\u0001-\u0008\u000E-\u001F]/.test(ch)).length;
+  if (!head.includes('\u0000') && odd / head.length < 0.05) return null;
+  const what = head.startsWith('PK') ? ' (it looks like an Excel workbook, .xlsx)' : head.startsWith('%PDF') ? ' (it looks like a PDF)' : '';
+  return `this is not a text CSV file${what}: open it in a spreadsheet and save it as "CSV (comma delimited)"`;
+}
+
+/**
+ * A header that is one cell holding semicolons or tabs: a spreadsheet in a locale that writes
+ * semicolon-separated "CSV" (Excel with a comma as the decimal mark), or a tab-separated export.
+ */
+export function separatorProblem(header: readonly string[]): string | null {
+  if (header.length !== 1) return null;
+  const raw = header[0] ?? '';
+  const kind = raw.includes(';') ? 'semicolons' : raw.includes('\t') ? 'tabs' : null;
+  if (!kind) return null;
+  return `this file uses ${kind}, not commas, between columns (a spreadsheet set to another region often saves CSV this way): save it again as "CSV (comma delimited)" with commas between columns and a full stop as the decimal mark`;
 }
 
 function parseYear(raw: string): number | null {

@@ -37,8 +37,6 @@ export const SCORE_MAX = 100;
 export const SPI_SOURCE_FILE = 'spi/leeds_spi_wards.csv';
 /** Optional framework override (component names), relative to the sources directory. */
 export const SPI_FRAMEWORK_FILE = 'spi/framework.json';
-/** Output of the pipeline, in public/geo/. */
-export const SPI_JSON_FILE = 'spi.json';
 
 export interface SpiComponentDef {
   /** snake_case column name in the CSV. */

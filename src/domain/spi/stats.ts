@@ -5,12 +5,7 @@
  * same measure and year. Missing scores are left out of every statistic, never counted as 0.
  */
 
-import { findMeasure, listMeasures, type SpiDataset, type SpiMeasure, type SpiRow } from './schema';
-
-/** Years with data, ascending. */
-export function spiYears(data: SpiDataset): number[] {
-  return [...data.years];
-}
+import { findMeasure, listMeasures, type SpiDataset, type SpiMeasure } from './schema';
 
 /** Ward code → score for one measure and year (wards without a score are absent): the choropleth input. */
 export function measureValues(data: SpiDataset, measureId: string, year: number): Map<string, number> {
@@ -28,45 +23,6 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-export interface WardRef {
-  code: string;
-  name: string;
-}
-
-export interface MeasureSummary {
-  measure: SpiMeasure;
-  year: number;
-  /** Wards with a score. */
-  n: number;
-  median: number;
-  min: number;
-  max: number;
-  /** Wards at the minimum / maximum (ties give several). */
-  minWards: WardRef[];
-  maxWards: WardRef[];
-}
-
-/** Leeds median, minimum and maximum of a measure in a year; null if no ward has a score. */
-export function summariseMeasure(data: SpiDataset, measureId: string, year: number): MeasureSummary | null {
-  const measure = requireMeasure(data, measureId);
-  const rows = data.rows.filter((r) => r.year === year && r.scores[measureId] !== undefined);
-  if (rows.length === 0) return null;
-  const vals = rows.map((r) => r.scores[measureId] as number);
-  const min = Math.min(...vals);
-  const max = Math.max(...vals);
-  const ref = (r: SpiRow): WardRef => ({ code: r.wardCode, name: r.wardName });
-  return {
-    measure,
-    year,
-    n: vals.length,
-    median: median(vals),
-    min,
-    max,
-    minWards: rows.filter((r) => r.scores[measureId] === min).map(ref),
-    maxWards: rows.filter((r) => r.scores[measureId] === max).map(ref),
-  };
 }
 
 export type ScoreMark = 'strength' | 'weakness';
@@ -186,15 +142,6 @@ export function wardChange(data: SpiDataset, wardCode: string, fromYear: number,
     const to = b?.scores[measure.id] ?? null;
     return { measure, from, to, change: from !== null && to !== null ? to - from : null };
   });
-}
-
-/** One ward's score for a measure in every year with data (null = missing that year). */
-export function wardSeries(data: SpiDataset, wardCode: string, measureId: string): { year: number; value: number | null }[] {
-  requireMeasure(data, measureId);
-  return data.years.map((year) => ({
-    year,
-    value: data.rows.find((r) => r.year === year && r.wardCode === wardCode)?.scores[measureId] ?? null,
-  }));
 }
 
 function requireMeasure(data: SpiDataset, id: string): SpiMeasure {

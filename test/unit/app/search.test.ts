@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePostcode, searchEntries, type SearchEntry } from '../../../src/domain/search';
+import { isFullPostcode, postcodeKey } from '../../../src/data/postcode';
 import { sortRows } from '../../../src/domain/sort';
 
 const entries: SearchEntry[] = [
@@ -14,6 +15,10 @@ describe('search', () => {
     expect(normalisePostcode(' LS10  1AA ')).toBe('LS10 1AA');
     expect(normalisePostcode('LS7')).toBeNull();
     expect(normalisePostcode('Armley')).toBeNull();
+    // Search and the pipeline (postcodes.json keys, interventions) share one key function.
+    for (const raw of ['ls73ex', ' LS10  1AA ', 'ls9 9zy', 'LS991ZZ']) expect(normalisePostcode(raw)).toBe(postcodeKey(raw));
+    expect(postcodeKey('ls991zz')).toBe('LS99 1ZZ');
+    expect(isFullPostcode(postcodeKey('LS7'))).toBe(false);
   });
 
   it('matches every word by prefix, "and" for "&", exact labels first', () => {

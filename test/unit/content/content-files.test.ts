@@ -8,7 +8,7 @@ import {
   type InterventionsContentFile,
   type PriorityAreasFile,
 } from '../../../src/data/content-contract';
-import { validateInterventions, validatePriorityAreas } from '../../../scripts/pipeline/interventions';
+import { validateInterventions, validatePriorityAreas } from '../../../scripts/pipeline/interventions-validate';
 import { deriveNeighbourhoods } from '../../../scripts/content/derive-neighbourhoods';
 import { AREA_CODE, CONTENT_DIR, DATA_DIR, anchorOccurs, lsoa21, readJson, seedText, wards } from './helpers';
 

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
+import { dataDir } from '../pipeline/helpers/data-dir';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? resolve(REPO_ROOT, '../shared/data');
+export const DATA_DIR = dataDir;
 export const SEEDS_DIR = process.env.ATLAS_SEEDS_DIR ?? resolve(DATA_DIR, '../seeds');
 export const CONTENT_DIR = resolve(REPO_ROOT, 'content');
 export const AREA_CODE = 'E08000035';

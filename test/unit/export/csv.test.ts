@@ -16,28 +16,30 @@ import { communityHubs, gapLsoas, withNearbyInterventions } from '../../../src/d
 import { realData, realInterventions } from '../outreach/real-data';
 import { postcodeCentroid } from '../outreach/independent';
 
-/** A small RFC 4180 reader written for this test: skips "#" preamble lines; returns records. */
+/**
+ * A small RFC 4180 reader written for this test. Preamble records are exactly two fields, "#" and
+ * the line's text; they are returned as "# text" (so the assertions read like the file's intent).
+ */
 function parse(text: string): { preamble: string[]; records: string[][] } {
-  const preamble: string[] = [];
-  const records: string[][] = [];
-  let i = 0;
-  while (text.startsWith('#', i)) {
-    const end = text.indexOf('\r\n', i);
-    preamble.push(text.slice(i, end));
-    i = end + 2;
-  }
+  const all: string[][] = [];
   let row: string[] = [];
   let f = '';
   let q = false;
-  for (; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (q) {
       if (c === '"' && text[i + 1] === '"') { f += '"'; i++; } else if (c === '"') q = false; else f += c;
     } else if (c === '"') q = true;
-    else if (c === ',') { row.push(f); f = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(f); records.push(row); row = []; f = ''; i++; } else f += c;
+    else if (c === ',') { row.push(f); f = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(f); all.push(row); row = []; f = ''; i++; } else f += c;
   }
   expect(f).toBe(''); // ends with CRLF
-  return { preamble, records };
+  const preamble: string[] = [];
+  let k = 0;
+  for (; k < all.length && all[k]![0] === '#'; k++) {
+    expect(all[k]).toHaveLength(2);
+    preamble.push(`# ${all[k]![1]}`);
+  }
+  return { preamble, records: all.slice(k) };
 }
 
 describe('csvField / toCsv (RFC 4180)', () => {
@@ -70,10 +72,27 @@ describe('csvField / toCsv (RFC 4180)', () => {
 
   it('writes the preamble first, then header and rows, CRLF line ends; rejects ragged rows', () => {
     const text = toCsv(['a', 'b'], [[1, 'x'], [null, 'y,z']], ['# Neighbourhood Atlas export', 'Release: synthetic']);
-    expect(text).toBe('# Neighbourhood Atlas export\r\n# Release: synthetic\r\na,b\r\n1,x\r\n,"y,z"\r\n');
+    expect(text).toBe('#,Neighbourhood Atlas export\r\n#,Release: synthetic\r\na,b\r\n1,x\r\n,"y,z"\r\n');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(toCsv(['a'], [], ['multi\nline note'])).toBe('# multi line note\r\na\r\n');
+    expect(toCsv(['a'], [], ['multi\nline note'])).toBe('#,multi line note\r\na\r\n');
     expect(() => toCsv(['a', 'b'], [[1]])).toThrow(/row 1 has 1 cells/);
+  });
+
+  it('preamble lines: one quoted, formula-guarded field after "#", so commas and "=" in names stay text', () => {
+    const text = toCsv(['a'], [], ['Generated from: LSOAs of Synthetic Ward, North,=HYPERLINK("http://x")', '=1+1', 'plain']);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('#,"Generated from: LSOAs of Synthetic Ward, North,=HYPERLINK(""http://x"")"');
+    expect(lines[1]).toBe("#,'=1+1");
+    expect(lines[2]).toBe('#,plain');
+    const { preamble } = parse(text);
+    expect(preamble).toEqual(['# Generated from: LSOAs of Synthetic Ward, North,=HYPERLINK("http://x")', "# '=1+1", '# plain']);
+  });
+
+  it('builders: a ward name with a comma and "=" stays inside one preamble field', () => {
+    const text = wardLsoasCsv([], { release: '2025', subject: 'Synthetic, =SUM(A1)' });
+    const { preamble } = parse(text);
+    expect(preamble).toContain('# Generated from: LSOAs of Synthetic, =SUM(A1) (0)');
+    for (const line of text.split('\r\n').filter((l) => l.startsWith('#'))) expect(line).toMatch(/^#,("|[^",]*$)/);
   });
 
   it('round-trips through a parser (apostrophe guard aside)', () => {

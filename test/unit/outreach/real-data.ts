@@ -13,12 +13,13 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { buildInterventions } from '../../../scripts/pipeline/interventions';
 import { csvRecords } from '../../../scripts/pipeline/csv';
+import { dataDir } from '../pipeline/helpers/data-dir';
 import { flagKey, valueKey } from '../../../src/data/contract';
 import type { InterventionsCollection } from '../../../src/data/content-contract';
 import type { LsoaLike } from '../../../src/domain/outreach/catchment';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DATA_DIR = process.env.ATLAS_DATA_DIR ?? resolve(REPO_ROOT, '../shared/data');
+export const DATA_DIR = dataDir;
 export const AREA_CODE = 'E08000035';
 
 if (!existsSync(resolve(DATA_DIR, 'indices/iod2025_lsoa21_england.csv'))) {

@@ -22,7 +22,8 @@ function snapshot(): Map<string, Buffer> {
   return new Map(readdirSync(outDir).sort().map((f) => [f, readFileSync(path.join(outDir, f))]));
 }
 
-async function expectFailure(root: string, pattern: RegExp): Promise<void> {
+/** Runs the pipeline expecting a PipelineError; checks the good build is untouched; returns the message. */
+async function failureMessage(root: string): Promise<string> {
   let error: unknown;
   try {
     await runPipeline({ dataDir: root, outDir });
@@ -30,7 +31,15 @@ async function expectFailure(root: string, pattern: RegExp): Promise<void> {
     error = e;
   }
   expect(error).toBeInstanceOf(PipelineError);
-  expect((error as PipelineError).message).toMatch(pattern);
+  expectGoodBuildKept();
+  return (error as PipelineError).message;
+}
+
+async function expectFailure(root: string, pattern: RegExp): Promise<void> {
+  expect(await failureMessage(root)).toMatch(pattern);
+}
+
+function expectGoodBuildKept(): void {
   const now = snapshot();
   expect([...now.keys()]).toEqual([...good.keys()]);
   for (const [f, bytes] of good) expect(now.get(f)?.equals(bytes), f).toBe(true);
@@ -109,6 +118,17 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
     const row = readFileSync(copy, 'utf8').split('\n').find((l) => l.startsWith('E01011264,')) ?? '';
     writeFileSync(copy, `${readFileSync(copy, 'utf8').replace(/\n?$/, '\n')}${row.replace('E01011264,Leeds 011A', 'E01099999,Leeds 999Z')}\n`);
     await expectFailure(root, /boundaries\/leeds\/shapefiles\/lsoa21_leeds_bgc\/leeds_lsoa21_bgc_bng\.shp, IoD2025 .* line \d+, field lsoa21cd: no boundary for LSOA E01099999/);
+  });
+
+  it('a deleted IoD row: the missing LSOA is named first, not rank-range errors at unrelated lines', async () => {
+    const { root, copy } = mirrorWithCopy(dataDir, IOD25);
+    editCsvLine(copy, /^E01011264,/, () => null);
+    const message = await failureMessage(root);
+    const lines = message.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`));
+    expect(lines).toContain(`${IOD25}, field lsoa21cd: no row for LSOA E01011264 (listed in the ONS lookup)`);
+    expect(message).toMatch(new RegExp(`${IOD25}, field imd_rank: 33754 data rows but ranks run to 33755: 1 LSOA row\\(s\\) missing from the file \\(no row has imd_rank \\d+\\)`));
+    expect(message).not.toMatch(/is not an integer in 1–/);
   });
 
   it('a boundary with no IoD row', async () => {

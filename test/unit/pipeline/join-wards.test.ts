@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flagKey, valueKey, wardSummaryKey } from '../../../src/data/contract';
+import { flagKey, releaseEntry, valueKey, wardSummaryKey } from '../../../src/data/contract';
 import { parseCsv } from '../../../scripts/pipeline/csv';
-import { areaValues, parseRelease, RELEASE_DEFS, shortenScore } from '../../../scripts/pipeline/join-iod';
+import { areaValues, parseRelease, shortenScore } from '../../../scripts/pipeline/join-iod';
 import { median, modalWard, wardSummaries } from '../../../scripts/pipeline/wards';
 
 /** IoD2015-shaped file with N = 200 rows; four are in the synthetic area. */
@@ -17,7 +17,7 @@ function iod2015(overrides: Record<number, string> = {}): string {
 }
 
 describe('join-iod', () => {
-  const release = parseRelease(parseCsv(iod2015(), 'iod2015.csv'), RELEASE_DEFS['2015']);
+  const release = parseRelease(parseCsv(iod2015(), 'iod2015.csv'), releaseEntry('2015'));
   const codes = ['E01999002', 'E01999003', 'E01999050', 'E01999190'].sort();
 
   it('counts N as the rows in the file and computes local ranks, local deciles and flags', () => {
@@ -44,19 +44,29 @@ describe('join-iod', () => {
 
   it('names file, line and field for a duplicate code and a decile of 11', () => {
     const dup = iod2015({ 10: 'E01999002,dup,E08888888,x,1.0,10,1' });
-    expect(() => parseRelease(parseCsv(dup, 'iod2015.csv'), RELEASE_DEFS['2015'])).toThrowError(
+    expect(() => parseRelease(parseCsv(dup, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(
       /iod2015\.csv, line 11, field lsoa11cd: duplicate LSOA code E01999002 \(also line 3\)/,
     );
     const eleven = iod2015({ 5: 'E01888005,x,E08888888,x,1.0,5,11' });
-    expect(() => parseRelease(parseCsv(eleven, 'iod2015.csv'), RELEASE_DEFS['2015'])).toThrowError(
+    expect(() => parseRelease(parseCsv(eleven, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(
       /iod2015\.csv, line 6 \(E01888005\), field imd_decile: decile "11" is not an integer in 1–10/,
     );
     const rank = iod2015({ 5: 'E01888005,x,E08888888,x,1.0,201,1' });
-    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), RELEASE_DEFS['2015'])).toThrowError(/field imd_rank: rank "201" is not an integer in 1–200/);
+    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field imd_rank: rank "201" is not an integer in 1–200/);
+  });
+
+  it('ranks past the row count: one line naming the gap; deferred for the pipeline, which names the LSOA first', () => {
+    const rank = iod2015({ 5: 'E01888005,x,E08888888,x,1.0,201,1' });
+    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(
+      /iod2015\.csv, field imd_rank: 200 data rows but ranks run to 201: 1 LSOA row\(s\) missing from the file \(no row has imd_rank 5\)/,
+    );
+    const r = parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'), { deferMissingRows: true });
+    expect(r.missingRows?.count).toBe(1);
+    expect(r.missingRows?.problem.message).toBe('200 data rows but ranks run to 201: 1 LSOA row(s) missing from the file (no row has imd_rank 5)');
   });
 
   it('requires every column of the release', () => {
-    expect(() => parseRelease(parseCsv('lsoa11cd,lsoa11nm\nE01,x\n', 'iod2015.csv'), RELEASE_DEFS['2015'])).toThrowError(/field lad13cd: required column missing/);
+    expect(() => parseRelease(parseCsv('lsoa11cd,lsoa11nm\nE01,x\n', 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field lad13cd: required column missing/);
   });
 });
 

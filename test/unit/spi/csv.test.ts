@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, parseNumber, toCsv } from '../../../src/domain/spi/csv';
+import { parseCsv, parseNumber, toCsv } from '../../../src/domain/spi/csv';
+import { csvField as csvCell } from '../../../src/domain/csv-writer';
 
 describe('parseCsv (RFC 4180)', () => {
   it('strips a BOM and accepts CRLF, LF and CR line ends', () => {
@@ -39,6 +40,10 @@ describe('parseCsv (RFC 4180)', () => {
     expect(csvCell('say "x"')).toBe('"say ""x"""');
     const rows = [['a', 'b,c', 'd "e"', 'f\ng']];
     expect(parseCsv(toCsv(rows)).records[0]?.cells).toEqual(rows[0]);
+  });
+
+  it('writes through the shared writer: formula-guarded text, numeric negatives', () => {
+    expect(toCsv([['=HYPERLINK("x")', -1.5, null, '@sum']])).toBe(`"'=HYPERLINK(""x"")",-1.5,,'@sum\r\n`);
   });
 });
 

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dataDir } from '../pipeline/helpers/data-dir';
 import { parseCsv } from '../../../src/domain/spi/csv';
 import { parseSpiCsv } from '../../../src/domain/spi/parse';
 import {
@@ -10,7 +12,9 @@ import {
 import { LEEDS_WARDS_DEC2024 } from '../../fixtures/spi/leeds-wards';
 import { fixture } from './helpers';
 
-const SHARED_LOOKUP = '/work/shared/data/lookups/ward_community_committee_leeds_compiled.csv';
+// The real ward lookup in the source mirror (ATLAS_DATA_DIR): required, so a missing mirror fails
+// the test instead of skipping it.
+const SHARED_LOOKUP = path.join(dataDir, 'lookups', 'ward_community_committee_leeds_compiled.csv');
 
 describe('synthetic-leeds-wards-TEST-ONLY.csv', () => {
   const text = fixture('synthetic-leeds-wards-TEST-ONLY.csv');
@@ -39,7 +43,8 @@ describe('synthetic-leeds-wards-TEST-ONLY.csv', () => {
     expect(r.data!.notes).toEqual([SYNTHETIC_NOTE]);
   });
 
-  it.runIf(existsSync(SHARED_LOOKUP))('uses the ward codes and names of the shared lookup', () => {
+  it('uses the ward codes and names of the shared lookup', () => {
+    expect(existsSync(SHARED_LOOKUP), `${SHARED_LOOKUP} (set ATLAS_DATA_DIR)`).toBe(true);
     const [, ...rows] = parseCsv(readFileSync(SHARED_LOOKUP, 'utf8')).records;
     const lookup = rows.map((r) => ({ code: r.cells[0]!, name: r.cells[1]! })).sort((a, b) => a.code.localeCompare(b.code));
     expect(lookup).toEqual([...LEEDS_WARDS_DEC2024]);

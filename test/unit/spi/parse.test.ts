@@ -68,10 +68,21 @@ describe('parseSpiCsv: errors', () => {
     expect(messages(text)).toEqual(["missing required column 'ward_code' (or 'ward_name')"]);
   });
 
-  it('semicolon-separated file gets a hint', () => {
-    expect(messages('ward_code;ward_name;year\nx;y;2023\n')).toContain(
-      'the header has no commas: save the file as CSV with comma separators (not semicolons or tabs)',
-    );
+  it('a semicolon-separated (Excel) file: one message naming the likely cause, not a missing-column list', () => {
+    const semicolons = spiCsv([{ ...A, year: '2023', value: '50,5' }]).replace(/,/g, ';').replace(/50;5/g, '50,5');
+    const m = messages(semicolons);
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^this file uses semicolons, not commas, between columns/);
+    expect(messages('ward_code\tward_name\tyear\nx\ty\t2023\n')[0]).toMatch(/^this file uses tabs, not commas/);
+  });
+
+  it('a binary file (an .xlsx workbook) is told it is not a text CSV', () => {
+    // What file.text() gives for a zip: "PK\u0003\u0004", then bytes that are not UTF-8 (U+FFFD) and NULs.
+    const xlsx = 'PK\u0003\u0004\u0014\u0000\u0006\u0000' + '\uFFFD\u0000x\uFFFD[Content_Types].xml\uFFFD'.repeat(40);
+    expect(messages(xlsx)).toEqual(['this is not a text CSV file (it looks like an Excel workbook, .xlsx): open it in a spreadsheet and save it as "CSV (comma delimited)"']);
+    expect(messages('%PDF-1.7\n\u0000\u0000\uFFFD\uFFFD')[0]).toMatch(/^this is not a text CSV file \(it looks like a PDF\)/);
+    // Accented names in a UTF-8 file are text.
+    expect(messages(spiCsv([{ ...A, year: '2023' }]).replace('Synthetic', 'Sýnthétic'))).not.toContainEqual(expect.stringMatching(/not a text CSV/));
   });
 
   it('not a number, with row and column (header = row 1)', () => {

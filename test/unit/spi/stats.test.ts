@@ -5,11 +5,8 @@ import {
   marked,
   measureValues,
   median,
-  spiYears,
-  summariseMeasure,
   wardChange,
   wardScorecard,
-  wardSeries,
 } from '../../../src/domain/spi/stats';
 import { fixture, SYNTHETIC_WARDS } from './helpers';
 
@@ -27,39 +24,8 @@ describe('median', () => {
   });
 });
 
-describe('summariseMeasure', () => {
-  it('shelter 2023: hand-computed median and range', () => {
-    // A17 B27 C37 D1 E57 F67 G77 H87 → sorted 1 17 27 37 | 57 67 77 87 → median (37+57)/2 = 47
-    const s = summariseMeasure(data, 'shelter', 2023)!;
-    expect(s).toMatchObject({ n: 8, median: 47, min: 1, max: 87 });
-    expect(s.minWards).toEqual([{ code: D, name: 'Synthetic Ward D' }]);
-    expect(s.maxWards).toEqual([{ code: H, name: 'Synthetic Ward H' }]);
-    expect(s.measure).toMatchObject({ label: 'Shelter', level: 'component', dimension: 'basic_human_needs' });
-  });
-
-  it('shelter 2022 (4 wards): 12 22 32 42 → median 27', () => {
-    expect(summariseMeasure(data, 'shelter', 2022)).toMatchObject({ n: 4, median: 27, min: 12, max: 42 });
-  });
-
-  it('leaves missing scores out: personal_rights 2023 has 7 wards, 23…83 → median 53', () => {
-    expect(summariseMeasure(data, 'personal_rights', 2023)).toMatchObject({ n: 7, median: 53, min: 23, max: 83 });
-  });
-
-  it('overall and dimension measures', () => {
-    // spi 2023: 20.5 30.5 40.5 51.17 | 60.5 70.5 80.5 90.5 → (51.17 + 60.5)/2 = 55.835
-    expect(summariseMeasure(data, 'spi', 2023)!.median).toBeCloseTo(55.835, 10);
-    expect(summariseMeasure(data, 'opportunity', 2022)).toMatchObject({ median: 34.5, min: 19.5, max: 49.5 });
-  });
-
-  it('null for a year without data; throws for an unknown measure', () => {
-    expect(summariseMeasure(data, 'spi', 2019)).toBeNull();
-    expect(() => summariseMeasure(data, 'happiness', 2023)).toThrow("unknown SPI measure 'happiness'");
-  });
-});
-
 describe('years, values and change', () => {
-  it('years and choropleth values', () => {
-    expect(spiYears(data)).toEqual([2022, 2023]);
+  it('choropleth values', () => {
     expect([...measureValues(data, 'spi', 2022).entries()]).toEqual([
       ['E05999901', 15.5],
       ['E05999902', 25.5],
@@ -80,16 +46,6 @@ describe('years, values and change', () => {
     expect(wardChange(data, H, 2022, 2023)[0]).toMatchObject({ from: null, to: 90.5, change: null });
   });
 
-  it('series for a ward', () => {
-    expect(wardSeries(data, D, 'spi')).toEqual([
-      { year: 2022, value: 45.5 },
-      { year: 2023, value: 51.17 },
-    ]);
-    expect(wardSeries(data, H, 'shelter')).toEqual([
-      { year: 2022, value: null },
-      { year: 2023, value: 87 },
-    ]);
-  });
 });
 
 describe('strength / weakness rule', () => {

@@ -1,5 +1,7 @@
-import path from 'node:path';
-import { REPO_ROOT } from '../../../../scripts/pipeline/config';
+import { configFromEnv } from '../../../../scripts/pipeline/config';
 
-/** The shared read-only source mirror (ATLAS_DATA_DIR or ../shared/data from the repo root). */
-export const dataDir = path.resolve(REPO_ROOT, process.env.ATLAS_DATA_DIR ?? path.join('..', 'shared', 'data'));
+/**
+ * The shared read-only source mirror, resolved exactly as the pipeline resolves it (ATLAS_DATA_DIR,
+ * relative to the repo root, or ../shared/data): no machine's absolute path in any test.
+ */
+export const dataDir = configFromEnv().dataDir;

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SourceFiles } from '../../../../scripts/pipeline/config';
+import { releaseEntry, type ReleaseId } from '../../../../src/data/contract';
 import { bngPointToWgs84 } from '../../../../scripts/pipeline/reproject';
 import { square, writeShapefile } from './shapefile-writer';
 
@@ -26,7 +27,14 @@ export const SYN_LSOAS = [
   { code: 'E01999904', name: 'Synthetic 001D', rank: 299, ward: SYN_WARD_B },
 ] as const;
 
-const decile = (rank: number): number => Math.ceil((rank * 10) / SYN_N);
+/** Where the release table (src/data/releases.ts) expects a release's file, inside the synthetic folder. */
+export function iodPath(dir: string, release: ReleaseId): string {
+  const file = path.join(dir, releaseEntry(release).source.file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+export const decile = (rank: number): number => Math.ceil((rank * 10) / SYN_N);
 
 function csv(rows: Array<Array<string | number>>): string {
   return `${rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n')}\n`;
@@ -38,7 +46,7 @@ const STEMS19 = STEMS25.slice(0, 8);
 
 /**
  * Writes a complete synthetic source folder: four 1 km BNG squares in a row (two wards of two),
- * England-wide-style CSVs with SYN_N rows of which 4 belong to SYN_AREA, and a few postcodes.
+ * England-wide-style CSVs with SYN_N rows (the IoD files at the release table's paths) of which 4 belong to SYN_AREA, and a few postcodes.
  */
 export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: string; sources: SourceFiles } {
   for (const d of ['b/lsoa21', 'b/lsoa11', 'b/wards', 'csv']) mkdirSync(path.join(dir, d), { recursive: true });
@@ -75,7 +83,7 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
   // Domains: rank reversed so local ranks differ from the IMD's.
   const domRank = (r: number): number => SYN_N + 1 - r;
   writeFileSync(
-    path.join(dir, 'csv/iod2025.csv'),
+    iodPath(dir, '2025'),
     csv([
       ['lsoa21cd', 'lsoa21nm', 'lad24cd', 'lad24nm', 'wd24cd', 'wd24nm', ...STEMS25.flatMap((s) => [`${s}_score`, `${s}_rank`, `${s}_decile`])],
       ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, r.ward, 'W', ...STEMS25.flatMap((_stem, i) => {
@@ -85,7 +93,7 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
     ]),
   );
   writeFileSync(
-    path.join(dir, 'csv/iod2019.csv'),
+    iodPath(dir, '2019'),
     csv([
       ['lsoa11cd', 'lsoa11nm', 'lad19cd', 'lad19nm', 'imd_score', ...STEMS19.flatMap((s) => [`${s}_rank`, `${s}_decile`]), 'pop_total_mid2015'],
       ...rows.map((r) => {
@@ -95,7 +103,7 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
     ]),
   );
   writeFileSync(
-    path.join(dir, 'csv/iod2015.csv'),
+    iodPath(dir, '2015'),
     csv([['lsoa11cd', 'lsoa11nm', 'lad13cd', 'lad13nm', 'imd_score', 'imd_rank', 'imd_decile'], ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, '20.1', r.rank, decile(r.rank)])]),
   );
   writeFileSync(
@@ -121,9 +129,6 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
     lsoa21: { path: 'b/lsoa21', codeField: 'LSOA21CD', nameField: 'LSOA21NM' },
     lsoa11: { path: 'b/lsoa11', codeField: 'LSOA11CD', nameField: 'LSOA11NM' },
     wards: { path: 'b/wards', codeField: 'WD24CD', nameField: 'WD24NM' },
-    iod2025: 'csv/iod2025.csv',
-    iod2019: 'csv/iod2019.csv',
-    iod2015: 'csv/iod2015.csv',
     lsoa21Ward: 'csv/lsoa21_ward.csv',
     lsoa11To21: 'csv/lsoa11_21.csv',
     wardCommittee: 'csv/committee.csv',
