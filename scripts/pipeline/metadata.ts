@@ -99,7 +99,7 @@ export const DERIVATIONS: Record<string, string> = {
   firstView:
     'areas-2021.topojson carries the IMD fields, every national decile and every flag; the other LSOA 2021 values (domain scores and ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed.',
   postcodes:
-    'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area.',
+    'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area. One file per postcode district (postcodes/<district>.json).',
 };
 
 export interface MetadataInput {
@@ -108,6 +108,7 @@ export interface MetadataInput {
   sources: SourceFiles;
   counts: DataMetadata['counts'];
   bbox: [number, number, number, number];
+  postcodeDistricts: string[];
 }
 
 export function buildMetadata(m: MetadataInput): DataMetadata {
@@ -120,5 +121,6 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     counts: m.counts,
     derivations: DERIVATIONS,
     bbox: m.bbox,
+    postcodeDistricts: m.postcodeDistricts,
   };
 }

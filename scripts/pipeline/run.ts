@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import {
   CHANGE_TARGET_RELEASE,
   GEO_FILES,
+  postcodeDistrictFile,
   RELEASE_LIST,
   TOPO_OBJECTS,
   decileChangeKey,
@@ -31,7 +32,7 @@ import { buildInterventions } from './interventions';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTENT_DIR } from './config';
-import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
+import { budgetProblems, budgetVerdict, measure, postcodeFileProblems, stableStringify, writeAtomically, type BudgetVerdict, type OutputFile, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
   /**
@@ -326,6 +327,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     sources,
     counts,
     bbox: bboxOf([...f21.layer.features, ...fw.layer.features]),
+    postcodeDistricts: pcs.districts.map((d) => d.district),
   });
 
   log('Placing interventions');
@@ -352,19 +354,20 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   // One content per generated file the contract declares: a file added to GEO_FILES and not
   // written here is a compile error (and ensure-data checks exactly GEO_FILES).
-  const contents: Record<keyof typeof GEO_FILES, string> = {
+  // The postcodes entry is a folder: one file per district.
+  const contents: Record<keyof typeof GEO_FILES, string | OutputFile[]> = {
     areas2021: stableStringify(topo21),
     details2021: stableStringify(details),
     areas2011: stableStringify(topo11),
     metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
-    postcodes: stableStringify(pcs.index),
+    postcodes: pcs.districts.map((d) => ({ name: postcodeDistrictFile(d.district), content: stableStringify(d) })),
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
   };
-  const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
+  const files = Object.entries(contents).flatMap(([key, content]) => (typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content));
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, options.budget);
-  const over = budgetProblems(budget);
+  const over = [...budgetProblems(budget), ...postcodeFileProblems(outputs)];
   if (over.length > 0) {
     const sizes = outputs.map((o) => `${o.name} ${o.raw} B raw / ${o.gzip} B gzip`).join('; ');
     throw new PipelineError([...over, { file: cfg.outDir, message: `sizes: ${sizes}; previous outputs kept` }]);

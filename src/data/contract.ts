@@ -22,8 +22,12 @@ export const GEO_FILES = {
   areas2011: 'areas-2011.topojson',
   /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
-  /** JSON PostcodeIndex: area postcodes → LSOA 2021 index, loaded lazily by search. */
-  postcodes: 'postcodes.json',
+  /**
+   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`, see
+   * postcodeDistrictFile): search loads only the district of the postcode typed (≤ 40 KB gzip each).
+   * The districts there are listed in DataMetadata.postcodeDistricts.
+   */
+  postcodes: 'postcodes',
   /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
   interventions: 'interventions.json',
   /** JSON SpiDataset (src/domain/spi/schema.ts), or null when the sources have no SPI file. */
@@ -189,13 +193,27 @@ export interface DataMetadata {
   derivations: Record<string, string>;
   /** Bounding box of the area [west, south, east, north]. */
   bbox: [number, number, number, number];
+  /** Postcode districts with a file in postcodes/ (sorted): search knows a postcode only from these. */
+  postcodeDistricts: string[];
 }
 
-/** postcodes.json: compact lookup; `lsoa` is an index into `lsoaCodes`, -1 when the point lies in no area LSOA. */
-export interface PostcodeIndex {
+/**
+ * postcodes/<DISTRICT>.json: the area's postcodes of one district (outward code, e.g. "LS7"), keyed by
+ * inward code ("3EX") → [lon, lat, index into lsoaCodes], -1 when the point lies in no LSOA of the area.
+ */
+export interface PostcodeDistrict {
+  district: string;
+  /** The LSOA 2021 codes this district's postcodes lie in. */
   lsoaCodes: string[];
-  /** Normalised postcode ("LS7 3EX") → [lon, lat, lsoa index]. */
   postcodes: Record<string, [number, number, number]>;
+}
+
+/** Largest a district file may be (gzip -9), so a lookup stays one small request. */
+export const POSTCODE_DISTRICT_BUDGET_GZIP = 40 * 1024;
+
+/** The generated file of one postcode district, e.g. "postcodes/LS7.json". */
+export function postcodeDistrictFile(district: string): string {
+  return `${GEO_FILES.postcodes}/${district}.json`;
 }
 
 /**
