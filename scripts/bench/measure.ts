@@ -240,8 +240,8 @@ export async function hoverTargets(page: Page, spec: PageSpec, centroids: Array<
 
 /**
  * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), the map is idle and
- * the page has presented two frames since (so the frame the idle hook forced is on screen, not still
- * being drawn by the software renderer), then the pointer moves in one step to a pixel inside an LSOA.
+ * the browser presents frames on time again (the frames before are drawn, not still queued in the
+ * software renderer), then the pointer moves in one step to a pixel inside an LSOA.
  * Timed in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
  */
 export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget): Promise<HoverTiming> {
@@ -251,10 +251,19 @@ export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget)
   });
   await page.mouse.move(neutral.x, neutral.y);
   await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
-  // Leaving an area may redraw the map (the app clears its hover outline); start from a settled page.
+  // Leaving an area may redraw the map (the app clears its hover outline). Start from a settled page:
+  // the map idle, and the browser presenting frames on time again (two animation frames < 40 ms
+  // apart, at most 5 s), since a software renderer is still drawing the last frames after `idle`.
   await page.evaluate(async (hook) => {
     await (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle();
-    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const until = performance.now() + 5000;
+    let last = await frame();
+    while (performance.now() < until) {
+      const t = await frame();
+      if (t - last < 40) break;
+      last = t;
+    }
   }, spec.hook);
   await page.evaluate(() => {
     const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
