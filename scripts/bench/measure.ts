@@ -97,11 +97,12 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
     throw new Error(`${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`);
   }
   // First view = what was requested before the first-choropleth mark. The server log runs until the
-  // mark was noticed (polling), so drop what Resource Timing says started after the mark.
+  // mark was noticed (polling), so drop what Resource Timing says started at or after the mark (the
+  // app starts its deferred loads in the same task as the mark, so they can share its timestamp).
   const firstAt = (await readMark(page, spec.firstMark)) ?? Infinity;
   const late = new Set(
     await page.evaluate(
-      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime > t).map((e) => new URL(e.name).pathname),
+      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t).map((e) => new URL(e.name).pathname),
       firstAt,
     ),
   );
