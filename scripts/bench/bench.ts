@@ -6,25 +6,27 @@
  *   npm run bench -- --check          exit 1 when a budget is exceeded
  *   options: --runs N (cold loads per page, ≥ 5; default 7), --switches N (default 20),
  *            --hovers N (default 7), --geo-dir DIR (serve this geodata instead of a fresh build),
- *            --keep (keep the temporary build folder)
+ *            --keep (keep the temporary build folder),
+ *            --readme (rewrite the README's table of latest figures from this run)
  *
  * It times `npm run build:data` (into a temporary folder), builds the app and the baseline page
  * with Vite into a temporary folder, serves both on 127.0.0.1 with gzip, and drives headless
  * Chromium. Every figure printed is measured in this run; the latest run is also written to
  * bench-results/latest.json.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../tooling/chromium';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp, buildBaseline, deriveBaselineData, hasGeodata, REPO_ROOT, type BaselineData } from './builds';
 import { timeDataBuild, type DataBuildResult } from './data-build';
-import { APP, BASELINE, coldLoad, hovers, indicatorSwitches, VIEWPORT, type ColdLoad, type HoverTiming, type OpenPage } from './measure';
-import { bytesTable, fmtBytes, metricsTable, type ByteRow, type MetricRow } from './report';
+import { APP, BASELINE, coldLoad, hoverOnce, hoverTargets, indicatorSwitches, VIEWPORT, webglRenderer, type ColdLoad, type HoverTiming, type OpenPage } from './measure';
+import { bytesTable, fmtBytes, latestFiguresMarkdown, metricsTable, replaceLatestFigures, type ByteRow } from './report';
+import { metricRows } from './figures';
 import { serveStatic, type StaticServer } from './server';
-import { BYTE_CATEGORIES, median, percentile } from './stats';
-import { BUDGETS, log, machine, parseArgs, summariseBytes } from './bench-setup';
+import { BYTE_CATEGORIES } from './stats';
+import { BUDGETS, log, machine, parseArgs, summariseBytes, SWITCH_BLOCK } from './bench-setup';
 
 // ---- main ----------------------------------------------------------------------------------------
 
@@ -138,19 +140,36 @@ async function main(): Promise<number> {
     }
   }
 
-  // 6–7. Indicator switches and hovers, on the last loaded page of each.
+  // 6. Indicator switches on the last loaded page of each, in blocks alternating app and baseline
+  //    (the order flips every round), so background load on the machine hits both alike.
   const switches: Record<'app' | 'baseline', number[]> = { app: [], baseline: [] };
-  const hoverTimes: Record<'app' | 'baseline', HoverTiming[]> = { app: [], baseline: [] };
+  const switchRenders: Record<'app' | 'baseline', number[]> = { app: [], baseline: [] };
   const repaints: Record<'app' | 'baseline', number[]> = { app: [], baseline: [] };
-  for (const spec of [APP, BASELINE]) {
-    const open = lastOpen[spec.kind] as OpenPage;
-    log(`${spec.kind}: ${opts.switches} indicator switches …`);
-    const sw = await indicatorSwitches(open.page, spec, opts.switches);
-    switches[spec.kind] = sw.times;
-    repaints[spec.kind] = sw.repaints;
-    log(`${spec.kind}: ${opts.hovers} hovers …`);
-    hoverTimes[spec.kind] = await hovers(open.page, spec, baseData.centroids, opts.hovers);
+  const blocks = opts.switches / SWITCH_BLOCK;
+  log(`${opts.switches} indicator switches each, in ${blocks} alternating blocks …`);
+  for (let b = 0; b < blocks; b++) {
+    for (const spec of b % 2 === 0 ? [APP, BASELINE] : [BASELINE, APP]) {
+      const block = await indicatorSwitches((lastOpen[spec.kind] as OpenPage).page, spec, SWITCH_BLOCK, Math.ceil(10 / blocks));
+      switches[spec.kind].push(...block.times);
+      switchRenders[spec.kind].push(...block.renders);
+      repaints[spec.kind].push(...block.repaints);
+    }
   }
+
+  // 7. Hovers, alternating app and baseline per target.
+  log(`${opts.hovers} hovers each, alternating …`);
+  const hoverTimes: Record<'app' | 'baseline', HoverTiming[]> = { app: [], baseline: [] };
+  const targets = {
+    app: await hoverTargets((lastOpen.app as OpenPage).page, APP, baseData.centroids, opts.hovers),
+    baseline: await hoverTargets((lastOpen.baseline as OpenPage).page, BASELINE, baseData.centroids, opts.hovers),
+  };
+  for (let i = 0; i < Math.min(targets.app.length, targets.baseline.length); i++) {
+    for (const spec of i % 2 === 0 ? [APP, BASELINE] : [BASELINE, APP]) {
+      hoverTimes[spec.kind].push(await hoverOnce((lastOpen[spec.kind] as OpenPage).page, spec, targets[spec.kind][i] as (typeof targets)['app'][number]));
+    }
+  }
+  const renderer = await webglRenderer((lastOpen.app as OpenPage).page);
+  const softwareGl = /swiftshader|llvmpipe|software/i.test(renderer);
   for (const p of cleanup.pages) await p.context.close();
   cleanup.pages = [];
 
@@ -168,161 +187,12 @@ async function main(): Promise<number> {
     return ls.every((l) => key(l) === key(ls[0] as ColdLoad));
   };
 
-  const markTimes = (ls: ColdLoad[], m: string): number[] => ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
-  const appFirst = markTimes(loads.app, APP.firstMark);
-  const baseFirst = markTimes(loads.baseline, BASELINE.firstMark);
-  const textUi = markTimes(loads.app, 'atlas:text-ui-ready');
-  const mlLoaded = markTimes(loads.app, 'atlas:maplibre-loaded');
-  const textBeforeMl = loads.app.filter((l) => {
-    const a = l.marks['atlas:text-ui-ready'];
-    const b = l.marks['atlas:maplibre-loaded'];
-    return a !== undefined && b !== undefined && a < b && l.textUiPresent === true;
-  }).length;
-
-  const ratio = (a: number, b: number): number | null => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
-  const row = (r: MetricRow): MetricRow => r;
-  const firstApp = median(appFirst);
-  const firstBase = median(baseFirst);
-  const swP95 = percentile(switches.app, 95);
-  const rows: MetricRow[] = [
-    row({
-      id: 'geodataGzip',
-      label: 'First-view geodata, gzip',
-      unit: 'bytes',
-      value: appBytes.perCategory.geodata.sent,
-      baseline: baseBytes.perCategory.geodata.sent,
-      ratio: ratio(appBytes.perCategory.geodata.sent, baseBytes.perCategory.geodata.sent),
-      budget: `≤ ${fmtBytes(BUDGETS.geodataGzip)}`,
-      pass: appBytes.perCategory.geodata.sent <= BUDGETS.geodataGzip,
-    }),
-    row({
-      id: 'appJsGzip',
-      label: 'App code excl. MapLibre, gzip',
-      unit: 'bytes',
-      value: appBytes.perCategory['app-js'].sent,
-      baseline: baseBytes.perCategory['app-js'].sent,
-      ratio: null,
-      budget: `≤ ${fmtBytes(BUDGETS.appJsGzip)}`,
-      pass: appBytes.perCategory['app-js'].sent <= BUDGETS.appJsGzip,
-    }),
-    row({
-      id: 'firstChoropleth',
-      label: `First choropleth (median of ${opts.runs} cold loads)`,
-      unit: 'ms',
-      value: firstApp,
-      baseline: firstBase,
-      ratio: ratio(firstApp, firstBase),
-      budget: `≤ ${BUDGETS.firstChoroplethRatio.toFixed(1)}× baseline`,
-      pass: (ratio(firstApp, firstBase) ?? Infinity) <= BUDGETS.firstChoroplethRatio,
-    }),
-    row({ id: 'textUiReady', label: 'Text UI usable (median)', unit: 'ms', value: median(textUi), baseline: null, ratio: null, budget: null, pass: null }),
-    row({ id: 'maplibreLoaded', label: 'MapLibre chunk loaded (median)', unit: 'ms', value: median(mlLoaded), baseline: null, ratio: null, budget: null, pass: null }),
-    row({
-      id: 'textUiBeforeMapLibre',
-      label: 'Text UI usable before MapLibre loaded',
-      unit: 'text',
-      value: `${textBeforeMl}/${loads.app.length} runs`,
-      baseline: null,
-      ratio: null,
-      budget: 'in every run',
-      pass: textBeforeMl === loads.app.length,
-    }),
-    row({
-      id: 'switchMedian',
-      label: `Indicator switch, median of ${switches.app.length}`,
-      unit: 'ms',
-      value: median(switches.app),
-      baseline: median(switches.baseline),
-      ratio: ratio(median(switches.app), median(switches.baseline)),
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'switchP95',
-      label: `Indicator switch, p95 of ${switches.app.length}`,
-      unit: 'ms',
-      value: swP95,
-      baseline: percentile(switches.baseline, 95),
-      ratio: ratio(swP95, percentile(switches.baseline, 95)),
-      budget: `≤ ${BUDGETS.switchP95Ms} ms`,
-      pass: swP95 <= BUDGETS.switchP95Ms,
-    }),
-    row({
-      id: 'repaint',
-      label: 'Repaint with no change (calibration, median of 10)',
-      unit: 'ms',
-      value: median(repaints.app),
-      baseline: median(repaints.baseline),
-      ratio: ratio(median(repaints.app), median(repaints.baseline)),
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'hoverTooltip',
-      label: `Hover → tooltip, median of ${hoverTimes.app.length}`,
-      unit: 'ms',
-      value: median(hoverTimes.app.map((h) => h.toDom)),
-      baseline: median(hoverTimes.baseline.map((h) => h.toDom)),
-      ratio: ratio(median(hoverTimes.app.map((h) => h.toDom)), median(hoverTimes.baseline.map((h) => h.toDom))),
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'hoverTooltipFrame',
-      label: 'Hover → next frame, median',
-      unit: 'ms',
-      value: median(hoverTimes.app.map((h) => h.toFrame)),
-      baseline: median(hoverTimes.baseline.map((h) => h.toFrame)),
-      ratio: ratio(median(hoverTimes.app.map((h) => h.toFrame)), median(hoverTimes.baseline.map((h) => h.toFrame))),
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'hoverQueued',
-      label: '  of which the event waited (median)',
-      unit: 'ms',
-      value: median(hoverTimes.app.map((h) => h.queued)),
-      baseline: median(hoverTimes.baseline.map((h) => h.queued)),
-      ratio: null,
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'jsHeap',
-      label: 'JS heap after load (main thread, median)',
-      unit: 'MB',
-      value: median(loads.app.map((l) => l.heapUsed)) / 1024 ** 2,
-      baseline: median(loads.baseline.map((l) => l.heapUsed)) / 1024 ** 2,
-      ratio: ratio(median(loads.app.map((l) => l.heapUsed)), median(loads.baseline.map((l) => l.heapUsed))),
-      budget: null,
-      pass: null,
-    }),
-    row({
-      id: 'dataBuildTime',
-      label: `npm run build:data, wall time${data.ok ? '' : ' (FAILED)'}`,
-      unit: 's',
-      value: data.wallMs / 1000,
-      baseline: null,
-      ratio: null,
-      budget: '≤ 10 s, succeeds',
-      pass: data.ok && data.wallMs <= BUDGETS.dataBuildMs,
-    }),
-    row({
-      id: 'dataBuildRss',
-      label: 'npm run build:data, peak RSS',
-      unit: 'MB',
-      value: data.peakRss / 1024 ** 2,
-      baseline: null,
-      ratio: null,
-      budget: '≤ 1024 MB',
-      pass: data.peakRss <= BUDGETS.dataBuildRss,
-    }),
-  ];
+  const { rows, samples: { appFirst, baseFirst, textUi, mlLoaded } } = metricRows({ runs: opts.runs, loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, data, softwareGl });
 
   const failed = rows.filter((r) => r.pass === false);
   const result = {
     date: new Date().toISOString(),
-    machine: env,
+    machine: { ...env, webglRenderer: renderer },
     settings: { coldLoads: opts.runs, switches: opts.switches, hovers: opts.hovers, viewport: VIEWPORT, gzipLevel: 6, geodata: geoSource },
     durationsMs: {
       total: Math.round(performance.now() - started),
@@ -345,6 +215,7 @@ async function main(): Promise<number> {
       maplibreLoaded: mlLoaded,
       marks: { app: loads.app.map((l) => l.marks), baseline: loads.baseline.map((l) => l.marks) },
       switches,
+      switchRenders,
       repaints,
       hovers: hoverTimes,
       heapUsed: { app: loads.app.map((l) => l.heapUsed), baseline: loads.baseline.map((l) => l.heapUsed) },
@@ -358,12 +229,18 @@ async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 
+  if (opts.readme) {
+    const readme = path.join(REPO_ROOT, 'README.md');
+    writeFileSync(readme, replaceLatestFigures(readFileSync(readme, 'utf8'), latestFiguresMarkdown({ date: result.date, machine: result.machine, settings: result.settings, rows, byteRows })));
+    log('README.md: table of latest figures rewritten');
+  }
+
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const lines = [
       `Neighbourhood Atlas benchmark — ${result.date}`,
-      `Machine: ${env['cpus']} CPU × ${env['cpuModel']}, ${env['memoryGB']} GB; Chromium ${env['chromium']} (headless, SwiftShader WebGL); Node ${env['node']}`,
+      `Machine: ${env['cpus']} CPU × ${env['cpuModel']}, ${env['memoryGB']} GB, load average ${env['loadAverage1m']} at the start; Chromium ${env['chromium']} (headless, WebGL renderer: ${renderer}); Node ${env['node']}`,
       `Geodata: ${geoSource}. Viewport ${VIEWPORT.width}×${VIEWPORT.height}. Served from 127.0.0.1 with gzip level 6.`,
       '',
       bytesTable(byteRows),

@@ -11,7 +11,7 @@ export interface PageSpec {
   kind: PageKind;
   /** URL prefix the server serves this page under, e.g. /app/ */
   prefix: string;
-  /** Global hook object: { idle(), project(lon, lat) } */
+  /** Global hook object: { idle(), renders(), project(lon, lat) } */
   hook: '__atlas' | '__baseline';
   /** Performance mark set when the choropleth has first rendered. */
   firstMark: string;
@@ -97,11 +97,12 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
     throw new Error(`${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`);
   }
   // First view = what was requested before the first-choropleth mark. The server log runs until the
-  // mark was noticed (polling), so drop what Resource Timing says started after the mark.
+  // mark was noticed (polling), so drop what Resource Timing says started at or after the mark (the
+  // app starts its deferred loads in the same task as the mark, so they can share its timestamp).
   const firstAt = (await readMark(page, spec.firstMark)) ?? Infinity;
   const late = new Set(
     await page.evaluate(
-      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime > t).map((e) => new URL(e.name).pathname),
+      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t).map((e) => new URL(e.name).pathname),
       firstAt,
     ),
   );
@@ -136,44 +137,57 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems }, open: { context, page } };
 }
 
+export interface SwitchBlock {
+  /** ms from setting the <select> to the map's next idle, one per switch. */
+  times: number[];
+  /** MapLibre renders between the change and that idle, one per switch. */
+  renders: number[];
+  values: string[];
+  /** ms of a repaint with nothing changed (calibration: what one frame costs here). */
+  repaints: number[];
+}
+
 /**
- * Indicator switches: for each, t0 = performance.now() in the page, set the <select> and dispatch
- * `change` (what a user's choice fires), await the hook's idle() (next MapLibre `idle`), t1.
- * Cycles through the enabled options, starting after the current one.
+ * One block of indicator switches: for each, t0 = performance.now() in the page, set the <select> and
+ * dispatch `change` (what a user's choice fires), await the hook's idle() (next MapLibre `idle`), t1;
+ * the hook's render counter says how many frames the switch cost. Continues from the current option
+ * through the enabled ones. `repaints` calibration repaints come first.
  */
-export async function indicatorSwitches(page: Page, spec: PageSpec, count: number): Promise<{ times: number[]; values: string[]; repaints: number[] }> {
+export async function indicatorSwitches(page: Page, spec: PageSpec, count: number, repaints: number): Promise<SwitchBlock> {
   return page.evaluate(
-    async ({ hook, count }) => {
-      const h = (window as unknown as Record<string, { idle(): Promise<void> }>)[hook];
+    async ({ hook, count, repaintCount }) => {
+      const h = (window as unknown as Record<string, { idle(): Promise<void>; renders(): number }>)[hook];
       const sel = document.getElementById('indicator-select') as HTMLSelectElement | null;
       if (!h || !sel) throw new Error(`no ${hook} hook or #indicator-select`);
       if (sel.disabled) throw new Error('#indicator-select is disabled');
       const options = [...sel.options].filter((o) => !o.disabled).map((o) => o.value);
       if (options.length < 2) throw new Error('fewer than two indicators to switch between');
       await h.idle();
-      // Calibration: a repaint with nothing changed (what one frame costs here), 10 times.
       const repaints: number[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < repaintCount; i++) {
         const t0 = performance.now();
         await h.idle();
         repaints.push(performance.now() - t0);
       }
       const start = options.indexOf(sel.value);
       const times: number[] = [];
+      const renders: number[] = [];
       const values: string[] = [];
       const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('map not idle within 30 s')), ms));
       for (let i = 0; i < count; i++) {
         const v = options[(start + 1 + i) % options.length] as string;
+        const r0 = h.renders();
         const t0 = performance.now();
         sel.value = v;
         sel.dispatchEvent(new Event('change', { bubbles: true }));
         await Promise.race([h.idle(), timeout(30_000)]);
         times.push(performance.now() - t0);
+        renders.push(h.renders() - r0);
         values.push(v);
       }
-      return { times, values, repaints };
+      return { times, renders, values, repaints };
     },
-    { hook: spec.hook, count },
+    { hook: spec.hook, count, repaintCount: repaints },
   );
 }
 
@@ -189,12 +203,17 @@ export interface HoverTiming {
   moves: number;
 }
 
+export interface HoverTarget {
+  code: string;
+  x: number;
+  y: number;
+}
+
 /**
- * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), then moves in one
- * step to a pixel inside an LSOA (its population-weighted centroid, projected by the page). Timed
- * in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
+ * Where to hover: LSOA population-weighted centroids projected by the page, kept only where the map
+ * canvas is on top (not under a panel) and away from the edges, spread over the list.
  */
-export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code: string; lon: number; lat: number }>, count: number): Promise<HoverTiming[]> {
+export async function hoverTargets(page: Page, spec: PageSpec, centroids: Array<{ code: string; lon: number; lat: number }>, count: number): Promise<HoverTarget[]> {
   const targets = await page.evaluate(
     ({ hook, centroids, count }) => {
       const h = (window as unknown as Record<string, { project(lon: number, lat: number): { x: number; y: number } }>)[hook];
@@ -217,50 +236,78 @@ export async function hovers(page: Page, spec: PageSpec, centroids: Array<{ code
     { hook: spec.hook, centroids, count },
   );
   if (targets.length === 0) throw new Error(`${spec.kind}: no LSOA centroid is on an unobstructed part of the map`);
+  return targets;
+}
+
+/**
+ * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), the map is idle and
+ * the browser presents frames on time again (the frames before are drawn, not still queued in the
+ * software renderer), then the pointer moves in one step to a pixel inside an LSOA.
+ * Timed in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
+ */
+export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget): Promise<HoverTiming> {
   const neutral = await page.evaluate(() => {
     const r = (document.getElementById('indicator-select') as HTMLElement).getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
-  const out: HoverTiming[] = [];
-  for (const t of targets) {
-    await page.mouse.move(neutral.x, neutral.y);
-    await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
-    // Leaving an area may redraw the map (the app clears its hover outline); start from a settled map.
-    await page.evaluate((hook) => (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle(), spec.hook);
-    await page.evaluate(() => {
-      const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
-      w.__benchHover = new Promise((resolve, reject) => {
-        let tMove: number | null = null;
-        let tStart: number | null = null;
-        let moves = 0;
-        const onMove = (e: MouseEvent): void => {
-          moves++;
-          tMove ??= e.timeStamp;
-          tStart ??= performance.now();
-        };
-        document.addEventListener('mousemove', onMove, { capture: true });
-        const visible = (): boolean => {
-          const el = document.querySelector('[data-testid="tooltip"]');
-          return !!el && el.getBoundingClientRect().width > 0;
-        };
-        const mo = new MutationObserver(() => {
-          if (!visible()) return;
-          const tDom = performance.now();
-          mo.disconnect();
-          document.removeEventListener('mousemove', onMove, { capture: true });
-          requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tStart: tStart ?? NaN, tDom, tFrame: performance.now(), moves }));
-        });
-        mo.observe(document.body, { childList: true, subtree: true, attributes: true });
-        setTimeout(() => {
-          mo.disconnect();
-          reject(new Error('no tooltip within 10 s'));
-        }, 10_000);
-      });
-    });
-    await page.mouse.move(t.x, t.y);
-    const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> }).__benchHover);
-    out.push({ code: t.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove, queued: r.tStart - r.tMove, moves: r.moves });
-  }
   await page.mouse.move(neutral.x, neutral.y);
-  return out;
+  await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
+  // Leaving an area may redraw the map (the app clears its hover outline). Start from a settled page:
+  // the map idle, and the browser presenting frames on time again (two animation frames < 40 ms
+  // apart, at most 5 s), since a software renderer is still drawing the last frames after `idle`.
+  await page.evaluate(async (hook) => {
+    await (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle();
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const until = performance.now() + 5000;
+    let last = await frame();
+    while (performance.now() < until) {
+      const t = await frame();
+      if (t - last < 40) break;
+      last = t;
+    }
+  }, spec.hook);
+  await page.evaluate(() => {
+    const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
+    w.__benchHover = new Promise((resolve, reject) => {
+      let tMove: number | null = null;
+      let tStart: number | null = null;
+      let moves = 0;
+      const onMove = (e: MouseEvent): void => {
+        moves++;
+        tMove ??= e.timeStamp;
+        tStart ??= performance.now();
+      };
+      document.addEventListener('mousemove', onMove, { capture: true });
+      const visible = (): boolean => {
+        const el = document.querySelector('[data-testid="tooltip"]');
+        return !!el && el.getBoundingClientRect().width > 0;
+      };
+      const mo = new MutationObserver(() => {
+        if (!visible()) return;
+        const tDom = performance.now();
+        mo.disconnect();
+        document.removeEventListener('mousemove', onMove, { capture: true });
+        requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tStart: tStart ?? NaN, tDom, tFrame: performance.now(), moves }));
+      });
+      mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+      setTimeout(() => {
+        mo.disconnect();
+        reject(new Error('no tooltip within 10 s'));
+      }, 10_000);
+    });
+  });
+  await page.mouse.move(target.x, target.y);
+  const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> }).__benchHover);
+  await page.mouse.move(neutral.x, neutral.y);
+  return { code: target.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove, queued: r.tStart - r.tMove, moves: r.moves };
+}
+
+/** The WebGL renderer the page gets (e.g. "SwiftShader" when the GPU is emulated on the CPU). */
+export async function webglRenderer(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return 'no WebGL';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  });
 }

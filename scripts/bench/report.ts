@@ -86,6 +86,50 @@ export function metricsTable(rows: MetricRow[]): string {
     r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
     r.budget ?? '—',
     r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL',
+    r.note ?? '',
   ]);
-  return table(['Figure', 'App', 'Baseline', 'Ratio', 'Budget', 'Result'], body, [false, true, true, true, false, false]);
+  return table(['Figure', 'App', 'Baseline', 'Ratio', 'Budget', 'Result', 'Note'], body, [false, true, true, true, false, false, false]);
+}
+
+/** The README's table of latest figures lives between these markers; `npm run bench -- --readme` rewrites it. */
+export const README_MARKERS = { start: '<!-- bench:latest:start -->', end: '<!-- bench:latest:end -->' } as const;
+
+export interface LatestFigures {
+  date: string;
+  machine: Record<string, string | number>;
+  settings: { coldLoads: number; switches: number; hovers: number };
+  rows: MetricRow[];
+  byteRows: ByteRow[];
+}
+
+/** The latest run as Markdown: date, machine, and one table row per figure (value, baseline, ratio, budget, result). */
+export function latestFiguresMarkdown(f: LatestFigures): string {
+  const m = f.machine;
+  const when = `${f.date.slice(0, 16).replace('T', ' ')} UTC`;
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    `Latest figures (written by \`npm run bench -- --readme\`) — ${when}; ${m['cpus']} CPUs (${m['cpuModel']}), ${m['memoryGB']} GB, ` +
+      `load average ${m['loadAverage1m']} at the start; Chromium ${m['chromium']} headless, WebGL renderer ${m['webglRenderer'] ?? 'unknown'}; Node ${m['node']}; ` +
+      `${f.settings.coldLoads} cold loads, ${f.settings.switches} switches, ${f.settings.hovers} hovers per page; ratio = app ÷ baseline in the same run.`,
+    '',
+    '| figure | app | baseline | ratio | budget | result |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const b of f.byteRows.filter((r) => r.category === 'maplibre' || r.category === 'css')) {
+    lines.push(`| first view, ${b.category === 'maplibre' ? 'MapLibre (JS + worker)' : 'CSS'}, gzip | ${fmtBytes(b.app.sent)} | ${fmtBytes(b.baseline.sent)} | — | — | |`);
+  }
+  for (const r of f.rows) {
+    lines.push(
+      `| ${cell(r.label.trim())} | ${cell(fmtValue(r.unit, r.value))} | ${r.baseline === null ? '—' : cell(fmtValue(r.unit, r.baseline))} | ${r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`} | ${cell(r.budget ?? '—')} | ${r.pass === null ? (r.note ? cell(r.note) : '') : r.pass ? 'pass' : '**fail**'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** README text with the section between the markers replaced (markers kept); throws when they are missing. */
+export function replaceLatestFigures(readme: string, table: string): string {
+  const a = readme.indexOf(README_MARKERS.start);
+  const b = readme.indexOf(README_MARKERS.end);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${README_MARKERS.start} … ${README_MARKERS.end} section for the latest figures`);
+  return `${readme.slice(0, a + README_MARKERS.start.length)}\n${table}\n${readme.slice(b)}`;
 }

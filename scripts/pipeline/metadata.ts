@@ -108,7 +108,7 @@ export const DERIVATIONS: Record<string, string> = {
   firstView:
     'areas-2021.topojson carries the IMD fields, every national decile and every flag; the other LSOA 2021 values (domain scores and ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed.',
   postcodes:
-    'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area.',
+    'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area. One file per postcode district (postcodes/<district>.json).',
 };
 
 const OPTIONAL_FILES = new Set(RELEASE_LIST.flatMap((r) => (r.optionalSources ?? []).map((o) => o.file)));
@@ -130,6 +130,7 @@ export interface MetadataInput {
   minPartArea?: number;
   /** Grid steps across the bbox used for quantisation. */
   quantization?: number;
+  postcodeDistricts: string[];
 }
 
 export function buildMetadata(m: MetadataInput): DataMetadata {
@@ -148,6 +149,7 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     counts: m.counts,
     derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS,
     bbox: m.bbox,
+    postcodeDistricts: m.postcodeDistricts,
     ...(m.council ? { council: councilMetadata(m.council.sources, m.council.wardMethod, m.council.content) } : {}),
   };
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { PostcodeIndex } from '../../src/data/contract';
-import { postcodeKey } from '../../src/data/postcode';
+import type { PostcodeDistrict } from '../../src/data/contract';
+import { inwardCode, isFullPostcode, postcodeDistrict, postcodeKey } from '../../src/data/postcode';
 import type { AreaFeature } from './boundaries';
 import { cell, column, readCsv } from './csv';
 import { ProblemList } from './errors';
@@ -27,7 +27,8 @@ export function bboxOf(g: Polygon | MultiPolygon): Bbox {
 }
 
 export interface PostcodeResult {
-  index: PostcodeIndex;
+  /** One file's content per postcode district, sorted by district. */
+  districts: PostcodeDistrict[];
   total: number;
   withoutCoordinates: number;
   withoutLsoa: number;
@@ -66,6 +67,10 @@ export function buildPostcodeIndex(dataDir: string, relFile: string, lsoas: Area
       continue;
     }
     const code = postcodeKey(rawPc);
+    if (!isFullPostcode(code)) {
+      problems.add({ file: relFile, location: `line ${row.line}`, field: 'Postcode', message: `"${rawPc}" is not a full postcode` });
+      continue;
+    }
     let found = -1;
     for (let i = 0; i < lsoas.length; i++) {
       const b = boxes[i];
@@ -86,15 +91,36 @@ export function buildPostcodeIndex(dataDir: string, relFile: string, lsoas: Area
     entries.set(code, { value, line: row.line });
   }
   problems.throwIfAny();
-  const postcodes: Record<string, [number, number, number]> = {};
-  for (const code of [...entries.keys()].sort()) {
-    const e = entries.get(code);
-    if (e) postcodes[code] = e.value;
-  }
   return {
-    index: { lsoaCodes: lsoas.map((f) => f.code), postcodes },
+    districts: splitByDistrict(new Map([...entries].map(([code, e]) => [code, e.value])), lsoas.map((f) => f.code)),
     total: entries.size,
     withoutCoordinates,
     withoutLsoa,
   };
+}
+
+/**
+ * Splits the area's postcodes by district (outward code), so search loads one small file per lookup.
+ * Each file lists only the LSOA codes its postcodes lie in, and its entries are keyed by inward code.
+ * `lsoaCodes[i]` is what an entry's index `i` pointed at; -1 (outside the area) stays -1.
+ */
+export function splitByDistrict(postcodes: ReadonlyMap<string, readonly [number, number, number]>, lsoaCodes: readonly string[]): PostcodeDistrict[] {
+  const byDistrict = new Map<string, Array<[string, readonly [number, number, number]]>>();
+  for (const [key, value] of postcodes) {
+    const district = postcodeDistrict(key);
+    const list = byDistrict.get(district) ?? [];
+    list.push([key, value]);
+    byDistrict.set(district, list);
+  }
+  return [...byDistrict.keys()].sort().map((district) => {
+    const entries = (byDistrict.get(district) ?? []).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const codes = [...new Set(entries.flatMap(([, v]) => (v[2] >= 0 ? [lsoaCodes[v[2]]] : [])))].filter((c): c is string => c !== undefined).sort();
+    const local = new Map(codes.map((c, i) => [c, i]));
+    const out: PostcodeDistrict['postcodes'] = {};
+    for (const [key, [lon, lat, i]] of entries) {
+      const code = i >= 0 ? lsoaCodes[i] : undefined;
+      out[inwardCode(key)] = [lon, lat, code === undefined ? -1 : (local.get(code) ?? -1)];
+    }
+    return { district, lsoaCodes: codes, postcodes: out };
+  });
 }

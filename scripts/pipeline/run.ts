@@ -1,6 +1,7 @@
 import {
   CHANGE_TARGET_RELEASE,
   GEO_FILES,
+  postcodeDistrictFile,
   RELEASE_LIST,
   TOPO_OBJECTS,
   decileChangeKey,
@@ -28,7 +29,7 @@ import { cachedSource } from './source-cache';
 import { areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
 import { readLookups, type Lookups } from './lookups';
 import { buildMetadata } from './metadata';
-import { buildPostcodeIndex } from './postcodes';
+import { buildPostcodeIndex, type PostcodeResult } from './postcodes';
 import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
@@ -41,7 +42,7 @@ import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
 import { checkCoverage, reportMissingRows } from './coverage';
 import { bboxOf, changeCode, sortedProps } from './feature-helpers';
-import { budgetProblems, budgetVerdict, measure, stableStringify, writeAtomically, type BudgetVerdict, type OutputSize } from './write-outputs';
+import { budgetProblems, budgetVerdict, measure, postcodeFileProblems, stableStringify, writeAtomically, type BudgetVerdict, type OutputFile, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
   /**
@@ -255,8 +256,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Indexing postcodes');
   // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
-  const pcs = sources.englandWide
-    ? { index: { lsoaCodes: [], postcodes: {} }, total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
+  const pcs: PostcodeResult = sources.englandWide
+    ? { districts: [], total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
     : buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
 
   const counts: PipelineReport['counts'] = {
@@ -282,6 +283,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     simplifyMinWeight: minWeight,
     minPartArea,
     quantization,
+    postcodeDistricts: pcs.districts.map((d) => d.district),
   });
 
   log('Building the context layer (roads, rail, rivers, parks, place names)');
@@ -314,20 +316,21 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   // One content per generated file the contract declares: a file added to GEO_FILES and not
   // written here is a compile error (and ensure-data checks exactly GEO_FILES).
-  const contents: Record<keyof typeof GEO_FILES, string> = {
+  // The postcodes entry is a folder: one file per district.
+  const contents: Record<keyof typeof GEO_FILES, string | OutputFile[]> = {
     areas2021: stableStringify(topo21),
     details2021: stableStringify(details),
     areas2011: stableStringify(topo11),
     metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
-    postcodes: stableStringify(pcs.index),
+    postcodes: pcs.districts.map((d) => ({ name: postcodeDistrictFile(d.district), content: stableStringify(d) })),
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
     context: stableStringify(context.data),
   };
-  const files = Object.entries(contents).map(([key, content]) => ({ name: GEO_FILES[key as keyof typeof GEO_FILES], content }));
+  const files = Object.entries(contents).flatMap(([key, content]) => (typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content));
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, budgetLimits);
-  const over = budgetProblems(budget);
+  const over = [...budgetProblems(budget), ...postcodeFileProblems(outputs)];
   const contextGzip = outputs.find((o) => o.name === GEO_FILES.context)?.gzip ?? 0;
   const contextLimit = options.budget?.contextGzip ?? CONTEXT_BUDGET_GZIP;
   if (contextGzip > contextLimit) over.push({ file: GEO_FILES.context, message: `over budget: ${(contextGzip / 1024).toFixed(1)} KB gzip > ${(contextLimit / 1024).toFixed(1)} KB` });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { GEO_FILES } from '../../src/data/contract';
+import { GEO_FILES, POSTCODE_DISTRICT_BUDGET_GZIP } from '../../src/data/contract';
 import { BUDGET } from './config';
 import { PipelineError, type Problem } from './errors';
 
@@ -46,7 +46,7 @@ export function measure(files: OutputFile[]): OutputSize[] {
   });
 }
 
-/** postcodes.json is search data loaded on demand, so it is reported but outside the map budget. */
+/** The postcode files are search data loaded on demand, so they are outside the map budget (see postcodeFileProblems). */
 export function budgetVerdict(sizes: OutputSize[], limits: { firstViewGzip: number; releasesGzip: number } = BUDGET): BudgetVerdict {
   const gz = (name: string): number => sizes.find((s) => s.name === name)?.gzip ?? 0;
   const firstViewGzip = gz(GEO_FILES.areas2021);
@@ -73,6 +73,13 @@ export function budgetProblems(v: BudgetVerdict): Problem[] {
     out.push({ file: 'area outputs of the three releases', message: `over budget: ${kb(v.releasesGzip)} gzip > ${kb(v.releasesLimit)}` });
   }
   return out;
+}
+
+/** Each postcode district file must stay one small request: ≤ POSTCODE_DISTRICT_BUDGET_GZIP. */
+export function postcodeFileProblems(sizes: OutputSize[], limit = POSTCODE_DISTRICT_BUDGET_GZIP): Problem[] {
+  return sizes
+    .filter((s) => s.name.startsWith(`${GEO_FILES.postcodes}/`) && s.gzip > limit)
+    .map((s) => ({ file: s.name, message: `over budget: ${(s.gzip / 1024).toFixed(1)} KB gzip > ${(limit / 1024).toFixed(1)} KB (one postcode district per lookup)` }));
 }
 
 /** The file operations writeAtomically uses; tests pass a copy that fails on purpose. */

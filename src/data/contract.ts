@@ -9,8 +9,9 @@
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
 
-import type { PriorityNeighbourhood, PriorityWard } from './content-contract';
+import type { CouncilMetadata } from './council-contract';
 import type { Topology } from 'topojson-specification';
+export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
 
 export const GEO_FILES = {
@@ -24,8 +25,12 @@ export const GEO_FILES = {
   areas2011: 'areas-2011.topojson',
   /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
-  /** JSON PostcodeIndex: area postcodes → LSOA 2021 index, loaded lazily by search. */
-  postcodes: 'postcodes.json',
+  /**
+   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`, see
+   * postcodeDistrictFile): search loads only the district of the postcode typed (≤ 40 KB gzip each).
+   * The districts there are listed in DataMetadata.postcodeDistricts.
+   */
+  postcodes: 'postcodes',
   /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
   interventions: 'interventions.json',
   /** JSON SpiDataset (src/domain/spi/schema.ts), or null when the sources have no SPI file. */
@@ -212,44 +217,31 @@ export interface DataMetadata {
   derivations: Record<string, string>;
   /** Bounding box of the area [west, south, east, north]. */
   bbox: [number, number, number, number];
+  /** Postcode districts with a file in postcodes/ (sorted): search knows a postcode only from these. */
+  postcodeDistricts: string[];
   /** The orientation layer (context.json): which parts the sources cover here, and a note when some are missing. */
   context?: ContextMetadata;
   /** What this council's build has: wards and their method, its own content, what the sources lack here. */
   council?: CouncilMetadata;
 }
 
-/** Features whose sources exist only for some areas; the app says why when one is missing. */
-export const AREA_FEATURES = ['postcodes', 'committees', 'spi', 'file7', 'context'] as const;
-export type AreaFeatureId = (typeof AREA_FEATURES)[number];
-
-export interface CouncilMetadata {
-  wards: {
-    /** Ward boundary vintage, e.g. "December 2024", "May 2025". */
-    vintage: string;
-    /** 'lookup' = ONS best-fit lookup; 'centroid' = ward containing the LSOA's population-weighted centroid. */
-    method: 'lookup' | 'centroid';
-    /** One sentence for About. */
-    note: string;
-  };
-  /** Feature id → why it is not available for this area (absent = available). */
-  unavailable: Partial<Record<AreaFeatureId, string>>;
-  /** The council's own content (content/<LAD code>/), or null when it has none. */
-  content: CouncilContent | null;
-}
-
-/** Priority wards and neighbourhoods from content/<LAD code>/priority-areas.json, as the app needs them. */
-export interface CouncilContent {
-  /** Folder the content was built from (e.g. "content/E08000035"). */
-  folder: string;
-  priorityWards: PriorityWard[];
-  neighbourhoods: PriorityNeighbourhood[];
-}
-
-/** postcodes.json: compact lookup; `lsoa` is an index into `lsoaCodes`, -1 when the point lies in no area LSOA. */
-export interface PostcodeIndex {
+/**
+ * postcodes/<DISTRICT>.json: the area's postcodes of one district (outward code, e.g. "LS7"), keyed by
+ * inward code ("3EX") → [lon, lat, index into lsoaCodes], -1 when the point lies in no LSOA of the area.
+ */
+export interface PostcodeDistrict {
+  district: string;
+  /** The LSOA 2021 codes this district's postcodes lie in. */
   lsoaCodes: string[];
-  /** Normalised postcode ("LS7 3EX") → [lon, lat, lsoa index]. */
   postcodes: Record<string, [number, number, number]>;
+}
+
+/** Largest a district file may be (gzip -9), so a lookup stays one small request. */
+export const POSTCODE_DISTRICT_BUDGET_GZIP = 40 * 1024;
+
+/** The generated file of one postcode district, e.g. "postcodes/LS7.json". */
+export function postcodeDistrictFile(district: string): string {
+  return `${GEO_FILES.postcodes}/${district}.json`;
 }
 
 /**

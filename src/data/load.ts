@@ -2,7 +2,7 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import { useCouncil } from './council';
-import { expandDetails, GEO_FILES, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeIndex, type WardProperties } from './contract';
+import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -49,10 +49,16 @@ export function loadLsoa11(): Promise<LsoaCollection> {
   return lsoa11Promise;
 }
 
-let postcodePromise: Promise<PostcodeIndex> | undefined;
-export function loadPostcodes(): Promise<PostcodeIndex> {
-  postcodePromise ??= fetchJson<PostcodeIndex>(GEO_FILES.postcodes);
-  return postcodePromise;
+const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
+/** One postcode district's file (postcodes/LS7.json), fetched once; a failed fetch may be retried. */
+export function loadPostcodeDistrict(district: string): Promise<PostcodeDistrict> {
+  let p = postcodeDistricts.get(district);
+  if (!p) {
+    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(district));
+    p.catch(() => postcodeDistricts.delete(district));
+    postcodeDistricts.set(district, p);
+  }
+  return p;
 }
 
 let interventionsPromise: Promise<InterventionsCollection> | undefined;

@@ -1,5 +1,5 @@
 /**
- * The one postcode key: how postcodes.json keys its entries (scripts/pipeline/postcodes.ts), how the
+ * The one postcode key: how postcodes/<DISTRICT>.json files key their entries (scripts/pipeline/postcodes.ts), how the
  * interventions step matches postcodes, and how search looks up what a person typed. In src/data
  * so both the pipeline and the app's domain may import it.
  */
@@ -15,4 +15,16 @@ const FULL_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 
 export function isFullPostcode(key: string): boolean {
   return FULL_POSTCODE.test(key);
+}
+
+/** "LS7 3EX" → "LS7": the outward code (district), which names the file search loads. Takes a postcodeKey(). */
+export function postcodeDistrict(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/** "LS7 3EX" → "3EX": the inward code, the key within the district file. Takes a postcodeKey(). */
+export function inwardCode(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? '' : key.slice(space + 1);
 }

@@ -20,7 +20,7 @@ export function normaliseText(s: string): string {
     .trim();
 }
 
-/** "ls73ex" / "LS7  3EX" → "LS7 3EX" (the key of postcodes.json); null when it is not shaped like a full postcode. */
+/** "ls73ex" / "LS7  3EX" → "LS7 3EX" (the key of the postcodes/<DISTRICT>.json files); null when it is not shaped like a full postcode. */
 export function normalisePostcode(raw: string): string | null {
   const key = postcodeKey(raw);
   return isFullPostcode(key) ? key : null;

@@ -35,6 +35,8 @@ export class AtlasMap implements MapHandle {
   private readonly ready: Promise<void>;
   private readonly pointer = new PointerDispatcher();
   private context: LayerContext | null = null;
+  /** MapLibre 'render' events so far: the tests and the benchmark count the frames a change costs. */
+  private renders = 0;
 
   constructor(opts: AtlasMapOptions) {
     this.reducedMotion = opts.reducedMotion;
@@ -94,6 +96,9 @@ export class AtlasMap implements MapHandle {
       this.pointer.leave();
       this.map.getCanvas().style.cursor = '';
     });
+    this.map.on('render', () => {
+      this.renders++;
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       opts.onMoveEnd({ lat: c.lat, lon: c.lng, zoom: this.map.getZoom() });
@@ -134,9 +139,10 @@ export class AtlasMap implements MapHandle {
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */
-  testHooks(): { idle: () => Promise<void>; project: (lon: number, lat: number) => { x: number; y: number } } {
+  testHooks(): { idle: () => Promise<void>; renders: () => number; project: (lon: number, lat: number) => { x: number; y: number } } {
     return {
       idle: () => this.idle(),
+      renders: () => this.renders,
       project: (lon, lat) => {
         const p = this.map.project([lon, lat]);
         return { x: p.x, y: p.y };

@@ -1,17 +1,13 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { postcodeMessage, type PostcodeLookup } from '../domain/postcode-lookup';
 import { normalisePostcode, searchEntries, type SearchEntry } from '../domain/search';
 import { unavailableNote } from '../data/council';
-
-export type PostcodeResult =
-  | { kind: 'found'; postcode: string; lsoaCode: string }
-  | { kind: 'outside'; postcode: string }
-  | { kind: 'unknown'; postcode: string };
 
 export interface SearchBoxProps {
   entries: readonly SearchEntry[];
   onSelect: (entry: SearchEntry) => void;
-  lookupPostcode: (postcode: string) => Promise<PostcodeResult>;
-  onPostcode: (result: PostcodeResult & { kind: 'found' }) => void;
+  lookupPostcode: (postcode: string) => Promise<PostcodeLookup>;
+  onPostcode: (result: PostcodeLookup & { kind: 'found' }) => void;
 }
 
 /** One search box with keyboard-operable suggestions (ARIA 1.2 combobox with a listbox popup). */
@@ -49,11 +45,8 @@ export function SearchBox(props: SearchBoxProps) {
     setMessage(`Looking up ${pc}…`);
     try {
       const r = await props.lookupPostcode(pc);
-      if (r.kind === 'found') {
-        setMessage(`${pc} is in LSOA ${r.lsoaCode} (placed by the postcode's centre point).`);
-        props.onPostcode(r);
-      } else if (r.kind === 'outside') setMessage(`${pc} is a known postcode but lies outside the area shown on this map.`);
-      else setMessage(`${pc} was not found among the postcodes this map knows (LS postcodes only).`);
+      setMessage(postcodeMessage(r));
+      if (r.kind === 'found') props.onPostcode(r);
     } catch (err) {
       setMessage(`Postcode search is unavailable: ${err instanceof Error ? err.message : String(err)}`);
     }

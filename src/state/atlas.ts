@@ -1,7 +1,7 @@
 import { createMemo, createResource, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
-import { loadContext, loadPostcodes } from '../data/load';
+import { loadContext, loadPostcodeDistrict } from '../data/load';
 import type { ContextData } from '../data/contract';
 import { placeBox, placeSearchEntries } from '../domain/place-search';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
@@ -11,6 +11,7 @@ import { buildLayerTable, NO_TABLE_FILTER, type LayerTable, type TableFilter } f
 import type { LegendModel } from '../domain/legend';
 import type { MapColouring } from '../domain/measure';
 import type { LonLat } from '../domain/outreach/catchment';
+import { lookupPostcode, type PostcodeLookup } from '../domain/postcode-lookup';
 import type { SearchEntry } from '../domain/search';
 import * as vm from '../domain/view-model';
 import type { SpiDataset } from '../domain/spi';
@@ -23,7 +24,6 @@ import { createSpiStore, type SpiStore } from './spi-store';
 import { createAppStore, type AppStore } from './store';
 import { createVenueStore, type VenueStore } from './venue-store';
 
-export type PostcodeLookup = { kind: 'unknown'; postcode: string } | { kind: 'found'; postcode: string; lsoaCode: string } | { kind: 'outside'; postcode: string };
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
 export type Hovered = { kind: 'area'; layer: 'lsoa21' | 'lsoa11' | 'wards'; code: string; point: { x: number; y: number } } | { kind: 'venues'; ids: string[]; point: { x: number; y: number } } | null;
@@ -71,6 +71,8 @@ export interface Atlas extends AppStore {
   goToPlace: (entry: SearchEntry) => void;
 }
 
+const CLOSED_TABLE: LayerTable = { caption: '', columns: [], rows: [] };
+
 export function createAtlas(data: FirstViewData): Atlas {
   const store = createAppStore();
   const { state } = store;
@@ -108,8 +110,9 @@ export function createAtlas(data: FirstViewData): Atlas {
   const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
 
   const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
-  const tableModel = createMemo(() =>
-    buildLayerTable({
+  // Built only while the table is shown (a switch with the table closed does not pay for it).
+  const tableModel = createMemo((): LayerTable =>
+    !state().table ? CLOSED_TABLE : buildLayerTable({
       view: state().view,
       indicator: state().indicator,
       release: state().release,
@@ -204,13 +207,7 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: async (pc) => {
-      const idx = await loadPostcodes();
-      const hit = idx.postcodes[pc];
-      if (!hit) return { kind: 'unknown', postcode: pc };
-      const code = hit[2] >= 0 ? idx.lsoaCodes[hit[2]] : undefined;
-      return code ? { kind: 'found', postcode: pc, lsoaCode: code } : { kind: 'outside', postcode: pc };
-    },
+    lookupPostcode: (pc) => lookupPostcode(pc, meta.postcodeDistricts, loadPostcodeDistrict),
   };
 }
 

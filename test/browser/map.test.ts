@@ -89,20 +89,42 @@ describe('search', () => {
     const expected = sourceLsoas.features.find((f) => booleanPointInPolygon(pt, f.geometry))!.properties.LSOA21CD;
 
     const { page, problems } = await openPage(chrome.browser, base);
+    const postcodeRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/geo/postcode')) postcodeRequests.push(new URL(r.url()).pathname);
+    });
     await page.locator('#search-input').fill('ls7 3ex');
     await page.keyboard.press('Enter');
     const profile = page.getByTestId('lsoa-profile');
     await profile.waitFor();
     await expect(profile.locator('h2').textContent()).resolves.toContain(expected);
     expect(page.url()).toContain(`sel=lsoa%3A${expected}`);
+    // One small request: the LS7 district's file, nothing else of the postcode data.
+    expect(postcodeRequests).toEqual(['/geo/postcodes/LS7.json']);
     expect(problems).toEqual([]);
   });
 
-  it('says so when a postcode is unknown', async () => {
-    const { page } = await openPage(chrome.browser, base);
+  it('says so when a postcode is unknown in a district the map has', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
     await page.locator('#search-input').fill('LS99 9ZZ');
     await page.keyboard.press('Enter');
-    await page.locator('#search-message', { hasText: 'was not found' }).waitFor({ timeout: 10_000 });
+    await page.locator('#search-message', { hasText: 'LS99 9ZZ was not found among this map\'s postcodes in district LS99' }).waitFor({ timeout: 10_000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('says which districts it covers when the postcode district is not in the area, and downloads nothing', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
+    const postcodeRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/geo/postcode')) postcodeRequests.push(r.url());
+    });
+    await page.locator('#search-input').fill('bd1 1aa');
+    await page.keyboard.press('Enter');
+    const message = page.locator('#search-message', { hasText: 'BD1 1AA is in postcode district BD1, which this map does not cover' });
+    await message.waitFor({ timeout: 10_000 });
+    await expect(message.textContent()).resolves.toMatch(/Districts covered: LS1, LS10, .*LS7, /);
+    expect(postcodeRequests).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 

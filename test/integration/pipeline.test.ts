@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { GEO_FILES, type DataMetadata, type PostcodeIndex } from '../../src/data/contract';
+import { GEO_FILES, POSTCODE_DISTRICT_BUDGET_GZIP, postcodeDistrictFile, type DataMetadata, type PostcodeDistrict } from '../../src/data/contract';
 import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
 import { dataDir } from '../unit/pipeline/helpers/data-dir';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
@@ -56,18 +57,22 @@ describe('pipeline on the real Leeds data', () => {
   it('stays within the size budget and indexes postcodes', () => {
     expect(report.budget.ok).toBe(true);
     expect(report.budget.firstViewGzip).toBeLessThanOrEqual(100 * 1024);
-    const pc = JSON.parse(readFileSync(path.join(outA, GEO_FILES.postcodes), 'utf8')) as PostcodeIndex;
-    expect(report.counts.postcodesWithoutCoordinates).toBe(34);
-    expect(Object.keys(pc.postcodes)).toHaveLength(32762 - 34);
-    expect(pc.postcodes['LS10 1AA']).toBeDefined();
     const meta = JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    const districts = meta.postcodeDistricts.map((d) => readFileSync(path.join(outA, postcodeDistrictFile(d))));
+    expect(readdirSync(path.join(outA, GEO_FILES.postcodes))).toHaveLength(meta.postcodeDistricts.length);
+    for (const [i, bytes] of districts.entries()) expect(gzipSync(bytes, { level: 9 }).byteLength, meta.postcodeDistricts[i]).toBeLessThanOrEqual(POSTCODE_DISTRICT_BUDGET_GZIP);
+    const parsed = districts.map((b) => JSON.parse(b.toString('utf8')) as PostcodeDistrict);
+    expect(report.counts.postcodesWithoutCoordinates).toBe(34);
+    expect(parsed.reduce((n, d) => n + Object.keys(d.postcodes).length, 0)).toBe(32762 - 34);
+    expect(parsed.find((d) => d.district === 'LS10')?.postcodes['1AA']).toBeDefined();
     expect(meta.area).toEqual({ code: 'E08000035', name: 'Leeds' });
     expect(meta.counts.postcodes).toBe(32728);
   });
 
   it('gives byte-identical outputs on a second run', () => {
-    const files = readdirSync(outA).sort();
-    expect(readdirSync(outB).sort()).toEqual(files);
+    const list = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+    const files = list(outA);
+    expect(list(outB)).toEqual(files);
     for (const f of files) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  *  - performance mark `baseline:first-choropleth` at the first `idle` after `setData` with the areas drawn;
  *  - a <select id="indicator-select"> that switches the colouring by changing a paint property only;
  *  - a hover tooltip `[data-testid="tooltip"]`;
- *  - `window.__baseline = { idle(), project(lon, lat) }`.
+ *  - `window.__baseline = { idle(), renders(), project(lon, lat) }` (renders = MapLibre `render` events so far).
  * Built by scripts/bench/bench.ts into a temporary folder with the derived data files; never deployed.
  */
 import { Map as MapLibreMap, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type LngLatBoundsLike, type MapLayerMouseEvent } from 'maplibre-gl';
@@ -51,8 +51,14 @@ function idle(): Promise<void> {
   });
 }
 
+let renders = 0;
+map.on('render', () => {
+  renders++;
+});
+
 (window as unknown as { __baseline: unknown }).__baseline = {
   idle,
+  renders: () => renders,
   project: (lon: number, lat: number) => {
     const p = map.project([lon, lat]);
     return { x: p.x, y: p.y };
@@ -83,7 +89,7 @@ void loaded.then(async () => {
   map.on('idle', onIdle);
 });
 
-// Indicator switch: a paint property only, like the app.
+// Indicator switch: the plain MapLibre way, a new data-driven paint property (MapLibre rebuilds the tiles in its worker).
 const select = document.getElementById('indicator-select') as HTMLSelectElement;
 for (const id of __BASELINE_INDICATORS__) select.add(new Option(id, id));
 select.value = 'imd';

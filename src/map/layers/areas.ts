@@ -1,8 +1,8 @@
 import { createEffect, on } from 'solid-js';
 import type { GeoJSONSource, LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { flagKey } from '../../data/contract';
-import { fillColourExpression, flagFilter, noDataFilter } from '../paint';
+import { areaPaintStates, FILL_FROM_STATE, flaggedInAnyRelease, litWhen, noDataCodes, PAINT_STATE, stateChanges, type AreaPaintState } from '../area-paint';
+import { codesFilter } from '../paint';
 import { PATTERNS } from '../patterns';
 import { POINTER_PRIORITY } from '../dispatcher';
 import type { LayerId } from '../layer-order';
@@ -35,9 +35,16 @@ const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
+// Which areas are lit is feature state (the outlined release changes it), so the filter stays put.
 const FLAG_PAINT: { p10: [LineLayerSpecification['paint'], LineLayerSpecification['paint']]; p1: [LineLayerSpecification['paint'], LineLayerSpecification['paint']] } = {
-  p10: [{ 'line-color': '#000000', 'line-width': 2.4 }, { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2] }],
-  p1: [{ 'line-color': '#ffffff', 'line-width': 5 }, { 'line-color': '#d7191c', 'line-width': 2.5 }],
+  p10: [
+    { 'line-color': '#000000', 'line-width': 2.4, 'line-opacity': litWhen(PAINT_STATE.p10) },
+    { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2], 'line-opacity': litWhen(PAINT_STATE.p10) },
+  ],
+  p1: [
+    { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': litWhen(PAINT_STATE.p1) },
+    { 'line-color': '#d7191c', 'line-width': 2.5, 'line-opacity': litWhen(PAINT_STATE.p1) },
+  ],
 };
 
 function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry>): void {
@@ -46,7 +53,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
   map.addSource(layer, { type: 'geojson', data, promoteId: 'code', tolerance: 0.2 });
   const ids = IDS[layer];
-  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, layout: { visibility: 'none' }, paint: { 'fill-color': '#cccccc', 'fill-opacity': 0.85 } });
+  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, layout: { visibility: 'none' }, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0.85 } });
   ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata' } });
   if (!ids.flags) {
     ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] } });
@@ -103,12 +110,20 @@ export const areasGroup: LayerGroup = {
     // New detail values arrive as a new collection: the source is given it once (never on a switch).
     createEffect(on(model.lsoa21, (c) => (map.getSource('lsoa21') as GeoJSONSource | undefined)?.setData(c), { defer: true }));
 
+    // Feature state as last written, per source: a switch writes only what changed.
+    const applied: Record<AreaLayer, Map<string, AreaPaintState>> = { lsoa21: new Map(), lsoa11: new Map(), wards: new Map() };
+    const features = (layer: AreaLayer) => (layer === 'lsoa21' ? model.lsoa21().features : layer === 'wards' ? model.wards.features : (model.lsoa11()?.features ?? []));
+
+    // One effect, run synchronously inside the change's handler, so every update of a switch reaches
+    // MapLibre before its next frame. Paint expressions and filters stay put on an indicator, banding
+    // or release switch (see area-paint.ts); only visibility changes when the layer changes.
     createEffect(() => {
       const l11 = model.lsoa11();
       if (l11) addAreaSource(ctx, 'lsoa11', l11);
       const colouring = model.colouring();
       const flags = model.flags();
       const flagRelease = model.flagRelease();
+      const runTime = model.wardValues();
       interactive = colouring.target;
       for (const layer of AREA_LAYERS) {
         const ids = IDS[layer];
@@ -119,30 +134,23 @@ export const areasGroup: LayerGroup = {
           // LSOA outlines stay visible under a ward colouring for context.
           ctx.setVisible(ids.line, active || (colouring.target === 'wards' && layer === 'lsoa21'));
           for (const flag of ['p1', 'p10'] as const) {
-            const filter = flagFilter(flagKey(flagRelease, flag === 'p1' ? 1 : 10));
             for (const id of ids.flags[flag]) {
               ctx.setVisible(id, active && flags[flag]);
-              if (active) ctx.setFilter(id, filter);
+              if (active) ctx.setFilter(id, codesFilter(flaggedInAnyRelease(features(layer), flag === 'p1' ? 1 : 10)));
             }
           }
         }
         if (!active) continue;
-        ctx.setPaint(ids.fill, 'fill-color', fillColourExpression(colouring));
-        ctx.setFilter(ids.nodata, noDataFilter(colouring) ?? MATCH_NOTHING);
+        const areas = features(layer);
+        const next = areaPaintStates(areas, colouring, flagRelease, runTime);
+        for (const [code, change] of stateChanges(applied[layer], next)) map.setFeatureState({ source: layer, id: code }, change);
+        applied[layer] = next;
+        ctx.setFilter(ids.nodata, codesFilter(noDataCodes(areas, colouring, runTime)));
       }
       ctx.setPaint('wards-line', 'line-width', colouring.target === 'wards'
         ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
         : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5]);
       clearHover();
-    });
-
-    // Per-ward values that arrive at run time (imported SPI) go in feature state, not in the data.
-    createEffect(() => {
-      const wardValues = model.wardValues();
-      if (!wardValues) return;
-      for (const f of model.wards.features) {
-        map.setFeatureState({ source: 'wards', id: f.properties.code }, { [wardValues.key]: wardValues.values.get(f.properties.code) ?? null });
-      }
     });
 
     ctx.pointer({

@@ -2,6 +2,7 @@ import type { AddLayerObject, FilterSpecification, Map as MapLibreMap } from 'ma
 import type { PointerHandler } from '../dispatcher';
 import type { MapEvents, MapModel } from '../model';
 import { beforeIdFor, type LayerId } from '../layer-order';
+import { codesFilter } from '../paint';
 
 /**
  * One group of map layers (areas, overlays, outreach, venues, ward labels, …). A group owns its
@@ -17,7 +18,7 @@ export interface LayerGroup {
 }
 
 /** A filter that matches no feature (MapLibre 6 rejects the legacy ['==', 1, 0] form). */
-export const MATCH_NOTHING: FilterSpecification = ['in', ['get', 'code'], ['literal', []]];
+export const MATCH_NOTHING: FilterSpecification = codesFilter([]);
 
 /**
  * What a group may do with the map: add layers (placed by LAYER_ORDER), change layout, filter and

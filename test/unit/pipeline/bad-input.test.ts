@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../scripts/pipeline/errors';
@@ -18,8 +18,10 @@ const LSOA21_DIR = 'boundaries/leeds/shapefiles/lsoa21_leeds_bgc';
 const LSOA21_BASE = `${LSOA21_DIR}/leeds_lsoa21_bgc_bng`;
 const IOD25 = 'indices/iod2025_lsoa21_england.csv';
 
+/** Every output file, including those in folders (postcodes/<district>.json). */
 function snapshot(): Map<string, Buffer> {
-  return new Map(readdirSync(outDir).sort().map((f) => [f, readFileSync(path.join(outDir, f))]));
+  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(outDir, f)).isFile());
+  return new Map(files.sort().map((f) => [f, readFileSync(path.join(outDir, f))]));
 }
 
 /** Runs the pipeline expecting a PipelineError; checks the good build is untouched; returns the message. */

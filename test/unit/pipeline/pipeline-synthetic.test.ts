@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { GEO_FILES, expandDetails, type AreaDetails, type DataMetadata, type PostcodeIndex } from '../../../src/data/contract';
+import { GEO_FILES, expandDetails, postcodeDistrictFile, type AreaDetails, type DataMetadata, type PostcodeDistrict } from '../../../src/data/contract';
 import { PipelineError } from '../../../scripts/pipeline/errors';
 import { runPipeline, type PipelineReport } from '../../../scripts/pipeline/run';
 import { SYN_AREA, SYN_WARD, tempDir, writeSyntheticData } from './helpers/synthetic';
@@ -39,7 +39,9 @@ describe('pipeline on synthetic data', () => {
   });
 
   it('is byte-identical across runs', () => {
-    for (const f of readdirSync(outA)) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
+    const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+    expect(files(outB)).toEqual(files(outA));
+    for (const f of files(outA)) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
   });
 
   it('joins IoD values, local ranks and comparable earlier releases onto LSOA 2021', () => {
@@ -64,11 +66,14 @@ describe('pipeline on synthetic data', () => {
     expect(w[1]).toMatchObject({ name: 'Synthetic South & East', y25_n: 2, y25_d1: 1, y25_mr: 159.5 });
   });
 
-  it('normalises postcodes and finds the containing LSOA', () => {
-    const pc = JSON.parse(readFileSync(path.join(outA, GEO_FILES.postcodes), 'utf8')) as PostcodeIndex;
-    expect(Object.keys(pc.postcodes)).toEqual(['LS9 9ZY', 'LS99 1ZZ']);
-    expect(pc.lsoaCodes[pc.postcodes['LS99 1ZZ']![2]]).toBe('E01999903');
-    expect(pc.postcodes['LS9 9ZY']![2]).toBe(-1);
+  it('normalises postcodes, finds the containing LSOA and writes one file per district', () => {
+    const district = (d: string) => JSON.parse(readFileSync(path.join(outA, postcodeDistrictFile(d)), 'utf8')) as PostcodeDistrict;
+    expect(readdirSync(path.join(outA, GEO_FILES.postcodes)).sort()).toEqual(['LS9.json', 'LS99.json']);
+    const ls99 = district('LS99');
+    expect(ls99).toEqual({ district: 'LS99', lsoaCodes: ['E01999903'], postcodes: { '1ZZ': [expect.any(Number), expect.any(Number), 0] } });
+    expect(district('LS9')).toMatchObject({ district: 'LS9', lsoaCodes: [], postcodes: { '9ZY': [expect.any(Number), expect.any(Number), -1] } });
+    const m = JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    expect(m.postcodeDistricts).toEqual(['LS9', 'LS99']);
   });
 
   it('writes metadata without wall-clock time', () => {
