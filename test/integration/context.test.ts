@@ -117,7 +117,8 @@ describe('context layer on the real Leeds sources', () => {
   it('is partial for another West Yorkshire council (no MSOA names) and absent outside West Yorkshire', async () => {
     const bradford = await buildContext(dataDir, 'E08000032', [-2.06, 53.72, -1.64, 53.96]);
     expect(bradford.data?.places.some((p) => p.kind === 'neighbourhood')).toBe(false);
-    expect(bradford.metadata.note).toMatch(/Leeds only/);
+    expect(bradford.metadata.note).toMatch(/names are not shown: .*one other district only/);
+    expect(bradford.metadata.note).not.toMatch(/Leeds/);
     expect(bradford.metadata.attribution).not.toContain('House of Commons Library MSOA Names (Open Parliament Licence)');
     const york = await buildContext(dataDir, 'E06000014', [-1.23, 53.88, -0.92, 54.06]);
     expect(york.data).toBeNull();
