@@ -39,7 +39,7 @@ describe('offline after one visit (service worker)', () => {
     expect(new URL(cached.script).origin).toBe(new URL(base).origin);
     expect(cached.names).toHaveLength(1);
     expect(cached.names[0]).toMatch(/^atlas-[0-9a-f]{16}$/);
-    for (const file of ['/index.html', '/geo/areas-2021.topojson', '/geo/metadata.json', '/geo/areas-2021-details.json', '/geo/interventions.json', '/geo/postcodes.json', '/manifest.webmanifest']) {
+    for (const file of ['/index.html', '/geo/areas-2021.topojson', '/geo/metadata.json', '/geo/areas-2021-details.json', '/geo/interventions.json', '/geo/postcodes/LS7.json', '/geo/context.json', '/manifest.webmanifest']) {
       expect(cached.keys).toContain(file);
     }
     expect(cached.keys.some((k) => /^\/assets\/main-.*\.js$/.test(k))).toBe(true);
