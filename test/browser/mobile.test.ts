@@ -99,6 +99,15 @@ describe('phone, 390×844 with touch', () => {
   it('the legend sheet opens and closes with the close button', async () => {
     await page.locator('.sheet-dock__tab', { hasText: 'Legend' }).tap();
     await page.getByTestId('legend').waitFor({ state: 'visible' });
+    // "Full height" enlarges the open sheet, and says so; pressed again it returns.
+    const sheetHeight = () => page.locator('#legend-panel').evaluate((el) => el.getBoundingClientRect().height);
+    const before = await sheetHeight();
+    const size = page.getByRole('button', { name: 'Full height legend panel' });
+    await size.tap();
+    await expect(size.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(sheetHeight).toBeGreaterThan(before + 50);
+    await size.tap();
+    await expect(size.getAttribute('aria-pressed')).resolves.toBe('false');
     await page.getByRole('button', { name: 'Close the panel' }).tap();
     await expect(page.getByTestId('legend').isVisible()).resolves.toBe(false);
   });
