@@ -40,12 +40,15 @@ function preloadMapChunk(): Plugin {
   };
 }
 
+/** build:sites builds the app once as a template: council name and precache list are filled per council. */
+const SITES_TEMPLATE_BUILD = process.env.ATLAS_KEEP_AREA_TOKENS === '1';
+
 export default defineConfig({
   base,
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'))],
+  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'), SITES_TEMPLATE_BUILD)],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -15,6 +15,28 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Whether a built file belongs in the precache: not the worker itself, not source maps. */
+const precachable = (fileName: string): boolean => fileName !== SERVICE_WORKER_FILE && !fileName.endsWith('.map');
+
+/** The manifest for a set of files (path relative to the worker's scope → content). */
+export function manifestFor(files: ReadonlyMap<string, string | Uint8Array>): PrecacheManifest {
+  return { version: precacheVersion(files), files: [...files.keys()].sort() };
+}
+
+/**
+ * The manifest for a finished site folder (build:sites: one council's app plus its own geo/), read from
+ * disk, so each council's worker precaches that council's data and has its own version.
+ */
+export function manifestForSite(siteDir: string): PrecacheManifest {
+  const files = new Map<string, Uint8Array>();
+  for (const path of filesUnder(siteDir)) {
+    const name = relative(siteDir, path).split(sep).join('/');
+    if (precachable(name)) files.set(name, readFileSync(path));
+  }
+  if (!files.has('index.html')) throw new Error(`${siteDir} has no index.html: nothing to serve offline`);
+  return manifestFor(files);
+}
+
 /** The manifest's version: a hash of every precached file's name and content, so any change makes a new one. */
 export function precacheVersion(files: ReadonlyMap<string, string | Uint8Array>): string {
   const h = createHash('sha256');
@@ -38,8 +60,11 @@ export function injectManifest(code: string, manifest: PrecacheManifest): string
  * Builds src/offline/service-worker.ts into sw.js (same origin, so CSP script-src 'self' allows it) and
  * writes into it the list of files to precache — every file of the bundle plus public/ (the area's data
  * under geo/) — with a content hash as the version, so each deployment gets its own cache.
+ *
+ * With `leavePlaceholder` (build:sites' shared app build, whose data differs per council) the worker keeps
+ * its placeholder; build:sites fills it for each council's folder with manifestForSite.
  */
-export function precacheServiceWorker(workerEntry: string): Plugin {
+export function precacheServiceWorker(workerEntry: string, leavePlaceholder = false): Plugin {
   let config: ResolvedConfig | undefined;
   return {
     name: 'atlas-precache-service-worker',
@@ -56,9 +81,10 @@ export function precacheServiceWorker(workerEntry: string): Plugin {
       const worker = bundle[SERVICE_WORKER_FILE];
       if (!worker || worker.type !== 'chunk') return this.error(`the service worker chunk ${SERVICE_WORKER_FILE} was not built`);
       if (worker.imports.length > 0) return this.error(`${SERVICE_WORKER_FILE} must be one file, but imports ${worker.imports.join(', ')}`);
+      if (leavePlaceholder) return;
       const files = new Map<string, string | Uint8Array>();
       for (const out of Object.values(bundle)) {
-        if (out.fileName === SERVICE_WORKER_FILE || out.fileName.endsWith('.map')) continue;
+        if (!precachable(out.fileName)) continue;
         files.set(out.fileName, out.type === 'chunk' ? out.code : out.source);
       }
       const publicDir = config?.publicDir;
@@ -66,8 +92,7 @@ export function precacheServiceWorker(workerEntry: string): Plugin {
         for (const path of filesUnder(publicDir)) files.set(relative(publicDir, path).split(sep).join('/'), readFileSync(path));
       }
       if (!files.has('index.html')) return this.error('index.html is not in the bundle: nothing to serve offline');
-      const manifest: PrecacheManifest = { version: precacheVersion(files), files: [...files.keys()].sort() };
-      const code = injectManifest(worker.code, manifest);
+      const code = injectManifest(worker.code, manifestFor(files));
       if (code === null) return this.error(`${SERVICE_WORKER_FILE} has no ${MANIFEST_PLACEHOLDER} placeholder to fill`);
       worker.code = code;
     },

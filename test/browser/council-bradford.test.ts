@@ -42,6 +42,13 @@ function bradfordLsoas(): FeatureCollection<Polygon | MultiPolygon, Record<strin
   return feature(topo, topo.objects['lsoa21'] as GeometryCollection) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
 }
 
+/** The Bradford LSOA with the lowest code and a point inside it: where the pixel checks look. */
+function firstLsoa() {
+  const target = [...bradfordLsoas().features].sort((a, b) => String(a.properties['code']).localeCompare(String(b.properties['code'])))[0]!;
+  const [lon, lat] = interiorPoint(target);
+  return { at: `${lat.toFixed(5)},${lon.toFixed(5)},16`, colour: blend(DECILE_COLOURS[(target.properties['y25_imd_d'] as number) - 1]!, 0.85) };
+}
+
 const pageText = (page: import('playwright-core').Page) => page.evaluate(() => `${document.title}\n${document.body.innerText}`);
 
 describe('a Bradford atlas from the England-wide sources', () => {
@@ -56,14 +63,11 @@ describe('a Bradford atlas from the England-wide sources', () => {
   });
 
   it('draws the choropleth, names Bradford and never Leeds (page, About, search, accessibility statement)', async () => {
-    const lsoas = bradfordLsoas().features;
-    expect(lsoas).toHaveLength(312);
-    const target = [...lsoas].sort((a, b) => String(a.properties['code']).localeCompare(String(b.properties['code'])))[0]!;
-    const [lon, lat] = interiorPoint(target);
-    const { page, problems } = await openPage(chrome.browser, `${base}E08000032/?at=${lat.toFixed(5)},${lon.toFixed(5)},16`);
+    expect(bradfordLsoas().features).toHaveLength(312);
+    const target = firstLsoa();
+    const { page, problems } = await openPage(chrome.browser, `${base}E08000032/?at=${target.at}`);
     await waitForMap(page);
-    const decile = target.properties['y25_imd_d'] as number;
-    expect(closeTo(await mapCentrePixel(page), blend(DECILE_COLOURS[decile - 1]!, 0.85))).toBe(true);
+    expect(closeTo(await mapCentrePixel(page), target.colour)).toBe(true);
 
     expect(await page.title()).toBe('Neighbourhood Atlas — deprivation in Bradford');
     await expect(page.locator('.app-header__tagline').textContent()).resolves.toContain('Bradford');
@@ -92,5 +96,28 @@ describe('a Bradford atlas from the England-wide sources', () => {
     const text = await pageText(page);
     expect(text).toContain('a map of deprivation in Bradford');
     expect(text).not.toMatch(/Leeds/i);
+  });
+
+  it('works offline after one visit, from a precache of Bradford’s own files', async () => {
+    const target = firstLsoa();
+    const { page } = await openPage(chrome.browser, `${base}E08000032/?at=${target.at}`);
+    await waitForMap(page);
+    const keys = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]!);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    for (const file of ['index.html', 'geo/areas-2021.topojson', 'geo/areas-2021-details.json', 'geo/metadata.json']) expect(keys).toContain(`/E08000032/${file}`);
+    // Every precached file is one of Bradford's (no Leeds postcode district files, nothing outside its folder).
+    expect(keys.every((k) => k.startsWith('/E08000032/') && !k.includes('/postcodes/'))).toBe(true);
+    await page.context().setOffline(true);
+    // Really offline: a file the worker does not hold fails.
+    await expect(page.evaluate(() => fetch('/not-cached.txt').then(() => 'ok', () => 'failed'))).resolves.toBe('failed');
+    await page.reload();
+    await waitForMap(page);
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    expect(await page.title()).toBe('Neighbourhood Atlas — deprivation in Bradford');
+    expect(closeTo(await mapCentrePixel(page), target.colour)).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey, cacheName, offlinePageFor, staleCaches, strategyFor } from '../../../src/offline/cache-policy';
-import { injectManifest, MANIFEST_PLACEHOLDER, precacheVersion } from '../../../scripts/build/precache-plugin';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { injectManifest, MANIFEST_PLACEHOLDER, manifestForSite, precacheVersion } from '../../../scripts/build/precache-plugin';
+import { tempDir } from '../pipeline/helpers/synthetic';
 
 const scope = 'https://example.test/maps/atlas/';
 const precached = new Set(['index.html', 'accessibility.html', 'assets/main-abc.js', 'geo/metadata.json']);
@@ -52,5 +55,23 @@ describe('precache plugin', () => {
       expect(parsed).toEqual(manifest);
     }
     expect(injectManifest('const m = 1;', manifest)).toBeNull();
+  });
+
+  it('lists a council site folder’s own files (build:sites), without the worker or source maps', () => {
+    const site = tempDir('site-manifest');
+    const put = (name: string, text: string) => {
+      mkdirSync(dirname(join(site, name)), { recursive: true });
+      writeFileSync(join(site, name), text);
+    };
+    put('index.html', '<html>synthetic</html>');
+    put('sw.js', 'worker');
+    put('assets/main-abc.js', 'js');
+    put('assets/main-abc.js.map', 'map');
+    put('geo/metadata.json', '{"area":"synthetic A"}');
+    const a = manifestForSite(site);
+    expect(a.files).toEqual(['assets/main-abc.js', 'geo/metadata.json', 'index.html']);
+    put('geo/metadata.json', '{"area":"synthetic B"}');
+    expect(manifestForSite(site).version).not.toBe(a.version);
+    expect(() => manifestForSite(join(site, 'geo'))).toThrow(/no index\.html/);
   });
 });
