@@ -2,6 +2,7 @@ import { createResource, createSignal, ErrorBoundary, onCleanup, onMount, Show }
 import { loadFirstView, type FirstViewData } from './data/load';
 import { flagsApply, wardChoices } from './domain/view-model';
 import { mapModelFor } from './map/atlas-model';
+import { FIRST_CHOROPLETH_MARK } from './offline/register';
 import { MapView } from './map/MapView';
 import { preloadMap } from './map/preload';
 import { AppHeader } from './panels/AppHeader';
@@ -59,7 +60,7 @@ function Atlas(props: { data: FirstViewData }) {
   const atlas = createAtlas(props.data);
   const { state, update, embed } = atlas;
   const exports = createExports(atlas);
-  const map = mapModelFor(atlas, () => performance.mark('atlas:first-choropleth'));
+  const map = mapModelFor(atlas, () => performance.mark(FIRST_CHOROPLETH_MARK));
   const [aboutOpen, setAboutOpen] = createSignal(false);
   const [embedOpen, setEmbedOpen] = createSignal(false);
   // Search, ward list and legend render synchronously with this component: from here they work.

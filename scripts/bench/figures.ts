@@ -1,5 +1,5 @@
 /** The benchmark's figures: one row per measured figure, with its baseline, ratio, budget and verdict. */
-import { APP, BASELINE, type ColdLoad, type HoverTiming } from './measure';
+import { APP, BASELINE, type ColdLoad, type HoverTiming, type PrecacheLoad } from './measure';
 import { fmtBytes, type MetricRow } from './report';
 import { median, percentile } from './stats';
 import { BUDGETS, type ByteSummary } from './bench-setup';
@@ -16,13 +16,14 @@ export interface Measured {
   switchRenders: PerPage<number[]>;
   repaints: PerPage<number[]>;
   hoverTimes: PerPage<HoverTiming[]>;
+  precache: PrecacheLoad;
   data: DataBuildResult;
   /** The WebGL renderer is software (SwiftShader, llvmpipe): the absolute GPU budget is not judged. */
   softwareGl: boolean;
 }
 
 export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirst: number[]; baseFirst: number[]; textUi: number[]; mlLoaded: number[] } } {
-  const { loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, data, softwareGl } = m;
+  const { loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, precache, data, softwareGl } = m;
   const markTimes = (ls: ColdLoad[], m: string): number[] => ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
   const appFirst = markTimes(loads.app, APP.firstMark);
   const baseFirst = markTimes(loads.baseline, BASELINE.firstMark);
@@ -195,6 +196,17 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
       ratio: ratio(median(loads.app.map((l) => l.heapUsed)), median(loads.baseline.map((l) => l.heapUsed))),
       budget: null,
       pass: null,
+    }),
+    row({
+      id: 'offlineReady',
+      label: 'Offline copy ready after the first choropleth (1 visit)',
+      unit: 'ms',
+      value: precache.readyAfterFirstMs,
+      baseline: null,
+      ratio: null,
+      budget: null,
+      pass: null,
+      note: `${precache.files} files, ${fmtBytes(precache.sent)} sent meanwhile`,
     }),
     row({
       id: 'dataBuildTime',

@@ -60,12 +60,14 @@ async function readMark(page: Page, name: string): Promise<number | null> {
 }
 
 /**
- * One cold load: a fresh browser context (empty HTTP cache, no service worker, no storage), navigate,
- * wait for the first-choropleth mark. Returns the page still open so it can be reused for
- * interactions; the caller closes the context.
+ * One cold load: a fresh browser context (empty HTTP cache, no storage), navigate, wait for the
+ * first-choropleth mark. Returns the page still open so it can be reused for interactions; the caller
+ * closes the context. Service workers are blocked: the app's offline precache (registered after the first
+ * choropleth) would otherwise download the whole area's data while the next page loads or the
+ * interactions are timed. It is measured on its own by precacheLoad.
  */
-export async function coldLoad(browser: Browser, server: StaticServer, spec: PageSpec): Promise<{ load: ColdLoad; open: OpenPage }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+export async function coldLoad(browser: Browser, server: StaticServer, spec: PageSpec, serviceWorkers: 'block' | 'allow' = 'block'): Promise<{ load: ColdLoad; open: OpenPage }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, serviceWorkers });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions we hand to page.evaluate
   // carry those calls into the page, so give the page a no-op __name.
   await context.addInitScript('globalThis.__name = (f) => f;');
@@ -135,6 +137,40 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   await cdp.detach();
 
   return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems }, open: { context, page } };
+}
+
+export interface PrecacheLoad {
+  /** ms from the first-choropleth mark to the service worker being active (its precache complete). */
+  readyAfterFirstMs: number;
+  /** Files the server sent from the first-choropleth mark until then (the precache's downloads). */
+  files: number;
+  /** Their bytes over the wire (gzip where compressible). */
+  sent: number;
+}
+
+/**
+ * A first visit with service workers allowed: after the first choropleth the app registers its worker,
+ * which downloads the whole site for offline use. Measures how long that takes and what it downloads.
+ */
+export async function precacheLoad(browser: Browser, server: StaticServer): Promise<PrecacheLoad> {
+  const logStart = server.log.length;
+  const { load, open } = await coldLoad(browser, server, APP, 'allow');
+  try {
+    const firstAt = load.marks[APP.firstMark] ?? NaN;
+    const readyAt = await open.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      return performance.now();
+    });
+    // The server's clock and the page's differ by a constant: anchor both at the page's first request.
+    const first = server.log[logStart];
+    const navAt = first ? first.at : 0;
+    const after = server.log
+      .slice(logStart)
+      .filter((r) => r.path.startsWith(APP.prefix) && r.at - navAt >= firstAt && r.at - navAt <= readyAt + 50);
+    return { readyAfterFirstMs: readyAt - firstAt, files: after.length, sent: after.reduce((n, r) => n + r.sent, 0) };
+  } finally {
+    await open.context.close();
+  }
 }
 
 export interface SwitchBlock {
