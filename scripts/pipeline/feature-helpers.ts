@@ -3,6 +3,8 @@ import type { ChangeCode } from '../../src/data/contract';
 import type { AreaFeature } from './boundaries';
 import type { ChangeLink } from './lookups';
 import { round } from './reproject';
+import { omitDerivable, type DerivationRelease } from '../../src/data/derived-fields';
+import type { AreaGeoFeature } from './write-topojson';
 
 /** Change code of an area from its lookup rows: U only when the area really is unchanged. */
 export function changeCode(links: ChangeLink[] | undefined): ChangeCode | undefined {
@@ -35,3 +37,12 @@ export function bboxOf(features: AreaFeature[]): [number, number, number, number
   return [round(b[0], 5), round(b[1], 5), round(b[2], 5), round(b[3], 5)];
 }
 
+
+/**
+ * The features without the flags and local ranks the app restores exactly on loading
+ * (src/data/derived-fields.ts): bytes the first view and the release switch need not download.
+ */
+export function withoutDerivable(features: AreaGeoFeature[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): AreaGeoFeature[] {
+  const props = omitDerivable(features.map((f) => f.properties), releases, vintage);
+  return features.map((f, i) => ({ ...f, properties: props[i] ?? f.properties }));
+}

@@ -11,6 +11,7 @@ import {
   type IodValues,
   type LsoaProperties,
   type ReleaseId,
+  type IndicatorId,
   type WardProperties,
   type AreaDetails,
   isFirstViewKey,
@@ -28,7 +29,7 @@ import { areaBudget } from './area-budget';
 import { cachedSource } from './source-cache';
 import { areaValues, readRelease, type AreaRelease, type ReleaseData } from './join-iod';
 import { readLookups, type Lookups } from './lookups';
-import { buildMetadata } from './metadata';
+import { buildMetadata, releaseMetadata } from './metadata';
 import { buildPostcodeIndex, type PostcodeResult } from './postcodes';
 import { round } from './reproject';
 import { modalWard, wardSummaries, type WardMember } from './wards';
@@ -41,7 +42,7 @@ import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
 import { checkCoverage, reportMissingRows } from './coverage';
-import { bboxOf, changeCode, sortedProps } from './feature-helpers';
+import { bboxOf, changeCode, sortedProps, withoutDerivable } from './feature-helpers';
 import { budgetProblems, budgetVerdict, measure, postcodeFileProblems, stableStringify, writeAtomically, type BudgetVerdict, type OutputFile, type OutputSize } from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
@@ -243,16 +244,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   });
 
   log('Building topology');
+  // The release facts the app reads from metadata.json to restore the fields the files leave out.
+  const extraIndicators: Partial<Record<ReleaseId, IndicatorId[]>> = people.available ? { '2025': [...FILE7_INDICATORS] } : {};
+  const derivation = joined.map((a) => releaseMetadata(a, extraIndicators[a.release.def.id]));
   // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
   const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
   const areaBbox = bboxOf([...f21.layer.features, ...fw.layer.features]);
   const { topology: topo21, minWeight, minPartArea, quantization } = fitTopology(
-    { [TOPO_OBJECTS.lsoa21]: lsoa21Features, [TOPO_OBJECTS.wards]: wardFeatures },
+    { [TOPO_OBJECTS.lsoa21]: withoutDerivable(lsoa21Features, derivation, '2021'), [TOPO_OBJECTS.wards]: wardFeatures },
     options.simplifyMinWeight ?? areaMinWeight(SIMPLIFY_MIN_WEIGHT, areaBbox, lsoa21Features.length),
     QUANTIZATION,
     budgetLimits.firstViewGzip,
   );
-  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: lsoa11Features }, minWeight, quantization);
+  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: withoutDerivable(lsoa11Features, derivation, '2011') }, minWeight, quantization);
 
   log('Indexing postcodes');
   // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
@@ -273,7 +277,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     area: { code: area, name: sets.name },
     council: { sources, wardMethod: geo.wardMethod, content: councilContent(contentDir) },
     releases: joined,
-    extraIndicators: people.available ? { '2025': [...FILE7_INDICATORS] } : {},
+    extraIndicators,
     people: people.available
       ? { available: true, sourceFile: people.file, reference: 'mid-2022', totals: people.totals }
       : { available: false, sourceFile: people.file, reason: people.reason },

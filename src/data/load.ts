@@ -4,6 +4,7 @@ import type { InterventionsCollection } from './content-contract';
 import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
+import { deriveFields, type DerivationRelease } from './derived-fields';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -37,15 +38,21 @@ export async function loadFirstView(): Promise<FirstViewData> {
   useCouncil(metadata);
   return {
     metadata,
-    lsoa21: areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties),
+    lsoa21: withDerivedFields(areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties), metadata.releases, '2021'),
     wards: areaCollection(topology, TOPO_OBJECTS.wards, isWardProperties),
   };
 }
 
+/** The areas with the flags and local ranks the file leaves out (src/data/derived-fields.ts) filled in. */
+function withDerivedFields(areas: LsoaCollection, releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): LsoaCollection {
+  const props = deriveFields(areas.features.map((f) => f.properties), releases, vintage);
+  return { ...areas, features: areas.features.map((f, i) => ({ ...f, properties: props[i] ?? f.properties })) };
+}
+
 let lsoa11Promise: Promise<LsoaCollection> | undefined;
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
-export function loadLsoa11(): Promise<LsoaCollection> {
-  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties));
+export function loadLsoa11(releases: readonly DerivationRelease[]): Promise<LsoaCollection> {
+  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011'));
   return lsoa11Promise;
 }
 

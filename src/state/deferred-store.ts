@@ -32,6 +32,6 @@ export function createDeferredData(first: FirstViewData, lsoa11Wanted: Accessor<
       .catch((err: unknown) => onError(`Domain ranks and scores are unavailable: ${err instanceof Error ? err.message : String(err)}`));
   };
   onMount(() => setTimeout(firstViewDone, 30_000));
-  const [lsoa11] = createResource(() => (lsoa11Wanted() ? true : undefined), () => loadLsoa11());
+  const [lsoa11] = createResource(() => (lsoa11Wanted() ? true : undefined), () => loadLsoa11(first.metadata.releases));
   return { lsoa21, detailsReady: () => lsoa21() !== first.lsoa21, afterFirstView, firstViewDone, lsoa11: () => lsoa11() };
 }

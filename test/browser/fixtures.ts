@@ -4,7 +4,8 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
-import { expandDetails, type AreaDetails } from '../../src/data/contract';
+import { expandDetails, type AreaDetails, type DataMetadata } from '../../src/data/contract';
+import { deriveFields } from '../../src/data/derived-fields';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SOURCES = resolve(ROOT, process.env['ATLAS_DATA_DIR'] ?? '../shared/data');
@@ -17,9 +18,12 @@ export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygo
   const obj = topo.objects[object] as GeometryCollection;
   const fc = feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
   if (object === 'lsoa21') {
-    // As the app does: the detail values (centroids, population, domain ranks) merged in by code.
+    // As the app does: the flags and local ranks the file leaves out restored, and the detail values
+    // (centroids, population, domain ranks) merged in by code.
+    const meta = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as DataMetadata;
+    const derived = deriveFields(fc.features.map((f) => f.properties), meta.releases, '2021');
     const details = expandDetails(JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021-details.json'), 'utf8')) as AreaDetails);
-    for (const f of fc.features) Object.assign(f.properties, details.get(String(f.properties['code'])));
+    fc.features.forEach((f, i) => Object.assign(f.properties, derived[i], details.get(String(f.properties['code']))));
   }
   return fc;
 }

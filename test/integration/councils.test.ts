@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import { GEO_FILES, type DataMetadata } from '../../src/data/contract';
 import { REPO_ROOT, sourcesForArea } from '../../scripts/pipeline/config';
 import { runPipeline } from '../../scripts/pipeline/run';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
+import { builtAreaProps } from '../unit/pipeline/helpers/built-areas';
 
 /**
  * Councils of different kinds built from the England-wide sources. The expected figures are
@@ -74,10 +73,7 @@ beforeAll(async () => {
   for (const c of Object.keys(COUNCILS) as Code[]) {
     const dir = tempDir(`council-${c}`);
     await runPipeline({ dataDir, outDir: dir, area: c, sources: sourcesForArea(c) });
-    const topo = JSON.parse(readFileSync(path.join(dir, GEO_FILES.areas2021), 'utf8')) as Topology;
-    const props = (name: string) =>
-      (feature(topo, topo.objects[name]!) as unknown as { features: Array<{ properties: Record<string, unknown> }> }).features.map((f) => f.properties);
-    built.set(c, { dir, meta: JSON.parse(readFileSync(path.join(dir, GEO_FILES.metadata), 'utf8')) as DataMetadata, lsoa: props('lsoa21'), wards: props('wards') });
+    built.set(c, { dir, meta: JSON.parse(readFileSync(path.join(dir, GEO_FILES.metadata), 'utf8')) as DataMetadata, lsoa: builtAreaProps(dir, 'lsoa21'), wards: builtAreaProps(dir, 'wards') });
   }
 }, 300_000);
 

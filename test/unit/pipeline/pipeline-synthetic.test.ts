@@ -1,23 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import { GEO_FILES, expandDetails, postcodeDistrictFile, type AreaDetails, type DataMetadata, type PostcodeDistrict } from '../../../src/data/contract';
 import { PipelineError } from '../../../scripts/pipeline/errors';
 import { runPipeline, type PipelineReport } from '../../../scripts/pipeline/run';
 import { SYN_AREA, SYN_WARD, tempDir, writeSyntheticData } from './helpers/synthetic';
+import { builtAreaProps } from './helpers/built-areas';
 
 const syn = writeSyntheticData();
 const outA = tempDir('syn-out-a');
 const outB = tempDir('syn-out-b');
 let report: PipelineReport;
 
-function props(out: string, object: string): Array<Record<string, unknown>> {
-  const topo = JSON.parse(readFileSync(path.join(out, object === 'lsoa11' ? GEO_FILES.areas2011 : GEO_FILES.areas2021), 'utf8')) as Topology;
-  const fc = feature(topo, topo.objects[object]!) as unknown as { features: Array<{ properties: Record<string, unknown> }> };
-  return fc.features.map((f) => f.properties);
-}
+/** As the app reads them (flags and local ranks restored). */
+const props = builtAreaProps;
 
 beforeAll(async () => {
   report = await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir: outA, contentDir: null });

@@ -7,8 +7,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   GEO_FILES,
@@ -33,6 +31,7 @@ import { cell, column, readCsv } from '../../../scripts/pipeline/csv';
 import { runPipeline } from '../../../scripts/pipeline/run';
 import { decile, iodPath, SYN_AREA, SYN_N, SYN_WARD, SYN_WARD_B, tempDir, writeSyntheticData } from '../pipeline/helpers/synthetic';
 import { SYNTHETIC_RELEASE } from '../../fixtures/releases/synthetic-release';
+import { builtAreaProps } from '../pipeline/helpers/built-areas';
 
 // The one change: the table gains an entry (newest first, as the table is ordered).
 vi.mock('../../../src/data/releases', async (importOriginal) => {
@@ -76,20 +75,12 @@ beforeAll(async () => {
   imdRank = writeFourthReleaseFile();
   await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir, contentDir: null });
   meta = JSON.parse(readFileSync(path.join(outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
-  const topo = JSON.parse(readFileSync(path.join(outDir, GEO_FILES.areas2021), 'utf8')) as Topology;
   const details = expandDetails(JSON.parse(readFileSync(path.join(outDir, GEO_FILES.details2021), 'utf8')) as AreaDetails);
-  const features = (object: string) => {
-    const geo = topo.objects[object];
-    if (!geo) throw new Error(`no ${object} in ${GEO_FILES.areas2021}`);
-    const fc = feature(topo, geo);
-    return 'features' in fc ? fc.features : [fc];
-  };
-  lsoas = features(TOPO_OBJECTS.lsoa21).map((f) => {
-    const p = f.properties ?? {};
+  lsoas = builtAreaProps(outDir, TOPO_OBJECTS.lsoa21).map((p) => {
     const code = String(p.code);
     return { properties: { ...p, ...details.get(code), code, name: String(p.name), ward: String(p.ward), chg: 'U' } };
   });
-  wards = features(TOPO_OBJECTS.wards).map((f) => ({ properties: { ...f.properties, code: String(f.properties?.code), name: String(f.properties?.name) } }));
+  wards = builtAreaProps(outDir, TOPO_OBJECTS.wards).map((p) => ({ properties: { ...p, code: String(p.code), name: String(p.name) } }));
 });
 
 const byCode = (code: string) => {
