@@ -6,7 +6,8 @@
  *   npm run bench -- --check          exit 1 when a budget is exceeded
  *   options: --runs N (cold loads per page, ≥ 5; default 7), --switches N (default 20),
  *            --hovers N (default 7), --geo-dir DIR (serve this geodata instead of a fresh build),
- *            --keep (keep the temporary build folder),
+ *            --keep (keep the temporary build folder), --area CODE (another council, e.g. E06000017),
+ *            --all-councils (also time build:sites for every English council: minutes),
  *            --readme (rewrite the README's table of latest figures from this run)
  *
  * It times `npm run build:data` (into a temporary folder), builds the app and the baseline page
@@ -14,16 +15,17 @@
  * Chromium. Every figure printed is measured in this run; the latest run is also written to
  * bench-results/latest.json.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../tooling/chromium';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp, buildBaseline, deriveBaselineData, hasGeodata, REPO_ROOT, type BaselineData } from './builds';
-import { timeDataBuild, type DataBuildResult } from './data-build';
+import { timeAllCouncilsBuild, timeDataBuild, type DataBuildResult } from './data-build';
+import { readBuiltArea } from '../tooling/area-html';
 import { APP, BASELINE, coldLoad, precacheLoad, hoverOnce, hoverTargets, indicatorSwitches, VIEWPORT, webglRenderer, type ColdLoad, type HoverTiming, type OpenPage } from './measure';
 import { bytesTable, fmtBytes, latestFiguresMarkdown, metricsTable, replaceLatestFigures, type ByteRow } from './report';
-import { metricRows } from './figures';
+import { metricRows, type AllCouncilsBuild } from './figures';
 import { serveStatic, type StaticServer } from './server';
 import { BYTE_CATEGORIES } from './stats';
 import { BUDGETS, log, machine, parseArgs, summariseBytes, SWITCH_BLOCK } from './bench-setup';
@@ -67,9 +69,9 @@ async function main(): Promise<number> {
   cleanup.tmp = tmp;
 
   // 1. The data build, timed, into a temporary folder (public/geo is not touched).
-  log('timing npm run build:data …');
+  log(`timing npm run build:data${opts.area ? ` for ${opts.area}` : ''} …`);
   const freshGeo = path.join(tmp, 'geo-fresh');
-  const data: DataBuildResult = await timeDataBuild(freshGeo);
+  const data: DataBuildResult = await timeDataBuild(freshGeo, opts.area);
   log(`build:data ${data.ok ? 'ok' : `FAILED (exit ${data.exitCode})`} in ${(data.wallMs / 1000).toFixed(2)} s, peak RSS ${fmtBytes(data.peakRss)}`);
   if (!data.ok) for (const l of data.tail) log(`  | ${l}`);
 
@@ -95,7 +97,7 @@ async function main(): Promise<number> {
   log('building the app (vite build) …');
   let t = performance.now();
   try {
-    await buildApp(appDir, geoDir);
+    buildApp(appDir, geoDir, path.join(tmp, 'app-template'));
   } catch (e) {
     throw new Error(`The app build failed: ${(e as Error).message}`);
   }
@@ -176,6 +178,19 @@ async function main(): Promise<number> {
   // 8. One more first visit with service workers allowed: the offline copy the app downloads after its first view.
   log('offline precache after a first visit …');
   const precache = await precacheLoad(browser, server);
+  await browser.close();
+  cleanup.browser = undefined;
+
+  // 9. Optionally, every English council's site (build:sites -- all): time and peak memory.
+  let allCouncils: AllCouncilsBuild | null = null;
+  if (opts.allCouncils) {
+    log('timing npm run build:sites -- all (every English council) …');
+    const sitesDir = path.join(tmp, 'sites');
+    const run = await timeAllCouncilsBuild(sitesDir);
+    allCouncils = { ...run, councils: existsSync(sitesDir) ? readdirSync(sitesDir).filter((d) => /^E0\d{7}$/.test(d)).length : 0 };
+    log(`build:sites all: ${allCouncils.councils} councils in ${(run.wallMs / 1000).toFixed(0)} s, peak RSS ${fmtBytes(run.peakRss)}`);
+  }
+  const area = readBuiltArea(geoDir) ?? { code: '', name: 'unknown area' };
 
   // ---- figures ---------------------------------------------------------------------------------
   const appBytes = summariseBytes(loads.app[0] as ColdLoad, APP, appDir);
@@ -191,12 +206,13 @@ async function main(): Promise<number> {
     return ls.every((l) => key(l) === key(ls[0] as ColdLoad));
   };
 
-  const { rows, samples: { appFirst, baseFirst, textUi, mlLoaded } } = metricRows({ runs: opts.runs, loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, precache, data, softwareGl });
+  const { rows, samples: { appFirst, baseFirst, textUi, mlLoaded } } = metricRows({ runs: opts.runs, area: { ...area, lsoaCount: baseData.lsoaCount }, loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, precache, data, allCouncils, softwareGl });
 
   const failed = rows.filter((r) => r.pass === false);
   const result = {
     date: new Date().toISOString(),
     machine: { ...env, webglRenderer: renderer },
+    area: { ...area, lsoaCount: baseData.lsoaCount },
     settings: { coldLoads: opts.runs, switches: opts.switches, hovers: opts.hovers, viewport: VIEWPORT, gzipLevel: 6, geodata: geoSource },
     durationsMs: {
       total: Math.round(performance.now() - started),
@@ -226,6 +242,7 @@ async function main(): Promise<number> {
     },
     warnings: [...warnings],
     dataBuild: data,
+    allCouncilsBuild: allCouncils,
     baselinePage: { lsoaCount: baseData.lsoaCount, indicators: baseData.indicators },
   };
 
@@ -245,7 +262,7 @@ async function main(): Promise<number> {
     const lines = [
       `Neighbourhood Atlas benchmark — ${result.date}`,
       `Machine: ${env['cpus']} CPU × ${env['cpuModel']}, ${env['memoryGB']} GB, load average ${env['loadAverage1m']} at the start; Chromium ${env['chromium']} (headless, WebGL renderer: ${renderer}); Node ${env['node']}`,
-      `Geodata: ${geoSource}. Viewport ${VIEWPORT.width}×${VIEWPORT.height}. Served from 127.0.0.1 with gzip level 6.`,
+      `Area: ${area.name} (${area.code}), ${baseData.lsoaCount} LSOAs. Geodata: ${geoSource}. Viewport ${VIEWPORT.width}×${VIEWPORT.height}. Served from 127.0.0.1 with gzip level 6.`,
       '',
       bytesTable(byteRows),
       '',

@@ -1,9 +1,9 @@
 /**
  * Builds for the benchmark, all into a temporary folder so dist/ and public/geo/ are not disturbed:
- * the production app (Vite, the repo's own config) and the baseline page (Vite too, so MapLibre is
+ * the production app (assembled as build:sites does) and the baseline page (Vite too, so MapLibre is
  * bundled the same way), plus the baseline's derived data (plain GeoJSON + a values JSON).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { expandDetails, GEO_FILES, type AreaDetails, type IodValues } from '../../src/data/contract';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,21 +11,23 @@ import { build } from 'vite';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { buildAppTemplate, copyApp } from '../sites/assemble';
+import { readBuiltArea } from '../tooling/area-html';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BASELINE_SRC = path.join(REPO_ROOT, 'scripts', 'bench', 'baseline');
 
-/** The app's production build (same config as `vite build`) into outDir, with the given geodata copied to outDir/geo. */
-export async function buildApp(outDir: string, geoDir: string): Promise<void> {
-  await build({
-    root: REPO_ROOT,
-    configFile: path.join(REPO_ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
-  });
-  const geoOut = path.join(outDir, 'geo');
-  mkdirSync(geoOut, { recursive: true });
-  cpSync(geoDir, geoOut, { recursive: true });
+/**
+ * The app as a council would host it for this geodata: the shared template build (as build:sites makes
+ * it), the area's files under geo/, the HTML naming the area and a precache list of exactly these files.
+ */
+export function buildApp(outDir: string, geoDir: string, templateDir: string): void {
+  const area = readBuiltArea(geoDir);
+  if (!area) throw new Error(`${geoDir}/metadata.json does not name its area`);
+  buildAppTemplate(templateDir);
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(geoDir, path.join(outDir, 'geo'), { recursive: true });
+  copyApp(templateDir, outDir, area);
 }
 
 export interface BaselineData {

@@ -1,6 +1,6 @@
 /**
- * Times `npm run build:data` as a child process writing to a temporary folder (ATLAS_OUT_DIR), so
- * public/geo/ is left alone, and measures its peak memory two ways:
+ * Times `npm run build:data` (and `build:sites -- all`) as a child process writing to a temporary folder,
+ * so public/geo/ and dist/ are left alone, and measures its peak memory two ways:
  *  - GNU time's "Maximum resident set size" (exact, but the largest single process of the tree);
  *  - the whole process tree's RSS summed from /proc every 25 ms (covers npm + tsx + node together,
  *    but a sample can miss a short spike).
@@ -62,13 +62,24 @@ function treeRss(root: number): number {
   return total;
 }
 
-export async function timeDataBuild(outDir: string, timeoutMs = 180_000): Promise<DataBuildResult> {
+/** `npm run build:data` for the area (default: the build's default, Leeds) into outDir. */
+export function timeDataBuild(outDir: string, area: string | null): Promise<DataBuildResult> {
+  return timeNpmScript(['build:data'], { ATLAS_OUT_DIR: outDir, ...(area ? { ATLAS_AREA: area } : {}) }, 180_000);
+}
+
+/** `npm run build:sites -- all` (every English council) into sitesDir. */
+export function timeAllCouncilsBuild(sitesDir: string): Promise<DataBuildResult> {
+  return timeNpmScript(['build:sites', '--', 'all'], { ATLAS_SITES_DIR: sitesDir }, 30 * 60_000);
+}
+
+async function timeNpmScript(script: string[], env: Record<string, string>, timeoutMs: number): Promise<DataBuildResult> {
   const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const [cmd, args] = gnuTime ? [gnuTime, ['-v', 'npm', 'run', '--silent', 'build:data']] : ['npm', ['run', '--silent', 'build:data']];
+  const npmArgs = ['run', '--silent', ...script];
+  const [cmd, args] = gnuTime ? [gnuTime, ['-v', 'npm', ...npmArgs]] : ['npm', npmArgs];
   const started = performance.now();
   const child = spawn(cmd, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ATLAS_OUT_DIR: outDir },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

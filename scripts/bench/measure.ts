@@ -139,9 +139,11 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems }, open: { context, page } };
 }
 
+const PRECACHE_TIMEOUT_MS = 60_000;
+
 export interface PrecacheLoad {
-  /** ms from the first-choropleth mark to the service worker being active (its precache complete). */
-  readyAfterFirstMs: number;
+  /** ms from the first-choropleth mark to the service worker being active (its precache complete); null = not within 60 s. */
+  readyAfterFirstMs: number | null;
   /** Files the server sent from the first-choropleth mark until then (the precache's downloads). */
   files: number;
   /** Their bytes over the wire (gzip where compressible). */
@@ -157,10 +159,12 @@ export async function precacheLoad(browser: Browser, server: StaticServer): Prom
   const { load, open } = await coldLoad(browser, server, APP, 'allow');
   try {
     const firstAt = load.marks[APP.firstMark] ?? NaN;
-    const readyAt = await open.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      return performance.now();
-    });
+    // null: the worker never became active (its install failed, e.g. a precached file is missing).
+    const readyAt = await open.page.evaluate(async (ms) => {
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+      return Promise.race([navigator.serviceWorker.ready.then(() => performance.now()), timeout]);
+    }, PRECACHE_TIMEOUT_MS);
+    if (readyAt === null) return { readyAfterFirstMs: null, files: 0, sent: 0 };
     // The server's clock and the page's differ by a constant: anchor both at the page's first request.
     const first = server.log[logStart];
     const navAt = first ? first.at : 0;

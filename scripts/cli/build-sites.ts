@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkAreaCode, englishDistricts, type District } from '../pipeline/area-codes';
 import { configFromEnv, REPO_ROOT, sourcesForArea } from '../pipeline/config';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
 import { SITE_INDEX_CSS, SITE_INDEX_SCRIPT, siteIndexHtml } from '../sites/site-index';
-import { fillAreaTokens } from '../tooling/area-html';
-import { injectManifest, manifestForSite, SERVICE_WORKER_FILE } from '../build/precache-plugin';
+import { buildAppTemplate, copyApp } from '../sites/assemble';
 
 /**
  * npm run build:sites -- E08000035 E06000009 …   (or `-- all`)
@@ -21,52 +19,6 @@ function parseCodes(args: string[], dataDir: string): District[] {
   if (args.length === 0) throw new PipelineError({ file: 'build:sites', message: 'no councils given: pass district codes (e.g. E08000035) or "all"' });
   if (args.length === 1 && args[0] === 'all') return englishDistricts(dataDir);
   return args.map((code) => checkAreaCode(code, dataDir));
-}
-
-/**
- * Copies the built app into a council's folder: HTML with its name, other files hard-linked (same bytes
- * for every council). The service worker is written last, with the precache list of this folder — the
- * council's own geo/ files — so each council's site works offline with its own data.
- */
-function copyApp(from: string, to: string, area: District): void {
-  copyAppFiles(from, to, area);
-  const template = readFileSync(path.join(from, SERVICE_WORKER_FILE), 'utf8');
-  const worker = injectManifest(template, manifestForSite(to));
-  if (worker === null) throw new PipelineError({ file: SERVICE_WORKER_FILE, message: 'the app build filled the precache list; build:sites needs the placeholder (ATLAS_KEEP_AREA_TOKENS=1)' });
-  // Unlink first: the copy is a hard link to the template, which writing through would change.
-  rmSync(path.join(to, SERVICE_WORKER_FILE), { force: true });
-  writeFileSync(path.join(to, SERVICE_WORKER_FILE), worker);
-}
-
-function copyAppFiles(from: string, to: string, area: District): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, entry.name);
-    const dst = path.join(to, entry.name);
-    if (entry.isDirectory()) copyAppFiles(src, dst, area);
-    else if (entry.name.endsWith('.html')) writeFileSync(dst, fillAreaTokens(readFileSync(src, 'utf8'), area));
-    else {
-      rmSync(dst, { force: true });
-      try {
-        linkSync(src, dst);
-      } catch {
-        copyFileSync(src, dst);
-      }
-    }
-  }
-}
-
-function buildAppOnce(appDir: string): void {
-  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: REPO_ROOT,
-    // NODE_ENV=production whatever the caller's (vitest sets "test", which would build without the service worker).
-    env: { ...process.env, ATLAS_KEEP_AREA_TOKENS: '1', NODE_ENV: 'production' },
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new PipelineError({ file: 'vite build', message: `exited with ${r.status ?? r.signal}` });
-  // public/geo (whatever council was last built with build:data) is not part of the shared app.
-  rmSync(path.join(appDir, 'geo'), { recursive: true, force: true });
 }
 
 async function main(): Promise<number> {
@@ -85,7 +37,7 @@ async function main(): Promise<number> {
   }
   const appDir = path.join(outDir, '.app');
   console.log(`build:sites: ${councils.length} council(s) → ${outDir}`);
-  buildAppOnce(appDir);
+  buildAppTemplate(appDir);
   const appMs = Date.now() - started;
   const built: District[] = [];
   const failed: string[] = [];

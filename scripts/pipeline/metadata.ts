@@ -106,7 +106,7 @@ export const DERIVATIONS: Record<string, string> = {
   scores:
     'Scores (s) are rounded to 3 significant figures to fit the first-view size budget; ranks and deciles are exact as published.',
   firstView:
-    'areas-2021.topojson carries the IMD fields and every national decile; the other LSOA 2021 values (domain scores and ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed. The 1% and 10% flags (p1, p10) and the local ranks and deciles of releases on the file’s LSOA vintage are left out of both area TopoJSON files and worked out on loading by the definitions above; the build leaves a field out only when that gives back exactly the values it computed.',
+    'areas-2021.topojson carries the IMD ranks and deciles and every national decile; the other LSOA 2021 values (IMD and domain scores, domain ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed. The 1% and 10% flags (p1, p10) and the local ranks and deciles of releases on the file’s LSOA vintage are left out of both area TopoJSON files and worked out on loading by the definitions above; the build leaves a field out only when that gives back exactly the values it computed.',
   postcodes:
     'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area. One file per postcode district (postcodes/<district>.json).',
 };

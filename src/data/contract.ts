@@ -247,8 +247,9 @@ export function postcodeDistrictFile(district: string): string {
 /**
  * The first view (areas-2021.topojson, ≤ 100 KB gzip) cannot carry every value of every LSOA.
  * It keeps: code, name, ward, chg, dchg_*, every flag, every national decile (`*_d`, so any
- * indicator can be mapped at once), and all IMD fields of each release.
- * The rest (domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
+ * indicator can be mapped at once), and the IMD ranks and deciles of each release (the flags and the
+ * local ranks are then left out again where src/data/derived-fields.ts restores them on loading).
+ * The rest (IMD and domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
  * ranks; the population-weighted centroid cx/cy and the populations pop, pop22, chi22, old22, wa22,
  * which only outreach planning and profiles use)
  * is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature has exactly
@@ -259,7 +260,8 @@ const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS]
 export function isFirstViewKey(key: string): boolean {
   if (DETAIL_ONLY_KEYS.has(key)) return false;
   if (!/^y\d\d_/.test(key)) return true;
-  return /_(p1|p10|d)$/.test(key) || /^y\d\d_imd_/.test(key);
+  // IMD scores are only read by profiles, which follow the details file (first-view budget).
+  return /_(p1|p10|d)$/.test(key) || (/^y\d\d_imd_/.test(key) && !key.endsWith('_s'));
 }
 
 /**

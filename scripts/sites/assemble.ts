@@ -1,0 +1,65 @@
+/**
+ * Assembling a council's static site from one shared app build: used by build:sites for every council
+ * and by the benchmark, so both serve exactly what a council would host.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../pipeline/config';
+import { PipelineError } from '../pipeline/errors';
+import { fillAreaTokens, type BuiltArea } from '../tooling/area-html';
+import { injectManifest, manifestForSite, SERVICE_WORKER_FILE } from '../build/precache-plugin';
+
+/**
+ * Copies the built app into a council's folder: HTML with its name, other files hard-linked (same bytes
+ * for every council). The service worker is written last, with the precache list of this folder — the
+ * council's own geo/ files — so each council's site works offline with its own data.
+ */
+export function copyApp(from: string, to: string, area: BuiltArea): void {
+  copyAppFiles(from, to, area);
+  const template = readFileSync(path.join(from, SERVICE_WORKER_FILE), 'utf8');
+  const worker = injectManifest(template, manifestForSite(to));
+  if (worker === null) throw new PipelineError({ file: SERVICE_WORKER_FILE, message: 'the app build filled the precache list; build:sites needs the placeholder (ATLAS_KEEP_AREA_TOKENS=1)' });
+  // Unlink first: the copy is a hard link to the template, which writing through would change.
+  rmSync(path.join(to, SERVICE_WORKER_FILE), { force: true });
+  writeFileSync(path.join(to, SERVICE_WORKER_FILE), worker);
+}
+
+function copyAppFiles(from: string, to: string, area: BuiltArea): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyAppFiles(src, dst, area);
+    else if (entry.name.endsWith('.html')) writeFileSync(dst, fillAreaTokens(readFileSync(src, 'utf8'), area));
+    else {
+      rmSync(dst, { force: true });
+      try {
+        linkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+      }
+    }
+  }
+}
+
+/**
+ * Builds the app once as a template (vite, in a child process): the council's name in the HTML and the
+ * service worker's precache list are left as placeholders, for copyApp to fill per council.
+ */
+export function buildAppTemplate(appDir: string): void {
+  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: REPO_ROOT,
+    // NODE_ENV=production whatever the caller's (vitest sets "test", which would build without the service worker).
+    env: { ...process.env, ATLAS_KEEP_AREA_TOKENS: '1', NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-6).join('\n');
+    throw new PipelineError({ file: 'vite build', message: `exited with ${r.status ?? r.signal}${tail ? `:\n${tail}` : ''}` });
+  }
+  // public/geo (whatever council was last built with build:data) is not part of the shared app.
+  rmSync(path.join(appDir, 'geo'), { recursive: true, force: true });
+}
+
