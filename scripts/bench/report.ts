@@ -128,8 +128,13 @@ export function latestFiguresMarkdown(f: LatestFigures): string {
 
 /** README text with the section between the markers replaced (markers kept); throws when they are missing. */
 export function replaceLatestFigures(readme: string, table: string): string {
-  const a = readme.indexOf(README_MARKERS.start);
-  const b = readme.indexOf(README_MARKERS.end);
-  if (a < 0 || b < a) throw new Error(`README.md has no ${README_MARKERS.start} … ${README_MARKERS.end} section for the latest figures`);
-  return `${readme.slice(0, a + README_MARKERS.start.length)}\n${table}\n${readme.slice(b)}`;
+  return replaceBetweenMarkers(readme, table, README_MARKERS, 'README.md');
+}
+
+/** Text with the section between two marker comments replaced (markers kept); throws naming the file when they are missing. */
+export function replaceBetweenMarkers(text: string, section: string, markers: { start: string; end: string }, file: string): string {
+  const a = text.indexOf(markers.start);
+  const b = text.indexOf(markers.end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${markers.start} … ${markers.end} section`);
+  return `${text.slice(0, a + markers.start.length)}\n${section}\n${text.slice(b)}`;
 }
