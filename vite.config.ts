@@ -34,7 +34,10 @@ function preloadMapChunk(): Plugin {
       // The map owner and its layer groups (MapView imports both at once).
       const mapChunks = chunks.filter((c) => c.facadeModuleId?.endsWith('src/map/atlas-map.ts') || c.facadeModuleId?.endsWith('src/map/layers/index.ts'));
       if (mapChunks.length === 0) return [];
-      const files = [...new Set(mapChunks.flatMap((c) => [c.fileName, ...c.imports.filter((f) => !chunks.find((o) => o.fileName === f)?.isEntry)]))];
+      // Not the entry or what it imports itself (e.g. a shared Solid chunk): the page's own tags already load those.
+      const entries = chunks.filter((c) => c.isEntry);
+      const loadedByEntry = new Set(entries.flatMap((c) => [c.fileName, ...c.imports]));
+      const files = [...new Set(mapChunks.flatMap((c) => [c.fileName, ...c.imports.filter((f) => !loadedByEntry.has(f))]))];
       return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${f}` }, injectTo: 'head' as const }));
     },
   };

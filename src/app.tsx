@@ -7,14 +7,12 @@ import { MapView } from './map/MapView';
 import { preloadMap } from './map/preload';
 import { AppHeader } from './panels/AppHeader';
 import { BottomSheet, type SheetPanel } from './panels/BottomSheet';
-import { BriefingRegion } from './panels/BriefingRegion';
 import { ControlsRegion } from './panels/ControlsRegion';
 import { DetailsRegion } from './panels/DetailsRegion';
-import { EmbedDialog } from './panels/EmbedDialog';
 import { createExports } from './panels/exports';
 import { Legend } from './panels/Legend';
 import { MapNotes } from './panels/MapNotes';
-import { TableView } from './panels/TableView';
+import { OnDemand } from './panels/OnDemand';
 import { Tooltip } from './panels/Tooltip';
 import { createAtlas } from './state/atlas';
 import { heightMessage } from './state/embed-options';
@@ -89,14 +87,19 @@ function Atlas(props: { data: FirstViewData }) {
         onEmbed={() => setEmbedOpen(true)}
       />
       <Show when={embedOpen()}>
-        <EmbedDialog
-          stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
-          context={atlas.options().context}
-          selection={state().selection}
-          selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
-          defaultTitle={`Map: ${atlas.colouring().description}`}
-          onClose={() => setEmbedOpen(false)}
-        />
+        {/* The embed dialog, the table and the briefing load when first opened: the first view never needs them. */}
+        <OnDemand load={() => import('./panels/EmbedDialog')} loading="Loading the embed options…">
+          {(m) => (
+            <m.EmbedDialog
+              stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
+              context={atlas.options().context}
+              selection={state().selection}
+              selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
+              defaultTitle={`Map: ${atlas.colouring().description}`}
+              onClose={() => setEmbedOpen(false)}
+            />
+          )}
+        </OnDemand>
       </Show>
 
       <main class="layout" classList={{ 'layout--embed': embed.embed, 'layout--no-controls': embed.embed && !embed.controls }}>
@@ -106,16 +109,20 @@ function Atlas(props: { data: FirstViewData }) {
 
         <Show when={state().table}>
           <section class="table-area">
-            <TableView
-              table={atlas.table.model()}
-              filter={atlas.table.filter()}
-              wards={wardChoices(props.data.wards)}
-              flagsApply={flagsApply(atlas.colouring())}
-              onFilter={atlas.table.setFilter}
-              onSelect={(kind, code) => atlas.selection.select(kind, code)}
-              onDownload={exports.table}
-              onClose={() => update({ table: false })}
-            />
+            <OnDemand load={() => import('./panels/TableView')} loading="Loading the table…">
+              {(m) => (
+                <m.TableView
+                  table={atlas.table.model()}
+                  filter={atlas.table.filter()}
+                  wards={wardChoices(props.data.wards)}
+                  flagsApply={flagsApply(atlas.colouring())}
+                  onFilter={atlas.table.setFilter}
+                  onSelect={(kind, code) => atlas.selection.select(kind, code)}
+                  onDownload={(rows) => void exports.table(rows)}
+                  onClose={() => update({ table: false })}
+                />
+              )}
+            </OnDemand>
           </section>
         </Show>
         <section id="map-area" class="map-area" classList={{ 'map-area--behind-table': state().table }} aria-label="Map" tabindex="-1">
@@ -139,9 +146,13 @@ function Atlas(props: { data: FirstViewData }) {
           </div>
         </section>
 
-        <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={exports.ward} />
+        <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={(code) => void exports.ward(code)} />
       </main>
-      <BriefingRegion atlas={atlas} />
+      <Show when={state().brief && atlas.selection.ward() !== null}>
+        <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the ward briefing…">
+          {(m) => <m.BriefingRegion atlas={atlas} />}
+        </OnDemand>
+      </Show>
       <Show when={!embed.embed}>
         <BottomSheet panels={PHONE_PANELS} showPanel={() => (aboutOpen() ? { id: 'details', key: 'about' } : state().selection ? { id: 'details', key: serialiseSelection(state().selection) ?? '' } : null)} />
       </Show>

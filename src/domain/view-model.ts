@@ -2,7 +2,7 @@
  * The view model, pure: what the map, legend, table, tooltip and search show for a state and the
  * loaded data. No Solid, no MapLibre; src/state/view-store.ts wires it to signals.
  */
-import { slugify } from './export/csv';
+import { slugify } from './export/slug';
 import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';

@@ -5,8 +5,8 @@ import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { ControlPanel } from './ControlPanel';
 import { InterventionsPanel } from './InterventionsPanel';
+import { OnDemand } from './OnDemand';
 import { SearchBox } from './SearchBox';
-import { SpiPanel } from './SpiPanel';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./OutreachSection'));
@@ -38,16 +38,21 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         contextNote={a.data.metadata.context?.note ?? null}
       />
       <Show when={state().view === 'spi'}>
-        <SpiPanel
-          data={a.spi.data()}
-          wards={a.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
-          measure={a.spi.measure()}
-          year={a.spi.year()}
-          onData={a.setSpiData}
-          onMeasure={a.spi.setMeasure}
-          onYear={a.spi.setYear}
-          storageNotice={a.spi.storageNotice()}
-        />
+        {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
+        <OnDemand load={() => import('./SpiPanel')} loading="Loading the SPI panel…">
+          {(m) => (
+            <m.SpiPanel
+              data={a.spi.data()}
+              wards={a.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
+              measure={a.spi.measure()}
+              year={a.spi.year()}
+              onData={a.setSpiData}
+              onMeasure={a.spi.setMeasure}
+              onYear={a.spi.setYear}
+              storageNotice={a.spi.storageNotice()}
+            />
+          )}
+        </OnDemand>
       </Show>
       <Show when={!embed.embed}>
         <Show when={a.venues.collection()}>

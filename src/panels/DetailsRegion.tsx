@@ -2,9 +2,8 @@ import { Match, Show, Switch } from 'solid-js';
 import { NEIGHBOURHOODS, neighbourhoodNote, PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { areaCount, nationalCount } from '../domain/profile';
 import type { Atlas } from '../state/atlas';
-import { AboutPanel } from './AboutPanel';
 import { LsoaProfile } from './LsoaProfile';
-import { SpiScorecard } from './SpiScorecard';
+import { OnDemand } from './OnDemand';
 import { VenueProfile } from './VenueProfile';
 import { WardProfile } from './WardProfile';
 
@@ -23,7 +22,10 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
     <aside id="details" class="panel panel--details" aria-label="Area details" tabindex="-1">
       <Show when={props.aboutOpen}>
         <div id="about">
-          <AboutPanel metadata={meta} onClose={props.onCloseAbout} />
+          {/* About and the SPI scorecard load when first shown: the first view needs neither. */}
+          <OnDemand load={() => import('./AboutPanel')} loading="Loading about the data…">
+            {(m) => <m.AboutPanel metadata={meta} onClose={props.onCloseAbout} />}
+          </OnDemand>
         </div>
       </Show>
       <Switch fallback={<p class="placeholder">Select a ward or an LSOA on the map, in the ward list or with search to see its profile.</p>}>
@@ -75,7 +77,9 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
               />
               {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
               <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>
-                <SpiScorecard data={a.spi.data()!} wardCode={w().properties.code} year={a.spi.year()!} />
+                <OnDemand load={() => import('./SpiScorecard')} loading="Loading the SPI scorecard…">
+                  {(m) => <m.SpiScorecard data={a.spi.data()!} wardCode={w().properties.code} year={a.spi.year()!} />}
+                </OnDemand>
               </Show>
             </>
           )}

@@ -5,9 +5,8 @@ import type { LsoaCollection } from '../data/load';
 import { catchment, catchmentCircle, type LonLat } from '../domain/outreach/catchment';
 import { communityHubs, gapAnalysis, withNearbyInterventions } from '../domain/outreach/gaps';
 import { COUNCIL } from '../data/council';
-import { catchmentCsv, CSV_MIME, csvFileName, gapCsv, UTF8_BOM } from '../domain/export/csv';
 import { OutreachPanel, type OutreachSettings } from './OutreachPanel';
-import { downloadText } from './download';
+import { attemptDownload, downloadText } from './download';
 
 export interface OutreachSectionProps {
   lsoa21: LsoaCollection;
@@ -52,22 +51,29 @@ export default function OutreachSection(p: OutreachSectionProps) {
   });
 
   const wardNames = () => Object.fromEntries(p.wards.map((w) => [w.code, w.name]));
-  const download = () => {
+  // The CSV writer is imported on the click: this section shows soon after the first view, its CSV code need not.
+  // What the file holds is read before that import, so it is what was on screen when the button was pressed.
+  const download = (): Promise<void> => {
+    const names = wardNames();
     const c = catchmentResult();
     if (c) {
       const subject = p.centre?.name ?? 'point';
-      downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: wardNames(), area: COUNCIL.name, attribution: p.attribution }), CSV_MIME);
-      p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
-      return;
+      return attemptDownload('the catchment list', p.onAnnounce, async () => {
+        const { catchmentCsv, CSV_MIME, csvFileName, UTF8_BOM } = await import('../domain/export/csv');
+        downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: names, area: COUNCIL.name, attribution: p.attribution }), CSV_MIME);
+        p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
+      });
     }
     const g = gapResult();
-    if (g) {
-      const o = settings();
-      const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-      const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: wardNames(), nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people };
+    if (!g) return Promise.resolve();
+    const o = settings();
+    const subject = o.ward ? p.wardName(o.ward) : 'all wards';
+    const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: names, nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people };
+    return attemptDownload('the gap list', p.onAnnounce, async () => {
+      const { CSV_MIME, csvFileName, gapCsv, UTF8_BOM } = await import('../domain/export/csv');
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);
       p.onAnnounce(`Downloaded the list of ${g.rows.length} LSOAs far from a hub as CSV.`);
-    }
+    });
   };
 
   return (
@@ -83,7 +89,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
       wards={p.wards}
       wardName={p.wardName}
       onSelectLsoa={p.onSelectLsoa}
-      onDownload={download}
+      onDownload={() => void download()}
     />
   );
 }

@@ -14,3 +14,16 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 export function downloadText(fileName: string, text: string, mime: string): void {
   downloadBlob(fileName, new Blob([text], { type: mime }));
 }
+
+/**
+ * Runs a download whose code is imported on the click (the CSV writers are not in the first view).
+ * If that code cannot load (e.g. a page left open across an update), `announce` says the file was not
+ * saved, rather than the click silently doing nothing.
+ */
+export async function attemptDownload(what: string, announce: (message: string) => void, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    announce(`Could not download ${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

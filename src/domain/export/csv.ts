@@ -31,8 +31,10 @@ import {
 import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
 import { hasPeople, type LsoaPeople, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
+import { slugify } from './slug';
 
 export { csvField, type CsvCell } from '../csv-writer';
+export { slugify } from './slug';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const UTF8_BOM = '\uFEFF';
@@ -121,16 +123,6 @@ function preamble(c: ExportContext, generatedFrom: string, extra: readonly strin
     ...(c.attribution ?? []).map((a) => `Attribution: ${a}`),
     ...(c.generatedAt ? [`Exported: ${c.generatedAt}`] : []),
   ];
-}
-
-/** Lower-case ASCII slug; parenthesised parts dropped ("Reginald Centre (Chapeltown…)" → "reginald-centre"). */
-export function slugify(s: string, max = 60): string {
-  const base = s.replace(/\([^)]*\)/g, ' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (base.length <= max) return base;
-  const cut = base.slice(0, max);
-  const i = cut.lastIndexOf('-');
-  return (i > max / 2 ? cut.slice(0, i) : cut).replace(/-+$/, '');
 }
 
 /** e.g. csvFileName('catchment', {release:'2025', distanceM:800, subject:'Reginald Centre'}) → "leeds-catchment-800m-reginald-centre-iod2025.csv". */

@@ -6,7 +6,8 @@
 import type { IndicatorId, ReleaseId } from '../../data/contract';
 import { INDICATOR_INFO } from '../indicators';
 import { SPI_OVERALL_ID } from '../spi/schema';
-import { RELEASE_TAG, RELEASE_TITLE, slugify, type ExportContext } from './csv';
+import { RELEASE_TAG, RELEASE_TITLE, type ExportContext } from './csv';
+import { slugify } from './slug';
 
 export type TableViewKind = 'deprivation' | 'change' | 'wards' | 'spi';
 
