@@ -59,4 +59,26 @@ describe('not by colour alone', () => {
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('Boundary changed in 2021: not comparable');
     expect(problems).toEqual([]);
   });
+
+  it('outlines the area under the pointer in black, and the outline goes when the pointer leaves the map', async () => {
+    const code = 'E01011264';
+    const [lon, lat] = interiorPoint(findArea('lsoa21', code));
+    const { page, problems } = await openPage(chrome.browser, `${base}?${cameraOn(code, 14)}`);
+    await waitForMap(page);
+    const black: [number, number, number] = [0, 0, 0];
+    const before = await countPixels(page, black, 10);
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const at = await page.evaluate(([x, y]) => (window as unknown as { __atlas: { project(lon: number, lat: number): { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat] as const);
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.getByTestId('tooltip').waitFor();
+    await waitForIdle(page);
+    const hovered = await countPixels(page, black, 10);
+    expect(hovered - before).toBeGreaterThan(300);
+    await page.mouse.move(box.x + box.width + 50, box.y + 10);
+    await page.getByTestId('tooltip').waitFor({ state: 'detached' });
+    await waitForIdle(page);
+    expect(await countPixels(page, black, 10)).toBeLessThan(before + 50);
+    expect(problems).toEqual([]);
+  });
 });

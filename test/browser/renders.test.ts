@@ -87,4 +87,31 @@ describe('a switch costs one render', () => {
     expect(await legendTitle(page)).toMatch(/Income.*2019/);
     expect(problems).toEqual([]);
   });
+
+  // Not one frame: showing the other vintage's layers is a style change. MapLibre draws at least twice
+  // after any style change (its style 'data' event marks the style dirty again), and a layer made
+  // visible is built in its worker. Showing and hiding by constant opacities instead of visibility was
+  // tried and measured the same (3–4 frames); only feature state costs one frame, and colouring the
+  // hidden vintage transparent would make every frame dearer. This guards the colours and that count.
+  it('a release switch between LSOA vintages (IoD 2025 ↔ 2019) draws the other layer’s colours in at most 4 frames', async () => {
+    // An LSOA unchanged between 2011 and 2021, so the same point is inside it on both layers.
+    const code = 'E01011264';
+    const area = findArea('lsoa21', code);
+    expect(area.properties['chg']).toBe('U');
+    const [lon, lat] = interiorPoint(area);
+    const { page, problems } = await openPage(chrome.browser, `${base}?at=${lat.toFixed(5)},${lon.toFixed(5)},15`);
+    await waitForMap(page);
+    await settled(page);
+    // The first time, the LSOA 2011 areas are downloaded and built: not timed.
+    await page.getByRole('radio', { name: /IoD 2019/ }).check();
+    await settled(page);
+    const colour = (release: '2025' | '2019') => blend(DECILE_COLOURS[(area.properties[`y${release.slice(2)}_imd_d`] as number) - 1]!, 0.85);
+    expect(closeTo(await mapCentrePixel(page), colour('2019'))).toBe(true);
+    for (const release of ['2025', '2019', '2025'] as const) {
+      expect(await rendersFor(page, { radio: 'release', value: release }), release).toBeLessThanOrEqual(4);
+      expect(await legendTitle(page)).toContain(release);
+      expect(closeTo(await mapCentrePixel(page), colour(release)), release).toBe(true);
+    }
+    expect(problems).toEqual([]);
+  });
 });

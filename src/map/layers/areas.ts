@@ -14,22 +14,31 @@ interface AreaLayerIds {
   fill: LayerId;
   nodata: LayerId;
   line: LayerId;
-  hover: LayerId;
   /** Bottom to top: 10% casing, 10% dashes, 1% casing, 1% line (LSOAs only). */
   flags: { p10: [LayerId, LayerId]; p1: [LayerId, LayerId] } | null;
 }
 
 const IDS: Record<AreaLayer, AreaLayerIds> = {
   lsoa21: {
-    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line', hover: 'lsoa21-hover',
+    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line',
     flags: { p10: ['lsoa21-flag10-casing', 'lsoa21-flag10'], p1: ['lsoa21-flag1-casing', 'lsoa21-flag1'] },
   },
   lsoa11: {
-    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line', hover: 'lsoa11-hover',
+    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line',
     flags: { p10: ['lsoa11-flag10-casing', 'lsoa11-flag10'], p1: ['lsoa11-flag1-casing', 'lsoa11-flag1'] },
   },
-  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', hover: 'wards-hover', flags: null },
+  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', flags: null },
 };
+
+/**
+ * The hovered area's outline has a one-feature source of its own. A hover line layer on each area
+ * source, lit by feature state, drew a transparent outline of every area in every frame (about a tenth
+ * of a frame's time with software WebGL); this draws one outline, at the cost of the outline following
+ * the pointer a frame or two behind the tooltip (the data goes through MapLibre's worker).
+ */
+const HOVER_SOURCE = 'area-hover';
+const HOVER_LAYER: LayerId = 'area-hover';
+const NO_FEATURES: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
 
 const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
 
@@ -66,12 +75,12 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
       });
     }
   }
-  ctx.addLayer({
-    id: ids.hover,
-    type: 'line',
-    source: layer,
-    paint: { 'line-color': '#000000', 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
-  });
+}
+
+function addHoverSource(ctx: LayerContext): void {
+  if (ctx.map.getSource(HOVER_SOURCE)) return;
+  ctx.map.addSource(HOVER_SOURCE, { type: 'geojson', data: NO_FEATURES, tolerance: 0.2 });
+  ctx.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#000000', 'line-width': 2.5 } });
 }
 
 /**
@@ -81,20 +90,21 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
  */
 export const areasGroup: LayerGroup = {
   name: 'areas',
-  layers: AREA_LAYERS.flatMap((l) => {
-    const ids = IDS[l];
-    return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
-  }),
+  layers: [
+    ...AREA_LAYERS.flatMap((l) => {
+      const ids = IDS[l];
+      return [ids.fill, ids.nodata, ids.line, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
+    }),
+    HOVER_LAYER,
+  ],
   install(ctx, model, events) {
     const map = ctx.map;
     let interactive: AreaLayer = 'lsoa21';
     let hovered: { layer: AreaLayer; code: string } | null = null;
-    const setHoverState = (value: boolean) => {
-      if (hovered) map.setFeatureState({ source: hovered.layer, id: hovered.code }, { hover: value });
-    };
+    const hoverSource = () => map.getSource<GeoJSONSource>(HOVER_SOURCE);
     const clearHover = () => {
       if (!hovered) return;
-      setHoverState(false);
+      hoverSource()?.setData(NO_FEATURES);
       hovered = null;
       events.onHover(null);
     };
@@ -107,6 +117,7 @@ export const areasGroup: LayerGroup = {
 
     addAreaSource(ctx, 'lsoa21', model.lsoa21());
     addAreaSource(ctx, 'wards', model.wards);
+    addHoverSource(ctx);
     // New detail values arrive as a new collection: the source is given it once (never on a switch).
     createEffect(on(model.lsoa21, (c) => (map.getSource('lsoa21') as GeoJSONSource | undefined)?.setData(c), { defer: true }));
 
@@ -162,14 +173,14 @@ export const areasGroup: LayerGroup = {
         events.onAreaClick(interactive, code);
         return true;
       },
-      // Hover is feature state, so moving over areas never sends data to the worker.
+      // The tooltip follows at once; the outline's one feature goes through the worker (see HOVER_SOURCE).
       hover: (e) => {
         const code = codeAt(e.point);
         if (code === null) return false;
         if (hovered?.code !== code || hovered.layer !== interactive) {
-          setHoverState(false);
           hovered = { layer: interactive, code };
-          setHoverState(true);
+          const area = features(interactive).find((f) => f.properties.code === code);
+          hoverSource()?.setData(area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area.geometry }] } : NO_FEATURES);
         }
         events.onHover({ layer: interactive, code, point: e.point });
         return true;
