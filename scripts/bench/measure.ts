@@ -101,6 +101,9 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   // First view = what was requested before the first-choropleth mark. The server log runs until the
   // mark was noticed (polling), so drop what Resource Timing says started at or after the mark (the
   // app starts its deferred loads in the same task as the mark, so they can share its timestamp).
+  // Resource Timing lists a request only once its response has ended, so first let the requests
+  // started around the mark finish: until the server has seen nothing new for a while.
+  await serverQuiet(server, 500, 10_000);
   const firstAt = (await readMark(page, spec.firstMark)) ?? Infinity;
   const late = new Set(
     await page.evaluate(
@@ -140,6 +143,20 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
 }
 
 const PRECACHE_TIMEOUT_MS = 60_000;
+
+/** Resolves once the server has logged no new request for `quietMs` (at most `maxMs`). */
+async function serverQuiet(server: StaticServer, quietMs: number, maxMs: number): Promise<void> {
+  const until = performance.now() + maxMs;
+  let seen = server.log.length;
+  let since = performance.now();
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (server.log.length !== seen) {
+      seen = server.log.length;
+      since = performance.now();
+    } else if (performance.now() - since >= quietMs) return;
+  }
+}
 
 export interface PrecacheLoad {
   /** ms from the first-choropleth mark to the service worker being active (its precache complete); null = not within 60 s. */
@@ -280,21 +297,10 @@ export async function hoverTargets(page: Page, spec: PageSpec, centroids: Array<
 }
 
 /**
- * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), the map is idle and
- * the browser presents frames on time again (the frames before are drawn, not still queued in the
- * software renderer), then the pointer moves in one step to a pixel inside an LSOA.
- * Timed in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
+ * The map idle, and the browser presenting frames on time again (two animation frames < 40 ms apart,
+ * at most 5 s), since a software renderer is still drawing the last frames after `idle`.
  */
-export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget): Promise<HoverTiming> {
-  const neutral = await page.evaluate(() => {
-    const r = (document.getElementById('indicator-select') as HTMLElement).getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
-  await page.mouse.move(neutral.x, neutral.y);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
-  // Leaving an area may redraw the map (the app clears its hover outline). Start from a settled page:
-  // the map idle, and the browser presenting frames on time again (two animation frames < 40 ms
-  // apart, at most 5 s), since a software renderer is still drawing the last frames after `idle`.
+export async function settle(page: Page, spec: PageSpec): Promise<void> {
   await page.evaluate(async (hook) => {
     await (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle();
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -306,6 +312,25 @@ export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget)
       last = t;
     }
   }, spec.hook);
+}
+
+/**
+ * Hover to tooltip: the pointer rests on a control outside the map (no tooltip), the open pages are
+ * settled (see settle), then the pointer moves in one step to a pixel inside an LSOA.
+ * Timed in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
+ */
+export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget, others: ReadonlyArray<{ page: Page; spec: PageSpec }>): Promise<HoverTiming> {
+  const neutral = await page.evaluate(() => {
+    const r = (document.getElementById('indicator-select') as HTMLElement).getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(neutral.x, neutral.y);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
+  // Leaving an area may redraw the map (the app clears its hover outline). Start from settled pages:
+  // this one and every other open page, whose frames share the one GPU process (software WebGL) and
+  // so delayed this page's events by a frame (~250 ms) in some hovers of both pages.
+  for (const o of others) await settle(o.page, o.spec);
+  await settle(page, spec);
   await page.evaluate(() => {
     const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
     w.__benchHover = new Promise((resolve, reject) => {

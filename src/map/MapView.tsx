@@ -23,7 +23,7 @@ export function MapView(props: MapViewProps) {
   // Effects made after the awaits below must belong to this component, so they are disposed with it.
   const owner = getOwner();
   onMount(async () => {
-    const [{ AtlasMap }, { LAYER_GROUPS }] = await Promise.all([preloadMap(), import('./layers')]);
+    const [{ AtlasMap }, { FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS }] = await Promise.all([preloadMap(), import('./layers')]);
     if (disposed) return;
     const { model, events } = props;
     let map: AtlasMap;
@@ -49,7 +49,11 @@ export function MapView(props: MapViewProps) {
     await map.whenReady();
     if (disposed) return;
     runWithOwner(owner, () => {
-      map.install(LAYER_GROUPS, model, events);
+      map.install(FIRST_VIEW_GROUPS, model, events);
+      // The rest once the choropleth is drawn (see FIRST_VIEW_GROUPS).
+      void map.idle().then(() => {
+        if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
+      });
       createEffect(
         on(model.fitTarget, (bbox) => {
           if (bbox) map.fitTo(bbox);

@@ -110,8 +110,9 @@ export class AtlasMap implements MapHandle {
   }
 
   /** Installs the layer groups in order. Call once the style is ready, inside the component's owner. */
+  /** Installs layer groups; may be called again for more groups (they share one context and dispatcher). */
   install(groups: readonly LayerGroup[], model: MapModel, events: MapEvents): void {
-    const ctx = new LayerContext(this.map, this.reducedMotion, (h) => this.pointer.register(h));
+    const ctx = this.context ?? new LayerContext(this.map, this.reducedMotion, (h) => this.pointer.register(h));
     this.context = ctx;
     for (const g of groups) g.install(ctx, model, events);
   }

@@ -54,8 +54,10 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 }
 
 /** Waits until the map has drawn the first choropleth (the app sets this performance mark). */
+/** The first choropleth is drawn, and the map is idle again after the layers that follow it (outlines, selection, venues). */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, { timeout: 60_000 });
+  await waitForIdle(page);
 }
 
 /** Waits for the map to be idle after a change (the app exposes a promise for tests and the benchmark). */

@@ -1,4 +1,4 @@
-import { createEffect, on } from 'solid-js';
+import { createEffect } from 'solid-js';
 import type { GeoJSONSource, LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { areaPaintStates, FILL_FROM_STATE, flaggedInAnyRelease, litWhen, noDataCodes, PAINT_STATE, stateChanges, type AreaPaintState } from '../area-paint';
@@ -30,48 +30,74 @@ const IDS: Record<AreaLayer, AreaLayerIds> = {
   wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', flags: null },
 };
 
-/**
- * The hovered area's outline has a one-feature source of its own. A hover line layer on each area
- * source, lit by feature state, drew a transparent outline of every area in every frame (about a tenth
- * of a frame's time with software WebGL); this draws one outline, at the cost of the outline following
- * the pointer a frame or two behind the tooltip (the data goes through MapLibre's worker).
- */
+/** The hovered area's outline: its own one-feature source, so the area layers draw no hover lines. */
 const HOVER_SOURCE = 'area-hover';
 const HOVER_LAYER: LayerId = 'area-hover';
 const NO_FEATURES: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Area layers are shown and hidden by constant paint values, never by visibility or filters. A changed
+ * layout property or filter sends every tile of the source back to the worker to be rebuilt (a release
+ * switch between LSOA vintages took 2–3 frames that way); a changed constant paint value costs two
+ * frames (MapLibre draws again after any style change), and MapLibre skips drawing a fill or line whose
+ * constant opacity or width is 0, so a hidden layer costs no drawing. Transitions are off.
+ */
+const FILL_OPACITY = 0.85;
+const NO_TRANSITION = { duration: 0, delay: 0 };
+const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = { 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] };
 
 const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
 // Which areas are lit is feature state (the outlined release changes it), so the filter stays put.
+// Each line is shown by its width (0 = not drawn; see above).
+const FLAG_WIDTHS: { p10: [number, number]; p1: [number, number] } = { p10: [2.4, 1.4], p1: [5, 2.5] };
 const FLAG_PAINT: { p10: [LineLayerSpecification['paint'], LineLayerSpecification['paint']]; p1: [LineLayerSpecification['paint'], LineLayerSpecification['paint']] } = {
   p10: [
-    { 'line-color': '#000000', 'line-width': 2.4, 'line-opacity': litWhen(PAINT_STATE.p10) },
-    { 'line-color': '#ffffff', 'line-width': 1.4, 'line-dasharray': [2, 2], 'line-opacity': litWhen(PAINT_STATE.p10) },
+    { 'line-color': '#000000', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p10) },
+    { 'line-color': '#ffffff', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-dasharray': [2, 2], 'line-opacity': litWhen(PAINT_STATE.p10) },
   ],
   p1: [
-    { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': litWhen(PAINT_STATE.p1) },
-    { 'line-color': '#d7191c', 'line-width': 2.5, 'line-opacity': litWhen(PAINT_STATE.p1) },
+    { 'line-color': '#ffffff', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p1) },
+    { 'line-color': '#d7191c', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p1) },
   ],
 };
 
-function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry>): void {
+/** What the area layers need of a feature's properties (LSOA and ward properties both fit). */
+type AreaProperties = { code: string; [key: string]: unknown };
+
+/**
+ * What MapLibre is given of the areas: the geometry and the code, nothing else. Every paint value is
+ * feature state and every filter a list of codes, so the worker needs no other property; leaving out
+ * the ~40 IoD values per area makes the data sent to the worker, and its tiles, several times smaller
+ * (the first choropleth waits for them), and new detail values need no new data for the map at all.
+ */
+function geometryAndCode(data: FeatureCollection<Geometry, { code: string }>): FeatureCollection<Geometry, { code: string }> {
+  return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry })) };
+}
+
+function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
   const map = ctx.map;
   if (map.getSource(layer)) return;
   if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
-  map.addSource(layer, { type: 'geojson', data, promoteId: 'code', tolerance: 0.2 });
+  // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
+  // for the worker to cut and draw with no visible difference.
+  map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: 'code' });
   const ids = IDS[layer];
-  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, layout: { visibility: 'none' }, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0.85 } });
-  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata' } });
+  // Added hidden (opacity 0); the effect below shows the layer that is coloured.
+  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
+  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
   if (!ids.flags) {
     ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] } });
   } else {
-    ctx.addLayer({ id: ids.line, type: 'line', source: layer, layout: { visibility: 'none' }, paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] } });
+    ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#ffffff', ...LSOA_LINE_WIDTH, 'line-opacity': 0, 'line-opacity-transition': NO_TRANSITION } });
     for (const flag of ['p10', 'p1'] as const) {
+      // The areas flagged in any release: a filter that no switch changes.
+      const filter = codesFilter(flaggedInAnyRelease(data.features, flag === 'p1' ? 1 : 10));
       ids.flags[flag].forEach((id, i) => {
         const paint = FLAG_PAINT[flag][i];
-        ctx.addLayer({ id, type: 'line', source: layer, layout: { visibility: 'none' }, filter: MATCH_NOTHING, ...(paint ? { paint } : {}) });
+        ctx.addLayer({ id, type: 'line', source: layer, filter, ...(paint ? { paint } : {}) });
       });
     }
   }
@@ -79,7 +105,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
 
 function addHoverSource(ctx: LayerContext): void {
   if (ctx.map.getSource(HOVER_SOURCE)) return;
-  ctx.map.addSource(HOVER_SOURCE, { type: 'geojson', data: NO_FEATURES, tolerance: 0.2 });
+  ctx.map.addSource(HOVER_SOURCE, { type: 'geojson', data: NO_FEATURES });
   ctx.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#000000', 'line-width': 2.5 } });
 }
 
@@ -118,16 +144,16 @@ export const areasGroup: LayerGroup = {
     addAreaSource(ctx, 'lsoa21', model.lsoa21());
     addAreaSource(ctx, 'wards', model.wards);
     addHoverSource(ctx);
-    // New detail values arrive as a new collection: the source is given it once (never on a switch).
-    createEffect(on(model.lsoa21, (c) => (map.getSource('lsoa21') as GeoJSONSource | undefined)?.setData(c), { defer: true }));
+    // New detail values arrive as a new collection of the same areas: the map's data (geometry and
+    // code) is unchanged, so nothing is sent; the colours follow through feature state below.
 
     // Feature state as last written, per source: a switch writes only what changed.
     const applied: Record<AreaLayer, Map<string, AreaPaintState>> = { lsoa21: new Map(), lsoa11: new Map(), wards: new Map() };
     const features = (layer: AreaLayer) => (layer === 'lsoa21' ? model.lsoa21().features : layer === 'wards' ? model.wards.features : (model.lsoa11()?.features ?? []));
 
     // One effect, run synchronously inside the change's handler, so every update of a switch reaches
-    // MapLibre before its next frame. Paint expressions and filters stay put on an indicator, banding
-    // or release switch (see area-paint.ts); only visibility changes when the layer changes.
+    // MapLibre before its next frame. Paint expressions, filters and visibility stay put on an indicator,
+    // banding or release switch (see area-paint.ts): feature state and constant opacities and widths change.
     createEffect(() => {
       const l11 = model.lsoa11();
       if (l11) addAreaSource(ctx, 'lsoa11', l11);
@@ -139,16 +165,13 @@ export const areasGroup: LayerGroup = {
       for (const layer of AREA_LAYERS) {
         const ids = IDS[layer];
         const active = layer === colouring.target;
-        ctx.setVisible(ids.fill, active);
-        ctx.setVisible(ids.nodata, active);
+        ctx.setPaint(ids.fill, 'fill-opacity', active ? FILL_OPACITY : 0);
+        ctx.setPaint(ids.nodata, 'fill-opacity', active ? 1 : 0);
         if (ids.flags) {
           // LSOA outlines stay visible under a ward colouring for context.
-          ctx.setVisible(ids.line, active || (colouring.target === 'wards' && layer === 'lsoa21'));
+          ctx.setPaint(ids.line, 'line-opacity', active || (colouring.target === 'wards' && layer === 'lsoa21') ? 1 : 0);
           for (const flag of ['p1', 'p10'] as const) {
-            for (const id of ids.flags[flag]) {
-              ctx.setVisible(id, active && flags[flag]);
-              if (active) ctx.setFilter(id, codesFilter(flaggedInAnyRelease(features(layer), flag === 'p1' ? 1 : 10)));
-            }
+            ids.flags[flag].forEach((id, i) => ctx.setPaint(id, 'line-width', active && flags[flag] ? FLAG_WIDTHS[flag][i] ?? 0 : 0));
           }
         }
         if (!active) continue;
@@ -173,7 +196,7 @@ export const areasGroup: LayerGroup = {
         events.onAreaClick(interactive, code);
         return true;
       },
-      // The tooltip follows at once; the outline's one feature goes through the worker (see HOVER_SOURCE).
+      // Hover is feature state, so moving over areas never sends data to the worker.
       hover: (e) => {
         const code = codeAt(e.point);
         if (code === null) return false;

@@ -48,4 +48,11 @@ describe('layer groups and the z-order list', () => {
     }
     expect([...owners.keys()].sort()).toEqual([...LAYER_ORDER].sort());
   });
+
+  it('installs every group exactly once: the areas and ward names before the first choropleth, the rest after', async () => {
+    const { LAYER_GROUPS, FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS } = await import('../../../src/map/layers');
+    expect(FIRST_VIEW_GROUPS.map((g) => g.name).sort()).toEqual(['areas', 'ward labels'].sort());
+    expect([...FIRST_VIEW_GROUPS, ...AFTER_FIRST_VIEW_GROUPS].map((g) => g.name).sort()).toEqual(LAYER_GROUPS.map((g) => g.name).sort());
+    expect(FIRST_VIEW_GROUPS.some((g) => AFTER_FIRST_VIEW_GROUPS.includes(g))).toBe(false);
+  });
 });
