@@ -1,5 +1,5 @@
 import { createEffect } from 'solid-js';
-import type { GeoJSONSource, LineLayerSpecification } from 'maplibre-gl';
+import type { LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { areaPaintStates, FILL_FROM_STATE, flaggedInAnyRelease, litWhen, noDataCodes, PAINT_STATE, stateChanges, type AreaPaintState } from '../area-paint';
 import { codesFilter } from '../paint';
@@ -14,26 +14,30 @@ interface AreaLayerIds {
   fill: LayerId;
   nodata: LayerId;
   line: LayerId;
+  hover: LayerId;
   /** Bottom to top: 10% casing, 10% dashes, 1% casing, 1% line (LSOAs only). */
   flags: { p10: [LayerId, LayerId]; p1: [LayerId, LayerId] } | null;
 }
 
 const IDS: Record<AreaLayer, AreaLayerIds> = {
   lsoa21: {
-    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line',
+    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line', hover: 'lsoa21-hover',
     flags: { p10: ['lsoa21-flag10-casing', 'lsoa21-flag10'], p1: ['lsoa21-flag1-casing', 'lsoa21-flag1'] },
   },
   lsoa11: {
-    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line',
+    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line', hover: 'lsoa11-hover',
     flags: { p10: ['lsoa11-flag10-casing', 'lsoa11-flag10'], p1: ['lsoa11-flag1-casing', 'lsoa11-flag1'] },
   },
-  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', flags: null },
+  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', hover: 'wards-hover', flags: null },
 };
 
-/** The hovered area's outline: its own one-feature source, so the area layers draw no hover lines. */
-const HOVER_SOURCE = 'area-hover';
-const HOVER_LAYER: LayerId = 'area-hover';
-const NO_FEATURES: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: [] };
+/**
+ * The hover outline: a line layer per area source, lit by feature state (one frame, no worker). It draws
+ * every area's outline, transparent, in every frame, so it is added once the map is first idle, not
+ * before the first choropleth. (A one-feature source of its own was tried: the worker round trip on
+ * leaving an area drew a late frame that held up the next hover's events by ~300 ms in some hovers.)
+ */
+const HOVER_PAINT: LineLayerSpecification['paint'] = { 'line-color': '#000000', 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] };
 
 /**
  * Area layers are shown and hidden by constant paint values, never by visibility or filters. A changed
@@ -85,9 +89,12 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   // for the worker to cut and draw with no visible difference.
   map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: 'code' });
   const ids = IDS[layer];
-  // Added hidden (opacity 0); the effect below shows the layer that is coloured.
-  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
-  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
+  // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
+  // the SPI view's, a different view rather than a switch: hidden by visibility, so the worker builds
+  // nothing for them (their detailed outlines) before the first choropleth.
+  const wardLayout = layer === 'wards' ? { layout: { visibility: 'none' as const } } : {};
+  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, ...wardLayout, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
+  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, ...wardLayout, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
   if (!ids.flags) {
     ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] } });
   } else {
@@ -103,10 +110,8 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   }
 }
 
-function addHoverSource(ctx: LayerContext): void {
-  if (ctx.map.getSource(HOVER_SOURCE)) return;
-  ctx.map.addSource(HOVER_SOURCE, { type: 'geojson', data: NO_FEATURES });
-  ctx.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#000000', 'line-width': 2.5 } });
+function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
+  if (ctx.map.getSource(layer) && !ctx.has(IDS[layer].hover)) ctx.addLayer({ id: IDS[layer].hover, type: 'line', source: layer, paint: HOVER_PAINT });
 }
 
 /**
@@ -119,21 +124,27 @@ export const areasGroup: LayerGroup = {
   layers: [
     ...AREA_LAYERS.flatMap((l) => {
       const ids = IDS[l];
-      return [ids.fill, ids.nodata, ids.line, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
+      return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
     }),
-    HOVER_LAYER,
   ],
   install(ctx, model, events) {
     const map = ctx.map;
     let interactive: AreaLayer = 'lsoa21';
     let hovered: { layer: AreaLayer; code: string } | null = null;
-    const hoverSource = () => map.getSource<GeoJSONSource>(HOVER_SOURCE);
+    const setHoverState = (value: boolean) => {
+      if (hovered) map.setFeatureState({ source: hovered.layer, id: hovered.code }, { hover: value });
+    };
     const clearHover = () => {
       if (!hovered) return;
-      hoverSource()?.setData(NO_FEATURES);
+      setHoverState(false);
       hovered = null;
       events.onHover(null);
     };
+    let hoverLayers = false;
+    map.once('idle', () => {
+      hoverLayers = true;
+      for (const l of AREA_LAYERS) addHoverLayer(ctx, l);
+    });
     const codeAt = (point: { x: number; y: number }): string | null => {
       const fill = IDS[interactive].fill;
       if (!ctx.has(fill)) return null;
@@ -143,7 +154,6 @@ export const areasGroup: LayerGroup = {
 
     addAreaSource(ctx, 'lsoa21', model.lsoa21());
     addAreaSource(ctx, 'wards', model.wards);
-    addHoverSource(ctx);
     // New detail values arrive as a new collection of the same areas: the map's data (geometry and
     // code) is unchanged, so nothing is sent; the colours follow through feature state below.
 
@@ -157,6 +167,7 @@ export const areasGroup: LayerGroup = {
     createEffect(() => {
       const l11 = model.lsoa11();
       if (l11) addAreaSource(ctx, 'lsoa11', l11);
+      if (l11 && hoverLayers) addHoverLayer(ctx, 'lsoa11');
       const colouring = model.colouring();
       const flags = model.flags();
       const flagRelease = model.flagRelease();
@@ -165,6 +176,10 @@ export const areasGroup: LayerGroup = {
       for (const layer of AREA_LAYERS) {
         const ids = IDS[layer];
         const active = layer === colouring.target;
+        if (layer === 'wards') {
+          ctx.setVisible(ids.fill, active);
+          ctx.setVisible(ids.nodata, active);
+        }
         ctx.setPaint(ids.fill, 'fill-opacity', active ? FILL_OPACITY : 0);
         ctx.setPaint(ids.nodata, 'fill-opacity', active ? 1 : 0);
         if (ids.flags) {
@@ -201,9 +216,9 @@ export const areasGroup: LayerGroup = {
         const code = codeAt(e.point);
         if (code === null) return false;
         if (hovered?.code !== code || hovered.layer !== interactive) {
+          setHoverState(false);
           hovered = { layer: interactive, code };
-          const area = features(interactive).find((f) => f.properties.code === code);
-          hoverSource()?.setData(area ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: area.geometry }] } : NO_FEATURES);
+          setHoverState(true);
         }
         events.onHover({ layer: interactive, code, point: e.point });
         return true;
