@@ -116,17 +116,15 @@ function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
 
 /**
  * The areas: LSOA 2021, LSOA 2011 (on first use) and wards, each with its choropleth fill, no-data
- * hatching, outline, the national 1% / 10% outlines and a hover outline. Only paint, filter and
- * visibility change on a switch: the values are already in the feature properties.
+ * hatching, outline, the national 1% / 10% outlines and a hover outline. A switch writes feature state
+ * and constant opacities and widths; the values are in the app's feature properties, not MapLibre's.
  */
 export const areasGroup: LayerGroup = {
   name: 'areas',
-  layers: [
-    ...AREA_LAYERS.flatMap((l) => {
-      const ids = IDS[l];
-      return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
-    }),
-  ],
+  layers: AREA_LAYERS.flatMap((l) => {
+    const ids = IDS[l];
+    return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
+  }),
   install(ctx, model, events) {
     const map = ctx.map;
     let interactive: AreaLayer = 'lsoa21';
