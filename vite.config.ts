@@ -4,6 +4,7 @@ import solid from 'vite-plugin-solid';
 import { resolve } from 'node:path';
 import { areaHtmlPlugin, contentSecurityPolicy, readBuiltArea } from './scripts/tooling/area-html';
 import { precacheServiceWorker } from './scripts/build/precache-plugin';
+import { preloadFirstViewData } from './scripts/build/preload-data-plugin';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
@@ -51,7 +52,7 @@ export default defineConfig({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk(), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'), SITES_TEMPLATE_BUILD)],
+  plugins: [solid(), preloadMapChunk(), preloadFirstViewData(base), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'), SITES_TEMPLATE_BUILD)],
   build: {
     target: 'es2022',
     rollupOptions: {

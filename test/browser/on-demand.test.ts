@@ -39,6 +39,29 @@ async function open(url: string): Promise<{ page: Page; fetched: string[] }> {
   return { page, fetched };
 }
 
+describe('the first view’s data is preloaded', () => {
+  it('metadata.json and areas-2021.topojson are each fetched once, from the preload, with no unused-preload warning', async () => {
+    const page = await newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (/preload/i.test(m.text())) warnings.push(m.text());
+    });
+    await page.goto(base);
+    await waitForMap(page);
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
+    );
+    for (const file of ['metadata.json', 'areas-2021.topojson']) {
+      const hits = fetched.filter((f) => f.path.endsWith(`/geo/${file}`));
+      expect(hits, file).toHaveLength(1);
+      expect(hits[0]?.initiator, file).toBe('link');
+    }
+    // Chrome warns when a preload goes unused for a few seconds after load.
+    await page.waitForTimeout(3500);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('code loaded on demand', () => {
   it('the first view fetches none of it; opening About, the table and the embed dialog fetches theirs', async () => {
     const { page, fetched } = await open(`${base}?sel=ward:${BURMANTOFTS}`);
