@@ -4,6 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServedResponse, StaticServer } from './server';
+import { FIRST_CHOROPLETH_MARK } from '../../src/offline/register';
 
 export type PageKind = 'app' | 'baseline';
 
@@ -23,7 +24,7 @@ export const APP: PageSpec = {
   kind: 'app',
   prefix: '/app/',
   hook: '__atlas',
-  firstMark: 'atlas:first-choropleth',
+  firstMark: FIRST_CHOROPLETH_MARK,
   marks: ['atlas:text-ui-ready', 'atlas:maplibre-loaded'],
 };
 export const BASELINE: PageSpec = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/tooling/chromium';
 
 /**
@@ -63,4 +63,16 @@ export async function waitForMap(page: Page): Promise<void> {
 /** Waits for the map to be idle after a change (the app exposes a promise for tests and the benchmark). */
 export async function waitForIdle(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __atlas?: { idle: () => Promise<void> } }).__atlas?.idle());
+}
+
+/** A first visit that leaves the service worker installed and active (its precache complete). */
+export async function openWithServiceWorker(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForMap(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  return { context, page };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumForThisFile, waitForMap } from './browser';
+import { chromiumForThisFile, openWithServiceWorker, waitForMap } from './browser';
 import { canvasPixel, closeTo } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
 import { blend } from './fixtures';
@@ -49,13 +49,7 @@ describe('offline after one visit (service worker)', () => {
   });
 
   it('with the network off, a reload draws the choropleth, opens a ward profile and its briefing, and finds a postcode', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(base);
-    await waitForMap(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    const { context, page } = await openWithServiceWorker(chrome.browser, base);
     await context.setOffline(true);
     // Really offline: a file the worker does not hold fails.
     await expect(page.evaluate(() => fetch('/not-cached.txt').then(() => 'ok', () => 'failed'))).resolves.toBe('failed');

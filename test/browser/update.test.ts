@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
-import { chromiumForThisFile, waitForMap } from './browser';
+import { chromiumForThisFile, openWithServiceWorker, waitForMap } from './browser';
 
 /**
  * A new deployment is picked up: a copy of the build is served, visited, then "redeployed" (its
@@ -29,13 +29,7 @@ afterAll(async () => {
 
 describe('a new deployment', () => {
   it('shows "A newer version is available" with a Reload button that switches to the new version and drops the old cache', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(base);
-    await waitForMap(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    const { context, page } = await openWithServiceWorker(chrome.browser, base);
     await page.reload();
     await waitForMap(page);
     const cachesBefore = await page.evaluate(() => caches.keys());
