@@ -218,15 +218,13 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     codes.flatMap((code) => {
       const v = a.values.get(code) ?? {};
       const ward = wardOf(code);
-      const rank = v[valueKey(a.release.def.id, 'imd', 'r')];
-      const decile = v[valueKey(a.release.def.id, 'imd', 'd')];
-      if (!ward || rank === undefined || decile === undefined) return [];
-      return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
+      if (!ward || v[valueKey(a.release.def.id, 'imd', 'r')] === undefined || v[valueKey(a.release.def.id, 'imd', 'd')] === undefined) return [];
+      return [{ code, ward }];
     });
   const summaries = joined.map((a) =>
     on2021(a.release)
-      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)))
-      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c))),
+      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)), a.values)
+      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c)), a.values),
   );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     // The compiled committee list is about Leeds' Dec 2024 wards only.

@@ -1,14 +1,15 @@
 import { createMemo } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES } from '../data/priority-areas';
-import { effectiveRelease, neighbourhoodOutlines, wardLabels } from '../domain/view-model';
+import { neighbourhoodAreaSet } from '../domain/area-set';
+import { areaSetOutlines, effectiveRelease, wardLabels } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import type { MapEvents, MapModel } from './model';
 
 /** The map's model and events, read from the app's state (one typed object each, not 26 props). */
 export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { model: MapModel; events: MapEvents } {
   const { state, data } = atlas;
-  const neighbourhoods = createMemo<FeatureCollection>(() => neighbourhoodOutlines(data.lsoa21, NEIGHBOURHOODS));
+  const neighbourhoods = createMemo<FeatureCollection>(() => areaSetOutlines(data.lsoa21, NEIGHBOURHOODS.map(neighbourhoodAreaSet)));
   const model: MapModel = {
     bounds: data.metadata.bbox,
     attribution: data.metadata.attribution,
