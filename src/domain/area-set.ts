@@ -8,7 +8,8 @@
  * population-weighted centroid (`cx`/`cy`, LSOA 2021) is inside (the boundary counts as inside);
  * an LSOA without a centroid cannot be placed by a shape and is never a member by one.
  */
-import { distance } from '@turf/turf';
+import type { Geometry } from 'geojson';
+import { geometryBBox } from './geometry';
 
 export type AreaSetKind = 'ward' | 'neighbourhood' | 'catchment' | 'custom';
 
@@ -42,9 +43,20 @@ export const CENTROID_RULE =
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Straight-line (great-circle) distance in metres between two lon/lat points (turf, haversine). */
-export function straightLineM(a: LonLat, b: LonLat): number {
-  return distance(a, b, { units: 'kilometers' }) * 1000;
+/** Mean Earth radius in metres, as turf uses (so catchments match the turf-based figures before). */
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number): number => (deg * Math.PI) / 180;
+
+/**
+ * Straight-line (great-circle) distance in metres between two lon/lat points: the haversine
+ * formula exactly as turf's `distance` computes it, written here so the first view (ward profiles
+ * use this module) does not load turf.
+ */
+export function straightLineM([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+  const dLat = rad(lat2 - lat1);
+  const dLon = rad(lon2 - lon1);
+  const a = Math.sin(dLat / 2) ** 2 + Math.sin(dLon / 2) ** 2 * Math.cos(rad(lat1)) * Math.cos(rad(lat2));
+  return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_RADIUS_M;
 }
 
 /** The LSOA's population-weighted centroid, or null when it has none. */
@@ -169,4 +181,32 @@ export function neighbourhoodAreaSet(n: { id: string; name: string; lsoa21: read
 export function toggleMember(set: AreaSet, code: string): AreaSet {
   const has = set.lsoaCodes.includes(code);
   return { ...set, rule: { type: 'list' }, lsoaCodes: has ? set.lsoaCodes.filter((c) => c !== code) : sortedUnique([...set.lsoaCodes, code]) };
+}
+
+/** Whether a point is inside a Polygon / MultiPolygon (even-odd over all rings, so holes are out). */
+export function pointInGeometry(p: LonLat, g: Geometry): boolean {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  return polygons.some((rings) => rings.reduce((inside, ring) => (pointInRing(p, ring as LonLat[]) ? !inside : inside), false));
+}
+
+/** The code of the area whose boundary holds the point (a map click), or null. Bounding boxes first. */
+export function areaAt(p: LonLat, areas: readonly { properties: { code: string }; geometry: Geometry }[]): string | null {
+  for (const a of areas) {
+    const [w, s, e, n] = geometryBBox(a.geometry);
+    if (p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
+    if (pointInGeometry(p, a.geometry)) return a.properties.code;
+  }
+  return null;
+}
+
+/** Venues by the LSOA whose boundary holds them: built once per data load, so profile() stays O(members). */
+export function venuesByArea<V>(venues: readonly { geometry: { coordinates: number[] }; venue: V }[], areas: readonly { properties: { code: string }; geometry: Geometry }[]): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const v of venues) {
+    const [lon, lat] = v.geometry.coordinates;
+    if (lon === undefined || lat === undefined) continue;
+    const code = areaAt([lon, lat], areas);
+    if (code) out.set(code, [...(out.get(code) ?? []), v.venue]);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { SearchBox } from './SearchBox';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./OutreachSection'));
+const CustomAreaSection = lazy(() => import('./CustomAreaSection'));
 
 /** The controls column: search, map controls, SPI, interventions, outreach planning and the ward list. */
 export function ControlsRegion(props: { atlas: Atlas }) {
@@ -94,6 +95,9 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               onAnnounce={a.announce}
             attribution={a.data.metadata.attribution}
             />
+          </Suspense>
+          <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
+            <CustomAreaSection atlas={a} />
           </Suspense>
         </Show>
         <details class="ward-list">
