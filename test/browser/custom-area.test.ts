@@ -76,7 +76,7 @@ describe('your own area', () => {
     const c = LSOAS[0]!;
     const ring: [number, number][] = [[c.cx - 0.02, c.cy - 0.012], [c.cx + 0.02, c.cy - 0.012], [c.cx + 0.025, c.cy + 0.01], [c.cx - 0.015, c.cy + 0.014]];
     // A crossing shape first: a plain message, no area change.
-    await page.locator('#custom-area-vertices').fill([ring[0], ring[2], ring[1], ring[3]].map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
+    await page.locator('#custom-area-vertices').fill([ring[0]!, ring[2]!, ring[1]!, ring[3]!].map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
     await panel(page).getByRole('button', { name: 'Use these corners' }).click();
     await expect(page.getByTestId('custom-area-draw-message').textContent()).resolves.toMatch(/crosses itself/);
     await page.locator('#custom-area-vertices').fill(ring.map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
