@@ -122,7 +122,8 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
               <div class="controls__group">
                 <button type="button" class="button" onClick={s.save}>Keep in this browser</button>{' '}
                 <button type="button" class="button button--secondary" onClick={downloadCsv} disabled={area().lsoaCodes.length === 0}>Download member list (CSV)</button>{' '}
-                <button type="button" class="button button--secondary" onClick={downloadGeoJson} disabled={area().lsoaCodes.length === 0}>Download outline (GeoJSON)</button>
+                <button type="button" class="button button--secondary" onClick={downloadGeoJson} disabled={area().lsoaCodes.length === 0}>Download outline (GeoJSON)</button>{' '}
+                <button type="button" id="custom-area-briefing-button" class="button button--secondary" onClick={() => s.setBriefing(true)} disabled={area().lsoaCodes.length === 0}>Area briefing (print or PDF)</button>
               </div>
               <Show when={shareUrl()}>
                 <label class="controls__label" for="custom-area-link">Link to this area</label>

@@ -64,6 +64,9 @@ export interface CustomAreaStore {
   storageMessage: Accessor<string | null>;
   /** What the map highlights while the panel is open (set by the panel, which owns the shape drawing code). */
   overlay: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
+  /** The printable briefing of the area is open. */
+  briefing: Accessor<boolean>;
+  setBriefing: (on: boolean) => void;
   setOverlay: (o: { circle: Feature | null; codes: readonly string[] }) => void;
 }
 
@@ -115,6 +118,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   const [tool, setTool] = createSignal<AreaTool>('none');
   const [ring, setRing] = createSignal<readonly LonLat[]>([]);
   const [centre, setCentre] = createSignal<LonLat | null>(null);
+  const [briefing, setBriefing] = createSignal(false);
   const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
 
   const link = createMemo(() => {
@@ -262,5 +266,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     storageMessage,
     overlay,
     setOverlay,
+    briefing,
+    setBriefing,
   };
 }

@@ -92,6 +92,24 @@ describe('your own area', () => {
     expect(deciles.map(Number)).toEqual(Array.from({ length: 10 }, (_, i) => inside.filter((l) => l.y25_imd_d === i + 1).length));
     const axe = await axeReport(page, 'the custom area panel with a profile');
     expect(axe.count, axe.message).toBe(0);
+
+    // The briefing: the ward briefing's layout with this area's own map and legend counts, at most 2 A4 pages.
+    await panel(page).getByRole('button', { name: 'Area briefing (print or PDF)' }).click();
+    const briefing = page.getByTestId('ward-briefing');
+    await briefing.waitFor();
+    await expect(briefing.locator('.briefing__kicker').textContent()).resolves.toMatch(/^Area briefing/);
+    const legend = await briefing.locator('.briefing-legend li').allTextContents();
+    for (let d = 1; d <= 10; d++) expect(legend[d - 1]).toMatch(new RegExp(`: ${inside.filter((l) => l.y25_imd_d === d).length}$`));
+    expect(await briefing.locator('.briefing-map__svg path[fill^="#"], .briefing-map__svg path[fill^="url"]').count()).toBeGreaterThanOrEqual(expected.length);
+    expect(await briefing.locator('.briefing__table tbody tr').count()).toBe(expected.length);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    await page.getByRole('button', { name: 'Close the briefing' }).click();
+    await expect(briefing.count()).resolves.toBe(0);
     expect(w.problems).toEqual([]);
   });
 
