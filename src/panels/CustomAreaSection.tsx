@@ -64,6 +64,17 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
       a.announce(`Downloaded the outline of ${area.label} as GeoJSON.`);
     });
   };
+  const downloadEntry = () => {
+    const area = s.area();
+    const base = NEIGHBOURHOODS.find((n) => n.id === s.basedOn());
+    if (!area || !base) return;
+    void attemptDownload(`the content-file entry of ${base.name}`, a.announce, async () => {
+      const [{ neighbourhoodEntry }, { slugify }] = await Promise.all([import('../domain/custom-area/neighbourhood-entry'), import('../domain/export/slug')]);
+      const entry = neighbourhoodEntry(base, area, (c) => lsoa(c)?.properties.chg, new Date().toISOString().slice(0, 10));
+      downloadText(`neighbourhood-${slugify(base.id)}-edited.json`, `${JSON.stringify(entry, null, 2)}\n`, 'application/json');
+      a.announce(`Downloaded ${base.name} as a content-file entry.`);
+    });
+  };
   const copyLink = async () => {
     const url = shareUrl();
     if (!url) return;
@@ -124,6 +135,11 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
                 <button type="button" class="button button--secondary" onClick={downloadCsv} disabled={area().lsoaCodes.length === 0}>Download member list (CSV)</button>{' '}
                 <button type="button" class="button button--secondary" onClick={downloadGeoJson} disabled={area().lsoaCodes.length === 0}>Download outline (GeoJSON)</button>{' '}
                 <button type="button" id="custom-area-briefing-button" class="button button--secondary" onClick={() => s.setBriefing(true)} disabled={area().lsoaCodes.length === 0}>Area briefing (print or PDF)</button>
+                <Show when={s.basedOn()}>
+                  {' '}
+                  <button type="button" class="button button--secondary" onClick={downloadEntry}>Download as a content-file neighbourhood entry (JSON)</button>
+                  <p class="controls__note">For the council’s content file (content/&lt;council code&gt;/priority-areas.json), replacing the approximate default; the entry states how it was made.</p>
+                </Show>
               </div>
               <Show when={shareUrl()}>
                 <label class="controls__label" for="custom-area-link">Link to this area</label>

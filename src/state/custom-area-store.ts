@@ -64,6 +64,8 @@ export interface CustomAreaStore {
   storageMessage: Accessor<string | null>;
   /** What the map highlights while the panel is open (set by the panel, which owns the shape drawing code). */
   overlay: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
+  /** The priority neighbourhood the area was started from (for the content-file export), else null. */
+  basedOn: Accessor<string | null>;
   /** The printable briefing of the area is open. */
   briefing: Accessor<boolean>;
   setBriefing: (on: boolean) => void;
@@ -119,6 +121,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   const [ring, setRing] = createSignal<readonly LonLat[]>([]);
   const [centre, setCentre] = createSignal<LonLat | null>(null);
   const [briefing, setBriefing] = createSignal(false);
+  const [basedOn, setBasedOn] = createSignal<string | null>(null);
   const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
 
   const link = createMemo(() => {
@@ -209,6 +212,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     start: (from) => {
       setRing([]);
       setCentre(null);
+      setBasedOn(from.kind === 'neighbourhood' ? from.id : null);
       const idx = d.index();
       if (from.kind === 'empty') setArea(areaSet('custom', `area-${Date.now().toString(36)}`, 'My area', { type: 'list' }, []));
       else if (from.kind === 'ward') {
@@ -268,5 +272,6 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     setOverlay,
     briefing,
     setBriefing,
+    basedOn,
   };
 }

@@ -193,6 +193,36 @@ describe('your own area', () => {
     await expect(page.getByTestId('custom-area-paste-problems').textContent()).resolves.toContain('Line 3: “not a postcode” is neither an LSOA code nor a full postcode.');
   });
 
+  it('starts from a priority neighbourhood, removes an LSOA, and downloads the member list (CSV with the preamble) and a content-file entry', async () => {
+    const { page } = w;
+    const content = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../content/E08000035/priority-areas.json'), 'utf8')) as { neighbourhoods: { id: string; name: string; lsoa21: { code: string }[] }[] };
+    const n = content.neighbourhoods.find((x) => x.lsoa21.length >= 2)!;
+    await ensureOpen(page);
+    await page.locator('#custom-area-neighbourhood').selectOption(n.id);
+    await panel(page).getByRole('button', { name: 'Start from this neighbourhood' }).click();
+    const defaults = n.lsoa21.map((l) => l.code).sort();
+    await expect.poll(() => members(page)).toEqual(defaults);
+    const removed = defaults[0]!;
+    await page.getByTestId('custom-area-members').getByRole('button', { name: new RegExp(`^Remove .* from the area$`) }).first().click();
+    await expect.poll(() => members(page)).toEqual(defaults.slice(1));
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download member list (CSV)' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^leeds-area-lsoas-.*-iod2025\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toMatch(/^#,"?Neighbourhood Atlas export: Leeds/);
+    expect(text).toContain('population-weighted centre');
+    const header = lines.findIndex((l) => l.startsWith('LSOA code,'));
+    expect(lines.slice(header + 1).filter(Boolean).map((l) => l.split(',')[0]).sort()).toEqual(defaults.slice(1));
+
+    const [json] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download as a content-file neighbourhood entry (JSON)' }).click()]);
+    const entry = JSON.parse(readFileSync(await json.path(), 'utf8')) as { id: string; membership: string; basis: string; lsoa21: { code: string }[] };
+    expect(entry.id).toBe(n.id);
+    expect(entry.membership).toBe('edited');
+    expect(entry.lsoa21.map((l) => l.code)).not.toContain(removed);
+    expect(entry.basis).toMatch(/^Edited in Neighbourhood Atlas on \d{4}-\d\d-\d\d from the approximate default/);
+  });
+
   it('keeps an area in browser storage across a reload', async () => {
     const { page } = w;
     await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();

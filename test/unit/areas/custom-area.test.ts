@@ -96,3 +96,24 @@ describe('comparison', () => {
     ]);
   });
 });
+
+describe('edited neighbourhood as a content-file entry', () => {
+  it('keeps the default entries, marks added LSOAs and states its basis', async () => {
+    const { neighbourhoodEntry } = await import('../../../src/domain/custom-area/neighbourhood-entry');
+    const base = {
+      id: 'n1', name: 'Synthetic', reportNames: ['Synthetic'], ward: { code: 'E05999001', name: 'W' }, lsoa11: ['E01999901'],
+      lsoa21: [{ code: 'E01999001', from: 'E01999901', change: 'S' as const }, { code: 'E01999002', from: 'E01999002', change: 'U' as const }],
+      membership: 'approximate' as const, basis: 'IoD2015 1% of the ward.', sources: [],
+    };
+    const set = areaSet('custom', 'x', 'Synthetic (edited)', { type: 'list' }, ['E01999001', 'E01999003', 'E01999004']);
+    const e = neighbourhoodEntry(base, set, (c) => (c === 'E01999003' ? 'U' : 'M'), '2026-12-07');
+    expect(e.lsoa21).toEqual([
+      { code: 'E01999001', from: 'E01999901', change: 'S' },
+      { code: 'E01999003', from: 'E01999003', change: 'U' },
+      { code: 'E01999004', from: null, change: 'M' },
+    ]);
+    expect(e.lsoa11).toEqual(['E01999003', 'E01999901']);
+    expect(e.membership).toBe('edited');
+    expect(e.basis).toMatch(/^Edited in Neighbourhood Atlas on 2026-12-07 from the approximate default \(2 LSOAs: 2 added, 1 removed; 3 LSOA 2021 now\), chosen by hand\./);
+  });
+});
