@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GEO_FILES, releaseEntry } from '../../../src/data/contract';
+import { GEO_FILES, releaseEntry, type DataMetadata } from '../../../src/data/contract';
 import { SPI_SOURCE_FILE } from '../../../src/domain/spi/schema';
-import { inputFiles, PIPELINE_OUTPUTS, rebuildReason } from '../../../scripts/cli/ensure-data';
+import { builtOutputFiles, inputFiles, PIPELINE_OUTPUTS, rebuildReason } from '../../../scripts/cli/ensure-data';
 import { REPO_ROOT, type ResolvedConfig } from '../../../scripts/pipeline/config';
 import { runPipeline } from '../../../scripts/pipeline/run';
 import { SYN_AREA, tempDir, writeSyntheticData } from './helpers/synthetic';
@@ -81,5 +81,43 @@ describe('ensure-data: is public/geo stale?', () => {
       expect(inputs).toContain(module);
     }
     expect(inputs.filter((f) => f.startsWith('src/panels/') || f.startsWith('src/map/'))).toEqual([]);
+  });
+});
+
+/** Every file under dir, relative, with / separators. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+describe('ensure-data: a council without postcodes (issue 19.8)', () => {
+  const noPostcodes = writeSyntheticData();
+  // Header only: the council's build indexes no postcode and writes no postcodes/ folder.
+  writeFileSync(path.join(noPostcodes.dir, noPostcodes.sources.postcodes), 'Postcode,lat,long\n');
+  const cfgNo: ResolvedConfig = { dataDir: noPostcodes.dir, outDir: tempDir('ensure-no-postcodes'), area: SYN_AREA, sources: noPostcodes.sources };
+
+  it('is up to date right after its build, so npm start does not rebuild it again', async () => {
+    await runPipeline({ ...cfgNo, contentDir: null });
+    const meta = JSON.parse(readFileSync(path.join(cfgNo.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    expect(meta.postcodeDistricts).toEqual([]);
+    expect(filesUnder(cfgNo.outDir)).not.toContain(GEO_FILES.postcodes);
+    expect(rebuildReason(cfgNo, contentDir)).toBeNull();
+  });
+
+  it('expects exactly the files each build wrote, as its metadata lists them', () => {
+    for (const c of [cfg, cfgNo]) {
+      const meta = JSON.parse(readFileSync(path.join(c.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+      expect(builtOutputFiles(meta).sort()).toEqual(filesUnder(c.outDir).sort());
+    }
+    expect(builtOutputFiles(JSON.parse(readFileSync(path.join(cfg.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata)).toContain('postcodes/LS99.json');
+  });
+
+  it('still rebuilds when a postcode district file that metadata lists is gone', () => {
+    const file = path.join(cfg.outDir, 'postcodes', 'LS99.json');
+    const [content, { mtime }] = [readFileSync(file), statSync(file)];
+    rmSync(file);
+    expect(rebuildReason(cfg, contentDir)).toBe('postcodes/LS99.json is missing');
+    writeFileSync(file, content);
+    utimesSync(file, mtime, mtime);
+    expect(rebuildReason(cfg, contentDir)).toBeNull();
   });
 });
