@@ -9,7 +9,8 @@ import { isHostingFile } from './hosting-headers';
 export const MANIFEST_PLACEHOLDER = '__ATLAS_PRECACHE_MANIFEST__';
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-function filesUnder(dir: string): string[] {
+/** Every file below dir (full paths). */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
@@ -6,6 +6,7 @@ import { viteBuild } from '../../scripts/sites/assemble';
 import { REPO_ROOT } from '../../scripts/pipeline/config';
 import { HEADERS_FILE, isHostingFile, NGINX_FILE, servedExtensions } from '../../scripts/build/hosting-headers';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
+import { filesUnder } from '../../scripts/build/precache-plugin';
 
 /**
  * `ATLAS_OUT_DIR=<folder> npm run build` is one council throughout (issue 19.3) and ships its hosting
@@ -38,9 +39,8 @@ function build(geo: string): Built {
   return { dist, geo };
 }
 
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}
+/** Every file under dir, relative, with / separators. */
+const relativeFiles = (dir: string): string[] => filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
 
 /** The precache list the build wrote into sw.js. */
 function precached(dist: string): string[] {
@@ -61,7 +61,7 @@ beforeAll(() => {
 
 describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
   it('ships exactly that folder’s data under geo/, and names the council in both pages', () => {
-    expect(filesUnder(path.join(rutland.dist, 'geo')).sort()).toEqual(filesUnder(rutland.geo).sort());
+    expect(relativeFiles(path.join(rutland.dist, 'geo')).sort()).toEqual(relativeFiles(rutland.geo).sort());
     expect(read(rutland, 'geo/metadata.json')).toBe(readFileSync(path.join(rutland.geo, 'metadata.json'), 'utf8'));
     expect(read(rutland, 'geo/areas-2021.topojson')).toContain('E06000017');
     expect(read(rutland, 'index.html')).toMatch(/<title>[^<]*Rutland[^<]*<\/title>/);
@@ -71,11 +71,11 @@ describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
 
   it('precaches that data and the app, not the hosting files', () => {
     const files = precached(rutland.dist);
-    expect(files.filter((f) => f.startsWith('geo/')).sort()).toEqual(filesUnder(rutland.geo).map((f) => `geo/${f}`).sort());
+    expect(files.filter((f) => f.startsWith('geo/')).sort()).toEqual(relativeFiles(rutland.geo).map((f) => `geo/${f}`).sort());
     expect(files).toEqual(expect.arrayContaining(['index.html', 'accessibility.html', 'favicon.svg', 'manifest.webmanifest']));
     expect(files.filter((f) => f === HEADERS_FILE || f.startsWith('hosting/'))).toEqual([]);
     // Every precached file is in dist/: the worker's install would fail on a missing one.
-    expect(filesUnder(rutland.dist)).toEqual(expect.arrayContaining(files));
+    expect(relativeFiles(rutland.dist)).toEqual(expect.arrayContaining(files));
   });
 
   it('preloads the first view from geo/', () => {
@@ -118,7 +118,7 @@ describe('ATLAS_OUT_DIR build of Leeds', () => {
   });
 
   it('gives nginx a type for every file type in the build', () => {
-    const exts = new Set(filesUnder(leeds.dist).filter((f) => !isHostingFile(f)).map((f) => path.extname(f).slice(1)));
+    const exts = new Set(relativeFiles(leeds.dist).filter((f) => !isHostingFile(f)).map((f) => path.extname(f).slice(1)));
     expect([...exts].filter((e) => !servedExtensions().includes(e))).toEqual([]);
     const types = /types \{\n([^}]*)\}/.exec(read(leeds, NGINX_FILE))?.[1] ?? '';
     for (const e of exts) expect(types).toMatch(new RegExp(`^ +\\S+ (\\S+ )*${e}[ ;]`, 'm'));
