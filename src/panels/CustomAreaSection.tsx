@@ -1,8 +1,8 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import type { Feature } from 'geojson';
 import { NEIGHBOURHOODS } from '../data/priority-areas';
-import { centroidOf, type LonLat } from '../domain/area-set';
-import { ruleShape } from '../domain/custom-area/area-outline';
+import { CENTROID_RULE, centroidOf, type LonLat } from '../domain/area-set';
+import { areaOutlineGeoJson, ruleShape } from '../domain/custom-area/area-outline';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { CustomAreaMethods } from './CustomAreaMethods';
@@ -49,7 +49,6 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
     const wardNames = Object.fromEntries(a.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
     void attemptDownload(`the LSOAs of ${subject}`, a.announce, async () => {
       const { CSV_MIME, csvFileName, UTF8_BOM, wardLsoasCsv } = await import('../domain/export/csv');
-      const { CENTROID_RULE } = await import('../domain/area-set');
       const ctx = { release: '2025' as const, subject, area: council, wardNames, attribution: a.data.metadata.attribution, description: `your own area “${subject}” (${rows.length} LSOAs, rule: ${area.rule.type})`, notes: [CENTROID_RULE] };
       downloadText(csvFileName('area', ctx), UTF8_BOM + wardLsoasCsv(rows, ctx), CSV_MIME);
       a.announce(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
@@ -59,7 +58,7 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
     const area = s.area();
     if (!area) return;
     void attemptDownload(`the outline of ${area.label}`, a.announce, async () => {
-      const [{ areaOutlineGeoJson }, { slugify }] = await Promise.all([import('../domain/custom-area/area-outline'), import('../domain/export/slug')]);
+      const { slugify } = await import('../domain/export/slug');
       downloadText(`${slugify(a.data.metadata.area.name)}-area-${slugify(area.label)}.geojson`, JSON.stringify(areaOutlineGeoJson(area, a.index().lsoa21)), 'application/geo+json');
       a.announce(`Downloaded the outline of ${area.label} as GeoJSON.`);
     });
