@@ -23,6 +23,7 @@ import {
   type AreaRule,
   type AreaSet,
   type LonLat,
+  type MemberCandidate,
 } from '../domain/area-set';
 import { AREA_LINK_MESSAGE, codeListCheck, councilOrder, parseAreaLink, serialiseAreaLink } from '../domain/custom-area/area-link';
 import { comparisonRows, type ComparisonRow } from '../domain/custom-area/compare';
@@ -37,7 +38,7 @@ export interface CustomAreaStore {
   setOpen: (on: boolean) => void;
   area: Accessor<AreaSet | null>;
   /** Starts from nothing, a ward or a priority neighbourhood. */
-  start: (from: { kind: 'empty' } | { kind: 'ward'; code: string } | { kind: 'neighbourhood'; id: string }) => void;
+  start: (from: StartFrom) => void;
   setMembers: (codes: readonly string[], rule: AreaRule) => void;
   toggle: (code: string) => void;
   rename: (name: string) => void;
@@ -102,19 +103,79 @@ function writeUrl(link: string | null, name: string | null): void {
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${s ? `?${s}` : ''}${window.location.hash}`);
 }
 
-export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
-  const councilCodes = createMemo(() => councilOrder(d.data.lsoa21.features.map((f) => f.properties.code)));
-  const check = createMemo(() => codeListCheck(councilCodes()));
-  // Built once per data load (not per edit): profile() is then O(members).
+/** The area a link carries, or null; a bad one gets a notice and leaves the URL (the default view opens). */
+function linkedArea(councilCodes: readonly string[], setNotice: (m: string | null) => void): AreaSet | null {
+  const q = new URLSearchParams(window.location.search);
+  const raw = q.get('area');
+  if (raw === null) return null;
+  const r = parseAreaLink(raw, councilCodes);
+  if (r.ok) return areaSet('custom', `link-${raw.slice(-8)}`, (q.get('aname') ?? 'Shared area').slice(0, 60), { type: 'list' }, r.codes);
+  setNotice(AREA_LINK_MESSAGE[r.error]);
+  writeUrl(null, null);
+  return null;
+}
+
+const newId = (): string => `area-${Date.now().toString(36)}`;
+
+type StartFrom = { kind: 'empty' } | { kind: 'ward'; code: string } | { kind: 'neighbourhood'; id: string };
+
+/** The area a start button makes: empty, or a copy of a ward or priority neighbourhood to edit. */
+function startingArea(from: StartFrom, index: AreaIndex, candidates: readonly MemberCandidate[]): AreaSet | null {
+  if (from.kind === 'empty') return areaSet('custom', newId(), 'My area', { type: 'list' }, []);
+  if (from.kind === 'ward') {
+    const w = index.wards.get(from.code);
+    return w ? { ...wardAreaSet(w.properties, candidates), kind: 'custom', id: newId(), label: `${w.properties.name} (edited)` } : null;
+  }
+  const n = NEIGHBOURHOODS.find((x) => x.id === from.id);
+  return n ? { ...neighbourhoodAreaSet(n), kind: 'custom', id: newId(), label: `${n.name} (edited)` } : null;
+}
+
+/** Kept areas in localStorage: a failed write keeps them for the page's life and says so. */
+function createSavedAreas() {
+  const stored = readStorage();
+  const [saved, setSaved] = createSignal<SavedArea[]>(stored.list);
+  const [storageMessage, setStorageMessage] = createSignal<string | null>(stored.message);
+  const persist = (list: SavedArea[]) => {
+    try {
+      window.localStorage.setItem(SAVED_AREAS_KEY, serialiseSavedAreas(list));
+      setStorageMessage(null);
+    } catch {
+      setStorageMessage(STORAGE_MISSING);
+    }
+    setSaved(list);
+  };
+  return { saved, storageMessage, persist };
+}
+
+/** The area's profile and comparison, from a table and a venue index built once per data load (profile() is then O(members)). */
+function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
   const table = createMemo(() => propsTable(d.deferred.lsoa21().features.map((f) => f.properties)));
   const venueIndex = createMemo(() => {
     const v = d.venues.collection();
     if (!v) return new Map<string, VenueRef[]>();
     return venuesByArea(v.features.map((f) => ({ geometry: f.geometry, venue: { id: f.properties.id, name: f.properties.name, type: f.properties.type } })), d.deferred.lsoa21().features);
   });
-  const stored = readStorage();
-  const [saved, setSaved] = createSignal<SavedArea[]>(stored.list);
-  const [storageMessage, setStorageMessage] = createSignal<string | null>(stored.message);
+  return {
+    table,
+    profile: createMemo(() => {
+      const a = area();
+      return a ? profile(a, table(), '2025', venueIndex()) : null;
+    }),
+    comparison: createMemo(() => {
+      const a = area();
+      if (!a || a.lsoaCodes.length === 0) return [];
+      const idx = d.index();
+      const wards = new Map([...idx.wards.values()].map((w) => [w.properties.code, { name: w.properties.name, lsoaCodes: idx.lsoa21ByWard.get(w.properties.code) ?? [] }]));
+      const nationalCount = d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null;
+      return comparisonRows({ set: a, table: table(), release: '2025', wards, councilName: d.data.metadata.area.name, nationalCount });
+    }),
+  };
+}
+
+export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
+  const councilCodes = createMemo(() => councilOrder(d.data.lsoa21.features.map((f) => f.properties.code)));
+  const check = createMemo(() => codeListCheck(councilCodes()));
+  const { saved, storageMessage, persist } = createSavedAreas();
   const [area, setAreaSignal] = createSignal<AreaSet | null>(null);
   const [open, setOpen] = createSignal(false);
   const [tool, setTool] = createSignal<AreaTool>('none');
@@ -132,21 +193,13 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     setAreaSignal(a);
     writeUrl(a && a.lsoaCodes.length > 0 ? serialiseAreaLink(a.lsoaCodes, councilCodes()) : null, a?.label ?? null);
   };
-  const current = (): AreaSet => area() ?? areaSet('custom', `area-${Date.now().toString(36)}`, 'My area', { type: 'list' }, []);
+  const current = (): AreaSet => area() ?? areaSet('custom', newId(), 'My area', { type: 'list' }, []);
   const lsoaCandidates = () => d.deferred.lsoa21().features;
 
-  // A link that carries an area opens it; a bad one opens the default view with a notice.
-  const q = new URLSearchParams(window.location.search);
-  const raw = q.get('area');
-  if (raw !== null) {
-    const r = parseAreaLink(raw, councilCodes());
-    if (r.ok) {
-      setAreaSignal(areaSet('custom', `link-${raw.slice(-8)}`, (q.get('aname') ?? 'Shared area').slice(0, 60), { type: 'list' }, r.codes));
-      setOpen(true);
-    } else {
-      d.setNotice(AREA_LINK_MESSAGE[r.error]);
-      writeUrl(null, null);
-    }
+  const linked = linkedArea(councilCodes(), d.setNotice);
+  if (linked) {
+    setAreaSignal(linked);
+    setOpen(true);
   }
 
   const setMembers = (codes: readonly string[], rule: AreaRule) => {
@@ -195,16 +248,6 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     return true;
   };
 
-  const persist = (list: SavedArea[]) => {
-    try {
-      window.localStorage.setItem(SAVED_AREAS_KEY, serialiseSavedAreas(list));
-      setStorageMessage(null);
-    } catch {
-      setStorageMessage(STORAGE_MISSING);
-    }
-    setSaved(list);
-  };
-
   return {
     open,
     setOpen,
@@ -213,15 +256,8 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
       setRing([]);
       setCentre(null);
       setBasedOn(from.kind === 'neighbourhood' ? from.id : null);
-      const idx = d.index();
-      if (from.kind === 'empty') setArea(areaSet('custom', `area-${Date.now().toString(36)}`, 'My area', { type: 'list' }, []));
-      else if (from.kind === 'ward') {
-        const w = idx.wards.get(from.code);
-        if (w) setArea({ ...wardAreaSet(w.properties, lsoaCandidates()), kind: 'custom', id: `area-${Date.now().toString(36)}`, label: `${w.properties.name} (edited)` });
-      } else {
-        const n = NEIGHBOURHOODS.find((x) => x.id === from.id);
-        if (n) setArea({ ...neighbourhoodAreaSet(n), kind: 'custom', id: `area-${Date.now().toString(36)}`, label: `${n.name} (edited)` });
-      }
+      const a = startingArea(from, d.index(), lsoaCandidates());
+      if (a) setArea(a);
     },
     setMembers,
     toggle: (code) => setArea(toggleMember(current(), code)),
@@ -237,19 +273,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     finishPolygon,
     useRadius,
     centre,
-    profile: createMemo(() => {
-      const a = area();
-      return a ? profile(a, table(), '2025', venueIndex()) : null;
-    }),
-    comparison: createMemo(() => {
-      const a = area();
-      if (!a || a.lsoaCodes.length === 0) return [];
-      const idx = d.index();
-      const wards = new Map([...idx.wards.values()].map((w) => [w.properties.code, { name: w.properties.name, lsoaCodes: idx.lsoa21ByWard.get(w.properties.code) ?? [] }]));
-      const nationalCount = d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null;
-      return comparisonRows({ set: a, table: table(), release: '2025', wards, councilName: d.data.metadata.area.name, nationalCount });
-    }),
-    table,
+    ...createAreaFigures(d, area),
     councilCodes,
     link,
     saved: () => saved().filter((s) => s.council === check()),
