@@ -33,10 +33,13 @@ export interface SourceFiles {
   lsoa11To21: string;
   wardCommittee: string;
   centroids: string;
+  /** The postcode directory: a folder of `Postcode,lat,long` files (NSPL, one per postcode area), or one file. */
   postcodes: string;
+  /** The LSOA 2021 boundaries postcodes are placed in (England-wide, so neighbours' postcodes are placed too); absent: lsoa21. */
+  postcodeLsoas?: BoundarySource;
   /**
    * True for every district but Leeds: England-wide boundaries, May 2025 wards by population-weighted
-   * centroid, and none of the sources that exist only for Leeds (LS postcodes, community committees,
+   * centroid, and none of the sources that exist only for Leeds (community committees,
    * SPI, IoD 2025 File 7). Absent for the Leeds sources, where the Dec 2024 ward lookup applies.
    */
   englandWide?: boolean;
@@ -50,7 +53,8 @@ export const DEFAULT_SOURCES: SourceFiles = {
   lsoa11To21: 'lookups/lsoa11_lsoa21_lad22_england_wales.csv',
   wardCommittee: 'lookups/ward_community_committee_leeds_compiled.csv',
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
-  postcodes: 'places/ls_postcode_centroids.csv',
+  postcodes: 'places/postcodes_england_wales',
+  postcodeLsoas: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
 };
 
 /** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
