@@ -107,8 +107,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ResolvedCon
 
 /**
  * The orientation layer's sources (context/ in the data dir; see its README section) and the areas
- * they cover: the OpenStreetMap extracts and the GeoNames subset cover West Yorkshire, the House of
- * Commons Library MSOA names only Leeds. Elsewhere the layer is absent or partial, with a note.
+ * they cover: the OpenStreetMap extracts (roads, rail, rivers, canals, parks, water) cover West
+ * Yorkshire only; the House of Commons Library MSOA names (at the ONS MSOA population-weighted
+ * centroids) and the GeoNames towns and villages cover England. Elsewhere the layer has place names
+ * only, with a note.
  */
 export const CONTEXT_SOURCES = {
   dir: 'context',
@@ -123,12 +125,11 @@ export const CONTEXT_SOURCES = {
   canals: 'context/osm_west_yorkshire_2018/waterways-canal.geojson.gz',
   parks: 'context/osm_west_yorkshire_2023/west-yorkshire-leisure-park.geojson.gz',
   water: 'context/osm_west_yorkshire_2023/west-yorkshire-natural-water.geojson.gz',
-  geonames: 'context/geonames_cities500_west_yorkshire.tsv',
-  msoaNames: 'context/msoa21_names_hocl_leeds.csv',
-  msoaBoundaries: { path: 'boundaries/leeds/geojson/msoa21_leeds_bgc.geojson', codeField: 'MSOA21CD', nameField: 'MSOA21NM' } satisfies BoundarySource,
+  geonames: 'context/geonames_cities500_england.tsv',
+  msoaNames: 'context/msoa21_names_hocl_england_wales.csv',
+  msoaCentroids: 'context/msoa21_population_weighted_centroids_ew.csv',
   /** Bradford, Calderdale, Kirklees, Leeds, Wakefield (LAD 2024 codes). */
   osmAreas: ['E08000032', 'E08000033', 'E08000034', 'E08000035', 'E08000036'],
-  msoaNamesAreas: ['E08000035'],
 } as const;
 
 /** How far around the area's bounding box context is kept: enough to see where roads lead. */
