@@ -42,6 +42,9 @@ async function main(): Promise<number> {
   const built: District[] = [];
   const failed: string[] = [];
   const overBudget: string[] = [];
+  // Issue 25: the largest postcode file of any council built (one lookup = one file ≤ 40 KB gzip).
+  let largestPostcodeFile = { council: '–', name: '–', gzip: 0 };
+  let postcodeFiles = 0;
   for (const [i, c] of councils.entries()) {
     const t = Date.now();
     try {
@@ -50,6 +53,10 @@ async function main(): Promise<number> {
       built.push(c);
       if (!r.budget.ok) overBudget.push(`${c.code} ${c.name}: first view ${r.budget.firstViewGzip} B > ${r.budget.firstViewLimit} B`);
       const fv = r.outputs.find((o) => o.name === 'areas-2021.topojson')?.gzip ?? 0;
+      for (const o of r.outputs.filter((x) => x.name.startsWith('postcodes/'))) {
+        postcodeFiles++;
+        if (o.gzip > largestPostcodeFile.gzip) largestPostcodeFile = { council: `${c.code} ${c.name}`, name: o.name, gzip: o.gzip };
+      }
       console.log(
         `[${i + 1}/${councils.length}] ${c.code} ${c.name}: ${r.counts.lsoa21} LSOAs, ${r.counts.wards} wards, first view ${(fv / 1024).toFixed(1)} KB gzip (${Math.round(fv / r.counts.lsoa21)} B/LSOA) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
       );
@@ -70,6 +77,7 @@ async function main(): Promise<number> {
   console.log(
     `build:sites: ${built.length} built, ${failed.length} failed in ${totalS.toFixed(1)} s (app build ${(appMs / 1000).toFixed(1)} s; ${built.length > 0 ? ((totalS - appMs / 1000) / built.length).toFixed(2) : '–'} s per council); peak RSS ${peakMb.toFixed(0)} MB (pipeline process; the vite build ran before it in a child process)`,
   );
+  console.log(`build:sites: ${postcodeFiles} postcode files; largest ${largestPostcodeFile.name} of ${largestPostcodeFile.council}, ${(largestPostcodeFile.gzip / 1024).toFixed(1)} KB gzip (budget 40 KB, one file per lookup)`);
   for (const o of overBudget) console.log(`  built over the 200 B/LSOA first-view budget: ${o}`);
   for (const f of failed) console.error(`  failed: ${f}`);
   return failed.length === 0 ? 0 : 1;
