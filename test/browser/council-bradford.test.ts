@@ -52,6 +52,15 @@ function firstLsoa() {
   return { at: `${lat.toFixed(5)},${lon.toFixed(5)},16`, colour: blend(DECILE_COLOURS[(target.properties['y25_imd_d'] as number) - 1]!, 0.85) };
 }
 
+/** The England-wide LSOA 2021 source polygons (read once, for the independent postcode expectations). */
+let englandCache: Array<{ properties: { LSOA21CD: string; LADCD_ACTIVE: string }; geometry: Polygon | MultiPolygon }> | undefined;
+function englandLsoas(): { features: NonNullable<typeof englandCache> } {
+  englandCache ??= (
+    JSON.parse(gunzipSync(readFileSync(resolve(SOURCES, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8')) as { features: NonNullable<typeof englandCache> }
+  ).features;
+  return { features: englandCache };
+}
+
 const pageText = (page: import('playwright-core').Page) => page.evaluate(() => `${document.title}\n${document.body.innerText}`);
 
 describe('a Bradford atlas from the England-wide sources', () => {
@@ -96,9 +105,7 @@ describe('a Bradford atlas from the England-wide sources', () => {
     // Independent expectation: BD1 1AA's centre from the NSPL file, in Bradford's LSOA polygons of the England-wide source.
     const row = gunzipSync(readFileSync(resolve(SOURCES, 'places/postcodes_england_wales/BD.csv.gz'))).toString('utf8').split('\n').find((l) => l.startsWith('BD1 1AA,'))!.split(',');
     const pt = point([Number(row[2]), Number(row[1])]);
-    const england = JSON.parse(gunzipSync(readFileSync(resolve(SOURCES, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8')) as {
-      features: Array<{ properties: { LSOA21CD: string; LADCD_ACTIVE: string }; geometry: Polygon | MultiPolygon }>;
-    };
+    const england = englandLsoas();
     const expected = england.features.find((f) => f.properties.LADCD_ACTIVE === 'E08000032' && booleanPointInPolygon(pt, f.geometry))!.properties.LSOA21CD;
     const { page, problems } = await openPage(chrome.browser, `${base}E08000032/`);
     await waitForMap(page);
@@ -126,9 +133,7 @@ describe('a Bradford atlas from the England-wide sources', () => {
     const leeds = file.councils.findIndex((c) => c.name === 'Leeds');
     const [inward, [lon, lat, i]] = Object.entries(file.postcodes).find(([, v]) => v[2] >= 0 && file.lsoaCouncils[v[2]] === leeds)!;
     const lsoa = file.lsoaCodes[i]!;
-    const england = JSON.parse(gunzipSync(readFileSync(resolve(SOURCES, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8')) as {
-      features: Array<{ properties: { LSOA21CD: string; LADCD_ACTIVE: string }; geometry: Polygon | MultiPolygon }>;
-    };
+    const england = englandLsoas();
     const source = england.features.find((f) => f.properties.LSOA21CD === lsoa)!;
     expect(source.properties.LADCD_ACTIVE).toBe('E08000035');
     expect(booleanPointInPolygon(point([lon, lat]), source.geometry)).toBe(true);
