@@ -1,5 +1,6 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { contextToggleLabel } from '../domain/context-labels';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -37,6 +38,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         onContext={(context) => a.updateOptions({ context })}
         contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
         contextNote={a.data.metadata.context?.note ?? null}
+        contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
       />
       <Show when={state().view === 'spi'}>
         {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}

@@ -213,7 +213,7 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: (pc) => lookupPostcode(pc, meta.postcodeDistricts, loadPostcodeDistrict),
+    lookupPostcode: (pc) => lookupPostcode(pc, { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts }, loadPostcodeDistrict),
   };
 }
 
