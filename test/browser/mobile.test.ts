@@ -42,6 +42,22 @@ function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
+/**
+ * The header's buttons and links, each with its box and whether all of it is on screen: inside the
+ * viewport, and not clipped by a scrolling ancestor (the element itself is hit at each inset corner).
+ */
+function headerControls(page: Page): Promise<{ name: string; box: string; onScreen: boolean }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.app-header button, .app-header a[href]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+      const corners: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+      const hit = corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
+      return { name: (el.textContent ?? '').trim(), box: `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`, onScreen: inside && hit };
+    }),
+  );
+}
+
 describe('phone, 390×844 with touch', () => {
   let context: BrowserContext;
   let page: Page;
@@ -74,6 +90,16 @@ describe('phone, 390×844 with touch', () => {
     );
     expect(big.length).toBeGreaterThanOrEqual(8);
     expect(Math.min(...big)).toBeGreaterThanOrEqual(44);
+  });
+
+  it('every header control is fully on screen, at 390 px and at 320 px (reflow)', async () => {
+    for (const size of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+      await page.setViewportSize(size);
+      const controls = await headerControls(page);
+      expect(controls.map((c) => c.name), `${size.width} px`).toEqual(['Table view', 'About the data', 'Save map as PNG', 'Print', 'Embed this map', 'Accessibility']);
+      expect(controls.filter((c) => !c.onScreen).map((c) => `${c.name} ${c.box}`), `${size.width} px`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
   });
 
   it('a dock button opens its sheet (aria-expanded, focus inside), Escape closes it and focus returns', async () => {
