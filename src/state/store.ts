@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { keptEmbedParams } from './embed-options';
 import { isNavigation, parseOptions, parseState, sameOptions, serialiseOptions, serialiseState, type AppState, type DisplayOptions } from './url-state';
 
 export interface AppStore {
@@ -10,17 +11,9 @@ export interface AppStore {
   updateOptions: (patch: Partial<DisplayOptions>) => void;
 }
 
-/** Query parameters that belong to the embed options; kept as they are when the app state is written. */
-const PRESERVED_PARAMS = ['embed', 'lock', 'controls', 'fit'];
-
-function preserved(search: string): URLSearchParams {
-  const q = new URLSearchParams(search);
-  const keep = new URLSearchParams();
-  for (const k of PRESERVED_PARAMS) {
-    const v = q.get(k);
-    if (v !== null) keep.set(k, v);
-  }
-  return keep;
+/** The query string the app writes for a state: its own parameters and the embed's valid ones from `current`. */
+export function searchFor(next: AppState, options: DisplayOptions, current: string): string {
+  return serialiseState(next, serialiseOptions(options, keptEmbedParams(current)));
 }
 
 /** The URL owns the state: read it at start and on back/forward, write it on every change. */
@@ -35,7 +28,7 @@ export function createAppStore(): AppStore {
   onCleanup(() => window.removeEventListener('popstate', onPop));
 
   const write = (next: AppState, nextOptions: DisplayOptions, push: boolean) => {
-    const search = serialiseState(next, serialiseOptions(nextOptions, preserved(window.location.search)));
+    const search = searchFor(next, nextOptions, window.location.search);
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
