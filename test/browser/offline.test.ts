@@ -1,27 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { chromiumForThisFile, openWithServiceWorker, waitForMap } from './browser';
-import { canvasPixel, closeTo } from './pixels';
-import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
-import { blend } from './fixtures';
+import { choroplethPoints } from './pixels';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
-
-/** How many points of a 7×7 grid over the map canvas show a decile colour of the choropleth. */
-async function choroplethPoints(page: Page): Promise<number> {
-  const box = await page.locator('.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('no map canvas');
-  const colours = DECILE_COLOURS.map((c) => blend(c, 0.85));
-  let hits = 0;
-  for (let i = 1; i <= 7; i++) {
-    for (let j = 1; j <= 7; j++) {
-      const px = await canvasPixel(page, (box.width * i) / 8, (box.height * j) / 8);
-      if (colours.some((c) => closeTo(px, c, 12))) hits++;
-    }
-  }
-  return hits;
-}
 
 describe('offline after one visit (service worker)', () => {
   it('registers a same-origin worker that precaches the app and the area data under a versioned cache', async () => {
