@@ -4,6 +4,7 @@ import { chromiumForThisFile, waitForMap } from './browser';
 import { axeReport } from './axe';
 import { builtAreas } from './fixtures';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -280,6 +281,26 @@ describe('ward briefing', () => {
     await expect.poll(() => briefing.locator('.briefing__running li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect(briefing.locator('.briefing__running li').first().textContent()).resolves.toContain('Source:');
     await expectAxeClean(page, 'the ward briefing');
+  });
+
+  it('cites each report by title, date and paragraph, never by its file name (issue 19.11)', async () => {
+    // Independent expectation from the content file: the citations of this ward's report items.
+    type Cite = { file: string; title: string; date: string; paragraph: string };
+    const content = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../content/E08000035/interventions.json'), 'utf8')) as { items: { id: string; name: string; source: Cite; otherSources?: Cite[] }[] };
+    const built = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: { properties: { id: string; ward?: string } }[] };
+    const here = new Set(built.features.filter((f) => f.properties.ward === WARD).map((f) => f.properties.id));
+    const items = content.items.filter((i) => here.has(i.id));
+    expect(items.length).toBeGreaterThan(0);
+    const running = await page.getByTestId('ward-briefing').locator('.briefing__running li').evaluateAll((lis) => lis.map((li) => ({ name: li.querySelector('strong')?.textContent ?? '', text: li.textContent ?? '' })));
+    for (const item of items) {
+      const li = running.find((r) => r.name === item.name);
+      expect(li, item.name).toBeDefined();
+      for (const c of [item.source, ...(item.otherSources ?? [])]) {
+        expect(li?.text).toContain(`${c.title}, ${c.date}, para. ${c.paragraph}`);
+        expect(li?.text).not.toContain(c.file);
+      }
+    }
+    for (const r of running) expect(r.text).not.toMatch(/\[[^\]\s]+\.txt\]/);
   });
 
   it('prints to at most two A4 pages holding the ward’s name, population and sources, the map apart from the footer', async () => {
