@@ -58,4 +58,23 @@ describe('offline after one visit (service worker)', () => {
     await expect(page.url()).toMatch(/sel=lsoa%3AE01\d{6}/);
     await context.close();
   });
+
+  it('a damaged cached data file is not served: the next visit, online, fetches it again and replaces it (issue 19.7)', async () => {
+    const { context, page } = await openWithServiceWorker(chrome.browser, base);
+    const metadataUrl = new URL('geo/metadata.json', base).href;
+    await page.evaluate(async (url) => {
+      const cache = await caches.open((await caches.keys())[0]!);
+      await cache.put(url, new Response('{"schemaVersion":1,"area":{"na', { headers: { 'content-type': 'application/json' } }));
+    }, metadataUrl);
+    await page.reload();
+    await waitForMap(page);
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    await expect(page.getByText('The map could not start').count()).resolves.toBe(0);
+    const repaired = await page.evaluate(async (url) => {
+      const cached = await (await caches.open((await caches.keys())[0]!)).match(url);
+      return ((await cached?.json()) as { schemaVersion?: number } | undefined)?.schemaVersion;
+    }, metadataUrl);
+    expect(repaired).toBe(1);
+    await context.close();
+  });
 });
