@@ -5,6 +5,7 @@ import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
+import type { CouncilStanding } from './standing-contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -98,4 +99,17 @@ let contextPromise: Promise<ContextData | null> | undefined;
 export function loadContext(): Promise<ContextData | null> {
   contextPromise ??= fetchJson<ContextData | null>(GEO_FILES.context);
   return contextPromise;
+}
+
+let standingPromise: Promise<CouncilStanding> | undefined;
+/** The council's File 10 figures (standing.json): on demand, by the council summary, ward profile and briefing; a failed fetch may be retried. */
+export function loadStanding(): Promise<CouncilStanding> {
+  if (!standingPromise) {
+    const p = fetchJson<CouncilStanding>(GEO_FILES.standing);
+    p.catch(() => {
+      if (standingPromise === p) standingPromise = undefined;
+    });
+    standingPromise = p;
+  }
+  return standingPromise;
 }

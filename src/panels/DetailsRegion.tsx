@@ -74,6 +74,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 onExport={() => props.onWardExport(w().properties.code)}
                 people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.people.available ? null : meta.people.reason }}
                 onBriefing={() => a.update({ brief: true })}
+                nationalCount={nationalCount(meta, '2025') ?? undefined}
               />
               {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
               <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>

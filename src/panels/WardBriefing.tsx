@@ -4,9 +4,14 @@ import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
 import { INTERVENTION_STYLE } from '../domain/interventions';
+import { ordinal } from '../domain/standing';
+import { AreaMeasures } from './AreaMeasures';
+import { StandingHeadline } from './CouncilStanding';
 
 export interface WardBriefingProps {
   model: WardBriefingModel;
+  /** The ward's LSOAs 2021 with their values, for the IoD summary measures. */
+  measureLsoas: readonly Readonly<Record<string, unknown>>[];
   metadata: DataMetadata;
   /** What is running in the ward (null while the interventions are still loading). */
   running: InterventionProperties[] | null;
@@ -18,7 +23,6 @@ export interface WardBriefingProps {
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 const changeText = (c: number | null) => (c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`);
 
 /** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
@@ -168,6 +172,19 @@ export function WardBriefing(p: WardBriefingProps) {
             <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
           </p>
         </section>
+
+        <Show when={release()}>
+          {(r) => (
+            <section class="briefing__section" data-testid="briefing-standing">
+              <h2>The ward and {p.metadata.area.name} in England</h2>
+              <StandingHeadline testId="briefing-standing-headline" />
+              <AreaMeasures lsoas={p.measureLsoas} nationalCount={r().nationalCount} areaLabel="this ward" testId="briefing-measures" />
+              <p class="briefing__note">
+                {p.metadata.area.name}: as published in IoD 2025 File 10. The ward: computed by the same method from its LSOAs (mid-2022 populations).
+              </p>
+            </section>
+          )}
+        </Show>
 
         <figure class="briefing-map">
           <BriefingMap model={p.model} />

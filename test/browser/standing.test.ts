@@ -1,0 +1,124 @@
+/**
+ * The council's standing in England (IoD 2025 File 10) in About, and the ward's IoD summary measures
+ * in the ward profile and briefing. Expected figures come from the source CSVs read here, with the
+ * measures worked out in this file (not through src/domain/iod-measures.ts).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForThisFile, openPage, waitForMap, type WatchedPage } from './browser';
+import { axeReport } from './axe';
+import { table } from '../unit/outreach/independent';
+
+const chrome = chromiumForThisFile();
+const base = inject('baseUrl');
+
+const N = 33755;
+const LEEDS = table('indices/iod2025_lad24_summaries_england.csv').find((r) => r.get('ltla24_code') === 'E08000035')!;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
+/** Burmantofts and Richmond Hill (Dec 2024 ward): its LSOAs by the ONS best-fit lookup, populations from File 7. */
+const WARD = 'E05011388';
+const england = new Map(table('indices/iod2025_lsoa21_england.csv').map((r) => [r.get('lsoa21cd')!, r]));
+const wardCodes = table('lookups/lsoa21_ward24_lad24_england_wales.csv').filter((r) => r.get('ward24_code') === WARD).map((r) => r.get('lsoa21_code')!);
+// The File 7 header has line breaks inside quoted cells, which table() does not split on: read its
+// code and population by position from the end of each data row instead (code first, total population 4th from last).
+const file7Pop = new Map(
+  table('indices/iod2025_file7_leeds_lsoa21.csv')
+    .map((r) => [...r.values()])
+    .filter((cells) => /^E01\d{6}$/.test(cells[0] ?? ''))
+    .map((cells) => [cells[0]!, Number(cells[cells.length - 4])]),
+);
+
+/** The ward's extent and local concentration, worked out here from the sources. */
+function expectedWard() {
+  const lsoas = wardCodes.map((c) => ({ pop: file7Pop.get(c)!, rank: Number(england.get(c)!.get('imd_rank')) }));
+  const total = lsoas.reduce((s, l) => s + l.pop, 0);
+  const weight = (rank: number) => {
+    const p = Math.ceil((rank * 100) / N);
+    return p <= 10 ? 1 : p <= 30 ? (31 - p) / 21 : 0;
+  };
+  const ext = lsoas.reduce((s, l) => s + l.pop * weight(l.rank), 0) / total;
+  let left = total / 10;
+  let num = 0;
+  for (const l of [...lsoas].sort((a, b) => a.rank - b.rank)) {
+    const take = Math.min(l.pop, left);
+    if (take <= 0) break;
+    num += take * (N + 1 - l.rank);
+    left -= take;
+  }
+  return { extent: `${(ext * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`, localConcentration: Math.round(num / (total / 10)).toLocaleString('en-GB') };
+}
+
+describe('the council summary in About', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openPage(chrome.browser, base);
+    await waitForMap(w.page);
+    await w.page.getByRole('button', { name: 'About the data' }).click();
+    await w.page.getByTestId('standing-table').waitFor();
+  });
+  afterAll(async () => {
+    await w.page.context().close();
+  });
+
+  it("shows File 10's rank of average score, and every published IMD measure with its rank", async () => {
+    const rank = Number(LEEDS.get('imd_rank_of_average_score'));
+    await expect(w.page.getByTestId('standing-headline').textContent()).resolves.toContain(`Leeds is ${ordinal(rank)} of 296 districts in England by average IMD score`);
+    const imd = w.page.locator('[data-testid="standing-table"] tbody[data-indicator="imd"]');
+    await expect(imd.locator('tr[data-measure="averageScore"] td').allTextContents()).resolves.toEqual([LEEDS.get('imd_average_score'), `${rank}th of 296`]);
+    await expect(imd.locator('tr[data-measure="localConcentration"] td').nth(1).textContent()).resolves.toBe(`${ordinal(Number(LEEDS.get('imd25_rank_of_local_concentration')))} of 296`);
+    const income = w.page.locator('[data-testid="standing-table"] tbody[data-indicator="inc"]');
+    await expect(income.locator('tr[data-measure="scale"] td').allTextContents()).resolves.toEqual([
+      `${Number(LEEDS.get('income_scale')).toLocaleString('en-GB')} people`,
+      `${ordinal(Number(LEEDS.get('rank_of_income_scale')))} of 296`,
+    ]);
+    // The IMD and the seven domains.
+    await expect(w.page.locator('[data-testid="standing-table"] tbody').count()).resolves.toBe(8);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('axe: the About panel with the council summary has no WCAG 2.x A/AA violations', async () => {
+    const { count, message } = await axeReport(w.page, 'About with the council summary');
+    expect(count, message).toBe(0);
+  });
+
+  it('the gov.uk link opens File 10’s page', async () => {
+    const link = w.page.getByTestId('council-standing').getByRole('link', { name: 'File 10 on gov.uk' });
+    await expect(link.getAttribute('href')).resolves.toBe('https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025');
+    await expect(link.getAttribute('target')).resolves.toBe('_blank');
+  });
+});
+
+describe('the ward profile and briefing', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openPage(chrome.browser, `${base}?sel=ward:${WARD}`, { width: 390, height: 844 });
+    await waitForMap(w.page);
+  });
+  afterAll(async () => {
+    await w.page.context().close();
+  });
+
+  it('the ward profile gives the ward’s extent and local concentration, beside the council’s published figures, on a 390 px phone', async () => {
+    const expected = expectedWard();
+    const measures = w.page.getByTestId('ward-measures');
+    await measures.locator('tr[data-measure="extent"] td').first().filter({ hasText: '%' }).waitFor({ timeout: 30_000 });
+    await expect(measures.locator('tr[data-measure="extent"] td').allTextContents()).resolves.toEqual([
+      expected.extent,
+      `${(Number(LEEDS.get('imd25_extent')) * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}% (${ordinal(Number(LEEDS.get('imd25_rank_of_extent')))} of 296)`,
+    ]);
+    await expect(measures.locator('tr[data-measure="localConcentration"] td').first().textContent()).resolves.toBe(expected.localConcentration);
+    const fits = await measures.evaluate((t) => t.getBoundingClientRect().right <= document.documentElement.clientWidth + 1);
+    expect(fits).toBe(true);
+  });
+
+  it('the briefing has the council’s rank and the ward’s measures; axe clean', async () => {
+    await w.page.getByRole('button', { name: 'Ward briefing (print or PDF)' }).click();
+    const section = w.page.getByTestId('briefing-standing');
+    await section.waitFor();
+    await expect(section.getByTestId('briefing-standing-headline').textContent()).resolves.toContain(`${ordinal(Number(LEEDS.get('imd_rank_of_average_score')))} of 296`);
+    await expect(section.locator('tr[data-measure="extent"] td').first().textContent()).resolves.toBe(expectedWard().extent);
+    const { count, message } = await axeReport(w.page, 'the ward briefing');
+    expect(count, message).toBe(0);
+    expect(w.problems).toEqual([]);
+  });
+});
