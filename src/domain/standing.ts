@@ -79,6 +79,11 @@ export function standingHeadline(s: Extract<CouncilStanding, { available: true }
   return `${s.area.name} is ${ordinal(score.rank)} of ${s.districts} districts in England by average IMD score (1st = most deprived)${extent}${lc}.`;
 }
 
+/** The headline with its source, as a line of text to publish under an embedded map. */
+export function standingCaption(s: Extract<CouncilStanding, { available: true }>): string {
+  return `${standingHeadline(s)} Source: ${s.source.title}, ${s.source.publisher}.`;
+}
+
 /** What an area's LSOA properties give the measures for the IMD, IoD 2025 (mid-2022 population, File 7). */
 export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[]): MeasureRow[] {
   const num = (p: Readonly<Record<string, unknown>>, key: string): number | null => {

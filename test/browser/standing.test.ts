@@ -122,3 +122,26 @@ describe('the ward profile and briefing', () => {
     expect(w.problems).toEqual([]);
   });
 });
+
+describe('the embed dialog', () => {
+  it('adds the council’s standing as a line of text under the iframe when asked', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Embed this map' }).click();
+    const dialog = page.getByTestId('embed-dialog');
+    await dialog.waitFor();
+    const box = dialog.getByTestId('embed-standing');
+    await expect(box.isEnabled({ timeout: 10_000 })).resolves.toBe(true);
+    await expect(dialog.getByTestId('embed-code').inputValue()).resolves.not.toContain('<p>');
+    await box.check();
+    const code = await dialog.getByTestId('embed-code').inputValue();
+    const rank = ordinal(Number(LEEDS.get('imd_rank_of_average_score')));
+    expect(code).toMatch(new RegExp(`</iframe>\\n<p>Leeds is ${rank} of 296 districts in England by average IMD score \\(1st = most deprived\\); .*Source: English Indices of Deprivation 2025, File 10`));
+    await box.uncheck();
+    await expect(dialog.getByTestId('embed-code').inputValue()).resolves.not.toContain('<p>');
+    const { count, message } = await axeReport(page, 'the embed dialog');
+    expect(count, message).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
