@@ -37,6 +37,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 props={l().properties}
                 release={sel.lsoaRelease()}
                 nationalCount={nationalCount(meta, sel.lsoaRelease())}
+                changeCounts={{ from: nationalCount(meta, '2019'), to: nationalCount(meta, '2025') }}
                 areaCount={areaCount(meta, sel.lsoaRelease())}
                 wardName={a.index().wards.get(l().properties.ward)?.properties.name ?? null}
                 onSelectWard={() => sel.select('ward', l().properties.ward)}

@@ -101,7 +101,7 @@ describe('the ward profile and briefing', () => {
   it('the ward profile gives the ward’s extent and local concentration, beside the council’s published figures, on a 390 px phone', async () => {
     const expected = expectedWard();
     const measures = w.page.getByTestId('ward-measures');
-    await measures.locator('tr[data-measure="extent"] td').first().filter({ hasText: '%' }).waitFor({ timeout: 30_000 });
+    await measures.locator('tr[data-measure="extent"] td').first().filter({ hasText: '%' }).waitFor({ timeout: 60_000 });
     await expect(measures.locator('tr[data-measure="extent"] td').allTextContents()).resolves.toEqual([
       expected.extent,
       `${(Number(LEEDS.get('imd25_extent')) * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}% (${ordinal(Number(LEEDS.get('imd25_rank_of_extent')))} of 296)`,
@@ -142,6 +142,56 @@ describe('the embed dialog', () => {
     const { count, message } = await axeReport(page, 'the embed dialog');
     expect(count, message).toBe(0);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
+/** An unchanged Leeds LSOA (change code U, lowest code) and a split one, from the ONS lookup. */
+const lookup = table('lookups/lsoa11_lsoa21_lad22_england_wales.csv').filter((r) => r.get('ltla22_code') === 'E08000035');
+const UNCHANGED = lookup.filter((r) => r.get('change_code') === 'U').map((r) => r.get('lsoa21_code')!).sort()[0]!;
+const CHANGED = lookup.filter((r) => r.get('change_code') === 'S').map((r) => r.get('lsoa21_code')!).sort()[0]!;
+const iod2019 = new Map(table('indices/iod2019_lsoa11_england.csv').map((r) => [r.get('lsoa11cd')!, r]));
+const DOMAIN_COLUMNS: Array<[string, string]> = [
+  ['inc', 'income'],
+  ['emp', 'employment'],
+  ['edu', 'education'],
+  ['hea', 'health'],
+  ['cri', 'crime'],
+  ['bar', 'barriers_housing_services'],
+  ['liv', 'living_environment'],
+];
+
+describe('what moved, for an LSOA', () => {
+  it('an unchanged LSOA shows the seven domains’ 2019 and 2025 deciles and ranks from the source files; axe clean', async () => {
+    const { page, problems } = await openPage(chrome.browser, `${base}?sel=lsoa:${UNCHANGED}`);
+    await waitForMap(page);
+    const table = page.getByTestId('what-moved-table');
+    await table.waitFor({ timeout: 60_000 });
+    for (const [id, col] of DOMAIN_COLUMNS) {
+      const before = iod2019.get(UNCHANGED)!;
+      const after = england.get(UNCHANGED)!;
+      const cells = await table.locator(`tr[data-indicator="${id}"] td`).allTextContents();
+      expect(cells.slice(0, 2), id).toEqual([
+        `decile ${before.get(`${col}_decile`)} (rank ${Number(before.get(`${col}_rank`)).toLocaleString('en-GB')})`,
+        `decile ${after.get(`${col}_decile`)} (rank ${Number(after.get(`${col}_rank`)).toLocaleString('en-GB')})`,
+      ]);
+      const change = Number(after.get(`${col}_decile`)) - Number(before.get(`${col}_decile`));
+      expect(cells[2], id).toBe(change === 0 ? 'no change in decile' : `${Math.abs(change)} decile${Math.abs(change) === 1 ? '' : 's'} ${change < 0 ? 'more' : 'less'} deprived`);
+    }
+    await expect(page.getByTestId('what-moved').textContent()).resolves.toContain('Ranks and deciles are relative');
+    const { count, message } = await axeReport(page, 'the LSOA profile with what moved');
+    expect(count, message).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an LSOA whose boundary changed says it is not comparable and shows no domain change', async () => {
+    const { page } = await openPage(chrome.browser, `${base}?sel=lsoa:${CHANGED}`);
+    await waitForMap(page);
+    const profile = page.getByTestId('lsoa-profile');
+    await profile.waitFor();
+    await expect(profile.textContent()).resolves.toMatch(/boundary changed between the 2011 and 2021 censuses \(ONS change code “S”\)/);
+    await expect(page.getByTestId('what-moved').count()).resolves.toBe(0);
     await page.context().close();
   });
 });
