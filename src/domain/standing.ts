@@ -84,13 +84,34 @@ export function standingCaption(s: Extract<CouncilStanding, { available: true }>
   return `${standingHeadline(s)} Source: ${s.source.title}, ${s.source.publisher}.`;
 }
 
-/** What an area's LSOA properties give the measures for the IMD, IoD 2025 (mid-2022 population, File 7). */
-export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[]): MeasureRow[] {
+/**
+ * The population weights an area's measures use, in order of preference: the mid-2022 denominators
+ * MHCLG used (IoD 2025 File 7, `pop22`: Leeds), else Census 2021 usual residents (`c21pop`, the
+ * people-contract key the England-wide builds carry). One source for the whole area, never mixed.
+ */
+export const WEIGHT_SOURCES = [
+  { key: 'pop22', source: 'mid-2022 populations (IoD 2025 File 7)' },
+  { key: 'c21pop', source: 'Census 2021 usual residents' },
+] as const;
+
+export interface AreaMeasureInput {
+  rows: MeasureRow[];
+  /** Which population weights them, in words; null when no source covers every LSOA. */
+  weights: string | null;
+}
+
+/** What an area's LSOA properties give the measures for the IMD, IoD 2025. */
+export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[]): AreaMeasureInput {
   const num = (p: Readonly<Record<string, unknown>>, key: string): number | null => {
     const v = p[key];
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
   };
-  return lsoas.map((l) => ({ population: num(l, 'pop22'), score: num(l, valueKey('2025', 'imd', 's')), rank: num(l, valueKey('2025', 'imd', 'r')) }));
+  const source = WEIGHT_SOURCES.find((w) => lsoas.length > 0 && lsoas.every((l) => num(l, w.key) !== null));
+  const key = source?.key ?? WEIGHT_SOURCES[0].key;
+  return {
+    rows: lsoas.map((l) => ({ population: num(l, key), score: num(l, valueKey('2025', 'imd', 's')), rank: num(l, valueKey('2025', 'imd', 'r')) })),
+    weights: source?.source ?? null,
+  };
 }
 
 /** The measures File 10 publishes for the IMD, in its order (scale is income/employment only). */
@@ -107,11 +128,12 @@ export interface AreaMeasureRow {
 
 const areaText = (measure: StandingMeasure, m: Measured): string => (isMeasured(m) ? formatFigure(measure, m.value) : `not available: ${m.missing}`);
 
-/** An area's IMD measures beside the council's published ones (when given). */
-export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[], nationalCount: number, council: CouncilStanding | null): AreaMeasureRow[] {
-  const own = summaryMeasures(imdMeasureRows(lsoas), nationalCount);
+/** An area's IMD measures beside the council's published ones (when given), and the population that weights them. */
+export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[], nationalCount: number, council: CouncilStanding | null): { rows: AreaMeasureRow[]; weights: string | null } {
+  const input = imdMeasureRows(lsoas);
+  const own = summaryMeasures(input.rows, nationalCount);
   const published = council?.available ? council.indicators.find((i) => i.indicator === 'imd')?.measures : undefined;
-  return IMD_MEASURES.map((m) => {
+  const rows = IMD_MEASURES.map((m) => {
     const f = published?.[m];
     return {
       measure: m,
@@ -120,4 +142,5 @@ export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>
       council: council?.available && f ? `${formatFigure(m, f.value)} (${ordinal(f.rank)} of ${council.districts})` : null,
     };
   });
+  return { rows, weights: input.weights };
 }

@@ -18,13 +18,13 @@ export interface AreaMeasuresProps {
  */
 export function AreaMeasures(p: AreaMeasuresProps) {
   const standing = useStanding();
-  const rows = createMemo(() => areaMeasureRows(p.lsoas, p.nationalCount, loadedStanding(standing())));
+  const measured = createMemo(() => areaMeasureRows(p.lsoas, p.nationalCount, loadedStanding(standing())));
   const council = () => availableStanding(standing());
   return (
     <table class="simple-table" data-testid={p.testId}>
       <caption>
-        IoD 2025 IMD summary measures: {p.areaLabel} computed by the method of File 10 (population-weighted, mid-2022 populations; ranks reversed, so
-        higher = more deprived)
+        IoD 2025 IMD summary measures: {p.areaLabel} computed by the method of File 10 (weighted by {measured().weights ?? 'population, which this build does not have for every LSOA'};
+        ranks reversed, so higher = more deprived)
         <Show when={council()}>{(c) => <>; {c().area.name} as published in File 10, with its rank of {c().districts} districts</>}</Show>.
       </caption>
       <thead>
@@ -35,7 +35,7 @@ export function AreaMeasures(p: AreaMeasuresProps) {
         </tr>
       </thead>
       <tbody>
-        <For each={rows()}>
+        <For each={measured().rows}>
           {(r) => (
             <tr data-measure={r.measure}>
               <th scope="row">{r.label}</th>

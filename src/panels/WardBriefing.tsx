@@ -180,7 +180,7 @@ export function WardBriefing(p: WardBriefingProps) {
               <StandingHeadline testId="briefing-standing-headline" />
               <AreaMeasures lsoas={p.measureLsoas} nationalCount={r().nationalCount} areaLabel="this ward" testId="briefing-measures" />
               <p class="briefing__note">
-                {p.metadata.area.name}: as published in IoD 2025 File 10. The ward: computed by the same method from its LSOAs (mid-2022 populations).
+                {p.metadata.area.name}: as published in IoD 2025 File 10. The ward: computed by the same method from its LSOAs (see the table’s caption for the population used).
               </p>
             </section>
           )}
