@@ -144,3 +144,9 @@ export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>
   });
   return { rows, weights: input.weights };
 }
+
+/** The area's figures in one line (the printed briefing has room for no table): "Average score 31.2; … (weighted by …)". */
+export function areaMeasuresSentence(measured: { rows: AreaMeasureRow[]; weights: string | null }): string {
+  const parts = measured.rows.map((r) => `${r.label.replace(/ \(.*\)$/, '')} ${r.area}${r.council ? ` (council ${r.council})` : ''}`);
+  return `${parts.join('; ')}.${measured.weights ? ` Weighted by ${measured.weights}.` : ''}`;
+}

@@ -4,8 +4,8 @@ import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
 import { INTERVENTION_STYLE } from '../domain/interventions';
-import { ordinal } from '../domain/standing';
-import { AreaMeasures } from './AreaMeasures';
+import { areaMeasureRows, areaMeasuresSentence, ordinal } from '../domain/standing';
+import { loadedStanding, useStanding } from '../state/standing-store';
 import { StandingHeadline } from './CouncilStanding';
 
 export interface WardBriefingProps {
@@ -94,6 +94,7 @@ export function WardBriefing(p: WardBriefingProps) {
   const release = () => p.metadata.releases.find((r) => r.id === '2025');
   const f = () => p.model.facts;
   const hasPopulation = () => p.model.lsoas.some((l) => l.population !== null);
+  const standing = useStanding();
   onMount(() => {
     document.documentElement.classList.add('briefing-open');
     heading?.focus();
@@ -175,12 +176,11 @@ export function WardBriefing(p: WardBriefingProps) {
 
         <Show when={release()}>
           {(r) => (
-            <section class="briefing__section" data-testid="briefing-standing">
-              <h2>The ward and {p.metadata.area.name} in England</h2>
+            <section class="briefing__note" data-testid="briefing-standing" aria-label={`The ward and ${p.metadata.area.name} in England`}>
               <StandingHeadline testId="briefing-standing-headline" />
-              <AreaMeasures lsoas={p.measureLsoas} nationalCount={r().nationalCount} areaLabel="this ward" testId="briefing-measures" />
-              <p class="briefing__note">
-                {p.metadata.area.name}: as published in IoD 2025 File 10. The ward: computed by the same method from its LSOAs (see the table’s caption for the population used).
+              <p data-testid="briefing-measures">
+                This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
+                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas, r().nationalCount, loadedStanding(standing())))}
               </p>
             </section>
           )}
