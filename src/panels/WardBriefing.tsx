@@ -10,8 +10,8 @@ import { StandingHeadline } from './CouncilStanding';
 
 export interface WardBriefingProps {
   model: WardBriefingModel;
-  /** The ward's LSOAs 2021 with their values, for the IoD summary measures. */
-  measureLsoas: readonly Readonly<Record<string, unknown>>[];
+  /** The ward's LSOAs 2021 with their values, for the IoD summary measures (absent: no standing section). */
+  measureLsoas?: readonly Readonly<Record<string, unknown>>[];
   metadata: DataMetadata;
   /** What is running in the ward (null while the interventions are still loading). */
   running: InterventionProperties[] | null;
@@ -19,6 +19,8 @@ export interface WardBriefingProps {
   /** The SPI scorecard when SPI data is loaded. */
   scorecard?: JSX.Element;
   onClose: () => void;
+  /** Set for your own area's briefing (issue 23): its rule replaces the ward's line; no ward position. */
+  area?: { rule: string };
 }
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -109,7 +111,7 @@ export function WardBriefing(p: WardBriefingProps) {
   });
   return (
     <div class="briefing-layer" data-testid="ward-briefing">
-      <div class="briefing-toolbar" role="toolbar" aria-label="Ward briefing">
+      <div class="briefing-toolbar" role="toolbar" aria-label={p.area ? 'Area briefing' : 'Ward briefing'}>
         <button type="button" class="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
@@ -119,15 +121,19 @@ export function WardBriefing(p: WardBriefingProps) {
       </div>
       <article class="briefing" aria-labelledby="briefing-title">
         <header class="briefing__head">
-          <p class="briefing__kicker">Ward briefing · {p.metadata.area.name}</p>
+          <p class="briefing__kicker">{p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}</p>
           <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
             {p.model.name}
           </h1>
-          <p class="briefing__sub">
-            Electoral ward {p.model.code} (December 2024 boundaries)
-            {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-            {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
-          </p>
+          <Show when={p.area} fallback={
+            <p class="briefing__sub">
+              Electoral ward {p.model.code} (December 2024 boundaries)
+              {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+              {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+            </p>
+          }>
+            <p class="briefing__sub">An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}</p>
+          </Show>
         </header>
 
         <section class="briefing__facts" aria-label="Key facts">
@@ -152,6 +158,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 {f().in1pc} of {f().lsoas}
               </dd>
             </div>
+            <Show when={!p.area}>
             <div>
               <dt>Most deprived 10%, IoD 2019</dt>
               <dd>{f().inDecile1In2019 === null ? 'not available' : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}</dd>
@@ -166,6 +173,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 </Show>
               </dd>
             </div>
+            </Show>
           </dl>
           <p class="briefing__note">
             Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
@@ -174,13 +182,13 @@ export function WardBriefing(p: WardBriefingProps) {
           </p>
         </section>
 
-        <Show when={release()}>
+        <Show when={p.measureLsoas && release()}>
           {(r) => (
             <section class="briefing__note" data-testid="briefing-standing" aria-label={`The ward and ${p.metadata.area.name} in England`}>
               <StandingHeadline testId="briefing-standing-headline" />
               <p data-testid="briefing-measures">
                 This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
-                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas, r().nationalCount, loadedStanding(standing())))}
+                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())))}
               </p>
             </section>
           )}
@@ -189,7 +197,7 @@ export function WardBriefing(p: WardBriefingProps) {
         <figure class="briefing-map">
           <BriefingMap model={p.model} />
           <figcaption class="briefing-legend">
-            <strong>IMD 2025 national decile — LSOAs in this ward</strong>
+            <strong>IMD 2025 national decile — LSOAs in this {p.area ? 'area' : 'ward'}</strong>
             <ul>
               <For each={p.model.legend}>
                 {(row) => (
@@ -247,10 +255,10 @@ export function WardBriefing(p: WardBriefingProps) {
         </section>
 
         <section class="briefing__section">
-          <h2>What is running in the ward</h2>
+          <h2>What is running in the {p.area ? 'area' : 'ward'}</h2>
           <Show when={p.running} fallback={<p>Loading what is running…</p>}>
             {(items) => (
-              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this ward.</p>}>
+              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this {p.area ? 'area' : 'ward'}.</p>}>
                 <ul class="briefing__running">
                   <For each={items()}>
                     {(v) => (
