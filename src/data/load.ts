@@ -5,6 +5,7 @@ import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
+import type { CouncilStanding } from './standing-contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -103,3 +104,6 @@ export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaColle
 
 /** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
 export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() => fetchJson<ContextData | null>(GEO_FILES.context));
+
+/** The council's File 10 figures (standing.json): on demand, by the council summary, ward profile and briefing; a failed fetch may be retried. */
+export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() => fetchJson<CouncilStanding>(GEO_FILES.standing));

@@ -60,6 +60,11 @@ export function iframeSnippet(src: string, title: string, height: number): strin
   return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" style="border:0;max-width:100%" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
+/** A plain-text paragraph to paste under the iframe (e.g. the council's standing); the text is escaped, never HTML. */
+export function captionSnippet(text: string): string {
+  return `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
+}
+
 /** Message the embed posts to its parent so the host page can size the iframe to the content. */
 export interface EmbedHeightMessage {
   type: 'neighbourhood-atlas:height';

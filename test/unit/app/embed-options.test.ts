@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED, embedParams, fullMapUrl, heightMessage, iframeSnippet, keptEmbedParams, parseEmbedOptions } from '../../../src/state/embed-options';
+import { captionSnippet, DEFAULT_EMBED, embedParams, fullMapUrl, heightMessage, iframeSnippet, keptEmbedParams, parseEmbedOptions } from '../../../src/state/embed-options';
 import { searchFor } from '../../../src/state/store';
 import { parseOptions, parseState } from '../../../src/state/url-state';
 
@@ -27,6 +27,10 @@ describe('embed options', () => {
     expect(s).toContain('title="Deprivation &quot;map&quot; &lt;Leeds&gt;"');
     expect(s).toContain('src="https://example.org/?embed=1&amp;ind=inc"');
     expect(heightMessage(600.2)).toEqual({ type: 'neighbourhood-atlas:height', height: 601 });
+  });
+
+  it('writes a caption paragraph whose text is escaped, never HTML', () => {
+    expect(captionSnippet('Synthetic & <b>bold</b> "council"')).toBe('<p>Synthetic &amp; &lt;b&gt;bold&lt;/b&gt; "council"</p>');
   });
 });
 
