@@ -178,7 +178,7 @@ function places(c: Checker, raw: unknown, types: ReadonlySet<string>): PlacesFil
 /** Validates parsed council.json; `file` names it in every problem. */
 export function validateCouncilFolder(raw: unknown, file: string = COUNCIL_FILE): CouncilFolderFile {
   const list = new ProblemList();
-  const c = checker(file, list);
+  const c: Checker = checker(file, list);
   let result: CouncilFolderFile | undefined;
   c.each(() => {
     if (!isObj(raw)) c.fail('(root)', '(root)', 'not an object');

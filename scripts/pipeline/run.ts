@@ -36,6 +36,7 @@ import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
+import { NSPL_DIR } from './interventions-sources';
 import { areaPeople, FILE7_INDICATORS } from './file7';
 import { readSpiFromSources } from './spi';
 import { labelPoint } from '../../src/domain/label-points';
@@ -311,6 +312,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
           areaCode: area,
           lsoa21: toCollection(f21.layer.features),
           wards: toCollection(fw.layer.features),
+          postcodes: sources.englandWide ? { kind: 'areas', dir: NSPL_DIR } : { kind: 'table', file: sources.postcodes },
         });
   for (const w of interventions.warnings) log(`interventions: ${w}`);
 

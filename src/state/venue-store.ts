@@ -1,7 +1,7 @@
 import { createMemo, createResource, createSignal, type Accessor } from 'solid-js';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import { loadInterventions } from '../data/load';
-import { ALL_TYPES_FILTER, matchesFilter, type InterventionFilter } from '../domain/interventions';
+import { allTypesFilter, matchesFilter, type InterventionFilter } from '../domain/interventions';
 
 export type VenueFeature = InterventionsCollection['features'][number];
 
@@ -28,7 +28,7 @@ export function createVenueStore(load: Accessor<boolean>, onError: (message: str
       return undefined;
     }),
   );
-  const [filter, setFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
+  const [filter, setFilter] = createSignal<InterventionFilter>(allTypesFilter());
   const [shown, setShown] = createSignal(true);
   const byId = createMemo<ReadonlyMap<string, VenueFeature>>(() => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])));
   const filtered = createMemo(() => (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())));
