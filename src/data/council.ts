@@ -52,3 +52,8 @@ export function interventionType(id: string): InterventionTypeDef {
 export function hubTypes(): ReadonlySet<string> {
   return new Set(COUNCIL.interventionTypes.filter((t) => t.hub).map((t) => t.id));
 }
+
+/** Replaces the vocabulary (useCouncil sets it from metadata; a test or an imported list may set its own). */
+export function useInterventionTypes(types: readonly InterventionTypeDef[]): void {
+  COUNCIL = { ...COUNCIL, interventionTypes: types };
+}

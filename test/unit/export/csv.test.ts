@@ -141,7 +141,7 @@ describe('export builders on the real data', () => {
 
   it('gapCsv: the Core Team question for Burmantofts & Richmond Hill, with what has already run nearby', () => {
     const iv = realInterventions();
-    const { hubs } = communityHubs(iv);
+    const { hubs } = communityHubs(iv, { hubTypes: new Set(['community_hub']) });
     const ward = 'E05011388';
     const rows = withNearbyInterventions(gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward }), iv, 800);
     const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length };
