@@ -126,7 +126,7 @@ export function createPlacer({ areaCode, wardPolys, postcodes, problems }: Place
   const emit = (d: Draft, coords: [number, number], precision: InterventionProperties['precision'], precisionNote: string, areaWard?: string) => {
     const ward = areaWard ?? wardAt(coords);
     if (!ward) {
-      problems.add({ ...d.at, field: `"${d.at.field}"`, message: `the point ${coords[1].toFixed(5)}, ${coords[0].toFixed(5)} (${precisionNote}) lies outside ${areaCode}: every point must lie in the council` });
+      problems.add({ file: d.at.file, location: d.at.item, field: `"${d.at.field}"`, message: `the point ${coords[1].toFixed(5)}, ${coords[0].toFixed(5)} (${precisionNote}) lies outside ${areaCode}: every point must lie in the council` });
       return;
     }
     if (d.declaredWard && d.declaredWard !== ward) {

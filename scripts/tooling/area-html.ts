@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { contentDirFor } from '../pipeline/council-content';
-import { readCouncilFolder } from '../pipeline/council-folder';
 
 /**
  * index.html and accessibility.html name the council through this token, filled at build time from
@@ -17,10 +15,19 @@ export interface BuiltArea {
   embedDomains?: readonly string[];
 }
 
-/** The embedding domains of a council's content folder (council.json `embedDomains`); [] without a folder. */
+/**
+ * The embedding domains of a council's content folder (content/<code>/council.json `embedDomains`, or
+ * under ATLAS_CONTENT_DIR as the pipeline's contentDirFor reads it); [] without one. Read directly,
+ * not through the pipeline's validator: vite.config.ts loads this file, and build:data has already
+ * validated the folder (scripts/pipeline/council-folder.ts).
+ */
 export function embedDomainsFor(areaCode: string): readonly string[] {
-  const dir = areaCode === '' ? null : contentDirFor(areaCode);
-  return dir === null ? [] : readCouncilFolder(dir).embedDomains;
+  if (areaCode === '') return [];
+  const root = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : path.resolve(import.meta.dirname, '..', '..', 'content');
+  const file = path.join(root, areaCode, 'council.json');
+  if (!existsSync(file)) return [];
+  const domains = (JSON.parse(readFileSync(file, 'utf8')) as { embedDomains?: unknown }).embedDomains;
+  return Array.isArray(domains) ? domains.filter((d): d is string => typeof d === 'string') : [];
 }
 
 /**
