@@ -18,7 +18,7 @@ import { expandDetails, type AreaDetails } from '../../src/data/contract';
 import { COUNCIL, hubTypes, useCouncil } from '../../src/data/council';
 import { typeStyle } from '../../src/domain/interventions';
 import { searchEntries, venueTooltip } from '../../src/domain/view-model';
-import { communityHubs, gapLsoas } from '../../src/domain/outreach/gaps';
+import { communityHubs, gapLsoas, withNearbyInterventions } from '../../src/domain/outreach/gaps';
 import { catchment } from '../../src/domain/outreach/catchment';
 import { catchmentCsv, gapCsv } from '../../src/domain/export/csv';
 import { contentSecurityPolicy, embedDomainsFor, readBuiltArea } from '../../scripts/tooling/area-html';
@@ -122,6 +122,12 @@ describe('outreach and exports for Hastings', () => {
     const gaps = gapLsoas({ lsoas: l.features, hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs, maxDecile: 2, distanceM: 400, release: '2025' });
     const gap = gapCsv(gaps, { release: '2025', area: COUNCIL.name });
     expect(gap).toContain(method.vintage);
+    // What has run near a place is named by the council's own type labels.
+    const all = gapLsoas({ lsoas: l.features, hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs, maxDecile: 2, distanceM: 1, release: '2025' });
+    expect(all.length).toBeGreaterThan(0);
+    const near = withNearbyInterventions(all, built, 10_000);
+    const nearCsv = gapCsv(near, { release: '2025', area: COUNCIL.name, nearbyRadiusM: 10_000 });
+    expect(nearCsv).toContain('Synthetic Ward Project (Synthetic project,');
     expect(gap).not.toMatch(/Farsley|Leeds/);
   });
 

@@ -33,6 +33,7 @@ import { hasPeople, type LsoaPeople, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 import { slugify } from './slug';
 import { COUNCIL } from '../../data/council';
+import { typeStyle } from '../interventions';
 
 export { csvField, type CsvCell } from '../csv-writer';
 export { slugify } from './slug';
@@ -202,7 +203,7 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
 
 function describeNearby(n: NearbyIntervention): string {
   const approx = n.precision === 'area' ? ', approximate location' : '';
-  return `${n.name} (${n.type.replace(/_/g, ' ')}, ${metres(n.distanceM)} m${approx})`;
+  return `${n.name} (${typeStyle(n.type).label}, ${metres(n.distanceM)} m${approx})`;
 }
 
 /**
