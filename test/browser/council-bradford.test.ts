@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
+import { join } from 'node:path';
+import type { PreviewServer } from 'vite';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { chromiumForThisFile, openPage, waitForMap } from './browser';
+import { buildAndServeSites } from './sites';
 import { blend, interiorPoint } from './fixtures';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
@@ -16,21 +16,13 @@ import { tempDir } from '../unit/pipeline/helpers/synthetic';
  * Another council's atlas (Bradford, E08000032), built the way a council would host many: build:sites
  * (one vite build, the pipeline in-process), served from a temporary folder with the app's CSP.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const sites = tempDir('sites-bradford');
 const chrome = chromiumForThisFile();
 let server: PreviewServer | undefined;
 let base = '';
 
 beforeAll(async () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli/build-sites.ts', 'E08000032'], {
-    cwd: ROOT,
-    env: { ...process.env, ATLAS_SITES_DIR: sites },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`build:sites failed: ${r.stderr}`);
-  server = await preview({ root: ROOT, build: { outDir: sites }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
-  base = server.resolvedUrls?.local[0] ?? '';
+  ({ server, base } = await buildAndServeSites(['E08000032'], sites));
 }, 300_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { chromiumForThisFile, openPage, waitForMap } from './browser';
+import { buildAndServeSites } from './sites';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
 
 /**
@@ -18,14 +18,7 @@ let server: PreviewServer | undefined;
 let base = '';
 
 beforeAll(async () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli/build-sites.ts', 'E07000062'], {
-    cwd: ROOT,
-    env: { ...process.env, ATLAS_SITES_DIR: sites, ATLAS_CONTENT_DIR: join(ROOT, 'test/fixtures/content') },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`build:sites failed: ${r.stderr}`);
-  server = await preview({ root: ROOT, build: { outDir: sites }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
-  base = server.resolvedUrls?.local[0] ?? '';
+  ({ server, base } = await buildAndServeSites(['E07000062'], sites, { ATLAS_CONTENT_DIR: join(ROOT, 'test/fixtures/content') }));
 }, 300_000);
 
 afterAll(async () => {
