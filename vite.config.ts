@@ -20,9 +20,10 @@ const geoDir = resolve(import.meta.dirname, process.env.ATLAS_OUT_DIR ?? 'public
 /**
  * The Content-Security-Policy the app is built to run under (no 'unsafe-eval', no inline scripts).
  * `vite preview` — and so every browser test — serves with it, which keeps the README's claim true.
- * frame-ancestors lists who may embed the map: only Leeds' domain for Leeds; a council adds its own when hosting.
+ * frame-ancestors lists who may embed the map: the built council's embedDomains (its content folder's council.json).
  */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(readBuiltArea(geoDir)?.code ?? '');
+const builtArea = readBuiltArea(geoDir);
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(builtArea?.code ?? '', builtArea?.embedDomains ?? []);
 
 /**
  * Adds <link rel="modulepreload"> for the map chunk and MapLibre: the browser downloads and compiles

@@ -37,6 +37,7 @@ import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
+import { LEEDS_POSTCODES_FILE, NSPL_DIR } from './interventions-sources';
 import { areaPeople, FILE7_INDICATORS } from './file7';
 import { readSpiFromSources } from './spi';
 import { readStanding } from './file10';
@@ -325,6 +326,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
           areaCode: area,
           lsoa21: toCollection(f21.layer.features),
           wards: toCollection(fw.layer.features),
+          // Leeds keeps its LS table so its interventions are unchanged (WF and BD postcodes stay unplaced).
+          postcodes: sources.englandWide ? { kind: 'areas', dir: NSPL_DIR } : { kind: 'table', file: LEEDS_POSTCODES_FILE },
         });
   for (const w of interventions.warnings) log(`interventions: ${w}`);
 

@@ -9,7 +9,7 @@ import type { DataMetadata, ReleaseId } from '../data/contract';
 import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
 import type { AreaSet } from './area-set';
 import type { AreaIndex } from './area-index';
-import { INTERVENTION_STYLE } from './interventions';
+import { typeStyle } from './interventions';
 import { buildLegend, type LegendModel } from './legend';
 import { colouringFor, type MapColouring } from './measure';
 import { areaCount, nationalCount } from './profile';
@@ -72,7 +72,7 @@ export function venueTooltip(items: readonly InterventionProperties[], point: { 
     title: first.name,
     code: '',
     lines: [
-      INTERVENTION_STYLE[first.type].label,
+      typeStyle(first.type).label,
       first.precision === 'area' ? 'Location approximate (placed in its area)' : first.precisionNote,
       ...(items.length > 1 ? [`and ${items.length - 1} more here: click to see`] : []),
     ],
@@ -119,8 +119,8 @@ export function searchEntries(
       kind: 'venue' as const,
       id: v.properties.id,
       label: v.properties.name,
-      keywords: `${INTERVENTION_STYLE[v.properties.type].label}`,
-      detail: INTERVENTION_STYLE[v.properties.type].label,
+      keywords: `${typeStyle(v.properties.type).label}`,
+      detail: typeStyle(v.properties.type).label,
     })),
     ...lsoa21.features.map((l) => ({
       kind: 'lsoa' as const,

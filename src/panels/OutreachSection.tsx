@@ -4,7 +4,7 @@ import type { InterventionsCollection } from '../data/content-contract';
 import type { LsoaCollection } from '../data/load';
 import { catchment, catchmentCircle, type LonLat } from '../domain/outreach/catchment';
 import { communityHubs, gapAnalysis, withNearbyInterventions } from '../domain/outreach/gaps';
-import { COUNCIL } from '../data/council';
+import { COUNCIL, hubTypes } from '../data/council';
 import { OutreachPanel, type OutreachSettings } from './OutreachPanel';
 import { attemptDownload, downloadText } from './download';
 
@@ -35,7 +35,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (settings().mode !== 'catchment' || !c) return null;
     return catchment(c.at, settings().radiusM, p.lsoa21.features, '2025');
   });
-  const hubs = createMemo(() => (p.interventions ? communityHubs(p.interventions).hubs : []));
+  const hubs = createMemo(() => (p.interventions ? communityHubs(p.interventions, { hubTypes: hubTypes() }).hubs : []));
   const gapResult = createMemo(() => {
     const iv = p.interventions;
     if (settings().mode !== 'gaps' || !iv) return null;

@@ -3,7 +3,7 @@ import { For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
-import { INTERVENTION_STYLE } from '../domain/interventions';
+import { typeStyle } from '../domain/interventions';
 import { areaMeasureRows, areaMeasuresSentence, ordinal } from '../domain/standing';
 import { loadedStanding, useStanding } from '../state/standing-store';
 import { StandingHeadline } from './CouncilStanding';
@@ -263,7 +263,7 @@ export function WardBriefing(p: WardBriefingProps) {
                   <For each={items()}>
                     {(v) => (
                       <li>
-                        <strong>{v.name}</strong> ({INTERVENTION_STYLE[v.type].label}
+                        <strong>{v.name}</strong> ({typeStyle(v.type).label}
                         {v.start ? `, ${v.start}${v.end ? `–${v.end}` : ''}` : ''}). <span class="briefing__source">Source: {v.source}</span>
                       </li>
                     )}

@@ -2,7 +2,7 @@ import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import { loadInterventions } from '../data/load';
 import { withReaderSources } from '../domain/citations';
-import { ALL_TYPES_FILTER, matchesFilter, type InterventionFilter } from '../domain/interventions';
+import { allTypesFilter, matchesFilter, type InterventionFilter } from '../domain/interventions';
 import { createDeferredFile, type NoticeLine } from './deferred-file';
 
 export type VenueFeature = InterventionsCollection['features'][number];
@@ -25,7 +25,7 @@ export interface VenueStore {
 /** The interventions layer: loaded after the first view; a failure is reported and retried, never fatal. */
 export function createVenueStore(load: Accessor<boolean>, notice: NoticeLine, retryOn: Accessor<unknown>): VenueStore {
   const collection = createDeferredFile(load, { unavailable: 'Intervention locations are', load: () => loadInterventions().then(withReaderSources) }, notice, retryOn);
-  const [filter, setFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
+  const [filter, setFilter] = createSignal<InterventionFilter>(allTypesFilter());
   const [shown, setShown] = createSignal(true);
   const byId = createMemo<ReadonlyMap<string, VenueFeature>>(() => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])));
   const filtered = createMemo(() => (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())));

@@ -32,6 +32,8 @@ import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
 import { hasPeople, type LsoaPeople, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 import { slugify } from './slug';
+import { COUNCIL } from '../../data/council';
+import { typeStyle } from '../interventions';
 
 export { csvField, type CsvCell } from '../csv-writer';
 export { slugify } from './slug';
@@ -98,6 +100,16 @@ export interface ExportContext {
   generatedAt?: string;
   /** The data's attribution lines (metadata.attribution), one preamble line each. */
   attribution?: readonly string[];
+  /** How LSOAs were put in wards (metadata.json council.wards); default the loaded council's. */
+  wards?: { method: 'lookup' | 'centroid'; vintage: string } | null;
+}
+
+/** The ward method as the source line states it, from the built metadata (never one council's method for all). */
+export function wardMethodSource(w: { method: 'lookup' | 'centroid'; vintage: string } | null | undefined): string {
+  if (!w) return 'LSOA 2021 to ward assignment as the built metadata states it';
+  return w.method === 'lookup'
+    ? `LSOA 2021 to ward (${w.vintage}) best-fit lookup`
+    : `wards (${w.vintage}) by the ward containing each LSOA 2021 population-weighted centroid`;
 }
 
 const tag = (c: ExportContext) => RELEASE_TAG[c.release];
@@ -106,7 +118,7 @@ const withTag = (header: string, c: ExportContext) => (header.includes(tag(c)) ?
 function defaultSources(c: ExportContext): string[] {
   return [
     `Source: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}, Ministry of Housing, Communities and Local Government (Open Government Licence v3.0); national decile 1 = most deprived 10% of LSOAs in England, rank 1 = most deprived`,
-    'Source: Office for National Statistics, LSOA 2021 population-weighted centroids and LSOA 2021 to ward (Dec 2024) best-fit lookup (Open Government Licence v3.0)',
+    `Source: Office for National Statistics, LSOA 2021 population-weighted centroids and ${wardMethodSource(c.wards === undefined ? COUNCIL.wardMethod : c.wards)} (Open Government Licence v3.0)`,
     'Population: mid-2015 estimates (IoD2019 denominators), only for LSOAs unchanged since 2011; blank = not known',
   ];
 }
@@ -191,7 +203,7 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
 
 function describeNearby(n: NearbyIntervention): string {
   const approx = n.precision === 'area' ? ', approximate location' : '';
-  return `${n.name} (${n.type.replace(/_/g, ' ')}, ${metres(n.distanceM)} m${approx})`;
+  return `${n.name} (${typeStyle(n.type).label}, ${metres(n.distanceM)} m${approx})`;
 }
 
 /**

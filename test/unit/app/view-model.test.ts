@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LsoaCollection, WardCollection } from '../../../src/data/load';
 import { withDetails } from '../../../src/data/load';
 import type { InterventionProperties } from '../../../src/data/content-contract';
+import { useInterventionTypes } from '../../../src/data/council';
 import { neighbourhoodAreaSet } from '../../../src/domain/area-set';
 import { areaSetOutlines, effectiveRelease, noDataLabel, pngFileName, venueTooltip, wardLabels } from '../../../src/domain/view-model';
 import { DEFAULT_STATE } from '../../../src/state/url-state';
@@ -29,10 +30,13 @@ describe('view model', () => {
   });
 
   it('a venue tooltip names the first venue and counts the rest', () => {
+    // The label is the council's own (its vocabulary), not a built-in one.
+    useInterventionTypes([{ id: 'library', label: 'Synthetic library label', colour: '#56B4E9', shape: 'square', hub: false }]);
     const v = (id: string, precision: 'exact' | 'area'): InterventionProperties => ({ id, name: `Venue ${id}`, type: 'library', precision, precisionNote: 'At its postcode' }) as InterventionProperties;
     const t = venueTooltip([v('a', 'area'), v('b', 'exact'), v('c', 'exact')], { x: 5, y: 6 });
     expect(t?.title).toBe('Venue a');
-    expect(t?.lines).toEqual(['Library', 'Location approximate (placed in its area)', 'and 2 more here: click to see']);
+    expect(t?.lines).toEqual(['Synthetic library label', 'Location approximate (placed in its area)', 'and 2 more here: click to see']);
+    useInterventionTypes([]);
     expect(venueTooltip([], { x: 0, y: 0 })).toBeNull();
   });
 

@@ -14,6 +14,8 @@ import {
 import { catchment, type LsoaLike } from '../../../src/domain/outreach/catchment';
 import { communityHubs, gapLsoas, withNearbyInterventions } from '../../../src/domain/outreach/gaps';
 import { realData, realInterventions } from '../outreach/real-data';
+import { leedsCouncil } from '../content/helpers';
+import { useInterventionTypes } from '../../../src/data/council';
 import { postcodeCentroid } from '../outreach/independent';
 
 /**
@@ -141,7 +143,8 @@ describe('export builders on the real data', () => {
 
   it('gapCsv: the Core Team question for Burmantofts & Richmond Hill, with what has already run nearby', () => {
     const iv = realInterventions();
-    const { hubs } = communityHubs(iv);
+    useInterventionTypes(leedsCouncil().interventionTypes);
+    const { hubs } = communityHubs(iv, { hubTypes: new Set(['community_hub']) });
     const ward = 'E05011388';
     const rows = withNearbyInterventions(gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward }), iv, 800);
     const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length };
@@ -158,7 +161,9 @@ describe('export builders on the real data', () => {
     ]);
     expect(body.map((r) => r[0])).toEqual(['E01011625', 'E01011618', 'E01011623', 'E01011348']);
     // Placed at the Cliftons/Lincoln Green area point (-1.50768, 53.80516), 320 m from E01011348's weighted centre.
-    expect(body[3]![14]).toContain('Lincoln Green community engagement events (core team project, 320 m, approximate location)');
+    // Types are named by the council's vocabulary label.
+    expect(body[3]![14]).toContain('Lincoln Green community engagement events (Core Team project, 320 m, approximate location)');
+    useInterventionTypes([]);
     expect(csvFileName('gap', ctx)).toBe('leeds-gap-decile-1-800m-burmantofts-richmond-hill-iod2025.csv');
   });
 
