@@ -34,9 +34,15 @@ export interface SourceFiles {
   wardCommittee: string;
   centroids: string;
   postcodes: string;
+  /** Census 2021 usual residents by five-year age band per LSOA 2021 (England); absent in synthetic test sources. */
+  census?: string;
+  /** IoD 2025 File 3: IDACI and IDAOPI ranks and deciles for every LSOA (used where File 7 does not cover the area). */
+  supplementary?: string;
+  /** ONS best-fit LSOA 2021 → ward May 2025 lookup (England-wide builds; Leeds keeps its Dec 2024 lookup). */
+  lsoa21Ward25?: string;
   /**
-   * True for every district but Leeds: England-wide boundaries, May 2025 wards by population-weighted
-   * centroid, and none of the sources that exist only for Leeds (LS postcodes, community committees,
+   * True for every district but Leeds: England-wide boundaries, May 2025 wards by the ONS best-fit
+   * lookup, and none of the sources that exist only for Leeds (LS postcodes, community committees,
    * SPI, IoD 2025 File 7). Absent for the Leeds sources, where the Dec 2024 ward lookup applies.
    */
   englandWide?: boolean;
@@ -51,6 +57,8 @@ export const DEFAULT_SOURCES: SourceFiles = {
   wardCommittee: 'lookups/ward_community_committee_leeds_compiled.csv',
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
   postcodes: 'places/ls_postcode_centroids.csv',
+  census: 'population/census2021_ts007a_lsoa21_england.csv',
+  supplementary: 'indices/iod2025_file3_idaci_idaopi_england.csv',
 };
 
 /** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
@@ -59,6 +67,7 @@ export const ENGLAND_SOURCES: SourceFiles = {
   lsoa21: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
   lsoa11: { path: 'boundaries/england/lsoa11_england_bgc.geojson.gz', codeField: 'LSOA11CD', nameField: 'LSOA11NM', ladField: 'LADCD_ACTIVE' },
   wards: { path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz', codeField: 'WD25CD', nameField: 'WD25NM', ladField: 'LAD25CD' },
+  lsoa21Ward25: 'lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv',
   englandWide: true,
 };
 

@@ -7,7 +7,10 @@ import type { Geometry, Position } from 'geojson';
 import { valueKey, type LsoaProperties, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from './colour-schemes';
 import { geometryBBox, type BBox } from './geometry';
+import type { PeopleDefinition } from '../data/people-contract';
+import { lsoaPeople } from './people';
 import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
+import { wardPeople } from './ward-people';
 
 export interface AreaShape<P> {
   properties: P;
@@ -40,9 +43,11 @@ export interface BriefingFacts {
   lsoas: number;
   inDecile1: number | null;
   in1pc: number;
-  /** Mid-2022 population (IoD 2025 File 7) summed over the ward's LSOAs; null when any LSOA lacks it. */
+  /** Population summed over the ward's LSOAs (File 7 mid-2022 or Census 2021, see `people`); null when any LSOA lacks it. */
   population: number | null;
   children: number | null;
+  /** The definition of population and children (source, year, band); null when there are none. */
+  people: PeopleDefinition | null;
   medianRank: number | null;
   /** LSOAs in the most deprived 10% in IoD 2019 (LSOA 2011 areas of the ward), for change. */
   inDecile1In2019: number | null;
@@ -84,17 +89,6 @@ const NICE_METRES = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000]
 function num(p: Record<string, unknown>, key: string): number | null {
   const v = p[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Sum of a value over the LSOAs, or null when any of them lacks it (a partial total would mislead). */
-function total(lsoas: readonly LsoaProperties[], key: string): number | null {
-  let sum = 0;
-  for (const l of lsoas) {
-    const v = num(l, key);
-    if (v === null) return null;
-    sum += v;
-  }
-  return lsoas.length > 0 ? sum : null;
 }
 
 /** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
@@ -189,13 +183,14 @@ export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
       rank: num(l, valueKey('2025', 'imd', 'r')),
       flag: deprivationFlag(l, '2025'),
       change: l.chg === 'U' ? num(l, 'dchg_19_25') : null,
-      population: num(l, 'pop22'),
-      children: num(l, 'chi22'),
+      population: lsoaPeople(l)?.population ?? null,
+      children: lsoaPeople(l)?.children ?? null,
     }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code))
     .map((r, i) => ({ n: i + 1, ...r }));
   const numberOf = new Map(rows.map((r) => [r.code, r.n]));
 
+  const people = wardPeople(props);
   const s25 = wardSummary(ward.properties, '2025');
   const s19 = wardSummary(ward.properties, '2019');
   const change = { moreDeprived: 0, same: 0, lessDeprived: 0, notComparable: 0 };
@@ -209,8 +204,9 @@ export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
     lsoas: rows.length,
     inDecile1: s25.decile1 ?? rows.filter((r) => r.decile === 1).length,
     in1pc: rows.filter((r) => r.flag === '1%').length,
-    population: total(props, 'pop22'),
-    children: total(props, 'chi22'),
+    population: people?.population ?? null,
+    children: people?.children ?? null,
+    people: people?.definition ?? null,
     medianRank: s25.medianRank,
     inDecile1In2019: s19.decile1,
     lsoas2019: s19.lsoas,

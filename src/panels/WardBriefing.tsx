@@ -128,11 +128,11 @@ export function WardBriefing(p: WardBriefingProps) {
         <section class="briefing__facts" aria-label="Key facts">
           <dl>
             <div>
-              <dt>Population (mid-2022)</dt>
+              <dt>{f().people?.figures.population.heading ?? 'Population'}</dt>
               <dd data-testid="briefing-population">{f().population === null ? 'Not in the sources' : count(f().population)}</dd>
             </div>
             <div>
-              <dt>Children aged 0–15</dt>
+              <dt>{f().people?.figures.children.heading ?? 'Children'}</dt>
               <dd>{f().children === null ? 'Not in the sources' : count(f().children)}</dd>
             </div>
             <div>
@@ -165,7 +165,7 @@ export function WardBriefing(p: WardBriefingProps) {
           <p class="briefing__note">
             Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
             {f().change.lessDeprived} less deprived; {f().change.notComparable} not comparable (boundary changed in 2021).
-            <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
+            <Show when={f().population === null}> Population figures (IoD 2025 File 7 or Census 2021) are not in the sources this atlas was built from for every LSOA of this ward.</Show>
           </p>
         </section>
 
@@ -203,7 +203,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 <th scope="col">National rank</th>
                 <th scope="col">Change since 2019</th>
                 <Show when={hasPopulation()}>
-                  <th scope="col">Population 2022</th>
+                  <th scope="col">{f().people?.figures.population.heading ?? 'Population'}</th>
                 </Show>
               </tr>
             </thead>
