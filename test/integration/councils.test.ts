@@ -86,7 +86,7 @@ describe.each(Object.entries(COUNCILS) as Array<[Code, string]>)('England-wide b
     expect(b.wards).toHaveLength(e.wards);
     expect(b.meta.area).toEqual({ code, name });
     expect(b.meta.counts.lsoa21).toBe(e.lsoa21);
-    expect(b.meta.council?.wards).toMatchObject({ vintage: 'May 2025', method: 'centroid' });
+    expect(b.meta.council?.wards).toMatchObject({ vintage: 'May 2025', method: 'lookup' });
   });
 
   it('has the IoD 2025 decile-1 and national 1% counts of the source files', () => {
