@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CensusKey } from '../../src/data/people-contract';
-import { cell, column, readCsv, type CsvTable } from './csv';
+import { cell, codedRows, column, readCsv, type CsvTable } from './csv';
 import { PipelineError, ProblemList } from './errors';
 import { parseIntInRange } from './validate';
 
@@ -35,21 +35,7 @@ export function parseCensus(table: CsvTable): Map<string, CensusPeople> {
   const totalCol = column(table, CENSUS_COLUMNS.total);
   const bandCols = CENSUS_COLUMNS.bands.map((b) => column(table, b));
   const out = new Map<string, CensusPeople>();
-  const lines = new Map<string, number>();
-  for (const row of table.rows) {
-    const code = cell(row, codeCol).trim();
-    const at = `line ${row.line}${code ? ` (${code})` : ''}`;
-    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
-    if (code === '') {
-      bad(CENSUS_COLUMNS.code, 'missing LSOA code');
-      continue;
-    }
-    const prev = lines.get(code);
-    if (prev !== undefined) {
-      bad(CENSUS_COLUMNS.code, `duplicate LSOA code ${code} (also line ${prev})`);
-      continue;
-    }
-    lines.set(code, row.line);
+  for (const { row, code, bad } of codedRows(table, codeCol, CENSUS_COLUMNS.code, problems)) {
     const int = (i: number, field: string): number | undefined => {
       const raw = cell(row, i);
       const v = parseIntInRange(raw, 0, 1_000_000);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cell, column, readCsv, type CsvTable } from './csv';
+import { cell, codedRows, column, readCsv, type CsvTable } from './csv';
 import { ProblemList } from './errors';
 import type { IodValues } from '../../src/data/contract';
 import { areaValues, type IndicatorValue, type IodRecord, type ReleaseData } from './join-iod';
@@ -37,19 +37,7 @@ export function parseFile3(table: CsvTable, nationalCount: number): Map<string, 
   const imdCol = column(table, C.imdRank);
   const cols = (['idc', 'ido'] as const).map((ind) => ({ ind, r: column(table, C[ind].r), d: column(table, C[ind].d) }));
   const out = new Map<string, File3Record>();
-  for (const row of table.rows) {
-    const code = cell(row, codeCol).trim();
-    const at = `line ${row.line}${code ? ` (${code})` : ''}`;
-    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
-    if (code === '') {
-      bad(C.code, 'missing LSOA code');
-      continue;
-    }
-    const prev = out.get(code);
-    if (prev) {
-      bad(C.code, `duplicate LSOA code ${code} (also line ${prev.line})`);
-      continue;
-    }
+  for (const { row, code, bad } of codedRows(table, codeCol, C.code, problems)) {
     const int = (i: number, field: string, max: number): number | undefined => {
       const raw = cell(row, i);
       const v = parseIntInRange(raw, 1, max);

@@ -8,6 +8,7 @@ import { expandDetails, GEO_FILES, type AreaDetails, type DataMetadata } from '.
 import { REPO_ROOT, sourcesForArea } from '../../scripts/pipeline/config';
 import { runPipeline } from '../../scripts/pipeline/run';
 import { wardPeople } from '../../src/domain/ward-people';
+import { splitCsvLine } from '../unit/pipeline/helpers/split-csv-line';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
 
 /**
@@ -28,26 +29,6 @@ const COUNCILS = {
 } as const;
 type Code = keyof typeof COUNCILS;
 
-/** A CSV line split on commas outside double quotes. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '"') {
-      if (quoted && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else quoted = !quoted;
-    } else if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 /** Rows of a source CSV as objects by header (a leading byte-order mark removed). */
 function readRows(rel: string): Array<Record<string, string>> {
   const lines = readFileSync(path.join(dataDir, rel), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
