@@ -9,8 +9,10 @@
  * weight's label says which. Higher score = more deprived, so rank 1 among the area's wards is the
  * most deprived. Pure.
  */
-import { flagKey, valueKey, type IndicatorId } from '../data/contract';
+import { valueKey, type IndicatorId } from '../data/contract';
 import type { PeopleDefinition, PeopleRole } from '../data/people-contract';
+import { profile, propsTable } from './area-profile';
+import { areaSet } from './area-set';
 import { lsoaPeople, peopleDefinitionOf, peopleFigure } from './people';
 
 /** The indicators a ward score is given for, and the population each is weighted by. */
@@ -65,26 +67,17 @@ export interface WardPeople {
   shareMostDeprived10: number;
 }
 
-/** Sums over the ward's LSOAs; null when any LSOA lacks figures or their definitions differ (a partial or mixed sum would mislead). */
+/** Sums over the ward's LSOAs (the area-set profile); null when any LSOA lacks figures or their definitions differ (a partial or mixed sum would mislead). */
 export function wardPeople(lsoas: readonly Props[]): WardPeople | null {
   if (lsoas.length === 0) return null;
-  const people = lsoas.map(lsoaPeople);
-  const first = people[0];
-  if (!first || people.some((p) => !p || p.definition.id !== first.definition.id)) return null;
-  let population = 0;
-  let children = 0;
-  let olderPeople = 0;
-  let olderPeople65: number | null = 0;
-  let inMostDeprived10 = 0;
-  people.forEach((p, i) => {
-    if (!p) return;
-    population += p.population;
-    children += p.children;
-    olderPeople += p.olderPeople;
-    olderPeople65 = olderPeople65 === null || p.olderPeople65 === null ? null : olderPeople65 + p.olderPeople65;
-    if (lsoas[i]?.[flagKey('2025', 10)] === 1) inMostDeprived10 += p.population;
-  });
-  return { definition: first.definition, population, children, olderPeople, olderPeople65, inMostDeprived10, shareMostDeprived10: population > 0 ? inMostDeprived10 / population : 0 };
+  const table = propsTable(lsoas);
+  const p = profile(areaSet('ward', '', '', { type: 'list' }, table.keys()), table, '2025');
+  const definition = p.people.definition;
+  if (!definition || p.people.unknown > 0 || p.lsoas < lsoas.length) return null;
+  const { population, children, olderPeople } = p.people;
+  const over65 = lsoas.map((l) => lsoaPeople(l)?.olderPeople65 ?? null);
+  const olderPeople65 = over65.every((v): v is number => v !== null) ? over65.reduce((a, v) => a + v, 0) : null;
+  return { definition, population, children, olderPeople, olderPeople65, inMostDeprived10: p.peopleIn10pc, shareMostDeprived10: population > 0 ? p.peopleIn10pc / population : 0 };
 }
 
 /**
