@@ -16,6 +16,18 @@ export const ATTRIBUTION = [
   'Contains Royal Mail data © Royal Mail copyright and database right.',
 ];
 
+/**
+ * The IoD line of the attribution, for the releases this build carries, by publisher:
+ * "Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government."
+ * The saved PNG, the CSV preambles, the briefing and the map's attribution all read this list.
+ */
+export function iodAttribution(releases: readonly { id: string; publisher: string }[]): string {
+  const byPublisher = new Map<string, string[]>();
+  for (const r of releases) byPublisher.set(r.publisher, [...(byPublisher.get(r.publisher) ?? []), r.id]);
+  const parts = [...byPublisher].map(([publisher, ids]) => `${ids.join(' / ')}, ${publisher}`);
+  return `Source: English Indices of Deprivation ${parts.join('; ')}.`;
+}
+
 export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
   const ons = (id: string, title: string, file: string, note?: string): SourceMetadata => ({
     id,
@@ -155,7 +167,7 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     sources: [...(englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)), ...peopleSourcesMetadata(m)].filter(
       (src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file),
     ),
-    attribution: ATTRIBUTION,
+    attribution: [...ATTRIBUTION, iodAttribution(m.releases.map((a) => a.release.def))],
     counts: m.counts,
     derivations: {
       ...(englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS),

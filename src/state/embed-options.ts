@@ -33,10 +33,21 @@ export function embedParams(o: EmbedOptions): URLSearchParams {
   return q;
 }
 
+/**
+ * The embed parameters a URL keeps when the app writes its state: those of `search` that are valid, in
+ * their canonical form. A bad or meaningless value (lock=yes, fit=<100 KB>, lock=1 without embed=1) is
+ * dropped, as the app ignores it.
+ */
+export function keptEmbedParams(search: string): URLSearchParams {
+  return embedParams(parseEmbedOptions(search));
+}
+
+const EMBED_PARAM_NAMES = ['embed', 'lock', 'controls', 'fit'];
+
 /** The full-app URL for the same view: the embed's own parameters removed. */
 export function fullMapUrl(href: string): string {
   const url = new URL(href);
-  for (const k of ['embed', 'lock', 'controls', 'fit']) url.searchParams.delete(k);
+  for (const k of EMBED_PARAM_NAMES) url.searchParams.delete(k);
   return url.toString();
 }
 

@@ -84,6 +84,8 @@ describe('pipeline on synthetic data', () => {
     ]);
     expect(JSON.stringify(m)).not.toMatch(/20\d\d-\d\d-\d\dT/);
     expect(m.attribution).toContain('Contains OS data © Crown copyright and database right.');
+    // The IoD line every export carries (PNG, CSV preambles, briefing), from the releases built (issue 19.11).
+    expect(m.attribution).toContain('Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.');
   });
 
   it('fails over budget and leaves the previous outputs', async () => {
