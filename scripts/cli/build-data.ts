@@ -9,6 +9,8 @@ async function main(): Promise<number> {
     const r = await runPipeline({ log: (l) => console.log(`· ${l}`) });
     console.log(`Area ${r.area.code} ${r.area.name} → ${r.outDir}`);
     console.log(`LSOA 2021: ${r.counts.lsoa21}, LSOA 2011: ${r.counts.lsoa11}, wards: ${r.counts.wards}`);
+    console.log(`Wards (${r.wards.vintage}, ${r.wards.method === 'lookup' ? 'ONS best-fit lookup' : 'population-weighted centroid'}): ${r.wards.note}`);
+    console.log(r.population ? `People: ${r.population.source}, ${r.population.total?.toLocaleString('en-GB') ?? 'no'} in total` : 'People: no population figures in the sources');
     console.log(
       `Dropped (outside area): LSOA 2021 ${r.dropped.lsoa21.length}, LSOA 2011 ${r.dropped.lsoa11.length}, wards ${r.dropped.wards.length}`,
     );

@@ -37,9 +37,15 @@ export interface SourceFiles {
   postcodes: string;
   /** The LSOA 2021 boundaries postcodes are placed in (England-wide, so neighbours' postcodes are placed too); absent: lsoa21. */
   postcodeLsoas?: BoundarySource;
+  /** Census 2021 usual residents by five-year age band per LSOA 2021 (England); absent in synthetic test sources. */
+  census?: string;
+  /** IoD 2025 File 3: IDACI and IDAOPI ranks and deciles for every LSOA (used where File 7 does not cover the area). */
+  supplementary?: string;
+  /** ONS best-fit LSOA 2021 → ward May 2025 lookup (England-wide builds; Leeds keeps its Dec 2024 lookup). */
+  lsoa21Ward25?: string;
   /**
-   * True for every district but Leeds: England-wide boundaries, May 2025 wards by population-weighted
-   * centroid, and none of the sources that exist only for Leeds (community committees,
+   * True for every district but Leeds: England-wide boundaries, May 2025 wards by the ONS best-fit
+   * lookup, and none of the sources that exist only for Leeds (community committees,
    * SPI, IoD 2025 File 7). Absent for the Leeds sources, where the Dec 2024 ward lookup applies.
    */
   englandWide?: boolean;
@@ -55,6 +61,8 @@ export const DEFAULT_SOURCES: SourceFiles = {
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
   postcodes: 'places/postcodes_england_wales',
   postcodeLsoas: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
+  census: 'population/census2021_ts007a_lsoa21_england.csv',
+  supplementary: 'indices/iod2025_file3_idaci_idaopi_england.csv',
 };
 
 /** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
@@ -63,6 +71,7 @@ export const ENGLAND_SOURCES: SourceFiles = {
   lsoa21: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
   lsoa11: { path: 'boundaries/england/lsoa11_england_bgc.geojson.gz', codeField: 'LSOA11CD', nameField: 'LSOA11NM', ladField: 'LADCD_ACTIVE' },
   wards: { path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz', codeField: 'WD25CD', nameField: 'WD25NM', ladField: 'LAD25CD' },
+  lsoa21Ward25: 'lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv',
   englandWide: true,
 };
 

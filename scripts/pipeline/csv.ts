@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PipelineError } from './errors';
+import { PipelineError, type ProblemList } from './errors';
 
 export interface CsvRow {
   /** 1-based line number in the file where the record starts (header is line 1). */
@@ -112,4 +112,32 @@ export function csvRecords(text: string, file: string): Record<string, string>[]
   const table = parseCsv(text, file);
   const header = table.header.map((h) => h.trim());
   return table.rows.map((r) => Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])));
+}
+
+export interface CodedRow {
+  row: CsvRow;
+  code: string;
+  /** Records a problem with this row (file, line and code, the field). */
+  bad: (field: string, message: string) => void;
+}
+
+/**
+ * The data rows of a per-LSOA file, each with its code: a row with no code, or a code seen on an
+ * earlier line, is recorded as a problem (file, line, field) and left out. A generator, so problems
+ * are recorded in line order with those the caller finds on each row.
+ */
+export function* codedRows(table: CsvTable, codeCol: number, codeField: string, problems: ProblemList): Generator<CodedRow> {
+  const firstLine = new Map<string, number>();
+  for (const row of table.rows) {
+    const code = cell(row, codeCol).trim();
+    const at = `line ${row.line}${code ? ` (${code})` : ''}`;
+    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
+    const prev = firstLine.get(code);
+    if (code === '') bad(codeField, 'missing LSOA code');
+    else if (prev !== undefined) bad(codeField, `duplicate LSOA code ${code} (also line ${prev})`);
+    else {
+      firstLine.set(code, row.line);
+      yield { row, code, bad };
+    }
+  }
 }

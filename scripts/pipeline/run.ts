@@ -11,7 +11,6 @@ import {
   type IodValues,
   type LsoaProperties,
   type ReleaseId,
-  type IndicatorId,
   type WardProperties,
   type AreaDetails,
   isFirstViewKey,
@@ -38,7 +37,8 @@ import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
 import { LEEDS_POSTCODES_FILE, NSPL_DIR } from './interventions-sources';
-import { areaPeople, FILE7_INDICATORS } from './file7';
+import { areaPeople } from './file7';
+import { censusAndSupplementary, extraIndicatorsFor, populationMetadata } from './people-sources';
 import { readSpiFromSources } from './spi';
 import { readStanding } from './file10';
 import { labelPoint } from '../../src/domain/label-points';
@@ -75,6 +75,10 @@ export interface PipelineReport {
   budget: BudgetVerdict;
   interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
   spiRows: number | null;
+  /** How LSOAs were put in wards, with how many moved against the centroid rule and which wards are empty. */
+  wards: { method: 'lookup' | 'centroid'; vintage: string; movedFromCentroid: number | null; withoutLsoa: string[]; note: string };
+  /** The people figures counted (source, year) and their area total; null without any. */
+  population: { source: string; total: number | null } | null;
   /** The orientation layer: what was kept (null counts when the sources do not cover the area) and its note. */
   context: { counts: Record<string, number>; note: string | null };
   durationMs: number;
@@ -151,6 +155,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   if (!r25) throw new Error('the release table has no 2025 release');
   const people = areaPeople({ dataDir, file: r25.def.optionalSources?.[0]?.file, area, areaName: sets.name, codes: codes21, release2025: r25 });
   log(people.available ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs` : `IoD2025 File 7 not used: ${people.reason}`);
+  // Census 2021 people for every LSOA (details file), and File 3's IDACI/IDAOPI ranks where File 7 is absent.
+  const { census, supplementary } = censusAndSupplementary(dataDir, sources, codes21, people.available ? null : r25);
+  if (census) log(`Census 2021: ${census.totals.c21pop} usual residents in ${codes21.length} LSOAs`);
+  if (supplementary) log(`IoD2025 File 3: IDACI and IDAOPI ranks and deciles for all ${codes21.length} LSOAs (no scores)`);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -184,6 +192,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     };
     for (const a of joined21) Object.assign(props, a.values.get(f.code));
     if (people.available) Object.assign(props, people.values.get(f.code));
+    if (census) Object.assign(props, census.values.get(f.code));
+    if (supplementary) Object.assign(props, supplementary.values.get(f.code));
     if (chg === 'U' && joined11.every((a) => a.release.records.has(f.code))) {
       for (const a of joined11) Object.assign(props, comparable(a, f.code));
       const pop = population11(f.code);
@@ -248,7 +258,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Building topology');
   // The release facts the app reads from metadata.json to restore the fields the files leave out.
-  const extraIndicators: Partial<Record<ReleaseId, IndicatorId[]>> = people.available ? { '2025': [...FILE7_INDICATORS] } : {};
+  const extraIndicators = extraIndicatorsFor(people.available, supplementary !== null);
   const derivation = joined.map((a) => releaseMetadata(a, extraIndicators[a.release.def.id]));
   // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
   const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
@@ -295,6 +305,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     people: people.available
       ? { available: true, sourceFile: people.file, reference: 'mid-2022', totals: people.totals }
       : { available: false, sourceFile: people.file, reason: people.reason },
+    population: populationMetadata(people, census),
     sources,
     counts,
     bbox: areaBbox,
@@ -384,6 +395,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     budget,
     interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
     spiRows: spi?.rows.length ?? null,
+    wards: {
+      method: geo.wardMethod.method,
+      vintage: geo.wardMethod.vintage,
+      movedFromCentroid: geo.wardMethod.movedFromCentroid?.length ?? null,
+      withoutLsoa: geo.wardMethod.withoutLsoa ?? [],
+      note: metadata.council?.wards.note ?? '',
+    },
+    population: metadata.population ? { source: metadata.population.used.source, total: metadata.population.totals.population ?? null } : null,
     context: { counts: context.counts, note: context.metadata.note },
     durationMs: Date.now() - started,
   };

@@ -10,6 +10,7 @@
  */
 
 import type { CouncilMetadata } from './council-contract';
+import { CENSUS_KEYS, type PopulationMetadata } from './people-contract';
 import type { Topology } from 'topojson-specification';
 export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
@@ -202,6 +203,8 @@ export interface DataMetadata {
   schemaVersion: 1;
   /** IoD2025 File 7 for this area: present (with area totals) or absent with the reason. */
   people: PeopleMetadata;
+  /** The people figures this build counts with, defined (source, year, band), with totals; absent without any. */
+  population?: PopulationMetadata;
   area: { code: string; name: string };
   releases: ReleaseMetadata[];
   sources: SourceMetadata[];
@@ -279,15 +282,18 @@ export function postcodeDistrictFile(fileKey: string): string {
  * indicator can be mapped at once), and the IMD ranks and deciles of each release (the flags and the
  * local ranks are then left out again where src/data/derived-fields.ts restores them on loading).
  * The rest (IMD and domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
- * ranks; the population-weighted centroid cx/cy and the populations pop, pop22, chi22, old22, wa22,
- * which only outreach planning and profiles use)
+ * ranks; IDACI and IDAOPI; the population-weighted centroid cx/cy and the populations pop, pop22,
+ * chi22, old22, wa22 and the Census 2021 c21pop, c21chi, c21old, c21o65, which outreach planning and
+ * profiles use)
  * is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature has exactly
  * the properties LsoaProperties describes.
  */
-const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS]);
+const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS, ...CENSUS_KEYS]);
 
 export function isFirstViewKey(key: string): boolean {
   if (DETAIL_ONLY_KEYS.has(key)) return false;
+  // IDACI and IDAOPI (File 7 or File 3) load with the details: they are not needed for the first picture.
+  if (/^y\d\d_(idc|ido)_/.test(key)) return false;
   if (!/^y\d\d_/.test(key)) return true;
   // IMD scores are only read by profiles, which follow the details file (first-view budget).
   return /_(p1|p10|d)$/.test(key) || (/^y\d\d_imd_/.test(key) && !key.endsWith('_s'));

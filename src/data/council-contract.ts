@@ -17,6 +17,10 @@ export interface CouncilMetadata {
     method: 'lookup' | 'centroid';
     /** One sentence for About. */
     note: string;
+    /** England-wide builds: LSOAs the best-fit lookup puts in another ward than the centroid rule did. */
+    movedFromCentroid?: number;
+    /** Wards of the area that receive no LSOA 2021 (codes, sorted): drawn with no figures. */
+    withoutLsoa?: string[];
   };
   /** Feature id → why it is not available for this area (absent = available). */
   unavailable: Partial<Record<AreaFeatureId, string>>;

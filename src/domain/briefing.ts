@@ -9,6 +9,9 @@ import { DECILE_COLOURS } from './colour-schemes';
 import { geometryBBox, type BBox } from './geometry';
 import { profile, propsTable, type Decile } from './area-profile';
 import { areaSet } from './area-set';
+import type { PeopleDefinition } from '../data/people-contract';
+import { lsoaPeople } from './people';
+import { wardPeople } from './ward-people';
 import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
 
 export interface AreaShape<P> {
@@ -42,9 +45,11 @@ export interface BriefingFacts {
   lsoas: number;
   inDecile1: number | null;
   in1pc: number;
-  /** Mid-2022 population (IoD 2025 File 7) summed over the ward's LSOAs; null when any LSOA lacks it. */
+  /** Population summed over the ward's LSOAs (File 7 mid-2022 or Census 2021, see `people`); null when any LSOA lacks it. */
   population: number | null;
   children: number | null;
+  /** The definition of population and children (source, year, band); null when there are none. */
+  people: PeopleDefinition | null;
   medianRank: number | null;
   /** LSOAs in the most deprived 10% in IoD 2019 (LSOA 2011 areas of the ward), for change. */
   inDecile1In2019: number | null;
@@ -86,17 +91,6 @@ const NICE_METRES = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000]
 function num(p: Record<string, unknown>, key: string): number | null {
   const v = p[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Sum of a value over the LSOAs, or null when any of them lacks it (a partial total would mislead). */
-function total(lsoas: readonly LsoaProperties[], key: string): number | null {
-  let sum = 0;
-  for (const l of lsoas) {
-    const v = num(l, key);
-    if (v === null) return null;
-    sum += v;
-  }
-  return lsoas.length > 0 ? sum : null;
 }
 
 /** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
@@ -191,8 +185,8 @@ function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: rea
       rank: num(l, valueKey('2025', 'imd', 'r')),
       flag: deprivationFlag(l, '2025'),
       change: l.chg === 'U' ? num(l, 'dchg_19_25') : null,
-      population: num(l, 'pop22'),
-      children: num(l, 'chi22'),
+      population: lsoaPeople(l)?.population ?? null,
+      children: lsoaPeople(l)?.children ?? null,
     }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code))
     .map((r, i) => ({ n: i + 1, ...r }));
@@ -230,12 +224,15 @@ function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: rea
     wardOutline: svgPath(outline, fit.project),
     scaleBar: scaleBar(fit.metresPerUnit, fit.width),
   };
+  // File 7 (Leeds) or Census 2021, never mixed; null when any LSOA lacks figures.
+  const people = wardPeople(props);
   const facts = {
     lsoas: rows.length,
     inDecile1: figures.decile1,
     in1pc: figures.in1pc,
-    population: total(props, 'pop22'),
-    children: total(props, 'chi22'),
+    population: people?.population ?? null,
+    children: people?.children ?? null,
+    people: people?.definition ?? null,
     medianRank: figures.medianRank,
     change: figures.change19to25,
   };

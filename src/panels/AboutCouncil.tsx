@@ -5,7 +5,7 @@ const FEATURE_NAME: Record<AreaFeatureId, string> = {
   postcodes: 'Postcode search',
   committees: 'Community committees',
   spi: 'Social Progress Index scores',
-  file7: 'IoD 2025 population, IDACI and IDAOPI',
+  file7: 'IoD 2025 File 7: IDACI and IDAOPI scores and mid-2022 population',
   context: 'Roads, rail, rivers and place names on the map',
 };
 

@@ -18,7 +18,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
       <p>
         Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
       </p>
-      <p data-testid="about-population">{populationSentence(m().people)}</p>
+      <p data-testid="about-population">{populationSentence(m().people, m().population)}</p>
       <CouncilStanding />
       <h3>Releases</h3>
       <table class="simple-table">

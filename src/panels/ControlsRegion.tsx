@@ -95,7 +95,8 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               onSelectLsoa={(code) => sel.select('lsoa', code)}
               onOverlay={a.outreach.setOverlay}
               onAnnounce={a.announce}
-            attribution={a.data.metadata.attribution}
+              attribution={a.data.metadata.attribution}
+              peopleDefinition={a.data.metadata.population?.used ?? null}
             />
           </Suspense>
           <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>

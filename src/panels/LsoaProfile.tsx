@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { RELEASES_OLDEST_FIRST, type LsoaProperties, type ReleaseId } from '../data/contract';
 import { COUNCIL } from '../data/council';
 import { RELEASE_LABEL } from '../domain/indicators';
+import { fmtCount, lsoaPeople } from '../domain/people';
 import { changeSummary, deprivationFlag, describeDecileChange, formatRank, indicatorRows } from '../domain/profile';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
 import { WhatMoved } from './WhatMoved';
@@ -58,11 +59,16 @@ export function LsoaProfile(p: LsoaProfileProps) {
           <dt>IMD score</dt>
           <dd>{imd()!.score}</dd>
         </Show>
-        <Show when={typeof p.props.pop22 === 'number'}>
-          <dt>Population (mid-2022, IoD 2025)</dt>
-          <dd data-testid="lsoa-pop22">
-            {p.props.pop22!.toLocaleString('en-GB')}: {p.props.chi22?.toLocaleString('en-GB')} children (0–15), {p.props.old22?.toLocaleString('en-GB')} people 60+
-          </dd>
+        <Show when={lsoaPeople(p.props)}>
+          {(pp) => (
+            <>
+              <dt>{pp().definition.figures.population.heading}</dt>
+              <dd data-testid="lsoa-people">
+                {fmtCount(pp().population)}: {fmtCount(pp().children)} {pp().definition.figures.children.what}, {fmtCount(pp().olderPeople)} {pp().definition.figures.olderPeople.what}
+                {pp().olderPeople65 !== null ? `, ${fmtCount(pp().olderPeople65 ?? 0)} ${pp().definition.figures.olderPeople65?.what ?? ''}` : ''}
+              </dd>
+            </>
+          )}
         </Show>
         <Show when={typeof p.props.pop === 'number'}>
           <dt>Population (mid-2015, IoD 2019)</dt>

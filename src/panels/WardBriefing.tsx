@@ -91,6 +91,8 @@ function BriefingMap(p: { model: WardBriefingModel }) {
  * The ward briefing: a document of at most two A4 pages a councillor can hand out — its own layout, not
  * the screen in print styles. On screen it is a preview with Print and Close; printing prints only it.
  */
+const capitalise = (t: string): string => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+
 export function WardBriefing(p: WardBriefingProps) {
   let heading: HTMLHeadingElement | undefined;
   const release = () => p.metadata.releases.find((r) => r.id === '2025');
@@ -139,11 +141,11 @@ export function WardBriefing(p: WardBriefingProps) {
         <section class="briefing__facts" aria-label="Key facts">
           <dl>
             <div>
-              <dt>Population (mid-2022)</dt>
+              <dt>Population</dt>
               <dd data-testid="briefing-population">{f().population === null ? 'Not in the sources' : count(f().population)}</dd>
             </div>
             <div>
-              <dt>Children aged 0–15</dt>
+              <dt>{capitalise(f().people?.figures.children.what ?? 'children')}</dt>
               <dd>{f().children === null ? 'Not in the sources' : count(f().children)}</dd>
             </div>
             <div>
@@ -178,7 +180,8 @@ export function WardBriefing(p: WardBriefingProps) {
           <p class="briefing__note">
             Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
             {f().change.lessDeprived} less deprived; {f().change.notComparable} not comparable (boundary changed in 2021).
-            <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
+            <Show when={f().people}>{(d) => ` People figures: ${d().source}.`}</Show>
+            <Show when={f().population === null}> Population figures (IoD 2025 File 7 or Census 2021) are not in the sources this atlas was built from for every LSOA of this ward.</Show>
           </p>
         </section>
 
@@ -228,7 +231,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 <th scope="col">National rank</th>
                 <th scope="col">Change since 2019</th>
                 <Show when={hasPopulation()}>
-                  <th scope="col">Population 2022</th>
+                  <th scope="col">Population</th>
                 </Show>
               </tr>
             </thead>

@@ -8,7 +8,7 @@ import { wardAreaSet } from '../domain/area-set';
 import { decileDistribution, deprivationFlag, formatShare } from '../domain/profile';
 import { sortRows } from '../domain/sort';
 import { fmtCount } from '../domain/people';
-import { WEIGHT_LABEL, wardPeople, wardScores } from '../domain/ward-people';
+import { wardPeople, wardScores, wardWeightsNote } from '../domain/ward-people';
 import { createSortState, SortHeader } from './sortable';
 import { AreaMeasures } from './AreaMeasures';
 
@@ -92,26 +92,38 @@ export function WardProfile(p: WardProfileProps) {
         <dd>{summary().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
       </dl>
       <Show when={p.people}>
-        <h3 class="profile__subtitle">People (mid-2022, IoD 2025)</h3>
+        <h3 class="profile__subtitle">People{people() ? ` (${people()!.definition.source})` : ''}</h3>
         <Show
           when={people()}
-          fallback={<p data-testid="ward-people-unavailable">Population figures are unavailable{p.people?.unavailable ? `: ${p.people.unavailable}` : ' for this ward'}.</p>}
+          fallback={
+            <p data-testid="ward-people-unavailable">
+              {wardLsoas21().length === 0 && p.people?.areaLsoas.length
+                ? 'No LSOA 2021 is in this ward by the ONS best-fit lookup (normal for best-fit), so it has no population figures.'
+                : `Population figures are unavailable${p.people?.unavailable ? `: ${p.people.unavailable}` : ' for this ward'}.`}
+            </p>
+          }
         >
           {(w) => (
             <>
               <dl class="profile__facts" data-testid="ward-people">
-                <dt>Population</dt>
-                <dd>{fmtCount(w().population)}</dd>
-                <dt>Children (0–15)</dt>
+                <dt>{w().definition.figures.population.heading}</dt>
+                <dd data-testid="ward-population">{fmtCount(w().population)}</dd>
+                <dt>{w().definition.figures.children.heading}</dt>
                 <dd>{fmtCount(w().children)}</dd>
-                <dt>Older people (60+)</dt>
+                <dt>{w().definition.figures.olderPeople.heading}</dt>
                 <dd>{fmtCount(w().olderPeople)}</dd>
+                <Show when={w().olderPeople65 !== null && w().definition.figures.olderPeople65}>
+                  <dt>{w().definition.figures.olderPeople65?.heading}</dt>
+                  <dd>{fmtCount(w().olderPeople65 ?? 0)}</dd>
+                </Show>
               </dl>
               <p data-testid="ward-people-10pc">
-                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%) of this ward live in LSOAs in the most deprived 10% in
-                England (IMD, IoD 2025).
+                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%; {w().definition.figures.population.label}) of this ward live in LSOAs in
+                the most deprived 10% in England (IMD, IoD 2025).
               </p>
-              <p class="controls__note">Mid-2022 population estimates for whole LSOAs (IoD 2025 File 7 denominators), summed over the ward’s LSOAs 2021.</p>
+              <p class="controls__note">
+                {w().definition.source} figures for whole LSOAs ({w().definition.description}), summed over the ward’s LSOAs 2021.
+              </p>
             </>
           )}
         </Show>
@@ -119,7 +131,7 @@ export function WardProfile(p: WardProfileProps) {
           <table class="simple-table" data-testid="ward-scores">
             <caption>
               Ward scores: the mean of its LSOAs’ IoD 2025 scores weighted by population, as the IoD technical report summarises larger areas (from scores
-              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.
+              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.{people() ? ` ${wardWeightsNote(people()!.definition)}` : ''}
             </caption>
             <thead>
               <tr>
@@ -138,7 +150,7 @@ export function WardProfile(p: WardProfileProps) {
                     <td>
                       {s.rank} of {s.of}
                     </td>
-                    <td>{WEIGHT_LABEL[s.weight]}</td>
+                    <td>{s.weightLabel}</td>
                   </tr>
                 )}
               </For>

@@ -90,7 +90,8 @@ describe('a Bradford atlas from the England-wide sources', () => {
     await page.getByRole('button', { name: 'About the data' }).click();
     const about = page.getByTestId('about-panel');
     await about.waitFor();
-    await expect(about.getByTestId('about-wards').textContent()).resolves.toMatch(/May 2025.*population-weighted centroid/);
+    await expect(about.getByTestId('about-wards').textContent()).resolves.toMatch(/May 2025.*official ONS best-fit lookup.*LSOAs? moved/);
+    await expect(about.getByTestId('about-population').textContent()).resolves.toMatch(/^Population: [\d,]+ \(usual residents, Census 2021\), of whom [\d,]+ children aged 0–14, Census 2021/);
     await expect(about.getByTestId('about-no-content').textContent()).resolves.toContain('content/E08000032/');
     // Postcodes are England-wide now: not among what is unavailable here.
     await expect(about.getByTestId('about-unavailable').textContent()).resolves.not.toMatch(/Postcode search/);
@@ -179,6 +180,33 @@ describe('a Bradford atlas from the England-wide sources', () => {
     await expect(headline.textContent()).resolves.toMatch(new RegExp(`^Bradford is ${rank}(st|nd|rd|th) of 296 districts in England by average IMD score`));
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('a ward profile shows its Census 2021 population, labelled with source, year and band, as the source files give it', async () => {
+    // Straight from the sources: the ward's LSOAs by the ONS best-fit lookup, their Census 2021 residents.
+    const csv = (rel: string) => {
+      const lines = readFileSync(join(ROOT, '../shared/data', rel), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+      const header = lines[0]!.split(',');
+      return lines.slice(1).map((l) => new Map(l.split(',').map((v, i) => [header[i]!, v])));
+    };
+    const wardOf = new Map(csv('lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv').map((r) => [r.get('LSOA21CD')!, r.get('WD25CD')!]));
+    const codes = bradfordLsoas().features.map((f) => String(f.properties['code']));
+    const ward = wardOf.get([...codes].sort()[0]!)!;
+    const members = new Set(codes.filter((c) => wardOf.get(c) === ward));
+    const census = csv('population/census2021_ts007a_lsoa21_england.csv').filter((r) => members.has(r.get('geography code')!));
+    const total = census.reduce((a, r) => a + Number(r.get('Age: Total')), 0);
+    expect(census).toHaveLength(members.size);
+
+    const { page, problems } = await openPage(chrome.browser, `${base}E08000032/?sel=ward:${ward}`);
+    await waitForMap(page);
+    const facts = page.getByTestId('ward-people');
+    await facts.waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('ward-profile').getByRole('heading', { name: 'People (Census 2021)' }).count()).resolves.toBe(1);
+    await expect(facts.textContent()).resolves.toMatch(new RegExp(`^Usual residents \\(Census 2021\\)${total.toLocaleString('en-GB')}Children aged 0–14 \\(Census 2021\\)[\\d,]+People aged 60 and over`));
+    await expect(page.getByTestId('ward-scores').textContent()).resolves.toContain('usual residents, Census 2021');
+    // IDACI and IDAOPI (ranks and deciles from File 3) are map indicators here too.
+    await expect(page.locator('select option[value="idc"]').evaluate((o) => (o as HTMLOptionElement).disabled)).resolves.toBe(false);
+    expect(problems).toEqual([]);
   });
 
   it('has an accessibility statement about Bradford', async () => {

@@ -321,7 +321,8 @@ describe('ward briefing', () => {
     });
     expect(printed.appVisible).toBe(0);
     expect(printed.text).toContain(WARD_NAME);
-    expect(printed.text).toMatch(/Population \(mid-2022\)\s+(Not in the sources|[\d,]+)/);
+    expect(printed.text).toMatch(/Population\s+(Not in the sources|[\d,]+)/);
+    expect(printed.text).toContain('People figures: mid-2022 (IoD 2025 File 7).');
     const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as { sources: { title: string }[]; attribution: string[] };
     for (const s of meta.sources) expect(printed.text).toContain(s.title);
     for (const a of meta.attribution) expect(printed.text).toContain(a);

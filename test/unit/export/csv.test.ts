@@ -1,3 +1,4 @@
+import { PEOPLE_DEFINITIONS } from '../../../src/data/people-contract';
 import { describe, expect, it } from 'vitest';
 import {
   RELEASE_TITLE,
@@ -147,7 +148,7 @@ describe('export builders on the real data', () => {
     const { hubs } = communityHubs(iv, { hubTypes: new Set(['community_hub']) });
     const ward = 'E05011388';
     const rows = withNearbyInterventions(gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward }), iv, 800);
-    const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length };
+    const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length, peopleDefinition: PEOPLE_DEFINITIONS.file7 };
     const { preamble, records } = parse(gapCsv(rows, ctx));
     expect(preamble).toContain('# Generated from: LSOAs in IMD national decile 1 (IoD2025) more than 800 m (straight-line) from every community hub, Burmantofts & Richmond Hill');
     expect(preamble).toContain('# Release: English Indices of Deprivation 2025 (LSOA 2021)');
@@ -155,7 +156,8 @@ describe('export builders on the real data', () => {
     expect(header).toEqual([
       'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'IMD national decile (IoD2025)', 'IMD national rank (IoD2025)',
       'Population mid-2015 (where known)',
-      'Population mid-2022', 'Children 0-15 mid-2022', 'Older people 60+ mid-2022', 'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+      'Population (mid-2022, IoD 2025 File 7)', 'Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)', 'Older people aged 60 and over (mid-2022, IoD 2025 File 7)',
+      'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
       'Nearest community hub', 'Straight-line distance to nearest hub (m)',
       'Interventions within 800 m (straight-line)',
     ]);
