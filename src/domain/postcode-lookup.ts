@@ -15,11 +15,16 @@ export type PostcodeLookup =
 export async function lookupPostcode(key: string, districts: readonly string[], loadDistrict: (district: string) => Promise<PostcodeDistrict>): Promise<PostcodeLookup> {
   const district = postcodeDistrict(key);
   if (!districts.includes(district)) return { kind: 'unknownDistrict', postcode: key, district, districts };
-  const file = await loadDistrict(district);
-  const hit = file.postcodes[inwardCode(key)];
+  const hit = postcodeEntry(key, await loadDistrict(district));
   if (!hit) return { kind: 'unknown', postcode: key, district };
-  const code = hit[2] >= 0 ? file.lsoaCodes[hit[2]] : undefined;
-  return code ? { kind: 'found', postcode: key, lsoaCode: code } : { kind: 'outside', postcode: key };
+  return hit.lsoaCode ? { kind: 'found', postcode: key, lsoaCode: hit.lsoaCode } : { kind: 'outside', postcode: key };
+}
+
+/** A postcode's centroid and LSOA (null = outside the area) in its district's file, or null when the file does not list it. */
+export function postcodeEntry(key: string, file: PostcodeDistrict): { lonLat: [number, number]; lsoaCode: string | null } | null {
+  const hit = file.postcodes[inwardCode(key)];
+  if (!hit) return null;
+  return { lonLat: [hit[0], hit[1]], lsoaCode: (hit[2] >= 0 ? file.lsoaCodes[hit[2]] : undefined) ?? null };
 }
 
 /** The sentence search shows for a lookup (text, never HTML). */

@@ -27,6 +27,7 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     wardLabels: wardLabels(data.wards, PRIORITY_WARD_CODES),
     venues: () => atlas.venues.collection(),
     venueIds: atlas.venues.visibleIds,
+    importedVenues: atlas.venueLists.collection,
     outreach: atlas.outreach.overlay,
     picking: atlas.outreach.picking,
     context: atlas.context,
@@ -39,6 +40,11 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     onPick: (ll) => atlas.outreach.pick([ll.lng, ll.lat]),
     onVenueClick: (ids) => {
       if (ids[0]) atlas.selection.selectVenue(ids[0]);
+    },
+    onImportedVenueClick: (id) => {
+      atlas.venueLists.select(id);
+      const v = atlas.venueLists.byId().get(id)?.venue;
+      if (v) atlas.announce(`Selected ${v.name}: its details are in the venue lists panel.`);
     },
     onMoveEnd: (camera) => atlas.update({ camera }),
     onNotice: atlas.setNotice,

@@ -1,4 +1,5 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
+import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
@@ -96,6 +97,22 @@ export function ControlsRegion(props: { atlas: Atlas }) {
             />
           </Suspense>
         </Show>
+        <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
+          {(m) => (
+            <m.default
+              store={a.venueLists}
+              council={a.data.metadata.area}
+              areas={a.data.lsoa21.features}
+              lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
+              coveredDistricts={a.data.metadata.postcodeDistricts}
+              loadDistrict={loadPostcodeDistrict}
+              attribution={a.data.metadata.attribution}
+              wardName={a.wardName}
+              onSelectLsoa={(code) => sel.select('lsoa', code)}
+              announce={a.announce}
+            />
+          )}
+        </OnDemand>
         <details class="ward-list">
           <summary>Browse all {a.data.wards.features.length} wards</summary>
           <ul>

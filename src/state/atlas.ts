@@ -23,6 +23,7 @@ import { createSelectionStore, type SelectionStore } from './selection-store';
 import { createSpiStore, type SpiStore } from './spi-store';
 import { createAppStore, type AppStore } from './store';
 import { createVenueStore, type VenueStore } from './venue-store';
+import { createVenueListsStore, type VenueListsStore } from './venue-lists';
 
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
@@ -39,6 +40,8 @@ export interface Atlas extends AppStore {
   index: Accessor<AreaIndex>;
   spi: SpiStore;
   venues: VenueStore;
+  /** Venue lists imported by the person (IndexedDB), shown as the URL's `vl=` says. */
+  venueLists: VenueListsStore;
   selection: SelectionStore;
   colouring: Accessor<MapColouring>;
   legend: Accessor<LegendModel>;
@@ -93,6 +96,7 @@ export function createAtlas(data: FirstViewData): Atlas {
   const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
   const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions });
   const venues = createVenueStore(deferred.afterFirstView, setNotice);
+  const venueLists = createVenueListsStore({ council: meta.area.code, shownIds: () => store.options().lists, setShownIds: (lists) => store.updateOptions({ lists }) });
   const selection = createSelectionStore({
     state,
     update: store.update,
@@ -178,6 +182,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     index,
     spi,
     venues,
+    venueLists,
     selection,
     colouring,
     legend,

@@ -1,0 +1,61 @@
+/**
+ * CSV downloads of a venue list's reach and gaps, through the shared writer (formula-guarded,
+ * "#" preamble lines; src/domain/export/csv.ts), and the list itself in the canonical columns for
+ * publishing (content/<code>/venues/<name>.csv, see docs/venue-lists.md).
+ */
+import { RELEASE_TITLE, toCsv } from '../export/csv';
+import { slugify } from '../export/slug';
+import type { ReleaseId } from '../../data/contract';
+import { formatDistance } from '../outreach/catchment';
+import { VENUE_KEYS, type VenueKey, type VenueMapping } from './columns';
+import type { ListReach } from './reach';
+import type { SheetRow } from '../table-file';
+
+export interface ReachExportContext {
+  area: string;
+  listName: string;
+  sourceFile: string;
+  release: ReleaseId;
+  attribution: readonly string[];
+}
+
+function preamble(c: ReachExportContext, r: ListReach, what: string): string[] {
+  return [
+    `Neighbourhood Atlas export: ${c.area}`,
+    `${what}: venue list "${c.listName}" (imported from ${c.sourceFile}; kept in this browser only)`,
+    `Distance: ${formatDistance(r.radiusM)} in a straight line from each venue to each LSOA's population-weighted centre; an LSOA counts whole, and once however many venues reach it`,
+    `Deprivation: ${RELEASE_TITLE[c.release]}; national decile 1 = most deprived 10% of LSOAs in England`,
+    'People: mid-2022 population estimates (IoD 2025 File 7 denominators); blank = not known',
+    ...c.attribution.map((a) => `Attribution: ${a}`),
+  ];
+}
+
+const pop = (v: number | undefined | null): number | null => (v === undefined ? null : v);
+
+export function gapListCsv(r: ListReach, c: ReachExportContext, wardName: (code: string) => string): string {
+  const header = ['LSOA code', 'LSOA name', 'Ward', 'IMD decile', 'IMD rank', 'People (mid-2022)', 'Children 0-15', 'Older people 60+', 'Nearest venue', 'Distance to nearest venue (m)'];
+  const rows = r.gaps.map((g) => [g.code, g.name, wardName(g.ward), g.decile, g.rank, pop(g.people?.population), pop(g.people?.children), pop(g.people?.olderPeople), g.nearestVenue, Math.round(g.nearestM)]);
+  const range = r.maxDecile === 1 ? 'decile 1' : `deciles 1-${r.maxDecile}`;
+  return toCsv(header, rows, [...preamble(c, r, `LSOAs in IMD national ${range} beyond every venue, most people first`)]);
+}
+
+export function reachCsv(r: ListReach, c: ReachExportContext): string {
+  const header = ['Venue', 'Category', 'LSOAs within distance', 'People (mid-2022)', 'Children 0-15', 'Older people 60+'];
+  const rows = r.perVenue.map((v) => [v.venue.name, v.venue.category, v.lsoas, v.people.population, v.people.children, v.people.olderPeople]);
+  rows.push(['Whole list (each LSOA once)', '', r.reached.lsoas, r.reached.population, r.reached.children, r.reached.olderPeople]);
+  return toCsv(header, rows, preamble(c, r, 'People within reach of each venue'));
+}
+
+export function reachFileName(area: string, listName: string, kind: 'reach' | 'gaps', radiusM: number): string {
+  return `${[slugify(area), slugify(listName) || 'venues', kind, `${Math.round(radiusM)}m`].join('-')}.csv`;
+}
+
+/** The list in canonical columns (a header row of VENUE_KEYS), the file the build reads from content/<code>/venues/. */
+export function publishedCsv(rows: readonly SheetRow[], mapping: VenueMapping): string {
+  const cell = (r: SheetRow, k: VenueKey): string => {
+    const i = mapping[k];
+    return i === null ? '' : (r.cells[i] ?? '').trim();
+  };
+  const used = VENUE_KEYS.filter((k) => mapping[k] !== null);
+  return toCsv(used, rows.map((r) => used.map((k) => cell(r, k))));
+}

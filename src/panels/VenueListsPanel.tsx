@@ -1,0 +1,240 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { PostcodeDistrict } from '../data/contract';
+import type { LsoaCollection } from '../data/load';
+import type { TableData } from '../domain/table-file';
+import { mappingByHeader, mappingForHeaders, type VenueMapping } from '../domain/venue-lists/columns';
+import { publishedCsv } from '../domain/venue-lists/export';
+import { areaLocator, type AreaFeature } from '../domain/venue-lists/inside';
+import { newListId, STORED_LIST_VERSION, type StoredVenueList } from '../domain/venue-lists/stored';
+import { slugify } from '../domain/export/slug';
+import { CSV_MIME } from '../domain/export/csv';
+import { placeList, readVenueFile } from '../state/venue-list-import';
+import type { VenueListsStore } from '../state/venue-lists';
+import { downloadText } from './download';
+import { VenueMappingStep } from './VenueListImport';
+import { VenueOutcomes } from './VenueOutcomes';
+import { VenueReach } from './VenueReach';
+import { VenueKeyIcon } from './VenueKeyIcon';
+
+export interface VenueListsPanelProps {
+  store: VenueListsStore;
+  council: { code: string; name: string };
+  areas: readonly AreaFeature[];
+  /** LSOAs with centroids and people (null until the details have loaded). */
+  lsoa21: LsoaCollection | null;
+  coveredDistricts: readonly string[];
+  loadDistrict: (district: string) => Promise<PostcodeDistrict>;
+  attribution: readonly string[];
+  wardName: (code: string) => string;
+  onSelectLsoa: (code: string) => void;
+  announce: (message: string) => void;
+}
+
+type Step = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'refused'; message: string } | { kind: 'mapping'; file: string; table: TableData; replacing: StoredVenueList | null };
+
+const PHASE = { reading: 'Reading', parsing: 'Reading the table in', placing: 'Placing the venues of' } as const;
+
+/** Import your own venue lists, keep them in this browser, show them on the map, count who they reach. */
+export default function VenueListsPanel(p: VenueListsPanelProps) {
+  const s = p.store;
+  const [step, setStep] = createSignal<Step>({ kind: 'idle' });
+  const [lastId, setLastId] = createSignal<string | null>(null);
+  const [renaming, setRenaming] = createSignal<string | null>(null);
+  const locator = areaLocator(p.areas);
+
+  const place = async (file: string, table: TableData, mapping: VenueMapping, name: string, replacing: StoredVenueList | null) => {
+    const id = replacing?.id ?? newListId();
+    setStep({ kind: 'busy', text: `${PHASE.placing} ${file}… 0%` });
+    const placed = await placeList({ listId: id, headers: table.headers, rows: table.rows, mapping, coveredDistricts: p.coveredDistricts, loadDistrict: p.loadDistrict, areas: locator }, (pc) =>
+      setStep({ kind: 'busy', text: `${PHASE.placing} ${file}… ${pc}%` }),
+    );
+    const list: StoredVenueList = {
+      version: STORED_LIST_VERSION,
+      id,
+      council: p.council.code,
+      name: replacing?.name ?? name,
+      importedAt: new Date().toISOString(),
+      sourceFile: file,
+      headers: table.headers,
+      rows: table.rows,
+      mapping: mappingByHeader(mapping, table.headers),
+      ...placed,
+    };
+    await s.save(list);
+    setLastId(id);
+    setStep({ kind: 'idle' });
+    p.announce(`${list.name}: ${placed.venues.length} of ${table.rows.length} rows placed on the map.`);
+  };
+
+  const onFile = async (input: HTMLInputElement, replacing: StoredVenueList | null) => {
+    const f = input.files?.[0];
+    input.value = '';
+    if (!f) return;
+    setStep({ kind: 'busy', text: `${PHASE.reading} ${f.name}…` });
+    const read = await readVenueFile(f, (phase, pc) => setStep({ kind: 'busy', text: `${PHASE[phase]} ${f.name}… ${pc}%` }));
+    if (read.kind === 'refused') {
+      setStep({ kind: 'refused', message: read.message });
+      return;
+    }
+    if (replacing) {
+      const m = mappingForHeaders(replacing.mapping, read.headers);
+      if ('mapping' in m) return place(f.name, read, m.mapping, replacing.name, replacing);
+      p.announce(`${f.name} lacks the columns ${m.missing.join(', ')} of the earlier file: match its columns again.`);
+    }
+    setStep({ kind: 'mapping', file: f.name, table: read, replacing });
+  };
+
+  const lastList = () => s.lists().find((l) => l.id === lastId()) ?? null;
+  const selected = () => {
+    const id = s.selected();
+    return id ? (s.byId().get(id) ?? null) : null;
+  };
+  const shownName = () => s.lists().filter((l) => s.shownIds().includes(l.id)).map((l) => l.name).join(' + ');
+  const publish = (l: StoredVenueList) => {
+    const m = mappingForHeaders(l.mapping, l.headers);
+    if (!('mapping' in m)) return;
+    const base = slugify(l.name) || 'venues';
+    downloadText(`${base}.csv`, publishedCsv(l.rows, m.mapping), CSV_MIME);
+    p.announce(`Saved ${base}.csv: put it in content/${p.council.code}/venues/ and rebuild the site to publish it (see docs/venue-lists.md).`);
+  };
+
+  return (
+    <section class="venue-lists" aria-labelledby="venue-lists-title" data-testid="venue-lists-panel">
+      <h2 id="venue-lists-title" class="panel__title">
+        Your venue lists
+      </h2>
+      <p class="controls__note">Import a spreadsheet of venues (CSV or Excel .xlsx) to see them on the map. The file is read in this browser; nothing is sent anywhere.</p>
+      <Show when={s.notice()}>{(n) => <p class="notice notice--error" role="alert" data-testid="venue-storage-notice">{n()}</p>}</Show>
+
+      <label class="venue-file__label" for="venue-file">
+        Import a venue list (CSV or Excel .xlsx)
+      </label>
+      <input id="venue-file" type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void onFile(e.currentTarget, null)} />
+      <p role="status" data-testid="venue-status" class="controls__note">
+        {(() => {
+          const st = step();
+          return st.kind === 'busy' ? st.text : '';
+        })()}
+      </p>
+      <Show when={(() => { const st = step(); return st.kind === 'refused' ? st : null; })()}>
+        {(st) => <p class="notice notice--error" role="alert" data-testid="venue-refused">{st().message}</p>}
+      </Show>
+      <Show when={(() => { const st = step(); return st.kind === 'mapping' ? st : null; })()}>
+        {(st) => (
+          <VenueMappingStep
+            fileName={st().file}
+            table={st().table}
+            defaultName={st().replacing?.name ?? st().file.replace(/\.[^.]+$/, '')}
+            onPlace={(m, name) => void place(st().file, st().table, m, name, st().replacing)}
+            onCancel={() => setStep({ kind: 'idle' })}
+          />
+        )}
+      </Show>
+      <Show when={lastList()}>
+        {(l) => (
+          <div class="venue-last" data-testid="venue-last-import">
+            <h3>{l().name}: what happened to each row</h3>
+            <VenueOutcomes counts={l().counts} outcomes={l().outcomes} />
+          </div>
+        )}
+      </Show>
+
+      <Show when={s.lists().length > 0} fallback={<Show when={s.ready()}><p class="controls__note" data-testid="venue-no-lists">No venue lists saved in this browser yet.</p></Show>}>
+        <h3>Saved in this browser</h3>
+        <ul class="venue-saved" data-testid="venue-saved">
+          <For each={s.lists()}>
+            {(l) => (
+              <li data-list={l.id}>
+                <label class="choice">
+                  <input type="checkbox" checked={s.shownIds().includes(l.id)} onChange={(e) => s.setShown(l.id, e.currentTarget.checked)} />
+                  <span class="venue-saved__name">{l.name}</span>
+                </label>
+                <p class="controls__note">
+                  {l.venues.length} venues on the map from {l.rows.length} rows of {l.sourceFile}, imported {new Date(l.importedAt).toLocaleString('en-GB')}.
+                </p>
+                <Show when={renaming() === l.id}>
+                  <form
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const v = new FormData(e.currentTarget).get('name');
+                      void s.rename(l.id, typeof v === 'string' ? v : '');
+                      setRenaming(null);
+                    }}
+                  >
+                    <label>
+                      New name <input name="name" type="text" value={l.name} maxLength={80} />
+                    </label>
+                    <button type="submit" class="button">Save name</button>
+                  </form>
+                </Show>
+                <div class="venue-mapping__actions">
+                  <button type="button" class="button button--secondary" onClick={() => setRenaming(renaming() === l.id ? null : l.id)}>
+                    Rename
+                  </button>
+                  <label class="venue-file__label" for={`venue-replace-${l.id}`}>
+                    Replace with a new file (same columns)
+                  </label>
+                  <input id={`venue-replace-${l.id}`} type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => void onFile(e.currentTarget, l)} />
+                  <button type="button" class="button button--secondary" onClick={() => publish(l)}>
+                    Download for publishing
+                  </button>
+                  <button type="button" class="button button--secondary" onClick={() => { void s.remove(l.id); p.announce(`Deleted ${l.name}.`); }}>
+                    Delete
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={s.symbols().length > 0}>
+        <h3>Key</h3>
+        <ul class="venue-key-list" data-testid="venue-list-legend">
+          <For each={s.symbols()}>
+            {(sym) => (
+              <li>
+                <VenueKeyIcon style={sym} /> {sym.slot < 0 ? `${sym.label} (other categories)` : sym.label} ({sym.count})
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={selected()}>
+        {(sel) => (
+          <section class="venue-profile" aria-labelledby="imported-venue-title" data-testid="imported-venue-profile">
+            <h3 id="imported-venue-title">{sel().venue.name}</h3>
+            <p class="controls__note">
+              Row {sel().venue.row} of {sel().list.name}; {sel().venue.placedBy === 'postcode' ? 'placed at its postcode’s centre point (approximate)' : sel().venue.placedBy === 'grid' ? 'placed by its grid reference' : 'placed by its coordinates'}; LSOA {sel().venue.lsoaCode}.
+            </p>
+            <dl>
+              <For each={sel().venue.fields}>
+                {([k, v]) => (
+                  <>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </>
+                )}
+              </For>
+            </dl>
+            <button type="button" class="button button--secondary" onClick={() => s.select(null)}>
+              Close
+            </button>
+          </section>
+        )}
+      </Show>
+
+      <Show when={s.venues().length > 0}>
+        <VenueReach
+          venues={s.venues().map((v) => ({ id: v.id, name: v.name, category: v.category, lonLat: v.lonLat }))}
+          lsoa21={p.lsoa21}
+          listName={shownName()}
+          exportContext={{ area: p.council.name, sourceFile: s.lists().filter((l) => s.shownIds().includes(l.id)).map((l) => l.sourceFile).join(', '), release: '2025', attribution: p.attribution }}
+          wardName={p.wardName}
+          onSelectLsoa={p.onSelectLsoa}
+        />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Importing a venue list: the file is checked and read in a Web Worker (venue-list-worker.ts),
+ * then its rows are placed on the main thread in slices of a few milliseconds, so 5,000 rows never
+ * hold up a frame. Postcode district files come through the app's one loader (src/data/load.ts).
+ */
+import type { PostcodeDistrict } from '../data/contract';
+import { fileSizeProblem, type SheetRow, type TableRead } from '../domain/table-file';
+import type { VenueMapping } from '../domain/venue-lists/columns';
+import type { AreaLocator } from '../domain/venue-lists/inside';
+import { districtsNamed } from '../domain/venue-lists/place';
+import { createPlacer, type PlacedList } from '../domain/venue-lists/placer';
+
+export interface VenueFileRequest {
+  file: Blob;
+  name: string;
+}
+
+export type VenueImportPhase = 'reading' | 'parsing' | 'placing';
+
+export type VenueFileMessage =
+  | { kind: 'progress'; phase: VenueImportPhase; percent: number }
+  | { kind: 'result'; result: TableRead }
+  | { kind: 'failed'; message: string };
+
+/** Reads a file in the worker after refusing an empty or too-large one outright. */
+export function readVenueFile(file: File, onProgress: (phase: VenueImportPhase, percent: number) => void): Promise<TableRead> {
+  const size = fileSizeProblem(file.name, file.size);
+  if (size) return Promise.resolve({ kind: 'refused', message: size });
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./venue-list-worker.ts', import.meta.url), { type: 'module' });
+    const finish = (r: TableRead): void => {
+      worker.terminate();
+      resolve(r);
+    };
+    worker.addEventListener('message', (e: MessageEvent<VenueFileMessage>) => {
+      const m = e.data;
+      if (m.kind === 'progress') onProgress(m.phase, m.percent);
+      else if (m.kind === 'result') finish(m.result);
+      else finish({ kind: 'refused', message: `${file.name} could not be read (${m.message}).` });
+    });
+    worker.addEventListener('error', (e) => finish({ kind: 'refused', message: `${file.name} could not be read (${e.message || 'the reader stopped'}).` }));
+    const request: VenueFileRequest = { file, name: file.name };
+    worker.postMessage(request);
+  });
+}
+
+export interface PlaceDeps {
+  listId: string;
+  headers: readonly string[];
+  rows: readonly SheetRow[];
+  mapping: VenueMapping;
+  coveredDistricts: readonly string[];
+  loadDistrict: (district: string) => Promise<PostcodeDistrict>;
+  areas: AreaLocator;
+}
+
+const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+/** Places every row, yielding to the page every ~8 ms; a district file that fails to load leaves its postcodes "not found". */
+export async function placeList(d: PlaceDeps, onProgress: (percent: number) => void): Promise<PlacedList> {
+  const covered = new Set(d.coveredDistricts);
+  const districts = new Map<string, PostcodeDistrict>();
+  const wanted = districtsNamed(d.rows, d.mapping).filter((x) => covered.has(x));
+  await Promise.all(
+    wanted.map((x) =>
+      d.loadDistrict(x).then(
+        (f) => void districts.set(x, f),
+        () => undefined,
+      ),
+    ),
+  );
+  const placer = createPlacer({ listId: d.listId, headers: d.headers, mapping: d.mapping, districts, coveredDistricts: covered, areas: d.areas });
+  let i = 0;
+  while (i < d.rows.length) {
+    const until = performance.now() + 8;
+    while (i < d.rows.length && performance.now() < until) {
+      const row = d.rows[i];
+      if (row) placer.add(row);
+      i++;
+    }
+    onProgress(Math.floor((i / d.rows.length) * 100));
+    if (i < d.rows.length) await nextTask();
+  }
+  return placer.result();
+}
