@@ -97,6 +97,8 @@ export function ControlsRegion(props: { atlas: Atlas }) {
             />
           </Suspense>
         </Show>
+        {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
+        <Show when={a.deferred.afterFirstView()}>
         <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
           {(m) => (
             <m.default
@@ -113,6 +115,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
             />
           )}
         </OnDemand>
+        </Show>
         <details class="ward-list">
           <summary>Browse all {a.data.wards.features.length} wards</summary>
           <ul>

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { axeReport } from './axe';
+import { chromiumForThisFile, openWithServiceWorker, waitForIdle, waitForMap } from './browser';
+import { readCsvPreamble, readCsvRecords } from './csv';
+import { builtAreas } from './fixtures';
+import { canvasPixel, closeTo } from './pixels';
+import { buildXlsx } from '../support/xlsx-builder';
+
+/**
+ * Importing the person's own venue lists: a synthetic CSV (postcodes, coordinates, a grid
+ * reference and deliberate errors) and a synthetic .xlsx, both across Leeds, chosen through the
+ * file chooser; the layer drawn; people within 800 m checked against a calculation made here;
+ * the gap list downloaded; the lists still there after a reload with the network off.
+ */
+const chrome = chromiumForThisFile();
+const base = inject('baseUrl');
+const GEO = resolve(import.meta.dirname, '../../dist/geo');
+
+type Entry = [number, number, number];
+const district = (d: string) => JSON.parse(readFileSync(resolve(GEO, `postcodes/${d}.json`), 'utf8')) as { postcodes: Record<string, Entry> };
+/** The first postcode of a district whose entry is inside Leeds (index ≥ 0). */
+function leedsPostcode(d: string): { postcode: string; at: [number, number] } {
+  const [inward, e] = Object.entries(district(d).postcodes).find(([, v]) => v[2] >= 0)!;
+  return { postcode: `${d} ${inward}`, at: [e[0], e[1]] };
+}
+const outsidePostcode = (() => {
+  const [inward] = Object.entries(district('LS29').postcodes).find(([, v]) => v[2] < 0)!;
+  return `LS29 ${inward}`;
+})();
+const lsoas = builtAreas('lsoa21').features.map((f) => f.properties);
+const centroid = (i: number): [number, number] => [Number(lsoas[i]!['cx']), Number(lsoas[i]!['cy'])];
+
+const PC = ['LS1', 'LS6', 'LS8', 'LS9', 'LS11', 'LS12', 'LS14', 'LS15', 'LS17'].map(leedsPostcode);
+const LL = [10, 120, 240, 360].map(centroid);
+/** The rows of the synthetic CSV, and where each valid one must be drawn. */
+const CSV_ROWS: string[] = [
+  'Venue name,Type,Postcode,Latitude,Longitude,Notes',
+  ...PC.map((p, i) => `Synthetic Warm Space ${i + 1},${i % 2 ? 'Warm space' : 'Hub'},${p.postcode},,,"Open Tue, Thu <b>late</b>"`), // rows 2–10
+  ...LL.map(([x, y], i) => `Synthetic Library ${i + 1},Library,,${y},${x},<b>bold?</b>`), // rows 11–14
+  ',Hub,LS1 1AA,,,no name', // 15: missing name
+  'Synthetic Lost Hall,Hub,LS1 0ZZ,,,', // 16: postcode not found (LS1 has no 0ZZ)
+  `Synthetic Far Hall,Hub,${outsidePostcode},,,`, // 17: outside the council
+  'Synthetic Paris Hall,Hub,,48.8566,2.3522,', // 18: outside England
+  `Synthetic Warm Space 1,Hub,${PC[0]!.postcode},,,"Open Tue, Thu <b>late</b>"`, // 19: duplicate of row 2
+];
+const PLACED: [number, number][] = [...PC.map((p) => p.at), ...LL];
+
+/** Straight-line distance (haversine, mean Earth radius), written here independently of the app. */
+function metres([x1, y1]: [number, number], [x2, y2]: [number, number]): number {
+  const r = (d: number) => (d * Math.PI) / 180;
+  const a = Math.sin(r(y2 - y1) / 2) ** 2 + Math.cos(r(y1)) * Math.cos(r(y2)) * Math.sin(r(x2 - x1) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
+}
+
+async function chooseFile(page: Page, trigger: () => Promise<void>, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
+  await chooser.setFiles({ name, mimeType, buffer });
+}
+
+async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate(([x, y]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat]);
+}
+
+describe('imported venue lists', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  let context: Awaited<ReturnType<typeof openWithServiceWorker>>['context'];
+  beforeAll(async () => {
+    // Zoomed in on the first LSOA-centroid venue, so its marker is drawn (not decluttered).
+    const [lon, lat] = LL[0]!;
+    const opened = await openWithServiceWorker(chrome.browser, `${base}?at=${lat},${lon},15`);
+    ({ page, context } = opened);
+    close = () => context.close();
+    await page.getByTestId('venue-lists-panel').waitFor();
+  });
+  afterAll(async () => close());
+
+  it('imports a CSV through the file chooser: columns guessed, rows placed, bad rows listed by row', async () => {
+    await chooseFile(page, () => page.locator('#venue-file').click(), 'synthetic-venues-TEST.csv', 'text/csv', Buffer.from(CSV_ROWS.join('\r\n') + '\r\n'));
+    const mapping = page.getByTestId('venue-mapping');
+    await mapping.waitFor();
+    await expect(mapping.locator('select[data-key="postcode"]').inputValue()).resolves.toBe('2');
+    await expect(mapping.locator('select[data-key="latitude"]').inputValue()).resolves.toBe('3');
+    // The preview shows the file's text as text, never as HTML.
+    await expect(page.getByTestId('venue-preview').locator('b').count()).resolves.toBe(0);
+    await expect(page.getByTestId('venue-preview').textContent()).resolves.toContain('Open Tue, Thu <b>late</b>');
+    await page.getByRole('button', { name: 'Place the venues' }).click();
+    const last = page.getByTestId('venue-last-import');
+    await last.waitFor();
+    await expect(last.locator('[data-status="placed-postcode"]').first().textContent()).resolves.toMatch(/^9 placed by postcode centroid/);
+    await expect(last.locator('.venue-counts [data-status="placed"]').textContent()).resolves.toMatch(/^4 placed/);
+    const problems = await last.locator('.venue-problems li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-status'), e.textContent]));
+    expect(problems.map(([r, s]) => [r, s])).toEqual([
+      ['15', 'missing-name'],
+      ['16', 'postcode-not-found'],
+      ['17', 'outside-council'],
+      ['18', 'outside-england'],
+      ['19', 'duplicate'],
+    ]);
+    expect(problems[0]![2]).toContain('row 15, column Venue name: the name is empty.');
+    expect(problems[1]![2]).toContain('row 16, column Postcode: LS1 0ZZ');
+    await expect(page.getByTestId('venue-list-legend').textContent()).resolves.toMatch(/Hub.*Library.*Warm space/s);
+  });
+
+  it('draws the layer (pixels) and opens a venue’s profile with its own fields as text', async () => {
+    await waitForIdle(page);
+    const at = await project(page, LL[0]!);
+    // Library is the second most frequent category here (Hub 5, Library 4, Warm space 4 → Hub, Library, …): orange square.
+    const sym = await page.getByTestId('venue-list-legend').locator('li').allTextContents();
+    const slot = sym.findIndex((t) => t.includes('Library'));
+    const colour = ['#0072B2', '#E69F00', '#009E73'][slot]!;
+    const rgb = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+    const pixel = await canvasPixel(page, at.x, at.y);
+    expect(closeTo(pixel, rgb, 28), `marker pixel ${pixel} vs ${colour}`).toBe(true);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const profile = page.getByTestId('imported-venue-profile');
+    await profile.waitFor();
+    await expect(profile.locator('h3').textContent()).resolves.toBe('Synthetic Library 1');
+    await expect(profile.locator('dd').allTextContents()).resolves.toContain('<b>bold?</b>');
+    await expect(profile.locator('b').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => new URL(location.href).searchParams.get('vl'))).resolves.toMatch(/^[a-z0-9]{12}$/);
+  });
+
+  it('counts the people within 800 m as an independent calculation does, and the gap-list CSV holds the deprived LSOAs beyond every venue', async () => {
+    const reached = lsoas.filter((l) => PLACED.some((v) => metres(v, [Number(l['cx']), Number(l['cy'])]) <= 800));
+    const people = reached.reduce((s, l) => s + Number(l['pop22']), 0);
+    const total = page.getByTestId('venue-reach-total');
+    await total.waitFor();
+    await expect(total.textContent()).resolves.toContain(`Within 800 m of at least one venue: ${reached.length} LSOAs, ${people.toLocaleString('en-GB')} people`);
+
+    const gaps = lsoas
+      .filter((l) => Number(l['y25_imd_d']) <= 2 && !reached.includes(l))
+      .sort((a, b) => Number(b['pop22']) - Number(a['pop22']) || String(a['code']).localeCompare(String(b['code'])));
+    expect(gaps.length).toBeGreaterThan(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the gap list (CSV)' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^leeds-synthetic-venues-test-gaps-800m\.csv$/);
+    expect(readCsvPreamble(text).join('\n')).toContain('800 m in a straight line');
+    const [header, ...rows] = readCsvRecords(text.replace(/^\uFEFF/, ''));
+    expect(header!.slice(0, 2)).toEqual(['LSOA code', 'LSOA name']);
+    expect(rows.map((r) => r[0])).toEqual(gaps.map((g) => g['code']));
+    expect(rows.map((r) => Number(r[5]))).toEqual(gaps.map((g) => Number(g['pop22'])));
+  });
+
+  it('imports a synthetic .xlsx by keyboard, and is clean under axe', async () => {
+    const xlsx = buildXlsx([
+      ['Name', 'Category', 'Easting', 'Northing', 'Start date'],
+      ['Synthetic Grid Hub', 'Jobs club', 430000, 433500, { date: 45292 }],
+      ['Synthetic Grid Two', 'Jobs club', 425000, 436000, null],
+      [null, 'Jobs club', 428000, 431000, null],
+      ['Synthetic Off Grid', 'Jobs club', 900000, 100, null],
+    ]);
+    await page.locator('#venue-file').focus();
+    await chooseFile(page, () => page.keyboard.press('Space'), 'synthetic-grid-TEST.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(xlsx));
+    await page.getByTestId('venue-mapping').waitFor();
+    await expect(page.locator('select[data-key="easting"]').inputValue()).resolves.toBe('2');
+    await page.locator('#venue-list-name').focus();
+    await page.keyboard.press('Enter');
+    const last = page.getByTestId('venue-last-import');
+    await last.locator('h3', { hasText: 'synthetic-grid-TEST' }).waitFor();
+    await expect(last.locator('.venue-counts [data-status="placed"]').textContent()).resolves.toMatch(/^2 placed/);
+    await expect(last.locator('.venue-problems li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')} ${e.getAttribute('data-status')}`))).resolves.toEqual(['4 missing-name', '5 no-location']);
+    await expect(page.getByTestId('venue-saved').locator('> li').count()).resolves.toBe(2);
+    const axe = await axeReport(page, 'venue lists panel');
+    expect(axe.count, axe.message).toBe(0);
+  });
+
+  it('refuses a PDF before parsing, with a plain message', async () => {
+    await chooseFile(page, () => page.locator('#venue-file').click(), 'minutes.pdf', 'application/pdf', Buffer.from('%PDF-1.7\n%synthetic\n'));
+    await expect(page.getByTestId('venue-refused').textContent()).resolves.toBe('minutes.pdf is a PDF, not a table: open it in a spreadsheet and save it as CSV or Excel workbook (.xlsx).');
+  });
+
+  it('keeps both lists after a reload with the network off', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await waitForMap(page);
+    const saved = page.getByTestId('venue-saved');
+    await saved.waitFor();
+    await expect(saved.locator('.venue-saved__name').allTextContents()).resolves.toEqual(['synthetic-venues-TEST', 'synthetic-grid-TEST']);
+    await expect(page.getByTestId('venue-storage-notice').count()).resolves.toBe(0);
+    await waitForIdle(page);
+    const at = await project(page, LL[0]!);
+    const pixel = await canvasPixel(page, at.x, at.y);
+    expect(closeTo(pixel, [0xe6, 0x9f, 0x00], 28) || closeTo(pixel, [0x00, 0x72, 0xb2], 28) || closeTo(pixel, [0x00, 0x9e, 0x73], 28), `marker pixel ${pixel}`).toBe(true);
+    await context.setOffline(false);
+  });
+});
