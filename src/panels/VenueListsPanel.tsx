@@ -3,10 +3,9 @@ import type { PostcodeDistrict } from '../data/contract';
 import type { LsoaCollection } from '../data/load';
 import type { TableData } from '../domain/table-file';
 import { mappingByHeader, mappingForHeaders, type VenueMapping } from '../domain/venue-lists/columns';
-import { publishedCsv } from '../domain/venue-lists/export';
+import { publishedList } from '../domain/venue-lists/export';
 import { areaLocator, type AreaFeature } from '../domain/venue-lists/inside';
 import { newListId, STORED_LIST_VERSION, type StoredVenueList } from '../domain/venue-lists/stored';
-import { slugify } from '../domain/export/slug';
 import { CSV_MIME } from '../domain/export/csv';
 import { placeList, readVenueFile } from '../state/venue-list-import';
 import type { VenueListsStore } from '../state/venue-lists';
@@ -90,12 +89,20 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
     return id ? (s.byId().get(id) ?? null) : null;
   };
   const shownName = () => s.lists().filter((l) => s.shownIds().includes(l.id)).map((l) => l.name).join(' + ');
-  const publish = (l: StoredVenueList) => {
+  const published = (l: StoredVenueList) => {
     const m = mappingForHeaders(l.mapping, l.headers);
-    if (!('mapping' in m)) return;
-    const base = slugify(l.name) || 'venues';
-    downloadText(`${base}.csv`, publishedCsv(l.rows, m.mapping), CSV_MIME);
-    p.announce(`Saved ${base}.csv: put it in content/${p.council.code}/venues/ and rebuild the site to publish it (see docs/venue-lists.md).`);
+    if (!('mapping' in m)) return null;
+    return publishedList({ name: l.name, sourceFile: l.sourceFile, importedAt: l.importedAt, rows: l.rows, placedRows: new Set(l.venues.map((v) => v.row)), mapping: m.mapping });
+  };
+  const publishCsv = (l: StoredVenueList) => {
+    const pub = published(l);
+    if (!pub) return;
+    downloadText(pub.fileName, pub.csv, CSV_MIME);
+    p.announce(`Saved ${pub.fileName}: put it in content/${p.council.code}/venues/ and add its places entry to council.json (see docs/venue-lists.md).`);
+  };
+  const publishEntry = (l: StoredVenueList) => {
+    const pub = published(l);
+    if (pub) downloadText(pub.fileName.replace(/\.csv$/, '.places.json'), `${JSON.stringify(pub.entry, null, 2)}\n`, 'application/json');
   };
 
   return (
@@ -175,8 +182,11 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
                     Replace with a new file (same columns)
                   </label>
                   <input id={`venue-replace-${l.id}`} type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => void onFile(e.currentTarget, l)} />
-                  <button type="button" class="button button--secondary" onClick={() => publish(l)}>
-                    Download for publishing
+                  <button type="button" class="button button--secondary" onClick={() => publishCsv(l)}>
+                    Download for publishing (CSV)
+                  </button>
+                  <button type="button" class="button button--secondary" onClick={() => publishEntry(l)}>
+                    Download its places entry (JSON)
                   </button>
                   <button type="button" class="button button--secondary" onClick={() => { void s.remove(l.id); p.announce(`Deleted ${l.name}.`); }}>
                     Delete

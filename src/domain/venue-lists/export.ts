@@ -50,12 +50,45 @@ export function reachFileName(area: string, listName: string, kind: 'reach' | 'g
   return `${[slugify(area), slugify(listName) || 'venues', kind, `${Math.round(radiusM)}m`].join('-')}.csv`;
 }
 
-/** The list in canonical columns (a header row of VENUE_KEYS), the file the build reads from content/<code>/venues/. */
-export function publishedCsv(rows: readonly SheetRow[], mapping: VenueMapping): string {
+/**
+ * The list for publishing, in the places-file schema of content/<code>/council.json (docs/venue-lists.md):
+ * the placed rows only (the build refuses a point outside the council), under canonical-key headers,
+ * and the `places[]` entry that declares the file.
+ */
+export function publishedList(o: { name: string; sourceFile: string; importedAt: string; rows: readonly SheetRow[]; placedRows: ReadonlySet<number>; mapping: VenueMapping }): {
+  fileName: string;
+  csv: string;
+  entry: PlacesEntry;
+} {
   const cell = (r: SheetRow, k: VenueKey): string => {
-    const i = mapping[k];
+    const i = o.mapping[k];
     return i === null ? '' : (r.cells[i] ?? '').trim();
   };
-  const used = VENUE_KEYS.filter((k) => mapping[k] !== null);
-  return toCsv(used, rows.map((r) => used.map((k) => cell(r, k))));
+  const used = VENUE_KEYS.filter((k) => o.mapping[k] !== null);
+  const slug = slugify(o.name) || 'venues';
+  const rows = o.rows.filter((r) => o.placedRows.has(r.row));
+  return {
+    fileName: `${slug}.csv`,
+    csv: toCsv(used, rows.map((r) => used.map((k) => cell(r, k)))),
+    entry: {
+      id: slug,
+      name: o.name,
+      file: `venues/${slug}.csv`,
+      columns: Object.fromEntries(used.map((k) => [k, k])),
+      idPrefix: slug,
+      type: 'other',
+      source: `${o.sourceFile}, imported into the atlas ${o.importedAt.slice(0, 10)}`,
+    },
+  };
+}
+
+/** One `places[]` entry of council.json (the content folder's schema; see docs/adding-council-content.md). */
+export interface PlacesEntry {
+  id: string;
+  name: string;
+  file: string;
+  columns: Record<string, string>;
+  idPrefix: string;
+  type: string;
+  source: string;
 }

@@ -50,8 +50,59 @@ export interface ListReach {
 
 const M_PER_DEG_LAT = 111_320;
 
+/** Metres between two nearby points on an equirectangular approximation: only to pick candidates, never reported. */
+function roughM(a: LonLat, b: LonLat): number {
+  const k = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
+  return Math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * M_PER_DEG_LAT;
+}
+
+/** Venues bucketed in cells of about the radius, so each LSOA tests only the venues in its 3 × 3 cells. */
+function venueGrid(venues: readonly ReachVenue[], radiusM: number): { near: (c: LonLat) => number[] } {
+  const cellLat = Math.max(radiusM, 100) / M_PER_DEG_LAT;
+  const lat0 = venues[0]?.lonLat[1] ?? 53;
+  const cellLon = cellLat / Math.cos((lat0 * Math.PI) / 180);
+  // Cells a little smaller than the radius would miss pairs at high latitudes: 1.2 × margin covers England.
+  const size: LonLat = [cellLon * 1.2, cellLat * 1.2];
+  const key = (x: number, y: number) => `${x}|${y}`;
+  const cells = new Map<string, number[]>();
+  venues.forEach((v, i) => {
+    const k = key(Math.floor(v.lonLat[0] / size[0]), Math.floor(v.lonLat[1] / size[1]));
+    const list = cells.get(k) ?? [];
+    list.push(i);
+    cells.set(k, list);
+  });
+  return {
+    near(c) {
+      const cx = Math.floor(c[0] / size[0]);
+      const cy = Math.floor(c[1] / size[1]);
+      const out: number[] = [];
+      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) out.push(...(cells.get(key(cx + dx, cy + dy)) ?? []));
+      return out;
+    },
+  };
+}
+
+/** The nearest venue to a point: candidates by the rough distance, then the exact distance of those close to the best. */
+function nearestVenue(venues: readonly ReachVenue[], c: LonLat): { m: number; name: string } {
+  let best = Infinity;
+  const rough = venues.map((v) => {
+    const d = roughM(v.lonLat, c);
+    if (d < best) best = d;
+    return d;
+  });
+  let out = { m: Infinity, name: '' };
+  rough.forEach((d, i) => {
+    const v = venues[i];
+    if (!v || d > best * 1.01 + 1) return;
+    const exact = straightLineM(v.lonLat, c);
+    if (exact < out.m) out = { m: exact, name: v.name };
+  });
+  return out;
+}
+
 export function listReach(venues: readonly ReachVenue[], lsoas: readonly LsoaLike[], radiusM: number, maxDecile: number, release: ReleaseId): ListReach {
   const perVenue = venues.map((venue) => ({ venue, people: [] as (LsoaPeople | null)[] }));
+  const grid = venueGrid(venues, radiusM);
   const reached: (LsoaPeople | null)[] = [];
   const beyond: (LsoaPeople | null)[] = [];
   const gaps: GapArea[] = [];
@@ -63,17 +114,14 @@ export function listReach(venues: readonly ReachVenue[], lsoas: readonly LsoaLik
       continue;
     }
     const people = lsoaPeople(l.properties);
-    // Degrees of latitude/longitude that certainly exceed the radius: skips the exact distance for far pairs.
-    const dLat = (radiusM * 1.01) / M_PER_DEG_LAT;
-    const dLon = dLat / Math.cos((c[1] * Math.PI) / 180);
     let within = false;
-    venues.forEach((v, i) => {
-      if (Math.abs(v.lonLat[1] - c[1]) > dLat || Math.abs(v.lonLat[0] - c[0]) > dLon) return;
-      if (straightLineM(v.lonLat, c) <= radiusM) {
+    for (const i of grid.near(c)) {
+      const v = venues[i];
+      if (v && straightLineM(v.lonLat, c) <= radiusM) {
         within = true;
         perVenue[i]?.people.push(people);
       }
-    });
+    }
     if (within) {
       reached.push(people);
       continue;
@@ -81,15 +129,9 @@ export function listReach(venues: readonly ReachVenue[], lsoas: readonly LsoaLik
     beyond.push(people);
     const decile = imdDecile(l, release);
     if (decile === null || decile > maxDecile) continue;
-    // Only for a gap: the nearest venue, measured to every venue.
-    let nearestM = Infinity;
-    let nearestVenue = '';
-    for (const v of venues) {
-      const d = straightLineM(v.lonLat, c);
-      if (d < nearestM) [nearestM, nearestVenue] = [d, v.name];
-    }
+    const near = nearestVenue(venues, c);
     const p = l.properties;
-    gaps.push({ code: p.code, name: p.name, ward: p.ward, decile, rank: imdRank(l, release), people, nearestM, nearestVenue });
+    gaps.push({ code: p.code, name: p.name, ward: p.ward, decile, rank: imdRank(l, release), people, nearestM: near.m, nearestVenue: near.name });
   }
   gaps.sort((a, b) => (b.people?.population ?? -1) - (a.people?.population ?? -1) || a.code.localeCompare(b.code));
   return {

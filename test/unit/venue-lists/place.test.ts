@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { distance } from '@turf/turf';
 import { valueKey, type PostcodeDistrict } from '../../../src/data/contract';
 import { guessMapping, mappingForHeaders, mappingByHeader } from '../../../src/domain/venue-lists/columns';
 import { areaLocator, type AreaFeature } from '../../../src/domain/venue-lists/inside';
@@ -93,6 +94,25 @@ describe('reach and gaps', () => {
     expect(csv).toContain(",'=evil,");
     expect(csv).not.toMatch(/,=evil/);
     expect(csv.split('\r\n').filter((l) => /^[BC],/.test(l))).toHaveLength(2);
+  });
+});
+
+describe('reach over many venues (grid buckets)', () => {
+  it('finds the same LSOAs and nearest venues as a brute-force search', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const lsoas = Array.from({ length: 300 }, (_, i) => ({ properties: { code: `L${i}`, name: `L${i}`, ward: 'W', cx: -1.8 + rnd() * 0.5, cy: 53.7 + rnd() * 0.25, pop22: 1000 + i, chi22: 1, old22: 1, wa22: 1, [valueKey('2025', 'imd', 'd')]: 1 + (i % 10) } }));
+    const venues = Array.from({ length: 400 }, (_, i) => ({ id: `v${i}`, name: `V${i}`, category: 'x', lonLat: [-1.8 + rnd() * 0.5, 53.7 + rnd() * 0.25] as [number, number] }));
+    const r = listReach(venues, lsoas, 800, 3, '2025');
+    const d = (a: [number, number], b: [number, number]) => distance(a, b, { units: 'kilometers' }) * 1000;
+    const reached = lsoas.filter((l) => venues.some((v) => d(v.lonLat, [l.properties.cx, l.properties.cy]) <= 800));
+    expect(r.reached.lsoas).toBe(reached.length);
+    expect(r.reached.population).toBe(reached.reduce((t, l) => t + l.properties.pop22, 0));
+    for (const g of r.gaps) {
+      const l = lsoas.find((x) => x.properties.code === g.code)!;
+      const best = Math.min(...venues.map((v) => d(v.lonLat, [l.properties.cx, l.properties.cy])));
+      expect(g.nearestM).toBeCloseTo(best, 6);
+    }
   });
 });
 
