@@ -1,6 +1,6 @@
 /**
  * The view model, pure: what the map, legend, table, tooltip and search show for a state and the
- * loaded data. No Solid, no MapLibre; src/state/view-store.ts wires it to signals.
+ * loaded data. No Solid, no MapLibre; src/state/atlas.ts wires it to signals (as memos).
  */
 import { slugify } from './export/slug';
 import type { FeatureCollection } from 'geojson';
