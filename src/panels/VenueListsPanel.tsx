@@ -14,6 +14,7 @@ import { VenueMappingStep } from './VenueListImport';
 import { VenueOutcomes } from './VenueOutcomes';
 import { VenueReach } from './VenueReach';
 import { VenueKeyIcon } from './VenueKeyIcon';
+import { ImportedVenueProfile, VenueSavedLists } from './VenueSavedLists';
 
 export interface VenueListsPanelProps {
   store: VenueListsStore;
@@ -38,7 +39,6 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
   const s = p.store;
   const [step, setStep] = createSignal<Step>({ kind: 'idle' });
   const [lastId, setLastId] = createSignal<string | null>(null);
-  const [renaming, setRenaming] = createSignal<string | null>(null);
   const locator = areaLocator(p.areas);
 
   const place = async (file: string, table: TableData, mapping: VenueMapping, name: string, replacing: StoredVenueList | null) => {
@@ -148,54 +148,7 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
 
       <Show when={s.lists().length > 0} fallback={<Show when={s.ready()}><p class="controls__note" data-testid="venue-no-lists">No venue lists saved in this browser yet.</p></Show>}>
         <h3>Saved in this browser</h3>
-        <ul class="venue-saved" data-testid="venue-saved">
-          <For each={s.lists()}>
-            {(l) => (
-              <li data-list={l.id}>
-                <label class="choice">
-                  <input type="checkbox" checked={s.shownIds().includes(l.id)} onChange={(e) => s.setShown(l.id, e.currentTarget.checked)} />
-                  <span class="venue-saved__name">{l.name}</span>
-                </label>
-                <p class="controls__note">
-                  {l.venues.length} venues on the map from {l.rows.length} rows of {l.sourceFile}, imported {new Date(l.importedAt).toLocaleString('en-GB')}.
-                </p>
-                <Show when={renaming() === l.id}>
-                  <form
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      const v = new FormData(e.currentTarget).get('name');
-                      void s.rename(l.id, typeof v === 'string' ? v : '');
-                      setRenaming(null);
-                    }}
-                  >
-                    <label>
-                      New name <input name="name" type="text" value={l.name} maxLength={80} />
-                    </label>
-                    <button type="submit" class="button">Save name</button>
-                  </form>
-                </Show>
-                <div class="venue-mapping__actions">
-                  <button type="button" class="button button--secondary" onClick={() => setRenaming(renaming() === l.id ? null : l.id)}>
-                    Rename
-                  </button>
-                  <label class="venue-file__label" for={`venue-replace-${l.id}`}>
-                    Replace with a new file (same columns)
-                  </label>
-                  <input id={`venue-replace-${l.id}`} type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => void onFile(e.currentTarget, l)} />
-                  <button type="button" class="button button--secondary" onClick={() => publishCsv(l)}>
-                    Download for publishing (CSV)
-                  </button>
-                  <button type="button" class="button button--secondary" onClick={() => publishEntry(l)}>
-                    Download its places entry (JSON)
-                  </button>
-                  <button type="button" class="button button--secondary" onClick={() => { void s.remove(l.id); p.announce(`Deleted ${l.name}.`); }}>
-                    Delete
-                  </button>
-                </div>
-              </li>
-            )}
-          </For>
-        </ul>
+        <VenueSavedLists store={s} onReplace={(input, l) => void onFile(input, l)} onPublishCsv={publishCsv} onPublishEntry={publishEntry} announce={p.announce} />
       </Show>
 
       <Show when={s.symbols().length > 0}>
@@ -211,29 +164,7 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
         </ul>
       </Show>
 
-      <Show when={selected()}>
-        {(sel) => (
-          <section class="venue-profile" aria-labelledby="imported-venue-title" data-testid="imported-venue-profile">
-            <h3 id="imported-venue-title">{sel().venue.name}</h3>
-            <p class="controls__note">
-              Row {sel().venue.row} of {sel().list.name}; {sel().venue.placedBy === 'postcode' ? 'placed at its postcode’s centre point (approximate)' : sel().venue.placedBy === 'grid' ? 'placed by its grid reference' : 'placed by its coordinates'}; LSOA {sel().venue.lsoaCode}.
-            </p>
-            <dl>
-              <For each={sel().venue.fields}>
-                {([k, v]) => (
-                  <>
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
-                  </>
-                )}
-              </For>
-            </dl>
-            <button type="button" class="button button--secondary" onClick={() => s.select(null)}>
-              Close
-            </button>
-          </section>
-        )}
-      </Show>
+      <Show when={selected()}>{(sel) => <ImportedVenueProfile venue={sel().venue} listName={sel().list.name} onClose={() => s.select(null)} />}</Show>
 
       <Show when={s.venues().length > 0}>
         <VenueReach

@@ -154,8 +154,13 @@ describe('imported venue lists', () => {
       [null, 'Jobs club', 428000, 431000, null],
       ['Synthetic Off Grid', 'Jobs club', 900000, 100, null],
     ]);
+    // Keyboard path: focus the file input and press Space (Enter where a busy page missed the Space).
     await page.locator('#venue-file').focus();
-    await chooseFile(page, () => page.keyboard.press('Space'), 'synthetic-grid-TEST.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(xlsx));
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('venue-file');
+    const chooser = await Promise.all([page.waitForEvent('filechooser', { timeout: 8000 }), page.keyboard.press('Space')])
+      .then(([c]) => c)
+      .catch(async () => (await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]))[0]);
+    await chooser.setFiles({ name: 'synthetic-grid-TEST.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(xlsx) });
     await page.getByTestId('venue-mapping').waitFor();
     await expect(page.locator('select[data-key="easting"]').inputValue()).resolves.toBe('2');
     await page.locator('#venue-list-name').focus();
