@@ -4,6 +4,7 @@
  * hold up a frame. Postcode district files come through the app's one loader (src/data/load.ts).
  */
 import type { PostcodeDistrict } from '../data/contract';
+import { runFileWorker, type FileWorkerMessage } from './file-worker';
 import { fileSizeProblem, type SheetRow, type TableRead } from '../domain/table-file';
 import type { VenueMapping } from '../domain/venue-lists/columns';
 import type { AreaLocator } from '../domain/venue-lists/inside';
@@ -17,30 +18,20 @@ export interface VenueFileRequest {
 
 export type VenueImportPhase = 'reading' | 'parsing' | 'placing';
 
-export type VenueFileMessage =
-  | { kind: 'progress'; phase: VenueImportPhase; percent: number }
-  | { kind: 'result'; result: TableRead }
-  | { kind: 'failed'; message: string };
+export type VenueFileMessage = FileWorkerMessage<VenueImportPhase, TableRead>;
 
 /** Reads a file in the worker after refusing an empty or too-large one outright. */
 export function readVenueFile(file: File, onProgress: (phase: VenueImportPhase, percent: number) => void): Promise<TableRead> {
   const size = fileSizeProblem(file.name, file.size);
   if (size) return Promise.resolve({ kind: 'refused', message: size });
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./venue-list-worker.ts', import.meta.url), { type: 'module' });
-    const finish = (r: TableRead): void => {
-      worker.terminate();
-      resolve(r);
-    };
-    worker.addEventListener('message', (e: MessageEvent<VenueFileMessage>) => {
-      const m = e.data;
-      if (m.kind === 'progress') onProgress(m.phase, m.percent);
-      else if (m.kind === 'result') finish(m.result);
-      else finish({ kind: 'refused', message: `${file.name} could not be read (${m.message}).` });
-    });
-    worker.addEventListener('error', (e) => finish({ kind: 'refused', message: `${file.name} could not be read (${e.message || 'the reader stopped'}).` }));
-    const request: VenueFileRequest = { file, name: file.name };
-    worker.postMessage(request);
+  const request: VenueFileRequest = { file, name: file.name };
+  return runFileWorker<VenueImportPhase, TableRead, TableRead>({
+    worker: new Worker(new URL('./venue-list-worker.ts', import.meta.url), { type: 'module' }),
+    request,
+    fileName: file.name,
+    onProgress,
+    done: (result) => result,
+    refused: (message) => ({ kind: 'refused', message }),
   });
 }
 
