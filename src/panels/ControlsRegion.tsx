@@ -1,6 +1,7 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { contextToggleLabel } from '../domain/context-labels';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -11,6 +12,7 @@ import { SearchBox } from './SearchBox';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./OutreachSection'));
+const CustomAreaSection = lazy(() => import('./CustomAreaSection'));
 
 /** The controls column: search, map controls, SPI, interventions, outreach planning and the ward list. */
 export function ControlsRegion(props: { atlas: Atlas }) {
@@ -37,6 +39,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         onContext={(context) => a.updateOptions({ context })}
         contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
         contextNote={a.data.metadata.context?.note ?? null}
+        contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
       />
       <Show when={state().view === 'spi'}>
         {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
@@ -96,6 +99,9 @@ export function ControlsRegion(props: { atlas: Atlas }) {
             attribution={a.data.metadata.attribution}
             />
           </Suspense>
+          <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
+            <CustomAreaSection atlas={a} />
+          </Suspense>
         </Show>
         {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
         <Show when={a.deferred.afterFirstView()}>
@@ -106,8 +112,8 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               council={a.data.metadata.area}
               areas={a.data.lsoa21.features}
               lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
-              coveredDistricts={a.data.metadata.postcodeDistricts}
-              loadDistrict={loadPostcodeDistrict}
+              postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
+              loadPostcodeFile={loadPostcodeDistrict}
               attribution={a.data.metadata.attribution}
               wardName={a.wardName}
               onSelectLsoa={(code) => sel.select('lsoa', code)}

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { PostcodeDistrict } from '../data/contract';
 import type { LsoaCollection } from '../data/load';
+import type { PostcodeIndex } from '../domain/postcode-lookup';
 import type { TableData } from '../domain/table-file';
 import { mappingByHeader, mappingForHeaders, type VenueMapping } from '../domain/venue-lists/columns';
 import { publishedList } from '../domain/venue-lists/export';
@@ -22,8 +23,8 @@ export interface VenueListsPanelProps {
   areas: readonly AreaFeature[];
   /** LSOAs with centroids and people (null until the details have loaded). */
   lsoa21: LsoaCollection | null;
-  coveredDistricts: readonly string[];
-  loadDistrict: (district: string) => Promise<PostcodeDistrict>;
+  postcodeIndex: PostcodeIndex;
+  loadPostcodeFile: (fileKey: string) => Promise<PostcodeDistrict>;
   attribution: readonly string[];
   wardName: (code: string) => string;
   onSelectLsoa: (code: string) => void;
@@ -44,7 +45,7 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
   const place = async (file: string, table: TableData, mapping: VenueMapping, name: string, replacing: StoredVenueList | null) => {
     const id = replacing?.id ?? newListId();
     setStep({ kind: 'busy', text: `${PHASE.placing} ${file}… 0%` });
-    const placed = await placeList({ listId: id, headers: table.headers, rows: table.rows, mapping, coveredDistricts: p.coveredDistricts, loadDistrict: p.loadDistrict, areas: locator }, (pc) =>
+    const placed = await placeList({ listId: id, headers: table.headers, rows: table.rows, mapping, postcodeIndex: p.postcodeIndex, loadPostcodeFile: p.loadPostcodeFile, areas: locator }, (pc) =>
       setStep({ kind: 'busy', text: `${PHASE.placing} ${file}… ${pc}%` }),
     );
     const list: StoredVenueList = {

@@ -8,7 +8,8 @@ import { runFileWorker, type FileWorkerMessage } from './file-worker';
 import { fileSizeProblem, type SheetRow, type TableRead } from '../domain/table-file';
 import type { VenueMapping } from '../domain/venue-lists/columns';
 import type { AreaLocator } from '../domain/venue-lists/inside';
-import { districtsNamed } from '../domain/venue-lists/place';
+import { postcodeFilesNamed } from '../domain/venue-lists/place';
+import type { PostcodeIndex } from '../domain/postcode-lookup';
 import { createPlacer, type PlacedList } from '../domain/venue-lists/placer';
 
 export interface VenueFileRequest {
@@ -40,8 +41,9 @@ export interface PlaceDeps {
   headers: readonly string[];
   rows: readonly SheetRow[];
   mapping: VenueMapping;
-  coveredDistricts: readonly string[];
-  loadDistrict: (district: string) => Promise<PostcodeDistrict>;
+  postcodeIndex: PostcodeIndex;
+  /** The app's one postcode-file loader (src/data/load.ts), by file key. */
+  loadPostcodeFile: (fileKey: string) => Promise<PostcodeDistrict>;
   areas: AreaLocator;
 }
 
@@ -49,18 +51,16 @@ const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /** Places every row, yielding to the page every ~8 ms; a district file that fails to load leaves its postcodes "not found". */
 export async function placeList(d: PlaceDeps, onProgress: (percent: number) => void): Promise<PlacedList> {
-  const covered = new Set(d.coveredDistricts);
-  const districts = new Map<string, PostcodeDistrict>();
-  const wanted = districtsNamed(d.rows, d.mapping).filter((x) => covered.has(x));
+  const files = new Map<string, PostcodeDistrict>();
   await Promise.all(
-    wanted.map((x) =>
-      d.loadDistrict(x).then(
-        (f) => void districts.set(x, f),
+    postcodeFilesNamed(d.rows, d.mapping, d.postcodeIndex).map((k) =>
+      d.loadPostcodeFile(k).then(
+        (f) => void files.set(k, f),
         () => undefined,
       ),
     ),
   );
-  const placer = createPlacer({ listId: d.listId, headers: d.headers, mapping: d.mapping, districts, coveredDistricts: covered, areas: d.areas });
+  const placer = createPlacer({ listId: d.listId, headers: d.headers, mapping: d.mapping, postcodeFiles: files, postcodeIndex: d.postcodeIndex, areas: d.areas });
   let i = 0;
   while (i < d.rows.length) {
     const until = performance.now() + 8;

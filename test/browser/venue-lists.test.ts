@@ -20,14 +20,19 @@ const base = inject('baseUrl');
 const GEO = resolve(import.meta.dirname, '../../dist/geo');
 
 type Entry = [number, number, number];
-const district = (d: string) => JSON.parse(readFileSync(resolve(GEO, `postcodes/${d}.json`), 'utf8')) as { postcodes: Record<string, Entry> };
+const district = (d: string) => JSON.parse(readFileSync(resolve(GEO, `postcodes/${d}.json`), 'utf8')) as { postcodes: Record<string, Entry>; lsoaCouncils?: number[] };
+/** In one of Leeds' own LSOAs (an LSOA index whose council index is -1, or an older file without councils). */
+const ownLsoa = (f: ReturnType<typeof district>, i: number) => i >= 0 && (f.lsoaCouncils?.[i] ?? -1) === -1;
 /** The first postcode of a district whose entry is inside Leeds (index ≥ 0). */
 function leedsPostcode(d: string): { postcode: string; at: [number, number] } {
-  const [inward, e] = Object.entries(district(d).postcodes).find(([, v]) => v[2] >= 0)!;
+  const f = district(d);
+  const [inward, e] = Object.entries(f.postcodes).find(([, v]) => ownLsoa(f, v[2]))!;
   return { postcode: `${d} ${inward}`, at: [e[0], e[1]] };
 }
 const outsidePostcode = (() => {
-  const [inward] = Object.entries(district('LS29').postcodes).find(([, v]) => v[2] < 0)!;
+  // A postcode in another council's LSOA (Bradford, next to Leeds).
+  const f = district('LS29');
+  const [inward] = Object.entries(f.postcodes).find(([, v]) => v[2] >= 0 && !ownLsoa(f, v[2]))!;
   return `LS29 ${inward}`;
 })();
 const lsoas = builtAreas('lsoa21').features.map((f) => f.properties);

@@ -4,10 +4,10 @@
  * approximate). Every row ends in one outcome, and every problem names the row and the column.
  * Pure: the postcode files and the council's areas are passed in.
  */
-import type { PostcodeDistrict } from '../../data/contract';
-import { isFullPostcode, postcodeDistrict, postcodeKey } from '../../data/postcode';
+import { postcodeFileKey, type PostcodeDistrict } from '../../data/contract';
+import { inwardCode, isFullPostcode, postcodeDistrict, postcodeKey } from '../../data/postcode';
 import { parseDecimal } from '../decimal';
-import { postcodeEntry } from '../postcode-lookup';
+import { lookupInFile, type PostcodeIndex } from '../postcode-lookup';
 import type { SheetRow } from '../table-file';
 import { VENUE_KEYS, type VenueKey, type VenueMapping } from './columns';
 import { outsideEngland, type AreaLocator } from './inside';
@@ -65,10 +65,10 @@ export interface PlaceContext {
   listId: string;
   headers: readonly string[];
   mapping: VenueMapping;
-  /** District files loaded so far, by district ("LS7"). */
-  districts: ReadonlyMap<string, PostcodeDistrict>;
-  /** Districts the council's postcode files cover. */
-  coveredDistricts: ReadonlySet<string>;
+  /** Postcode files loaded, by file key ("LS7", "SE1-7"). */
+  postcodeFiles: ReadonlyMap<string, PostcodeDistrict>;
+  /** Which postcode files the build wrote. */
+  postcodeIndex: PostcodeIndex;
   areas: AreaLocator;
 }
 
@@ -86,14 +86,15 @@ function coordinate(raw: string): number | null {
   return parseDecimal(/^-?\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw);
 }
 
-/** The postcode districts a file's rows name (to load before placing). */
-export function districtsNamed(rows: readonly SheetRow[], mapping: VenueMapping): string[] {
+/** The postcode files (keys) a list's rows need, among those the build wrote: to load before placing. */
+export function postcodeFilesNamed(rows: readonly SheetRow[], mapping: VenueMapping, index: PostcodeIndex): string[] {
   const i = mapping.postcode;
   if (i === null) return [];
   const out = new Set<string>();
   for (const r of rows) {
     const key = postcodeKey(r.cells[i] ?? '');
-    if (isFullPostcode(key)) out.add(postcodeDistrict(key));
+    const district = postcodeDistrict(key);
+    if (isFullPostcode(key) && index.districts.includes(district)) out.add(postcodeFileKey(district, inwardCode(key), index.splitDistricts ?? []));
   }
   return [...out].sort();
 }
@@ -126,13 +127,22 @@ function locate(row: SheetRow, ctx: PlaceContext, name: string): Located | null 
     const key = postcodeKey(raw);
     if (!isFullPostcode(key)) return problem('postcode', 'postcode-not-found', `“${raw}” is not a full postcode.`);
     const district = postcodeDistrict(key);
-    const file = ctx.districts.get(district);
-    const hit = file ? postcodeEntry(key, file) : null;
-    if (!hit) {
-      const why = ctx.coveredDistricts.has(district) ? `${key} is not in this council’s postcode files.` : `${key} is in district ${district}, which this council’s postcode files do not cover.`;
-      return problem('postcode', 'postcode-not-found', why);
+    const file = ctx.postcodeFiles.get(postcodeFileKey(district, inwardCode(key), ctx.postcodeIndex.splitDistricts ?? []));
+    if (!ctx.postcodeIndex.districts.includes(district) || !file) return problem('postcode', 'postcode-not-found', `${key} is in district ${district}, which this council’s postcode files do not cover.`);
+    // The one geocoder (search uses it too).
+    const hit = lookupInFile(key, file);
+    switch (hit.kind) {
+      case 'found':
+        return { lonLat: [hit.lon, hit.lat], by: 'postcode', column: 'postcode' };
+      case 'otherCouncil':
+        return problem('postcode', 'outside-council', `${key} is in ${hit.council.name}, not in this council.`);
+      case 'outside':
+        return problem('postcode', 'outside-england', `${key} lies outside every English LSOA (Wales, Scotland or off the coast).`);
+      case 'noCoordinates':
+        return problem('postcode', 'postcode-not-found', `${key} has no coordinates in the postcode directory.`);
+      default:
+        return problem('postcode', 'postcode-not-found', `${key} is not in this council’s postcode files.`);
     }
-    return { lonLat: hit.lonLat, by: 'postcode', column: 'postcode' };
   }
   return null;
 }

@@ -14,12 +14,12 @@ const square: AreaFeature = {
   properties: { code: 'E01TEST01' },
   geometry: { type: 'Polygon', coordinates: [[[-1.6, 53.7], [-1.5, 53.7], [-1.5, 53.8], [-1.6, 53.8], [-1.6, 53.7]]] },
 };
-const district: PostcodeDistrict = { district: 'ZZ1', lsoaCodes: ['E01TEST01'], postcodes: { '1AA': [-1.55, 53.75, 0], '9ZZ': [-2.5, 53.0, -1] } };
+const district: PostcodeDistrict = { district: 'ZZ1', lsoaCodes: ['E01TEST01', 'E01OTHER1'], postcodes: { '1AA': [-1.55, 53.75, 0], '9ZZ': [-2.5, 53.0, 1], '8YY': [-3.5, 53.0, -1] }, lsoaCouncils: [-1, 0], councils: [{ code: 'E09TEST', name: 'Synthetic Other Council' }], noCoordinates: [] };
 const headers = ['Venue name', 'Type', 'Post code', 'Lat', 'Long', 'Easting', 'Northing', 'Notes'];
 
 function place(rows: string[][]) {
   const mapping = guessMapping(headers);
-  const placer = createPlacer({ listId: 'list0001', headers, mapping, districts: new Map([['ZZ1', district]]), coveredDistricts: new Set(['ZZ1']), areas: areaLocator([square]) });
+  const placer = createPlacer({ listId: 'list0001', headers, mapping, postcodeFiles: new Map([['ZZ1', district]]), postcodeIndex: { districts: ['ZZ1'] }, areas: areaLocator([square]) });
   rows.forEach((cells, i) => placer.add({ row: i + 2, cells }));
   return placer.result();
 }
