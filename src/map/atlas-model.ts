@@ -28,6 +28,7 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     wardLabels: wardLabels(data.wards, PRIORITY_WARD_CODES),
     venues: () => atlas.venues.collection(),
     venueIds: atlas.venues.visibleIds,
+    importedVenues: atlas.venueLists.collection,
     // While your own area is open it owns the highlight and the next map click (issue 23).
     outreach: () => (atlas.customArea.open() ? atlas.customArea.overlay() : atlas.outreach.overlay()),
     picking: () => atlas.outreach.picking() || atlas.customArea.tool() !== 'none',
@@ -43,6 +44,11 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     },
     onVenueClick: (ids) => {
       if (ids[0]) atlas.selection.selectVenue(ids[0]);
+    },
+    onImportedVenueClick: (id) => {
+      atlas.venueLists.select(id);
+      const v = atlas.venueLists.byId().get(id)?.venue;
+      if (v) atlas.announce(`Selected ${v.name}: its details are in the venue lists panel.`);
     },
     onMoveEnd: (camera) => atlas.update({ camera }),
     onNotice: atlas.setNotice,

@@ -1,4 +1,5 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
+import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { contextToggleLabel } from '../domain/context-labels';
 import { yearsIn } from '../domain/interventions';
@@ -102,6 +103,25 @@ export function ControlsRegion(props: { atlas: Atlas }) {
           <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
             <CustomAreaSection atlas={a} />
           </Suspense>
+        </Show>
+        {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
+        <Show when={a.deferred.afterFirstView()}>
+        <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
+          {(m) => (
+            <m.default
+              store={a.venueLists}
+              council={a.data.metadata.area}
+              areas={a.data.lsoa21.features}
+              lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
+              postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
+              loadPostcodeFile={loadPostcodeDistrict}
+              attribution={a.data.metadata.attribution}
+              wardName={a.wardName}
+              onSelectLsoa={(code) => sel.select('lsoa', code)}
+              announce={a.announce}
+            />
+          )}
+        </OnDemand>
         </Show>
         <details class="ward-list">
           <summary>Browse all {a.data.wards.features.length} wards</summary>

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { DECILES, type AreaProfile } from '../domain/area-profile';
 import type { ComparisonRow } from '../domain/custom-area/compare';
-import { fmtCount, hasPeople } from '../domain/people';
+import { fmtCount, hasPeople, PEOPLE_UNAVAILABLE } from '../domain/people';
 
 const pct = (v: number | null): string => (v === null ? 'not available' : `${Math.round(v * 1000) / 10}%`);
 const count = (v: number | null): string => (v === null ? 'not available' : fmtCount(Math.round(v * 10) / 10));
@@ -31,22 +31,26 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         <dt>Median national IMD rank</dt>
         <dd>{f().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
       </dl>
-      <Show when={hasPeople(f().people)} fallback={<p>Population figures (mid-2022) are unavailable for this council.</p>}>
-        <dl class="profile__facts" data-testid="custom-area-people">
-          <dt>Population (mid-2022)</dt>
-          <dd data-testid="custom-area-population">{fmtCount(f().people.population)}</dd>
-          <dt>Children (0–15)</dt>
-          <dd>{fmtCount(f().people.children)}</dd>
-          <dt>Older people (60+)</dt>
-          <dd>{fmtCount(f().people.olderPeople)}</dd>
-          <dt>Children in IDACI decile 1–2 LSOAs</dt>
-          <dd>{fmtCount(f().people.childrenIdaci12)}</dd>
-          <dt>Older people in IDAOPI decile 1–2 LSOAs</dt>
-          <dd>{fmtCount(f().people.olderIdaopi12)}</dd>
-        </dl>
-        <Show when={f().people.unknown > 0}>
-          <p class="controls__note">{f().people.unknown} LSOAs have no people figures; the sums leave them out.</p>
-        </Show>
+      <Show when={hasPeople(f().people) && f().people.definition} fallback={<p>{PEOPLE_UNAVAILABLE}</p>}>
+        {(def) => (
+          <>
+          <dl class="profile__facts" data-testid="custom-area-people">
+            <dt>{def().figures.population.heading}</dt>
+            <dd data-testid="custom-area-population">{fmtCount(f().people.population)}</dd>
+            <dt>{def().figures.children.heading}</dt>
+            <dd>{fmtCount(f().people.children)}</dd>
+            <dt>{def().figures.olderPeople.heading}</dt>
+            <dd>{fmtCount(f().people.olderPeople)}</dd>
+            <dt>{def().figures.children.heading}: in IDACI decile 1–2 LSOAs</dt>
+            <dd>{fmtCount(f().people.childrenIdaci12)}</dd>
+            <dt>{def().figures.olderPeople.heading}: in IDAOPI decile 1–2 LSOAs</dt>
+            <dd>{fmtCount(f().people.olderIdaopi12)}</dd>
+          </dl>
+          <Show when={f().people.unknown > 0}>
+            <p class="controls__note">{f().people.unknown} LSOAs have no people figures; the sums leave them out.</p>
+          </Show>
+          </>
+        )}
       </Show>
       <table class="simple-table" data-testid="custom-area-deciles">
         <caption>LSOAs by national IMD decile (1 = most deprived 10% in England)</caption>

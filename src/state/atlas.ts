@@ -26,6 +26,7 @@ import { createSpiStore, type SpiStore } from './spi-store';
 import { createAppStore, type AppStore } from './store';
 import { serialiseState } from './url-state';
 import { createVenueStore, type VenueStore } from './venue-store';
+import { createVenueListsStore, type VenueListsStore } from './venue-lists';
 
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
@@ -42,6 +43,8 @@ export interface Atlas extends AppStore {
   index: Accessor<AreaIndex>;
   spi: SpiStore;
   venues: VenueStore;
+  /** Venue lists imported by the person (IndexedDB), shown as the URL's `vl=` says. */
+  venueLists: VenueListsStore;
   selection: SelectionStore;
   colouring: Accessor<MapColouring>;
   legend: Accessor<LegendModel>;
@@ -103,6 +106,7 @@ export function createAtlas(data: FirstViewData): Atlas {
   const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
   const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions }, noticeLine, choices);
   const venues = createVenueStore(deferred.afterFirstView, noticeLine, choices);
+  const venueLists = createVenueListsStore({ council: meta.area.code, shownIds: () => store.options().lists, setShownIds: (lists) => store.updateOptions({ lists }) });
   const selection = createSelectionStore({
     state,
     update: store.update,
@@ -183,6 +187,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     index,
     spi,
     venues,
+    venueLists,
     selection,
     colouring,
     legend,

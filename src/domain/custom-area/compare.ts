@@ -19,7 +19,7 @@ export interface ComparisonRow {
   medianRank: number | null;
   /** Mid-2022 population; null when unknown for any member. */
   population: number | null;
-  /** Children 0–15 as a share of the population. */
+  /** Children (the build's definition: 0–15 mid-2022 File 7, or 0–14 Census 2021) as a share of the population. */
   shareChildren: number | null;
 }
 
