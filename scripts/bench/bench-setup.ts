@@ -23,10 +23,12 @@ export interface Options {
   area: string | null;
   /** Also time `npm run build:sites -- all` (every English council; minutes). */
   allCouncils: boolean;
+  /** Print the marks and requests of the median cold load of each page (docs/performance.md). */
+  timeline: boolean;
 }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { json: false, check: false, runs: 7, switches: 20, hovers: 7, geoDir: null, keep: false, readme: false, area: null, allCouncils: false };
+  const o: Options = { json: false, check: false, runs: 7, switches: 20, hovers: 7, geoDir: null, keep: false, readme: false, area: null, allCouncils: false, timeline: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -43,6 +45,7 @@ export function parseArgs(argv: string[]): Options {
     else if (a === '--hovers') o.hovers = num();
     else if (a === '--geo-dir') o.geoDir = path.resolve(argv[++i] ?? '');
     else if (a === '--all-councils') o.allCouncils = true;
+    else if (a === '--timeline') o.timeline = true;
     else if (a === '--area') {
       const code = argv[++i] ?? '';
       if (!/^E0[6-9]\d{6}$/.test(code)) throw new Error(`--area needs an English district code such as E08000035, not "${code}"`);

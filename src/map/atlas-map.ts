@@ -99,6 +99,7 @@ export class AtlasMap implements MapHandle {
     this.map.on('render', () => {
       this.renders++;
     });
+    this.map.once('render', () => performance.mark('atlas:first-render'));
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       opts.onMoveEnd({ lat: c.lat, lon: c.lng, zoom: this.map.getZoom() });
