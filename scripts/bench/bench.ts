@@ -4,7 +4,7 @@
  *   npm run bench                     table on stdout
  *   npm run bench -- --json           JSON on stdout
  *   npm run bench -- --check          exit 1 when a budget is exceeded
- *   options: --runs N (cold loads per page, ≥ 5; default 7), --switches N (default 20),
+ *   options: --runs N (cold loads per page, ≥ 5; default 9), --switches N (default 20),
  *            --hovers N (default 7), --geo-dir DIR (serve this geodata instead of a fresh build),
  *            --keep (keep the temporary build folder), --area CODE (another council, e.g. E06000017),
  *            --all-councils (also time build:sites for every English council: minutes),
