@@ -11,12 +11,17 @@ export function medianLoad(loads: readonly ColdLoad[], firstMark: string): ColdL
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
 }
 
-/** One line per step: "start – end ms  what" (a mark has no end), requests named by path without their page prefix. */
+/**
+ * One line per step: "start – end ms  what" (a mark has no end), requests named by path without their
+ * page prefix. Chromium gives a worker's script a start time after its response end (the time the entry
+ * was reported, not the request's start), so a start later than the end is printed as "?".
+ */
 export function timelineText(title: string, entries: readonly TimelineEntry[], prefix: string): string {
   const ms = (t: number): string => t.toFixed(0).padStart(5);
   const lines = entries.map((e) => {
     const name = e.kind === 'resource' ? (e.name.startsWith(prefix) ? e.name.slice(prefix.length) : e.name) : e.name;
-    return e.kind === 'mark' ? `${ms(e.start)}          ● ${name}` : `${ms(e.start)} – ${ms(e.end)}  ${name}`;
+    if (e.kind === 'mark') return `${ms(e.start)}          ● ${name}`;
+    return `${e.start > e.end ? '    ?' : ms(e.start)} – ${ms(e.end)}  ${name}`;
   });
   return [title, ...lines].join('\n');
 }
