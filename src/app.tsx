@@ -153,8 +153,8 @@ function Atlas(props: { data: FirstViewData }) {
 
         <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={(code) => void exports.ward(code)} />
       </main>
-      <Show when={state().brief && atlas.selection.ward() !== null}>
-        <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the ward briefing…">
+      <Show when={(state().brief && atlas.selection.ward() !== null) || atlas.customArea.briefing()}>
+        <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the briefing…">
           {(m) => <m.BriefingRegion atlas={atlas} />}
         </OnDemand>
       </Show>

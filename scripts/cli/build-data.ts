@@ -17,8 +17,10 @@ async function main(): Promise<number> {
         `IoD${rel.id}: ${rel.areaCount} of ${rel.nationalCount} LSOAs; most deprived 1%: ${rel.mostDeprived1pc}; decile 1: ${rel.nationalDecile1}`,
       );
     }
+    const postcodeFiles = r.outputs.filter((o) => o.name.startsWith('postcodes/'));
+    const largest = postcodeFiles.reduce((a, o) => (o.gzip > a.gzip ? o : a), { name: '–', raw: 0, gzip: 0 });
     console.log(
-      `Postcodes: ${r.counts.postcodes} (${r.counts.postcodesWithoutLsoa} outside the area's LSOAs, ${r.counts.postcodesWithoutCoordinates} skipped without coordinates)`,
+      `Postcodes: ${r.counts.postcodes} in the area, ${r.counts.postcodesNearby ?? 0} of other councils within 2 km, ${r.counts.postcodesWithoutLsoa} within 2 km in no English LSOA, ${r.counts.postcodesWithoutCoordinates} listed without coordinates; ${postcodeFiles.length} files, largest ${largest.name} ${kb(largest.gzip)} gzip; ${r.counts.postcodeRowsSkipped ?? 0} directory rows skipped (bad postcode or coordinates)`,
     );
     console.log(`Interventions: ${r.interventions.placed} placed; ${r.interventions.unplaced.length} not placed:`);
     for (const u of r.interventions.unplaced) console.log(`  - ${u.name}: ${u.reason}`);

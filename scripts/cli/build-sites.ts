@@ -28,13 +28,23 @@ async function main(): Promise<number> {
   try {
     const councils = parseCodes(process.argv.slice(2), cfg.dataDir);
     console.log(`build:sites: ${councils.length} council(s) → ${outDir}`);
+    // Issue 25: the largest postcode file of any council built (one lookup = one file ≤ 40 KB gzip).
+    let largestPostcodeFile = { council: '–', name: '–', gzip: 0 };
+    let postcodeFiles = 0;
     const r = await buildSites({
       outDir,
       councils,
       districts: englishDistricts(cfg.dataDir),
       steps: {
         buildTemplate: buildAppTemplate,
-        buildData: (c, geoDir) => runPipeline({ dataDir: cfg.dataDir, area: c.code, sources: sourcesForArea(c.code), outDir: geoDir }),
+        buildData: async (c, geoDir) => {
+          const report = await runPipeline({ dataDir: cfg.dataDir, area: c.code, sources: sourcesForArea(c.code), outDir: geoDir });
+          for (const o of report.outputs.filter((x) => x.name.startsWith('postcodes/'))) {
+            postcodeFiles++;
+            if (o.gzip > largestPostcodeFile.gzip) largestPostcodeFile = { council: `${c.code} ${c.name}`, name: o.name, gzip: o.gzip };
+          }
+          return report;
+        },
       },
       log: (l) => console.log(l),
       logError: (l) => console.error(l),
@@ -45,6 +55,7 @@ async function main(): Promise<number> {
     console.log(
       `build:sites: ${r.built.length} built, ${r.failed.length} failed in ${totalS.toFixed(1)} s (app build ${(r.appMs / 1000).toFixed(1)} s; ${perCouncil} s per council); peak RSS ${peakMb.toFixed(0)} MB (pipeline process; the vite build ran before it in a child process)`,
     );
+    console.log(`build:sites: ${postcodeFiles} postcode files; largest ${largestPostcodeFile.name} of ${largestPostcodeFile.council}, ${(largestPostcodeFile.gzip / 1024).toFixed(1)} KB gzip (budget 40 KB, one file per lookup)`);
     for (const o of r.overBudget) console.log(`  built over the 200 B/LSOA first-view budget: ${o}`);
     for (const f of r.failed) console.error(`  failed: ${f}`);
     return r.failed.length === 0 ? 0 : 1;

@@ -16,9 +16,11 @@ export const PIPELINE_OUTPUTS: readonly string[] = Object.values(GEO_FILES);
  * the postcodes folder the district files metadata.json lists — none for a council without postcodes,
  * whose build writes no folder at all.
  */
-export function builtOutputFiles(meta: Pick<DataMetadata, 'postcodeDistricts'>): string[] {
+export function builtOutputFiles(meta: Pick<DataMetadata, 'postcodeDistricts' | 'postcodeSplitDistricts'>): string[] {
   const single = PIPELINE_OUTPUTS.filter((f) => f !== GEO_FILES.postcodes);
-  return [...single, ...meta.postcodeDistricts.map(postcodeDistrictFile)];
+  // A district split into sector files (postcodes/SE1-7.json; none is on the NSPL May 2025) has no single file to expect.
+  const split = new Set(meta.postcodeSplitDistricts ?? []);
+  return [...single, ...meta.postcodeDistricts.filter((d) => !split.has(d)).map(postcodeDistrictFile)];
 }
 
 /** Every file whose change can change the outputs: sources, content, and the pipeline's code (scripts/pipeline/inputs.ts). */
@@ -35,7 +37,7 @@ export function rebuildReason(cfg: ResolvedConfig, contentDir: string = CONTENT_
   // metadata.json first: it says which other files this build wrote (postcode districts differ by council).
   const metaFile = path.join(cfg.outDir, GEO_FILES.metadata);
   if (!existsSync(metaFile)) return `${GEO_FILES.metadata} is missing`;
-  let meta: Pick<DataMetadata, 'postcodeDistricts'> & { area?: { code?: string } };
+  let meta: Pick<DataMetadata, 'postcodeDistricts' | 'postcodeSplitDistricts'> & { area?: { code?: string } };
   try {
     meta = JSON.parse(readFileSync(metaFile, 'utf8')) as typeof meta;
     if (!Array.isArray(meta.postcodeDistricts)) return `${GEO_FILES.metadata} lists no postcodeDistricts`;

@@ -21,8 +21,8 @@ export function sourcePaths(sources: SourceFiles): string[] {
   // Paths only: SourceFiles also holds flags (englandWide).
   const fromConfig = Object.values(sources).flatMap((s) => (typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : []));
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
-  // The context layer's sources: its folder and the MSOA boundaries its names are placed in.
-  const fromContext = [CONTEXT_SOURCES.dir, CONTEXT_SOURCES.msoaBoundaries.path];
+  // The context layer's sources: its folder (MSOA names are placed at centroids read from it too).
+  const fromContext = [CONTEXT_SOURCES.dir];
   return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, ...fromContext])];
 }
 

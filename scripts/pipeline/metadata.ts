@@ -46,7 +46,12 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
-    ons('postcodes', 'ONS Postcode Directory: LS postcode centroids', s.postcodes, 'Contains Royal Mail data © Royal Mail copyright and database right.'),
+    ons(
+      'postcodes',
+      'National Statistics Postcode Lookup (NSPL), May 2025: postcode centre points, England and Wales',
+      s.postcodes,
+      'Live and terminated postcodes alike (the copy here has no termination date); a few have no coordinates. Contains OS data © Crown copyright and database right. Contains Royal Mail data © Royal Mail copyright and database right.',
+    ),
     {
       id: 'ward-committee',
       title: 'Leeds wards by community committee',
@@ -108,7 +113,7 @@ export const DERIVATIONS: Record<string, string> = {
   firstView:
     'areas-2021.topojson carries the IMD ranks and deciles and every national decile; the other LSOA 2021 values (IMD and domain scores, domain ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed. The 1% and 10% flags (p1, p10) and the local ranks and deciles of releases on the file’s LSOA vintage are left out of both area TopoJSON files and worked out on loading by the definitions above; the build leaves a field out only when that gives back exactly the values it computed.',
   postcodes:
-    'Postcode → LSOA 2021 by point-in-polygon of the ONS postcode centroid in the unsimplified LSOA boundary; -1 when outside the area. One file per postcode district (postcodes/<district>.json).',
+    'Postcode → LSOA 2021 by point-in-polygon of the NSPL (May 2025) postcode centre in the unsimplified England-wide LSOA 2021 boundaries. Kept: the area’s own postcodes (centre in one of its LSOAs) and other councils’ postcodes whose centre lies within 2 km of the area’s boundary (search says which council they are in); -1 when the centre lies in no English LSOA (Wales, Scotland, or just off the generalised coastline). Postcodes the NSPL lists without coordinates are searchable but not placed. Terminated postcodes cannot be told apart from live ones. One file per postcode district (postcodes/<district>.json), or per sector when a district would exceed 40 KB gzip.',
 };
 
 const OPTIONAL_FILES = new Set(RELEASE_LIST.flatMap((r) => (r.optionalSources ?? []).map((o) => o.file)));
@@ -131,6 +136,7 @@ export interface MetadataInput {
   /** Grid steps across the bbox used for quantisation. */
   quantization?: number;
   postcodeDistricts: string[];
+  postcodeSplitDistricts?: string[];
 }
 
 export function buildMetadata(m: MetadataInput): DataMetadata {
@@ -144,23 +150,23 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     sources: (englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)).filter(
       (src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file),
     ),
-    // No postcode data is built outside Leeds, so no Royal Mail notice.
-    attribution: englandWide ? ATTRIBUTION.filter((a) => !a.includes('Royal Mail')) : ATTRIBUTION,
+    attribution: ATTRIBUTION,
     counts: m.counts,
     derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS,
     bbox: m.bbox,
     postcodeDistricts: m.postcodeDistricts,
+    ...(m.postcodeSplitDistricts && m.postcodeSplitDistricts.length > 0 ? { postcodeSplitDistricts: m.postcodeSplitDistricts } : {}),
     ...(m.council ? { council: councilMetadata(m.council.sources, m.council.wardMethod, m.council.content) } : {}),
   };
 }
 
 /**
  * Sources for a district built from the England-wide files: May 2025 wards, no ward lookup (wards by
- * centroid), and none of the Leeds-only files (LS postcodes, the compiled committee list).
+ * centroid), and none of the Leeds-only files (the compiled committee list).
  */
 function englandSourcesMetadata(s: SourceFiles): SourceMetadata[] {
   return sourcesMetadata(s)
-    .filter((m) => !['lsoa21-ward-lookup', 'postcodes', 'ward-committee'].includes(m.id))
+    .filter((m) => !['lsoa21-ward-lookup', 'ward-committee'].includes(m.id))
     .map((m) => (m.id === 'ward-boundaries' ? { ...m, title: 'Wards (May 2025) boundaries, generalised clipped (BGC)' } : m));
 }
 
@@ -175,7 +181,6 @@ const ENGLAND_DERIVATIONS: Record<string, string> = {
     'Ward figures per release from the ward’s LSOAs: n = number of LSOAs; d1 = number in national IMD decile 1; d1s = d1 / n (0–1, 3 dp); p1 = number in the national most-deprived 1%; mr = median national IMD rank (mean of the middle two for an even count). 2025 uses LSOA 2021 placed in wards by population-weighted centroid; 2019 and 2015 use LSOA 2011 assigned to wards approximately (see lsoa11Ward), so older ward figures are indicative.',
   geometry:
     'Boundaries are ONS generalised clipped (BGC) boundaries in WGS84 (rounded to 5 decimal places, about 1 m), further simplified for the web (vertices moving the outline by less than a few metres dropped) and quantised to a grid across the area (stated below).',
-  postcodes: 'No postcode data: the sources hold postcode centroids for a single postcode area (LS) only.',
 };
 
 /**
@@ -184,7 +189,6 @@ const ENGLAND_DERIVATIONS: Record<string, string> = {
  * another council's atlas should name Leeds. The context layer's availability is its own step's.
  */
 export const NOT_AVAILABLE_ENGLAND_WIDE: CouncilMetadata['unavailable'] = {
-  postcodes: 'the atlas’s sources hold postcode centroids for a single postcode area (LS) only; a council can add the ONS Postcode Directory rows for its own postcodes.',
   committees: 'community committees are one council’s own arrangement, compiled by hand from its committee papers; none has been compiled for this council.',
   spi: 'the Social Progress Index is a measure one council publishes for its own wards; the sources hold none for this council.',
   file7: 'the sources hold IoD 2025 File 7 (mid-2022 population, IDACI, IDAOPI) for a single district only; MHCLG publishes the England file on gov.uk.',

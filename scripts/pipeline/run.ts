@@ -21,7 +21,8 @@ import {
 } from '../../src/data/contract';
 import type { AreaFeature } from './boundaries';
 import { BUDGET, configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
-import { PipelineError, ProblemList } from './errors';
+import { PipelineError, ProblemList, type Problem } from './errors';
+import { readEnglandLayer } from './sources/england';
 import { checkAreaCode, hasDistrictList } from './area-codes';
 import { readAreaGeography } from './area-geography';
 import { contentDirFor, councilContent } from './council-content';
@@ -63,6 +64,8 @@ export interface PipelineReport {
   area: { code: string; name: string };
   outDir: string;
   counts: DataMetadata['counts'] & { postcodesWithoutCoordinates: number };
+  /** Postcode directory rows skipped (malformed, outside Great Britain, duplicate), by file and line. */
+  postcodeSkipped: Problem[];
   /** Boundary features outside the area, per layer (codes). */
   dropped: { lsoa21: string[]; lsoa11: string[]; wards: string[] };
   releases: Array<{ id: ReleaseId; areaCount: number; nationalCount: number; mostDeprived1pc: number; nationalDecile1: number }>;
@@ -218,15 +221,13 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     codes.flatMap((code) => {
       const v = a.values.get(code) ?? {};
       const ward = wardOf(code);
-      const rank = v[valueKey(a.release.def.id, 'imd', 'r')];
-      const decile = v[valueKey(a.release.def.id, 'imd', 'd')];
-      if (!ward || rank === undefined || decile === undefined) return [];
-      return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
+      if (!ward || v[valueKey(a.release.def.id, 'imd', 'r')] === undefined || v[valueKey(a.release.def.id, 'imd', 'd')] === undefined) return [];
+      return [{ code, ward }];
     });
   const summaries = joined.map((a) =>
     on2021(a.release)
-      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)))
-      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c))),
+      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)), a.values)
+      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c)), a.values),
   );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     // The compiled committee list is about Leeds' Dec 2024 wards only.
@@ -259,10 +260,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: withoutDerivable(lsoa11Features, derivation, '2011') }, minWeight, quantization);
 
   log('Indexing postcodes');
-  // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
-  const pcs: PostcodeResult = sources.englandWide
-    ? { districts: [], total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
-    : buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
+  const pcs: PostcodeResult = buildPostcodeIndex({
+    dataDir,
+    postcodes: sources.postcodes,
+    placementLayer: await readEnglandLayer(dataDir, sources.postcodeLsoas ?? sources.lsoa21),
+    own: f21.layer.features,
+    councilOf: (code) => {
+      const g = lookups.lsoa21.get(code);
+      return g ? { code: g.lad, name: g.ladName } : undefined;
+    },
+  });
+  // Bad directory rows are skipped, not fatal: each named by file and line (once per process's parse).
+  for (const p of pcs.skipped.slice(0, 20)) log(`postcodes: skipped ${p.file} ${p.location ?? ''} (${p.field ?? ''}): ${p.message}`);
+  if (pcs.skipped.length > 20) log(`postcodes: … ${pcs.skipped.length - 20} more skipped rows (report.postcodeSkipped lists them all)`);
 
   const counts: PipelineReport['counts'] = {
     lsoa21: lsoa21Features.length,
@@ -271,6 +281,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     postcodes: pcs.total,
     postcodesWithoutLsoa: pcs.withoutLsoa,
     postcodesWithoutCoordinates: pcs.withoutCoordinates,
+    postcodesNearby: pcs.nearby,
+    postcodeRowsSkipped: pcs.skipped.length,
   };
   const contentDir = options.contentDir === undefined ? contentDirFor(area) : options.contentDir;
   const metadata = buildMetadata({
@@ -287,7 +299,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     simplifyMinWeight: minWeight,
     minPartArea,
     quantization,
-    postcodeDistricts: pcs.districts.map((d) => d.district),
+    postcodeDistricts: pcs.districts,
+    postcodeSplitDistricts: pcs.splitDistricts,
   });
 
   log('Building the context layer (roads, rail, rivers, parks, place names)');
@@ -326,7 +339,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     details2021: stableStringify(details),
     areas2011: stableStringify(topo11),
     metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
-    postcodes: pcs.districts.map((d) => ({ name: postcodeDistrictFile(d.district), content: stableStringify(d) })),
+    postcodes: pcs.files.map((f) => ({ name: postcodeDistrictFile(f.key), content: stableStringify(f.content) })),
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
     context: stableStringify(context.data),
@@ -353,6 +366,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     area: { code: area, name: sets.name },
     outDir: cfg.outDir,
     counts,
+    postcodeSkipped: pcs.skipped,
     dropped: { lsoa21: f21.dropped, lsoa11: f11.dropped, wards: fw.dropped },
     releases: joined.map((a) => ({
       id: a.release.def.id,

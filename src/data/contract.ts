@@ -26,9 +26,9 @@ export const GEO_FILES = {
   /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
   /**
-   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`, see
-   * postcodeDistrictFile): search loads only the district of the postcode typed (≤ 40 KB gzip each).
-   * The districts there are listed in DataMetadata.postcodeDistricts.
+   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`) or sector
+   * (`postcodes/SE1-7.json`, see postcodeFileKey): search loads only the file of the postcode typed
+   * (≤ 40 KB gzip each). DataMetadata.postcodeDistricts and postcodeSplitDistricts list them.
    */
   postcodes: 'postcodes',
   /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
@@ -208,10 +208,16 @@ export interface DataMetadata {
     lsoa21: number;
     lsoa11: number;
     wards: number;
+    /** The area's own postcodes: centre point in one of its LSOAs. */
     postcodes: number;
+    /** Postcodes within POSTCODE_NEIGHBOUR_KM of the area that lie in no English LSOA. */
     postcodesWithoutLsoa: number;
-    /** Source rows skipped because they had no coordinates. */
+    /** Postcodes of the districts covered that the NSPL lists without coordinates (searchable, not placed). */
     postcodesWithoutCoordinates?: number;
+    /** Other councils' postcodes within POSTCODE_NEIGHBOUR_KM of the area's boundary. */
+    postcodesNearby?: number;
+    /** Directory rows skipped England-wide (malformed postcode or coordinate, outside Great Britain, duplicate). */
+    postcodeRowsSkipped?: number;
   };
   /** Plain-language derivations of every derived figure (ward summaries, flags, local ranks, change). */
   derivations: Record<string, string>;
@@ -219,6 +225,8 @@ export interface DataMetadata {
   bbox: [number, number, number, number];
   /** Postcode districts with a file in postcodes/ (sorted): search knows a postcode only from these. */
   postcodeDistricts: string[];
+  /** Districts split into one file per sector (postcodeFileKey); absent or empty when none is. */
+  postcodeSplitDistricts?: string[];
   /** The orientation layer (context.json): which parts the sources cover here, and a note when some are missing. */
   context?: ContextMetadata;
   /** What this council's build has: wards and their method, its own content, what the sources lack here. */
@@ -226,22 +234,41 @@ export interface DataMetadata {
 }
 
 /**
- * postcodes/<DISTRICT>.json: the area's postcodes of one district (outward code, e.g. "LS7"), keyed by
- * inward code ("3EX") → [lon, lat, index into lsoaCodes], -1 when the point lies in no LSOA of the area.
+ * postcodes/<FILE>.json: one postcode district's postcodes near the area (outward code, e.g. "LS7"),
+ * or one sector of it ("SE1-7": postcodes "SE1 7…") when the whole district would exceed
+ * POSTCODE_DISTRICT_BUDGET_GZIP. Entries are keyed by inward code ("3EX") → [lon, lat, index into
+ * lsoaCodes], -1 when the point lies in no English LSOA (Wales, Scotland, or just off the coastline).
+ * The area's own postcodes and those of other councils within POSTCODE_NEIGHBOUR_KM of its boundary.
  */
 export interface PostcodeDistrict {
   district: string;
-  /** The LSOA 2021 codes this district's postcodes lie in. */
+  /** The sector digit when the district is split into one file per sector. */
+  sector?: string;
+  /** The LSOA 2021 codes this file's postcodes lie in: the area's and its neighbours'. */
   lsoaCodes: string[];
+  /** Parallel to lsoaCodes: index into `councils` of the LSOA's council, -1 for the area's own LSOAs. */
+  lsoaCouncils: number[];
+  /** The other councils (LAD 2024 code and name) whose LSOAs the file's postcodes lie in. */
+  councils: Array<{ code: string; name: string }>;
   postcodes: Record<string, [number, number, number]>;
+  /** Inward codes of the district's postcodes that the NSPL lists without coordinates. */
+  noCoordinates: string[];
 }
 
-/** Largest a district file may be (gzip -9), so a lookup stays one small request. */
+/** Largest a postcode file may be (gzip -9), so a lookup stays one small request. */
 export const POSTCODE_DISTRICT_BUDGET_GZIP = 40 * 1024;
 
-/** The generated file of one postcode district, e.g. "postcodes/LS7.json". */
-export function postcodeDistrictFile(district: string): string {
-  return `${GEO_FILES.postcodes}/${district}.json`;
+/** Other councils' postcodes are kept when their centre lies within this distance of the area's boundary. */
+export const POSTCODE_NEIGHBOUR_KM = 2;
+
+/** Which file holds a postcode: its district's, or its sector's when that district is split. */
+export function postcodeFileKey(district: string, inward: string, splitDistricts: readonly string[]): string {
+  return splitDistricts.includes(district) ? `${district}-${inward.charAt(0)}` : district;
+}
+
+/** The generated file of one postcode district (or sector), e.g. "postcodes/LS7.json", "postcodes/SE1-7.json". */
+export function postcodeDistrictFile(fileKey: string): string {
+  return `${GEO_FILES.postcodes}/${fileKey}.json`;
 }
 
 /**

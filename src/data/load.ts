@@ -57,13 +57,13 @@ export function loadLsoa11(releases: readonly DerivationRelease[]): Promise<Lsoa
 }
 
 const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
-/** One postcode district's file (postcodes/LS7.json), fetched once; a failed fetch may be retried. */
-export function loadPostcodeDistrict(district: string): Promise<PostcodeDistrict> {
-  let p = postcodeDistricts.get(district);
+/** One postcode file (postcodes/LS7.json, or a sector's, postcodes/SE1-7.json), fetched once; a failed fetch may be retried. */
+export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict> {
+  let p = postcodeDistricts.get(fileKey);
   if (!p) {
-    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(district));
-    p.catch(() => postcodeDistricts.delete(district));
-    postcodeDistricts.set(district, p);
+    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(fileKey));
+    p.catch(() => postcodeDistricts.delete(fileKey));
+    postcodeDistricts.set(fileKey, p);
   }
   return p;
 }

@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';
 import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
-import type { PriorityNeighbourhood } from '../data/content-contract';
+import type { AreaSet } from './area-set';
 import type { AreaIndex } from './area-index';
 import { INTERVENTION_STYLE } from './interventions';
 import { buildLegend, type LegendModel } from './legend';
@@ -132,9 +132,9 @@ export function searchEntries(
   ];
 }
 
-/** The priority neighbourhoods' outline: the LSOA 2021 areas they are made of. */
-export function neighbourhoodOutlines(lsoa21: LsoaCollection, neighbourhoods: readonly Pick<PriorityNeighbourhood, 'lsoa21'>[]): FeatureCollection {
-  const codes = new Set(neighbourhoods.flatMap((n) => n.lsoa21.map((l) => l.code)));
+/** The outline of area sets (e.g. the priority neighbourhoods): the LSOA 2021 areas they are made of. */
+export function areaSetOutlines(lsoa21: LsoaCollection, sets: readonly Pick<AreaSet, 'lsoaCodes'>[]): FeatureCollection {
+  const codes = new Set(sets.flatMap((s) => s.lsoaCodes));
   return {
     type: 'FeatureCollection',
     features: lsoa21.features.filter((f) => codes.has(f.properties.code)).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),

@@ -7,7 +7,9 @@
  * domain by the total population (mid-2022, IoD 2025 File 7). Higher score = more deprived, so
  * rank 1 among the area's wards is the most deprived. Pure.
  */
-import { flagKey, valueKey, type IndicatorId, type PopulationKey } from '../data/contract';
+import { valueKey, type IndicatorId, type PopulationKey } from '../data/contract';
+import { profile, propsTable } from './area-profile';
+import { areaSet } from './area-set';
 
 /** The indicators a ward score is given for, and the population each is weighted by. */
 export const WARD_SCORE_WEIGHTS: ReadonlyArray<{ indicator: IndicatorId; weight: PopulationKey }> = [
@@ -46,24 +48,14 @@ export interface WardPeople {
   shareMostDeprived10: number;
 }
 
-/** Sums over the ward's LSOAs; null when any LSOA lacks figures (a partial sum would mislead). */
+/** Sums over the ward's LSOAs (the area-set profile); null when any LSOA lacks figures (a partial sum would mislead). */
 export function wardPeople(lsoas: readonly Props[]): WardPeople | null {
   if (lsoas.length === 0) return null;
-  let population = 0;
-  let children = 0;
-  let olderPeople = 0;
-  let inMostDeprived10 = 0;
-  for (const l of lsoas) {
-    const pop = num(l, 'pop22');
-    const chi = num(l, 'chi22');
-    const old = num(l, 'old22');
-    if (pop === null || chi === null || old === null) return null;
-    population += pop;
-    children += chi;
-    olderPeople += old;
-    if (l[flagKey('2025', 10)] === 1) inMostDeprived10 += pop;
-  }
-  return { population, children, olderPeople, inMostDeprived10, shareMostDeprived10: population > 0 ? inMostDeprived10 / population : 0 };
+  const table = propsTable(lsoas);
+  const p = profile(areaSet('ward', '', '', { type: 'list' }, table.keys()), table, '2025');
+  if (p.people.unknown > 0 || p.lsoas < lsoas.length) return null;
+  const { population, children, olderPeople } = p.people;
+  return { population, children, olderPeople, inMostDeprived10: p.peopleIn10pc, shareMostDeprived10: population > 0 ? p.peopleIn10pc / population : 0 };
 }
 
 /** Σ score × weight / Σ weight over the LSOAs; null when a score or weight is missing or the weights sum to 0. */

@@ -67,8 +67,9 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         The grey roads and rail, blue rivers, canals and water, green park outlines, and the town, village, neighbourhood and road-number labels
         are there for orientation only: they are not part of any figure. Roads (motorway, trunk, primary, secondary), railways, rivers and canals
         are OpenStreetMap as of June 2018, so roads built since then are missing; parks and water are
-        OpenStreetMap as of July 2023. Neighbourhood names are the House of Commons Library MSOA names, placed inside each MSOA; towns and
-        villages are from GeoNames. {m().context?.note ?? ''}
+        OpenStreetMap as of July 2023. Neighbourhood names are the House of Commons Library MSOA names, placed at each MSOA’s ONS
+        population-weighted centroid; towns and villages are from GeoNames. Place names cover all of England; roads, rail,
+        rivers, canals, parks and water cover West Yorkshire only. {m().context?.note ?? ''}
       </p>
       <h3>How derived figures are made</h3>
       <dl class="about__derivations">

@@ -1,5 +1,6 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { contextToggleLabel } from '../domain/context-labels';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -10,6 +11,7 @@ import { SearchBox } from './SearchBox';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./OutreachSection'));
+const CustomAreaSection = lazy(() => import('./CustomAreaSection'));
 
 /** The controls column: search, map controls, SPI, interventions, outreach planning and the ward list. */
 export function ControlsRegion(props: { atlas: Atlas }) {
@@ -36,6 +38,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         onContext={(context) => a.updateOptions({ context })}
         contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
         contextNote={a.data.metadata.context?.note ?? null}
+        contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
       />
       <Show when={state().view === 'spi'}>
         {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
@@ -94,6 +97,9 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               onAnnounce={a.announce}
             attribution={a.data.metadata.attribution}
             />
+          </Suspense>
+          <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
+            <CustomAreaSection atlas={a} />
           </Suspense>
         </Show>
         <details class="ward-list">

@@ -14,6 +14,8 @@ export interface WardBriefingProps {
   /** The SPI scorecard when SPI data is loaded. */
   scorecard?: JSX.Element;
   onClose: () => void;
+  /** Set for your own area's briefing (issue 23): its rule replaces the ward's line; no ward position. */
+  area?: { rule: string };
 }
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -104,7 +106,7 @@ export function WardBriefing(p: WardBriefingProps) {
   });
   return (
     <div class="briefing-layer" data-testid="ward-briefing">
-      <div class="briefing-toolbar" role="toolbar" aria-label="Ward briefing">
+      <div class="briefing-toolbar" role="toolbar" aria-label={p.area ? 'Area briefing' : 'Ward briefing'}>
         <button type="button" class="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
@@ -114,15 +116,19 @@ export function WardBriefing(p: WardBriefingProps) {
       </div>
       <article class="briefing" aria-labelledby="briefing-title">
         <header class="briefing__head">
-          <p class="briefing__kicker">Ward briefing · {p.metadata.area.name}</p>
+          <p class="briefing__kicker">{p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}</p>
           <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
             {p.model.name}
           </h1>
-          <p class="briefing__sub">
-            Electoral ward {p.model.code} (December 2024 boundaries)
-            {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-            {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
-          </p>
+          <Show when={p.area} fallback={
+            <p class="briefing__sub">
+              Electoral ward {p.model.code} (December 2024 boundaries)
+              {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+              {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+            </p>
+          }>
+            <p class="briefing__sub">An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}</p>
+          </Show>
         </header>
 
         <section class="briefing__facts" aria-label="Key facts">
@@ -147,6 +153,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 {f().in1pc} of {f().lsoas}
               </dd>
             </div>
+            <Show when={!p.area}>
             <div>
               <dt>Most deprived 10%, IoD 2019</dt>
               <dd>{f().inDecile1In2019 === null ? 'not available' : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}</dd>
@@ -161,6 +168,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 </Show>
               </dd>
             </div>
+            </Show>
           </dl>
           <p class="briefing__note">
             Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
@@ -172,7 +180,7 @@ export function WardBriefing(p: WardBriefingProps) {
         <figure class="briefing-map">
           <BriefingMap model={p.model} />
           <figcaption class="briefing-legend">
-            <strong>IMD 2025 national decile — LSOAs in this ward</strong>
+            <strong>IMD 2025 national decile — LSOAs in this {p.area ? 'area' : 'ward'}</strong>
             <ul>
               <For each={p.model.legend}>
                 {(row) => (
@@ -230,10 +238,10 @@ export function WardBriefing(p: WardBriefingProps) {
         </section>
 
         <section class="briefing__section">
-          <h2>What is running in the ward</h2>
+          <h2>What is running in the {p.area ? 'area' : 'ward'}</h2>
           <Show when={p.running} fallback={<p>Loading what is running…</p>}>
             {(items) => (
-              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this ward.</p>}>
+              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this {p.area ? 'area' : 'ward'}.</p>}>
                 <ul class="briefing__running">
                   <For each={items()}>
                     {(v) => (

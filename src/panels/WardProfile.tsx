@@ -3,7 +3,9 @@ import { createMemo, For, Show } from 'solid-js';
 import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from '../domain/indicators';
-import { decileDistribution, deprivationFlag, formatShare, wardSummary } from '../domain/profile';
+import { profile, propsTable } from '../domain/area-profile';
+import { wardAreaSet } from '../domain/area-set';
+import { decileDistribution, deprivationFlag, formatShare } from '../domain/profile';
 import { sortRows } from '../domain/sort';
 import { fmtCount } from '../domain/people';
 import { WEIGHT_LABEL, wardPeople, wardScores } from '../domain/ward-people';
@@ -29,7 +31,8 @@ type SortKey = 'name' | 'decile' | 'rank' | 'change';
 /** Profile of one ward: decile distribution chart, summary figures, and a sortable list of its LSOAs. */
 export function WardProfile(p: WardProfileProps) {
   const sort = createSortState<SortKey>('rank');
-  const summary = () => wardSummary(p.props, p.release);
+  // The ward's figures by the one area-set profile (the same function baked the ward summaries).
+  const summary = createMemo(() => profile(wardAreaSet(p.props, p.lsoas.map((l) => ({ properties: l }))), propsTable(p.lsoas), p.release));
   const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
   const maxCount = () => Math.max(1, ...dist().counts);
   const label = () => indicatorInfo(p.indicator).label;
@@ -75,13 +78,13 @@ export function WardProfile(p: WardProfileProps) {
         <dt>Community committee</dt>
         <dd>{p.props.committee ?? 'not known'}</dd>
         <dt>LSOAs ({RELEASE_LABEL[p.release]})</dt>
-        <dd>{summary().lsoas ?? p.lsoas.length}</dd>
+        <dd>{summary().lsoas}</dd>
         <dt>In the most deprived 10% nationally (IMD)</dt>
         <dd>
-          {summary().decile1 ?? 'not available'} ({formatShare(summary().decile1Share)})
+          {summary().decile1} ({formatShare(summary().decile1Share)})
         </dd>
         <dt>In the most deprived 1% nationally (IMD)</dt>
-        <dd>{summary().mostDeprived1pc ?? 'not available'}</dd>
+        <dd>{summary().in1pc}</dd>
         <dt>Median national IMD rank of its LSOAs</dt>
         <dd>{summary().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
       </dl>

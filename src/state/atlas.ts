@@ -16,6 +16,7 @@ import type { SearchEntry } from '../domain/search';
 import * as vm from '../domain/view-model';
 import type { SpiDataset } from '../domain/spi';
 import type { AppState } from '../domain/views';
+import { createCustomAreaStore, type CustomAreaStore } from './custom-area-store';
 import { createDeferredData, type DeferredData } from './deferred-store';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import type { MapHandle } from './map-handle';
@@ -54,6 +55,8 @@ export interface Atlas extends AppStore {
     overlay: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
     setOverlay: (o: { circle: Feature | null; codes: readonly string[] }) => void;
   };
+  /** Your own area (issue 23): the area being edited, its map tool, kept areas and link. */
+  customArea: CustomAreaStore;
   announcement: Accessor<string>;
   announce: (message: string) => void;
   notice: Accessor<string | null>;
@@ -141,6 +144,8 @@ export function createAtlas(data: FirstViewData): Atlas {
     announce('Catchment centre placed where you clicked.');
   };
 
+  const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
+
   // Roads, rivers and place names are never part of the first view's budget.
   const [context] = createResource(
     () => deferred.afterFirstView() || undefined,
@@ -192,6 +197,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     setHovered,
     table: { filter: tableFilter, setFilter: setTableFilter, model: tableModel },
     outreach: { picking, setPicking, pick, centre, overlay, setOverlay },
+    customArea,
     announcement,
     announce,
     notice,
@@ -207,7 +213,7 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: (pc) => lookupPostcode(pc, meta.postcodeDistricts, loadPostcodeDistrict),
+    lookupPostcode: (pc) => lookupPostcode(pc, { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts }, loadPostcodeDistrict),
   };
 }
 

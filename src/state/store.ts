@@ -10,8 +10,11 @@ export interface AppStore {
   updateOptions: (patch: Partial<DisplayOptions>) => void;
 }
 
-/** Query parameters that belong to the embed options; kept as they are when the app state is written. */
-const PRESERVED_PARAMS = ['embed', 'lock', 'controls', 'fit'];
+/**
+ * Query parameters kept as they are when the app state is written: the embed options, and the
+ * custom area (`area`, `aname`), which its own store writes (src/state/custom-area-store.ts).
+ */
+const PRESERVED_PARAMS = ['embed', 'lock', 'controls', 'fit', 'area', 'aname'];
 
 function preserved(search: string): URLSearchParams {
   const q = new URLSearchParams(search);

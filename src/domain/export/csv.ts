@@ -72,7 +72,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 // context, preamble, file names
 // ---------------------------------------------------------------------------
 
-export type ExportKind = 'catchment' | 'gap' | 'ward' | 'table';
+export type ExportKind = 'catchment' | 'gap' | 'ward' | 'area' | 'table';
 
 export interface ExportContext {
   release: ReleaseId;
@@ -127,7 +127,7 @@ function preamble(c: ExportContext, generatedFrom: string, extra: readonly strin
 
 /** e.g. csvFileName('catchment', {release:'2025', distanceM:800, subject:'Reginald Centre'}) → "leeds-catchment-800m-reginald-centre-iod2025.csv". */
 export function csvFileName(kind: ExportKind, c: ExportContext): string {
-  const kindPart = kind === 'ward' ? 'ward-lsoas' : kind;
+  const kindPart = kind === 'ward' ? 'ward-lsoas' : kind === 'area' ? 'area-lsoas' : kind;
   const parts = [slugify(c.area ?? 'Leeds'), kindPart];
   if (kind === 'gap') parts.push(c.maxDecile === 2 ? 'deciles-1-2' : 'decile-1');
   if ((kind === 'catchment' || kind === 'gap') && c.distanceM !== undefined) parts.push(`${Math.round(c.distanceM)}m`);
