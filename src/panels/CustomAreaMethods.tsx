@@ -128,8 +128,10 @@ function RadiusMethod(p: MethodsProps) {
     let at: LonLat | null = typed === '' ? p.store.centre() : parseLatLon(typed);
     if (!at && isFullPostcode(postcodeKey(typed))) {
       const hit = await p.lookupPostcode(postcodeKey(typed));
-      // The lookup gives the postcode's LSOA; its population-weighted centre stands in for the postcode.
-      if (hit.kind === 'found') at = p.lsoaCentre(hit.lsoaCode);
+      // The postcode's centroid (approximate: a postcode covers several addresses); one just over the
+      // boundary still works, since the distance reaches into this council.
+      if (hit.kind === 'found' || hit.kind === 'otherCouncil' || hit.kind === 'outside') at = [hit.lon, hit.lat];
+      else if (hit.kind === 'noCoordinates') return setMessage(`${hit.postcode}: the postcode directory gives it no coordinates.`);
       else return setMessage(`${hit.postcode}: not found in this map’s postcodes.`);
     }
     if (!at) return setMessage('Type a full postcode or “latitude, longitude”, or pick a point on the map.');
@@ -145,7 +147,7 @@ function RadiusMethod(p: MethodsProps) {
       <label class="controls__label" for="custom-area-radius">Distance in metres (straight line)</label>
       <input id="custom-area-radius" type="text" inputmode="numeric" value={radius()} onInput={(e) => setRadius(e.currentTarget.value)} />
       <button type="button" class="button" onClick={() => void apply()}>Use this distance</button>
-      <p class="controls__note">A postcode is placed at the population-weighted centre of its LSOA (the postcode lookup gives the LSOA, not the address).</p>
+      <p class="controls__note">A distance from a postcode is measured from its postcode centroid (ONS Postcode Directory): approximate, a postcode is several addresses, not a building.</p>
       <Show when={message()}>
         <p role="alert" class="notice">{message()}</p>
       </Show>

@@ -53,7 +53,7 @@ describe('pasted lists', () => {
     expect(p.postcodes).toEqual([{ line: 2, postcode: 'LS7 3EX' }, { line: 5, postcode: 'LS6 1AA' }]);
     expect(p.notUnderstood).toEqual([{ line: 4, text: 'hello world' }]);
     const r = resolvePastedList(p, new Set(council), [
-      { kind: 'found', postcode: 'LS7 3EX', lsoaCode: 'E01999100' },
+      { kind: 'found', postcode: 'LS7 3EX', lon: -1.5, lat: 53.8, lsoaCode: 'E01999100' },
       { kind: 'unknown', postcode: 'LS6 1AA', district: 'LS6' },
     ]);
     expect(r.codes).toEqual(['E01999001', 'E01999002', 'E01999100']);
