@@ -15,6 +15,7 @@ import { RELEASE_LIST } from '../../src/data/contract';
 import { SPI_FRAMEWORK_FILE, SPI_SOURCE_FILE } from '../../src/domain/spi/schema';
 import { CONTEXT_SOURCES, type SourceFiles } from './config';
 import { PLACES_FILES } from './interventions-sources';
+import { FILE10 } from './file10';
 
 /** Source paths relative to the data dir (files or folders; some optional, so possibly absent). */
 export function sourcePaths(sources: SourceFiles): string[] {
@@ -23,7 +24,7 @@ export function sourcePaths(sources: SourceFiles): string[] {
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
   // The context layer's sources: its folder (MSOA names are placed at centroids read from it too).
   const fromContext = [CONTEXT_SOURCES.dir];
-  return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, ...fromContext])];
+  return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, FILE10.file, ...fromContext])];
 }
 
 /** Every file under `p` (or `p` itself), [] when it does not exist. */

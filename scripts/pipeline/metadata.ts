@@ -2,6 +2,8 @@ import { RELEASE_LIST, type CouncilContent, type CouncilMetadata, type DataMetad
 import type { WardMethod } from './area-geography';
 import type { SourceFiles } from './config';
 import type { AreaRelease } from './join-iod';
+import { FILE10 } from './file10';
+import { SUMMARY_MEASURES_METHOD } from '../../src/domain/iod-measures';
 
 const OGL = 'Open Government Licence v3.0';
 const ONS_PORTAL = 'https://geoportal.statistics.gov.uk/';
@@ -13,6 +15,18 @@ export const ATTRIBUTION = [
   'Source: Office for National Statistics licensed under the Open Government Licence v3.0.',
   'Contains Royal Mail data © Royal Mail copyright and database right.',
 ];
+
+/**
+ * The IoD line of the attribution, for the releases this build carries, by publisher:
+ * "Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government."
+ * The saved PNG, the CSV preambles, the briefing and the map's attribution all read this list.
+ */
+export function iodAttribution(releases: readonly { id: string; publisher: string }[]): string {
+  const byPublisher = new Map<string, string[]>();
+  for (const r of releases) byPublisher.set(r.publisher, [...(byPublisher.get(r.publisher) ?? []), r.id]);
+  const parts = [...byPublisher].map(([publisher, ids]) => `${ids.join(' / ')}, ${publisher}`);
+  return `Source: English Indices of Deprivation ${parts.join('; ')}.`;
+}
 
 export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
   const ons = (id: string, title: string, file: string, note?: string): SourceMetadata => ({
@@ -43,6 +57,7 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
       // A release's optional files (IoD2025 File 7) are sources too, used only where they cover the area.
       ...(r.optionalSources ?? []).map((o) => ({ ...iod(r), id: `iod${r.id}-${o.indicators.join('-')}`, title: o.title, file: o.file, note: o.usage })),
     ]),
+    { id: 'iod2025-file10', title: FILE10.title, file: FILE10.file, publisher: FILE10.publisher, licence: OGL, downloadPage: FILE10.downloadPage, compiled: false, note: 'The council’s standing in England: its published district summaries and their ranks.' },
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
@@ -112,6 +127,7 @@ export const DERIVATIONS: Record<string, string> = {
     'Scores (s) are rounded to 3 significant figures to fit the first-view size budget; ranks and deciles are exact as published.',
   firstView:
     'areas-2021.topojson carries the IMD ranks and deciles and every national decile; the other LSOA 2021 values (IMD and domain scores, domain ranks, local ranks and deciles of domains, IoD2019 domain ranks) are in areas-2021-details.json under the same keys, for the map to load when needed. The 1% and 10% flags (p1, p10) and the local ranks and deciles of releases on the file’s LSOA vintage are left out of both area TopoJSON files and worked out on loading by the definitions above; the build leaves a field out only when that gives back exactly the values it computed.',
+  summaryMeasures: SUMMARY_MEASURES_METHOD,
   postcodes:
     'Postcode → LSOA 2021 by point-in-polygon of the NSPL (May 2025) postcode centre in the unsimplified England-wide LSOA 2021 boundaries. Kept: the area’s own postcodes (centre in one of its LSOAs) and other councils’ postcodes whose centre lies within 2 km of the area’s boundary (search says which council they are in); -1 when the centre lies in no English LSOA (Wales, Scotland, or just off the generalised coastline). Postcodes the NSPL lists without coordinates are searchable but not placed. Terminated postcodes cannot be told apart from live ones. One file per postcode district (postcodes/<district>.json), or per sector when a district would exceed 40 KB gzip.',
 };
@@ -150,7 +166,7 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     sources: (englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)).filter(
       (src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file),
     ),
-    attribution: ATTRIBUTION,
+    attribution: [...ATTRIBUTION, iodAttribution(m.releases.map((a) => a.release.def))],
     counts: m.counts,
     derivations: englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS,
     bbox: m.bbox,

@@ -39,6 +39,7 @@ import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
 import { areaPeople, FILE7_INDICATORS } from './file7';
 import { readSpiFromSources } from './spi';
+import { readStanding } from './file10';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
@@ -343,6 +344,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
     context: stableStringify(context.data),
+    standing: stableStringify(readStanding(dataDir, { code: area, name: sets.name })),
   };
   const files = Object.entries(contents).flatMap(([key, content]) => (typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content));
   const outputs = measure(files);

@@ -39,6 +39,8 @@ export const GEO_FILES = {
   details2021: 'areas-2021-details.json',
   /** JSON ContextData (below): the orientation layer (roads, rail, rivers, water, parks, place names), or null when the sources do not cover the area. */
   context: 'context.json',
+  /** JSON CouncilStanding (src/data/standing-contract.ts): the council's IoD 2025 File 10 figures, loaded on demand. */
+  standing: 'standing.json',
 } as const;
 
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;

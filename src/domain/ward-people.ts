@@ -10,6 +10,7 @@
 import { valueKey, type IndicatorId, type PopulationKey } from '../data/contract';
 import { profile, propsTable } from './area-profile';
 import { areaSet } from './area-set';
+import { averageScore, measuredValue } from './iod-measures';
 
 /** The indicators a ward score is given for, and the population each is weighted by. */
 export const WARD_SCORE_WEIGHTS: ReadonlyArray<{ indicator: IndicatorId; weight: PopulationKey }> = [
@@ -58,18 +59,9 @@ export function wardPeople(lsoas: readonly Props[]): WardPeople | null {
   return { population, children, olderPeople, inMostDeprived10: p.peopleIn10pc, shareMostDeprived10: population > 0 ? p.peopleIn10pc / population : 0 };
 }
 
-/** Σ score × weight / Σ weight over the LSOAs; null when a score or weight is missing or the weights sum to 0. */
+/** Σ score × weight / Σ weight over the LSOAs (the IoD average score, iod-measures.ts); null when a score or weight is missing or the weights sum to 0. */
 export function weightedScore(lsoas: readonly Props[], indicator: IndicatorId, weight: PopulationKey): number | null {
-  let sum = 0;
-  let total = 0;
-  for (const l of lsoas) {
-    const s = num(l, valueKey('2025', indicator, 's'));
-    const w = num(l, weight);
-    if (s === null || w === null) return null;
-    sum += s * w;
-    total += w;
-  }
-  return total > 0 ? sum / total : null;
+  return measuredValue(averageScore(lsoas.map((l) => ({ population: num(l, weight), score: num(l, valueKey('2025', indicator, 's')), rank: null }))));
 }
 
 export interface WardScore {

@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
 import { AboutCouncil } from './AboutCouncil';
+import { CouncilStanding } from './CouncilStanding';
 import { populationSentence } from '../domain/people';
 
 /** Sources, releases, licences and derivations, all from the pipeline's metadata file. */
@@ -18,6 +19,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
       </p>
       <p data-testid="about-population">{populationSentence(m().people)}</p>
+      <CouncilStanding />
       <h3>Releases</h3>
       <table class="simple-table">
         <thead>

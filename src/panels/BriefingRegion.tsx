@@ -19,7 +19,11 @@ export function BriefingRegion(props: { atlas: Atlas }) {
     // The index follows the detail values when they arrive (centres for the numbers, population).
     const idx = a.index();
     const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
-    return buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE });
+    return {
+      ...buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE }),
+      // For the IoD summary measures (IMD score, rank and population of each LSOA).
+      lsoaValues: lsoas.map((f) => f.properties),
+    };
   });
   const running = () => {
     const iv = a.venues.collection();
@@ -32,6 +36,7 @@ export function BriefingRegion(props: { atlas: Atlas }) {
       {(b) => (
         <WardBriefing
           model={b()}
+          measureLsoas={b().lsoaValues}
           metadata={a.data.metadata}
           running={running()}
           priority={PRIORITY_WARD_CODES.has(b().code)}

@@ -37,6 +37,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 props={l().properties}
                 release={sel.lsoaRelease()}
                 nationalCount={nationalCount(meta, sel.lsoaRelease())}
+                changeCounts={{ from: nationalCount(meta, '2019'), to: nationalCount(meta, '2025') }}
                 areaCount={areaCount(meta, sel.lsoaRelease())}
                 wardName={a.index().wards.get(l().properties.ward)?.properties.name ?? null}
                 onSelectWard={() => sel.select('ward', l().properties.ward)}
@@ -74,6 +75,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 onExport={() => props.onWardExport(w().properties.code)}
                 people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.people.available ? null : meta.people.reason }}
                 onBriefing={() => a.update({ brief: true })}
+                nationalCount={nationalCount(meta, '2025') ?? undefined}
               />
               {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
               <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>

@@ -4,6 +4,7 @@ import { COUNCIL } from '../data/council';
 import { RELEASE_LABEL } from '../domain/indicators';
 import { changeSummary, deprivationFlag, describeDecileChange, formatRank, indicatorRows } from '../domain/profile';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
+import { WhatMoved } from './WhatMoved';
 
 export interface LsoaProfileProps {
   props: LsoaProperties;
@@ -14,6 +15,8 @@ export interface LsoaProfileProps {
   onSelectWard: () => void;
   /** Set when the LSOA shown is the 2021 area while a 2011-based release is selected, or vice versa. */
   vintageNote: string | null;
+  /** LSOAs in England in IoD 2019 and 2025 (the "what moved" section's ranks are out of these). */
+  changeCounts?: { from: number | null; to: number | null };
 }
 
 /** Profile of one LSOA: every indicator's decile as a bar chart, ranks, ward and comparable change. */
@@ -130,6 +133,7 @@ export function LsoaProfile(p: LsoaProfileProps) {
         <p>
           2019 → 2025: {describeDecileChange(change().change19to25)}. 2015 → 2025: {describeDecileChange(change().change15to25)}.
         </p>
+        <WhatMoved props={p.props} from="2019" to="2025" fromCount={p.changeCounts?.from ?? null} toCount={p.changeCounts?.to ?? null} />
       </Show>
     </article>
   );

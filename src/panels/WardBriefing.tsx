@@ -4,9 +4,14 @@ import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
 import { INTERVENTION_STYLE } from '../domain/interventions';
+import { areaMeasureRows, areaMeasuresSentence, ordinal } from '../domain/standing';
+import { loadedStanding, useStanding } from '../state/standing-store';
+import { StandingHeadline } from './CouncilStanding';
 
 export interface WardBriefingProps {
   model: WardBriefingModel;
+  /** The ward's LSOAs 2021 with their values, for the IoD summary measures (absent: no standing section). */
+  measureLsoas?: readonly Readonly<Record<string, unknown>>[];
   metadata: DataMetadata;
   /** What is running in the ward (null while the interventions are still loading). */
   running: InterventionProperties[] | null;
@@ -20,7 +25,6 @@ export interface WardBriefingProps {
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 const changeText = (c: number | null) => (c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`);
 
 /** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
@@ -92,6 +96,7 @@ export function WardBriefing(p: WardBriefingProps) {
   const release = () => p.metadata.releases.find((r) => r.id === '2025');
   const f = () => p.model.facts;
   const hasPopulation = () => p.model.lsoas.some((l) => l.population !== null);
+  const standing = useStanding();
   onMount(() => {
     document.documentElement.classList.add('briefing-open');
     heading?.focus();
@@ -176,6 +181,18 @@ export function WardBriefing(p: WardBriefingProps) {
             <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
           </p>
         </section>
+
+        <Show when={p.measureLsoas && release()}>
+          {(r) => (
+            <section class="briefing__note" data-testid="briefing-standing" aria-label={`The ward and ${p.metadata.area.name} in England`}>
+              <StandingHeadline testId="briefing-standing-headline" />
+              <p data-testid="briefing-measures">
+                This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
+                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())))}
+              </p>
+            </section>
+          )}
+        </Show>
 
         <figure class="briefing-map">
           <BriefingMap model={p.model} />

@@ -10,6 +10,7 @@ import { sortRows } from '../domain/sort';
 import { fmtCount } from '../domain/people';
 import { WEIGHT_LABEL, wardPeople, wardScores } from '../domain/ward-people';
 import { createSortState, SortHeader } from './sortable';
+import { AreaMeasures } from './AreaMeasures';
 
 export interface WardProfileProps {
   props: WardProperties;
@@ -24,6 +25,8 @@ export interface WardProfileProps {
   people?: { areaLsoas: LsoaProperties[]; unavailable: string | null };
   /** Opens the printable ward briefing. */
   onBriefing?: () => void;
+  /** LSOAs in England in IoD 2025: when given, the ward's IoD summary measures are shown (AreaMeasures). */
+  nationalCount?: number;
 }
 
 type SortKey = 'name' | 'decile' | 'rank' | 'change';
@@ -142,6 +145,14 @@ export function WardProfile(p: WardProfileProps) {
             </tbody>
           </table>
         </Show>
+      </Show>
+      <Show when={p.people && p.nationalCount}>
+        {(n) => (
+          <>
+            <h3 class="profile__subtitle">IoD summary measures</h3>
+            <AreaMeasures lsoas={wardLsoas21()} nationalCount={n()} areaLabel="this ward" testId="ward-measures" />
+          </>
+        )}
       </Show>
       <Show when={p.neighbourhoods.length > 0}>
         <h3 class="profile__subtitle">Priority neighbourhoods</h3>

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, onMount, type Accessor } from 'solid-js';
+import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
 import { loadContext, loadPostcodeDistrict } from '../data/load';
@@ -17,12 +17,14 @@ import * as vm from '../domain/view-model';
 import type { SpiDataset } from '../domain/spi';
 import type { AppState } from '../domain/views';
 import { createCustomAreaStore, type CustomAreaStore } from './custom-area-store';
+import { createDeferredFile, noticeLineOver } from './deferred-file';
 import { createDeferredData, type DeferredData } from './deferred-store';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import type { MapHandle } from './map-handle';
 import { createSelectionStore, type SelectionStore } from './selection-store';
 import { createSpiStore, type SpiStore } from './spi-store';
 import { createAppStore, type AppStore } from './store';
+import { serialiseState } from './url-state';
 import { createVenueStore, type VenueStore } from './venue-store';
 
 
@@ -88,14 +90,19 @@ export function createAtlas(data: FirstViewData): Atlas {
   const [hovered, setHovered] = createSignal<Hovered>(null);
   const meta = data.metadata;
 
+  // A deferred file that fails shows one line in the notice and is tried again on the person's next
+  // choice: any change of state but the camera (a pan is not a choice).
+  const noticeLine = noticeLineOver(notice, setNotice);
+  const choices = createMemo(() => serialiseState({ ...state(), camera: null }));
   const deferred = createDeferredData(
     data,
     () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards'),
-    setNotice,
+    noticeLine,
+    choices,
   );
   const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
-  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions });
-  const venues = createVenueStore(deferred.afterFirstView, setNotice);
+  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions }, noticeLine, choices);
+  const venues = createVenueStore(deferred.afterFirstView, noticeLine, choices);
   const selection = createSelectionStore({
     state,
     update: store.update,
@@ -147,14 +154,7 @@ export function createAtlas(data: FirstViewData): Atlas {
   const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
 
   // Roads, rivers and place names are never part of the first view's budget.
-  const [context] = createResource(
-    () => deferred.afterFirstView() || undefined,
-    () =>
-      loadContext().catch((err: unknown) => {
-        setNotice(`Roads, rivers and place names are unavailable: ${err instanceof Error ? err.message : String(err)}`);
-        return null;
-      }),
-  );
+  const context = createDeferredFile(deferred.afterFirstView, { unavailable: 'Roads, rivers and place names are', load: loadContext }, noticeLine, choices);
 
   const tooltip = createMemo<vm.TooltipModel | null>(() => {
     const h = hovered();

@@ -14,6 +14,7 @@ import type { PostcodeDistrict } from '../../src/data/contract';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
+import { table } from '../unit/outreach/independent';
 
 /**
  * Another council's atlas (Bradford, E08000032), built the way a council would host many: build:sites
@@ -166,6 +167,18 @@ describe('a Bradford atlas from the England-wide sources', () => {
     // Bradford is in West Yorkshire: roads and rivers as well as names.
     await expect(page.getByTestId('context-toggle').locator('xpath=..').textContent()).resolves.toContain('Roads, rail, rivers, parks and place names');
     expect(problems).toEqual([]);
+  });
+
+  it("About shows Bradford's standing in England: File 10's rank of average score", async () => {
+    const rank = Number(table('indices/iod2025_lad24_summaries_england.csv').find((r) => r.get('ltla24_code') === 'E08000032')!.get('imd_rank_of_average_score'));
+    const { page, problems } = await openPage(chrome.browser, `${base}E08000032/`);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'About the data' }).click();
+    const headline = page.getByTestId('standing-headline');
+    await headline.waitFor();
+    await expect(headline.textContent()).resolves.toMatch(new RegExp(`^Bradford is ${rank}(st|nd|rd|th) of 296 districts in England by average IMD score`));
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   it('has an accessibility statement about Bradford', async () => {

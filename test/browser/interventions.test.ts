@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { canvasPixel, closeTo } from './pixels';
 import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
+import { readerSource } from '../../src/domain/citations';
 import type { CityWideIntervention, InterventionProperties, InterventionType } from '../../src/data/content-contract';
 
 const chrome = chromiumForThisFile();
@@ -82,7 +83,7 @@ describe('the interventions layer', () => {
     const text = (await profile.textContent()) ?? '';
     expect(text).toContain('Outcomes as reported');
     expect(text).toContain('apprenticeship programmes, year-on-year increase: 51 % (quoted from the NHS Long Term Plan in the report)');
-    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(ANCHOR.properties.source);
+    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(readerSource(ANCHOR.properties.source));
     await expect(page.getByTestId('venue-precision').textContent()).resolves.toBe('Location: postcode centroid (LS9 7TF), not the building');
     await expect(page.getByTestId('live-region').textContent()).resolves.toContain(`Selected ${ANCHOR.properties.name}.`);
     expect(w.problems).toEqual([]);
@@ -149,7 +150,7 @@ describe('the interventions layer', () => {
     for (const [k, c] of CITY_WIDE.entries()) {
       const li = items.nth(k);
       await expect(li.locator(':scope > strong').textContent()).resolves.toBe(c.name);
-      await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${c.source}`);
+      await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${readerSource(c.source)}`);
     }
     const jobshops = items.filter({ hasText: 'Jobshop use across all Community Hubs' });
     await expect(jobshops.textContent()).resolves.toContain("people using Jobshop services in Community Hubs: 5,745");

@@ -26,7 +26,7 @@ describe('pipeline on synthetic data', () => {
     // Bad rows are skipped, not fatal, each named by file and line.
     expect(report.postcodeSkipped.map((p) => `${p.file} ${p.location} ${p.field}`)).toEqual(['csv/postcodes.csv line 6 Postcode', 'csv/postcodes.csv line 7 lat']);
     expect(readdirSync(outA).sort()).toEqual(
-      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.interventions, GEO_FILES.spi, GEO_FILES.context].sort(),
+      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.interventions, GEO_FILES.spi, GEO_FILES.context, GEO_FILES.standing].sort(),
     );
     // No context sources for the synthetic area: the layer is null and metadata says why.
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.context), 'utf8'))).toBeNull();
@@ -34,6 +34,8 @@ describe('pipeline on synthetic data', () => {
     // No content for the synthetic area and no SPI file: both written, empty, so the app can tell.
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.interventions), 'utf8')).features).toEqual([]);
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.spi), 'utf8'))).toBeNull();
+    // No File 10 in the synthetic sources: the council summary says so.
+    expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.standing), 'utf8'))).toEqual({ available: false, reason: expect.stringMatching(/File 10 .* not in this build/) });
   });
 
   it('is byte-identical across runs', () => {
@@ -84,6 +86,8 @@ describe('pipeline on synthetic data', () => {
     ]);
     expect(JSON.stringify(m)).not.toMatch(/20\d\d-\d\d-\d\dT/);
     expect(m.attribution).toContain('Contains OS data © Crown copyright and database right.');
+    // The IoD line every export carries (PNG, CSV preambles, briefing), from the releases built (issue 19.11).
+    expect(m.attribution).toContain('Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.');
   });
 
   it('fails over budget and leaves the previous outputs', async () => {
