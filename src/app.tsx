@@ -26,7 +26,12 @@ const PHONE_PANELS: SheetPanel[] = [
 ];
 
 export function App() {
-  const [data] = createResource(() => loadFirstView());
+  const [data] = createResource(() =>
+    loadFirstView().then((d) => {
+      performance.mark('atlas:data-ready');
+      return d;
+    }),
+  );
   return (
     <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
       {/* No app-wide Suspense: resources that load later (details, venues, SPI) must never blank the page. */}
