@@ -60,7 +60,7 @@ describe('pasted lists', () => {
     expect(r.problems).toEqual([
       'Line 4: “hello world” is neither an LSOA code nor a full postcode.',
       'Line 5: E01999488 is not an LSOA 2021 of this council.',
-      'Line 5: LS6 1AA was not found among this map\'s postcodes in district LS6.',
+      'Line 5: LS6 1AA was not found among this map\'s postcodes in district LS6 (the map has the area\'s postcodes and those within 2 km of its boundary).',
     ]);
   });
 });
