@@ -61,11 +61,9 @@ export interface AreaProfile {
   change19to25: ChangeCounts;
   /** Venues and interventions inside (in a member LSOA), when an index is given; sorted by name. */
   venues: VenueRef[];
-  /**
-   * SLOT: the IoD summary measures (average score, extent, local concentration) from
-   * src/domain/iod-measures.ts once it lands on main; null until then.
-   */
-  iodMeasures: null;
+  // The IoD summary measures (average score, extent, local concentration) are not here: they need the
+  // national LSOA count and the build's people weights, and come from src/domain/iod-measures.ts through
+  // areaMeasureRows (src/domain/standing.ts) for wards and custom areas alike.
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -167,6 +165,5 @@ export function profile(set: AreaSet, table: LsoaTable, release: ReleaseId, venu
     idaopi,
     change19to25,
     venues,
-    iodMeasures: null,
   };
 }

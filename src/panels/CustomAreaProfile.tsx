@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { DECILES, type AreaProfile } from '../domain/area-profile';
 import type { ComparisonRow } from '../domain/custom-area/compare';
+import { AreaMeasures } from './AreaMeasures';
 import { fmtCount, hasPeople, PEOPLE_UNAVAILABLE } from '../domain/people';
 
 const pct = (v: number | null): string => (v === null ? 'not available' : `${Math.round(v * 1000) / 10}%`);
@@ -13,6 +14,8 @@ export interface CustomAreaProfileProps {
   members: { code: string; name: string }[];
   onRemove: (code: string) => void;
   onSelectLsoa: (code: string) => void;
+  /** The members' LSOA 2021 values and the number of LSOAs in England: the IoD summary measures (AreaMeasures). */
+  measures?: { lsoas: readonly Readonly<Record<string, unknown>>[]; nationalCount: number | null };
 }
 
 /** The figures of your own area: the same profile() as a ward's, and the comparison with its wards, the council and England. */
@@ -71,7 +74,9 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         Change since IoD 2019 (LSOAs whose boundary did not change): {f().change19to25.moreDeprived} more deprived, {f().change19to25.same} the same decile,{' '}
         {f().change19to25.lessDeprived} less deprived; {f().change19to25.notComparable} not comparable.
       </p>
-      <p class="controls__note">The IoD summary measures (average score, extent, local concentration) are not shown here yet.</p>
+      <Show when={p.measures?.nationalCount ? p.measures : null} fallback={<p class="controls__note">The IoD summary measures need the number of LSOAs in England, which this build does not state.</p>}>
+        {(m) => <AreaMeasures lsoas={m().lsoas} nationalCount={m().nationalCount!} areaLabel="this area" testId="custom-area-measures" />}
+      </Show>
       <Show when={f().venues.length > 0} fallback={<p>No venues or interventions of the atlas are inside the area.</p>}>
         <h4 class="profile__subtitle">Venues and interventions inside ({f().venues.length})</h4>
         <ul>

@@ -4,6 +4,7 @@ import { NEIGHBOURHOODS } from '../data/priority-areas';
 import { CENTROID_RULE, centroidOf, type LonLat } from '../domain/area-set';
 import { areaOutlineGeoJson, ruleShape } from '../domain/custom-area/area-outline';
 import { wardChoices } from '../domain/view-model';
+import { nationalCount } from '../domain/profile';
 import type { Atlas } from '../state/atlas';
 import { CustomAreaMethods } from './CustomAreaMethods';
 import { CustomAreaProfile } from './CustomAreaProfile';
@@ -155,6 +156,10 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
                     members={area().lsoaCodes.map((code) => ({ code, name: lsoaName(code) }))}
                     onRemove={s.toggle}
                     onSelectLsoa={(code) => a.selection.select('lsoa', code)}
+                    measures={{
+                      lsoas: area().lsoaCodes.flatMap((code) => { const x = lsoa(code); return x ? [x.properties] : []; }),
+                      nationalCount: nationalCount(a.data.metadata, '2025'),
+                    }}
                   />
                 )}
               </Show>
