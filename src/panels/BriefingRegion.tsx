@@ -8,7 +8,8 @@ import { SpiScorecard } from './SpiScorecard';
 import { WardBriefing } from './WardBriefing';
 
 /** The briefing map's frame in SVG units: the A4 text width (180 mm) by 90 mm. */
-const BRIEFING_MAP_SIZE = { width: 720, height: 360 };
+// 2.4 : 1, so a briefing with the SPI scorecard, the running list and every source still fits two A4 pages.
+const BRIEFING_MAP_SIZE = { width: 720, height: 300 };
 
 /** The ward briefing (brief=1 with a ward selected): always IoD 2025 on the ward's LSOA 2021 areas. */
 export function BriefingRegion(props: { atlas: Atlas }) {

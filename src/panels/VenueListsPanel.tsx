@@ -4,10 +4,8 @@ import type { LsoaCollection } from '../data/load';
 import type { PostcodeIndex } from '../domain/postcode-lookup';
 import type { TableData } from '../domain/table-file';
 import { mappingByHeader, mappingForHeaders, type VenueMapping } from '../domain/venue-lists/columns';
-import { publishedList } from '../domain/venue-lists/export';
 import { areaLocator, type AreaFeature } from '../domain/venue-lists/inside';
 import { newListId, STORED_LIST_VERSION, type StoredVenueList } from '../domain/venue-lists/stored';
-import { CSV_MIME } from '../domain/export/csv';
 import { placeList, readVenueFile } from '../state/venue-list-import';
 import type { VenueListsStore } from '../state/venue-lists';
 import { downloadText } from './download';
@@ -90,19 +88,21 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
     return id ? (s.byId().get(id) ?? null) : null;
   };
   const shownName = () => s.lists().filter((l) => s.shownIds().includes(l.id)).map((l) => l.name).join(' + ');
-  const published = (l: StoredVenueList) => {
+  // The CSV writers load when a download is asked for (as every export does), never with the panel.
+  const published = async (l: StoredVenueList) => {
     const m = mappingForHeaders(l.mapping, l.headers);
     if (!('mapping' in m)) return null;
+    const { publishedList } = await import('../domain/venue-lists/export');
     return publishedList({ name: l.name, sourceFile: l.sourceFile, importedAt: l.importedAt, rows: l.rows, placedRows: new Set(l.venues.map((v) => v.row)), mapping: m.mapping });
   };
-  const publishCsv = (l: StoredVenueList) => {
-    const pub = published(l);
+  const publishCsv = async (l: StoredVenueList) => {
+    const [pub, { CSV_MIME }] = await Promise.all([published(l), import('../domain/export/csv')]);
     if (!pub) return;
     downloadText(pub.fileName, pub.csv, CSV_MIME);
     p.announce(`Saved ${pub.fileName}: put it in content/${p.council.code}/venues/ and add its places entry to council.json (see docs/venue-lists.md).`);
   };
-  const publishEntry = (l: StoredVenueList) => {
-    const pub = published(l);
+  const publishEntry = async (l: StoredVenueList) => {
+    const pub = await published(l);
     if (pub) downloadText(pub.fileName.replace(/\.csv$/, '.places.json'), `${JSON.stringify(pub.entry, null, 2)}\n`, 'application/json');
   };
 

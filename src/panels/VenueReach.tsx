@@ -2,9 +2,8 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { LsoaCollection } from '../data/load';
 import { CATCHMENT_RADII_M, formatDistance } from '../domain/outreach/catchment';
 import { fmtCount, hasPeople, peopleCaveat, peopleCountSentence, type PeopleTotals } from '../domain/people';
-import { gapListCsv, reachCsv, reachFileName, type ReachExportContext } from '../domain/venue-lists/export';
-import { listReach, type ReachVenue } from '../domain/venue-lists/reach';
-import { CSV_MIME, UTF8_BOM } from '../domain/export/csv';
+import type { ReachExportContext } from '../domain/venue-lists/export';
+import { listReach, type ListReach, type ReachVenue } from '../domain/venue-lists/reach';
 import { downloadText } from './download';
 
 // The figures' own definition names the source, year and age bands (Census 2021 or mid-2022 File 7).
@@ -23,6 +22,12 @@ export function VenueReach(p: {
   const [maxDecile, setMaxDecile] = createSignal(2);
   const result = createMemo(() => (p.lsoa21 && p.venues.length > 0 ? listReach(p.venues, p.lsoa21.features, radiusM(), maxDecile(), '2025') : null));
   const ctx = (): ReachExportContext => ({ ...p.exportContext, listName: p.listName });
+  // The CSV writers load when a download is asked for, never with the panel (first-view code stays small).
+  const download = async (kind: 'reach' | 'gaps', r: ListReach) => {
+    const [{ gapListCsv, reachCsv, reachFileName }, { CSV_MIME, UTF8_BOM }] = await Promise.all([import('../domain/venue-lists/export'), import('../domain/export/csv')]);
+    const body = kind === 'reach' ? reachCsv(r, ctx()) : gapListCsv(r, ctx(), p.wardName);
+    downloadText(reachFileName(ctx().area, p.listName, kind, r.radiusM), UTF8_BOM + body, CSV_MIME);
+  };
   return (
     <section class="venue-reach" aria-labelledby="venue-reach-title" data-testid="venue-reach">
       <h3 id="venue-reach-title">Who these venues reach, and who they miss</h3>
@@ -56,10 +61,10 @@ export function VenueReach(p: {
                 <p class="controls__note">{peopleCaveat(r().reached.definition ?? r().beyond.definition)} An area reached by several venues is counted once.</p>
               </Show>
               <div class="venue-mapping__actions">
-                <button type="button" class="button" onClick={() => downloadText(reachFileName(ctx().area, p.listName, 'reach', r().radiusM), UTF8_BOM + reachCsv(r(), ctx()), CSV_MIME)}>
+                <button type="button" class="button" onClick={() => void download('reach', r())}>
                   Download people per venue (CSV)
                 </button>
-                <button type="button" class="button" onClick={() => downloadText(reachFileName(ctx().area, p.listName, 'gaps', r().radiusM), UTF8_BOM + gapListCsv(r(), ctx(), p.wardName), CSV_MIME)}>
+                <button type="button" class="button" onClick={() => void download('gaps', r())}>
                   Download the gap list (CSV)
                 </button>
               </div>

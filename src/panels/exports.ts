@@ -24,9 +24,9 @@ export function createExports(atlas: Atlas) {
       const spec = { area: atlas.data.metadata.area.name, view: s.view, indicator: s.indicator, release: s.release, ward: ward ? atlas.wardName(ward) : null, spi: spiFile, caption: t.caption };
       const columns = t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null }));
       return attemptDownload('the table', atlas.announce, async () => {
-        const [{ CSV_MIME, tableCsv, UTF8_BOM }, { tableExport }] = await Promise.all([import('../domain/export/csv'), import('../domain/export/table-export')]);
+        const [{ CSV_MIME, tableCsv, UTF8_BOM }, { tableAttribution, tableExport }] = await Promise.all([import('../domain/export/csv'), import('../domain/export/table-export')]);
         const exp = tableExport(spec);
-        const csv = tableCsv(columns, rows, { ...exp.context, attribution: atlas.data.metadata.attribution });
+        const csv = tableCsv(columns, rows, { ...exp.context, attribution: tableAttribution(s.view, atlas.data.metadata.attribution) });
         downloadText(exp.fileName, UTF8_BOM + csv, CSV_MIME);
         atlas.announce(`Downloaded ${rows.length} rows as CSV.`);
       });

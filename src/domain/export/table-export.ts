@@ -70,3 +70,11 @@ export function tableExport(spec: TableExportSpec): TableExport {
     },
   };
 }
+
+/**
+ * The attribution lines a table's CSV carries: all of the data's, except that the SPI table (the council's
+ * own measure, no IoD figure in it) does not cite the Indices of Deprivation.
+ */
+export function tableAttribution(view: TableViewKind, lines: readonly string[]): readonly string[] {
+  return view === 'spi' ? lines.filter((l) => !/Indices of Deprivation/.test(l)) : lines;
+}
