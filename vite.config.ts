@@ -5,19 +5,25 @@ import { resolve } from 'node:path';
 import { areaHtmlPlugin, contentSecurityPolicy, readBuiltArea } from './scripts/tooling/area-html';
 import { precacheServiceWorker } from './scripts/build/precache-plugin';
 import { preloadFirstViewData } from './scripts/build/preload-data-plugin';
+import { geoDataPlugin } from './scripts/build/geo-data-plugin';
+import { hostingHeadersPlugin } from './scripts/build/hosting-headers';
 
 // BASE_PATH lets the council host the app under a sub-path (e.g. /maps/atlas/).
 const base = process.env.BASE_PATH ?? './';
 
-/** Where build:data writes (public/geo unless ATLAS_OUT_DIR says otherwise): the HTML names its council. */
+/**
+ * Where build:data writes (public/geo unless ATLAS_OUT_DIR says otherwise): the one council of the build —
+ * its data under geo/, its name in the HTML, its CSP and hosting headers, its precache list.
+ */
 const geoDir = resolve(import.meta.dirname, process.env.ATLAS_OUT_DIR ?? 'public/geo');
 
 /**
  * The Content-Security-Policy the app is built to run under (no 'unsafe-eval', no inline scripts).
  * `vite preview` — and so every browser test — serves with it, which keeps the README's claim true.
- * frame-ancestors lists who may embed the map: only Leeds' domain for Leeds; a council adds its own when hosting.
+ * frame-ancestors lists who may embed the map: the built council's embedDomains (its content folder's council.json).
  */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(readBuiltArea(geoDir)?.code ?? '');
+const builtArea = readBuiltArea(geoDir);
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(builtArea?.code ?? '', builtArea?.embedDomains ?? []);
 
 /**
  * Adds <link rel="modulepreload"> for the map chunk and MapLibre: the browser downloads and compiles
@@ -52,7 +58,15 @@ export default defineConfig({
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-  plugins: [solid(), preloadMapChunk(), preloadFirstViewData(base), areaHtmlPlugin(geoDir), precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'), SITES_TEMPLATE_BUILD)],
+  plugins: [
+    solid(),
+    preloadMapChunk(),
+    preloadFirstViewData(base),
+    areaHtmlPlugin(geoDir),
+    geoDataPlugin(geoDir, !SITES_TEMPLATE_BUILD),
+    hostingHeadersPlugin(geoDir, base, !SITES_TEMPLATE_BUILD),
+    precacheServiceWorker(resolve(import.meta.dirname, 'src/offline/service-worker.ts'), SITES_TEMPLATE_BUILD),
+  ],
   build: {
     target: 'es2022',
     rollupOptions: {

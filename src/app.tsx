@@ -26,7 +26,12 @@ const PHONE_PANELS: SheetPanel[] = [
 ];
 
 export function App() {
-  const [data] = createResource(() => loadFirstView());
+  const [data] = createResource(() =>
+    loadFirstView().then((d) => {
+      performance.mark('atlas:data-ready');
+      return d;
+    }),
+  );
   return (
     <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
       {/* No app-wide Suspense: resources that load later (details, venues, SPI) must never blank the page. */}
@@ -148,8 +153,8 @@ function Atlas(props: { data: FirstViewData }) {
 
         <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={(code) => void exports.ward(code)} />
       </main>
-      <Show when={state().brief && atlas.selection.ward() !== null}>
-        <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the ward briefing…">
+      <Show when={(state().brief && atlas.selection.ward() !== null) || atlas.customArea.briefing()}>
+        <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the briefing…">
           {(m) => <m.BriefingRegion atlas={atlas} />}
         </OnDemand>
       </Show>

@@ -4,11 +4,12 @@
  *   npm run bench                     table on stdout
  *   npm run bench -- --json           JSON on stdout
  *   npm run bench -- --check          exit 1 when a budget is exceeded
- *   options: --runs N (cold loads per page, ≥ 5; default 7), --switches N (default 20),
+ *   options: --runs N (cold loads per page, ≥ 5; default 9), --switches N (default 20),
  *            --hovers N (default 7), --geo-dir DIR (serve this geodata instead of a fresh build),
  *            --keep (keep the temporary build folder), --area CODE (another council, e.g. E06000017),
  *            --all-councils (also time build:sites for every English council: minutes),
- *            --readme (rewrite the README's table of latest figures from this run)
+ *            --readme (rewrite the README's table of latest figures from this run),
+ *            --timeline (print the marks and requests of the median cold load of each page)
  *
  * It times `npm run build:data` (into a temporary folder), builds the app and the baseline page
  * with Vite into a temporary folder, serves both on 127.0.0.1 with gzip, and drives headless
@@ -28,6 +29,7 @@ import { bytesTable, fmtBytes, latestFiguresMarkdown, metricsTable, replaceLates
 import { metricRows, type AllCouncilsBuild } from './figures';
 import { serveStatic, type StaticServer } from './server';
 import { BYTE_CATEGORIES } from './stats';
+import { medianLoad, timelineText } from './timeline';
 import { BUDGETS, log, machine, parseArgs, summariseBytes, SWITCH_BLOCK } from './bench-setup';
 
 // ---- main ----------------------------------------------------------------------------------------
@@ -244,6 +246,7 @@ async function main(): Promise<number> {
       repaints,
       hovers: hoverTimes,
       heapUsed: { app: loads.app.map((l) => l.heapUsed), baseline: loads.baseline.map((l) => l.heapUsed) },
+      timelines: { app: loads.app.map((l) => l.timeline), baseline: loads.baseline.map((l) => l.timeline) },
     },
     warnings: [...warnings],
     dataBuild: data,
@@ -280,6 +283,12 @@ async function main(): Promise<number> {
     if (warnings.size > 0) lines.push('', 'Warnings (page problems seen during the cold loads):', ...[...warnings].map((w) => `  ${w}`));
     const geoFiles = appBytes.files.filter((f) => f.category === 'geodata');
     lines.push('', `App first-view geodata files: ${geoFiles.map((f) => `${path.basename(f.path)} ${fmtBytes(f.sent)}`).join(', ')}`);
+    if (opts.timeline) {
+      for (const spec of [APP, BASELINE]) {
+        const l = medianLoad(loads[spec.kind], spec.firstMark);
+        if (l) lines.push('', timelineText(`Timeline of the median cold load, ${spec.kind} (ms since navigation start):`, l.timeline, spec.prefix));
+      }
+    }
     if (!data.ok) lines.push('', 'npm run build:data failed:', ...data.tail.map((l) => `  ${l}`));
     lines.push('', failed.length === 0 ? 'All budgets met.' : `Over budget: ${failed.map((r) => r.label).join('; ')}`);
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -49,6 +49,16 @@ export interface ColdLoad {
   /** Sanity: the text UI elements were present once the page had loaded (app only). */
   textUiPresent: boolean | null;
   problems: string[];
+  /** Every mark and every request of the page up to its first-choropleth mark, in start order (ms since navigation start). */
+  timeline: TimelineEntry[];
+}
+
+/** One step of a cold load: a performance mark (start = end) or a request (Resource Timing start and response end). */
+export interface TimelineEntry {
+  name: string;
+  kind: 'mark' | 'resource';
+  start: number;
+  end: number;
 }
 
 export interface OpenPage {
@@ -128,6 +138,14 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
     marks['nav:domContentLoaded'] = nav.domContentLoaded;
   }
 
+  const timeline = await page.evaluate((until) => {
+    const entries = [
+      ...performance.getEntriesByType('mark').map((e) => ({ name: e.name, kind: 'mark' as const, start: e.startTime, end: e.startTime })),
+      ...performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, kind: 'resource' as const, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+    ];
+    return entries.filter((e) => e.start <= until).sort((a, b) => a.start - b.start);
+  }, firstAt);
+
   let textUiPresent: boolean | null = null;
   if (spec.kind === 'app') {
     textUiPresent = await page.evaluate(
@@ -140,7 +158,7 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   await cdp.detach();
 
-  return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems }, open: { context, page } };
+  return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems, timeline }, open: { context, page } };
 }
 
 const PRECACHE_TIMEOUT_MS = 60_000;

@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
 import type { PrecacheManifest } from '../../src/offline/cache-policy';
+import { isHostingFile } from './hosting-headers';
 
 /** The string the worker parses as its manifest; the plugin replaces it (with its quotes) by the real one. */
 export const MANIFEST_PLACEHOLDER = '__ATLAS_PRECACHE_MANIFEST__';
 export const SERVICE_WORKER_FILE = 'sw.js';
 
-function filesUnder(dir: string): string[] {
+/** Every file below dir (full paths). */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
 }
 
-/** Whether a built file belongs in the precache: not the worker itself, not source maps. */
-const precachable = (fileName: string): boolean => fileName !== SERVICE_WORKER_FILE && !fileName.endsWith('.map');
+/** Whether a built file belongs in the precache: not the worker itself, not source maps, not the host's headers files. */
+const precachable = (fileName: string): boolean => fileName !== SERVICE_WORKER_FILE && !fileName.endsWith('.map') && !isHostingFile(fileName);
 
 /** The manifest for a set of files (path relative to the worker's scope → content). */
 export function manifestFor(files: ReadonlyMap<string, string | Uint8Array>): PrecacheManifest {
@@ -58,22 +60,19 @@ export function injectManifest(code: string, manifest: PrecacheManifest): string
 
 /**
  * Builds src/offline/service-worker.ts into sw.js (same origin, so CSP script-src 'self' allows it) and
- * writes into it the list of files to precache — every file of the bundle plus public/ (the area's data
- * under geo/) — with a content hash as the version, so each deployment gets its own cache.
+ * writes into it the list of files to precache — every file of the bundle, which holds public/ and the
+ * area's data under geo/ (scripts/build/geo-data-plugin.ts) — with a content hash as the version, so each
+ * deployment gets its own cache.
  *
  * With `leavePlaceholder` (build:sites' shared app build, whose data differs per council) the worker keeps
  * its placeholder; build:sites fills it for each council's folder with manifestForSite.
  */
 export function precacheServiceWorker(workerEntry: string, leavePlaceholder = false): Plugin {
-  let config: ResolvedConfig | undefined;
   return {
     name: 'atlas-precache-service-worker',
     apply: 'build',
     // After Vite's own plugins, so the HTML pages are in the bundle when the list is made.
     enforce: 'post',
-    configResolved(c) {
-      config = c;
-    },
     buildStart() {
       this.emitFile({ type: 'chunk', id: workerEntry, fileName: SERVICE_WORKER_FILE });
     },
@@ -86,10 +85,6 @@ export function precacheServiceWorker(workerEntry: string, leavePlaceholder = fa
       for (const out of Object.values(bundle)) {
         if (!precachable(out.fileName)) continue;
         files.set(out.fileName, out.type === 'chunk' ? out.code : out.source);
-      }
-      const publicDir = config?.publicDir;
-      if (publicDir) {
-        for (const path of filesUnder(publicDir)) files.set(relative(publicDir, path).split(sep).join('/'), readFileSync(path));
       }
       if (!files.has('index.html')) return this.error('index.html is not in the bundle: nothing to serve offline');
       const code = injectManifest(worker.code, manifestFor(files));

@@ -9,6 +9,8 @@ async function main(): Promise<number> {
     const r = await runPipeline({ log: (l) => console.log(`· ${l}`) });
     console.log(`Area ${r.area.code} ${r.area.name} → ${r.outDir}`);
     console.log(`LSOA 2021: ${r.counts.lsoa21}, LSOA 2011: ${r.counts.lsoa11}, wards: ${r.counts.wards}`);
+    console.log(`Wards (${r.wards.vintage}, ${r.wards.method === 'lookup' ? 'ONS best-fit lookup' : 'population-weighted centroid'}): ${r.wards.note}`);
+    console.log(r.population ? `People: ${r.population.source}, ${r.population.total?.toLocaleString('en-GB') ?? 'no'} in total` : 'People: no population figures in the sources');
     console.log(
       `Dropped (outside area): LSOA 2021 ${r.dropped.lsoa21.length}, LSOA 2011 ${r.dropped.lsoa11.length}, wards ${r.dropped.wards.length}`,
     );
@@ -17,8 +19,10 @@ async function main(): Promise<number> {
         `IoD${rel.id}: ${rel.areaCount} of ${rel.nationalCount} LSOAs; most deprived 1%: ${rel.mostDeprived1pc}; decile 1: ${rel.nationalDecile1}`,
       );
     }
+    const postcodeFiles = r.outputs.filter((o) => o.name.startsWith('postcodes/'));
+    const largest = postcodeFiles.reduce((a, o) => (o.gzip > a.gzip ? o : a), { name: '–', raw: 0, gzip: 0 });
     console.log(
-      `Postcodes: ${r.counts.postcodes} (${r.counts.postcodesWithoutLsoa} outside the area's LSOAs, ${r.counts.postcodesWithoutCoordinates} skipped without coordinates)`,
+      `Postcodes: ${r.counts.postcodes} in the area, ${r.counts.postcodesNearby ?? 0} of other councils within 2 km, ${r.counts.postcodesWithoutLsoa} within 2 km in no English LSOA, ${r.counts.postcodesWithoutCoordinates} listed without coordinates; ${postcodeFiles.length} files, largest ${largest.name} ${kb(largest.gzip)} gzip; ${r.counts.postcodeRowsSkipped ?? 0} directory rows skipped (bad postcode or coordinates)`,
     );
     console.log(`Interventions: ${r.interventions.placed} placed; ${r.interventions.unplaced.length} not placed:`);
     for (const u of r.interventions.unplaced) console.log(`  - ${u.name}: ${u.reason}`);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GEO_FILES } from '../../src/data/contract';
+import { GEO_FILES, postcodeDistrictFile, type DataMetadata } from '../../src/data/contract';
 import { CONTENT_DIR, configFromEnv, REPO_ROOT, type ResolvedConfig } from '../pipeline/config';
 import { listFiles, moduleGraph, PIPELINE_ENTRY, sourcePaths } from '../pipeline/inputs';
 import { AreaCodeError } from '../pipeline/area-codes';
@@ -10,6 +10,18 @@ import { runPipeline } from '../pipeline/run';
 
 /** Files the pipeline writes: every generated file the contract declares (run.ts is typed to write each). */
 export const PIPELINE_OUTPUTS: readonly string[] = Object.values(GEO_FILES);
+
+/**
+ * The files one build wrote, as its metadata declares them: every single file of the contract, and for
+ * the postcodes folder the district files metadata.json lists — none for a council without postcodes,
+ * whose build writes no folder at all.
+ */
+export function builtOutputFiles(meta: Pick<DataMetadata, 'postcodeDistricts' | 'postcodeSplitDistricts'>): string[] {
+  const single = PIPELINE_OUTPUTS.filter((f) => f !== GEO_FILES.postcodes);
+  // A district split into sector files (postcodes/SE1-7.json; none is on the NSPL May 2025) has no single file to expect.
+  const split = new Set(meta.postcodeSplitDistricts ?? []);
+  return [...single, ...meta.postcodeDistricts.filter((d) => !split.has(d)).map(postcodeDistrictFile)];
+}
 
 /** Every file whose change can change the outputs: sources, content, and the pipeline's code (scripts/pipeline/inputs.ts). */
 export function inputFiles(cfg: ResolvedConfig, contentDir: string = CONTENT_DIR): string[] {
@@ -22,15 +34,20 @@ export function inputFiles(cfg: ResolvedConfig, contentDir: string = CONTENT_DIR
 
 /** Why the outputs must be rebuilt, or null when they are up to date. */
 export function rebuildReason(cfg: ResolvedConfig, contentDir: string = CONTENT_DIR): string | null {
-  const outputs = PIPELINE_OUTPUTS.map((f) => path.join(cfg.outDir, f));
-  const missing = outputs.find((o) => !existsSync(o));
-  if (missing) return `${path.basename(missing)} is missing`;
+  // metadata.json first: it says which other files this build wrote (postcode districts differ by council).
+  const metaFile = path.join(cfg.outDir, GEO_FILES.metadata);
+  if (!existsSync(metaFile)) return `${GEO_FILES.metadata} is missing`;
+  let meta: Pick<DataMetadata, 'postcodeDistricts' | 'postcodeSplitDistricts'> & { area?: { code?: string } };
   try {
-    const meta = JSON.parse(readFileSync(path.join(cfg.outDir, GEO_FILES.metadata), 'utf8')) as { area?: { code?: string } };
-    if (meta.area?.code !== cfg.area) return `outputs are for area ${meta.area?.code ?? '?'}, ATLAS_AREA is ${cfg.area}`;
+    meta = JSON.parse(readFileSync(metaFile, 'utf8')) as typeof meta;
+    if (!Array.isArray(meta.postcodeDistricts)) return `${GEO_FILES.metadata} lists no postcodeDistricts`;
   } catch {
-    return 'metadata.json is unreadable';
+    return `${GEO_FILES.metadata} is unreadable`;
   }
+  if (meta.area?.code !== cfg.area) return `outputs are for area ${meta.area?.code ?? '?'}, ATLAS_AREA is ${cfg.area}`;
+  const outputs = builtOutputFiles(meta).map((f) => path.join(cfg.outDir, f));
+  const missing = outputs.find((o) => !existsSync(o));
+  if (missing) return `${path.relative(cfg.outDir, missing).split(path.sep).join('/')} is missing`;
   const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   for (const input of inputFiles(cfg, contentDir)) {
     if (existsSync(input) && statSync(input).mtimeMs > oldestOutput) return `${path.relative(REPO_ROOT, input)} is newer than the outputs`;

@@ -6,7 +6,9 @@ import { PipelineError } from './errors';
 import { areaSets, filterToArea, type AreaSets, type FilterResult } from './filter-area';
 import type { Lookups } from './lookups';
 import { districtFeatures, readEnglandLayer } from './sources/england';
+import { cachedSource } from './source-cache';
 import { assignWardsByCentroid } from './ward-assignment';
+import { readWard25Lookup, wardDistrictFromLookup, wardsFromLookup } from './ward-lookup';
 
 /** How the area's LSOAs 2021 were put in wards (said in metadata, so About can say it). */
 export interface WardMethod {
@@ -14,6 +16,15 @@ export interface WardMethod {
   method: 'lookup' | 'centroid';
   /** LSOAs whose centroid fell in no ward (coast): assigned to the nearest ward. */
   nearest: string[];
+  /** The lookup file, when method is 'lookup'. */
+  lookupFile?: string;
+  /**
+   * England-wide builds: how many of the area's LSOAs the best-fit lookup puts in another ward than
+   * the population-weighted-centroid rule used before it (said in the build report and metadata).
+   */
+  movedFromCentroid?: string[];
+  /** Wards of the area that receive no LSOA 2021 (normal for best-fit): drawn, with no figures. */
+  withoutLsoa?: string[];
 }
 
 export interface AreaGeography {
@@ -40,7 +51,8 @@ export interface AreaGeography {
 /**
  * Leeds: membership from the ONS LSOA → ward Dec 2024 lookup, boundaries from the Leeds files.
  * Any other district: membership from each feature's current district code in the England-wide
- * boundary files, wards (May 2025) by population-weighted centroid.
+ * boundary files, wards (May 2025) by the ONS best-fit lookup (the centroid rule is still computed,
+ * to say how many LSOAs the lookup moved).
  */
 export async function readAreaGeography(cfg: ResolvedConfig, lookups: Lookups, areaName: string): Promise<AreaGeography> {
   const { dataDir, sources, area } = cfg;
@@ -65,23 +77,40 @@ export async function readAreaGeography(cfg: ResolvedConfig, lookups: Lookups, a
   const f21 = districtFeatures(await readEnglandLayer(dataDir, sources.lsoa21), area);
   const f11 = districtFeatures(await readEnglandLayer(dataDir, sources.lsoa11), area);
   const allWards = await readEnglandLayer(dataDir, sources.wards);
-  const fw = districtFeatures(allWards, wardDistrictCode(area, f21.layer.features, lookups.centroids, allWards.features));
   const codes = (fs: AreaFeature[]): Set<string> => new Set(fs.map((f) => f.code));
   if (f21.layer.features.length === 0) {
     throw new PipelineError({ file: sources.lsoa21.path, field: sources.lsoa21.ladField, message: `no LSOA 2021 belongs to area ${area}` });
   }
-  const assigned = assignWardsByCentroid([...codes(f21.layer.features)], lookups.centroids, fw.layer.features);
-  const orphans = f11.layer.features.filter((f) => !(lookups.by11.get(f.code) ?? []).some((l) => assigned.ward.has(l.code21)));
+  const lsoaCodes = [...codes(f21.layer.features)];
+  const lookupFile = sources.lsoa21Ward25;
+  const lookup = lookupFile ? cachedSource(`ward25:${dataDir}:${lookupFile}`, () => readWard25Lookup(dataDir, lookupFile)) : undefined;
+  const wardLad = lookup && lookupFile ? wardDistrictFromLookup(lookup, lsoaCodes, lookupFile) : wardDistrictCode(area, f21.layer.features, lookups.centroids, allWards.features);
+  const fw = districtFeatures(allWards, wardLad);
+  const wardCodes = codes(fw.layer.features);
+  const byCentroid = assignWardsByCentroid(lsoaCodes, lookups.centroids, fw.layer.features);
+  const ward21 = lookup && lookupFile ? wardsFromLookup(lookup, lsoaCodes, wardCodes, lookupFile) : byCentroid.ward;
+  const orphans = f11.layer.features.filter((f) => !(lookups.by11.get(f.code) ?? []).some((l) => ward21.has(l.code21)));
   const inside = new Map(orphans.map((f) => [f.code, pointOnFeature(f.geometry).geometry.coordinates as [number, number]]));
   const byLocation = assignWardsByCentroid([...inside.keys()], inside, fw.layer.features);
+  const used = new Set(ward21.values());
+  const wardMethod: WardMethod = lookupFile
+    ? {
+        vintage: 'May 2025',
+        method: 'lookup',
+        nearest: [],
+        lookupFile,
+        movedFromCentroid: lsoaCodes.filter((c) => byCentroid.ward.get(c) !== ward21.get(c)),
+        withoutLsoa: [...wardCodes].filter((w) => !used.has(w)).sort(),
+      }
+    : { vintage: 'May 2025', method: 'centroid', nearest: byCentroid.nearest, withoutLsoa: [...wardCodes].filter((w) => !used.has(w)).sort() };
   return {
-    sets: { lsoa21: codes(f21.layer.features), lsoa11: codes(f11.layer.features), wards: codes(fw.layer.features), name: areaName },
+    sets: { lsoa21: codes(f21.layer.features), lsoa11: codes(f11.layer.features), wards: wardCodes, name: areaName },
     f21,
     f11,
     fw,
-    ward21: assigned.ward,
+    ward21,
     ward11ByLocation: byLocation.ward,
-    wardMethod: { vintage: 'May 2025', method: 'centroid', nearest: assigned.nearest },
+    wardMethod,
     iodLadColumn: false,
   };
 }

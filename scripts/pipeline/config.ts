@@ -33,10 +33,19 @@ export interface SourceFiles {
   lsoa11To21: string;
   wardCommittee: string;
   centroids: string;
+  /** The postcode directory: a folder of `Postcode,lat,long` files (NSPL, one per postcode area), or one file. */
   postcodes: string;
+  /** The LSOA 2021 boundaries postcodes are placed in (England-wide, so neighbours' postcodes are placed too); absent: lsoa21. */
+  postcodeLsoas?: BoundarySource;
+  /** Census 2021 usual residents by five-year age band per LSOA 2021 (England); absent in synthetic test sources. */
+  census?: string;
+  /** IoD 2025 File 3: IDACI and IDAOPI ranks and deciles for every LSOA (used where File 7 does not cover the area). */
+  supplementary?: string;
+  /** ONS best-fit LSOA 2021 → ward May 2025 lookup (England-wide builds; Leeds keeps its Dec 2024 lookup). */
+  lsoa21Ward25?: string;
   /**
-   * True for every district but Leeds: England-wide boundaries, May 2025 wards by population-weighted
-   * centroid, and none of the sources that exist only for Leeds (LS postcodes, community committees,
+   * True for every district but Leeds: England-wide boundaries, May 2025 wards by the ONS best-fit
+   * lookup, and none of the sources that exist only for Leeds (community committees,
    * SPI, IoD 2025 File 7). Absent for the Leeds sources, where the Dec 2024 ward lookup applies.
    */
   englandWide?: boolean;
@@ -50,7 +59,10 @@ export const DEFAULT_SOURCES: SourceFiles = {
   lsoa11To21: 'lookups/lsoa11_lsoa21_lad22_england_wales.csv',
   wardCommittee: 'lookups/ward_community_committee_leeds_compiled.csv',
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
-  postcodes: 'places/ls_postcode_centroids.csv',
+  postcodes: 'places/postcodes_england_wales',
+  postcodeLsoas: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
+  census: 'population/census2021_ts007a_lsoa21_england.csv',
+  supplementary: 'indices/iod2025_file3_idaci_idaopi_england.csv',
 };
 
 /** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
@@ -59,6 +71,7 @@ export const ENGLAND_SOURCES: SourceFiles = {
   lsoa21: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
   lsoa11: { path: 'boundaries/england/lsoa11_england_bgc.geojson.gz', codeField: 'LSOA11CD', nameField: 'LSOA11NM', ladField: 'LADCD_ACTIVE' },
   wards: { path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz', codeField: 'WD25CD', nameField: 'WD25NM', ladField: 'LAD25CD' },
+  lsoa21Ward25: 'lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv',
   englandWide: true,
 };
 
@@ -103,8 +116,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ResolvedCon
 
 /**
  * The orientation layer's sources (context/ in the data dir; see its README section) and the areas
- * they cover: the OpenStreetMap extracts and the GeoNames subset cover West Yorkshire, the House of
- * Commons Library MSOA names only Leeds. Elsewhere the layer is absent or partial, with a note.
+ * they cover: the OpenStreetMap extracts (roads, rail, rivers, canals, parks, water) cover West
+ * Yorkshire only; the House of Commons Library MSOA names (at the ONS MSOA population-weighted
+ * centroids) and the GeoNames towns and villages cover England. Elsewhere the layer has place names
+ * only, with a note.
  */
 export const CONTEXT_SOURCES = {
   dir: 'context',
@@ -119,12 +134,11 @@ export const CONTEXT_SOURCES = {
   canals: 'context/osm_west_yorkshire_2018/waterways-canal.geojson.gz',
   parks: 'context/osm_west_yorkshire_2023/west-yorkshire-leisure-park.geojson.gz',
   water: 'context/osm_west_yorkshire_2023/west-yorkshire-natural-water.geojson.gz',
-  geonames: 'context/geonames_cities500_west_yorkshire.tsv',
-  msoaNames: 'context/msoa21_names_hocl_leeds.csv',
-  msoaBoundaries: { path: 'boundaries/leeds/geojson/msoa21_leeds_bgc.geojson', codeField: 'MSOA21CD', nameField: 'MSOA21NM' } satisfies BoundarySource,
+  geonames: 'context/geonames_cities500_england.tsv',
+  msoaNames: 'context/msoa21_names_hocl_england_wales.csv',
+  msoaCentroids: 'context/msoa21_population_weighted_centroids_ew.csv',
   /** Bradford, Calderdale, Kirklees, Leeds, Wakefield (LAD 2024 codes). */
   osmAreas: ['E08000032', 'E08000033', 'E08000034', 'E08000035', 'E08000036'],
-  msoaNamesAreas: ['E08000035'],
 } as const;
 
 /** How far around the area's bounding box context is kept: enough to see where roads lead. */

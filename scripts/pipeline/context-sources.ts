@@ -158,10 +158,28 @@ export function readMsoaNames(dataDir: string, rel: string): Map<string, { name:
   for (const r of table.rows) {
     const code = cell(r, iCode).trim();
     const name = cell(r, iName).trim();
-    if (!/^E02\d{6}$/.test(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `not an MSOA code: "${code}"` });
+    if (!/^[EW]02\d{6}$/.test(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `not an MSOA code: "${code}"` });
     else if (!name) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21hclnm', message: `empty name for ${code}` });
     else if (out.has(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `${code} listed twice (first on line ${out.get(code)?.line})` });
     else out.set(code, { name, line: r.line });
+  }
+  problems.throwIfAny();
+  return out;
+}
+
+/** ONS MSOA 2021 population-weighted centroids (`msoa21cd,lon,lat`): code → [lon, lat]. */
+export function readMsoaCentroids(dataDir: string, rel: string): Map<string, [number, number]> {
+  const table = parseCsv(readText(dataDir, rel), rel);
+  const [iCode, iLon, iLat] = ['msoa21cd', 'lon', 'lat'].map((c) => column(table, c));
+  const problems = new ProblemList();
+  const out = new Map<string, [number, number]>();
+  for (const r of table.rows) {
+    const code = cell(r, iCode ?? -1).trim();
+    const lon = Number(cell(r, iLon ?? -1));
+    const lat = Number(cell(r, iLat ?? -1));
+    if (!/^[EW]02\d{6}$/.test(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `not an MSOA code: "${code}"` });
+    else if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -8.7 || lon > 1.8 || lat < 49.8 || lat > 60.9) problems.add({ file: rel, location: `line ${r.line}`, field: 'lon', message: `not a point in Great Britain: "${cell(r, iLon ?? -1)}, ${cell(r, iLat ?? -1)}"` });
+    else out.set(code, [lon, lat]);
   }
   problems.throwIfAny();
   return out;

@@ -17,19 +17,23 @@ import {
   type RoadClass,
   type SourceMetadata,
 } from '../../src/data/contract';
-import { labelPoint } from '../../src/domain/label-points';
-import { readBoundaries } from './boundaries';
 import { CONTEXT_BUFFER_KM, CONTEXT_SOURCES } from './config';
 import { areaM2, bufferBBox, clipArea, clipLines, inBBox, mergeLines, roadLabelPoints, type BBox, type Line } from './context-geometry';
-import { readGeonames, readMsoaNames, readOsmExtract, type OsmFeature } from './context-sources';
+import { readGeonames, readMsoaCentroids, readMsoaNames, readOsmExtract, type OsmFeature } from './context-sources';
+import { cachedSource } from './source-cache';
 import { PipelineError } from './errors';
 import { round } from './reproject';
 
 export const CONTEXT_ATTRIBUTION = {
   osm: '© OpenStreetMap contributors (ODbL); roads and rail as of June 2018',
   msoaNames: 'House of Commons Library MSOA Names (Open Parliament Licence)',
+  msoaCentroids: 'MSOA population-weighted centroids: ONS (Open Government Licence v3.0)',
   geonames: 'GeoNames (CC BY 4.0)',
 } as const;
+
+/** The toggle's and About's line where only place names are shown (OSM covers West Yorkshire alone). */
+export const PLACES_ONLY_NOTE =
+  'Place names only: towns and villages (GeoNames) and neighbourhood names (House of Commons Library MSOA names) cover all of England; roads, rail, rivers, canals, parks and water are shown for West Yorkshire councils only, the one area the OpenStreetMap extracts here cover.';
 
 /**
  * Tuning, with the reasons. Visvalingam weights are planar degrees² (2e-7 ≈ 1,500 m²: a bend moving
@@ -79,7 +83,17 @@ function contextSources(parts: Set<string>): SourceMetadata[] {
       licence: 'Open Parliament Licence v3.0',
       downloadPage: 'https://houseofcommonslibrary.github.io/msoanames/',
       compiled: false,
-      note: 'Each name is placed at a point inside its MSOA 2021 (ONS boundaries).',
+      note: 'Each name is placed at its MSOA 2021 population-weighted centroid (ONS).',
+    });
+    out.push({
+      id: 'msoa-centroids',
+      title: 'MSOA (2021) population-weighted centroids',
+      file: CONTEXT_SOURCES.msoaCentroids,
+      publisher: 'Office for National Statistics',
+      licence: 'Open Government Licence v3.0',
+      downloadPage: 'https://geoportal.statistics.gov.uk/',
+      compiled: false,
+      note: 'Where each neighbourhood (MSOA) name is placed.',
     });
   }
   if (parts.has('places')) {
@@ -165,12 +179,12 @@ const multi = (lines: Line[]): MultiLineString => ({ type: 'MultiLineString', co
  */
 export async function buildContext(dataDir: string, area: string, areaBBox: BBox): Promise<ContextResult> {
   const osmCovered = (CONTEXT_SOURCES.osmAreas as readonly string[]).includes(area);
-  const namesCovered = (CONTEXT_SOURCES.msoaNamesAreas as readonly string[]).includes(area);
   const empty = (note: string): ContextResult => ({ data: null, metadata: { parts: [], note, attribution: [] }, sources: [], counts: {} });
   if (!existsSync(path.join(dataDir, CONTEXT_SOURCES.dir))) return empty('Roads, rivers, parks and place names are not shown: the data sources have no context/ folder.');
-  if (!osmCovered) return empty('Roads, rivers, parks and place names are not shown: their sources here cover West Yorkshire only.');
-
   const box = bufferBBox(areaBBox, CONTEXT_BUFFER_KM);
+  const places = placeLabels(dataDir, box);
+  if (!osmCovered) return placesOnly(places);
+
   const lines = readLines(dataDir, box);
   const parks = readAreas(dataDir, CONTEXT_SOURCES.parks, box, MIN_PARK_M2);
   const water = readAreas(dataDir, CONTEXT_SOURCES.water, box, MIN_WATER_M2);
@@ -188,25 +202,6 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
   const waterwayFeatures = (['river', 'canal'] as const).map((k) => ({ type: 'Feature' as const, properties: { k }, geometry: multi(mergeLines(lines.waterways.get(k) ?? [])) }));
   const railFeature = { type: 'Feature' as const, properties: {}, geometry: multi(mergeLines(lines.rail)) };
 
-  const places: ContextPlace[] = readGeonames(dataDir, CONTEXT_SOURCES.geonames)
-    .filter((p) => inBBox([p.lon, p.lat], box))
-    .map((p) => ({ name: p.name, kind: placeKind(p.population), lon: round(p.lon, 5), lat: round(p.lat, 5), pop: p.population }));
-
-  if (namesCovered) {
-    const names = readMsoaNames(dataDir, CONTEXT_SOURCES.msoaNames);
-    const msoas = await readBoundaries(dataDir, CONTEXT_SOURCES.msoaBoundaries);
-    const byCode = new Map(msoas.features.map((f) => [f.code, f]));
-    const missing = [...names.entries()].filter(([code]) => !byCode.has(code));
-    if (missing.length > 0) {
-      throw new PipelineError(missing.map(([code, n]) => ({ file: CONTEXT_SOURCES.msoaNames, location: `line ${n.line}`, field: 'msoa21cd', message: `no MSOA 2021 boundary for ${code} in ${msoas.file}` })));
-    }
-    for (const [code, n] of [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const [lon, lat] = labelPoint({ type: 'Feature', properties: {}, geometry: byCode.get(code)!.geometry });
-      places.push({ name: n.name, kind: 'neighbourhood', lon: round(lon, 5), lat: round(lat, 5), code });
-    }
-  }
-  places.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'neighbourhood' ? 1 : b.kind === 'neighbourhood' ? -1 : 0) || (b.pop ?? 0) - (a.pop ?? 0) || a.name.localeCompare(b.name, 'en') || a.lon - b.lon);
-
   const topo = buildTopology({
     roads: roadFeatures,
     rail: railFeature.geometry.coordinates.length > 0 ? [railFeature] : [],
@@ -216,13 +211,13 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
   });
   const parts = new Set<string>(Object.keys(topo.objects));
   parts.add('places');
-  if (namesCovered) parts.add('neighbourhoods');
-  const attribution = [CONTEXT_ATTRIBUTION.osm, ...(namesCovered ? [CONTEXT_ATTRIBUTION.msoaNames] : []), CONTEXT_ATTRIBUTION.geonames];
+  parts.add('neighbourhoods');
+  const attribution = [CONTEXT_ATTRIBUTION.osm, CONTEXT_ATTRIBUTION.msoaNames, CONTEXT_ATTRIBUTION.msoaCentroids, CONTEXT_ATTRIBUTION.geonames];
   return {
     data: { topology: topo, places, roadLabels },
     metadata: {
       parts: [...parts].sort() as ContextMetadata['parts'],
-      note: namesCovered ? null : 'Neighbourhood (MSOA) names are not shown: the sources hold the House of Commons Library names for one other district only.',
+      note: null,
       attribution,
     },
     sources: contextSources(parts),
@@ -237,5 +232,39 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
       places: places.filter((p) => p.kind !== 'neighbourhood').length,
       neighbourhoods: places.filter((p) => p.kind === 'neighbourhood').length,
     },
+  };
+}
+
+/**
+ * GeoNames towns and villages and the House of Commons Library MSOA names (at the ONS MSOA
+ * population-weighted centroids) within the buffered box, England-wide. Label priority for the map:
+ * towns and villages first (larger first), neighbourhoods after (src/domain/context-labels.ts).
+ */
+function placeLabels(dataDir: string, box: BBox): ContextPlace[] {
+  const geonames = cachedSource(`geonames:${dataDir}`, () => readGeonames(dataDir, CONTEXT_SOURCES.geonames));
+  const places: ContextPlace[] = geonames
+    .filter((p) => inBBox([p.lon, p.lat], box))
+    .map((p) => ({ name: p.name, kind: placeKind(p.population), lon: round(p.lon, 5), lat: round(p.lat, 5), pop: p.population }));
+  const names = cachedSource(`msoa-names:${dataDir}`, () => readMsoaNames(dataDir, CONTEXT_SOURCES.msoaNames));
+  const centroids = cachedSource(`msoa-centroids:${dataDir}`, () => readMsoaCentroids(dataDir, CONTEXT_SOURCES.msoaCentroids));
+  const missing = [...names.entries()].filter(([code]) => !centroids.has(code));
+  if (missing.length > 0) {
+    throw new PipelineError(missing.slice(0, 20).map(([code, n]) => ({ file: CONTEXT_SOURCES.msoaNames, location: `line ${n.line}`, field: 'msoa21cd', message: `no population-weighted centroid for ${code} in ${CONTEXT_SOURCES.msoaCentroids}` })));
+  }
+  for (const [code, n] of [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [lon, lat] = centroids.get(code) ?? [NaN, NaN];
+    if (inBBox([lon, lat], box)) places.push({ name: n.name, kind: 'neighbourhood', lon: round(lon, 5), lat: round(lat, 5), code });
+  }
+  return places.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'neighbourhood' ? 1 : b.kind === 'neighbourhood' ? -1 : 0) || (b.pop ?? 0) - (a.pop ?? 0) || a.name.localeCompare(b.name, 'en') || a.lon - b.lon);
+}
+
+/** A council outside West Yorkshire: place names only, and a note saying where the rest is shown. */
+function placesOnly(places: ContextPlace[]): ContextResult {
+  const parts = new Set<string>(['places', 'neighbourhoods']);
+  return {
+    data: { topology: buildTopology({}), places, roadLabels: [] },
+    metadata: { parts: ['neighbourhoods', 'places'], note: PLACES_ONLY_NOTE, attribution: [CONTEXT_ATTRIBUTION.msoaNames, CONTEXT_ATTRIBUTION.msoaCentroids, CONTEXT_ATTRIBUTION.geonames] },
+    sources: contextSources(parts),
+    counts: { places: places.filter((p) => p.kind !== 'neighbourhood').length, neighbourhoods: places.filter((p) => p.kind === 'neighbourhood').length },
   };
 }

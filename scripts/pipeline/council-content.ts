@@ -5,12 +5,14 @@ import type { PriorityAreasFile } from '../../src/data/content-contract';
 import { CONTENT_DIR, REPO_ROOT } from './config';
 import { PipelineError } from './errors';
 import { CONTENT_FILES } from './interventions-validate';
+import { readCouncilFolder } from './council-folder';
 
 /**
- * A council's own content lives in content/<LAD code>/ (priority-areas.json, interventions.json;
- * see docs/adding-council-content.md). No folder = no content: the build still succeeds.
+ * A council's own content lives in content/<LAD code>/ (council.json, priority-areas.json,
+ * interventions.json; see docs/adding-council-content.md), or in <ATLAS_CONTENT_DIR>/<LAD code>/
+ * when that is set (a test's synthetic folder). No folder = no content: the build still succeeds.
  */
-export function contentDirFor(area: string, root: string = CONTENT_DIR): string | null {
+export function contentDirFor(area: string, root: string = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : CONTENT_DIR): string | null {
   const dir = path.join(root, area);
   return existsSync(dir) ? dir : null;
 }
@@ -23,18 +25,28 @@ export function contentDirFor(area: string, root: string = CONTENT_DIR): string 
 export function councilContent(contentDir: string | null): CouncilContent | null {
   if (contentDir === null) return null;
   const file = path.join(contentDir, CONTENT_FILES.priorityAreas);
-  let parsed: PriorityAreasFile;
+  const council = readCouncilFolder(contentDir);
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as PriorityAreasFile;
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new PipelineError({ file, message: `not readable JSON: ${(e as Error).message}` });
   }
-  if (!Array.isArray(parsed.priorityWards) || !Array.isArray(parsed.neighbourhoods)) {
-    throw new PipelineError({ file, field: 'priorityWards', message: 'expected arrays priorityWards and neighbourhoods' });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new PipelineError({ file, field: '(root)', message: `must be an object with priorityWards and neighbourhoods (got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed})` });
   }
+  const { priorityWards, neighbourhoods } = parsed as Partial<PriorityAreasFile>;
+  for (const [field, v] of [['priorityWards', priorityWards], ['neighbourhoods', neighbourhoods]] as const) {
+    if (!Array.isArray(v)) throw new PipelineError({ file, field, message: 'must be a list (may be empty)' });
+  }
+  const rel = path.relative(REPO_ROOT, contentDir).split(path.sep).join('/');
   return {
-    folder: path.relative(REPO_ROOT, contentDir).split(path.sep).join('/'),
-    priorityWards: parsed.priorityWards,
-    neighbourhoods: parsed.neighbourhoods,
+    folder: rel.startsWith('..') ? contentDir : rel,
+    priorityWards: priorityWards ?? [],
+    neighbourhoods: neighbourhoods ?? [],
+    publisher: council.publisher,
+    reports: council.reports,
+    interventionTypes: council.interventionTypes,
+    embedDomains: council.embedDomains,
   };
 }

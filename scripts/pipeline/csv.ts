@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { PipelineError } from './errors';
+import { parseDelimited } from '../../src/domain/csv';
+import { PipelineError, type ProblemList } from './errors';
 
 export interface CsvRow {
   /** 1-based line number in the file where the record starts (header is line 1). */
@@ -14,67 +15,21 @@ export interface CsvTable {
 }
 
 /**
- * RFC 4180 parser. Hand-written because the sources contain quoted fields with commas and doubled
- * quotes ("Kingston upon Hull, City of"), and every error must name the line it came from.
+ * A source CSV as header + rows, through the one shared reader (src/domain/csv). Any quoting
+ * problem is fatal here, named by file and line: a source file is never half-read.
  */
 export function parseCsv(text: string, file: string): CsvTable {
-  const records: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let fieldStarted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // Excel writes a BOM
-  const n = text.length;
-  const endRecord = (): void => {
-    cells.push(field);
-    // A trailing blank line is not a record.
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
-    cells = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (; i < n; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === '"') {
-      if (fieldStarted && field !== '') {
-        throw new PipelineError({ file, location: `line ${line}`, message: 'quote inside an unquoted field' });
-      }
-      inQuotes = true;
-      fieldStarted = true;
-    } else if (c === ',') {
-      cells.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      fieldStarted = true;
-    }
+  const { records, problems } = parseDelimited(text, { keepEmptyRows: true });
+  const first = problems[0];
+  if (first) {
+    const message = first.kind === 'unclosed-quote' ? 'unterminated quoted field' : 'quote inside an unquoted field';
+    throw new PipelineError({ file, location: `line ${first.row}`, message });
   }
-  if (inQuotes) throw new PipelineError({ file, location: `line ${recordLine}`, message: 'unterminated quoted field' });
-  if (field !== '' || cells.length > 0) endRecord();
-  const headerRow = records.shift();
+  const rows: CsvRow[] = records.map((r) => ({ line: r.row, cells: r.cells }));
+  const headerRow = rows.shift();
   if (!headerRow) throw new PipelineError({ file, message: 'empty CSV file' });
   const header = headerRow.cells.map((h) => h.trim());
-  for (const r of records) {
+  for (const r of rows) {
     if (r.cells.length !== header.length) {
       throw new PipelineError({
         file,
@@ -83,7 +38,7 @@ export function parseCsv(text: string, file: string): CsvTable {
       });
     }
   }
-  return { file, header, rows: records };
+  return { file, header, rows };
 }
 
 export function readCsv(filePath: string, displayName: string = filePath): CsvTable {
@@ -112,4 +67,32 @@ export function csvRecords(text: string, file: string): Record<string, string>[]
   const table = parseCsv(text, file);
   const header = table.header.map((h) => h.trim());
   return table.rows.map((r) => Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])));
+}
+
+export interface CodedRow {
+  row: CsvRow;
+  code: string;
+  /** Records a problem with this row (file, line and code, the field). */
+  bad: (field: string, message: string) => void;
+}
+
+/**
+ * The data rows of a per-LSOA file, each with its code: a row with no code, or a code seen on an
+ * earlier line, is recorded as a problem (file, line, field) and left out. A generator, so problems
+ * are recorded in line order with those the caller finds on each row.
+ */
+export function* codedRows(table: CsvTable, codeCol: number, codeField: string, problems: ProblemList): Generator<CodedRow> {
+  const firstLine = new Map<string, number>();
+  for (const row of table.rows) {
+    const code = cell(row, codeCol).trim();
+    const at = `line ${row.line}${code ? ` (${code})` : ''}`;
+    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
+    const prev = firstLine.get(code);
+    if (code === '') bad(codeField, 'missing LSOA code');
+    else if (prev !== undefined) bad(codeField, `duplicate LSOA code ${code} (also line ${prev})`);
+    else {
+      firstLine.set(code, row.line);
+      yield { row, code, bad };
+    }
+  }
 }

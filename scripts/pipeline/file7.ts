@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { POPULATION_KEYS, type IodValues, type PopulationKey } from '../../src/data/contract';
-import { cell, column, readCsv, type CsvTable } from './csv';
+import { cell, codedRows, column, readCsv, type CsvTable } from './csv';
 import { PipelineError, ProblemList } from './errors';
 import { areaValues, type IndicatorValue, type IodRecord, type ReleaseData } from './join-iod';
 import { parseFiniteNumber, parseIntInRange } from './validate';
@@ -64,19 +64,7 @@ export function parseFile7(table: CsvTable, nationalCount: number): Map<string, 
     pop: POPULATION_KEYS.map((key) => ({ key, i: column(table, C.population[key]) })),
   };
   const out = new Map<string, File7Record>();
-  for (const row of table.rows) {
-    const code = cell(row, col.code).trim();
-    const at = `line ${row.line}${code ? ` (${code})` : ''}`;
-    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
-    if (code === '') {
-      bad(C.code, 'missing LSOA code');
-      continue;
-    }
-    const prev = out.get(code);
-    if (prev) {
-      bad(C.code, `duplicate LSOA code ${code} (also line ${prev.line})`);
-      continue;
-    }
+  for (const { row, code, bad } of codedRows(table, col.code, C.code, problems)) {
     const int = (i: number, field: string, min: number, max: number): number | undefined => {
       const raw = cell(row, i);
       const v = parseIntInRange(raw, min, max);

@@ -14,16 +14,19 @@ import { fileURLToPath } from 'node:url';
 import { RELEASE_LIST } from '../../src/data/contract';
 import { SPI_FRAMEWORK_FILE, SPI_SOURCE_FILE } from '../../src/domain/spi/schema';
 import { CONTEXT_SOURCES, type SourceFiles } from './config';
-import { PLACES_FILES } from './interventions-sources';
+import { FILE10 } from './file10';
+
+/** Any council's places files (council.json sourcesFile) and the postcode tables live here. */
+const PLACES_DIR = 'places';
 
 /** Source paths relative to the data dir (files or folders; some optional, so possibly absent). */
 export function sourcePaths(sources: SourceFiles): string[] {
   // Paths only: SourceFiles also holds flags (englandWide).
   const fromConfig = Object.values(sources).flatMap((s) => (typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : []));
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
-  // The context layer's sources: its folder and the MSOA boundaries its names are placed in.
-  const fromContext = [CONTEXT_SOURCES.dir, CONTEXT_SOURCES.msoaBoundaries.path];
-  return [...new Set([...fromConfig, ...fromReleases, ...Object.values(PLACES_FILES), SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, ...fromContext])];
+  // The context layer's sources: its folder (MSOA names are placed at centroids read from it too).
+  const fromContext = [CONTEXT_SOURCES.dir];
+  return [...new Set([...fromConfig, ...fromReleases, PLACES_DIR, SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, FILE10.file, ...fromContext])];
 }
 
 /** Every file under `p` (or `p` itself), [] when it does not exist. */

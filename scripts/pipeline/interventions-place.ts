@@ -13,7 +13,15 @@ import type {
   UnplacedIntervention,
 } from '../../src/data/content-contract';
 import { postcodeKey } from '../../src/data/postcode';
-import { PLACES_FILES } from './interventions-sources';
+import type { ProblemList } from './errors';
+import type { PostcodeLookup } from './interventions-sources';
+
+/** Where a point came from, so a point outside the council fails naming the file, the item and the field. */
+export interface DraftOrigin {
+  file: string;
+  item: string;
+  field: string;
+}
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
@@ -87,17 +95,24 @@ export interface Draft {
   outcomes: Outcome[];
   source: string;
   postcode?: string;
+  /** Where the item is declared (content file or places file, item or row, field). */
+  at: DraftOrigin;
 }
 
 export interface PlacerInput {
   areaCode: string;
   wardPolys: Map<string, Poly>;
-  /** Normalised postcode → [lon, lat], or null when the source row has no coordinates. */
-  postcodes: Map<string, [number, number] | null>;
+  postcodes: PostcodeLookup;
+  /** A point in no ward of the area is a problem with its file (the build fails after placing everything). */
+  problems: ProblemList;
 }
 
-/** Collects placed features, unplaced items, merged duplicates and warnings while items are placed. */
-export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
+/**
+ * Collects placed features, unplaced items, merged duplicates and warnings while items are placed.
+ * A point outside every ward of the area is recorded in `problems`: one council's build never shows
+ * another council's places.
+ */
+export function createPlacer({ areaCode, wardPolys, postcodes, problems }: PlacerInput) {
   const features: InterventionsCollection['features'] = [];
   const unplaced: UnplacedIntervention[] = [];
   const warnings: string[] = [];
@@ -110,10 +125,13 @@ export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
 
   const emit = (d: Draft, coords: [number, number], precision: InterventionProperties['precision'], precisionNote: string, areaWard?: string) => {
     const ward = areaWard ?? wardAt(coords);
-    if (d.declaredWard && ward && d.declaredWard !== ward) {
+    if (!ward) {
+      problems.add({ file: d.at.file, location: d.at.item, field: `"${d.at.field}"`, message: `the point ${coords[1].toFixed(5)}, ${coords[0].toFixed(5)} (${precisionNote}) lies outside ${areaCode}: every point must lie in the council` });
+      return;
+    }
+    if (d.declaredWard && d.declaredWard !== ward) {
       warnings.push(`${d.id}: declared ward ${d.declaredWard} but the point lies in ${ward}; kept the declared ward`);
     }
-    if (!ward && !d.declaredWard) warnings.push(`${d.id}: point lies in no ward of ${areaCode}`);
     const props: InterventionProperties = {
       id: d.id,
       type: d.type,
@@ -136,14 +154,15 @@ export function createPlacer({ areaCode, wardPolys, postcodes }: PlacerInput) {
 
   const geocode = (d: Draft, pc: string) => {
     const key = postcodeKey(pc);
-    if (!postcodes.has(key)) {
-      const why = /^LS\d/.test(key) ? 'is not in' : 'is outside the LS area covered by';
-      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} ${why} ${PLACES_FILES.postcodes}` });
+    const c = postcodes.get(key);
+    if (c === undefined) {
+      const area = postcodes.areaOf(key);
+      const why = area === null ? 'is not in' : `is outside the ${area} area covered by`;
+      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} ${why} ${postcodes.fileFor(key)}` });
       return;
     }
-    const c = postcodes.get(key);
     if (!c) {
-      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} has no coordinates in ${PLACES_FILES.postcodes}` });
+      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} has no coordinates in ${postcodes.fileFor(key)}` });
       return;
     }
     emit(d, c, 'postcode', `postcode centroid (${key}), not the building`);

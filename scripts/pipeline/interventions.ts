@@ -1,8 +1,8 @@
 /**
- * Interventions layer: validates the curated content (content/interventions.json,
- * content/priority-areas.json; ./interventions-validate), reads the places files from the sources
- * directory (open libraries; the compiled named-venues file; ./interventions-sources), geocodes by
- * postcode centroid or places items in their neighbourhood/ward (./interventions-place), and
+ * Interventions layer: validates the council's content folder (council.json, ./council-folder;
+ * interventions.json and priority-areas.json, ./interventions-validate), reads the places files its
+ * council.json declares and no others (./interventions-places), geocodes by postcode centroid
+ * (./interventions-sources) or places items in their neighbourhood/ward (./interventions-place), and
  * returns a GeoJSON FeatureCollection of points (public/geo/interventions.json) plus the items it
  * could not place, with reasons.
  *
@@ -12,15 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { PipelineError } from './errors';
-import {
-  INTERVENTION_TYPES,
-  type ContentIntervention,
-  type InterventionsCollection,
-  type UnplacedIntervention,
-} from '../../src/data/content-contract';
+import { PipelineError, ProblemList } from './errors';
+import type { ContentIntervention, InterventionsCollection, UnplacedIntervention } from '../../src/data/content-contract';
+import type { CouncilFolderFile } from '../../src/data/council-folder';
+import { readCouncilFolder } from './council-folder';
 import { areaPoint, createPlacer, type Draft, type Poly } from './interventions-place';
-import { PLACES_FILES, readPlacesFile, readPostcodeCentroids, slug, VENUE_TYPES } from './interventions-sources';
+import { readPlacesEntry } from './interventions-places';
+import { LEEDS_POSTCODES_FILE, postcodeLookup, type PostcodeSource } from './interventions-sources';
 import { CONTENT_FILES, citationText, validateInterventions, validatePriorityAreas } from './interventions-validate';
 
 export interface BuildInterventionsInput {
@@ -29,6 +27,8 @@ export interface BuildInterventionsInput {
   areaCode: string;
   lsoa21: FeatureCollection;
   wards: FeatureCollection;
+  /** Where postcodes are geocoded; default the Leeds LS table. */
+  postcodes?: PostcodeSource;
 }
 
 export interface BuildInterventionsResult {
@@ -36,9 +36,9 @@ export interface BuildInterventionsResult {
   unplaced: UnplacedIntervention[];
   /** Non-fatal notes (e.g. a declared ward that differs from the point's ward). */
   warnings: string[];
+  /** The validated council.json of the content folder. */
+  council: CouncilFolderFile;
 }
-
-const TYPE_ORDER = new Map(INTERVENTION_TYPES.map((t, i) => [t, i]));
 
 export function buildInterventions(input: BuildInterventionsInput): BuildInterventionsResult {
   const { sourcesDir, contentDir, areaCode } = input;
@@ -50,36 +50,42 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
     }
   };
 
+  const council = readCouncilFolder(contentDir);
+  const typeOrder = new Map(council.interventionTypes.map((t, i) => [t.id, i]));
+  const order = (t: string) => typeOrder.get(t) ?? typeOrder.size;
+
   // --- geography
   const wardPolys = new Map<string, Poly>();
+  const wardNames = new Map<string, string>();
   for (const f of input.wards.features) {
     const p = f.properties ?? {};
     if (p.LAD24CD !== undefined && p.LAD24CD !== areaCode) continue;
     const code = String(p.WD24CD ?? p.code);
     wardPolys.set(code, f as Poly);
+    wardNames.set(code, String(p.WD24NM ?? p.name ?? code));
   }
   const lsoaPolys = new Map<string, Poly>();
   for (const f of input.lsoa21.features) lsoaPolys.set(String(f.properties?.LSOA21CD ?? f.properties?.code), f as Poly);
 
   // --- content
-  const pa = validatePriorityAreas(readJson(CONTENT_FILES.priorityAreas), {
-    wardCodes: new Set(wardPolys.keys()),
-    lsoa21Codes: new Set(lsoaPolys.keys()),
-  }, join(contentDir, CONTENT_FILES.priorityAreas));
+  const ctx = { wardNames, lsoa21Codes: new Set(lsoaPolys.keys()), reports: council.reports };
+  const pa = validatePriorityAreas(readJson(CONTENT_FILES.priorityAreas), ctx, join(contentDir, CONTENT_FILES.priorityAreas));
   const hoods = new Map(pa.neighbourhoods.map((h) => [h.id, h]));
+  const interventionsFile = join(contentDir, CONTENT_FILES.interventions);
   const content = validateInterventions(readJson(CONTENT_FILES.interventions), {
-    wardCodes: new Set(wardPolys.keys()),
-    lsoa21Codes: new Set(lsoaPolys.keys()),
+    ...ctx,
     neighbourhoodIds: new Set(hoods.keys()),
-  }, join(contentDir, CONTENT_FILES.interventions));
+    types: council.interventionTypes.map((t) => t.id),
+  }, interventionsFile);
 
   // --- postcodes
-  const postcodes = readPostcodeCentroids(sourcesDir);
-  const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({ areaCode, wardPolys, postcodes });
+  const postcodes = postcodeLookup(sourcesDir, input.postcodes ?? { kind: 'table', file: LEEDS_POSTCODES_FILE });
+  const problems = new ProblemList();
+  const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({ areaCode, wardPolys, postcodes, problems });
   const cityWide: InterventionsCollection['cityWide'] = [];
 
   // --- report items
-  const reportDrafts: Array<{ d: Draft; it: ContentIntervention }> = content.items.map((it) => ({
+  const reportDrafts: Array<{ d: Draft; it: ContentIntervention }> = content.items.map((it, i) => ({
     it,
     d: {
       id: it.id,
@@ -93,8 +99,9 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       neighbourhood: it.neighbourhood,
       description: it.description,
       outcomes: it.outcomes,
-      source: [it.source, ...(it.otherSources ?? [])].map(citationText).join('; '),
+      source: [it.source, ...(it.otherSources ?? [])].map((c) => citationText(c, council.publisher)).join('; '),
       ...(it.location.kind === 'postcode' ? { postcode: it.location.postcode } : {}),
+      at: { file: interventionsFile, item: `item ${i + 1} ("${it.id}")`, field: it.location.kind === 'postcode' ? 'location.postcode' : 'location' },
     },
   }));
   for (const { d } of reportDrafts) claim(d);
@@ -122,7 +129,7 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
         } else {
           const code = loc.ward!;
           const pt = areaPoint([wardPolys.get(code)!]);
-          const name = String(wardPolys.get(code)!.properties?.WD24NM ?? code);
+          const name = wardNames.get(code) ?? code;
           emit(d, pt, 'area', `approximate: placed in its ward (${name}); the location is not in the sources${loc.note ? `. ${loc.note}` : ''}`, code);
         }
         break;
@@ -139,63 +146,37 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
     }
   }
 
-  // --- named venues (compiled)
-  for (const r of readPlacesFile(sourcesDir, PLACES_FILES.venues)) {
-    const name = r.name ?? '';
-    const firstType = (r.type ?? '').split(';')[0]!.trim();
-    const type = VENUE_TYPES[firstType] ?? 'other';
-    const d: Draft = {
-      id: `venue-${slug(name.replace(/\(.*?\)/g, ''))}`,
-      type,
-      name,
-      origin: 'named-venues',
-      description: `Venue named in the council's reports (${r.address || 'address not given'}).`,
-      outcomes: [],
-      source: `${PLACES_FILES.venues} (compiled): ${r.source ?? ''}`,
-      ...(r.postcode ? { postcode: r.postcode } : {}),
-    };
-    if (!r.postcode) {
-      unplaced.push({ id: d.id, name, origin: 'named-venues', reason: `no postcode in ${PLACES_FILES.venues} (status: ${r.status || 'not stated'}; address: ${r.address || 'none'})` });
-      continue;
-    }
-    if (claim(d)) geocode(d, r.postcode);
-  }
-
-  // --- open libraries
-  for (const r of readPlacesFile(sourcesDir, PLACES_FILES.libraries)) {
-    if ((r['Year closed'] ?? '') !== '') continue;
-    const name = r['Library name'] ?? '';
-    const hub = /community hub/i.test(r['Co-located with'] ?? '');
-    const address = [r['Address 1'], r['Address 2'], r['Address 3'], r.Postcode].filter(Boolean).join(', ');
-    const d: Draft = {
-      id: `library-${slug(name)}`,
-      type: hub ? 'community_hub' : 'library',
-      name,
-      origin: 'libraries',
-      description: `Public library${hub ? ' co-located with a Community Hub' : ''}; ${address}.`,
-      outcomes: [],
-      source: `Public libraries basic dataset (DCMS / Arts Council England) via LibrariesHacked: ${PLACES_FILES.libraries}`,
-      ...(r.Postcode ? { postcode: r.Postcode } : {}),
-    };
-    if (!r.Postcode) {
-      unplaced.push({ id: d.id, name, origin: 'libraries', reason: `no postcode in ${PLACES_FILES.libraries}` });
-      continue;
-    }
-    // A library at the postcode of a named venue of the same type is the same building.
-    if (claim(d)) geocode(d, r.Postcode);
-    else {
+  // --- the council's places files, in priority order (a duplicate folds into the earlier point)
+  for (const entry of council.places) {
+    for (const { draft: d, location } of readPlacesEntry(entry, contentDir, sourcesDir)) {
+      if (location.kind === 'none') {
+        unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: location.reason });
+        continue;
+      }
+      if (claim(d)) {
+        if (location.kind === 'point') emit(d, location.coords, 'exact', location.precisionNote);
+        else geocode(d, location.postcode);
+        continue;
+      }
+      // A row at the postcode of an earlier point of the same type is the same building; a report
+      // item's own description stands, a places row's says where else it is listed.
       const into = merged[merged.length - 1]!.into;
       const f = features.find((x) => x.properties.id === into);
-      if (f && !f.properties.description.includes(name)) f.properties.description += ` Listed in the public libraries dataset as "${name}".`;
+      if (f && f.properties.origin !== 'report' && !f.properties.description.includes(d.name)) f.properties.description += ` Listed in ${entry.name} as "${d.name}".`;
     }
   }
+  problems.throwIfAny();
+  const ids = new Set<string>();
+  for (const id of [...features, ...unplaced.map((u) => ({ properties: u }))].map((f) => f.properties.id)) {
+    if (ids.has(id)) throw new PipelineError({ file: join(contentDir, 'council.json'), field: 'places[].idPrefix', message: `two points have the id "${id}": give the places files distinct idPrefix values or the rows distinct names` });
+    ids.add(id);
+  }
 
-  features.sort((a, b) =>
-    (TYPE_ORDER.get(a.properties.type)! - TYPE_ORDER.get(b.properties.type)!) || a.properties.id.localeCompare(b.properties.id));
+  features.sort((a, b) => (order(a.properties.type) - order(b.properties.type)) || a.properties.id.localeCompare(b.properties.id));
   unplaced.sort((a, b) => a.origin.localeCompare(b.origin) || a.id.localeCompare(b.id));
   merged.sort((a, b) => a.id.localeCompare(b.id));
-  cityWide.sort((a, b) => (TYPE_ORDER.get(a.type)! - TYPE_ORDER.get(b.type)!) || a.id.localeCompare(b.id));
+  cityWide.sort((a, b) => (order(a.type) - order(b.type)) || a.id.localeCompare(b.id));
   warnings.sort();
 
-  return { collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged }, unplaced, warnings };
+  return { collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged }, unplaced, warnings, council };
 }

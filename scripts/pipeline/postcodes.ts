@@ -1,126 +1,168 @@
-import path from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
-import type { MultiPolygon, Polygon } from 'geojson';
-import type { PostcodeDistrict } from '../../src/data/contract';
-import { inwardCode, isFullPostcode, postcodeDistrict, postcodeKey } from '../../src/data/postcode';
-import type { AreaFeature } from './boundaries';
-import { cell, column, readCsv } from './csv';
-import { ProblemList } from './errors';
+import { gzipSync } from 'node:zlib';
+import { POSTCODE_DISTRICT_BUDGET_GZIP, POSTCODE_NEIGHBOUR_KM, type PostcodeDistrict } from '../../src/data/contract';
+import { inwardCode, postcodeDistrict } from '../../src/data/postcode';
+import type { AreaFeature, BoundaryLayer } from './boundaries';
+import { PipelineError, type Problem } from './errors';
+import { readPostcodeDirectory } from './postcode-directory';
+import { bboxOf, boundaryDistance, postcodePlacement } from './postcode-placement';
 import { round } from './reproject';
-import { parseFiniteNumber } from './validate';
 
-export type Bbox = [number, number, number, number];
-
-/** Outer-ring bounding box, for a cheap test before point-in-polygon. */
-export function bboxOf(g: Polygon | MultiPolygon): Bbox {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const poly of polys) {
-    for (const [x = NaN, y = NaN] of poly[0] ?? []) {
-      if (x < b[0]) b[0] = x;
-      if (y < b[1]) b[1] = y;
-      if (x > b[2]) b[2] = x;
-      if (y > b[3]) b[3] = y;
-    }
-  }
-  return b;
-}
+export { bboxOf, type Bbox } from './postcode-placement';
 
 export interface PostcodeResult {
-  /** One file's content per postcode district, sorted by district. */
-  districts: PostcodeDistrict[];
+  /** One file per district (or per sector of a district too large for one file), sorted by name. */
+  files: Array<{ key: string; content: PostcodeDistrict }>;
+  districts: string[];
+  splitDistricts: string[];
+  /** The area's own postcodes (centre in one of its LSOAs). */
   total: number;
-  withoutCoordinates: number;
+  /** Other councils' postcodes within POSTCODE_NEIGHBOUR_KM. */
+  nearby: number;
+  /** Postcodes within POSTCODE_NEIGHBOUR_KM of the area in no English LSOA. */
   withoutLsoa: number;
+  /** Postcodes of the districts covered listed without coordinates. */
+  withoutCoordinates: number;
+  /** Directory rows skipped (England-wide), by file and line. */
+  skipped: Problem[];
 }
 
+export interface PostcodeInput {
+  dataDir: string;
+  /** The postcode directory: a folder of `Postcode,lat,long` files, or one file. */
+  postcodes: string;
+  /** Every LSOA 2021 postcodes are placed in (England-wide; the area's are among them). */
+  placementLayer: BoundaryLayer;
+  /** The area's own LSOAs. */
+  own: readonly AreaFeature[];
+  /** The council an LSOA of the placement layer belongs to (LAD 2024 code and name). */
+  councilOf: (lsoaCode: string) => { code: string; name: string } | undefined;
+  neighbourKm?: number;
+  budgetGzip?: number;
+}
+
+type Entry = { key: string; lon: number; lat: number; lsoa: string | null };
+
 /**
- * Uses the unsimplified LSOA polygons so a postcode near a border lands where ONS puts it; on an
- * exact shared border the first LSOA by code wins, which keeps the output reproducible.
+ * The area's postcodes and its neighbours' near the boundary. Each postcode is placed by point in
+ * polygon of its NSPL centre in the unsimplified LSOA 2021 boundaries: in one of the area's LSOAs →
+ * the area's; otherwise kept when its centre lies within `neighbourKm` of the area's boundary, with
+ * the LSOA (and so the council) it lies in, or none (Wales, Scotland, off the generalised coast).
  */
-export function buildPostcodeIndex(dataDir: string, relFile: string, lsoas: AreaFeature[]): PostcodeResult {
-  const table = readCsv(path.resolve(dataDir, relFile), relFile);
-  const pc = column(table, 'Postcode');
-  const lat = column(table, 'lat');
-  const lon = column(table, 'long');
-  const boxes = lsoas.map((f) => bboxOf(f.geometry));
-  const problems = new ProblemList();
-  const entries = new Map<string, { value: [number, number, number]; line: number }>();
-  let withoutCoordinates = 0;
+export function buildPostcodeIndex(input: PostcodeInput): PostcodeResult {
+  const km = input.neighbourKm ?? POSTCODE_NEIGHBOUR_KM;
+  const dir = readPostcodeDirectory(input.dataDir, input.postcodes);
+  const placement = postcodePlacement(`${input.dataDir}:${input.postcodes}`, dir, input.placementLayer);
+  const ownCodes = new Set(input.own.map((f) => f.code));
+  const distance = boundaryDistance(input.own, km);
+  const box = input.own.map((f) => bboxOf(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  // km → degrees, generously (the exact test is the distance below).
+  const dLat = km / 110;
+  const dLon = km / (111.32 * Math.cos(((box[1] + box[3]) / 2) * (Math.PI / 180)) || 1);
+  const [w, s, e, n] = [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
+  const entries: Entry[] = [];
+  let total = 0;
+  let nearby = 0;
   let withoutLsoa = 0;
-  for (const row of table.rows) {
-    const rawPc = cell(row, pc).trim();
-    if (rawPc === '') {
-      problems.add({ file: relFile, location: `line ${row.line}`, field: 'Postcode', message: 'empty postcode' });
-      continue;
-    }
-    const latRaw = cell(row, lat).trim();
-    const lonRaw = cell(row, lon).trim();
-    if (latRaw === '' || lonRaw === '') {
-      withoutCoordinates++;
-      continue;
-    }
-    const y = parseFiniteNumber(latRaw);
-    const x = parseFiniteNumber(lonRaw);
-    if (x === undefined || y === undefined || Math.abs(x) > 180 || Math.abs(y) > 90) {
-      problems.add({ file: relFile, location: `line ${row.line}`, field: x === undefined ? 'long' : 'lat', message: 'not a valid coordinate' });
-      continue;
-    }
-    const code = postcodeKey(rawPc);
-    if (!isFullPostcode(code)) {
-      problems.add({ file: relFile, location: `line ${row.line}`, field: 'Postcode', message: `"${rawPc}" is not a full postcode` });
-      continue;
-    }
-    let found = -1;
-    for (let i = 0; i < lsoas.length; i++) {
-      const b = boxes[i];
-      const f = lsoas[i];
-      if (!b || !f || x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue;
-      if (booleanPointInPolygon([x, y], f.geometry)) {
-        found = i;
-        break;
-      }
-    }
-    if (found < 0) withoutLsoa++;
-    const value: [number, number, number] = [round(x, 5), round(y, 5), found];
-    const prev = entries.get(code);
-    if (prev) {
-      problems.add({ file: relFile, location: `line ${row.line}`, field: 'Postcode', message: `duplicate postcode ${code} (also line ${prev.line})` });
-      continue;
-    }
-    entries.set(code, { value, line: row.line });
+  for (let i = 0; i < dir.keys.length; i++) {
+    const x = dir.lon[i] ?? NaN;
+    const y = dir.lat[i] ?? NaN;
+    if (x < w || x > e || y < s || y > n) continue;
+    const f = placement.lsoaOf(i);
+    const code = f >= 0 ? (input.placementLayer.features[f]?.code ?? null) : null;
+    if (code !== null && ownCodes.has(code)) total++;
+    else if (distance(x, y) <= km) {
+      if (code === null) withoutLsoa++;
+      else nearby++;
+    } else continue;
+    entries.push({ key: dir.keys[i] ?? '', lon: round(x, 5), lat: round(y, 5), lsoa: code });
   }
-  problems.throwIfAny();
+  const covered = new Set(entries.map((en) => postcodeDistrict(en.key)));
+  const noCoordinates = dir.noCoordinates.filter((k) => covered.has(postcodeDistrict(k)));
+  const files = splitFiles(entries, noCoordinates, ownCodes, input.councilOf, input.budgetGzip ?? POSTCODE_DISTRICT_BUDGET_GZIP);
   return {
-    districts: splitByDistrict(new Map([...entries].map(([code, e]) => [code, e.value])), lsoas.map((f) => f.code)),
-    total: entries.size,
-    withoutCoordinates,
+    files,
+    districts: [...covered].sort(),
+    splitDistricts: [...new Set(files.filter((f) => f.content.sector !== undefined).map((f) => f.content.district))].sort(),
+    total,
+    nearby,
     withoutLsoa,
+    withoutCoordinates: noCoordinates.length,
+    skipped: dir.skipped,
   };
 }
 
 /**
- * Splits the area's postcodes by district (outward code), so search loads one small file per lookup.
- * Each file lists only the LSOA codes its postcodes lie in, and its entries are keyed by inward code.
- * `lsoaCodes[i]` is what an entry's index `i` pointed at; -1 (outside the area) stays -1.
+ * One file per district; a district whose file would exceed the budget is written as one file per
+ * sector ("SE1-7"). A sector file over the budget is an error (none is: the largest district, SE1,
+ * has 3,677 postcodes).
  */
-export function splitByDistrict(postcodes: ReadonlyMap<string, readonly [number, number, number]>, lsoaCodes: readonly string[]): PostcodeDistrict[] {
-  const byDistrict = new Map<string, Array<[string, readonly [number, number, number]]>>();
-  for (const [key, value] of postcodes) {
-    const district = postcodeDistrict(key);
-    const list = byDistrict.get(district) ?? [];
-    list.push([key, value]);
-    byDistrict.set(district, list);
+function splitFiles(
+  entries: readonly Entry[],
+  noCoordinates: readonly string[],
+  ownCodes: ReadonlySet<string>,
+  councilOf: PostcodeInput['councilOf'],
+  budget: number,
+): Array<{ key: string; content: PostcodeDistrict }> {
+  const byDistrict = new Map<string, Entry[]>();
+  for (const en of entries) {
+    const d = postcodeDistrict(en.key);
+    const list = byDistrict.get(d) ?? [];
+    list.push(en);
+    byDistrict.set(d, list);
   }
-  return [...byDistrict.keys()].sort().map((district) => {
-    const entries = (byDistrict.get(district) ?? []).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const codes = [...new Set(entries.flatMap(([, v]) => (v[2] >= 0 ? [lsoaCodes[v[2]]] : [])))].filter((c): c is string => c !== undefined).sort();
-    const local = new Map(codes.map((c, i) => [c, i]));
-    const out: PostcodeDistrict['postcodes'] = {};
-    for (const [key, [lon, lat, i]] of entries) {
-      const code = i >= 0 ? lsoaCodes[i] : undefined;
-      out[inwardCode(key)] = [lon, lat, code === undefined ? -1 : (local.get(code) ?? -1)];
+  const noCoords = new Map<string, string[]>();
+  for (const k of noCoordinates) noCoords.set(postcodeDistrict(k), [...(noCoords.get(postcodeDistrict(k)) ?? []), inwardCode(k)]);
+  const out: Array<{ key: string; content: PostcodeDistrict }> = [];
+  for (const district of [...byDistrict.keys()].sort()) {
+    const list = byDistrict.get(district) ?? [];
+    const whole = districtFile(district, undefined, list, noCoords.get(district) ?? [], ownCodes, councilOf);
+    if (gzipBytes(whole) <= budget) {
+      out.push({ key: district, content: whole });
+      continue;
     }
-    return { district, lsoaCodes: codes, postcodes: out };
+    const sectors = [...new Set(list.map((en) => inwardCode(en.key).charAt(0)))].sort();
+    for (const sector of sectors) {
+      const content = districtFile(
+        district,
+        sector,
+        list.filter((en) => inwardCode(en.key).startsWith(sector)),
+        (noCoords.get(district) ?? []).filter((k) => k.startsWith(sector)),
+        ownCodes,
+        councilOf,
+      );
+      if (gzipBytes(content) > budget) throw new PipelineError({ file: `postcodes/${district}-${sector}.json`, message: `one postcode sector exceeds ${budget} B gzip` });
+      out.push({ key: `${district}-${sector}`, content });
+    }
+  }
+  return out;
+}
+
+function gzipBytes(d: PostcodeDistrict): number {
+  return gzipSync(Buffer.from(JSON.stringify(d), 'utf8'), { level: 9 }).byteLength;
+}
+
+/** One file: entries keyed by inward code, LSOAs (and their councils) listed once, in code order. */
+export function districtFile(
+  district: string,
+  sector: string | undefined,
+  entries: readonly Entry[],
+  noCoordinates: readonly string[],
+  ownCodes: ReadonlySet<string>,
+  councilOf: PostcodeInput['councilOf'],
+): PostcodeDistrict {
+  const lsoaCodes = [...new Set(entries.flatMap((en) => (en.lsoa === null ? [] : [en.lsoa])))].sort();
+  const lsoaIndex = new Map(lsoaCodes.map((c, i) => [c, i]));
+  const councils: PostcodeDistrict['councils'] = [];
+  const lsoaCouncils = lsoaCodes.map((c) => {
+    if (ownCodes.has(c)) return -1;
+    const council = councilOf(c) ?? { code: '', name: 'another area' };
+    let i = councils.findIndex((x) => x.code === council.code);
+    if (i < 0) i = councils.push({ code: council.code, name: council.name }) - 1;
+    return i;
   });
+  const postcodes: PostcodeDistrict['postcodes'] = {};
+  for (const en of [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    postcodes[inwardCode(en.key)] = [en.lon, en.lat, en.lsoa === null ? -1 : (lsoaIndex.get(en.lsoa) ?? -1)];
+  }
+  return { district, ...(sector !== undefined ? { sector } : {}), lsoaCodes, lsoaCouncils, councils, postcodes, noCoordinates: [...noCoordinates].sort() };
 }

@@ -11,7 +11,6 @@ import {
   type IodValues,
   type LsoaProperties,
   type ReleaseId,
-  type IndicatorId,
   type WardProperties,
   type AreaDetails,
   isFirstViewKey,
@@ -21,7 +20,8 @@ import {
 } from '../../src/data/contract';
 import type { AreaFeature } from './boundaries';
 import { BUDGET, configFromEnv, QUANTIZATION, SIMPLIFY_MIN_WEIGHT, type ResolvedConfig } from './config';
-import { PipelineError, ProblemList } from './errors';
+import { PipelineError, ProblemList, type Problem } from './errors';
+import { readEnglandLayer } from './sources/england';
 import { checkAreaCode, hasDistrictList } from './area-codes';
 import { readAreaGeography } from './area-geography';
 import { contentDirFor, councilContent } from './council-content';
@@ -36,8 +36,11 @@ import { modalWard, wardSummaries, type WardMember } from './wards';
 import { buildTopology, type AreaGeoFeature } from './write-topojson';
 import { areaMinWeight, fitTopology } from './fit-topology';
 import { buildInterventions } from './interventions';
-import { areaPeople, FILE7_INDICATORS } from './file7';
+import { LEEDS_POSTCODES_FILE, NSPL_DIR } from './interventions-sources';
+import { areaPeople } from './file7';
+import { censusAndSupplementary, extraIndicatorsFor, populationMetadata } from './people-sources';
 import { readSpiFromSources } from './spi';
+import { readStanding } from './file10';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
@@ -63,6 +66,8 @@ export interface PipelineReport {
   area: { code: string; name: string };
   outDir: string;
   counts: DataMetadata['counts'] & { postcodesWithoutCoordinates: number };
+  /** Postcode directory rows skipped (malformed, outside Great Britain, duplicate), by file and line. */
+  postcodeSkipped: Problem[];
   /** Boundary features outside the area, per layer (codes). */
   dropped: { lsoa21: string[]; lsoa11: string[]; wards: string[] };
   releases: Array<{ id: ReleaseId; areaCount: number; nationalCount: number; mostDeprived1pc: number; nationalDecile1: number }>;
@@ -70,6 +75,10 @@ export interface PipelineReport {
   budget: BudgetVerdict;
   interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
   spiRows: number | null;
+  /** How LSOAs were put in wards, with how many moved against the centroid rule and which wards are empty. */
+  wards: { method: 'lookup' | 'centroid'; vintage: string; movedFromCentroid: number | null; withoutLsoa: string[]; note: string };
+  /** The people figures counted (source, year) and their area total; null without any. */
+  population: { source: string; total: number | null } | null;
   /** The orientation layer: what was kept (null counts when the sources do not cover the area) and its note. */
   context: { counts: Record<string, number>; note: string | null };
   durationMs: number;
@@ -146,6 +155,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   if (!r25) throw new Error('the release table has no 2025 release');
   const people = areaPeople({ dataDir, file: r25.def.optionalSources?.[0]?.file, area, areaName: sets.name, codes: codes21, release2025: r25 });
   log(people.available ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs` : `IoD2025 File 7 not used: ${people.reason}`);
+  // Census 2021 people for every LSOA (details file), and File 3's IDACI/IDAOPI ranks where File 7 is absent.
+  const { census, supplementary } = censusAndSupplementary(dataDir, sources, codes21, people.available ? null : r25);
+  if (census) log(`Census 2021: ${census.totals.c21pop} usual residents in ${codes21.length} LSOAs`);
+  if (supplementary) log(`IoD2025 File 3: IDACI and IDAOPI ranks and deciles for all ${codes21.length} LSOAs (no scores)`);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -179,6 +192,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     };
     for (const a of joined21) Object.assign(props, a.values.get(f.code));
     if (people.available) Object.assign(props, people.values.get(f.code));
+    if (census) Object.assign(props, census.values.get(f.code));
+    if (supplementary) Object.assign(props, supplementary.values.get(f.code));
     if (chg === 'U' && joined11.every((a) => a.release.records.has(f.code))) {
       for (const a of joined11) Object.assign(props, comparable(a, f.code));
       const pop = population11(f.code);
@@ -218,15 +233,13 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     codes.flatMap((code) => {
       const v = a.values.get(code) ?? {};
       const ward = wardOf(code);
-      const rank = v[valueKey(a.release.def.id, 'imd', 'r')];
-      const decile = v[valueKey(a.release.def.id, 'imd', 'd')];
-      if (!ward || rank === undefined || decile === undefined) return [];
-      return [{ ward, rank, decile, p1: v[flagKey(a.release.def.id, 1)] ?? 0 }];
+      if (!ward || v[valueKey(a.release.def.id, 'imd', 'r')] === undefined || v[valueKey(a.release.def.id, 'imd', 'd')] === undefined) return [];
+      return [{ code, ward }];
     });
   const summaries = joined.map((a) =>
     on2021(a.release)
-      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)))
-      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c))),
+      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)), a.values)
+      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c)), a.values),
   );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     // The compiled committee list is about Leeds' Dec 2024 wards only.
@@ -245,7 +258,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   log('Building topology');
   // The release facts the app reads from metadata.json to restore the fields the files leave out.
-  const extraIndicators: Partial<Record<ReleaseId, IndicatorId[]>> = people.available ? { '2025': [...FILE7_INDICATORS] } : {};
+  const extraIndicators = extraIndicatorsFor(people.available, supplementary !== null);
   const derivation = joined.map((a) => releaseMetadata(a, extraIndicators[a.release.def.id]));
   // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
   const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
@@ -259,10 +272,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: withoutDerivable(lsoa11Features, derivation, '2011') }, minWeight, quantization);
 
   log('Indexing postcodes');
-  // The sources hold LS postcodes only: any other district gets an empty index (metadata says why).
-  const pcs: PostcodeResult = sources.englandWide
-    ? { districts: [], total: 0, withoutLsoa: 0, withoutCoordinates: 0 }
-    : buildPostcodeIndex(dataDir, sources.postcodes, f21.layer.features);
+  const pcs: PostcodeResult = buildPostcodeIndex({
+    dataDir,
+    postcodes: sources.postcodes,
+    placementLayer: await readEnglandLayer(dataDir, sources.postcodeLsoas ?? sources.lsoa21),
+    own: f21.layer.features,
+    councilOf: (code) => {
+      const g = lookups.lsoa21.get(code);
+      return g ? { code: g.lad, name: g.ladName } : undefined;
+    },
+  });
+  // Bad directory rows are skipped, not fatal: each named by file and line (once per process's parse).
+  for (const p of pcs.skipped.slice(0, 20)) log(`postcodes: skipped ${p.file} ${p.location ?? ''} (${p.field ?? ''}): ${p.message}`);
+  if (pcs.skipped.length > 20) log(`postcodes: … ${pcs.skipped.length - 20} more skipped rows (report.postcodeSkipped lists them all)`);
 
   const counts: PipelineReport['counts'] = {
     lsoa21: lsoa21Features.length,
@@ -271,6 +293,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     postcodes: pcs.total,
     postcodesWithoutLsoa: pcs.withoutLsoa,
     postcodesWithoutCoordinates: pcs.withoutCoordinates,
+    postcodesNearby: pcs.nearby,
+    postcodeRowsSkipped: pcs.skipped.length,
   };
   const contentDir = options.contentDir === undefined ? contentDirFor(area) : options.contentDir;
   const metadata = buildMetadata({
@@ -281,13 +305,15 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     people: people.available
       ? { available: true, sourceFile: people.file, reference: 'mid-2022', totals: people.totals }
       : { available: false, sourceFile: people.file, reason: people.reason },
+    population: populationMetadata(people, census),
     sources,
     counts,
     bbox: areaBbox,
     simplifyMinWeight: minWeight,
     minPartArea,
     quantization,
-    postcodeDistricts: pcs.districts.map((d) => d.district),
+    postcodeDistricts: pcs.districts,
+    postcodeSplitDistricts: pcs.splitDistricts,
   });
 
   log('Building the context layer (roads, rail, rivers, parks, place names)');
@@ -311,6 +337,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
           areaCode: area,
           lsoa21: toCollection(f21.layer.features),
           wards: toCollection(fw.layer.features),
+          // Leeds keeps its LS table so its interventions are unchanged (WF and BD postcodes stay unplaced).
+          postcodes: sources.englandWide ? { kind: 'areas', dir: NSPL_DIR } : { kind: 'table', file: LEEDS_POSTCODES_FILE },
         });
   for (const w of interventions.warnings) log(`interventions: ${w}`);
 
@@ -326,10 +354,11 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     details2021: stableStringify(details),
     areas2011: stableStringify(topo11),
     metadata: `${JSON.stringify(JSON.parse(stableStringify(metadata)), null, 2)}\n`,
-    postcodes: pcs.districts.map((d) => ({ name: postcodeDistrictFile(d.district), content: stableStringify(d) })),
+    postcodes: pcs.files.map((f) => ({ name: postcodeDistrictFile(f.key), content: stableStringify(f.content) })),
     interventions: stableStringify(interventions.collection),
     spi: stableStringify(spi),
     context: stableStringify(context.data),
+    standing: stableStringify(readStanding(dataDir, { code: area, name: sets.name })),
   };
   const files = Object.entries(contents).flatMap(([key, content]) => (typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content));
   const outputs = measure(files);
@@ -353,6 +382,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     area: { code: area, name: sets.name },
     outDir: cfg.outDir,
     counts,
+    postcodeSkipped: pcs.skipped,
     dropped: { lsoa21: f21.dropped, lsoa11: f11.dropped, wards: fw.dropped },
     releases: joined.map((a) => ({
       id: a.release.def.id,
@@ -365,6 +395,14 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     budget,
     interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
     spiRows: spi?.rows.length ?? null,
+    wards: {
+      method: geo.wardMethod.method,
+      vintage: geo.wardMethod.vintage,
+      movedFromCentroid: geo.wardMethod.movedFromCentroid?.length ?? null,
+      withoutLsoa: geo.wardMethod.withoutLsoa ?? [],
+      note: metadata.council?.wards.note ?? '',
+    },
+    population: metadata.population ? { source: metadata.population.used.source, total: metadata.population.totals.population ?? null } : null,
     context: { counts: context.counts, note: context.metadata.note },
     durationMs: Date.now() - started,
   };

@@ -1,43 +1,31 @@
 import { wardSummaryKey, type ReleaseId } from '../../src/data/contract';
+import { profile, type LsoaTable } from '../../src/domain/area-profile';
+import { areaSet } from '../../src/domain/area-set';
 
 export interface WardMember {
+  code: string;
   ward: string;
-  /** National IMD rank, decile and the 1% flag of the LSOA in this release. */
-  rank: number;
-  decile: number;
-  p1: number;
-}
-
-export function median(sorted: number[]): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const mid = Math.floor(n / 2);
-  return n % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 /**
- * Per-ward counts from the ward's LSOAs. Wards with no LSOA in a release get no keys for it
- * (absent = unknown, per the contract), never zeros.
+ * Per-ward counts from the ward's LSOAs, by the one area-set profile the app uses
+ * (src/domain/area-profile.ts). `members` are the LSOAs with a ward and a national IMD rank and
+ * decile in the release. Wards with no LSOA in a release get no keys for it (absent = unknown,
+ * per the contract), never zeros.
  */
-export function wardSummaries(release: ReleaseId, members: WardMember[]): Map<string, Record<string, number>> {
-  const byWard = new Map<string, WardMember[]>();
-  for (const m of members) {
-    const list = byWard.get(m.ward) ?? [];
-    list.push(m);
-    byWard.set(m.ward, list);
-  }
+export function wardSummaries(release: ReleaseId, members: readonly WardMember[], table: LsoaTable): Map<string, Record<string, number>> {
+  const byWard = new Map<string, string[]>();
+  for (const m of members) byWard.set(m.ward, [...(byWard.get(m.ward) ?? []), m.code]);
   const out = new Map<string, Record<string, number>>();
-  for (const [ward, list] of byWard) {
-    const n = list.length;
-    const d1 = list.filter((m) => m.decile === 1).length;
-    const p1 = list.filter((m) => m.p1 === 1).length;
-    const ranks = list.map((m) => m.rank).sort((a, b) => a - b);
+  for (const [ward, codes] of byWard) {
+    const p = profile(areaSet('ward', ward, ward, { type: 'ward', ward }, codes), table, release);
     out.set(ward, {
-      [wardSummaryKey(release, 'n')]: n,
-      [wardSummaryKey(release, 'd1')]: d1,
-      [wardSummaryKey(release, 'd1s')]: Math.round((d1 / n) * 1000) / 1000,
-      [wardSummaryKey(release, 'p1')]: p1,
-      [wardSummaryKey(release, 'mr')]: median(ranks),
+      [wardSummaryKey(release, 'n')]: p.lsoas,
+      [wardSummaryKey(release, 'd1')]: p.decile1,
+      [wardSummaryKey(release, 'd1s')]: p.decile1Share ?? 0,
+      [wardSummaryKey(release, 'p1')]: p.in1pc,
+      // Every member has a rank (see `members`), so the median exists.
+      [wardSummaryKey(release, 'mr')]: p.medianRank ?? NaN,
     });
   }
   return out;

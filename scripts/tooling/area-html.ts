@@ -11,13 +11,31 @@ export const AREA_NAME_TOKEN = '%ATLAS_AREA_NAME%';
 export interface BuiltArea {
   code: string;
   name: string;
+  /** The council's embedding domains as built (metadata.json council.content.embedDomains); [] without content. */
+  embedDomains?: readonly string[];
 }
 
-/** Leeds' own domain may frame the Leeds atlas; other councils add theirs when hosting (README). */
-const FRAME_ANCESTORS: Record<string, string> = { E08000035: 'https://*.leeds.gov.uk' };
+/**
+ * The embedding domains of a council's content folder (content/<code>/council.json `embedDomains`, or
+ * under ATLAS_CONTENT_DIR as the pipeline's contentDirFor reads it); [] without one. Read directly,
+ * not through the pipeline's validator: vite.config.ts loads this file, and build:data has already
+ * validated the folder (scripts/pipeline/council-folder.ts).
+ */
+export function embedDomainsFor(areaCode: string): readonly string[] {
+  if (areaCode === '') return [];
+  const root = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : path.resolve(import.meta.dirname, '..', '..', 'content');
+  const file = path.join(root, areaCode, 'council.json');
+  if (!existsSync(file)) return [];
+  const domains = (JSON.parse(readFileSync(file, 'utf8')) as { embedDomains?: unknown }).embedDomains;
+  return Array.isArray(domains) ? domains.filter((d): d is string => typeof d === 'string') : [];
+}
 
-export function contentSecurityPolicy(areaCode: string): string {
-  const ancestors = ["'self'", FRAME_ANCESTORS[areaCode]].filter(Boolean).join(' ');
+/**
+ * The CSP; `frame-ancestors` lists the council's embedding domains — given, or read from its
+ * content folder's council.json (so a call with the area code alone still gets them).
+ */
+export function contentSecurityPolicy(areaCode: string, embedDomains: readonly string[] = embedDomainsFor(areaCode)): string {
+  const ancestors = ["'self'", ...embedDomains].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -46,8 +64,11 @@ export function fillAreaTokens(html: string, area: BuiltArea): string {
 export function readBuiltArea(geoDir: string): BuiltArea | null {
   const file = path.join(geoDir, 'metadata.json');
   if (!existsSync(file)) return null;
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as { area?: { code?: unknown; name?: unknown } };
-  return typeof meta.area?.code === 'string' && typeof meta.area.name === 'string' ? { code: meta.area.code, name: meta.area.name } : null;
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as { area?: { code?: unknown; name?: unknown }; council?: { content?: { embedDomains?: unknown } | null } };
+  if (typeof meta.area?.code !== 'string' || typeof meta.area.name !== 'string') return null;
+  const embed = meta.council?.content?.embedDomains;
+  const embedDomains = Array.isArray(embed) ? embed.filter((d): d is string => typeof d === 'string') : [];
+  return { code: meta.area.code, name: meta.area.name, embedDomains };
 }
 
 /**

@@ -8,38 +8,14 @@
  * (MapLibre's `["has", key]` then tells it apart), as in ./contract.ts.
  */
 
-/** The council reports the content cites (files in the seeds folder). Title and date must match. */
-export const SEED_REPORTS = {
-  '000_47770b8879256e76.txt': {
-    title: 'Progress Report on the Implementation of the Leeds Inclusive Growth Strategy Inquiry Recommendation (Scrutiny Board: Infrastructure, Investment and Inclusive Growth)',
-    date: '2020-01-08',
-  },
-  '001_853f00ae9c047183.txt': {
-    title: 'Locality Working and Priority Neighbourhood Update (Executive Board)',
-    date: '2019-02-13',
-  },
-  '002_098a5db69054522a.txt': {
-    title: 'Best City Ambition - Update (Scrutiny Board: Children and Families)',
-    date: '2023-01-25',
-  },
-  '003_de121d6f31e731a9.txt': {
-    title: 'The Leeds Anchors Network: a place based approach to inclusive growth (slides)',
-    date: '2019-12-09',
-  },
-  '004_395d0eff0a73b404.txt': {
-    title: 'More Jobs, Better Jobs breakthrough project update (Executive Board)',
-    date: '2016',
-  },
-} as const satisfies Record<string, { title: string; date: string }>;
-export type SeedReportFile = keyof typeof SEED_REPORTS;
-
 /**
  * A citation. `paragraph` is the report's own anchor ("3.23", "3.8.4", "- 3." in a summary list,
  * or a heading/slide title for unnumbered text such as appendices and slides): it must occur
  * verbatim in the report text.
  */
 export interface Citation {
-  file: SeedReportFile;
+  /** A report of the council's content folder (council.json `reports`). */
+  file: string;
   title: string;
   date: string;
   paragraph: string;
@@ -120,18 +96,8 @@ export interface PriorityAreasFile {
 // content/interventions.json
 // ---------------------------------------------------------------------------
 
-export const INTERVENTION_TYPES = [
-  'community_hub',
-  'library',
-  'jobshop',
-  'taster_event',
-  'employability_programme',
-  'core_team_project',
-  'target_ward_project',
-  'anchor_institution',
-  'other',
-] as const;
-export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+/** A type of the council's intervention vocabulary (council.json `interventionTypes`, src/data/council-folder.ts). */
+export type InterventionType = string;
 
 /** ISO date, possibly partial: "2019", "2019-06", "2019-06-30". */
 export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -139,7 +105,7 @@ export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$
 export type ContentLocation =
   /** Coordinates from a source; `precision` says what they are (e.g. "building entrance"). */
   | { kind: 'latlon'; lat: number; lon: number; precision: string }
-  /** Geocoded at build with places/ls_postcode_centroids.csv (a postcode centroid, not the building). */
+  /** Geocoded at build by postcode centroid (LS table for Leeds, else NSPL; not the building). */
   | { kind: 'postcode'; postcode: string; venue?: string }
   /** Placed at a point inside the area (union of the neighbourhood's LSOA 2021 polygons, or the ward). */
   | { kind: 'area'; neighbourhood: string; ward?: undefined; note?: string }
@@ -189,7 +155,8 @@ export interface InterventionsContentFile {
 // ---------------------------------------------------------------------------
 
 export type InterventionPrecision = 'exact' | 'postcode' | 'area';
-export type InterventionOrigin = 'report' | 'libraries' | 'named-venues';
+/** 'report' (interventions.json) or the id of the council.json places file the point comes from. */
+export type InterventionOrigin = string;
 
 /** Flat properties (MapLibre flattens nested values, so `outcomes` is a JSON string). */
 export interface InterventionProperties {

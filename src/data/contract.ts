@@ -10,6 +10,7 @@
  */
 
 import type { CouncilMetadata } from './council-contract';
+import { CENSUS_KEYS, type PopulationMetadata } from './people-contract';
 import type { Topology } from 'topojson-specification';
 export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
@@ -26,9 +27,9 @@ export const GEO_FILES = {
   /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
   /**
-   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`, see
-   * postcodeDistrictFile): search loads only the district of the postcode typed (≤ 40 KB gzip each).
-   * The districts there are listed in DataMetadata.postcodeDistricts.
+   * Folder of JSON PostcodeDistrict files, one per postcode district (`postcodes/LS7.json`) or sector
+   * (`postcodes/SE1-7.json`, see postcodeFileKey): search loads only the file of the postcode typed
+   * (≤ 40 KB gzip each). DataMetadata.postcodeDistricts and postcodeSplitDistricts list them.
    */
   postcodes: 'postcodes',
   /** GeoJSON InterventionsCollection (src/data/content-contract.ts): points, plus unplaced and merged items. */
@@ -39,6 +40,8 @@ export const GEO_FILES = {
   details2021: 'areas-2021-details.json',
   /** JSON ContextData (below): the orientation layer (roads, rail, rivers, water, parks, place names), or null when the sources do not cover the area. */
   context: 'context.json',
+  /** JSON CouncilStanding (src/data/standing-contract.ts): the council's IoD 2025 File 10 figures, loaded on demand. */
+  standing: 'standing.json',
 } as const;
 
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
@@ -200,6 +203,8 @@ export interface DataMetadata {
   schemaVersion: 1;
   /** IoD2025 File 7 for this area: present (with area totals) or absent with the reason. */
   people: PeopleMetadata;
+  /** The people figures this build counts with, defined (source, year, band), with totals; absent without any. */
+  population?: PopulationMetadata;
   area: { code: string; name: string };
   releases: ReleaseMetadata[];
   sources: SourceMetadata[];
@@ -208,10 +213,16 @@ export interface DataMetadata {
     lsoa21: number;
     lsoa11: number;
     wards: number;
+    /** The area's own postcodes: centre point in one of its LSOAs. */
     postcodes: number;
+    /** Postcodes within POSTCODE_NEIGHBOUR_KM of the area that lie in no English LSOA. */
     postcodesWithoutLsoa: number;
-    /** Source rows skipped because they had no coordinates. */
+    /** Postcodes of the districts covered that the NSPL lists without coordinates (searchable, not placed). */
     postcodesWithoutCoordinates?: number;
+    /** Other councils' postcodes within POSTCODE_NEIGHBOUR_KM of the area's boundary. */
+    postcodesNearby?: number;
+    /** Directory rows skipped England-wide (malformed postcode or coordinate, outside Great Britain, duplicate). */
+    postcodeRowsSkipped?: number;
   };
   /** Plain-language derivations of every derived figure (ward summaries, flags, local ranks, change). */
   derivations: Record<string, string>;
@@ -219,6 +230,8 @@ export interface DataMetadata {
   bbox: [number, number, number, number];
   /** Postcode districts with a file in postcodes/ (sorted): search knows a postcode only from these. */
   postcodeDistricts: string[];
+  /** Districts split into one file per sector (postcodeFileKey); absent or empty when none is. */
+  postcodeSplitDistricts?: string[];
   /** The orientation layer (context.json): which parts the sources cover here, and a note when some are missing. */
   context?: ContextMetadata;
   /** What this council's build has: wards and their method, its own content, what the sources lack here. */
@@ -226,22 +239,41 @@ export interface DataMetadata {
 }
 
 /**
- * postcodes/<DISTRICT>.json: the area's postcodes of one district (outward code, e.g. "LS7"), keyed by
- * inward code ("3EX") → [lon, lat, index into lsoaCodes], -1 when the point lies in no LSOA of the area.
+ * postcodes/<FILE>.json: one postcode district's postcodes near the area (outward code, e.g. "LS7"),
+ * or one sector of it ("SE1-7": postcodes "SE1 7…") when the whole district would exceed
+ * POSTCODE_DISTRICT_BUDGET_GZIP. Entries are keyed by inward code ("3EX") → [lon, lat, index into
+ * lsoaCodes], -1 when the point lies in no English LSOA (Wales, Scotland, or just off the coastline).
+ * The area's own postcodes and those of other councils within POSTCODE_NEIGHBOUR_KM of its boundary.
  */
 export interface PostcodeDistrict {
   district: string;
-  /** The LSOA 2021 codes this district's postcodes lie in. */
+  /** The sector digit when the district is split into one file per sector. */
+  sector?: string;
+  /** The LSOA 2021 codes this file's postcodes lie in: the area's and its neighbours'. */
   lsoaCodes: string[];
+  /** Parallel to lsoaCodes: index into `councils` of the LSOA's council, -1 for the area's own LSOAs. */
+  lsoaCouncils: number[];
+  /** The other councils (LAD 2024 code and name) whose LSOAs the file's postcodes lie in. */
+  councils: Array<{ code: string; name: string }>;
   postcodes: Record<string, [number, number, number]>;
+  /** Inward codes of the district's postcodes that the NSPL lists without coordinates. */
+  noCoordinates: string[];
 }
 
-/** Largest a district file may be (gzip -9), so a lookup stays one small request. */
+/** Largest a postcode file may be (gzip -9), so a lookup stays one small request. */
 export const POSTCODE_DISTRICT_BUDGET_GZIP = 40 * 1024;
 
-/** The generated file of one postcode district, e.g. "postcodes/LS7.json". */
-export function postcodeDistrictFile(district: string): string {
-  return `${GEO_FILES.postcodes}/${district}.json`;
+/** Other councils' postcodes are kept when their centre lies within this distance of the area's boundary. */
+export const POSTCODE_NEIGHBOUR_KM = 2;
+
+/** Which file holds a postcode: its district's, or its sector's when that district is split. */
+export function postcodeFileKey(district: string, inward: string, splitDistricts: readonly string[]): string {
+  return splitDistricts.includes(district) ? `${district}-${inward.charAt(0)}` : district;
+}
+
+/** The generated file of one postcode district (or sector), e.g. "postcodes/LS7.json", "postcodes/SE1-7.json". */
+export function postcodeDistrictFile(fileKey: string): string {
+  return `${GEO_FILES.postcodes}/${fileKey}.json`;
 }
 
 /**
@@ -250,15 +282,18 @@ export function postcodeDistrictFile(district: string): string {
  * indicator can be mapped at once), and the IMD ranks and deciles of each release (the flags and the
  * local ranks are then left out again where src/data/derived-fields.ts restores them on loading).
  * The rest (IMD and domain/sub-domain scores, national and local ranks and local deciles; IoD2019 domain
- * ranks; the population-weighted centroid cx/cy and the populations pop, pop22, chi22, old22, wa22,
- * which only outreach planning and profiles use)
+ * ranks; IDACI and IDAOPI; the population-weighted centroid cx/cy and the populations pop, pop22,
+ * chi22, old22, wa22 and the Census 2021 c21pop, c21chi, c21old, c21o65, which outreach planning and
+ * profiles use)
  * is in areas-2021-details.json under the same keys: after merging, an LSOA 2021 feature has exactly
  * the properties LsoaProperties describes.
  */
-const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS]);
+const DETAIL_ONLY_KEYS = new Set<string>(['cx', 'cy', 'pop', ...POPULATION_KEYS, ...CENSUS_KEYS]);
 
 export function isFirstViewKey(key: string): boolean {
   if (DETAIL_ONLY_KEYS.has(key)) return false;
+  // IDACI and IDAOPI (File 7 or File 3) load with the details: they are not needed for the first picture.
+  if (/^y\d\d_(idc|ido)_/.test(key)) return false;
   if (!/^y\d\d_/.test(key)) return true;
   // IMD scores are only read by profiles, which follow the details file (first-view budget).
   return /_(p1|p10|d)$/.test(key) || (/^y\d\d_imd_/.test(key) && !key.endsWith('_s'));

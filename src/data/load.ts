@@ -5,6 +5,7 @@ import { useCouncil } from './council';
 import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
+import type { CouncilStanding } from './standing-contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -49,31 +50,39 @@ function withDerivedFields(areas: LsoaCollection, releases: readonly DerivationR
   return { ...areas, features: areas.features.map((f, i) => ({ ...f, properties: props[i] ?? f.properties })) };
 }
 
-let lsoa11Promise: Promise<LsoaCollection> | undefined;
-/** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
-export function loadLsoa11(releases: readonly DerivationRelease[]): Promise<LsoaCollection> {
-  lsoa11Promise ??= fetchJson<Topology>(GEO_FILES.areas2011).then((t) => withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011'));
-  return lsoa11Promise;
+/** A loader that keeps its result once it has one; a failure is forgotten, so the next call tries again. */
+function keepOnSuccess<A extends unknown[], T>(load: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return (...args) => {
+    if (kept) return kept;
+    const p = load(...args);
+    kept = p;
+    p.catch(() => {
+      if (kept === p) kept = undefined;
+    });
+    return p;
+  };
 }
 
+/** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
+export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess((releases: readonly DerivationRelease[]) =>
+  fetchJson<Topology>(GEO_FILES.areas2011).then((t) => withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011')),
+);
+
 const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
-/** One postcode district's file (postcodes/LS7.json), fetched once; a failed fetch may be retried. */
-export function loadPostcodeDistrict(district: string): Promise<PostcodeDistrict> {
-  let p = postcodeDistricts.get(district);
+/** One postcode file (postcodes/LS7.json, or a sector's, postcodes/SE1-7.json), fetched once; a failed fetch may be retried. */
+export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict> {
+  let p = postcodeDistricts.get(fileKey);
   if (!p) {
-    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(district));
-    p.catch(() => postcodeDistricts.delete(district));
-    postcodeDistricts.set(district, p);
+    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(fileKey));
+    p.catch(() => postcodeDistricts.delete(fileKey));
+    postcodeDistricts.set(fileKey, p);
   }
   return p;
 }
 
-let interventionsPromise: Promise<InterventionsCollection> | undefined;
 /** Intervention points (built from content/ and the places sources); not needed for the first paint. */
-export function loadInterventions(): Promise<InterventionsCollection> {
-  interventionsPromise ??= fetchJson<InterventionsCollection>(GEO_FILES.interventions);
-  return interventionsPromise;
-}
+export const loadInterventions: () => Promise<InterventionsCollection> = keepOnSuccess(() => fetchJson<InterventionsCollection>(GEO_FILES.interventions));
 
 /**
  * The LSOA 2021 areas with their detail values (domain ranks, scores, local ranks, centroids) merged
@@ -93,9 +102,8 @@ export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaColle
   return withDetails(lsoa21, expandDetails(details));
 }
 
-let contextPromise: Promise<ContextData | null> | undefined;
 /** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
-export function loadContext(): Promise<ContextData | null> {
-  contextPromise ??= fetchJson<ContextData | null>(GEO_FILES.context);
-  return contextPromise;
-}
+export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() => fetchJson<ContextData | null>(GEO_FILES.context));
+
+/** The council's File 10 figures (standing.json): on demand, by the council summary, ward profile and briefing; a failed fetch may be retried. */
+export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() => fetchJson<CouncilStanding>(GEO_FILES.standing));

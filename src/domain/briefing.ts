@@ -7,6 +7,11 @@ import type { Geometry, Position } from 'geojson';
 import { valueKey, type LsoaProperties, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from './colour-schemes';
 import { geometryBBox, type BBox } from './geometry';
+import { profile, propsTable, type Decile } from './area-profile';
+import { areaSet } from './area-set';
+import type { PeopleDefinition } from '../data/people-contract';
+import { lsoaPeople } from './people';
+import { wardPeople } from './ward-people';
 import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
 
 export interface AreaShape<P> {
@@ -40,9 +45,11 @@ export interface BriefingFacts {
   lsoas: number;
   inDecile1: number | null;
   in1pc: number;
-  /** Mid-2022 population (IoD 2025 File 7) summed over the ward's LSOAs; null when any LSOA lacks it. */
+  /** Population summed over the ward's LSOAs (File 7 mid-2022 or Census 2021, see `people`); null when any LSOA lacks it. */
   population: number | null;
   children: number | null;
+  /** The definition of population and children (source, year, band); null when there are none. */
+  people: PeopleDefinition | null;
   medianRank: number | null;
   /** LSOAs in the most deprived 10% in IoD 2019 (LSOA 2011 areas of the ward), for change. */
   inDecile1In2019: number | null;
@@ -84,17 +91,6 @@ const NICE_METRES = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000]
 function num(p: Record<string, unknown>, key: string): number | null {
   const v = p[key];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Sum of a value over the LSOAs, or null when any of them lacks it (a partial total would mislead). */
-function total(lsoas: readonly LsoaProperties[], key: string): number | null {
-  let sum = 0;
-  for (const l of lsoas) {
-    const v = num(l, key);
-    if (v === null) return null;
-    sum += v;
-  }
-  return lsoas.length > 0 ? sum : null;
 }
 
 /** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
@@ -178,9 +174,9 @@ export interface BriefingInput {
   mapSize: { width: number; height: number };
 }
 
-export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
-  const { ward } = input;
-  const props = input.lsoas.map((l) => l.properties);
+/** Rows, legend and map of a set of LSOA 2021 areas: the body both briefings share. */
+function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: readonly AreaShape<LsoaProperties>[], outline: Geometry, mapSize: { width: number; height: number }) {
+  const props = lsoas.map((l) => l.properties);
   const rows = props
     .map((l) => ({
       code: l.code,
@@ -189,53 +185,28 @@ export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
       rank: num(l, valueKey('2025', 'imd', 'r')),
       flag: deprivationFlag(l, '2025'),
       change: l.chg === 'U' ? num(l, 'dchg_19_25') : null,
-      population: num(l, 'pop22'),
-      children: num(l, 'chi22'),
+      population: lsoaPeople(l)?.population ?? null,
+      children: lsoaPeople(l)?.children ?? null,
     }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code))
     .map((r, i) => ({ n: i + 1, ...r }));
   const numberOf = new Map(rows.map((r) => [r.code, r.n]));
-
-  const s25 = wardSummary(ward.properties, '2025');
-  const s19 = wardSummary(ward.properties, '2019');
-  const change = { moreDeprived: 0, same: 0, lessDeprived: 0, notComparable: 0 };
-  for (const r of rows) {
-    if (r.change === null) change.notComparable++;
-    else if (r.change < 0) change.moreDeprived++;
-    else if (r.change > 0) change.lessDeprived++;
-    else change.same++;
-  }
-  const facts: BriefingFacts = {
-    lsoas: rows.length,
-    inDecile1: s25.decile1 ?? rows.filter((r) => r.decile === 1).length,
-    in1pc: rows.filter((r) => r.flag === '1%').length,
-    population: total(props, 'pop22'),
-    children: total(props, 'chi22'),
-    medianRank: s25.medianRank,
-    inDecile1In2019: s19.decile1,
-    lsoas2019: s19.lsoas,
-    change,
-    position: {
-      byShareInDecile1: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').decile1Share, true),
-      byMedianRank: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').medianRank, false),
-      of: input.wards.length,
-    },
-  };
+  // The same figures as every other set of LSOAs (area-profile.ts).
+  const figures = profile(areaSet('custom', '', '', { type: 'list' }, rows.map((r) => r.code)), propsTable(props), '2025');
 
   const legend: BriefingLegendRow[] = DECILE_COLOURS.map((colour, i) => ({
     label: i === 0 ? '1 (most deprived 10%)' : i === 9 ? '10 (least deprived 10%)' : String(i + 1),
     colour,
-    count: rows.filter((r) => r.decile === i + 1).length,
+    count: figures.byDecile[(i + 1) as Decile],
   }));
-  const noData = rows.filter((r) => r.decile === null).length;
-  if (noData > 0) legend.push({ label: 'No data', colour: null, count: noData });
+  if (figures.decileUnknown > 0) legend.push({ label: 'No data', colour: null, count: figures.decileUnknown });
 
-  const fit = fitProjection(geometryBBox(ward.geometry), input.mapSize.width, input.mapSize.height);
-  const inWard = new Set(rows.map((r) => r.code));
+  const fit = fitProjection(geometryBBox(outline), mapSize.width, mapSize.height);
+  const inSet = new Set(rows.map((r) => r.code));
   const map: BriefingMap = {
     width: fit.width,
     height: fit.height,
-    lsoas: input.lsoas.map((l) => {
+    lsoas: lsoas.map((l) => {
       const p = l.properties;
       const d = num(p, valueKey('2025', 'imd', 'd'));
       const cx = num(p, 'cx');
@@ -249,9 +220,59 @@ export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
         label: cx !== null && cy !== null ? fit.project([cx, cy]) : null,
       };
     }),
-    context: input.allLsoas.filter((l) => !inWard.has(l.properties.code) && intersects(geometryBBox(l.geometry), fit.lonLatBox)).map((l) => svgPath(l.geometry, fit.project)),
-    wardOutline: svgPath(ward.geometry, fit.project),
+    context: allLsoas.filter((l) => !inSet.has(l.properties.code) && intersects(geometryBBox(l.geometry), fit.lonLatBox)).map((l) => svgPath(l.geometry, fit.project)),
+    wardOutline: svgPath(outline, fit.project),
     scaleBar: scaleBar(fit.metresPerUnit, fit.width),
   };
-  return { code: ward.properties.code, name: ward.properties.name, committee: ward.properties.committee ?? null, facts, lsoas: rows, legend, map };
+  // File 7 (Leeds) or Census 2021, never mixed; null when any LSOA lacks figures.
+  const people = wardPeople(props);
+  const facts = {
+    lsoas: rows.length,
+    inDecile1: figures.decile1,
+    in1pc: figures.in1pc,
+    population: people?.population ?? null,
+    children: people?.children ?? null,
+    people: people?.definition ?? null,
+    medianRank: figures.medianRank,
+    change: figures.change19to25,
+  };
+  return { rows, legend, map, facts };
+}
+
+export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
+  const { ward } = input;
+  const body = briefingBody(input.lsoas, input.allLsoas, ward.geometry, input.mapSize);
+  const s19 = wardSummary(ward.properties, '2019');
+  const facts: BriefingFacts = {
+    ...body.facts,
+    inDecile1In2019: s19.decile1,
+    lsoas2019: s19.lsoas,
+    position: {
+      byShareInDecile1: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').decile1Share, true),
+      byMedianRank: positionBy(input.wards, ward.properties.code, (w) => wardSummary(w, '2025').medianRank, false),
+      of: input.wards.length,
+    },
+  };
+  return { code: ward.properties.code, name: ward.properties.name, committee: ward.properties.committee ?? null, facts, lsoas: body.rows, legend: body.legend, map: body.map };
+}
+
+export interface AreaBriefingInput {
+  name: string;
+  /** The drawn shape, or the members' own boundaries when the area is a list. */
+  outline: Geometry;
+  lsoas: readonly AreaShape<LsoaProperties>[];
+  allLsoas: readonly AreaShape<LsoaProperties>[];
+  mapSize: { width: number; height: number };
+}
+
+/** The briefing of your own area (issue 23): the ward briefing's body; no ward position or LSOA 2011 figures. */
+export function buildAreaBriefing(input: AreaBriefingInput): WardBriefingModel {
+  const body = briefingBody(input.lsoas, input.allLsoas, input.outline, input.mapSize);
+  const facts: BriefingFacts = { ...body.facts, inDecile1In2019: null, lsoas2019: null, position: { byShareInDecile1: null, byMedianRank: null, of: 0 } };
+  return { code: 'custom', name: input.name, committee: null, facts, lsoas: body.rows, legend: body.legend, map: body.map };
+}
+
+/** The outline a list-defined area is drawn with: its members' boundaries as one MultiPolygon. */
+export function membersOutline(lsoas: readonly AreaShape<LsoaProperties>[]): Geometry {
+  return { type: 'MultiPolygon', coordinates: lsoas.flatMap((l) => (l.geometry.type === 'Polygon' ? [l.geometry.coordinates] : l.geometry.type === 'MultiPolygon' ? l.geometry.coordinates : [])) };
 }

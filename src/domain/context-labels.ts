@@ -1,5 +1,13 @@
 import type { ContextPlace, ContextPlaceKind, ContextRoadLabel, RoadClass } from '../data/contract';
 
+/**
+ * The orientation toggle's label for the parts this council's context file has: roads and the rest
+ * only where the OpenStreetMap extracts cover the council (West Yorkshire); place names everywhere.
+ */
+export function contextToggleLabel(parts: readonly string[]): string {
+  return parts.includes('roads') ? 'Roads, rail, rivers, parks and place names' : 'Place names (towns, villages, neighbourhoods)';
+}
+
 /** One label the orientation layer may print: a place name or a road number. */
 export interface ContextLabel {
   id: string;

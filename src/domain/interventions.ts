@@ -1,23 +1,12 @@
-import { INTERVENTION_TYPES, type InterventionProperties, type InterventionType } from '../data/content-contract';
+import type { InterventionProperties, InterventionType } from '../data/content-contract';
+import type { InterventionTypeDef } from '../data/council-folder';
+import { COUNCIL, interventionType } from '../data/council';
 
-export interface InterventionStyle {
-  label: string;
-  /** Okabe–Ito colours (colour-blind safe); each type also has its own shape, so colour is never alone. */
-  colour: string;
-  shape: 'circle' | 'square' | 'diamond' | 'triangle' | 'star' | 'pentagon' | 'hexagon' | 'cross' | 'ring';
-}
+/** How a type is drawn and named: from the council's vocabulary (council.json interventionTypes). */
+export type InterventionStyle = Pick<InterventionTypeDef, 'label' | 'colour' | 'shape'>;
 
-export const INTERVENTION_STYLE: Record<InterventionType, InterventionStyle> = {
-  community_hub: { label: 'Community hub', colour: '#0072B2', shape: 'circle' },
-  library: { label: 'Library', colour: '#56B4E9', shape: 'square' },
-  jobshop: { label: 'Jobshop', colour: '#009E73', shape: 'diamond' },
-  taster_event: { label: 'NHS recruitment taster event', colour: '#D55E00', shape: 'triangle' },
-  employability_programme: { label: 'Employability programme', colour: '#E69F00', shape: 'star' },
-  core_team_project: { label: 'Core Team project', colour: '#CC79A7', shape: 'pentagon' },
-  target_ward_project: { label: 'Priority ward project', colour: '#882255', shape: 'hexagon' },
-  anchor_institution: { label: 'Anchor institution', colour: '#000000', shape: 'cross' },
-  other: { label: 'Other activity', colour: '#666666', shape: 'ring' },
-};
+/** The style of a type of this council's vocabulary. */
+export const typeStyle = (type: InterventionType): InterventionStyle => interventionType(type);
 
 export interface InterventionFilter {
   types: ReadonlySet<InterventionType>;
@@ -27,12 +16,10 @@ export interface InterventionFilter {
   includeUndated: boolean;
 }
 
-export const ALL_TYPES_FILTER: InterventionFilter = {
-  types: new Set(INTERVENTION_TYPES),
-  fromYear: null,
-  toYear: null,
-  includeUndated: true,
-};
+/** Every type of the vocabulary, any year, undated included. */
+export function allTypesFilter(types: readonly Pick<InterventionTypeDef, 'id'>[] = COUNCIL.interventionTypes): InterventionFilter {
+  return { types: new Set(types.map((t) => t.id)), fromYear: null, toYear: null, includeUndated: true };
+}
 
 function year(d: string | undefined): number | null {
   if (!d) return null;

@@ -1,15 +1,15 @@
 /**
  * The view model, pure: what the map, legend, table, tooltip and search show for a state and the
- * loaded data. No Solid, no MapLibre; src/state/view-store.ts wires it to signals.
+ * loaded data. No Solid, no MapLibre; src/state/atlas.ts wires it to signals (as memos).
  */
 import { slugify } from './export/slug';
 import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';
 import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
-import type { PriorityNeighbourhood } from '../data/content-contract';
+import type { AreaSet } from './area-set';
 import type { AreaIndex } from './area-index';
-import { INTERVENTION_STYLE } from './interventions';
+import { typeStyle } from './interventions';
 import { buildLegend, type LegendModel } from './legend';
 import { colouringFor, type MapColouring } from './measure';
 import { areaCount, nationalCount } from './profile';
@@ -72,7 +72,7 @@ export function venueTooltip(items: readonly InterventionProperties[], point: { 
     title: first.name,
     code: '',
     lines: [
-      INTERVENTION_STYLE[first.type].label,
+      typeStyle(first.type).label,
       first.precision === 'area' ? 'Location approximate (placed in its area)' : first.precisionNote,
       ...(items.length > 1 ? [`and ${items.length - 1} more here: click to see`] : []),
     ],
@@ -119,8 +119,8 @@ export function searchEntries(
       kind: 'venue' as const,
       id: v.properties.id,
       label: v.properties.name,
-      keywords: `${INTERVENTION_STYLE[v.properties.type].label}`,
-      detail: INTERVENTION_STYLE[v.properties.type].label,
+      keywords: `${typeStyle(v.properties.type).label}`,
+      detail: typeStyle(v.properties.type).label,
     })),
     ...lsoa21.features.map((l) => ({
       kind: 'lsoa' as const,
@@ -132,9 +132,9 @@ export function searchEntries(
   ];
 }
 
-/** The priority neighbourhoods' outline: the LSOA 2021 areas they are made of. */
-export function neighbourhoodOutlines(lsoa21: LsoaCollection, neighbourhoods: readonly Pick<PriorityNeighbourhood, 'lsoa21'>[]): FeatureCollection {
-  const codes = new Set(neighbourhoods.flatMap((n) => n.lsoa21.map((l) => l.code)));
+/** The outline of area sets (e.g. the priority neighbourhoods): the LSOA 2021 areas they are made of. */
+export function areaSetOutlines(lsoa21: LsoaCollection, sets: readonly Pick<AreaSet, 'lsoaCodes'>[]): FeatureCollection {
+  const codes = new Set(sets.flatMap((s) => s.lsoaCodes));
   return {
     type: 'FeatureCollection',
     features: lsoa21.features.filter((f) => codes.has(f.properties.code)).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),

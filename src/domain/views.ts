@@ -62,4 +62,6 @@ export interface DisplayOptions {
   spiYear: number | null;
   /** Show the orientation layer (roads, rivers, parks, place names); `ctx=0` hides it. */
   context: boolean;
+  /** Ids of the imported venue lists shown (`vl=id,id`): the ids only, the lists stay in this browser. */
+  lists: readonly string[];
 }

@@ -45,9 +45,11 @@ export function MapView(props: MapViewProps) {
       return;
     }
     atlas = map;
+    performance.mark('atlas:map-created');
     if (model.initialCamera) map.jumpTo(cameraWithinReach(model.initialCamera, model.bounds));
     await map.whenReady();
     if (disposed) return;
+    performance.mark('atlas:style-loaded');
     runWithOwner(owner, () => {
       map.install(FIRST_VIEW_GROUPS, model, events);
       // The rest once the choropleth is drawn (see FIRST_VIEW_GROUPS).

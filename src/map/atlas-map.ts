@@ -1,5 +1,4 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 import type { BBox } from '../domain/geometry';
 import type { Camera } from '../domain/views';
 import { OFFLINE_STYLE } from './base-style';
@@ -10,8 +9,11 @@ import type { MapHandle } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
 import { mapToPng } from './png-export';
 import { drawnContextLabels } from './layers/context';
+import { adoptEarlyWorker, MAP_WORKER_URL } from './early-worker';
 
-setWorkerUrl(workerUrl);
+setWorkerUrl(MAP_WORKER_URL);
+// The worker main.tsx started at page load becomes the pool's worker (see early-worker.ts).
+adoptEarlyWorker(prewarm);
 
 export interface AtlasMapOptions {
   container: HTMLElement;
@@ -99,6 +101,7 @@ export class AtlasMap implements MapHandle {
     this.map.on('render', () => {
       this.renders++;
     });
+    this.map.once('render', () => performance.mark('atlas:first-render'));
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       opts.onMoveEnd({ lat: c.lat, lon: c.lng, zoom: this.map.getZoom() });

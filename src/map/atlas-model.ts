@@ -1,14 +1,15 @@
 import { createMemo } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES } from '../data/priority-areas';
-import { effectiveRelease, neighbourhoodOutlines, wardLabels } from '../domain/view-model';
+import { neighbourhoodAreaSet } from '../domain/area-set';
+import { areaSetOutlines, effectiveRelease, wardLabels } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import type { MapEvents, MapModel } from './model';
 
 /** The map's model and events, read from the app's state (one typed object each, not 26 props). */
 export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { model: MapModel; events: MapEvents } {
   const { state, data } = atlas;
-  const neighbourhoods = createMemo<FeatureCollection>(() => neighbourhoodOutlines(data.lsoa21, NEIGHBOURHOODS));
+  const neighbourhoods = createMemo<FeatureCollection>(() => areaSetOutlines(data.lsoa21, NEIGHBOURHOODS.map(neighbourhoodAreaSet)));
   const model: MapModel = {
     bounds: data.metadata.bbox,
     attribution: data.metadata.attribution,
@@ -27,8 +28,10 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     wardLabels: wardLabels(data.wards, PRIORITY_WARD_CODES),
     venues: () => atlas.venues.collection(),
     venueIds: atlas.venues.visibleIds,
-    outreach: atlas.outreach.overlay,
-    picking: atlas.outreach.picking,
+    importedVenues: atlas.venueLists.collection,
+    // While your own area is open it owns the highlight and the next map click (issue 23).
+    outreach: () => (atlas.customArea.open() ? atlas.customArea.overlay() : atlas.outreach.overlay()),
+    picking: () => atlas.outreach.picking() || atlas.customArea.tool() !== 'none',
     context: atlas.context,
     contextVisible: () => atlas.options().context,
   };
@@ -36,9 +39,16 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     onHover: (h) => atlas.setHovered(h ? { kind: 'area', ...h } : null),
     onVenueHover: (h) => atlas.setHovered(h ? { kind: 'venues', ...h } : null),
     onAreaClick: (layer, code) => atlas.selection.select(layer === 'wards' ? 'ward' : 'lsoa', code, false),
-    onPick: (ll) => atlas.outreach.pick([ll.lng, ll.lat]),
+    onPick: (ll) => {
+      if (!atlas.customArea.mapPoint([ll.lng, ll.lat])) atlas.outreach.pick([ll.lng, ll.lat]);
+    },
     onVenueClick: (ids) => {
       if (ids[0]) atlas.selection.selectVenue(ids[0]);
+    },
+    onImportedVenueClick: (id) => {
+      atlas.venueLists.select(id);
+      const v = atlas.venueLists.byId().get(id)?.venue;
+      if (v) atlas.announce(`Selected ${v.name}: its details are in the venue lists panel.`);
     },
     onMoveEnd: (camera) => atlas.update({ camera }),
     onNotice: atlas.setNotice,

@@ -23,7 +23,7 @@ export interface PointerHandler {
 }
 
 /** The declared order: a venue marker beats "pick a point", which beats the area underneath. */
-export const POINTER_PRIORITY = { venues: 10, pick: 20, areas: 30 } as const;
+export const POINTER_PRIORITY = { importedVenues: 5, venues: 10, pick: 20, areas: 30 } as const;
 
 export class PointerDispatcher {
   private handlers: PointerHandler[] = [];

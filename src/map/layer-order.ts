@@ -41,6 +41,8 @@ export const LAYER_ORDER = [
   'selection-casing',
   'selection-line',
   'venues',
+  // Imported venue lists (src/map/layers/venue-lists.ts) on top: the person's own data.
+  'venue-lists',
 ] as const;
 
 export type LayerId = (typeof LAYER_ORDER)[number];

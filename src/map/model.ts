@@ -52,6 +52,8 @@ export interface MapModel {
   wardLabels: readonly WardLabel[];
   venues: Accessor<FeatureCollection | undefined>;
   venueIds: Accessor<readonly string[] | null>;
+  /** Venues of the shown imported lists, each with its category icon name. */
+  importedVenues: Accessor<FeatureCollection>;
   outreach: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
   /** "Pick a catchment centre" mode: the next click places the centre instead of selecting. */
   picking: Accessor<boolean>;
@@ -67,6 +69,7 @@ export interface MapEvents {
   onPick: (lngLat: { lng: number; lat: number }) => void;
   onVenueHover: (info: VenueHover | null) => void;
   onVenueClick: (ids: string[]) => void;
+  onImportedVenueClick: (id: string) => void;
   onMoveEnd: (camera: Camera) => void;
   onNotice: (message: string) => void;
   onReady: (map: MapHandle) => void;

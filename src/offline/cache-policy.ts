@@ -23,9 +23,13 @@ export function staleCaches(names: readonly string[], version: string): string[]
 }
 
 /**
- * - `page`: an HTML navigation — network first (a new deployment shows at once), the cached page offline.
- * - `data`: the area's generated data under geo/ — stale-while-revalidate: the cached copy at once, refreshed
- *   from the network in the background, so data is never older than the previous visit.
+ * Everything a page uses comes from one deployment: the worker answers from its own version's cache
+ * (`atlas-<version>`), and a new deployment arrives whole, as a new worker and cache that take over only
+ * when the visitor presses "Reload" on the "A newer version is available" banner.
+ * - `page`: an HTML navigation — this version's cached page (so HTML, code and data always match); the
+ *   network for a page this version does not hold.
+ * - `data`: the area's generated data under geo/ — this version's cached copy, checked before it is used
+ *   (a damaged copy is fetched again and replaced); the network for a file the cache lacks.
  * - `asset`: a content-hashed file from the build — cache first (its name changes when it changes).
  * - `pass`: anything else (other origins, POSTs, test tooling) goes to the network untouched.
  */
@@ -52,6 +56,31 @@ export function strategyFor(req: RequestFacts, scope: string, precached: Readonl
   if (req.mode === 'navigate') return 'page';
   if (path.startsWith('geo/')) return 'data';
   return precached.has(path) ? 'asset' : 'pass';
+}
+
+/**
+ * The cached page that answers a navigation at once: the app (index.html) for the scope's root, a precached
+ * page for itself; null for any other path, which goes to the network.
+ */
+export function cachedPageFor(url: string, scope: string, precached: ReadonlySet<string>): string | null {
+  const path = scopePath(url, scope);
+  if (path === null) return null;
+  const page = path === '' ? 'index.html' : path;
+  return precached.has(page) ? page : null;
+}
+
+/**
+ * Whether a data file's text is usable: a JSON file (.json, .topojson) must parse. A cached copy that
+ * fails this (cut short, or overwritten by something else) is never served.
+ */
+export function isIntactData(path: string, text: string): boolean {
+  if (!/\.(json|topojson)$/.test(path)) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cached page that answers a navigation offline: the page itself if precached, else the app (index.html). */

@@ -5,7 +5,7 @@ const FEATURE_NAME: Record<AreaFeatureId, string> = {
   postcodes: 'Postcode search',
   committees: 'Community committees',
   spi: 'Social Progress Index scores',
-  file7: 'IoD 2025 population, IDACI and IDAOPI',
+  file7: 'IoD 2025 File 7: IDACI and IDAOPI scores and mid-2022 population',
   context: 'Roads, rail, rivers and place names on the map',
 };
 
@@ -25,7 +25,7 @@ export function AboutCouncil(props: { metadata: DataMetadata }) {
         fallback={
           <p data-testid="about-no-content">
             {props.metadata.area.name} has no priority areas, committees or interventions in this atlas yet, so none are shown. The council can add its
-            priority wards and neighbourhoods and the interventions it runs (with a citation for each) as two JSON files in a folder named after its
+            priority wards and neighbourhoods, the interventions it runs (with a citation for each) and its own lists of places as data files in a folder named after its
             district code, <code>content/{props.metadata.area.code}/</code>, and rebuild; the atlas’s source code explains how in
             docs/adding-council-content.md.
           </p>

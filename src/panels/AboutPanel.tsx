@@ -1,6 +1,7 @@
 import { For } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
 import { AboutCouncil } from './AboutCouncil';
+import { CouncilStanding } from './CouncilStanding';
 import { populationSentence } from '../domain/people';
 
 /** Sources, releases, licences and derivations, all from the pipeline's metadata file. */
@@ -17,7 +18,8 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
       <p>
         Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
       </p>
-      <p data-testid="about-population">{populationSentence(m().people)}</p>
+      <p data-testid="about-population">{populationSentence(m().people, m().population)}</p>
+      <CouncilStanding />
       <h3>Releases</h3>
       <table class="simple-table">
         <thead>
@@ -67,8 +69,9 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         The grey roads and rail, blue rivers, canals and water, green park outlines, and the town, village, neighbourhood and road-number labels
         are there for orientation only: they are not part of any figure. Roads (motorway, trunk, primary, secondary), railways, rivers and canals
         are OpenStreetMap as of June 2018, so roads built since then are missing; parks and water are
-        OpenStreetMap as of July 2023. Neighbourhood names are the House of Commons Library MSOA names, placed inside each MSOA; towns and
-        villages are from GeoNames. {m().context?.note ?? ''}
+        OpenStreetMap as of July 2023. Neighbourhood names are the House of Commons Library MSOA names, placed at each MSOA’s ONS
+        population-weighted centroid; towns and villages are from GeoNames. Place names cover all of England; roads, rail,
+        rivers, canals, parks and water cover West Yorkshire only. {m().context?.note ?? ''}
       </p>
       <h3>How derived figures are made</h3>
       <dl class="about__derivations">

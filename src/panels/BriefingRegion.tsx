@@ -1,6 +1,8 @@
 import { createMemo, Show } from 'solid-js';
+import type { Geometry } from 'geojson';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
-import { buildWardBriefing } from '../domain/briefing';
+import { CENTROID_RULE } from '../domain/area-set';
+import { buildAreaBriefing, buildWardBriefing, membersOutline } from '../domain/briefing';
 import type { Atlas } from '../state/atlas';
 import { SpiScorecard } from './SpiScorecard';
 import { WardBriefing } from './WardBriefing';
@@ -17,7 +19,11 @@ export function BriefingRegion(props: { atlas: Atlas }) {
     // The index follows the detail values when they arrive (centres for the numbers, population).
     const idx = a.index();
     const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
-    return buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE });
+    return {
+      ...buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE }),
+      // For the IoD summary measures (IMD score, rank and population of each LSOA).
+      lsoaValues: lsoas.map((f) => f.properties),
+    };
   });
   const running = () => {
     const iv = a.venues.collection();
@@ -25,10 +31,12 @@ export function BriefingRegion(props: { atlas: Atlas }) {
     return iv ? iv.features.map((f) => f.properties).filter((v) => v.ward === code) : null;
   };
   return (
+    <>
     <Show when={model()}>
       {(b) => (
         <WardBriefing
           model={b()}
+          measureLsoas={b().lsoaValues}
           metadata={a.data.metadata}
           running={running()}
           priority={PRIORITY_WARD_CODES.has(b().code)}
@@ -37,6 +45,45 @@ export function BriefingRegion(props: { atlas: Atlas }) {
             a.update({ brief: false });
             // The profile is shown again by now (Solid updates the DOM synchronously): give its action focus back.
             document.getElementById('ward-briefing-button')?.focus();
+          }}
+        />
+      )}
+    </Show>
+    <AreaBriefingRegion atlas={a} />
+    </>
+  );
+}
+
+/** Your own area's briefing: the ward briefing's layout over the area's LSOAs (issue 23). */
+function AreaBriefingRegion(props: { atlas: Atlas }) {
+  const a = props.atlas;
+  const s = a.customArea;
+  const model = createMemo(() => {
+    const area = s.area();
+    if (!s.briefing() || !area || area.lsoaCodes.length === 0) return null;
+    const idx = a.index();
+    const lsoas = area.lsoaCodes.flatMap((c) => idx.lsoa21.get(c) ?? []);
+    const ring = area.rule.type === 'polygon' ? area.rule.ring.map(([x, y]): number[] => [x, y]) : [];
+    const outline: Geometry = ring.length >= 3 ? { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } : membersOutline(lsoas);
+    return buildAreaBriefing({ name: area.label, outline, lsoas, allLsoas: a.data.lsoa21.features, mapSize: BRIEFING_MAP_SIZE });
+  });
+  const running = () => {
+    const ids = new Set((s.profile()?.venues ?? []).map((v) => v.id));
+    const iv = a.venues.collection();
+    return iv ? iv.features.map((f) => f.properties).filter((v) => ids.has(v.id)) : null;
+  };
+  return (
+    <Show when={model()}>
+      {(b) => (
+        <WardBriefing
+          model={b()}
+          metadata={a.data.metadata}
+          running={running()}
+          priority={false}
+          area={{ rule: CENTROID_RULE }}
+          onClose={() => {
+            s.setBriefing(false);
+            document.getElementById('custom-area-briefing-button')?.focus();
           }}
         />
       )}

@@ -16,6 +16,8 @@ export interface ControlPanelProps {
   onContext: (shown: boolean) => void;
   contextAvailable?: boolean;
   contextNote?: string | null;
+  /** What the toggle shows here (contextToggleLabel). */
+  contextLabel?: string;
   /** The build's metadata: which indicators its sources hold for the area. */
   metadata?: Pick<DataMetadata, 'releases' | 'people'>;
 }
@@ -135,7 +137,7 @@ export function ControlPanel(props: ControlPanelProps) {
             aria-describedby="context-note"
             onChange={(e) => props.onContext(e.currentTarget.checked)}
           />
-          <span>Roads, rail, rivers, parks and place names</span>
+          <span>{props.contextLabel ?? 'Roads, rail, rivers, parks and place names'}</span>
         </label>
         <p id="context-note" class="controls__note">
           {props.contextNote ?? 'For finding your way only: OpenStreetMap roads and rail as of June 2018.'}

@@ -1,5 +1,7 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
+import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
+import { contextToggleLabel } from '../domain/context-labels';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -10,6 +12,7 @@ import { SearchBox } from './SearchBox';
 
 // Panels that only some visitors open load on demand, keeping the first view small.
 const OutreachSection = lazy(() => import('./OutreachSection'));
+const CustomAreaSection = lazy(() => import('./CustomAreaSection'));
 
 /** The controls column: search, map controls, SPI, interventions, outreach planning and the ward list. */
 export function ControlsRegion(props: { atlas: Atlas }) {
@@ -36,6 +39,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         onContext={(context) => a.updateOptions({ context })}
         contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
         contextNote={a.data.metadata.context?.note ?? null}
+        contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
       />
       <Show when={state().view === 'spi'}>
         {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
@@ -92,9 +96,32 @@ export function ControlsRegion(props: { atlas: Atlas }) {
               onSelectLsoa={(code) => sel.select('lsoa', code)}
               onOverlay={a.outreach.setOverlay}
               onAnnounce={a.announce}
-            attribution={a.data.metadata.attribution}
+              attribution={a.data.metadata.attribution}
+              peopleDefinition={a.data.metadata.population?.used ?? null}
             />
           </Suspense>
+          <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
+            <CustomAreaSection atlas={a} />
+          </Suspense>
+        </Show>
+        {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
+        <Show when={a.deferred.afterFirstView()}>
+        <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
+          {(m) => (
+            <m.default
+              store={a.venueLists}
+              council={a.data.metadata.area}
+              areas={a.data.lsoa21.features}
+              lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
+              postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
+              loadPostcodeFile={loadPostcodeDistrict}
+              attribution={a.data.metadata.attribution}
+              wardName={a.wardName}
+              onSelectLsoa={(code) => sel.select('lsoa', code)}
+              announce={a.announce}
+            />
+          )}
+        </OnDemand>
         </Show>
         <details class="ward-list">
           <summary>Browse all {a.data.wards.features.length} wards</summary>

@@ -1,6 +1,7 @@
 import { Match, Show, Switch } from 'solid-js';
 import { NEIGHBOURHOODS, neighbourhoodNote, PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { areaCount, nationalCount } from '../domain/profile';
+import { PEOPLE_UNAVAILABLE } from '../domain/people';
 import type { Atlas } from '../state/atlas';
 import { LsoaProfile } from './LsoaProfile';
 import { OnDemand } from './OnDemand';
@@ -37,6 +38,7 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 props={l().properties}
                 release={sel.lsoaRelease()}
                 nationalCount={nationalCount(meta, sel.lsoaRelease())}
+                changeCounts={{ from: nationalCount(meta, '2019'), to: nationalCount(meta, '2025') }}
                 areaCount={areaCount(meta, sel.lsoaRelease())}
                 wardName={a.index().wards.get(l().properties.ward)?.properties.name ?? null}
                 onSelectWard={() => sel.select('ward', l().properties.ward)}
@@ -72,8 +74,9 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 neighbourhoods={wardNeighbourhoods(w().properties.code)}
                 onSelectLsoa={(code) => sel.select('lsoa', code)}
                 onExport={() => props.onWardExport(w().properties.code)}
-                people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.people.available ? null : meta.people.reason }}
+                people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.population ? null : PEOPLE_UNAVAILABLE }}
                 onBriefing={() => a.update({ brief: true })}
+                nationalCount={nationalCount(meta, '2025') ?? undefined}
               />
               {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
               <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>

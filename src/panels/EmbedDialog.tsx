@@ -1,5 +1,7 @@
 import { createMemo, createSignal, onMount, Show } from 'solid-js';
-import { embedParams, iframeSnippet } from '../state/embed-options';
+import { captionSnippet, embedParams, iframeSnippet } from '../state/embed-options';
+import { standingCaption } from '../domain/standing';
+import { availableStanding, standingMissing, useStanding } from '../state/standing-store';
 import type { Selection } from '../state/url-state';
 
 export interface EmbedDialogProps {
@@ -27,6 +29,8 @@ export function EmbedDialog(p: EmbedDialogProps) {
   const [height, setHeight] = createSignal(640);
   const [context, setContext] = createSignal(p.context);
   const [copied, setCopied] = createSignal('');
+  const [withStanding, setWithStanding] = createSignal(false);
+  const standing = useStanding();
 
   const src = createMemo(() => {
     const q = new URLSearchParams(p.stateQuery);
@@ -40,7 +44,11 @@ export function EmbedDialog(p: EmbedDialogProps) {
     url.hash = '';
     return url.toString();
   });
-  const snippet = () => iframeSnippet(src(), title().trim() || p.defaultTitle, height());
+  const caption = () => {
+    const s = availableStanding(standing());
+    return withStanding() && s ? `\n${captionSnippet(standingCaption(s))}` : '';
+  };
+  const snippet = () => `${iframeSnippet(src(), title().trim() || p.defaultTitle, height())}${caption()}`;
 
   onMount(() => dialog.showModal());
 
@@ -83,6 +91,18 @@ export function EmbedDialog(p: EmbedDialogProps) {
               <span>Fit the map to {p.selectionName ?? 'the selected area'}</span>
             </label>
           </Show>
+          <label class="choice">
+            <input
+              type="checkbox"
+              data-testid="embed-standing"
+              checked={withStanding()}
+              disabled={!availableStanding(standing())}
+              aria-describedby={standingMissing(standing()) ? 'embed-standing-why' : undefined}
+              onChange={(e) => setWithStanding(e.currentTarget.checked)}
+            />
+            <span>Add a line under the map: the council’s standing in England (IoD 2025 File 10)</span>
+          </label>
+          <Show when={standingMissing(standing())}>{(why) => <p id="embed-standing-why" class="controls__note">Not available: {why()}.</p>}</Show>
           <label class="controls__label" for="embed-iframe-title">
             Title of the embedded map (read by screen readers)
           </label>

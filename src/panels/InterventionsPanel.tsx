@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { COUNCIL } from '../data/council';
-import { INTERVENTION_TYPES, type CityWideIntervention, type InterventionProperties, type InterventionType } from '../data/content-contract';
-import { formatDates, INTERVENTION_STYLE, type InterventionFilter } from '../domain/interventions';
+import { type CityWideIntervention, type InterventionProperties, type InterventionType } from '../data/content-contract';
+import { formatDates, typeStyle, type InterventionFilter } from '../domain/interventions';
 import { OutcomeList } from './OutcomeList';
 import { VenueKeyIcon } from './VenueKeyIcon';
 
@@ -45,12 +45,12 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
       </label>
       <fieldset class="controls__group">
         <legend>Types</legend>
-        <For each={[...INTERVENTION_TYPES]}>
+        <For each={COUNCIL.interventionTypes.map((t) => t.id)}>
           {(t) => (
             <label class="choice">
               <input type="checkbox" checked={p.filter.types.has(t)} onChange={(e) => toggleType(t, e.currentTarget.checked)} />
-              <VenueKeyIcon style={INTERVENTION_STYLE[t]} />
-              <span>{INTERVENTION_STYLE[t].label}</span>
+              <VenueKeyIcon style={typeStyle(t)} />
+              <span>{typeStyle(t).label}</span>
             </label>
           )}
         </For>
@@ -88,7 +88,7 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
                 {v.name}
               </button>
               <span class="venue-list__meta">
-                {INTERVENTION_STYLE[v.type].label} · {formatDates(v)} · {p.wardName(v.ward)}
+                {typeStyle(v.type).label} · {formatDates(v)} · {p.wardName(v.ward)}
                 {v.precision === 'area' ? ' · location approximate' : ''}
               </span>
             </li>
@@ -105,7 +105,7 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
                   <strong>{c.name}</strong>
                   <span class="venue-list__meta">
                     {' '}
-                    {INTERVENTION_STYLE[c.type].label} · {c.dateNote ?? formatDates(c)}
+                    {typeStyle(c.type).label} · {c.dateNote ?? formatDates(c)}
                   </span>
                   <p>{c.description}</p>
                   <Show when={c.outcomes.length > 0}>

@@ -2,8 +2,10 @@ import { For, Show } from 'solid-js';
 import { RELEASES_OLDEST_FIRST, type LsoaProperties, type ReleaseId } from '../data/contract';
 import { COUNCIL } from '../data/council';
 import { RELEASE_LABEL } from '../domain/indicators';
+import { fmtCount, lsoaPeople } from '../domain/people';
 import { changeSummary, deprivationFlag, describeDecileChange, formatRank, indicatorRows } from '../domain/profile';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
+import { WhatMoved } from './WhatMoved';
 
 export interface LsoaProfileProps {
   props: LsoaProperties;
@@ -14,6 +16,8 @@ export interface LsoaProfileProps {
   onSelectWard: () => void;
   /** Set when the LSOA shown is the 2021 area while a 2011-based release is selected, or vice versa. */
   vintageNote: string | null;
+  /** LSOAs in England in IoD 2019 and 2025 (the "what moved" section's ranks are out of these). */
+  changeCounts?: { from: number | null; to: number | null };
 }
 
 /** Profile of one LSOA: every indicator's decile as a bar chart, ranks, ward and comparable change. */
@@ -55,11 +59,16 @@ export function LsoaProfile(p: LsoaProfileProps) {
           <dt>IMD score</dt>
           <dd>{imd()!.score}</dd>
         </Show>
-        <Show when={typeof p.props.pop22 === 'number'}>
-          <dt>Population (mid-2022, IoD 2025)</dt>
-          <dd data-testid="lsoa-pop22">
-            {p.props.pop22!.toLocaleString('en-GB')}: {p.props.chi22?.toLocaleString('en-GB')} children (0–15), {p.props.old22?.toLocaleString('en-GB')} people 60+
-          </dd>
+        <Show when={lsoaPeople(p.props)}>
+          {(pp) => (
+            <>
+              <dt>{pp().definition.figures.population.heading}</dt>
+              <dd data-testid="lsoa-people">
+                {fmtCount(pp().population)}: {fmtCount(pp().children)} {pp().definition.figures.children.what}, {fmtCount(pp().olderPeople)} {pp().definition.figures.olderPeople.what}
+                {pp().olderPeople65 !== null ? `, ${fmtCount(pp().olderPeople65 ?? 0)} ${pp().definition.figures.olderPeople65?.what ?? ''}` : ''}
+              </dd>
+            </>
+          )}
         </Show>
         <Show when={typeof p.props.pop === 'number'}>
           <dt>Population (mid-2015, IoD 2019)</dt>
@@ -130,6 +139,7 @@ export function LsoaProfile(p: LsoaProfileProps) {
         <p>
           2019 → 2025: {describeDecileChange(change().change19to25)}. 2015 → 2025: {describeDecileChange(change().change15to25)}.
         </p>
+        <WhatMoved props={p.props} from="2019" to="2025" fromCount={p.changeCounts?.from ?? null} toCount={p.changeCounts?.to ?? null} />
       </Show>
     </article>
   );

@@ -1,17 +1,7 @@
 import { For, Show } from 'solid-js';
 import { CATCHMENT_RADII_M, formatDistance, type CatchmentResult } from '../domain/outreach/catchment';
 import type { GapResult, GapRow, NearbyIntervention } from '../domain/outreach/gaps';
-import { fmtCount, hasPeople, PEOPLE_CAVEAT, type PeopleTotals } from '../domain/people';
-
-const PEOPLE_UNAVAILABLE = 'Mid-2022 population figures are unavailable: the data sources of this build hold no IoD 2025 File 7 for this area.';
-
-/** "12,345 people, including 2,345 children (0–15) and 1,234 older people (60+)". */
-function peopleCount(t: PeopleTotals): string {
-  const partial = t.unknown > 0 ? ` (${t.unknown} of ${t.lsoas} LSOAs without figures not counted)` : '';
-  return `${fmtCount(t.population)} people, including ${fmtCount(t.children)} children (0–15) and ${fmtCount(t.olderPeople)} older people (60+)${partial}`;
-}
-const incomeDeprived = (t: PeopleTotals) =>
-  `${fmtCount(t.childrenIdaci12)} children live in LSOAs in IDACI decile 1–2 and ${fmtCount(t.olderIdaopi12)} older people in IDAOPI decile 1–2`;
+import { fmtCount, hasPeople, incomeDeprivedSentence as incomeDeprived, peopleCaveat, peopleCountSentence as peopleCount, PEOPLE_UNAVAILABLE } from '../domain/people';
 
 export type OutreachMode = 'off' | 'catchment' | 'gaps';
 
@@ -103,7 +93,7 @@ export function OutreachPanel(p: OutreachPanelProps) {
                   Within {formatDistance(c().radiusM)}: {peopleCount(c().totals.people)}; {incomeDeprived(c().totals.people)}. Beyond it, in the rest of the area:{' '}
                   {incomeDeprived(c().peopleBeyond)}.
                 </p>
-                <p class="controls__note">{PEOPLE_CAVEAT}</p>
+                <p class="controls__note">{peopleCaveat(c().totals.people.definition)}</p>
               </Show>
               <button type="button" class="button" onClick={p.onDownload}>
                 Download this list (CSV)
@@ -115,8 +105,8 @@ export function OutreachPanel(p: OutreachPanelProps) {
                     <th scope="col">LSOA</th>
                     <th scope="col">Distance</th>
                     <th scope="col">IMD decile</th>
-                    <th scope="col">{hasPeople(c().totals.people) ? 'Population (mid-2022)' : 'Population (mid-2015)'}</th>
-                    <th scope="col">Children (0–15)</th>
+                    <th scope="col">{c().totals.people.definition?.figures.population.heading ?? 'Population (mid-2015, IoD 2019)'}</th>
+                    <th scope="col">{c().totals.people.definition?.figures.children.heading ?? 'Children'}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -178,7 +168,7 @@ export function OutreachPanel(p: OutreachPanelProps) {
                   {formatDistance(p.settings.radiusM)} of a hub: {incomeDeprived(g().people.within)}; beyond {formatDistance(p.settings.radiusM)} of every hub:{' '}
                   {incomeDeprived(g().people.beyond)}.
                 </p>
-                <p class="controls__note">{PEOPLE_CAVEAT}</p>
+                <p class="controls__note">{peopleCaveat(g().people.gaps.definition ?? g().people.within.definition)}</p>
               </Show>
               <button type="button" class="button" onClick={p.onDownload}>
                 Download this list (CSV)
@@ -192,7 +182,7 @@ export function OutreachPanel(p: OutreachPanelProps) {
                       </button>{' '}
                       <span class="venue-list__meta">
                         {p.wardName(r.ward)} · decile {r.decile}
-                        {r.people ? ` · ${fmtCount(r.people.population)} people, ${fmtCount(r.people.children)} children` : ''} · nearest hub {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
+                        {r.people ? ` · ${fmtCount(r.people.population)} people, ${fmtCount(r.people.children)} ${r.people.definition.figures.children.what} (${r.people.definition.source})` : ''} · nearest hub {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
                       </span>
                       <span class="venue-list__meta">
                         {r.nearby.length === 0

@@ -2,9 +2,10 @@ import { createEffect, createMemo, createSignal } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { InterventionsCollection } from '../data/content-contract';
 import type { LsoaCollection } from '../data/load';
+import type { PeopleDefinition } from '../data/people-contract';
 import { catchment, catchmentCircle, type LonLat } from '../domain/outreach/catchment';
 import { communityHubs, gapAnalysis, withNearbyInterventions } from '../domain/outreach/gaps';
-import { COUNCIL } from '../data/council';
+import { COUNCIL, hubTypes } from '../data/council';
 import { OutreachPanel, type OutreachSettings } from './OutreachPanel';
 import { attemptDownload, downloadText } from './download';
 
@@ -22,6 +23,8 @@ export interface OutreachSectionProps {
   onAnnounce: (message: string) => void;
   /** Attribution lines for the CSV preamble (metadata.attribution). */
   attribution: readonly string[];
+  /** The build's people figures (metadata.population.used), which name the CSV's people columns. */
+  peopleDefinition: PeopleDefinition | null;
 }
 
 /**
@@ -35,7 +38,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (settings().mode !== 'catchment' || !c) return null;
     return catchment(c.at, settings().radiusM, p.lsoa21.features, '2025');
   });
-  const hubs = createMemo(() => (p.interventions ? communityHubs(p.interventions).hubs : []));
+  const hubs = createMemo(() => (p.interventions ? communityHubs(p.interventions, { hubTypes: hubTypes() }).hubs : []));
   const gapResult = createMemo(() => {
     const iv = p.interventions;
     if (settings().mode !== 'gaps' || !iv) return null;
@@ -60,7 +63,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
       const subject = p.centre?.name ?? 'point';
       return attemptDownload('the catchment list', p.onAnnounce, async () => {
         const { catchmentCsv, CSV_MIME, csvFileName, UTF8_BOM } = await import('../domain/export/csv');
-        downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: names, area: COUNCIL.name, attribution: p.attribution }), CSV_MIME);
+        downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: names, area: COUNCIL.name, attribution: p.attribution, peopleDefinition: p.peopleDefinition }), CSV_MIME);
         p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
       });
     }
@@ -68,7 +71,7 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (!g) return Promise.resolve();
     const o = settings();
     const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-    const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: names, nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people };
+    const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: names, nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people, peopleDefinition: p.peopleDefinition };
     return attemptDownload('the gap list', p.onAnnounce, async () => {
       const { CSV_MIME, csvFileName, gapCsv, UTF8_BOM } = await import('../domain/export/csv');
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);

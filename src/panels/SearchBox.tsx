@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { postcodeMessage, type PostcodeLookup } from '../domain/postcode-lookup';
+import { otherCouncilHref, postcodeMessage, type PostcodeLookup } from '../domain/postcode-lookup';
 import { normalisePostcode, searchEntries, type SearchEntry } from '../domain/search';
-import { unavailableNote } from '../data/council';
+import { COUNCIL, unavailableNote } from '../data/council';
 
 export interface SearchBoxProps {
   entries: readonly SearchEntry[];
@@ -16,6 +16,8 @@ export function SearchBox(props: SearchBoxProps) {
   const [active, setActive] = createSignal(-1);
   const [open, setOpen] = createSignal(false);
   const [message, setMessage] = createSignal('');
+  /** In a build:sites folder: the other council's atlas, for a postcode found there. */
+  const [otherAtlas, setOtherAtlas] = createSignal<{ href: string; name: string } | null>(null);
   const results = createMemo(() => searchEntries(props.entries, query()));
   const postcode = createMemo(() => normalisePostcode(query()));
   /** Examples from this council's own data: its first ward and LSOA, and a postcode only where postcodes exist. */
@@ -43,9 +45,12 @@ export function SearchBox(props: SearchBoxProps) {
       return;
     }
     setMessage(`Looking up ${pc}…`);
+    setOtherAtlas(null);
     try {
       const r = await props.lookupPostcode(pc);
       setMessage(postcodeMessage(r));
+      const href = otherCouncilHref(window.location.pathname, COUNCIL.code, r);
+      setOtherAtlas(href && r.kind === 'otherCouncil' ? { href, name: r.council.name } : null);
       if (r.kind === 'found') props.onPostcode(r);
     } catch (err) {
       setMessage(`Postcode search is unavailable: ${err instanceof Error ? err.message : String(err)}`);
@@ -99,6 +104,7 @@ export function SearchBox(props: SearchBoxProps) {
             setActive(-1);
             setOpen(true);
             setMessage('');
+            setOtherAtlas(null);
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -132,6 +138,16 @@ export function SearchBox(props: SearchBoxProps) {
       </Show>
       <p id="search-message" class="search__message" role="status">
         {message()}
+        <Show when={otherAtlas()}>
+          {(o) => (
+            <>
+              {' '}
+              <a href={o().href} data-testid="other-council-atlas">
+                Open this postcode's area in the {o().name} atlas
+              </a>
+            </>
+          )}
+        </Show>
       </p>
     </div>
   );

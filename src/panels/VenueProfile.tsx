@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { parseOutcomes, type InterventionProperties } from '../data/content-contract';
-import { formatDates, INTERVENTION_STYLE } from '../domain/interventions';
+import { formatDates, typeStyle } from '../domain/interventions';
 import { OutcomeList } from './OutcomeList';
 
 export interface VenueProfileProps {
@@ -21,7 +21,7 @@ export function VenueProfile(p: VenueProfileProps) {
         {p.venue.name}
       </h2>
       <p class="profile__meta">
-        {INTERVENTION_STYLE[p.venue.type].label} · {formatDates(p.venue)}
+        {typeStyle(p.venue.type).label} · {formatDates(p.venue)}
       </p>
       <Show when={p.venue.dateNote}>{(note) => <p data-testid="venue-date-note">When: {note()}</p>}</Show>
       <p>{p.venue.description}</p>
@@ -51,7 +51,7 @@ export function VenueProfile(p: VenueProfileProps) {
                 <button type="button" class="link-button" onClick={() => p.onSelectVenue(v.id)}>
                   {v.name}
                 </button>{' '}
-                ({INTERVENTION_STYLE[v.type].label})
+                ({typeStyle(v.type).label})
               </li>
             )}
           </For>

@@ -3,10 +3,15 @@ import { For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
-import { INTERVENTION_STYLE } from '../domain/interventions';
+import { typeStyle } from '../domain/interventions';
+import { areaMeasureRows, areaMeasuresSentence, ordinal } from '../domain/standing';
+import { loadedStanding, useStanding } from '../state/standing-store';
+import { StandingHeadline } from './CouncilStanding';
 
 export interface WardBriefingProps {
   model: WardBriefingModel;
+  /** The ward's LSOAs 2021 with their values, for the IoD summary measures (absent: no standing section). */
+  measureLsoas?: readonly Readonly<Record<string, unknown>>[];
   metadata: DataMetadata;
   /** What is running in the ward (null while the interventions are still loading). */
   running: InterventionProperties[] | null;
@@ -14,11 +19,12 @@ export interface WardBriefingProps {
   /** The SPI scorecard when SPI data is loaded. */
   scorecard?: JSX.Element;
   onClose: () => void;
+  /** Set for your own area's briefing (issue 23): its rule replaces the ward's line; no ward position. */
+  area?: { rule: string };
 }
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 const changeText = (c: number | null) => (c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`);
 
 /** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
@@ -85,11 +91,14 @@ function BriefingMap(p: { model: WardBriefingModel }) {
  * The ward briefing: a document of at most two A4 pages a councillor can hand out — its own layout, not
  * the screen in print styles. On screen it is a preview with Print and Close; printing prints only it.
  */
+const capitalise = (t: string): string => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+
 export function WardBriefing(p: WardBriefingProps) {
   let heading: HTMLHeadingElement | undefined;
   const release = () => p.metadata.releases.find((r) => r.id === '2025');
   const f = () => p.model.facts;
   const hasPopulation = () => p.model.lsoas.some((l) => l.population !== null);
+  const standing = useStanding();
   onMount(() => {
     document.documentElement.classList.add('briefing-open');
     heading?.focus();
@@ -104,7 +113,7 @@ export function WardBriefing(p: WardBriefingProps) {
   });
   return (
     <div class="briefing-layer" data-testid="ward-briefing">
-      <div class="briefing-toolbar" role="toolbar" aria-label="Ward briefing">
+      <div class="briefing-toolbar" role="toolbar" aria-label={p.area ? 'Area briefing' : 'Ward briefing'}>
         <button type="button" class="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
@@ -114,25 +123,29 @@ export function WardBriefing(p: WardBriefingProps) {
       </div>
       <article class="briefing" aria-labelledby="briefing-title">
         <header class="briefing__head">
-          <p class="briefing__kicker">Ward briefing · {p.metadata.area.name}</p>
+          <p class="briefing__kicker">{p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}</p>
           <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
             {p.model.name}
           </h1>
-          <p class="briefing__sub">
-            Electoral ward {p.model.code} (December 2024 boundaries)
-            {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-            {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
-          </p>
+          <Show when={p.area} fallback={
+            <p class="briefing__sub">
+              Electoral ward {p.model.code} (December 2024 boundaries)
+              {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+              {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+            </p>
+          }>
+            <p class="briefing__sub">An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}</p>
+          </Show>
         </header>
 
         <section class="briefing__facts" aria-label="Key facts">
           <dl>
             <div>
-              <dt>Population (mid-2022)</dt>
+              <dt>Population</dt>
               <dd data-testid="briefing-population">{f().population === null ? 'Not in the sources' : count(f().population)}</dd>
             </div>
             <div>
-              <dt>Children aged 0–15</dt>
+              <dt>{capitalise(f().people?.figures.children.what ?? 'children')}</dt>
               <dd>{f().children === null ? 'Not in the sources' : count(f().children)}</dd>
             </div>
             <div>
@@ -147,6 +160,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 {f().in1pc} of {f().lsoas}
               </dd>
             </div>
+            <Show when={!p.area}>
             <div>
               <dt>Most deprived 10%, IoD 2019</dt>
               <dd>{f().inDecile1In2019 === null ? 'not available' : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}</dd>
@@ -161,18 +175,32 @@ export function WardBriefing(p: WardBriefingProps) {
                 </Show>
               </dd>
             </div>
+            </Show>
           </dl>
           <p class="briefing__note">
             Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
             {f().change.lessDeprived} less deprived; {f().change.notComparable} not comparable (boundary changed in 2021).
-            <Show when={f().population === null}> Mid-2022 population (IoD 2025 File 7) is not in the sources this atlas was built from.</Show>
+            <Show when={f().people}>{(d) => ` People figures: ${d().source}.`}</Show>
+            <Show when={f().population === null}> Population figures (IoD 2025 File 7 or Census 2021) are not in the sources this atlas was built from for every LSOA of this ward.</Show>
           </p>
         </section>
+
+        <Show when={p.measureLsoas && release()}>
+          {(r) => (
+            <section class="briefing__note" data-testid="briefing-standing" aria-label={`The ward and ${p.metadata.area.name} in England`}>
+              <StandingHeadline testId="briefing-standing-headline" />
+              <p data-testid="briefing-measures">
+                This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
+                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())))}
+              </p>
+            </section>
+          )}
+        </Show>
 
         <figure class="briefing-map">
           <BriefingMap model={p.model} />
           <figcaption class="briefing-legend">
-            <strong>IMD 2025 national decile — LSOAs in this ward</strong>
+            <strong>IMD 2025 national decile — LSOAs in this {p.area ? 'area' : 'ward'}</strong>
             <ul>
               <For each={p.model.legend}>
                 {(row) => (
@@ -203,7 +231,7 @@ export function WardBriefing(p: WardBriefingProps) {
                 <th scope="col">National rank</th>
                 <th scope="col">Change since 2019</th>
                 <Show when={hasPopulation()}>
-                  <th scope="col">Population 2022</th>
+                  <th scope="col">Population</th>
                 </Show>
               </tr>
             </thead>
@@ -230,15 +258,15 @@ export function WardBriefing(p: WardBriefingProps) {
         </section>
 
         <section class="briefing__section">
-          <h2>What is running in the ward</h2>
+          <h2>What is running in the {p.area ? 'area' : 'ward'}</h2>
           <Show when={p.running} fallback={<p>Loading what is running…</p>}>
             {(items) => (
-              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this ward.</p>}>
+              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this {p.area ? 'area' : 'ward'}.</p>}>
                 <ul class="briefing__running">
                   <For each={items()}>
                     {(v) => (
                       <li>
-                        <strong>{v.name}</strong> ({INTERVENTION_STYLE[v.type].label}
+                        <strong>{v.name}</strong> ({typeStyle(v.type).label}
                         {v.start ? `, ${v.start}${v.end ? `–${v.end}` : ''}` : ''}). <span class="briefing__source">Source: {v.source}</span>
                       </li>
                     )}

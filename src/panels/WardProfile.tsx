@@ -3,11 +3,14 @@ import { createMemo, For, Show } from 'solid-js';
 import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from '../domain/indicators';
-import { decileDistribution, deprivationFlag, formatShare, wardSummary } from '../domain/profile';
+import { profile, propsTable } from '../domain/area-profile';
+import { wardAreaSet } from '../domain/area-set';
+import { decileDistribution, deprivationFlag, formatShare } from '../domain/profile';
 import { sortRows } from '../domain/sort';
 import { fmtCount } from '../domain/people';
-import { WEIGHT_LABEL, wardPeople, wardScores } from '../domain/ward-people';
+import { wardPeople, wardScores, wardWeightsNote } from '../domain/ward-people';
 import { createSortState, SortHeader } from './sortable';
+import { AreaMeasures } from './AreaMeasures';
 
 export interface WardProfileProps {
   props: WardProperties;
@@ -22,6 +25,8 @@ export interface WardProfileProps {
   people?: { areaLsoas: LsoaProperties[]; unavailable: string | null };
   /** Opens the printable ward briefing. */
   onBriefing?: () => void;
+  /** LSOAs in England in IoD 2025: when given, the ward's IoD summary measures are shown (AreaMeasures). */
+  nationalCount?: number;
 }
 
 type SortKey = 'name' | 'decile' | 'rank' | 'change';
@@ -29,7 +34,8 @@ type SortKey = 'name' | 'decile' | 'rank' | 'change';
 /** Profile of one ward: decile distribution chart, summary figures, and a sortable list of its LSOAs. */
 export function WardProfile(p: WardProfileProps) {
   const sort = createSortState<SortKey>('rank');
-  const summary = () => wardSummary(p.props, p.release);
+  // The ward's figures by the one area-set profile (the same function baked the ward summaries).
+  const summary = createMemo(() => profile(wardAreaSet(p.props, p.lsoas.map((l) => ({ properties: l }))), propsTable(p.lsoas), p.release));
   const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
   const maxCount = () => Math.max(1, ...dist().counts);
   const label = () => indicatorInfo(p.indicator).label;
@@ -75,37 +81,49 @@ export function WardProfile(p: WardProfileProps) {
         <dt>Community committee</dt>
         <dd>{p.props.committee ?? 'not known'}</dd>
         <dt>LSOAs ({RELEASE_LABEL[p.release]})</dt>
-        <dd>{summary().lsoas ?? p.lsoas.length}</dd>
+        <dd>{summary().lsoas}</dd>
         <dt>In the most deprived 10% nationally (IMD)</dt>
         <dd>
-          {summary().decile1 ?? 'not available'} ({formatShare(summary().decile1Share)})
+          {summary().decile1} ({formatShare(summary().decile1Share)})
         </dd>
         <dt>In the most deprived 1% nationally (IMD)</dt>
-        <dd>{summary().mostDeprived1pc ?? 'not available'}</dd>
+        <dd>{summary().in1pc}</dd>
         <dt>Median national IMD rank of its LSOAs</dt>
         <dd>{summary().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
       </dl>
       <Show when={p.people}>
-        <h3 class="profile__subtitle">People (mid-2022, IoD 2025)</h3>
+        <h3 class="profile__subtitle">People{people() ? ` (${people()!.definition.source})` : ''}</h3>
         <Show
           when={people()}
-          fallback={<p data-testid="ward-people-unavailable">Population figures are unavailable{p.people?.unavailable ? `: ${p.people.unavailable}` : ' for this ward'}.</p>}
+          fallback={
+            <p data-testid="ward-people-unavailable">
+              {wardLsoas21().length === 0 && p.people?.areaLsoas.length
+                ? 'No LSOA 2021 is in this ward by the ONS best-fit lookup (normal for best-fit), so it has no population figures.'
+                : `Population figures are unavailable${p.people?.unavailable ? `: ${p.people.unavailable}` : ' for this ward'}.`}
+            </p>
+          }
         >
           {(w) => (
             <>
               <dl class="profile__facts" data-testid="ward-people">
-                <dt>Population</dt>
-                <dd>{fmtCount(w().population)}</dd>
-                <dt>Children (0–15)</dt>
+                <dt>{w().definition.figures.population.heading}</dt>
+                <dd data-testid="ward-population">{fmtCount(w().population)}</dd>
+                <dt>{w().definition.figures.children.heading}</dt>
                 <dd>{fmtCount(w().children)}</dd>
-                <dt>Older people (60+)</dt>
+                <dt>{w().definition.figures.olderPeople.heading}</dt>
                 <dd>{fmtCount(w().olderPeople)}</dd>
+                <Show when={w().olderPeople65 !== null && w().definition.figures.olderPeople65}>
+                  <dt>{w().definition.figures.olderPeople65?.heading}</dt>
+                  <dd>{fmtCount(w().olderPeople65 ?? 0)}</dd>
+                </Show>
               </dl>
               <p data-testid="ward-people-10pc">
-                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%) of this ward live in LSOAs in the most deprived 10% in
-                England (IMD, IoD 2025).
+                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%; {w().definition.figures.population.label}) of this ward live in LSOAs in
+                the most deprived 10% in England (IMD, IoD 2025).
               </p>
-              <p class="controls__note">Mid-2022 population estimates for whole LSOAs (IoD 2025 File 7 denominators), summed over the ward’s LSOAs 2021.</p>
+              <p class="controls__note">
+                {w().definition.source} figures for whole LSOAs ({w().definition.description}), summed over the ward’s LSOAs 2021.
+              </p>
             </>
           )}
         </Show>
@@ -113,7 +131,7 @@ export function WardProfile(p: WardProfileProps) {
           <table class="simple-table" data-testid="ward-scores">
             <caption>
               Ward scores: the mean of its LSOAs’ IoD 2025 scores weighted by population, as the IoD technical report summarises larger areas (from scores
-              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.
+              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.{people() ? ` ${wardWeightsNote(people()!.definition)}` : ''}
             </caption>
             <thead>
               <tr>
@@ -132,13 +150,21 @@ export function WardProfile(p: WardProfileProps) {
                     <td>
                       {s.rank} of {s.of}
                     </td>
-                    <td>{WEIGHT_LABEL[s.weight]}</td>
+                    <td>{s.weightLabel}</td>
                   </tr>
                 )}
               </For>
             </tbody>
           </table>
         </Show>
+      </Show>
+      <Show when={p.people && p.nationalCount}>
+        {(n) => (
+          <>
+            <h3 class="profile__subtitle">IoD summary measures</h3>
+            <AreaMeasures lsoas={wardLsoas21()} nationalCount={n()} areaLabel="this ward" testId="ward-measures" />
+          </>
+        )}
       </Show>
       <Show when={p.neighbourhoods.length > 0}>
         <h3 class="profile__subtitle">Priority neighbourhoods</h3>

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, onMount, type Accessor } from 'solid-js';
+import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
 import { loadContext, loadPostcodeDistrict } from '../data/load';
@@ -16,13 +16,17 @@ import type { SearchEntry } from '../domain/search';
 import * as vm from '../domain/view-model';
 import type { SpiDataset } from '../domain/spi';
 import type { AppState } from '../domain/views';
+import { createCustomAreaStore, type CustomAreaStore } from './custom-area-store';
+import { createDeferredFile, noticeLineOver } from './deferred-file';
 import { createDeferredData, type DeferredData } from './deferred-store';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import type { MapHandle } from './map-handle';
 import { createSelectionStore, type SelectionStore } from './selection-store';
 import { createSpiStore, type SpiStore } from './spi-store';
 import { createAppStore, type AppStore } from './store';
+import { serialiseState } from './url-state';
 import { createVenueStore, type VenueStore } from './venue-store';
+import { createVenueListsStore, type VenueListsStore } from './venue-lists';
 
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
@@ -39,6 +43,8 @@ export interface Atlas extends AppStore {
   index: Accessor<AreaIndex>;
   spi: SpiStore;
   venues: VenueStore;
+  /** Venue lists imported by the person (IndexedDB), shown as the URL's `vl=` says. */
+  venueLists: VenueListsStore;
   selection: SelectionStore;
   colouring: Accessor<MapColouring>;
   legend: Accessor<LegendModel>;
@@ -54,6 +60,8 @@ export interface Atlas extends AppStore {
     overlay: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
     setOverlay: (o: { circle: Feature | null; codes: readonly string[] }) => void;
   };
+  /** Your own area (issue 23): the area being edited, its map tool, kept areas and link. */
+  customArea: CustomAreaStore;
   announcement: Accessor<string>;
   announce: (message: string) => void;
   notice: Accessor<string | null>;
@@ -85,14 +93,20 @@ export function createAtlas(data: FirstViewData): Atlas {
   const [hovered, setHovered] = createSignal<Hovered>(null);
   const meta = data.metadata;
 
+  // A deferred file that fails shows one line in the notice and is tried again on the person's next
+  // choice: any change of state but the camera (a pan is not a choice).
+  const noticeLine = noticeLineOver(notice, setNotice);
+  const choices = createMemo(() => serialiseState({ ...state(), camera: null }));
   const deferred = createDeferredData(
     data,
     () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards'),
-    setNotice,
+    noticeLine,
+    choices,
   );
   const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
-  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions });
-  const venues = createVenueStore(deferred.afterFirstView, setNotice);
+  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions }, noticeLine, choices);
+  const venues = createVenueStore(deferred.afterFirstView, noticeLine, choices);
+  const venueLists = createVenueListsStore({ council: meta.area.code, shownIds: () => store.options().lists, setShownIds: (lists) => store.updateOptions({ lists }) });
   const selection = createSelectionStore({
     state,
     update: store.update,
@@ -141,15 +155,10 @@ export function createAtlas(data: FirstViewData): Atlas {
     announce('Catchment centre placed where you clicked.');
   };
 
+  const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
+
   // Roads, rivers and place names are never part of the first view's budget.
-  const [context] = createResource(
-    () => deferred.afterFirstView() || undefined,
-    () =>
-      loadContext().catch((err: unknown) => {
-        setNotice(`Roads, rivers and place names are unavailable: ${err instanceof Error ? err.message : String(err)}`);
-        return null;
-      }),
-  );
+  const context = createDeferredFile(deferred.afterFirstView, { unavailable: 'Roads, rivers and place names are', load: loadContext }, noticeLine, choices);
 
   const tooltip = createMemo<vm.TooltipModel | null>(() => {
     const h = hovered();
@@ -178,6 +187,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     index,
     spi,
     venues,
+    venueLists,
     selection,
     colouring,
     legend,
@@ -192,6 +202,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     setHovered,
     table: { filter: tableFilter, setFilter: setTableFilter, model: tableModel },
     outreach: { picking, setPicking, pick, centre, overlay, setOverlay },
+    customArea,
     announcement,
     announce,
     notice,
@@ -207,7 +218,7 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: (pc) => lookupPostcode(pc, meta.postcodeDistricts, loadPostcodeDistrict),
+    lookupPostcode: (pc) => lookupPostcode(pc, { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts }, loadPostcodeDistrict),
   };
 }
 

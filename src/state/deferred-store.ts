@@ -1,5 +1,8 @@
-import { createResource, createSignal, onMount, type Accessor } from 'solid-js';
+import { createSignal, onMount, type Accessor } from 'solid-js';
+import { RELEASES } from '../data/contract';
 import { loadDetails2021, loadLsoa11, type FirstViewData, type LsoaCollection } from '../data/load';
+import { lsoaVintage } from '../domain/indicators';
+import { createDeferredFile, type NoticeLine } from './deferred-file';
 
 export interface DeferredData {
   /** The LSOA 2021 areas: the first-view collection, replaced by a new one with the detail values. */
@@ -13,25 +16,21 @@ export interface DeferredData {
   lsoa11: Accessor<LsoaCollection | undefined>;
 }
 
+/** The releases mapped on LSOA 2011 areas, for the line that says those areas failed to load ("2019 and 2015"). */
+const LSOA11_RELEASES = RELEASES.filter((r) => lsoaVintage(r) === 'lsoa11').join(' and ');
+
 /**
  * What is not needed for the first picture loads after it: detail values (domain ranks, scores,
  * local ranks, centroids), interventions and build-time SPI (their stores follow `afterFirstView`).
  * If the map cannot be created they load at once; the long timer is a last resort for a map that
- * never settles, so the text UI gets them either way.
+ * never settles, so the text UI gets them either way. A file that fails is a line in the notice and
+ * is tried again (src/state/deferred-file.ts); `retryOn` is the person's choices.
  */
-export function createDeferredData(first: FirstViewData, lsoa11Wanted: Accessor<boolean>, onError: (message: string) => void): DeferredData {
-  const [lsoa21, setLsoa21] = createSignal<LsoaCollection>(first.lsoa21);
+export function createDeferredData(first: FirstViewData, lsoa11Wanted: Accessor<boolean>, notice: NoticeLine, retryOn: Accessor<unknown>): DeferredData {
   const [afterFirstView, setAfterFirstView] = createSignal(false);
-  let started = false;
-  const firstViewDone = () => {
-    setAfterFirstView(true);
-    if (started) return;
-    started = true;
-    loadDetails2021(first.lsoa21)
-      .then(setLsoa21)
-      .catch((err: unknown) => onError(`Domain ranks and scores are unavailable: ${err instanceof Error ? err.message : String(err)}`));
-  };
+  const firstViewDone = () => setAfterFirstView(true);
   onMount(() => setTimeout(firstViewDone, 30_000));
-  const [lsoa11] = createResource(() => (lsoa11Wanted() ? true : undefined), () => loadLsoa11(first.metadata.releases));
-  return { lsoa21, detailsReady: () => lsoa21() !== first.lsoa21, afterFirstView, firstViewDone, lsoa11: () => lsoa11() };
+  const details = createDeferredFile(afterFirstView, { unavailable: 'Domain ranks and scores are', load: () => loadDetails2021(first.lsoa21) }, notice, retryOn);
+  const lsoa11 = createDeferredFile(lsoa11Wanted, { unavailable: `The LSOA 2011 areas of IoD ${LSOA11_RELEASES} are`, load: () => loadLsoa11(first.metadata.releases) }, notice, retryOn);
+  return { lsoa21: () => details() ?? first.lsoa21, detailsReady: () => details() !== undefined, afterFirstView, firstViewDone, lsoa11 };
 }

@@ -33,10 +33,21 @@ export function embedParams(o: EmbedOptions): URLSearchParams {
   return q;
 }
 
+/**
+ * The embed parameters a URL keeps when the app writes its state: those of `search` that are valid, in
+ * their canonical form. A bad or meaningless value (lock=yes, fit=<100 KB>, lock=1 without embed=1) is
+ * dropped, as the app ignores it.
+ */
+export function keptEmbedParams(search: string): URLSearchParams {
+  return embedParams(parseEmbedOptions(search));
+}
+
+const EMBED_PARAM_NAMES = ['embed', 'lock', 'controls', 'fit'];
+
 /** The full-app URL for the same view: the embed's own parameters removed. */
 export function fullMapUrl(href: string): string {
   const url = new URL(href);
-  for (const k of ['embed', 'lock', 'controls', 'fit']) url.searchParams.delete(k);
+  for (const k of EMBED_PARAM_NAMES) url.searchParams.delete(k);
   return url.toString();
 }
 
@@ -47,6 +58,11 @@ function escapeAttribute(s: string): string {
 /** The snippet the council pastes into a page: a titled iframe that the app resizes by postMessage. */
 export function iframeSnippet(src: string, title: string, height: number): string {
   return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" style="border:0;max-width:100%" loading="lazy" allow="fullscreen"></iframe>`;
+}
+
+/** A plain-text paragraph to paste under the iframe (e.g. the council's standing); the text is escaped, never HTML. */
+export function captionSnippet(text: string): string {
+  return `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
 }
 
 /** Message the embed posts to its parent so the host page can size the iframe to the content. */

@@ -1,6 +1,7 @@
-import { createMemo, createResource, createSignal, type Accessor } from 'solid-js';
+import { createMemo, createSignal, type Accessor } from 'solid-js';
 import { GEO_FILES } from '../data/contract';
 import { fetchJson } from '../data/load';
+import { createDeferredFile, type NoticeLine } from './deferred-file';
 import { loadSessionSpi, saveSessionSpi } from './spi-session';
 import { findMeasure, measureValues, parseStoredSpi, type SpiDataset } from '../domain/spi';
 import { resolveSpiChoice } from '../domain/spi-choice';
@@ -46,15 +47,14 @@ export interface SpiChoiceSource {
   set: (choice: { spiMeasure?: string | null; spiYear?: number | null }) => void;
 }
 
-export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSource): SpiStore {
+/** The built SPI file, read and checked (a file of the wrong shape is no data, as a council without one). */
+const loadBuiltSpi = (): Promise<SpiDataset | null> => fetchJson<unknown>(GEO_FILES.spi).then((raw: unknown) => parseStoredSpi(raw));
+
+export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSource, notice: NoticeLine, retryOn: Accessor<unknown>): SpiStore {
   const restored = restoreSession();
   const [imported, setImportedSignal] = createSignal<SpiDataset | null>(restored.data);
   const [storageNotice, setStorageNotice] = createSignal<string | null>(restored.notice);
-  const [built] = createResource(loadBuilt, () =>
-    fetchJson<unknown>(GEO_FILES.spi)
-      .then((raw: unknown) => parseStoredSpi(raw))
-      .catch(() => null),
-  );
+  const built = createDeferredFile(loadBuilt, { unavailable: 'The Social Progress Index scores built for this atlas are', load: loadBuiltSpi }, notice, retryOn);
   const data = () => imported() ?? built() ?? null;
   const resolved = createMemo(() => resolveSpiChoice(data(), choice.measure(), choice.year()));
   const measure = () => resolved().measure;

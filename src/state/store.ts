@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { keptEmbedParams } from './embed-options';
 import { isNavigation, parseOptions, parseState, sameOptions, serialiseOptions, serialiseState, type AppState, type DisplayOptions } from './url-state';
 
 export interface AppStore {
@@ -10,17 +11,24 @@ export interface AppStore {
   updateOptions: (patch: Partial<DisplayOptions>) => void;
 }
 
-/** Query parameters that belong to the embed options; kept as they are when the app state is written. */
-const PRESERVED_PARAMS = ['embed', 'lock', 'controls', 'fit'];
+/**
+ * The custom area (`area`, `aname`) is written by its own store (src/state/custom-area-store.ts), which checks
+ * a linked area at start and removes a bad one, so the app's writes keep these keys as they are.
+ */
+const CUSTOM_AREA_PARAMS = ['area', 'aname'];
 
-function preserved(search: string): URLSearchParams {
-  const q = new URLSearchParams(search);
-  const keep = new URLSearchParams();
-  for (const k of PRESERVED_PARAMS) {
+/**
+ * The query string the app writes for a state: its own parameters, the embed's valid ones from `current`
+ * and the custom area's keys.
+ */
+export function searchFor(next: AppState, options: DisplayOptions, current: string): string {
+  const kept = keptEmbedParams(current);
+  const q = new URLSearchParams(current);
+  for (const k of CUSTOM_AREA_PARAMS) {
     const v = q.get(k);
-    if (v !== null) keep.set(k, v);
+    if (v !== null) kept.set(k, v);
   }
-  return keep;
+  return serialiseState(next, serialiseOptions(options, kept));
 }
 
 /** The URL owns the state: read it at start and on back/forward, write it on every change. */
@@ -35,7 +43,7 @@ export function createAppStore(): AppStore {
   onCleanup(() => window.removeEventListener('popstate', onPop));
 
   const write = (next: AppState, nextOptions: DisplayOptions, push: boolean) => {
-    const search = serialiseState(next, serialiseOptions(nextOptions, preserved(window.location.search)));
+    const search = searchFor(next, nextOptions, window.location.search);
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     if (push) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);

@@ -129,7 +129,7 @@ export function isNavigation(a: AppState, b: AppState): boolean {
 
 // --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
 
-export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null, context: true };
+export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null, context: true, lists: [] };
 
 /** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
 export function parseContextFlag(raw: string | null): boolean {
@@ -139,6 +139,15 @@ export function parseContextFlag(raw: string | null): boolean {
 /** SPI measure ids are short slugs from the framework file; anything else is not one of ours. */
 const SPI_MEASURE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const SPI_YEAR = /^(19|20)\d\d$/;
+
+/** A venue list id (src/state/venue-lists.ts makes them): 8–32 lower-case letters and digits. */
+const LIST_ID = /^[a-z0-9]{8,32}$/;
+
+/** `vl=a,b`: the shown imported lists; bad ids are dropped, at most 20, no repeats. */
+export function parseListIds(raw: string | null): string[] {
+  if (!raw) return [];
+  return [...new Set(raw.split(',').filter((id) => LIST_ID.test(id)))].slice(0, 20);
+}
 
 /** Parse the display options; a bad value falls back to its default (a measure or year the data lacks is the SPI store's call). */
 export function parseOptions(search: string): DisplayOptions {
@@ -151,6 +160,7 @@ export function parseOptions(search: string): DisplayOptions {
     spiMeasure: measure !== null && SPI_MEASURE.test(measure) ? measure : null,
     spiYear: year !== null && SPI_YEAR.test(year) ? Number(year) : null,
     context: parseContextFlag(q.get('ctx')),
+    lists: parseListIds(q.get('vl')),
   };
 }
 
@@ -162,9 +172,11 @@ export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = n
   set('spim', options.spiMeasure !== null && SPI_MEASURE.test(options.spiMeasure) ? options.spiMeasure : null);
   set('spiy', options.spiYear !== null && SPI_YEAR.test(String(options.spiYear)) ? String(options.spiYear) : null);
   set('ctx', options.context ? null : '0');
+  const lists = parseListIds(options.lists.join(','));
+  set('vl', lists.length > 0 ? lists.join(',') : null);
   return q;
 }
 
 export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
-  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear && a.context === b.context;
+  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear && a.context === b.context && a.lists.join(',') === b.lists.join(',');
 }

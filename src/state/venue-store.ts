@@ -1,7 +1,9 @@
-import { createMemo, createResource, createSignal, type Accessor } from 'solid-js';
+import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import { loadInterventions } from '../data/load';
-import { ALL_TYPES_FILTER, matchesFilter, type InterventionFilter } from '../domain/interventions';
+import { withReaderSources } from '../domain/citations';
+import { allTypesFilter, matchesFilter, type InterventionFilter } from '../domain/interventions';
+import { createDeferredFile, type NoticeLine } from './deferred-file';
 
 export type VenueFeature = InterventionsCollection['features'][number];
 
@@ -20,15 +22,10 @@ export interface VenueStore {
   samePlace: (id: string) => InterventionProperties[];
 }
 
-/** The interventions layer: loaded after the first view; a failure is reported, never fatal. */
-export function createVenueStore(load: Accessor<boolean>, onError: (message: string) => void): VenueStore {
-  const [collection] = createResource(load, () =>
-    loadInterventions().catch((err: unknown) => {
-      onError(`Intervention locations are unavailable: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }),
-  );
-  const [filter, setFilter] = createSignal<InterventionFilter>(ALL_TYPES_FILTER);
+/** The interventions layer: loaded after the first view; a failure is reported and retried, never fatal. */
+export function createVenueStore(load: Accessor<boolean>, notice: NoticeLine, retryOn: Accessor<unknown>): VenueStore {
+  const collection = createDeferredFile(load, { unavailable: 'Intervention locations are', load: () => loadInterventions().then(withReaderSources) }, notice, retryOn);
+  const [filter, setFilter] = createSignal<InterventionFilter>(allTypesFilter());
   const [shown, setShown] = createSignal(true);
   const byId = createMemo<ReadonlyMap<string, VenueFeature>>(() => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])));
   const filtered = createMemo(() => (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())));

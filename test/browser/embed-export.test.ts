@@ -7,6 +7,8 @@ import { readCsvPreamble, readCsvRecords } from './csv';
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
+/** The README's IoD attribution line, for the three releases of the Leeds build. */
+const IOD_LINE = 'Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.';
 
 
 async function downloadedText(d: Download): Promise<string> {
@@ -105,6 +107,27 @@ describe('export', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the PNG carries every attribution line, the IoD source among them (issue 19.11)', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
+    await waitForMap(page);
+    // Record the text the export draws on its canvas (the map's own canvas is WebGL and draws no text).
+    await page.evaluate(() => {
+      const drawn: string[] = [];
+      (window as unknown as { __drawn: string[] }).__drawn = drawn;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+        drawn.push(text);
+        return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+      };
+    });
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
+    const drawn = (await page.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn)).join(' ');
+    expect(drawn).toContain(IOD_LINE);
+    const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as { attribution: string[] };
+    for (const a of meta.attribution) expect(drawn).toContain(a);
+    expect(problems).toEqual([]);
+  });
+
   it('downloads the table view as CSV with the same rows as on screen, naming the release', async () => {
     const { page, problems } = await openPage(chrome.browser, `${base}?table=1&rel=2019&ind=inc`);
     const table = page.getByTestId('layer-table');
@@ -117,6 +140,7 @@ describe('export', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
     const text = await downloadedText(download);
     expect(readCsvPreamble(text)).toContain('Release: English Indices of Deprivation 2019 (LSOA 2011)');
+    expect(readCsvPreamble(text)).toContain(`Attribution: ${IOD_LINE}`);
     const [header, ...rows] = readCsvRecords(text);
     expect(header?.some((h) => h.includes('IoD2019') || h.includes('IoD 2019'))).toBe(true);
     expect(rows.length).toBe(onScreen.length);

@@ -4,10 +4,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { canvasPixel, closeTo } from './pixels';
-import { ALL_TYPES_FILTER, INTERVENTION_STYLE, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
+import { allTypesFilter, matchesFilter, type InterventionFilter } from '../../src/domain/interventions';
+import { readCouncilFolder } from '../../scripts/pipeline/council-folder';
+import { readerSource } from '../../src/domain/citations';
 import type { CityWideIntervention, InterventionProperties, InterventionType } from '../../src/data/content-contract';
 
 const chrome = chromiumForThisFile();
+/** Leeds' vocabulary, as its content folder declares it. */
+const LEEDS_TYPES = readCouncilFolder(resolve(import.meta.dirname, '../../content/E08000035')).interventionTypes;
+const ALL_TYPES_FILTER = allTypesFilter(LEEDS_TYPES);
+const INTERVENTION_STYLE = Object.fromEntries(LEEDS_TYPES.map((t) => [t.id, t]));
+const ANCHOR_STYLE = INTERVENTION_STYLE.anchor_institution!;
 const base = inject('baseUrl');
 
 interface Venue {
@@ -52,13 +59,13 @@ describe('the interventions layer', () => {
   it("draws the venue's marker in its type's colour; hovering shows a tooltip; clicking opens its profile", async () => {
     const { page } = w;
     expect(ANCHOR.properties.type).toBe('anchor_institution');
-    const colour = INTERVENTION_STYLE.anchor_institution.colour;
+    const colour = ANCHOR_STYLE.colour;
     const rgb = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
     const at = await project(page, ANCHOR.geometry.coordinates);
     const pixel = await canvasPixel(page, at.x, at.y);
     expect(closeTo(pixel, rgb, 24), `marker pixel ${pixel} vs ${colour}`).toBe(true);
     // The type filter drives the map too: without anchors the marker is gone, and it comes back.
-    const anchors = page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label });
+    const anchors = page.getByRole('checkbox', { name: ANCHOR_STYLE.label });
     await anchors.uncheck();
     await waitForIdle(page);
     expect(closeTo(await canvasPixel(page, at.x, at.y), rgb, 24)).toBe(false);
@@ -71,7 +78,7 @@ describe('the interventions layer', () => {
     const tooltip = page.getByTestId('tooltip');
     await tooltip.waitFor();
     await expect(tooltip.locator('.tooltip__title').textContent()).resolves.toContain(ANCHOR.properties.name);
-    await expect(tooltip.textContent()).resolves.toContain(INTERVENTION_STYLE.anchor_institution.label);
+    await expect(tooltip.textContent()).resolves.toContain(ANCHOR_STYLE.label);
     await expect(tooltip.textContent()).resolves.toContain('postcode centroid (LS9 7TF), not the building');
 
     await page.mouse.click(box.x + at.x, box.y + at.y);
@@ -82,7 +89,7 @@ describe('the interventions layer', () => {
     const text = (await profile.textContent()) ?? '';
     expect(text).toContain('Outcomes as reported');
     expect(text).toContain('apprenticeship programmes, year-on-year increase: 51 % (quoted from the NHS Long Term Plan in the report)');
-    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(ANCHOR.properties.source);
+    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(readerSource(ANCHOR.properties.source));
     await expect(page.getByTestId('venue-precision').textContent()).resolves.toBe('Location: postcode centroid (LS9 7TF), not the building');
     await expect(page.getByTestId('live-region').textContent()).resolves.toContain(`Selected ${ANCHOR.properties.name}.`);
     expect(w.problems).toEqual([]);
@@ -109,7 +116,7 @@ describe('the interventions layer', () => {
     await expect(shownCount(page)).resolves.toBe(`${VENUES.length} of ${VENUES.length} shown.`);
 
     // Type: unchecking "Anchor institution" drops exactly the anchors, from the list and from the map.
-    await page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label }).uncheck();
+    await page.getByRole('checkbox', { name: ANCHOR_STYLE.label }).uncheck();
     const noAnchors: InterventionFilter = { ...ALL_TYPES_FILTER, types: new Set([...ALL_TYPES_FILTER.types].filter((t) => t !== 'anchor_institution')) };
     const afterType = expectedItems(noAnchors);
     expect(afterType.length).toBeLessThan(VENUES.length);
@@ -130,7 +137,7 @@ describe('the interventions layer', () => {
     await expect(names()).resolves.toEqual(afterYear.map((p) => p.name));
 
     // Anchors back on: the count adds only the anchors whose dates match.
-    await page.getByRole('checkbox', { name: INTERVENTION_STYLE.anchor_institution.label }).check();
+    await page.getByRole('checkbox', { name: ANCHOR_STYLE.label }).check();
     const types = new Set<InterventionType>(ALL_TYPES_FILTER.types);
     await expect(shownCount(page)).resolves.toBe(`${expectedItems({ ...byYear, types }).length} of ${VENUES.length} shown.`);
     expect(w.problems).toEqual([]);
@@ -149,7 +156,7 @@ describe('the interventions layer', () => {
     for (const [k, c] of CITY_WIDE.entries()) {
       const li = items.nth(k);
       await expect(li.locator(':scope > strong').textContent()).resolves.toBe(c.name);
-      await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${c.source}`);
+      await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${readerSource(c.source)}`);
     }
     const jobshops = items.filter({ hasText: 'Jobshop use across all Community Hubs' });
     await expect(jobshops.textContent()).resolves.toContain("people using Jobshop services in Community Hubs: 5,745");

@@ -4,6 +4,7 @@ import { chromiumForThisFile, waitForMap } from './browser';
 import { axeReport } from './axe';
 import { builtAreas } from './fixtures';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
@@ -42,6 +43,22 @@ function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
+/**
+ * The header's buttons and links, each with its box and whether all of it is on screen: inside the
+ * viewport, and not clipped by a scrolling ancestor (the element itself is hit at each inset corner).
+ */
+function headerControls(page: Page): Promise<{ name: string; box: string; onScreen: boolean }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.app-header button, .app-header a[href]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+      const corners: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+      const hit = corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
+      return { name: (el.textContent ?? '').trim(), box: `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`, onScreen: inside && hit };
+    }),
+  );
+}
+
 describe('phone, 390×844 with touch', () => {
   let context: BrowserContext;
   let page: Page;
@@ -74,6 +91,16 @@ describe('phone, 390×844 with touch', () => {
     );
     expect(big.length).toBeGreaterThanOrEqual(8);
     expect(Math.min(...big)).toBeGreaterThanOrEqual(44);
+  });
+
+  it('every header control is fully on screen, at 390 px and at 320 px (reflow)', async () => {
+    for (const size of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+      await page.setViewportSize(size);
+      const controls = await headerControls(page);
+      expect(controls.map((c) => c.name), `${size.width} px`).toEqual(['Table view', 'About the data', 'Save map as PNG', 'Print', 'Embed this map', 'Accessibility']);
+      expect(controls.filter((c) => !c.onScreen).map((c) => `${c.name} ${c.box}`), `${size.width} px`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
   });
 
   it('a dock button opens its sheet (aria-expanded, focus inside), Escape closes it and focus returns', async () => {
@@ -256,6 +283,26 @@ describe('ward briefing', () => {
     await expectAxeClean(page, 'the ward briefing');
   });
 
+  it('cites each report by title, date and paragraph, never by its file name (issue 19.11)', async () => {
+    // Independent expectation from the content file: the citations of this ward's report items.
+    type Cite = { file: string; title: string; date: string; paragraph: string };
+    const content = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../content/E08000035/interventions.json'), 'utf8')) as { items: { id: string; name: string; source: Cite; otherSources?: Cite[] }[] };
+    const built = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: { properties: { id: string; ward?: string } }[] };
+    const here = new Set(built.features.filter((f) => f.properties.ward === WARD).map((f) => f.properties.id));
+    const items = content.items.filter((i) => here.has(i.id));
+    expect(items.length).toBeGreaterThan(0);
+    const running = await page.getByTestId('ward-briefing').locator('.briefing__running li').evaluateAll((lis) => lis.map((li) => ({ name: li.querySelector('strong')?.textContent ?? '', text: li.textContent ?? '' })));
+    for (const item of items) {
+      const li = running.find((r) => r.name === item.name);
+      expect(li, item.name).toBeDefined();
+      for (const c of [item.source, ...(item.otherSources ?? [])]) {
+        expect(li?.text).toContain(`${c.title}, ${c.date}, para. ${c.paragraph}`);
+        expect(li?.text).not.toContain(c.file);
+      }
+    }
+    for (const r of running) expect(r.text).not.toMatch(/\[[^\]\s]+\.txt\]/);
+  });
+
   it('prints to at most two A4 pages holding the ward’s name, population and sources, the map apart from the footer', async () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -274,7 +321,8 @@ describe('ward briefing', () => {
     });
     expect(printed.appVisible).toBe(0);
     expect(printed.text).toContain(WARD_NAME);
-    expect(printed.text).toMatch(/Population \(mid-2022\)\s+(Not in the sources|[\d,]+)/);
+    expect(printed.text).toMatch(/Population\s+(Not in the sources|[\d,]+)/);
+    expect(printed.text).toContain('People figures: mid-2022 (IoD 2025 File 7).');
     const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as { sources: { title: string }[]; attribution: string[] };
     for (const s of meta.sources) expect(printed.text).toContain(s.title);
     for (const a of meta.attribution) expect(printed.text).toContain(a);

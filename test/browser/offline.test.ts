@@ -1,27 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { chromiumForThisFile, openWithServiceWorker, waitForMap } from './browser';
-import { canvasPixel, closeTo } from './pixels';
-import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
-import { blend } from './fixtures';
+import { choroplethPoints } from './pixels';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
-
-/** How many points of a 7×7 grid over the map canvas show a decile colour of the choropleth. */
-async function choroplethPoints(page: Page): Promise<number> {
-  const box = await page.locator('.maplibregl-canvas').boundingBox();
-  if (!box) throw new Error('no map canvas');
-  const colours = DECILE_COLOURS.map((c) => blend(c, 0.85));
-  let hits = 0;
-  for (let i = 1; i <= 7; i++) {
-    for (let j = 1; j <= 7; j++) {
-      const px = await canvasPixel(page, (box.width * i) / 8, (box.height * j) / 8);
-      if (colours.some((c) => closeTo(px, c, 12))) hits++;
-    }
-  }
-  return hits;
-}
 
 describe('offline after one visit (service worker)', () => {
   it('registers a same-origin worker that precaches the app and the area data under a versioned cache', async () => {
@@ -74,6 +56,25 @@ describe('offline after one visit (service worker)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('lsoa-profile').waitFor();
     await expect(page.url()).toMatch(/sel=lsoa%3AE01\d{6}/);
+    await context.close();
+  });
+
+  it('a damaged cached data file is not served: the next visit, online, fetches it again and replaces it (issue 19.7)', async () => {
+    const { context, page } = await openWithServiceWorker(chrome.browser, base);
+    const metadataUrl = new URL('geo/metadata.json', base).href;
+    await page.evaluate(async (url) => {
+      const cache = await caches.open((await caches.keys())[0]!);
+      await cache.put(url, new Response('{"schemaVersion":1,"area":{"na', { headers: { 'content-type': 'application/json' } }));
+    }, metadataUrl);
+    await page.reload();
+    await waitForMap(page);
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    await expect(page.getByText('The map could not start').count()).resolves.toBe(0);
+    const repaired = await page.evaluate(async (url) => {
+      const cached = await (await caches.open((await caches.keys())[0]!)).match(url);
+      return ((await cached?.json()) as { schemaVersion?: number } | undefined)?.schemaVersion;
+    }, metadataUrl);
+    expect(repaired).toBe(1);
     await context.close();
   });
 });

@@ -40,7 +40,7 @@ describe('people from IoD 2025 File 7', () => {
     const people = page.getByTestId('catchment-people');
     await people.waitFor();
     await expect(people.textContent()).resolves.toMatch(
-      new RegExp(`^Within 800 m: ${fmt(sum(inside, POP))} people, including ${fmt(sum(inside, CHILDREN))} children \\(0–15\\) and ${fmt(sum(inside, OLDER))} older people \\(60\\+\\)`),
+      new RegExp(`^Within 800 m: ${fmt(sum(inside, POP))} people, including ${fmt(sum(inside, CHILDREN))} dependent children aged 0–15 and ${fmt(sum(inside, OLDER))} older people aged 60 and over — mid-2022 \\(IoD 2025 File 7\\)`),
     );
     await expect(page.getByTestId('outreach-panel').textContent()).resolves.toContain('population-weighted centre lies inside the distance');
 
@@ -51,9 +51,9 @@ describe('people from IoD 2025 File 7', () => {
     const [header, ...rows] = lines.filter((l) => !l.startsWith('#,')).map(csvFields);
     const col = (name: string) => rows.map((r) => Number(r[header!.indexOf(name)]));
     const byCode = new Map(inside.map((r) => [r.get(CODE)!, r]));
-    expect(rows.map((r) => Number(byCode.get(r[0]!)?.get(POP)))).toEqual(col('Population mid-2022'));
-    expect(col('Children 0-15 mid-2022').reduce((a, b) => a + b, 0)).toBe(sum(inside, CHILDREN));
-    expect(readCsvPreamble(text).find((l) => l.startsWith('Totals within 800 m:'))).toContain(`${sum(inside, POP)} people, ${sum(inside, CHILDREN)} children 0-15`);
+    expect(rows.map((r) => Number(byCode.get(r[0]!)?.get(POP)))).toEqual(col('Population (mid-2022, IoD 2025 File 7)'));
+    expect(col('Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)').reduce((a, b) => a + b, 0)).toBe(sum(inside, CHILDREN));
+    expect(readCsvPreamble(text).find((l) => l.startsWith('Totals within 800 m:'))).toContain(`${sum(inside, POP)} people, ${sum(inside, CHILDREN)} dependent children aged 0–15`);
     expect(problems).toEqual([]);
   });
 
@@ -73,8 +73,8 @@ describe('people from IoD 2025 File 7', () => {
     await page.getByRole('radio', { name: 'Deprived areas far from every community hub' }).check({ timeout: 30_000 });
     await page.getByTestId('outreach-panel').getByRole('radio', { name: '800 m' }).check();
     const text = (await page.getByTestId('gap-people').textContent())!;
-    expect(text).toContain(`within 800 m of a hub: ${fmt(within)} children live in LSOAs in IDACI decile 1–2`);
-    expect(text).toContain(`beyond 800 m of every hub: ${fmt(beyond)} children live in LSOAs in IDACI decile 1–2`);
+    expect(text).toContain(`within 800 m of a hub: ${fmt(within)} dependent children aged 0–15 live in LSOAs in IDACI decile 1–2`);
+    expect(text).toContain(`beyond 800 m of every hub: ${fmt(beyond)} dependent children aged 0–15 live in LSOAs in IDACI decile 1–2`);
     expect(problems).toEqual([]);
   });
 
@@ -87,9 +87,11 @@ describe('people from IoD 2025 File 7', () => {
     await waitForMap(page);
     const facts = page.getByTestId('ward-people');
     await facts.waitFor({ timeout: 30_000 });
-    await expect(facts.textContent()).resolves.toBe(`Population${fmt(sum(rows, POP))}Children (0–15)${fmt(sum(rows, CHILDREN))}Older people (60+)${fmt(sum(rows, OLDER))}`);
+    await expect(facts.textContent()).resolves.toBe(
+      `Population (mid-2022, IoD 2025 File 7)${fmt(sum(rows, POP))}Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)${fmt(sum(rows, CHILDREN))}Older people aged 60 and over (mid-2022, IoD 2025 File 7)${fmt(sum(rows, OLDER))}`,
+    );
     await expect(page.getByTestId('ward-people-10pc').textContent()).resolves.toMatch(
-      new RegExp(`^${fmt(in10)} people \\(${Math.round((in10 / sum(rows, POP)) * 100)}%\\) of this ward live in LSOAs in the most deprived 10% in\\s+England`),
+      new RegExp(`^${fmt(in10)} people \\(${Math.round((in10 / sum(rows, POP)) * 100)}%; population, mid-2022 \\(IoD 2025 File 7\\)\\) of this ward live in LSOAs in\\s+the most deprived 10% in England`),
     );
     // Ten population-weighted scores, each ranked among the 33 wards.
     await expect(page.locator('[data-testid="ward-scores"] tbody tr').count()).resolves.toBe(10);
@@ -134,7 +136,7 @@ describe('people from IoD 2025 File 7', () => {
     await line.waitFor();
     const text = (await line.textContent())!;
     expect(sum(FILE7, POP)).toBe(820_802);
-    expect(text).toMatch(/^Population: 820,802 \(mid-2022\)/);
+    expect(text).toMatch(/^Population: 820,802 \(population, mid-2022 \(IoD 2025 File 7\)\)/);
     expect(text).toContain('English Indices of Deprivation 2025 File 7');
     expect(text).toContain('indices/iod2025_file7_leeds_lsoa21.csv');
     expect(problems).toEqual([]);

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
+import { blend } from './fixtures';
 
 /** Reads the RGB of one pixel of the map canvas (the map keeps its drawing buffer for this and PNG export). */
 export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
@@ -45,4 +47,19 @@ export async function canvasPixelsAround(page: Page, points: ReadonlyArray<{ x: 
     },
     [points, radius] as const,
   );
+}
+
+/** How many points of a 7×7 grid over the map canvas show a decile colour of the choropleth. */
+export async function choroplethPoints(page: Page): Promise<number> {
+  const box = await page.locator('.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  const colours = DECILE_COLOURS.map((c) => blend(c, 0.85));
+  let hits = 0;
+  for (let i = 1; i <= 7; i++) {
+    for (let j = 1; j <= 7; j++) {
+      const px = await canvasPixel(page, (box.width * i) / 8, (box.height * j) / 8);
+      if (colours.some((c) => closeTo(px, c, 12))) hits++;
+    }
+  }
+  return hits;
 }

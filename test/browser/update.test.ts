@@ -52,4 +52,34 @@ describe('a new deployment', () => {
     await expect(page.getByTestId('update-banner').count()).resolves.toBe(0);
     await context.close();
   });
+
+  it('the first load after a deploy shows the old deployment’s page and data together; Reload shows the new ones together (issue 19.7)', async () => {
+    const { context, page } = await openWithServiceWorker(chrome.browser, base);
+    const oldVersion = (await page.evaluate(() => caches.keys()))[0]!.replace('atlas-', '');
+    // "Deploy" a build whose page and data both differ: a marker in the HTML and one in metadata.json.
+    const indexPath = join(outDir, 'index.html');
+    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('<head>', '<head><meta name="atlas-test-deployment" content="2">'));
+    const metaPath = join(outDir, 'geo/metadata.json');
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { area: { name: string } };
+    writeFileSync(metaPath, JSON.stringify({ ...meta, area: { ...meta.area, name: `${meta.area.name} (deployment 2)` } }));
+    const swPath = join(outDir, 'sw.js');
+    writeFileSync(swPath, readFileSync(swPath, 'utf8').replaceAll(oldVersion, 'e'.repeat(16)));
+    // What the page shows: its HTML's marker, and the area name the app read from the data it loaded.
+    const deployments = () =>
+      page.evaluate(() => ({
+        page: document.querySelector('meta[name="atlas-test-deployment"]')?.getAttribute('content') ?? '1',
+        data: document.querySelector('.app-header__tagline')?.textContent?.includes('(deployment 2)') ? '2' : '1',
+      }));
+
+    await page.reload();
+    await waitForMap(page);
+    await expect(deployments()).resolves.toEqual({ page: '1', data: '1' });
+
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+    await waitForMap(page);
+    await expect(deployments()).resolves.toEqual({ page: '2', data: '2' });
+    await context.close();
+  });
 });

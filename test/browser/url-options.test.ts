@@ -56,3 +56,19 @@ describe('display options in the URL', () => {
     await page.context().close();
   });
 });
+
+describe('embed parameters in the URL (issue 19.9)', () => {
+  it('invalid lock, controls and fit values, even of 10 KB, are dropped when the app writes its state; valid ones stay', async () => {
+    // 10 KB: the preview server refuses a request line much longer (the unit test takes 100 KB).
+    const huge = 'x'.repeat(10_000);
+    const { page, problems } = await openPage(chrome.browser, `${base}?embed=1&lock=${huge}&controls=maybe&fit=ward:E05011388`);
+    // A lock that is not lock=1 does not lock: the release can be changed, and the change writes the URL.
+    await page.locator('input[name="release"][value="2019"]').check();
+    const url = new URL(page.url());
+    expect(url.search.length).toBeLessThan(200);
+    // (The fit moves the camera, so `at` is written too.)
+    expect(Object.fromEntries(url.searchParams)).toEqual({ embed: '1', fit: 'ward:E05011388', rel: '2019', at: expect.any(String) });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, point } from '@turf/turf';
 import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import type { ContextData, ContextRoadProperties } from '../../src/data/contract';
 import { CONTEXT_SOURCES, REPO_ROOT } from '../../scripts/pipeline/config';
 import { buildContext, type ContextResult } from '../../scripts/pipeline/context';
@@ -49,23 +48,30 @@ describe('context layer on the real Leeds sources', () => {
     expect(Object.keys(data.topology.objects).sort()).toEqual(['parks', 'rail', 'roads', 'water', 'waterways']);
   });
 
-  it('names all 107 Leeds MSOAs at a point inside each MSOA polygon', () => {
-    const names = readFileSync(path.join(dataDir, CONTEXT_SOURCES.msoaNames), 'utf8').trim().split(/\r?\n/).slice(1);
-    const polygons = JSON.parse(readFileSync(path.join(dataDir, CONTEXT_SOURCES.msoaBoundaries.path), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { MSOA21CD: string }>;
-    const byCode = new Map(polygons.features.map((f) => [f.properties.MSOA21CD, f]));
+  it('names every MSOA whose ONS population-weighted centroid lies in the buffered box, all 107 Leeds MSOAs among them', () => {
+    const centroids = new Map(
+      readFileSync(path.join(dataDir, 'context/msoa21_population_weighted_centroids_ew.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
+        const [code, lon, lat] = l.split(',');
+        return [code ?? '', [Number(lon), Number(lat)] as const];
+      }),
+    );
+    const names = new Map(
+      readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_england_wales.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => {
+        // Two columns; a name with a comma is quoted ("Collingham, Rigton & Harewood").
+        const m = /^([EW]02\d{6}),(?:"((?:[^"]|"")*)"|(.*))$/.exec(line);
+        return [m?.[1] ?? '', (m?.[2] ?? m?.[3] ?? '').replace(/""/g, '"')];
+      }),
+    );
+    // 1.5 km ≈ 0.01347° of latitude and 0.0228° of longitude at Leeds' latitude.
+    const inBox = ([lon, lat]: readonly [number, number]): boolean => lon >= LEEDS_BBOX[0] - 0.0228 && lon <= LEEDS_BBOX[2] + 0.0228 && lat >= LEEDS_BBOX[1] - 0.01347 && lat <= LEEDS_BBOX[3] + 0.01347;
+    const want = [...names].filter(([code]) => inBox(centroids.get(code) ?? [NaN, NaN]));
     const hoods = data.places.filter((p) => p.kind === 'neighbourhood');
-    expect(hoods).toHaveLength(107);
-    expect(names).toHaveLength(107);
-    for (const line of names) {
-      // Two columns; a name with a comma is quoted ("Collingham, Rigton & Harewood").
-      const m = /^(E02\d{6}),(?:"((?:[^"]|"")*)"|(.*))$/.exec(line);
-      const code = m?.[1];
-      const name = (m?.[2] ?? m?.[3])?.replace(/""/g, '"');
-      const hood = hoods.find((h) => h.code === code);
-      expect(hood?.name, code).toBe(name);
-      const poly = byCode.get(code!) as Feature<Polygon | MultiPolygon>;
-      expect(booleanPointInPolygon(point([hood!.lon, hood!.lat]), poly), `${code} ${name}`).toBe(true);
-    }
+    expect(hoods.map((h) => [h.code, h.name]).sort()).toEqual(want.sort());
+    // At the centroid, rounded to 5 dp (about 1 m).
+    for (const h of hoods) expect([h.lon, h.lat], h.code).toEqual((centroids.get(h.code ?? '') ?? []).map((v) => Math.round(v * 1e5) / 1e5));
+    const leeds = readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_leeds.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.slice(0, 9));
+    expect(leeds).toHaveLength(107);
+    for (const code of leeds) expect(hoods.some((h) => h.code === code), code).toBe(true);
     expect(hoods.map((h) => h.name)).toEqual(expect.arrayContaining(['Harehills North', 'Headingley', 'Beeston Hill & Hunslet Moor']));
   });
 
@@ -108,21 +114,29 @@ describe('context layer on the real Leeds sources', () => {
     expect(result.metadata.attribution).toEqual([
       '© OpenStreetMap contributors (ODbL); roads and rail as of June 2018',
       'House of Commons Library MSOA Names (Open Parliament Licence)',
+      'MSOA population-weighted centroids: ONS (Open Government Licence v3.0)',
       'GeoNames (CC BY 4.0)',
     ]);
     expect(result.metadata.note).toBeNull();
     expect(result.sources.map((s) => s.licence)).toEqual(expect.arrayContaining(['Open Database License (ODbL) 1.0', 'Open Parliament Licence v3.0', 'Creative Commons Attribution 4.0 (CC BY 4.0)']));
   });
 
-  it('is partial for another West Yorkshire council (no MSOA names) and absent outside West Yorkshire', async () => {
+  it('has MSOA names for another West Yorkshire council, and place names only outside West Yorkshire', async () => {
     const bradford = await buildContext(dataDir, 'E08000032', [-2.06, 53.72, -1.64, 53.96]);
-    expect(bradford.data?.places.some((p) => p.kind === 'neighbourhood')).toBe(false);
-    expect(bradford.metadata.note).toMatch(/names are not shown: .*one other district only/);
-    expect(bradford.metadata.note).not.toMatch(/Leeds/);
-    expect(bradford.metadata.attribution).not.toContain('House of Commons Library MSOA Names (Open Parliament Licence)');
+    expect(bradford.data?.places.some((p) => p.kind === 'neighbourhood' && p.name === 'Central Bradford')).toBe(true);
+    expect(bradford.metadata.note).toBeNull();
+    expect(bradford.metadata.attribution).toContain('House of Commons Library MSOA Names (Open Parliament Licence)');
     const york = await buildContext(dataDir, 'E06000014', [-1.23, 53.88, -0.92, 54.06]);
-    expect(york.data).toBeNull();
-    expect(york.metadata.parts).toEqual([]);
-    expect(york.metadata.note).toMatch(/West Yorkshire only/);
+    expect(york.metadata.parts).toEqual(['neighbourhoods', 'places']);
+    expect(Object.keys(york.data?.topology.objects ?? {})).toEqual([]);
+    expect(york.data?.roadLabels).toEqual([]);
+    expect(york.data?.places.filter((p) => p.kind === 'neighbourhood').length).toBeGreaterThan(20);
+    expect(york.data?.places.find((p) => p.name === 'York')?.kind).toBe('city');
+    expect(york.metadata.note).toMatch(/West Yorkshire councils only/);
+    expect(york.metadata.attribution).toEqual([
+      'House of Commons Library MSOA Names (Open Parliament Licence)',
+      'MSOA population-weighted centroids: ONS (Open Government Licence v3.0)',
+      'GeoNames (CC BY 4.0)',
+    ]);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { PEOPLE_DEFINITIONS } from '../../src/data/people-contract';
 /**
  * IoD 2025 File 7 on the real Leeds sources: the pipeline's people figures against an independent
  * reading of the source CSVs (own parser and haversine from test/unit/outreach/independent.ts, no
@@ -76,7 +77,9 @@ describe('IoD 2025 File 7 in the Leeds build', () => {
     expect(expected.population).toBeGreaterThan(5000);
     const res = catchment(REGINALD, 800, lsoas, '2025');
     expect(res.rows.map((r) => r.code).sort()).toEqual(expected.codes);
+    // Leeds keeps its File 7 figures (its Census 2021 values are in the details file too, never counted here).
     expect(res.totals.people).toEqual({
+      definition: PEOPLE_DEFINITIONS.file7,
       lsoas: expected.codes.length,
       unknown: 0,
       population: expected.population,

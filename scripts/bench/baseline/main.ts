@@ -30,6 +30,8 @@ type Props = Record<string, unknown>;
 // Both downloads start at once, before the map exists, as a hand-written page would do.
 const geometry: Promise<FeatureCollection<Geometry, Props>> = fetch('./geo/lsoa21.geojson').then((r) => r.json());
 const values: Promise<Values> = fetch('./geo/values-2025.json').then((r) => r.json());
+// Timeline marks for the bench's --timeline (docs/performance.md): the same steps the app marks.
+void Promise.all([geometry, values]).then(() => performance.mark('baseline:data-ready'));
 
 function colourBy(indicator: string): ExpressionSpecification {
   const stops: (number | string)[] = [];
@@ -43,6 +45,8 @@ const map = new MapLibreMap({
   bounds: __BASELINE_BOUNDS__ as LngLatBoundsLike,
   fitBoundsOptions: { padding: 16 },
 });
+performance.mark('baseline:map-created');
+map.once('render', () => performance.mark('baseline:first-render'));
 
 function idle(): Promise<void> {
   return new Promise((resolve) => {
@@ -66,6 +70,7 @@ map.on('render', () => {
 };
 
 const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+void loaded.then(() => performance.mark('baseline:style-loaded'));
 
 void loaded.then(async () => {
   map.addSource('lsoa', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

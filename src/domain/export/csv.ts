@@ -29,9 +29,11 @@ import {
   type LsoaLike,
 } from '../outreach/catchment';
 import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
-import { hasPeople, type LsoaPeople, type PeopleTotals } from '../people';
+import { hasPeople, type LsoaPeople, type PeopleDefinition, type PeopleRole, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
 import { slugify } from './slug';
+import { COUNCIL } from '../../data/council';
+import { typeStyle } from '../interventions';
 
 export { csvField, type CsvCell } from '../csv-writer';
 export { slugify } from './slug';
@@ -72,7 +74,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 // context, preamble, file names
 // ---------------------------------------------------------------------------
 
-export type ExportKind = 'catchment' | 'gap' | 'ward' | 'table';
+export type ExportKind = 'catchment' | 'gap' | 'ward' | 'area' | 'table';
 
 export interface ExportContext {
   release: ReleaseId;
@@ -98,6 +100,18 @@ export interface ExportContext {
   generatedAt?: string;
   /** The data's attribution lines (metadata.attribution), one preamble line each. */
   attribution?: readonly string[];
+  /** The build's people figures (metadata.population.used): they name the people columns. Without it, the rows' own. */
+  peopleDefinition?: PeopleDefinition | null;
+  /** How LSOAs were put in wards (metadata.json council.wards); default the loaded council's. */
+  wards?: { method: 'lookup' | 'centroid'; vintage: string } | null;
+}
+
+/** The ward method as the source line states it, from the built metadata (never one council's method for all). */
+export function wardMethodSource(w: { method: 'lookup' | 'centroid'; vintage: string } | null | undefined): string {
+  if (!w) return 'LSOA 2021 to ward assignment as the built metadata states it';
+  return w.method === 'lookup'
+    ? `LSOA 2021 to ward (${w.vintage}) best-fit lookup`
+    : `wards (${w.vintage}) by the ward containing each LSOA 2021 population-weighted centroid`;
 }
 
 const tag = (c: ExportContext) => RELEASE_TAG[c.release];
@@ -106,7 +120,7 @@ const withTag = (header: string, c: ExportContext) => (header.includes(tag(c)) ?
 function defaultSources(c: ExportContext): string[] {
   return [
     `Source: ${c.releaseTitle ?? RELEASE_TITLE[c.release]}, Ministry of Housing, Communities and Local Government (Open Government Licence v3.0); national decile 1 = most deprived 10% of LSOAs in England, rank 1 = most deprived`,
-    'Source: Office for National Statistics, LSOA 2021 population-weighted centroids and LSOA 2021 to ward (Dec 2024) best-fit lookup (Open Government Licence v3.0)',
+    `Source: Office for National Statistics, LSOA 2021 population-weighted centroids and ${wardMethodSource(c.wards === undefined ? COUNCIL.wardMethod : c.wards)} (Open Government Licence v3.0)`,
     'Population: mid-2015 estimates (IoD2019 denominators), only for LSOAs unchanged since 2011; blank = not known',
   ];
 }
@@ -127,7 +141,7 @@ function preamble(c: ExportContext, generatedFrom: string, extra: readonly strin
 
 /** e.g. csvFileName('catchment', {release:'2025', distanceM:800, subject:'Reginald Centre'}) → "leeds-catchment-800m-reginald-centre-iod2025.csv". */
 export function csvFileName(kind: ExportKind, c: ExportContext): string {
-  const kindPart = kind === 'ward' ? 'ward-lsoas' : kind;
+  const kindPart = kind === 'ward' ? 'ward-lsoas' : kind === 'area' ? 'area-lsoas' : kind;
   const parts = [slugify(c.area ?? 'Leeds'), kindPart];
   if (kind === 'gap') parts.push(c.maxDecile === 2 ? 'deciles-1-2' : 'decile-1');
   if ((kind === 'catchment' || kind === 'gap') && c.distanceM !== undefined) parts.push(`${Math.round(c.distanceM)}m`);
@@ -140,21 +154,33 @@ const wardName = (code: string, c: ExportContext) => c.wardNames?.[code] ?? null
 const metres = (m: number) => Math.round(m);
 
 // ---------------------------------------------------------------------------
-// mid-2022 people (IoD 2025 File 7), shared by the catchment and gap lists
+// people (IoD 2025 File 7 mid-2022 where the build has it, else Census 2021), shared by the catchment
+// and gap lists: every column header and note names the source, year and age band of its figures
 // ---------------------------------------------------------------------------
 
-const PEOPLE_HEADER = [
-  'Population mid-2022', 'Children 0-15 mid-2022', 'Older people 60+ mid-2022', 'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+/** The people roles a list has columns for under a definition (65+ only where the definition has it). */
+const peopleRoles = (def: PeopleDefinition | null): PeopleRole[] =>
+  def?.figures.olderPeople65 ? ['population', 'children', 'olderPeople', 'olderPeople65'] : ['population', 'children', 'olderPeople'];
+const peopleHeader = (def: PeopleDefinition | null): string[] => [
+  ...peopleRoles(def).map((role) => def?.figures[role]?.heading ?? `${role} (no figures in this build)`),
+  'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
 ];
-const peopleCells = (p: LsoaPeople | null): CsvCell[] =>
-  p ? [p.population, p.children, p.olderPeople, p.idaciDecile, p.idaopiDecile] : [null, null, null, null, null];
-const PEOPLE_NOTE =
-  'People: mid-2022 population estimates (IoD2025 File 7 denominators, MHCLG from ONS; Open Government Licence v3.0) for whole LSOAs; an LSOA counts in full when its population-weighted centroid is inside the distance; blank = not available';
+const peopleCells = (def: PeopleDefinition | null, p: LsoaPeople | null): CsvCell[] => {
+  const same = p && def && p.definition.id === def.id ? p : null;
+  const value = (role: PeopleRole): number | null =>
+    !same ? null : role === 'population' ? same.population : role === 'children' ? same.children : role === 'olderPeople' ? same.olderPeople : role === 'olderPeople65' ? same.olderPeople65 : same.workingAge;
+  return [...peopleRoles(def).map(value), p?.idaciDecile ?? null, p?.idaopiDecile ?? null];
+};
+function peopleNote(def: PeopleDefinition | null): string {
+  const what = def ? `${def.source}: ${def.description}` : 'no population figures in this build';
+  return `People: ${what} (Open Government Licence v3.0), for whole LSOAs; an LSOA counts in full when its population-weighted centroid is inside the distance; blank = not available`;
+}
 
 function peopleLine(label: string, t: PeopleTotals): string {
-  if (!hasPeople(t)) return `${label}: mid-2022 population figures unavailable (the sources hold no IoD2025 File 7 for this area)`;
-  return `${label}: ${t.population} people, ${t.children} children 0-15, ${t.olderPeople} older people 60+; ` +
-    `children in IDACI decile 1-2 LSOAs: ${t.childrenIdaci12}; older people in IDAOPI decile 1-2 LSOAs: ${t.olderIdaopi12}` +
+  const f = t.definition?.figures;
+  if (!hasPeople(t) || !f || !t.definition) return `${label}: population figures unavailable (the sources hold neither IoD2025 File 7 nor Census 2021 figures for this area)`;
+  return `${label}: ${t.population} people, ${t.children} ${f.children.what}, ${t.olderPeople} ${f.olderPeople.what} (${t.definition.source}); ` +
+    `${f.children.what} in IDACI decile 1-2 LSOAs: ${t.childrenIdaci12}; ${f.olderPeople.what} in IDAOPI decile 1-2 LSOAs: ${t.olderIdaopi12}` +
     (t.unknown ? `; ${t.unknown} LSOAs without figures` : '');
 }
 
@@ -168,30 +194,31 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
   const t = result.totals;
   const [lon, lat] = result.centre;
   const where = `${c.subject ?? 'a chosen point'} (${lon.toFixed(5)}, ${lat.toFixed(5)})`;
+  const def = c.peopleDefinition ?? t.people.definition ?? result.peopleBeyond.definition;
   const decileSummary = DECILES.filter((d) => t.byDecile[d] > 0).map((d) => `decile ${d}: ${t.byDecile[d]}`).join(', ');
   const extra = [
     'Distances: straight-line (great-circle) from the point to each LSOA population-weighted centroid; not walking distance. An LSOA is listed when its centroid is inside the radius',
     `Totals: ${t.lsoas} LSOAs; population (mid-2015) ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
       `IMD ${tag(c)} ${decileSummary || 'no deciles'}${t.decileUnknown ? `, no decile: ${t.decileUnknown}` : ''}; national most-deprived 1%: ${t.mostDeprived1pc}`,
     ...(result.excludedNoCentroid.length ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`] : []),
-    PEOPLE_NOTE,
+    peopleNote(def),
     peopleLine(`Totals within ${formatDistance(result.radiusM)}`, t.people),
     peopleLine(`Beyond ${formatDistance(result.radiusM)} (rest of the area)`, result.peopleBeyond),
   ];
   const header = [
     'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'Straight-line distance (m)',
     withTag('IMD national decile', c), withTag('IMD national rank', c),
-    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)', ...PEOPLE_HEADER,
+    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)', ...peopleHeader(def),
   ];
   const rows = result.rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population, ...peopleCells(r.people),
+    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population, ...peopleCells(def, r.people),
   ]);
   return toCsv(header, rows, preamble(c, `catchment of ${formatDistance(result.radiusM)} (straight-line) around ${where}`, extra));
 }
 
 function describeNearby(n: NearbyIntervention): string {
   const approx = n.precision === 'area' ? ', approximate location' : '';
-  return `${n.name} (${n.type.replace(/_/g, ' ')}, ${metres(n.distanceM)} m${approx})`;
+  return `${n.name} (${typeStyle(n.type).label}, ${metres(n.distanceM)} m${approx})`;
 }
 
 /**
@@ -207,13 +234,14 @@ export function gapCsv(
   const dist = c.distanceM !== undefined ? formatDistance(c.distanceM) : 'the chosen distance';
   const scope = c.subject ? `, ${c.subject}` : '';
   const withNearby = rows.some((r) => r.nearby !== undefined);
+  const def = c.peopleDefinition ?? rows.find((r) => r.people)?.people?.definition ?? c.people?.within.definition ?? c.people?.beyond.definition ?? null;
   const extra = [
     'Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest community hub point (postcode centroids, not building entrances); not walking distance',
     ...(c.hubCount !== undefined ? [`Community hubs used: ${c.hubCount}`] : []),
     `Gap LSOAs: ${rows.length}`,
     ...(c.people
       ? [
-          PEOPLE_NOTE,
+          peopleNote(def),
           peopleLine('In the gap LSOAs', c.people.gaps),
           peopleLine(`All LSOAs in scope within ${dist} of a hub`, c.people.within),
           peopleLine(`All LSOAs in scope beyond ${dist} of every hub`, c.people.beyond),
@@ -222,11 +250,11 @@ export function gapCsv(
   ];
   const header = [
     'LSOA code', 'LSOA name', 'Ward code', 'Ward', withTag('IMD national decile', c), withTag('IMD national rank', c),
-    'Population mid-2015 (where known)', ...PEOPLE_HEADER, 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
+    'Population mid-2015 (where known)', ...peopleHeader(def), 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
     ...(withNearby ? [`Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`] : []),
   ];
   const body = rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population, ...peopleCells(r.people),
+    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population, ...peopleCells(def, r.people),
     r.nearestHub?.name ?? null, r.nearestHub ? metres(r.nearestHub.distanceM) : null,
     ...(withNearby ? [(r.nearby ?? []).map(describeNearby).join('; ')] : []),
   ]);

@@ -14,16 +14,17 @@
  * features, or a feature the pipeline could not match) cannot be placed and are counted in
  * `excludedNoCentroid`, never silently dropped.
  */
-import { circle, distance } from '@turf/turf';
+import { circle } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { flagKey, valueKey, type ReleaseId } from '../../data/contract';
+import { DECILES, emptyDecileCounts, lsoaTable, profile, type AreaProfile, type Decile, type DecileCounts } from '../area-profile';
+import { areaSetByRule, centroidOf, straightLineM, type AreaSet, type LonLat } from '../area-set';
 import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
+
+export { DECILES, emptyDecileCounts, straightLineM, type Decile, type DecileCounts, type LonLat };
 
 /** The radii offered in the UI, in metres (400 m ≈ 5 minutes' walk, 800 m ≈ 10, 1.6 km ≈ 20). */
 export const CATCHMENT_RADII_M = [400, 800, 1600] as const;
-
-/** Longitude, latitude (WGS84), GeoJSON order. */
-export type LonLat = [number, number];
 
 /**
  * The minimum an LSOA needs for the outreach analysis. `LsoaFeature` from src/data/load.ts fits;
@@ -44,10 +45,6 @@ export interface LsoaLike {
     [k: string]: unknown;
   };
 }
-
-export type Decile = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-export const DECILES: readonly Decile[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-export type DecileCounts = Record<Decile, number>;
 
 export interface CatchmentRow {
   code: string;
@@ -108,11 +105,6 @@ export interface CatchmentResult {
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Straight-line (great-circle) distance in metres between two lon/lat points (turf, haversine). */
-export function straightLineM(a: LonLat, b: LonLat): number {
-  return distance(a, b, { units: 'kilometers' }) * 1000;
-}
-
 export function assertLonLat(p: LonLat, what = 'point'): void {
   if (!Array.isArray(p) || p.length < 2 || !finite(p[0]) || !finite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
     throw new RangeError(`${what} must be [longitude, latitude] in degrees, got ${JSON.stringify(p)}`);
@@ -124,10 +116,7 @@ export function assertDistance(m: number, what = 'radius'): void {
 }
 
 /** The LSOA's population-weighted centroid, or null when it has none. */
-export function lsoaCentroid(l: LsoaLike): LonLat | null {
-  const { cx, cy } = l.properties;
-  return finite(cx) && finite(cy) ? [cx, cy] : null;
-}
+export const lsoaCentroid: (l: LsoaLike) => LonLat | null = centroidOf;
 
 /** IMD national decile of the release, or null when absent. */
 export function imdDecile(l: LsoaLike, release: ReleaseId): number | null {
@@ -146,12 +135,6 @@ export function lsoaPopulation(l: LsoaLike): number | null {
   return finite(v) ? v : null;
 }
 
-export function emptyDecileCounts(): DecileCounts {
-  return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0 };
-}
-
-const isDecile = (d: number | null): d is Decile => d !== null && Number.isInteger(d) && d >= 1 && d <= 10;
-
 function toRow(l: LsoaLike, c: LonLat, distanceM: number, release: ReleaseId): CatchmentRow {
   const p = l.properties;
   return {
@@ -169,21 +152,23 @@ function toRow(l: LsoaLike, c: LonLat, distanceM: number, release: ReleaseId): C
   };
 }
 
-/** Totals of a list of rows (also usable on a filtered or sorted copy of `rows`). */
-export function catchmentTotals(rows: readonly CatchmentRow[]): CatchmentTotals {
-  const byDecile = emptyDecileCounts();
-  let population = 0;
-  let populationUnknown = 0;
-  let decileUnknown = 0;
-  let mostDeprived1pc = 0;
-  for (const r of rows) {
-    if (r.population === null) populationUnknown++;
-    else population += r.population;
-    if (isDecile(r.decile)) byDecile[r.decile]++;
-    else decileUnknown++;
-    if (r.flag1) mostDeprived1pc++;
-  }
-  return { lsoas: rows.length, population, populationUnknown, byDecile, decileUnknown, decile1: byDecile[1], mostDeprived1pc, people: peopleTotals(rows.map((r) => r.people)) };
+/** The catchment's totals: the area-set profile's figures, named as the outreach panel and exports read them. */
+export function catchmentTotals(p: AreaProfile): CatchmentTotals {
+  return {
+    lsoas: p.lsoas,
+    population: p.population2015.sum,
+    populationUnknown: p.population2015.unknown,
+    byDecile: p.byDecile,
+    decileUnknown: p.decileUnknown,
+    decile1: p.decile1,
+    mostDeprived1pc: p.in1pc,
+    people: p.people,
+  };
+}
+
+/** The catchment as an area set: the LSOAs whose centroid is within `radiusM` of `centre`. */
+export function catchmentAreaSet(centre: LonLat, radiusM: number, lsoas: readonly LsoaLike[]): AreaSet {
+  return areaSetByRule('catchment', `${centre[0]},${centre[1]},${radiusM}`, `Within ${formatDistance(radiusM)} (straight line)`, { type: 'radius', centre, radiusM }, lsoas);
 }
 
 /**
@@ -193,23 +178,22 @@ export function catchmentTotals(rows: readonly CatchmentRow[]): CatchmentTotals 
 export function catchment(centre: LonLat, radiusM: number, lsoas: readonly LsoaLike[], release: ReleaseId): CatchmentResult {
   assertLonLat(centre, 'centre');
   assertDistance(radiusM);
+  const set = catchmentAreaSet(centre, radiusM, lsoas);
+  const inside = new Set(set.lsoaCodes);
   const rows: CatchmentRow[] = [];
   const excludedNoCentroid: string[] = [];
   const beyond: LsoaLike[] = [];
   for (const l of lsoas) {
     const c = lsoaCentroid(l);
-    if (!c) {
-      excludedNoCentroid.push(l.properties.code);
-      continue;
-    }
-    const d = straightLineM(centre, c);
-    if (d <= radiusM) rows.push(toRow(l, c, d, release));
+    if (!c) excludedNoCentroid.push(l.properties.code);
+    else if (inside.has(l.properties.code)) rows.push(toRow(l, c, straightLineM(centre, c), release));
     else beyond.push(l);
   }
   rows.sort((a, b) => a.distanceM - b.distanceM || a.code.localeCompare(b.code));
   excludedNoCentroid.sort();
   const peopleBeyond = peopleTotals(beyond.map((l) => lsoaPeople(l.properties)));
-  return { centre, radiusM, release, distanceKind: 'straight-line', rows, totals: catchmentTotals(rows), excludedNoCentroid, peopleBeyond };
+  const totals = catchmentTotals(profile(set, lsoaTable(lsoas), release));
+  return { centre, radiusM, release, distanceKind: 'straight-line', rows, totals, excludedNoCentroid, peopleBeyond };
 }
 
 /** The catchment circle for drawing (turf `circle`, 64 steps): a polygon, straight-line radius. */

@@ -6,16 +6,12 @@
  * population-weighted centroid and a hub's mapped point — see ./catchment.ts. Hub points from the
  * built interventions layer are postcode centroids, not building entrances ("precision").
  *
- * WHICH INTERVENTIONS COUNT AS COMMUNITY HUBS (`isCommunityHub`):
- *  - type `community_hub`: yes. The pipeline (scripts/pipeline/interventions.ts) already gives this
- *    type to the named hub venues and to every open library the libraries dataset lists as
- *    "Co-located with: Community hub" (e.g. Armley, Compton Centre, the Reginald Centre).
- *  - type `library` or `jobshop`: only when co-located with a hub, i.e. the caller says so
- *    (`colocatedWithHub`). In the built layer a `library` is by construction NOT co-located (a
- *    co-located one is typed `community_hub`), and the Jobshops sit at the same postcode as their
- *    hub, so they add no new location; `communityHubs()` decides co-location as "within
- *    COLOCATED_M of a community_hub point".
- *  - every other type (taster events, programmes, projects, anchors, other): no.
+ * WHICH INTERVENTIONS COUNT AS COMMUNITY HUBS (`isCommunityHub`): the types the council's vocabulary
+ * marks `hub: true` (content/<LAD code>/council.json `interventionTypes`), passed in as `hubTypes`.
+ * For Leeds that is `community_hub` alone: the pipeline gives it to the named hub venues and to every
+ * open library the libraries dataset lists as "Co-located with: Community hub" (a co-located library
+ * or Jobshop sits at its hub's postcode, so it adds no new location); other types (libraries,
+ * Jobshops, events, programmes, projects, anchors) are not hubs.
  *  - `communityHubs()` also leaves out, by default, hubs whose point is only approximate
  *    (precision `area`: placed somewhere in their neighbourhood/ward because the address is not in
  *    the sources, e.g. the @Holbeck mini hub): measuring "800 m from the hub" to a placeholder
@@ -49,20 +45,15 @@ export interface InterventionLike {
   properties: { id: string; name: string; type: InterventionType | string; precision?: InterventionPrecision | string };
 }
 
-/** Two points this close (metres) count as the same place (postcode centroids are identical). */
-export const COLOCATED_M = 25;
-
-/** Is this intervention a community hub for the gap analysis? See the rule at the top of the file. */
-export function isCommunityHub(props: { type: string }, opts: { colocatedWithHub?: boolean } = {}): boolean {
-  if (props.type === 'community_hub') return true;
-  if (props.type === 'library' || props.type === 'jobshop') return opts.colocatedWithHub === true;
-  return false;
+/** Is this intervention a hub for the gap analysis? Its type is one the vocabulary marks `hub: true`. */
+export function isCommunityHub(props: { type: string }, hubTypes: ReadonlySet<string>): boolean {
+  return hubTypes.has(props.type);
 }
 
 export interface CommunityHubsResult {
-  /** One hub per distinct location (co-located jobshops/libraries fold into their hub). */
+  /** The usable hubs. */
   hubs: Hub[];
-  /** Hub features not used, with the reason (approximate location, no geometry, folded into a hub). */
+  /** Hub features not used, with the reason (approximate location, no geometry). */
   excluded: Array<{ id: string; name: string; reason: string }>;
 }
 
@@ -77,12 +68,11 @@ function pointOf(f: InterventionLike): LonLat | null {
  */
 export function communityHubs(
   interventions: { features: readonly InterventionLike[] } | readonly InterventionLike[],
-  opts: { includeApproximate?: boolean } = {},
+  opts: { hubTypes: ReadonlySet<string>; includeApproximate?: boolean },
 ): CommunityHubsResult {
   const features = 'features' in interventions ? interventions.features : interventions;
   const hubs: Hub[] = [];
   const excluded: CommunityHubsResult['excluded'] = [];
-  const hubPoints: Array<{ id: string; at: LonLat }> = [];
   const usable = (f: InterventionLike): LonLat | null => {
     const p = f.properties;
     const at = pointOf(f);
@@ -97,19 +87,10 @@ export function communityHubs(
     return at;
   };
   for (const f of features) {
-    if (f.properties.type !== 'community_hub') continue;
+    if (!isCommunityHub(f.properties, opts.hubTypes)) continue;
     const at = usable(f);
     if (!at) continue;
     hubs.push({ id: f.properties.id, name: f.properties.name, coordinates: at });
-    hubPoints.push({ id: f.properties.id, at });
-  }
-  for (const f of features) {
-    const t = f.properties.type;
-    if (t !== 'library' && t !== 'jobshop') continue;
-    const at = pointOf(f);
-    const host = at ? hubPoints.find((h) => straightLineM(h.at, at) <= COLOCATED_M) : undefined;
-    if (!host || !isCommunityHub(f.properties, { colocatedWithHub: true })) continue;
-    excluded.push({ id: f.properties.id, name: f.properties.name, reason: `co-located with community hub ${host.id} (same location)` });
   }
   hubs.sort((a, b) => a.id.localeCompare(b.id));
   excluded.sort((a, b) => a.id.localeCompare(b.id));

@@ -4,6 +4,7 @@ import type { LayerGroup } from './group';
 import { outreachGroup } from './outreach';
 import { overlaysGroup } from './overlays';
 import { venuesGroup } from './venues';
+import { venueListsGroup } from './venue-lists';
 import { wardLabelsGroup } from './ward-labels';
 
 /**
@@ -12,7 +13,7 @@ import { wardLabelsGroup } from './ward-labels';
  * ../layer-order.ts, so a group can be installed in any order relative to the layers it sits between.
  * Adding a group: one module in this folder, its layer ids in LAYER_ORDER, one line here.
  */
-export const LAYER_GROUPS: readonly LayerGroup[] = [areasGroup, contextGroup, overlaysGroup, outreachGroup, venuesGroup, wardLabelsGroup];
+export const LAYER_GROUPS: readonly LayerGroup[] = [areasGroup, contextGroup, overlaysGroup, outreachGroup, venuesGroup, venueListsGroup, wardLabelsGroup];
 
 /**
  * Installed before the first choropleth: the areas, and the ward names (HTML markers, no map data).

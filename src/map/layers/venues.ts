@@ -1,8 +1,7 @@
 import { createEffect } from 'solid-js';
-import type { FilterSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { INTERVENTION_STYLE } from '../../domain/interventions';
-import type { InterventionType } from '../../data/content-contract';
+import { COUNCIL } from '../../data/council';
 import { drawVenueIcon } from '../venue-icons';
 import { POINTER_PRIORITY } from '../dispatcher';
 import type { LayerContext, LayerGroup } from './group';
@@ -13,9 +12,12 @@ function addVenues(ctx: LayerContext, data: FeatureCollection<Geometry>): void {
     (map.getSource('venues') as GeoJSONSource).setData(data);
     return;
   }
-  for (const [type, style] of Object.entries(INTERVENTION_STYLE) as [InterventionType, (typeof INTERVENTION_STYLE)[InterventionType]][]) {
-    if (!map.hasImage(`venue-${type}`)) map.addImage(`venue-${type}`, drawVenueIcon(style), { pixelRatio: 2 });
+  // One icon per type of the council's vocabulary; earlier types win where markers collide.
+  const types = COUNCIL.interventionTypes;
+  for (const t of types) {
+    if (!map.hasImage(`venue-${t.id}`)) map.addImage(`venue-${t.id}`, drawVenueIcon(t), { pixelRatio: 2 });
   }
+  const sortKey: ExpressionSpecification = ['index-of', ['get', 'type'], ['literal', types.map((t) => t.id)]];
   map.addSource('venues', { type: 'geojson', data, promoteId: 'id' });
   ctx.addLayer({
     id: 'venues',
@@ -27,7 +29,7 @@ function addVenues(ctx: LayerContext, data: FeatureCollection<Geometry>): void {
       // Overlapping markers are hidden at city scale and all shown from street scale.
       'icon-allow-overlap': ['step', ['zoom'], false, 14, true],
       'icon-ignore-placement': ['step', ['zoom'], false, 14, true],
-      'symbol-sort-key': ['match', ['get', 'type'], 'community_hub', 0, 'jobshop', 1, 'library', 2, 3],
+      'symbol-sort-key': sortKey,
     },
   });
 }

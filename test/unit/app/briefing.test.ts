@@ -15,9 +15,9 @@ const wardB: WardProperties = { code: 'E05999992', name: 'Test Ward B', y25_n: 2
 const wardC: WardProperties = { code: 'E05999993', name: 'Test Ward C', y25_n: 2, y25_d1: 0, y25_d1s: 0, y25_mr: 20000 };
 
 const lsoas = [
-  { properties: lsoa('E01999991', { y25_imd_d: 1, y25_imd_r: 300, y25_p1: 1, y25_p10: 1, dchg_19_25: -1, pop22: 1500, chi22: 400, cx: -1.505, cy: 53.805 }), geometry: square(-1.51, 53.8) },
-  { properties: lsoa('E01999992', { y25_imd_d: 4, y25_imd_r: 12000, dchg_19_25: 0, pop22: 1600, chi22: 300 }), geometry: square(-1.5, 53.8) },
-  { properties: lsoa('E01999993', { chg: 'M', y25_imd_r: undefined, pop22: 1700, chi22: 350 }), geometry: square(-1.49, 53.8) },
+  { properties: lsoa('E01999991', { y25_imd_d: 1, y25_imd_r: 300, y25_p1: 1, y25_p10: 1, dchg_19_25: -1, pop22: 1500, chi22: 400, old22: 200, cx: -1.505, cy: 53.805 }), geometry: square(-1.51, 53.8) },
+  { properties: lsoa('E01999992', { y25_imd_d: 4, y25_imd_r: 12000, dchg_19_25: 0, pop22: 1600, chi22: 300, old22: 250 }), geometry: square(-1.5, 53.8) },
+  { properties: lsoa('E01999993', { chg: 'M', y25_imd_r: undefined, pop22: 1700, chi22: 350, old22: 300 }), geometry: square(-1.49, 53.8) },
 ];
 const neighbour = { properties: lsoa('E01999994', { ward: 'E05999992' }), geometry: square(-1.48, 53.8) };
 const far = { properties: lsoa('E01999995', { ward: 'E05999992' }), geometry: square(-1.2, 53.9) };
@@ -40,6 +40,8 @@ describe('ward briefing model', () => {
   it('sums population and children over the ward, and gives up (null) when one LSOA lacks them', () => {
     expect(b.facts.population).toBe(4800);
     expect(b.facts.children).toBe(1050);
+    // The figures carry their definition, so the briefing's labels name source, year and band.
+    expect(b.facts.people?.figures.children.heading).toBe('Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)');
     const partial = buildWardBriefing({ ...input, lsoas: [lsoas[0]!, { ...lsoas[1]!, properties: lsoa('E01999992', {}) }] });
     expect(partial.facts.population).toBeNull();
     expect(partial.facts.children).toBeNull();

@@ -3,7 +3,7 @@ import { buildLegend } from '../../../src/domain/legend';
 import { buildLayerTable, NO_TABLE_FILTER } from '../../../src/domain/layer-table';
 import { colouringFor } from '../../../src/domain/measure';
 import { DECILE_COLOURS } from '../../../src/domain/colour-schemes';
-import { matchesFilter, ALL_TYPES_FILTER, yearsIn } from '../../../src/domain/interventions';
+import { matchesFilter, yearsIn } from '../../../src/domain/interventions';
 import { tooltipLines } from '../../../src/domain/tooltip';
 import { changeSummary, decileDistribution, describeDecileChange } from '../../../src/domain/profile';
 
@@ -47,7 +47,7 @@ describe('layer table', () => {
 
 describe('interventions filter', () => {
   const f = (types: string[], from: number | null, to: number | null, includeUndated = true) => ({
-    types: new Set(types) as typeof ALL_TYPES_FILTER.types,
+    types: new Set(types),
     fromYear: from,
     toYear: to,
     includeUndated,

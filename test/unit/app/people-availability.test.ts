@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DataMetadata, PeopleMetadata, ReleaseMetadata } from '../../../src/data/contract';
 import { indicatorsIn, unavailableReason } from '../../../src/domain/indicators';
+import { PEOPLE_DEFINITIONS, type PopulationMetadata } from '../../../src/data/people-contract';
 import { populationSentence } from '../../../src/domain/people';
 
 type Meta = Pick<DataMetadata, 'releases' | 'people'>;
@@ -33,9 +34,27 @@ describe('IDACI / IDAOPI availability per build', () => {
 });
 
 describe('About: population line', () => {
-  it('gives the total, mid-2022 and the source file, or says it is unavailable and why', () => {
-    expect(populationSentence(withFile7.people)).toMatch(/^Population: 820,802 \(mid-2022\).*File 7.*indices\/iod2025_file7_leeds_lsoa21\.csv/);
+  const file7: PopulationMetadata = {
+    used: PEOPLE_DEFINITIONS.file7, sourceFile: 'indices/iod2025_file7_leeds_lsoa21.csv',
+    totals: { population: 820802, children: 1, olderPeople: 2, workingAge: 3 }, census: null, weightsNote: '',
+  };
+  const census: PopulationMetadata = {
+    used: PEOPLE_DEFINITIONS.census2021, sourceFile: 'population/census2021_ts007a_lsoa21_england.csv',
+    totals: { population: 154449, children: 28371, olderPeople: 36720, olderPeople65: 26210 },
+    census: { sourceFile: 'population/census2021_ts007a_lsoa21_england.csv', totals: { c21pop: 154449, c21chi: 28371, c21old: 36720, c21o65: 26210 } }, weightsNote: '',
+  };
+  it('gives the File 7 total with its definition and source file (Leeds)', () => {
+    expect(populationSentence(withFile7.people, file7)).toMatch(
+      /^Population: 820,802 \(population, mid-2022 \(IoD 2025 File 7\)\), of whom 1 dependent children aged 0–15, mid-2022 \(IoD 2025 File 7\); 2 older people aged 60 and over.*indices\/iod2025_file7_leeds_lsoa21\.csv/,
+    );
+  });
+  it('gives the Census 2021 totals, 0–14 and 65+, and says File 7 is missing and why', () => {
+    const line = populationSentence(withoutFile7.people, census);
+    expect(line).toMatch(/^Population: 154,449 \(usual residents, Census 2021\), of whom 28,371 children aged 0–14, Census 2021; 36,720 people aged 60 and over, Census 2021; 26,210 people aged 65 and over, Census 2021/);
+    expect(line).toContain('covers only E08000035, not Bradford');
+  });
+  it('says it is unavailable and why without either', () => {
     const none: PeopleMetadata = { available: false, sourceFile: null, reason: 'the data sources of this build hold no IoD 2025 File 7' };
-    expect(populationSentence(none)).toBe('Population (mid-2022): unavailable, because the data sources of this build hold no IoD 2025 File 7.');
+    expect(populationSentence(none)).toBe('Population: unavailable, because the data sources of this build hold no IoD 2025 File 7.');
   });
 });

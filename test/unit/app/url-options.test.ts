@@ -8,13 +8,14 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('round-trips outlines off and an SPI measure and year', () => {
-    const o = { outlines: { p1: false, p10: false }, spiMeasure: 'basic_needs', spiYear: 2023, context: false };
+    const o = { outlines: { p1: false, p10: false }, spiMeasure: 'basic_needs', spiYear: 2023, context: false, lists: ['a1b2c3d4e5'] };
     const q = serialiseOptions(o);
     expect(q.get('p1')).toBe('0');
     expect(q.get('p10')).toBe('0');
     expect(q.get('spim')).toBe('basic_needs');
     expect(q.get('spiy')).toBe('2023');
     expect(q.get('ctx')).toBe('0');
+    expect(q.get('vl')).toBe('a1b2c3d4e5');
     expect(parseOptions(`?${q.toString()}`)).toEqual(o);
     expect(parseOptions('?p10=0')).toEqual({ ...DEFAULT_OPTIONS, outlines: { p1: true, p10: false } });
   });
@@ -28,6 +29,11 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
     expect(serialiseOptions({ ...DEFAULT_OPTIONS, context: true }).toString()).toBe('');
   });
 
+  it('names the shown venue lists by id only, dropping bad ids and repeats', () => {
+    expect(parseOptions('?vl=abcdefgh12,abcdefgh12,BAD,x,<b>,zzzzzzzz99').lists).toEqual(['abcdefgh12', 'zzzzzzzz99']);
+    expect(serialiseOptions({ ...DEFAULT_OPTIONS, lists: ['abcdefgh12', 'nope'] }).toString()).toBe('vl=abcdefgh12');
+  });
+
   it('falls back to defaults, field by field, on nonsense', () => {
     expect(parseOptions('?p1=no&p10=false&spim=<script>&spiy=99999')).toEqual(DEFAULT_OPTIONS);
     expect(parseOptions('?spiy=2023x').spiYear).toBeNull();
@@ -38,9 +44,9 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('lives beside the core state in one query string without disturbing it', () => {
-    const search = serialiseState({ ...DEFAULT_STATE, view: 'spi' }, serialiseOptions({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true }));
+    const search = serialiseState({ ...DEFAULT_STATE, view: 'spi' }, serialiseOptions({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true, lists: [] }));
     expect(search).toContain('view=spi');
     expect(parseState(search).view).toBe('spi');
-    expect(parseOptions(search)).toEqual({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true });
+    expect(parseOptions(search)).toEqual({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true, lists: [] });
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LsoaCollection, WardCollection } from '../../../src/data/load';
 import { withDetails } from '../../../src/data/load';
 import type { InterventionProperties } from '../../../src/data/content-contract';
-import { effectiveRelease, neighbourhoodOutlines, noDataLabel, pngFileName, venueTooltip, wardLabels } from '../../../src/domain/view-model';
+import { useInterventionTypes } from '../../../src/data/council';
+import { neighbourhoodAreaSet } from '../../../src/domain/area-set';
+import { areaSetOutlines, effectiveRelease, noDataLabel, pngFileName, venueTooltip, wardLabels } from '../../../src/domain/view-model';
 import { DEFAULT_STATE } from '../../../src/state/url-state';
 
 const poly = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
@@ -28,15 +30,18 @@ describe('view model', () => {
   });
 
   it('a venue tooltip names the first venue and counts the rest', () => {
+    // The label is the council's own (its vocabulary), not a built-in one.
+    useInterventionTypes([{ id: 'library', label: 'Synthetic library label', colour: '#56B4E9', shape: 'square', hub: false }]);
     const v = (id: string, precision: 'exact' | 'area'): InterventionProperties => ({ id, name: `Venue ${id}`, type: 'library', precision, precisionNote: 'At its postcode' }) as InterventionProperties;
     const t = venueTooltip([v('a', 'area'), v('b', 'exact'), v('c', 'exact')], { x: 5, y: 6 });
     expect(t?.title).toBe('Venue a');
-    expect(t?.lines).toEqual(['Library', 'Location approximate (placed in its area)', 'and 2 more here: click to see']);
+    expect(t?.lines).toEqual(['Synthetic library label', 'Location approximate (placed in its area)', 'and 2 more here: click to see']);
+    useInterventionTypes([]);
     expect(venueTooltip([], { x: 0, y: 0 })).toBeNull();
   });
 
   it('outlines the neighbourhoods’ LSOAs and labels wards at the pipeline’s label points', () => {
-    const n = neighbourhoodOutlines(lsoa21, [{ lsoa21: [{ code: 'E01999002', from: 'E01999902', change: 'S' as const }] }]);
+    const n = areaSetOutlines(lsoa21, [neighbourhoodAreaSet({ id: 'n1', name: 'N', lsoa21: [{ code: 'E01999002' }] })]);
     expect(n.features).toHaveLength(1);
     const wards = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: poly, properties: { code: 'E05999001', name: 'W', lx: 1, ly: 2 } }, { type: 'Feature', geometry: poly, properties: { code: 'E05999002', name: 'X' } }] } as WardCollection;
     expect(wardLabels(wards, new Set(['E05999001']))).toEqual([{ code: 'E05999001', name: 'W', lon: 1, lat: 2, priority: true }]);

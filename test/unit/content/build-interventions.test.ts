@@ -106,6 +106,7 @@ describe('buildInterventions on bad input (synthetic items)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'atlas-content-'));
     copyFileSync(join(CONTENT_DIR, 'priority-areas.json'), join(dir, 'priority-areas.json'));
+    copyFileSync(join(CONTENT_DIR, 'council.json'), join(dir, 'council.json'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

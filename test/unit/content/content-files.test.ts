@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import {
-  INTERVENTION_TYPES,
   PARTIAL_DATE,
-  SEED_REPORTS,
   type Citation,
   type InterventionsContentFile,
   type PriorityAreasFile,
 } from '../../../src/data/content-contract';
 import { validateInterventions, validatePriorityAreas } from '../../../scripts/pipeline/interventions-validate';
 import { deriveNeighbourhoods } from '../../../scripts/content/derive-neighbourhoods';
-import { AREA_CODE, CONTENT_DIR, DATA_DIR, anchorOccurs, lsoa21, readJson, seedText, wards } from './helpers';
+import { AREA_CODE, CONTENT_DIR, DATA_DIR, anchorOccurs, leedsCouncil, lsoa21, readJson, seedText, wards } from './helpers';
+
+const council = leedsCouncil();
 
 const pa = readJson<PriorityAreasFile>(resolve(CONTENT_DIR, 'priority-areas.json'));
 const iv = readJson<InterventionsContentFile>(resolve(CONTENT_DIR, 'interventions.json'));
-const wardCodes = new Set(wards().features.filter((f) => f.properties?.LAD24CD === AREA_CODE).map((f) => String(f.properties?.WD24CD)));
 const wardNames = new Map(wards().features.map((f) => [String(f.properties?.WD24CD), String(f.properties?.WD24NM)]));
+const areaWardNames = new Map(wards().features.filter((f) => f.properties?.LAD24CD === AREA_CODE).map((f) => [String(f.properties?.WD24CD), String(f.properties?.WD24NM)]));
 const lsoa21Codes = new Set(lsoa21().features.map((f) => String(f.properties?.LSOA21CD)));
 
 function allCitations(): Array<[string, Citation]> {
@@ -36,15 +36,16 @@ describe('content files: headers and schema', () => {
   });
 
   it('pass the build validators', () => {
-    expect(() => validatePriorityAreas(pa, { wardCodes, lsoa21Codes })).not.toThrow();
+    const ctx = { wardNames: areaWardNames, lsoa21Codes, reports: council.reports };
+    expect(() => validatePriorityAreas(pa, ctx)).not.toThrow();
     expect(() =>
-      validateInterventions(iv, { wardCodes, lsoa21Codes, neighbourhoodIds: new Set(pa.neighbourhoods.map((h) => h.id)) }),
+      validateInterventions(iv, { ...ctx, neighbourhoodIds: new Set(pa.neighbourhoods.map((h) => h.id)), types: council.interventionTypes.map((t) => t.id) }),
     ).not.toThrow();
   });
 
   it('every item has a valid type, valid dates and a cited paragraph', () => {
     for (const i of iv.items) {
-      expect(INTERVENTION_TYPES, i.id).toContain(i.type);
+      expect(council.interventionTypes.map((t) => t.id), i.id).toContain(i.type);
       for (const d of [i.start, i.end]) if (d !== null) expect(d, i.id).toMatch(PARTIAL_DATE);
       expect(i.source.paragraph, i.id).toBeTruthy();
     }
@@ -54,7 +55,7 @@ describe('content files: headers and schema', () => {
     const cits = allCitations();
     expect(cits.length).toBeGreaterThan(40);
     for (const [who, c] of cits) {
-      const r = SEED_REPORTS[c.file];
+      const r = council.reports[c.file]!;
       expect(r, who).toBeDefined();
       expect(c.title, who).toBe(r.title);
       expect(c.date, who).toBe(r.date);
@@ -97,7 +98,7 @@ describe('priority-areas.json', () => {
   it('lists the twelve priority wards of the Feb 2019 report with Dec 2024 codes and names', () => {
     expect(pa.priorityWards).toHaveLength(12);
     for (const w of pa.priorityWards) {
-      expect(wardCodes.has(w.code), w.code).toBe(true);
+      expect(areaWardNames.has(w.code), w.code).toBe(true);
       expect(wardNames.get(w.code)).toBe(w.name);
       expect(w.reportName.replace(/ and /g, ' & ')).toBe(w.name === 'Little London & Woodhouse' ? 'Hyde Park & Woodhouse' : w.name);
     }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { dataDir } from '../pipeline/helpers/data-dir';
+import { readCouncilFolder } from '../../../scripts/pipeline/council-folder';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DATA_DIR = dataDir;
@@ -45,3 +46,6 @@ export function anchorCount(text: string, paragraph: string): number {
 
 /** Does the paragraph anchor occur in the report? (see anchorCount) */
 export const anchorOccurs = (text: string, paragraph: string): boolean => anchorCount(text, paragraph) > 0;
+
+/** Leeds' council.json (reports, vocabulary, places files), validated as the build does. */
+export const leedsCouncil = () => readCouncilFolder(CONTENT_DIR);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_REPORTS } from '../../../src/data/content-contract';
 import { validateCitation, validateInterventions, validatePriorityAreas } from '../../../scripts/pipeline/interventions-validate';
 
 // Synthetic content: codes are not real ONS codes.
 const FILE = '001_853f00ae9c047183.txt';
-const cite = { file: FILE, title: SEED_REPORTS[FILE].title, date: SEED_REPORTS[FILE].date, paragraph: '3.1' };
-const ctx = { wardCodes: new Set(['WTEST1']), lsoa21Codes: new Set(['LTEST1']), neighbourhoodIds: new Set(['hood-a']) };
+const REPORTS = { [FILE]: { title: 'Synthetic report title', date: '2019-02-13' } };
+const cite = { file: FILE, title: REPORTS[FILE].title, date: REPORTS[FILE].date, paragraph: '3.1' };
+const ctx = { wardNames: new Map([['WTEST1', 'Synthetic Ward']]), lsoa21Codes: new Set(['LTEST1']), neighbourhoodIds: new Set(['hood-a']), reports: REPORTS, types: ['library', 'other'] };
 const root = { compiled: true, generatedBy: 'synthetic test fixture', sources: ['x'], notes: [] };
 const item = {
   id: 'item-a', type: 'library', name: 'Synthetic Library', start: '2019', end: null, ward: null, neighbourhood: null,
@@ -30,7 +30,7 @@ describe('content validators return typed values built from what they check', ()
   });
 
   it('a citation naming an inherited property is an unknown report, not a crash', () => {
-    expect(() => validateCitation('test.json', 1, 'source', { ...cite, file: 'toString' })).toThrow('unknown report file "toString"');
+    expect(() => validateCitation('test.json', 1, 'source', { ...cite, file: 'toString' }, REPORTS)).toThrow('unknown report file "toString"');
   });
 
   it('priority areas: the neighbourhood fields the build reads, name required', () => {

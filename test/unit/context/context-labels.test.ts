@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextLabels, declutter, MIN_ZOOM } from '../../../src/domain/context-labels';
+import { contextLabels, contextToggleLabel, declutter, MIN_ZOOM } from '../../../src/domain/context-labels';
 import { placeBox, placeSearchEntries } from '../../../src/domain/place-search';
 import { searchEntries } from '../../../src/domain/search';
 import type { ContextPlace } from '../../../src/data/contract';
@@ -48,5 +48,12 @@ describe('place search', () => {
     expect(searchEntries([lsoa, ...entries, ward], 'Testford North').map((x) => x.kind)).toEqual(['ward', 'place', 'lsoa']);
     const [w, s, e, n] = placeBox([-1.5, 53.8]);
     expect(w < -1.5 && e > -1.5 && s < 53.8 && n > 53.8).toBe(true);
+  });
+});
+
+describe('the orientation toggle label', () => {
+  it('names roads only where the council has them, place names everywhere', () => {
+    expect(contextToggleLabel(['neighbourhoods', 'parks', 'places', 'rail', 'roads', 'water', 'waterways'])).toBe('Roads, rail, rivers, parks and place names');
+    expect(contextToggleLabel(['neighbourhoods', 'places'])).toBe('Place names (towns, villages, neighbourhoods)');
   });
 });

@@ -148,9 +148,30 @@ describe('context coverage', () => {
     const none = await buildContext(dir, 'E08000035', [-1.6, 53.7, -1.4, 53.9]);
     expect(none.data).toBeNull();
     expect(none.metadata).toEqual({ parts: [], note: expect.stringMatching(/no context\/ folder/), attribution: [] });
-    mkdirSync(path.join(dir, 'context'));
+  });
+
+  it('has place names only outside West Yorkshire, from the England-wide names files, and says where roads are shown', async () => {
+    const dir = tempDir('ctx-places');
+    // Synthetic rows: one village and one MSOA name in the box, one of each far away, and a Welsh MSOA code.
+    writeSource(dir, 'context/geonames_cities500_england.tsv', 'geonameid\tname\tlat\tlon\tpopulation\n1\tSyntheticton\t51.51\t-0.09\t800\n2\tFarville\t54.0\t-2.0\t900\n');
+    writeSource(dir, 'context/msoa21_names_hocl_england_wales.csv', 'msoa21cd,msoa21hclnm\nE02999991,Synthetic Middle\nE02999992,Far Middle\nW02999993,Welsh Middle\n');
+    writeSource(dir, 'context/msoa21_population_weighted_centroids_ew.csv', 'msoa21cd,lon,lat\nE02999991,-0.085,51.512\nE02999992,-2.0,54.0\nW02999993,-3.2,51.5\n');
     const elsewhere = await buildContext(dir, 'E09000001', [-0.11, 51.5, -0.07, 51.52]);
-    expect(elsewhere.data).toBeNull();
-    expect(elsewhere.metadata.note).toMatch(/West Yorkshire only/);
+    expect(elsewhere.metadata.parts).toEqual(['neighbourhoods', 'places']);
+    expect(elsewhere.data?.places).toEqual([
+      { name: 'Syntheticton', kind: 'village', lon: -0.09, lat: 51.51, pop: 800 },
+      { name: 'Synthetic Middle', kind: 'neighbourhood', lon: -0.085, lat: 51.512, code: 'E02999991' },
+    ]);
+    expect(elsewhere.data?.roadLabels).toEqual([]);
+    expect(elsewhere.metadata.note).toMatch(/West Yorkshire councils only/);
+    expect(elsewhere.sources.map((s) => s.licence)).toEqual(['Open Parliament Licence v3.0', 'Open Government Licence v3.0', 'Creative Commons Attribution 4.0 (CC BY 4.0)']);
+  });
+
+  it('names the MSOA that has no population-weighted centroid', async () => {
+    const dir = tempDir('ctx-no-centroid');
+    writeSource(dir, 'context/geonames_cities500_england.tsv', 'geonameid\tname\tlat\tlon\tpopulation\n');
+    writeSource(dir, 'context/msoa21_names_hocl_england_wales.csv', 'msoa21cd,msoa21hclnm\nE02999991,Synthetic Middle\n');
+    writeSource(dir, 'context/msoa21_population_weighted_centroids_ew.csv', 'msoa21cd,lon,lat\n');
+    await expect(buildContext(dir, 'E09000001', [-0.11, 51.5, -0.07, 51.52])).rejects.toThrow(/line 2.*no population-weighted centroid for E02999991/s);
   });
 });

@@ -1,3 +1,4 @@
+import { PEOPLE_DEFINITIONS } from '../../../src/data/people-contract';
 import { describe, expect, it } from 'vitest';
 import {
   RELEASE_TITLE,
@@ -14,6 +15,8 @@ import {
 import { catchment, type LsoaLike } from '../../../src/domain/outreach/catchment';
 import { communityHubs, gapLsoas, withNearbyInterventions } from '../../../src/domain/outreach/gaps';
 import { realData, realInterventions } from '../outreach/real-data';
+import { leedsCouncil } from '../content/helpers';
+import { useInterventionTypes } from '../../../src/data/council';
 import { postcodeCentroid } from '../outreach/independent';
 
 /**
@@ -141,10 +144,11 @@ describe('export builders on the real data', () => {
 
   it('gapCsv: the Core Team question for Burmantofts & Richmond Hill, with what has already run nearby', () => {
     const iv = realInterventions();
-    const { hubs } = communityHubs(iv);
+    useInterventionTypes(leedsCouncil().interventionTypes);
+    const { hubs } = communityHubs(iv, { hubTypes: new Set(['community_hub']) });
     const ward = 'E05011388';
     const rows = withNearbyInterventions(gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward }), iv, 800);
-    const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length };
+    const ctx = { release: '2025' as const, subject: wardNames[ward]!, distanceM: 800, maxDecile: 1 as const, wardNames, nearbyRadiusM: 800, hubCount: hubs.length, peopleDefinition: PEOPLE_DEFINITIONS.file7 };
     const { preamble, records } = parse(gapCsv(rows, ctx));
     expect(preamble).toContain('# Generated from: LSOAs in IMD national decile 1 (IoD2025) more than 800 m (straight-line) from every community hub, Burmantofts & Richmond Hill');
     expect(preamble).toContain('# Release: English Indices of Deprivation 2025 (LSOA 2021)');
@@ -152,13 +156,16 @@ describe('export builders on the real data', () => {
     expect(header).toEqual([
       'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'IMD national decile (IoD2025)', 'IMD national rank (IoD2025)',
       'Population mid-2015 (where known)',
-      'Population mid-2022', 'Children 0-15 mid-2022', 'Older people 60+ mid-2022', 'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+      'Population (mid-2022, IoD 2025 File 7)', 'Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)', 'Older people aged 60 and over (mid-2022, IoD 2025 File 7)',
+      'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
       'Nearest community hub', 'Straight-line distance to nearest hub (m)',
       'Interventions within 800 m (straight-line)',
     ]);
     expect(body.map((r) => r[0])).toEqual(['E01011625', 'E01011618', 'E01011623', 'E01011348']);
     // Placed at the Cliftons/Lincoln Green area point (-1.50768, 53.80516), 320 m from E01011348's weighted centre.
-    expect(body[3]![14]).toContain('Lincoln Green community engagement events (core team project, 320 m, approximate location)');
+    // Types are named by the council's vocabulary label.
+    expect(body[3]![14]).toContain('Lincoln Green community engagement events (Core Team project, 320 m, approximate location)');
+    useInterventionTypes([]);
     expect(csvFileName('gap', ctx)).toBe('leeds-gap-decile-1-800m-burmantofts-richmond-hill-iod2025.csv');
   });
 

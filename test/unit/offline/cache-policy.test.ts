@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, cacheName, offlinePageFor, staleCaches, strategyFor } from '../../../src/offline/cache-policy';
+import { cachedPageFor, cacheKey, cacheName, isIntactData, offlinePageFor, staleCaches, strategyFor } from '../../../src/offline/cache-policy';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { injectManifest, MANIFEST_PLACEHOLDER, manifestForSite, precacheVersion } from '../../../scripts/build/precache-plugin';
@@ -10,7 +10,7 @@ const precached = new Set(['index.html', 'accessibility.html', 'assets/main-abc.
 const get = (path: string, mode = 'cors') => ({ url: `https://example.test${path}`, method: 'GET', mode });
 
 describe('service worker cache policy', () => {
-  it('pages are network-first, geo data stale-while-revalidate, build assets cache-first', () => {
+  it('pages, geo data and build assets each have their strategy', () => {
     expect(strategyFor(get('/maps/atlas/?sel=ward:E05011388', 'navigate'), scope, precached)).toBe('page');
     expect(strategyFor(get('/maps/atlas/geo/areas-2021.topojson'), scope, precached)).toBe('data');
     expect(strategyFor(get('/maps/atlas/assets/main-abc.js'), scope, precached)).toBe('asset');
@@ -26,6 +26,24 @@ describe('service worker cache policy', () => {
   it('answers an offline navigation with the page itself or the app', () => {
     expect(offlinePageFor('https://example.test/maps/atlas/accessibility.html', scope, precached)).toBe('accessibility.html');
     expect(offlinePageFor('https://example.test/maps/atlas/?sel=ward:E05011388&brief=1', scope, precached)).toBe('index.html');
+  });
+
+  it('answers the app and its precached pages from this version’s cache, so HTML and data are one deployment (issue 19.7)', () => {
+    expect(cachedPageFor('https://example.test/maps/atlas/?sel=ward:E05011388&rel=2019', scope, precached)).toBe('index.html');
+    expect(cachedPageFor('https://example.test/maps/atlas/index.html', scope, precached)).toBe('index.html');
+    expect(cachedPageFor('https://example.test/maps/atlas/accessibility.html', scope, precached)).toBe('accessibility.html');
+    // Not held by this version, or outside the scope: the network decides.
+    expect(cachedPageFor('https://example.test/maps/atlas/other.html', scope, precached)).toBeNull();
+    expect(cachedPageFor('https://example.test/elsewhere/', scope, precached)).toBeNull();
+    expect(cachedPageFor('https://example.test/maps/atlas/', scope, new Set())).toBeNull();
+  });
+
+  it('serves a cached data file only when it is intact: JSON and TopoJSON must parse (issue 19.7)', () => {
+    expect(isIntactData('/maps/atlas/geo/metadata.json', '{"schemaVersion":1}')).toBe(true);
+    expect(isIntactData('/maps/atlas/geo/spi.json', 'null')).toBe(true);
+    expect(isIntactData('/maps/atlas/geo/areas-2021.topojson', '{"type":"Topology","objects":{')).toBe(false);
+    expect(isIntactData('/maps/atlas/geo/postcodes/LS7.json', '<!doctype html><title>Captive portal</title>')).toBe(false);
+    expect(isIntactData('/maps/atlas/geo/metadata.json', '')).toBe(false);
   });
 
   it('keys the cache by path (a query string is app state, not another file)', () => {

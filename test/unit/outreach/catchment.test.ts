@@ -1,16 +1,17 @@
+import { PEOPLE_DEFINITIONS } from '../../../src/data/people-contract';
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import {
   CATCHMENT_RADII_M,
   catchment,
   catchmentCircle,
-  catchmentTotals,
   formatDistance,
   straightLineM,
   type LonLat,
   type LsoaLike,
 } from '../../../src/domain/outreach/catchment';
 import type { LsoaFeature } from '../../../src/data/load';
+import { peopleTotals } from '../../../src/domain/people';
 import { realData, realInterventions } from './real-data';
 import { haversineM, leedsLsoas, postcodeCentroid } from './independent';
 
@@ -83,7 +84,7 @@ describe('catchment on the real data (sources, IoD2025)', () => {
       expect(t.population).toBe(res.rows.reduce((s, x) => s + (x.population ?? 0), 0));
       expect(t.populationUnknown).toBe(res.rows.filter((x) => x.population === null).length);
       expect(t.mostDeprived1pc).toBe(res.rows.filter((x) => x.flag1).length);
-      expect(catchmentTotals(res.rows)).toEqual(t);
+      expect(t.people).toEqual(peopleTotals(res.rows.map((x) => x.people)));
       for (let i = 1; i < res.rows.length; i++) expect(res.rows[i]!.distanceM).toBeGreaterThanOrEqual(res.rows[i - 1]!.distanceM);
       for (const x of res.rows) {
         expect(x.distanceM).toBeLessThanOrEqual(r);
@@ -127,7 +128,7 @@ describe('catchment on synthetic LSOAs', () => {
       byDecile: { 1: 1, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 1, 8: 0, 9: 0, 10: 0 },
       decileUnknown: 1, decile1: 1, mostDeprived1pc: 1,
       // No mid-2022 figures on these LSOAs: all three counted as unknown, nothing summed.
-      people: { lsoas: 3, unknown: 3, population: 0, children: 0, olderPeople: 0, childrenIdaci12: 0, olderIdaopi12: 0 },
+      people: { definition: null, lsoas: 3, unknown: 3, population: 0, children: 0, olderPeople: 0, childrenIdaci12: 0, olderIdaopi12: 0 },
     });
     expect(catchment(centre, 1600, lsoas, '2025').rows.map((r) => r.code)).toEqual(['E01999005', 'E01999001', 'E01999002', 'E01999003']);
     expect(catchment(centre, 1600, lsoas, '2019').rows.every((r) => r.decile === null)).toBe(true);
@@ -141,10 +142,10 @@ describe('catchment on synthetic LSOAs', () => {
       synthetic('E01999003', 'Far', [-1.5, 53.8 + 0.0135], people(2000, 600, 500, 2, 1)),
     ];
     const res = catchment(centre, 800, withPeople, '2025');
-    expect(res.rows[0]!.people).toEqual({ population: 1500, children: 400, olderPeople: 200, workingAge: 1100, idaciDecile: 1, idaopiDecile: 5 });
+    expect(res.rows[0]!.people).toEqual({ definition: PEOPLE_DEFINITIONS.file7, population: 1500, children: 400, olderPeople: 200, olderPeople65: null, workingAge: 1100, idaciDecile: 1, idaopiDecile: 5 });
     // Inside: Near + Mid. Children in IDACI 1–2: Near's 400 only; older in IDAOPI 1–2: Mid's 100 only.
-    expect(res.totals.people).toEqual({ lsoas: 2, unknown: 0, population: 2700, children: 700, olderPeople: 300, childrenIdaci12: 400, olderIdaopi12: 100 });
-    expect(res.peopleBeyond).toEqual({ lsoas: 1, unknown: 0, population: 2000, children: 600, olderPeople: 500, childrenIdaci12: 600, olderIdaopi12: 500 });
+    expect(res.totals.people).toEqual({ definition: PEOPLE_DEFINITIONS.file7, lsoas: 2, unknown: 0, population: 2700, children: 700, olderPeople: 300, childrenIdaci12: 400, olderIdaopi12: 100 });
+    expect(res.peopleBeyond).toEqual({ definition: PEOPLE_DEFINITIONS.file7, lsoas: 1, unknown: 0, population: 2000, children: 600, olderPeople: 500, childrenIdaci12: 600, olderIdaopi12: 500 });
   });
 
   it('counts a centroid exactly on the radius as inside', () => {

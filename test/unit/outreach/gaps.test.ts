@@ -13,7 +13,9 @@ import {
 } from '../../../src/domain/outreach/gaps';
 import { realData, realInterventions } from './real-data';
 import { haversineM, independentHubPoints, leedsLsoas } from './independent';
+import { leedsCouncil } from '../content/helpers';
 
+const LEEDS_HUBS = new Set(leedsCouncil().interventionTypes.filter((t) => t.hub).map((t) => t.id));
 const BURMANTOFTS = 'E05011388'; // Burmantofts & Richmond Hill
 const SEACROFT = 'E05011400'; // Killingbeck & Seacroft
 
@@ -21,28 +23,24 @@ const key = (p: [number, number] | number[]) => `${p[0]!.toFixed(5)},${p[1]!.toF
 
 describe('community hubs of the real interventions layer', () => {
   it('are the named hub venues and the libraries co-located with a hub, at postcode centroids (independent read)', () => {
-    const { hubs, excluded } = communityHubs(realInterventions());
+    const { hubs, excluded } = communityHubs(realInterventions(), { hubTypes: LEEDS_HUBS });
     const indep = independentHubPoints();
     expect(new Set(hubs.map((h) => key(h.coordinates)))).toEqual(new Set(indep.map((h) => key(h.at))));
     expect(hubs).toHaveLength(24);
     expect(hubs.map((h) => h.id)).toContain('venue-reginald-centre');
     // The @Holbeck mini hub has no address in the sources: approximate point, not used.
     expect(excluded.find((e) => e.id === 'holbeck-at-holbeck-mini-hub')?.reason).toMatch(/approximate/);
-    // Jobshops at their hub's postcode fold into the hub.
-    expect(excluded.filter((e) => e.id.startsWith('jobshop-')).map((e) => e.reason)).toEqual([
-      expect.stringContaining('venue-armley-community-hub'),
-      expect.stringContaining('venue-dewsbury-road-community-hub'),
-      expect.stringContaining('venue-reginald-centre'),
-    ]);
+    // Jobshops are not hubs (they sit at their hub's postcode, so add no location).
+    expect(hubs.some((h) => h.id.startsWith('jobshop-'))).toBe(false);
     // A plain library (not co-located with a hub) is not a hub.
     expect(hubs.some((h) => h.id === 'library-leeds-central-library')).toBe(false);
-    expect(communityHubs(realInterventions(), { includeApproximate: true }).hubs).toHaveLength(25);
+    expect(communityHubs(realInterventions(), { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs).toHaveLength(25);
   });
 });
 
 describe('gap analysis on the real data', () => {
   const { lsoas } = realData();
-  const { hubs } = communityHubs(realInterventions());
+  const { hubs } = communityHubs(realInterventions(), { hubTypes: LEEDS_HUBS });
   const indepHubs = independentHubPoints();
   const indep = leedsLsoas();
 
@@ -124,16 +122,18 @@ describe('nearbyInterventions on the real layer', () => {
   });
 });
 
-describe('isCommunityHub (the hub rule)', () => {
-  it('community_hub always; library and jobshop only when co-located with a hub; nothing else', () => {
-    expect(isCommunityHub({ type: 'community_hub' })).toBe(true);
-    expect(isCommunityHub({ type: 'library' })).toBe(false);
-    expect(isCommunityHub({ type: 'jobshop' })).toBe(false);
-    expect(isCommunityHub({ type: 'library' }, { colocatedWithHub: true })).toBe(true);
-    expect(isCommunityHub({ type: 'jobshop' }, { colocatedWithHub: true })).toBe(true);
-    for (const t of ['taster_event', 'employability_programme', 'core_team_project', 'target_ward_project', 'anchor_institution', 'other']) {
-      expect(isCommunityHub({ type: t }, { colocatedWithHub: true })).toBe(false);
+describe('isCommunityHub (the hub rule: the vocabulary says which types are hubs)', () => {
+  it("Leeds' council.json marks community_hub alone", () => {
+    expect([...LEEDS_HUBS]).toEqual(['community_hub']);
+    expect(isCommunityHub({ type: 'community_hub' }, LEEDS_HUBS)).toBe(true);
+    for (const t of ['library', 'jobshop', 'taster_event', 'employability_programme', 'core_team_project', 'target_ward_project', 'anchor_institution', 'other']) {
+      expect(isCommunityHub({ type: t }, LEEDS_HUBS)).toBe(false);
     }
+  });
+  it('another vocabulary decides for itself', () => {
+    const hubs = new Set(['synthetic_warm_space', 'library']);
+    expect(isCommunityHub({ type: 'library' }, hubs)).toBe(true);
+    expect(isCommunityHub({ type: 'community_hub' }, hubs)).toBe(false);
   });
 });
 
@@ -182,7 +182,7 @@ describe('gap analysis on synthetic data', () => {
     expect(() => gapLsoas({ lsoas, hubs: [{ ...hubA, coordinates: [999, 0] }], maxDecile: 1, distanceM: 800, release: '2025' })).toThrow(/hub syn-hub-a/);
   });
 
-  it('communityHubs: approximate hubs excluded (unless asked), co-located jobshops fold in, lone libraries and jobshops are not hubs', () => {
+  it('communityHubs: approximate hubs excluded (unless asked), libraries and jobshops are not hubs', () => {
     const features = [
       pt('syn-hub', 'community_hub', [-1.5, 53.8]),
       pt('syn-hub-approx', 'community_hub', [-1.6, 53.8], 'area'),
@@ -192,10 +192,10 @@ describe('gap analysis on synthetic data', () => {
       pt('syn-hub-unplaced', 'community_hub', null),
       pt('syn-taster', 'taster_event', [-1.5, 53.8]),
     ];
-    const r = communityHubs({ features });
+    const r = communityHubs({ features }, { hubTypes: LEEDS_HUBS });
     expect(r.hubs.map((h) => h.id)).toEqual(['syn-hub']);
-    expect(r.excluded.map((e) => e.id)).toEqual(['syn-hub-approx', 'syn-hub-unplaced', 'syn-jobshop-at-hub']);
-    expect(communityHubs(features, { includeApproximate: true }).hubs.map((h) => h.id)).toEqual(['syn-hub', 'syn-hub-approx']);
+    expect(r.excluded.map((e) => e.id)).toEqual(['syn-hub-approx', 'syn-hub-unplaced']);
+    expect(communityHubs(features, { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs.map((h) => h.id)).toEqual(['syn-hub', 'syn-hub-approx']);
     const near = nearbyInterventions([-1.5, 53.8], features, 100);
     expect(near.map((n) => n.id)).toEqual(['syn-hub', 'syn-jobshop-at-hub', 'syn-taster']);
   });

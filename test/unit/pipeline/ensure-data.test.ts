@@ -1,12 +1,13 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GEO_FILES, releaseEntry } from '../../../src/data/contract';
+import { GEO_FILES, releaseEntry, type DataMetadata } from '../../../src/data/contract';
 import { SPI_SOURCE_FILE } from '../../../src/domain/spi/schema';
-import { inputFiles, PIPELINE_OUTPUTS, rebuildReason } from '../../../scripts/cli/ensure-data';
+import { builtOutputFiles, inputFiles, PIPELINE_OUTPUTS, rebuildReason } from '../../../scripts/cli/ensure-data';
 import { REPO_ROOT, type ResolvedConfig } from '../../../scripts/pipeline/config';
 import { runPipeline } from '../../../scripts/pipeline/run';
 import { SYN_AREA, tempDir, writeSyntheticData } from './helpers/synthetic';
+import { filesUnder } from '../../../scripts/build/precache-plugin';
 
 const syn = writeSyntheticData();
 const contentDir = tempDir('ensure-content');
@@ -81,5 +82,41 @@ describe('ensure-data: is public/geo stale?', () => {
       expect(inputs).toContain(module);
     }
     expect(inputs.filter((f) => f.startsWith('src/panels/') || f.startsWith('src/map/'))).toEqual([]);
+  });
+});
+
+/** Every file under dir, relative, with / separators. */
+const relativeFiles = (dir: string): string[] => filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+describe('ensure-data: a council without postcodes (issue 19.8)', () => {
+  const noPostcodes = writeSyntheticData();
+  // Header only: the council's build indexes no postcode and writes no postcodes/ folder.
+  writeFileSync(path.join(noPostcodes.dir, noPostcodes.sources.postcodes), 'Postcode,lat,long\n');
+  const cfgNo: ResolvedConfig = { dataDir: noPostcodes.dir, outDir: tempDir('ensure-no-postcodes'), area: SYN_AREA, sources: noPostcodes.sources };
+
+  it('is up to date right after its build, so npm start does not rebuild it again', async () => {
+    await runPipeline({ ...cfgNo, contentDir: null });
+    const meta = JSON.parse(readFileSync(path.join(cfgNo.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+    expect(meta.postcodeDistricts).toEqual([]);
+    expect(existsSync(path.join(cfgNo.outDir, GEO_FILES.postcodes))).toBe(false);
+    expect(rebuildReason(cfgNo, contentDir)).toBeNull();
+  });
+
+  it('expects exactly the files each build wrote, as its metadata lists them', () => {
+    for (const c of [cfg, cfgNo]) {
+      const meta = JSON.parse(readFileSync(path.join(c.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
+      expect(builtOutputFiles(meta).sort()).toEqual(relativeFiles(c.outDir).sort());
+    }
+    expect(builtOutputFiles(JSON.parse(readFileSync(path.join(cfg.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata)).toContain('postcodes/LS99.json');
+  });
+
+  it('still rebuilds when a postcode district file that metadata lists is gone', () => {
+    const file = path.join(cfg.outDir, 'postcodes', 'LS99.json');
+    const [content, { mtime }] = [readFileSync(file), statSync(file)];
+    rmSync(file);
+    expect(rebuildReason(cfg, contentDir)).toBe('postcodes/LS99.json is missing');
+    writeFileSync(file, content);
+    utimesSync(file, mtime, mtime);
+    expect(rebuildReason(cfg, contentDir)).toBeNull();
   });
 });

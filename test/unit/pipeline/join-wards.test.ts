@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { flagKey, releaseEntry, valueKey, wardSummaryKey } from '../../../src/data/contract';
 import { parseCsv } from '../../../scripts/pipeline/csv';
 import { areaValues, parseRelease, shortenScore } from '../../../scripts/pipeline/join-iod';
-import { median, modalWard, wardSummaries } from '../../../scripts/pipeline/wards';
+import { modalWard, wardSummaries } from '../../../scripts/pipeline/wards';
+import { medianOfSorted } from '../../../src/domain/area-profile';
 
 /** IoD2015-shaped file with N = 200 rows; four are in the synthetic area. */
 function iod2015(overrides: Record<number, string> = {}): string {
@@ -72,13 +73,15 @@ describe('join-iod', () => {
 
 describe('wards', () => {
   it('summarises n, d1, d1s, p1 and median rank per ward', () => {
-    const s = wardSummaries('2025', [
-      { ward: 'W1', rank: 10, decile: 1, p1: 1 },
-      { ward: 'W1', rank: 5000, decile: 2, p1: 0 },
-      { ward: 'W1', rank: 30000, decile: 9, p1: 0 },
-      { ward: 'W2', rank: 100, decile: 1, p1: 0 },
-      { ward: 'W2', rank: 301, decile: 1, p1: 0 },
-    ]);
+    const rows = [
+      { code: 'E01999001', ward: 'W1', rank: 10, decile: 1, p1: 1 },
+      { code: 'E01999002', ward: 'W1', rank: 5000, decile: 2, p1: 0 },
+      { code: 'E01999003', ward: 'W1', rank: 30000, decile: 9, p1: 0 },
+      { code: 'E01999004', ward: 'W2', rank: 100, decile: 1, p1: 0 },
+      { code: 'E01999005', ward: 'W2', rank: 301, decile: 1, p1: 0 },
+    ];
+    const table = new Map(rows.map((r) => [r.code, { [valueKey('2025', 'imd', 'r')]: r.rank, [valueKey('2025', 'imd', 'd')]: r.decile, [flagKey('2025', 1)]: r.p1 }]));
+    const s = wardSummaries('2025', rows, table);
     expect(s.get('W1')).toEqual({
       [wardSummaryKey('2025', 'n')]: 3,
       [wardSummaryKey('2025', 'd1')]: 1,
@@ -90,8 +93,9 @@ describe('wards', () => {
     expect(s.get('W2')?.[wardSummaryKey('2025', 'd1s')]).toBe(1);
   });
   it('median and modal ward (ties → lowest code)', () => {
-    expect(median([1, 2, 3])).toBe(2);
-    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(medianOfSorted([1, 2, 3])).toBe(2);
+    expect(medianOfSorted([1, 2, 3, 4])).toBe(2.5);
+    expect(medianOfSorted([])).toBeNull();
     expect(modalWard(['E05000002', 'E05000001'])).toBe('E05000001');
     expect(modalWard(['E05000002', 'E05000001', 'E05000002'])).toBe('E05000002');
     expect(modalWard([])).toBeUndefined();

@@ -22,9 +22,11 @@ beforeAll(async () => {
 
 describe('pipeline on synthetic data', () => {
   it('reports counts and writes every output', () => {
-    expect(report.counts).toMatchObject({ lsoa21: 4, lsoa11: 4, wards: 2, postcodes: 2, postcodesWithoutLsoa: 1, postcodesWithoutCoordinates: 1 });
+    expect(report.counts).toMatchObject({ lsoa21: 4, lsoa11: 4, wards: 2, postcodes: 1, postcodesNearby: 0, postcodesWithoutLsoa: 1, postcodesWithoutCoordinates: 1, postcodeRowsSkipped: 2 });
+    // Bad rows are skipped, not fatal, each named by file and line.
+    expect(report.postcodeSkipped.map((p) => `${p.file} ${p.location} ${p.field}`)).toEqual(['csv/postcodes.csv line 6 Postcode', 'csv/postcodes.csv line 7 lat']);
     expect(readdirSync(outA).sort()).toEqual(
-      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.interventions, GEO_FILES.spi, GEO_FILES.context].sort(),
+      [GEO_FILES.areas2011, GEO_FILES.details2021, GEO_FILES.areas2021, GEO_FILES.metadata, GEO_FILES.postcodes, GEO_FILES.interventions, GEO_FILES.spi, GEO_FILES.context, GEO_FILES.standing].sort(),
     );
     // No context sources for the synthetic area: the layer is null and metadata says why.
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.context), 'utf8'))).toBeNull();
@@ -32,6 +34,8 @@ describe('pipeline on synthetic data', () => {
     // No content for the synthetic area and no SPI file: both written, empty, so the app can tell.
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.interventions), 'utf8')).features).toEqual([]);
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.spi), 'utf8'))).toBeNull();
+    // No File 10 in the synthetic sources: the council summary says so.
+    expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.standing), 'utf8'))).toEqual({ available: false, reason: expect.stringMatching(/File 10 .* not in this build/) });
   });
 
   it('is byte-identical across runs', () => {
@@ -62,12 +66,13 @@ describe('pipeline on synthetic data', () => {
     expect(w[1]).toMatchObject({ name: 'Synthetic South & East', y25_n: 2, y25_d1: 1, y25_mr: 159.5 });
   });
 
-  it('normalises postcodes, finds the containing LSOA and writes one file per district', () => {
+  it('normalises postcodes, finds the containing LSOA, keeps near ones and writes one file per district', () => {
     const district = (d: string) => JSON.parse(readFileSync(path.join(outA, postcodeDistrictFile(d)), 'utf8')) as PostcodeDistrict;
     expect(readdirSync(path.join(outA, GEO_FILES.postcodes)).sort()).toEqual(['LS9.json', 'LS99.json']);
     const ls99 = district('LS99');
-    expect(ls99).toEqual({ district: 'LS99', lsoaCodes: ['E01999903'], postcodes: { '1ZZ': [expect.any(Number), expect.any(Number), 0] } });
-    expect(district('LS9')).toMatchObject({ district: 'LS9', lsoaCodes: [], postcodes: { '9ZY': [expect.any(Number), expect.any(Number), -1] } });
+    expect(ls99).toEqual({ district: 'LS99', lsoaCodes: ['E01999903'], lsoaCouncils: [-1], councils: [], postcodes: { '1ZZ': [expect.any(Number), expect.any(Number), 0] }, noCoordinates: [] });
+    // 1 km outside: kept, in no LSOA; 9ZW (far away) dropped; 9ZX listed without coordinates.
+    expect(district('LS9')).toEqual({ district: 'LS9', lsoaCodes: [], lsoaCouncils: [], councils: [], postcodes: { '9ZY': [expect.any(Number), expect.any(Number), -1] }, noCoordinates: ['9ZX'] });
     const m = JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')) as DataMetadata;
     expect(m.postcodeDistricts).toEqual(['LS9', 'LS99']);
   });
@@ -81,6 +86,8 @@ describe('pipeline on synthetic data', () => {
     ]);
     expect(JSON.stringify(m)).not.toMatch(/20\d\d-\d\d-\d\dT/);
     expect(m.attribution).toContain('Contains OS data © Crown copyright and database right.');
+    // The IoD line every export carries (PNG, CSV preambles, briefing), from the releases built (issue 19.11).
+    expect(m.attribution).toContain('Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.');
   });
 
   it('fails over budget and leaves the previous outputs', async () => {

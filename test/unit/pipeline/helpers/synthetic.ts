@@ -119,11 +119,22 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
     csv([['WD24CD', 'WD24NM', 'community_committee', 'evidence'], [SYN_WARD, 'Synthetic North', 'Synthetic Committee', 'made up, "quoted", with commas']]),
   );
   writeFileSync(path.join(dir, 'csv/centroids.csv'), csv([['lsoa21cd', 'lon', 'lat'], ...rows.map((r, i) => [r.code, (-1.5 + i / 1000).toFixed(6), '53.8'])]));
-  // Postcodes: centre of the third square (projection is tested elsewhere), one outside, one without coordinates.
+  // Postcodes: centre of the third square (projection is tested elsewhere); one 1 km east of the area
+  // (in no LSOA, within 2 km: kept); one far away (dropped); one without coordinates (NSPL style:
+  // empty lat, long 0); a malformed postcode and a point outside Great Britain (both skipped, reported).
   const [lon, lat] = bngPointToWgs84(x0 + 2500, y0 + 500);
+  const [nearLon, nearLat] = bngPointToWgs84(x0 + 5000, y0 + 500);
   writeFileSync(
     path.join(dir, 'csv/postcodes.csv'),
-    csv([['Postcode', 'lat', 'long'], ['LS991ZZ', lat.toFixed(6), lon.toFixed(6)], ['ls9 9zy', '54.5', '-1.0'], ['LS9 9ZX', '', '']]),
+    csv([
+      ['Postcode', 'lat', 'long'],
+      ['LS991ZZ', lat.toFixed(6), lon.toFixed(6)],
+      ['ls9 9zy', nearLat.toFixed(6), nearLon.toFixed(6)],
+      ['LS9 9ZW', '54.5', '-1.0'],
+      ['LS9 9ZX', '', '0.00000'],
+      ['NOT A POSTCODE', '53.8', '-1.5'],
+      ['LS9 9ZV', '40.0', '-1.5'],
+    ]),
   );
   const sources: SourceFiles = {
     lsoa21: { path: 'b/lsoa21', codeField: 'LSOA21CD', nameField: 'LSOA21NM' },

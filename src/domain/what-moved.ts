@@ -1,0 +1,71 @@
+/**
+ * "What moved" for one LSOA 2021 (issue 24 item 1): each of the seven domains' national decile and
+ * rank in two releases and the change in decile — only where the LSOA's boundary did not change
+ * between 2011 and 2021 (ONS change code U), since otherwise the earlier figures describe another
+ * area. Pure.
+ */
+import { valueKey, type ChangeCode, type IndicatorId, type ReleaseId } from '../data/contract';
+import { INDICATOR_INFO } from './indicators';
+import { describeDecileChange } from './profile';
+
+/** The seven IoD domains, in the release table's display order. */
+export const DOMAIN_IDS: readonly IndicatorId[] = INDICATOR_INFO.filter((i) => i.kind === 'domain').map((i) => i.id);
+
+export interface Standing {
+  decile: number;
+  rank: number;
+}
+
+export interface DomainMove {
+  indicator: IndicatorId;
+  label: string;
+  before: Standing | null;
+  after: Standing | null;
+  /** Decile after minus before: negative = moved towards decile 1 (relatively more deprived). Null when either is missing. */
+  decileChange: number | null;
+  /** The change in words ("2 deciles more deprived", "no change in decile", "not comparable"). */
+  description: string;
+}
+
+export type WhatMoved =
+  | { comparable: true; from: ReleaseId; to: ReleaseId; rows: DomainMove[]; moreDeprived: string[]; lessDeprived: string[]; unchanged: number }
+  | { comparable: false; reason: string };
+
+const CHANGE_WORDS: Record<Exclude<ChangeCode, 'U'>, string> = {
+  S: 'it was split from a larger 2011 area',
+  M: 'it was merged from several 2011 areas',
+  X: 'its boundary was redrawn irregularly',
+};
+
+/** Why an LSOA 2021's earlier figures are not comparable, or null when they are. */
+export function notComparableReason(chg: ChangeCode): string | null {
+  if (chg === 'U') return null;
+  return `This LSOA’s boundary changed between the 2011 and 2021 censuses (ONS change code “${chg}”: ${CHANGE_WORDS[chg]}), so its earlier figures describe a different area and no change by domain is given.`;
+}
+
+function standingOf(props: Readonly<Record<string, unknown>>, release: ReleaseId, indicator: IndicatorId): Standing | null {
+  const d = props[valueKey(release, indicator, 'd')];
+  const r = props[valueKey(release, indicator, 'r')];
+  return typeof d === 'number' && typeof r === 'number' ? { decile: d, rank: r } : null;
+}
+
+/** Each domain's decile and rank in `from` and `to`, and what moved. */
+export function whatMoved(props: Readonly<Record<string, unknown>> & { chg: ChangeCode }, from: ReleaseId, to: ReleaseId): WhatMoved {
+  const why = notComparableReason(props.chg);
+  if (why) return { comparable: false, reason: why };
+  const rows = DOMAIN_IDS.map((indicator): DomainMove => {
+    const before = standingOf(props, from, indicator);
+    const after = standingOf(props, to, indicator);
+    const decileChange = before && after ? after.decile - before.decile : null;
+    const label = INDICATOR_INFO.find((i) => i.id === indicator)?.label ?? indicator;
+    return { indicator, label, before, after, decileChange, description: decileChange === null ? 'not published in both releases' : describeDecileChange(decileChange) };
+  });
+  const named = (sign: number) => rows.filter((r) => r.decileChange !== null && Math.sign(r.decileChange) === sign).map((r) => `${r.label} (${r.decileChange! > 0 ? '+' : '−'}${Math.abs(r.decileChange!)})`);
+  return { comparable: true, from, to, rows, moreDeprived: named(-1), lessDeprived: named(1), unchanged: rows.filter((r) => r.decileChange === 0).length };
+}
+
+/** The caveat every change view states: positions are relative, and the two releases rank different sets. */
+export function ranksAreRelative(fromCount: number | null, toCount: number | null): string {
+  const of = (n: number | null) => (n === null ? 'all LSOAs' : `${n.toLocaleString('en-GB')} LSOAs`);
+  return `Ranks and deciles are relative: an LSOA can move because other areas changed more, without changing itself. The earlier release ranks ${of(fromCount)} (2011 areas), the later ${of(toCount)} (2021 areas).`;
+}

@@ -1,0 +1,109 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { LsoaCollection } from '../data/load';
+import { CATCHMENT_RADII_M, formatDistance } from '../domain/outreach/catchment';
+import { fmtCount, hasPeople, peopleCaveat, peopleCountSentence, type PeopleTotals } from '../domain/people';
+import { gapListCsv, reachCsv, reachFileName, type ReachExportContext } from '../domain/venue-lists/export';
+import { listReach, type ReachVenue } from '../domain/venue-lists/reach';
+import { CSV_MIME, UTF8_BOM } from '../domain/export/csv';
+import { downloadText } from './download';
+
+// The figures' own definition names the source, year and age bands (Census 2021 or mid-2022 File 7).
+const people = (t: PeopleTotals) => peopleCountSentence(t);
+
+/** Who the shown lists reach within a distance, and the deprived areas none of them reaches. */
+export function VenueReach(p: {
+  venues: readonly ReachVenue[];
+  lsoa21: LsoaCollection | null;
+  listName: string;
+  exportContext: Omit<ReachExportContext, 'listName'>;
+  wardName: (code: string) => string;
+  onSelectLsoa: (code: string) => void;
+}) {
+  const [radiusM, setRadius] = createSignal(800);
+  const [maxDecile, setMaxDecile] = createSignal(2);
+  const result = createMemo(() => (p.lsoa21 && p.venues.length > 0 ? listReach(p.venues, p.lsoa21.features, radiusM(), maxDecile(), '2025') : null));
+  const ctx = (): ReachExportContext => ({ ...p.exportContext, listName: p.listName });
+  return (
+    <section class="venue-reach" aria-labelledby="venue-reach-title" data-testid="venue-reach">
+      <h3 id="venue-reach-title">Who these venues reach, and who they miss</h3>
+      <fieldset class="controls__group">
+        <legend>Straight-line distance from each venue</legend>
+        <For each={[...CATCHMENT_RADII_M]}>
+          {(r) => (
+            <label class="choice">
+              <input type="radio" name="venue-reach-radius" checked={radiusM() === r} onChange={() => setRadius(r)} />
+              <span>{formatDistance(r)}</span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <label class="venue-mapping__key">
+        <span>Deprived areas: IMD national decile</span>
+        <select id="venue-gap-decile" value={String(maxDecile())} onChange={(e) => setMaxDecile(Number(e.currentTarget.value))}>
+          <option value="1">1 (most deprived 10%)</option>
+          <option value="2">1–2 (most deprived 20%)</option>
+          <option value="3">1–3 (most deprived 30%)</option>
+        </select>
+      </label>
+      <Show when={p.lsoa21} fallback={<p class="controls__note">Loading the areas’ population-weighted centres…</p>}>
+        <Show when={result()} fallback={<p class="controls__note">Show a list on the map to count the people it reaches.</p>}>
+          {(r) => (
+            <>
+              <Show when={hasPeople(r().reached) || r().reached.lsoas === 0} fallback={<p>Mid-2022 population figures are unavailable in this build.</p>}>
+                <p role="status" data-testid="venue-reach-total">
+                  Within {formatDistance(r().radiusM)} of at least one venue: {r().reached.lsoas} LSOAs, {people(r().reached)}. Beyond every venue: {people(r().beyond)}.
+                </p>
+                <p class="controls__note">{peopleCaveat(r().reached.definition ?? r().beyond.definition)} An area reached by several venues is counted once.</p>
+              </Show>
+              <div class="venue-mapping__actions">
+                <button type="button" class="button" onClick={() => downloadText(reachFileName(ctx().area, p.listName, 'reach', r().radiusM), UTF8_BOM + reachCsv(r(), ctx()), CSV_MIME)}>
+                  Download people per venue (CSV)
+                </button>
+                <button type="button" class="button" onClick={() => downloadText(reachFileName(ctx().area, p.listName, 'gaps', r().radiusM), UTF8_BOM + gapListCsv(r(), ctx(), p.wardName), CSV_MIME)}>
+                  Download the gap list (CSV)
+                </button>
+              </div>
+              <h4>Deprived areas beyond every venue ({r().gaps.length})</h4>
+              <Show when={r().gaps.length > 0} fallback={<p>Every LSOA in the chosen deciles is within {formatDistance(r().radiusM)} of a venue.</p>}>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Deprived areas beyond every venue">
+                  <table class="simple-table" data-testid="venue-gaps">
+                    <caption class="sr-only">LSOAs in the chosen IMD deciles farther than {formatDistance(r().radiusM)} from every venue, most people first</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">LSOA</th>
+                        <th scope="col">IMD decile</th>
+                        <th scope="col">People</th>
+                        <th scope="col">Nearest venue</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={r().gaps.slice(0, 20)}>
+                        {(g) => (
+                          <tr>
+                            <td>
+                              <button type="button" class="link-button" onClick={() => p.onSelectLsoa(g.code)}>
+                                {g.name}
+                              </button>
+                            </td>
+                            <td>{g.decile}</td>
+                            <td>{g.people ? fmtCount(g.people.population) : 'not known'}</td>
+                            <td>
+                              {g.nearestVenue} ({formatDistance(Math.round(g.nearestM / 10) * 10)})
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <Show when={r().gaps.length > 20}>
+                  <p class="controls__note">The 20 with most people are shown; the CSV holds all {r().gaps.length}.</p>
+                </Show>
+              </Show>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}

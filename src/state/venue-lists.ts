@@ -1,0 +1,91 @@
+/**
+ * The imported venue lists of this council: kept in IndexedDB (venue-list-db.ts), shown as chosen
+ * in the URL (`vl=`, ids only), drawn as one layer. Storage failures become `notice`; the lists
+ * stay usable in memory for the session.
+ */
+import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { categorySymbols, type CategorySymbol } from '../domain/venue-lists/styles';
+import type { ImportedVenue } from '../domain/venue-lists/place';
+import type { StoredVenueList } from '../domain/venue-lists/stored';
+import { deleteList, listsFor, putList } from './venue-list-db';
+
+export interface VenueListsStore {
+  lists: Accessor<StoredVenueList[]>;
+  /** False until the stored lists have been read (or found unreadable). */
+  ready: Accessor<boolean>;
+  notice: Accessor<string | null>;
+  shownIds: Accessor<readonly string[]>;
+  setShown: (id: string, shown: boolean) => void;
+  /** Venues of the shown lists. */
+  venues: Accessor<ImportedVenue[]>;
+  symbols: Accessor<CategorySymbol[]>;
+  /** The map's source: one point per shown venue, with its icon name. */
+  collection: Accessor<FeatureCollection<Point, { id: string; name: string; icon: string }>>;
+  byId: Accessor<ReadonlyMap<string, { venue: ImportedVenue; list: StoredVenueList }>>;
+  selected: Accessor<string | null>;
+  select: (id: string | null) => void;
+  save: (list: StoredVenueList) => Promise<void>;
+  rename: (id: string, name: string) => Promise<void>;
+  remove: (id: string) => Promise<void>;
+}
+
+export function iconName(slot: number): string {
+  return slot < 0 ? 'ivl-other' : `ivl-${slot}`;
+}
+
+export function createVenueListsStore(opts: { council: string; shownIds: Accessor<readonly string[]>; setShownIds: (ids: readonly string[]) => void }): VenueListsStore {
+  const [lists, setLists] = createSignal<StoredVenueList[]>([]);
+  const [ready, setReady] = createSignal(false);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [selected, select] = createSignal<string | null>(null);
+  const fail = (what: string) => (e: unknown) => {
+    const why = e instanceof Error ? e.message : String(e);
+    setNotice(`${what}: ${why}. The lists still work until this page is closed.`);
+  };
+  onMount(() => {
+    listsFor(opts.council)
+      .then((l) => setLists(l))
+      .catch(fail('Saved venue lists cannot be read'))
+      .finally(() => setReady(true));
+  });
+  const shown = createMemo(() => {
+    const ids = new Set(opts.shownIds());
+    return lists().filter((l) => ids.has(l.id));
+  });
+  const venues = createMemo(() => shown().flatMap((l) => l.venues));
+  const symbols = createMemo(() => categorySymbols(venues().map((v) => v.category)));
+  const byId = createMemo(() => new Map(shown().flatMap((l) => l.venues.map((v) => [v.id, { venue: v, list: l }] as const))));
+  const collection = createMemo((): FeatureCollection<Point, { id: string; name: string; icon: string }> => {
+    const slot = new Map(symbols().map((s) => [s.label, s.slot]));
+    const features = venues().map((v): Feature<Point, { id: string; name: string; icon: string }> => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: v.lonLat },
+      properties: { id: v.id, name: v.name, icon: iconName(slot.get(v.category) ?? -1) },
+    }));
+    return { type: 'FeatureCollection', features };
+  });
+  const setShown = (id: string, on: boolean) => {
+    const ids = opts.shownIds().filter((x) => x !== id);
+    opts.setShownIds(on ? [...ids, id] : ids);
+  };
+  const save = async (list: StoredVenueList) => {
+    setLists((ls) => [...ls.filter((l) => l.id !== list.id), list]);
+    setShown(list.id, true);
+    await putList(list).then(() => setNotice(null), fail(`“${list.name}” could not be saved in this browser`));
+  };
+  const rename = async (id: string, name: string) => {
+    const list = lists().find((l) => l.id === id);
+    if (!list || name.trim() === '') return;
+    const next = { ...list, name: name.trim() };
+    setLists((ls) => ls.map((l) => (l.id === id ? next : l)));
+    await putList(next).catch(fail('The new name could not be saved'));
+  };
+  const remove = async (id: string) => {
+    setLists((ls) => ls.filter((l) => l.id !== id));
+    setShown(id, false);
+    if (selected()?.startsWith(`${id}:`)) select(null);
+    await deleteList(id).catch(fail('The list could not be deleted from this browser’s storage'));
+  };
+  return { lists, ready, notice, shownIds: opts.shownIds, setShown, venues, symbols, collection, byId, selected, select, save, rename, remove };
+}
