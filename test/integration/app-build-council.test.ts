@@ -19,10 +19,12 @@ interface Built {
   geo: string;
 }
 
-function syntheticGeo(code: string, name: string, extra: Record<string, string>): string {
+/** `embedDomains` as a build writes them from the council's content folder (metadata.json council.content). */
+function syntheticGeo(code: string, name: string, extra: Record<string, string>, embedDomains?: readonly string[]): string {
   const geo = tempDir(`app-build-geo-${code}`);
+  const council = embedDomains ? { council: { content: { embedDomains } } } : {};
   const files: Record<string, string> = {
-    'metadata.json': `${JSON.stringify({ area: { code, name }, postcodeDistricts: [], synthetic: true })}\n`,
+    'metadata.json': `${JSON.stringify({ area: { code, name }, postcodeDistricts: [], ...council, synthetic: true })}\n`,
     'areas-2021.topojson': `{"synthetic":"${code}"}\n`,
     ...extra,
   };
@@ -56,7 +58,7 @@ let leeds: Built;
 
 beforeAll(() => {
   rutland = build(syntheticGeo('E06000017', 'Rutland', {}));
-  leeds = build(syntheticGeo('E08000035', 'Leeds', { 'postcodes/LS99.json': '{"synthetic":"LS99"}\n' }));
+  leeds = build(syntheticGeo('E08000035', 'Leeds', { 'postcodes/LS99.json': '{"synthetic":"LS99"}\n' }, ['https://*.leeds.gov.uk']));
 }, 180_000);
 
 describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
