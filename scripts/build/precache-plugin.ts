@@ -78,7 +78,7 @@ export function precacheServiceWorker(workerEntry: string, leavePlaceholder = fa
     },
     generateBundle(_options, bundle) {
       const worker = bundle[SERVICE_WORKER_FILE];
-      if (!worker || worker.type !== 'chunk') return this.error(`the service worker chunk ${SERVICE_WORKER_FILE} was not built`);
+      if (worker?.type !== 'chunk') return this.error(`the service worker chunk ${SERVICE_WORKER_FILE} was not built`);
       if (worker.imports.length > 0) return this.error(`${SERVICE_WORKER_FILE} must be one file, but imports ${worker.imports.join(', ')}`);
       if (leavePlaceholder) return;
       const files = new Map<string, string | Uint8Array>();

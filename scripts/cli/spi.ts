@@ -94,7 +94,7 @@ export function writeAtomic(path: string, text: string): void {
 /** Run the CLI; returns the exit code (no process.exit, so tests can call it). */
 export function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(USAGE + '\n');
+    io.out(`${USAGE}\n`);
     return 0;
   }
   let args: Args;

@@ -93,7 +93,7 @@ export function defaultSourcesDir(): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const d = deriveNeighbourhoods(process.argv[2] ?? defaultSourcesDir());
   const { neighbourhoods, ...onePercent2015 } = d;
-  process.stdout.write(JSON.stringify({ onePercent2015, neighbourhoods }, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify({ onePercent2015, neighbourhoods }, null, 2)}\n`);
   const perWard = new Map<string, number>();
   for (const l of d.lsoas) perWard.set(l.ward.name, (perWard.get(l.ward.name) ?? 0) + 1);
   process.stderr.write(`${d.count} LSOAs (rank <= ${d.threshold} of ${d.nationalCount}): ${[...perWard].map(([w, n]) => `${w} ${n}`).join('; ')}\n`);

@@ -57,7 +57,7 @@ export async function readBoundaries(dataDir: string, source: BoundarySource): P
     seen.set(code, i + 1);
     const gp = geometryProblems(f.geometry, raw.file, location, raw.crs);
     if (gp.length > 0) {
-      gp.forEach((p) => problems.add(p));
+      gp.forEach((p) => void problems.add(p));
       return;
     }
     const name = nameKey === undefined ? '' : String(f.properties[nameKey] ?? '').trim();

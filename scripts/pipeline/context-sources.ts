@@ -85,19 +85,32 @@ export function readOsmExtract(
     const osmId = typeof p['osm_id'] === 'string' || typeof p['osm_id'] === 'number' ? String(p['osm_id']) : typeof p['osm_way_id'] === 'string' ? `way ${p['osm_way_id']}` : '';
     const where = `feature ${i + 1}${osmId ? ` (osm_id ${osmId})` : ''}`;
     const g = f.geometry;
-    if (!g) return problems.add({ file: rel, location: where, field: 'geometry', message: 'missing geometry' });
+    if (!g) {
+      problems.add({ file: rel, location: where, field: 'geometry', message: 'missing geometry' })
+      return;
+    }
     if (expect.geometry === 'area' && g.type === 'Point') {
       skippedPoints++;
       return;
     }
-    if (!kinds.has(g.type)) return problems.add({ file: rel, location: where, field: 'geometry', message: `expected ${[...kinds].join(' or ')}, found ${g.type}` });
-    if (!coordsValid(g)) return problems.add({ file: rel, location: where, field: 'geometry', message: 'coordinates missing, too few or outside lon/lat range' });
+    if (!kinds.has(g.type)) {
+      problems.add({ file: rel, location: where, field: 'geometry', message: `expected ${[...kinds].join(' or ')}, found ${g.type}` })
+      return;
+    }
+    if (!coordsValid(g)) {
+      problems.add({ file: rel, location: where, field: 'geometry', message: 'coordinates missing, too few or outside lon/lat range' })
+      return;
+    }
     const type = typeof p['type'] === 'string' ? p['type'] : undefined;
     if (expect.types && (type === undefined || !expect.types.includes(type))) {
-      return problems.add({ file: rel, location: where, field: 'type', message: `expected ${expect.types.join(' or ')}, found ${type === undefined ? 'nothing' : `"${type}"`}` });
+      problems.add({ file: rel, location: where, field: 'type', message: `expected ${expect.types.join(' or ')}, found ${type === undefined ? 'nothing' : `"${type}"`}` })
+      return;
     }
     const other = p['other_tags'];
-    if (other !== undefined && other !== null && typeof other !== 'string') return problems.add({ file: rel, location: where, field: 'other_tags', message: 'expected hstore text' });
+    if (other !== undefined && other !== null && typeof other !== 'string') {
+      problems.add({ file: rel, location: where, field: 'other_tags', message: 'expected hstore text' })
+      return;
+    }
     const tags = parseHstore(typeof other === 'string' ? other : '');
     // ogr2ogr lifts a few keys (name, ref) out of other_tags into their own properties on some exports.
     for (const k of ['ref', 'name']) if (typeof p[k] === 'string' && !tags.has(k)) tags.set(k, p[k]);
@@ -133,7 +146,10 @@ export function readGeonames(dataDir: string, rel: string): GeonamesPlace[] {
     if (raw.trim() === '') return;
     const line = k + 2;
     const cells = raw.split('\t');
-    if (cells.length !== header.length) return problems.add({ file: rel, location: `line ${line}`, message: `expected ${header.length} fields, found ${cells.length}` });
+    if (cells.length !== header.length) {
+      problems.add({ file: rel, location: `line ${line}`, message: `expected ${header.length} fields, found ${cells.length}` })
+      return;
+    }
     const name = (cells[iName] ?? '').trim();
     const lat = Number(cells[iLat]);
     const lon = Number(cells[iLon]);

@@ -77,7 +77,7 @@ function interventionTypes(c: Checker, raw: unknown): InterventionTypeDef[] {
   if (!Array.isArray(raw) || raw.length === 0) c.fail('(root)', 'interventionTypes', 'must be a non-empty list');
   const out: InterventionTypeDef[] = [];
   const seen = new Set<string>();
-  raw.forEach((t: unknown, i: number) => c.each(() => {
+  raw.forEach((t: unknown, i: number) => void c.each(() => {
     let item = `interventionTypes[${i + 1}]`;
     if (!isObj(t)) c.fail(item, '(item)', 'not an object');
     c.only(item, t, ['id', 'label', 'colour', 'shape', 'hub']);
@@ -163,7 +163,7 @@ function places(c: Checker, raw: unknown, types: ReadonlySet<string>): PlacesFil
   if (!Array.isArray(raw)) c.fail('(root)', 'places', 'must be a list (may be empty)');
   const out: PlacesFileEntry[] = [];
   const ids = new Set<string>();
-  raw.forEach((p: unknown, i: number) => c.each(() => {
+  raw.forEach((p: unknown, i: number) => void c.each(() => {
     let item = `places[${i + 1}]`;
     if (!isObj(p)) c.fail(item, '(item)', 'not an object');
     if (typeof p.id !== 'string' || !SLUG.test(p.id) || p.id === 'report') c.fail(item, 'id', 'missing or not a lower-case slug ("report" is taken)');

@@ -33,7 +33,7 @@ export function bboxOf(features: AreaFeature[]): [number, number, number, number
         b[3] = Math.max(b[3], y);
       }
   };
-  features.forEach((f) => visit(f.geometry));
+  features.forEach((f) => void visit(f.geometry));
   return [round(b[0], 5), round(b[1], 5), round(b[2], 5), round(b[3], 5)];
 }
 

@@ -156,7 +156,7 @@ export interface ValidatedPriorityAreas {
 export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file: string = CONTENT_FILES.priorityAreas): ValidatedPriorityAreas {
   const root = checkRoot(file, raw, ['priorityWards', 'neighbourhoods'], ['onePercent2015']);
   const list = new ProblemList();
-  (root.lists.get('priorityWards') ?? []).forEach((w: unknown, i: number) => validating(list, () => {
+  (root.lists.get('priorityWards') ?? []).forEach((w: unknown, i: number) => void validating(list, () => {
     const n = `priorityWards[${i + 1}]`;
     if (!isObj(w)) fail(file, n, '(item)', 'not an object');
     knownFields(file, n, w, PRIORITY_WARD_FIELDS);
@@ -165,11 +165,11 @@ export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file
     if (w.name !== wardName) fail(file, n, 'name', `must be the ward's name in the boundaries, "${wardName}" (got ${JSON.stringify(w.name)})`);
     if (!nonEmpty(w.reportName)) fail(file, n, 'reportName', `must be the ward's name as the report writes it (got ${JSON.stringify(w.reportName)})`);
     if (!Array.isArray(w.sources) || w.sources.length === 0) fail(file, n, 'sources', 'missing citation');
-    w.sources.forEach((c: unknown, j: number) => validateCitation(file, n, `sources[${j}]`, c, ctx.reports));
+    w.sources.forEach((c: unknown, j: number) => void validateCitation(file, n, `sources[${j}]`, c, ctx.reports));
   }));
   const ids = new Set<string>();
   const neighbourhoods: ValidatedNeighbourhood[] = [];
-  (root.lists.get('neighbourhoods') ?? []).forEach((h: unknown, i: number) => validating(list, () => {
+  (root.lists.get('neighbourhoods') ?? []).forEach((h: unknown, i: number) => void validating(list, () => {
     const n = `neighbourhoods[${i + 1}]`;
     if (!isObj(h)) fail(file, n, '(item)', 'not an object');
     knownFields(file, n, h, NEIGHBOURHOOD_FIELDS);
@@ -189,7 +189,7 @@ export function validatePriorityAreas(raw: unknown, ctx: ValidationContext, file
     });
     if (lsoa21.length === 0 && !nonEmpty(h.note)) fail(file, n, 'note', 'an empty LSOA list needs a note');
     if (!Array.isArray(h.sources) || h.sources.length === 0) fail(file, n, 'sources', 'missing citation');
-    h.sources.forEach((c: unknown, j: number) => validateCitation(file, n, `sources[${j}]`, c, ctx.reports));
+    h.sources.forEach((c: unknown, j: number) => void validateCitation(file, n, `sources[${j}]`, c, ctx.reports));
     neighbourhoods.push({ id, name: h.name, ward: { code: wardCode }, lsoa21 });
   }));
   list.throwIfAny();
@@ -205,7 +205,7 @@ export function validateInterventions(
   const list = new ProblemList();
   const ids = new Set<string>();
   const items: ContentIntervention[] = [];
-  (root.lists.get('items') ?? []).forEach((it: unknown, i: number) => validating(list, () => {
+  (root.lists.get('items') ?? []).forEach((it: unknown, i: number) => void validating(list, () => {
     const n = i + 1;
     if (!isObj(it)) fail(file, n, '(item)', 'not an object');
     knownFields(file, n, it, ITEM_FIELDS);

@@ -156,10 +156,10 @@ export function scaleBar(metresPerUnit: number, mapWidth: number): { length: num
 
 export function svgPath(g: Geometry, project: (p: Position) => [number, number]): string {
   return rings(g)
-    .map((ring) => ring.map((p, i) => {
+    .map((ring) => `${ring.map((p, i) => {
       const [x, y] = project(p);
       return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-    }).join('') + 'Z')
+    }).join('')}Z`)
     .join('');
 }
 

@@ -13,13 +13,13 @@ function eachPosition(g: Geometry, f: (p: Position) => void): void {
       break;
     case 'MultiLineString':
     case 'Polygon':
-      g.coordinates.forEach((ring) => ring.forEach(f));
+      g.coordinates.forEach((ring) => void ring.forEach(f));
       break;
     case 'MultiPolygon':
-      g.coordinates.forEach((poly) => poly.forEach((ring) => ring.forEach(f)));
+      g.coordinates.forEach((poly) => void poly.forEach((ring) => void ring.forEach(f)));
       break;
     case 'GeometryCollection':
-      g.geometries.forEach((inner) => eachPosition(inner, f));
+      g.geometries.forEach((inner) => void eachPosition(inner, f));
       break;
     default: {
       const unreachable: never = g;

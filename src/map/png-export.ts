@@ -38,7 +38,7 @@ export async function mapToPng(
   ctx.fillStyle = 'rgba(255,255,255,0.9)';
   ctx.fillRect(0, cssH - attrH, cssW, attrH);
   ctx.fillStyle = '#1a1a1a';
-  attrLines.forEach((l, i) => ctx.fillText(l, 6, cssH - attrH + 13 + i * 12));
+  attrLines.forEach((l, i) => void ctx.fillText(l, 6, cssH - attrH + 13 + i * 12));
 
   // Legend box in the top-left corner.
   const rows = [...legend.rows.map((r) => ({ colour: r.colour, label: `${r.label} (${r.count})`, hatch: false })), ...(legend.noData.count > 0 ? [{ colour: '#d9d9d9', label: `${legend.noData.label} (${legend.noData.count})`, hatch: true }] : [])];

@@ -90,7 +90,7 @@ function DrawMethod(p: MethodsProps) {
   const useText = () => {
     const lines = text().split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
     const points = lines.map(parseLatLon);
-    const bad = points.findIndex((x) => x === null);
+    const bad = points.indexOf(null);
     if (bad >= 0) return setMessage(`Line ${bad + 1} is not “latitude, longitude” (e.g. 53.80, -1.55).`);
     p.store.setRing(points.filter((x): x is LonLat => x !== null));
     finish();

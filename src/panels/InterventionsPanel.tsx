@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { COUNCIL } from '../data/council';
-import { type CityWideIntervention, type InterventionProperties, type InterventionType } from '../data/content-contract';
+import type { CityWideIntervention, InterventionProperties, InterventionType } from '../data/content-contract';
 import { formatDates, typeStyle, type InterventionFilter } from '../domain/interventions';
 import { OutcomeList } from './OutcomeList';
 import { VenueKeyIcon } from './VenueKeyIcon';

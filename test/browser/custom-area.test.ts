@@ -203,7 +203,7 @@ describe('your own area', () => {
     const defaults = n.lsoa21.map((l) => l.code).sort();
     await expect.poll(() => members(page)).toEqual(defaults);
     const removed = defaults[0]!;
-    await page.getByTestId('custom-area-members').getByRole('button', { name: new RegExp(`^Remove .* from the area$`) }).first().click();
+    await page.getByTestId('custom-area-members').getByRole('button', { name: /^Remove .* from the area$/ }).first().click();
     await expect.poll(() => members(page)).toEqual(defaults.slice(1));
 
     const [csv] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download member list (CSV)' }).click()]);

@@ -18,7 +18,7 @@ const lsoas = builtAreas('lsoa21').features.map((f) => f.properties);
 const burmantofts = lsoas.filter((p) => p['ward'] === BURMANTOFTS);
 
 async function download(page: Page, button: Locator): Promise<{ name: string; body: Buffer }> {
-  const [d]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const [d]: [Download, unknown] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
 }
 
@@ -124,7 +124,7 @@ describe('the catchment download', () => {
     const { header, rows } = csv(file.body);
     expect(header[4]).toBe('Straight-line distance (m)');
     expect(rows.map((r) => r[1])).toEqual(shown);
-    rows.forEach((r) => expect(Number(r[4])).toBeLessThanOrEqual(400));
+    rows.forEach((r) => void expect(Number(r[4])).toBeLessThanOrEqual(400));
     expect(problems).toEqual([]);
     await page.context().close();
   });

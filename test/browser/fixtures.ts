@@ -23,7 +23,7 @@ export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygo
     const meta = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as DataMetadata;
     const derived = deriveFields(fc.features.map((f) => f.properties), meta.releases, '2021');
     const details = expandDetails(JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021-details.json'), 'utf8')) as AreaDetails);
-    fc.features.forEach((f, i) => Object.assign(f.properties, derived[i], details.get(String(f.properties['code']))));
+    fc.features.forEach((f, i) => void Object.assign(f.properties, derived[i], details.get(String(f.properties['code']))));
   }
   return fc;
 }

@@ -268,7 +268,7 @@ describe('ward briefing', () => {
     const lsoas = builtAreas('lsoa21').features.filter((f) => f.properties['ward'] === WARD);
     const perDecile = Array.from({ length: 10 }, (_, i) => lsoas.filter((f) => f.properties['y25_imd_d'] === i + 1).length);
     const legend = await briefing.locator('.briefing-legend li').allTextContents();
-    perDecile.forEach((n, i) => expect(legend[i]).toMatch(new RegExp(`: ${n}$`)));
+    perDecile.forEach((n, i) => void expect(legend[i]).toMatch(new RegExp(`: ${n}$`)));
     expect(await briefing.locator('.briefing__table tbody tr').count()).toBe(lsoas.length);
     const pops = lsoas.map((f) => f.properties['pop22']);
     const population = await page.getByTestId('briefing-population').textContent();
@@ -313,7 +313,7 @@ describe('ward briefing', () => {
     const printed = await page.evaluate(() => {
       const visible = (s: string) => [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.getClientRects().length > 0);
       return {
-        text: visible('.briefing').map((e) => e.innerText).join('\n'),
+        text: visible('.briefing').map((e) => e.textContent).join('\n'),
         appVisible: visible('.layout, .app-header, .briefing-toolbar').length,
         map: document.querySelector('.briefing-map__svg')!.getBoundingClientRect().bottom,
         footer: document.querySelector('.briefing__foot')!.getBoundingClientRect().top,

@@ -33,7 +33,7 @@ function largeValidFile(path: string): { rows: number } {
       lines.push([...row, ...extra.map((_, i) => ((year * 7 + r * 13 + i * 31) % 1000 / 7).toFixed(4))].join(','));
     }
   }
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, `${lines.join('\n')}\n`);
   return { rows: lines.length - 1 };
 }
 

@@ -84,7 +84,7 @@ describe('imported venue lists', () => {
   afterAll(async () => close());
 
   it('imports a CSV through the file chooser: columns guessed, rows placed, bad rows listed by row', async () => {
-    await chooseFile(page, () => page.locator('#venue-file').click(), 'synthetic-venues-TEST.csv', 'text/csv', Buffer.from(CSV_ROWS.join('\r\n') + '\r\n'));
+    await chooseFile(page, () => page.locator('#venue-file').click(), 'synthetic-venues-TEST.csv', 'text/csv', Buffer.from(`${CSV_ROWS.join('\r\n')}\r\n`));
     const mapping = page.getByTestId('venue-mapping');
     await mapping.waitFor();
     await expect(mapping.locator('select[data-key="postcode"]').inputValue()).resolves.toBe('2');

@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 function objectFeatures(name: string): FeatureCollection {
   const obj = data.topology.objects[name];
-  if (!obj || obj.type !== 'GeometryCollection') throw new Error(`no object ${name}`);
+  if (obj?.type !== 'GeometryCollection') throw new Error(`no object ${name}`);
   return feature(data.topology, obj);
 }
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const topo = JSON.parse(readFileSync(path.join(out, GEO_FILES.areas2021), 'utf8')) as Topology;
   const geo = (name: string): FeatureCollection => {
     const o = topo.objects[name];
-    if (!o || o.type !== 'GeometryCollection') throw new Error(`no ${name}`);
+    if (o?.type !== 'GeometryCollection') throw new Error(`no ${name}`);
     return feature(topo, o);
   };
   lsoaGeo = geo('lsoa21');

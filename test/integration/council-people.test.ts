@@ -91,7 +91,7 @@ beforeAll(async () => {
     const text = readFileSync(path.join(dir, GEO_FILES.areas2021), 'utf8');
     const topo = JSON.parse(text) as Topology;
     const geo = topo.objects.lsoa21;
-    if (!geo || geo.type !== 'GeometryCollection') throw new Error('no lsoa21 object');
+    if (geo?.type !== 'GeometryCollection') throw new Error('no lsoa21 object');
     const first = feature(topo, geo).features.map((f) => (f.properties ?? {}) as Record<string, unknown>);
     const details = expandDetails(JSON.parse(readFileSync(path.join(dir, GEO_FILES.details2021), 'utf8')) as AreaDetails);
     built.set(c, {

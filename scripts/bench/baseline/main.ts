@@ -35,7 +35,7 @@ void Promise.all([geometry, values]).then(() => performance.mark('baseline:data-
 
 function colourBy(indicator: string): ExpressionSpecification {
   const stops: (number | string)[] = [];
-  DECILE_COLOURS.forEach((c, i) => stops.push(i + 1, c));
+  DECILE_COLOURS.forEach((c, i) => void stops.push(i + 1, c));
   return ['match', ['get', `y25_${indicator}_d`], ...stops, NO_DATA] as unknown as ExpressionSpecification;
 }
 

@@ -24,7 +24,9 @@ export function spiFileSizeProblem(name: string, bytes: number, max = SPI_MAX_FI
 export function binaryFileProblem(text: string): string | null {
   const head = text.slice(0, 4000);
   if (head.length === 0) return null;
-  const odd = [...head].filter((ch) => ch === '\u0000' || ch === '\uFFFD' || /[\u0001-\u0008\u000E-\u001F]/.test(ch)).length;
+  // Control characters other than tab, line feed, vertical tab, form feed and carriage return (0x09–0x0D).
+  const isOddControl = (code: number) => (code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f);
+  const odd = [...head].filter((ch) => ch === '\u0000' || ch === '\uFFFD' || isOddControl(ch.charCodeAt(0))).length;
   if (!head.includes('\u0000') && odd / head.length < 0.05) return null;
   const what = head.startsWith('PK') ? ' (it looks like an Excel workbook, .xlsx)' : head.startsWith('%PDF') ? ' (it looks like a PDF)' : '';
   return `this is not a text CSV file${what}: open it in a spreadsheet and save it as "CSV (comma delimited)"`;

@@ -46,7 +46,7 @@ function gridToOsgb36(E: number, N: number): [number, number] {
   const sin = Math.sin(lat);
   const cos = Math.cos(lat);
   const nu = (a * F0) / Math.sqrt(1 - e2 * sin * sin);
-  const rho = (a * F0 * (1 - e2)) / Math.pow(1 - e2 * sin * sin, 1.5);
+  const rho = (a * F0 * (1 - e2)) / (1 - e2 * sin * sin) ** 1.5;
   const eta2 = nu / rho - 1;
   const tan = Math.tan(lat);
   const t2 = tan * tan;

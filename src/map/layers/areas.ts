@@ -184,7 +184,7 @@ export const areasGroup: LayerGroup = {
           // LSOA outlines stay visible under a ward colouring for context.
           ctx.setPaint(ids.line, 'line-opacity', active || (colouring.target === 'wards' && layer === 'lsoa21') ? 1 : 0);
           for (const flag of ['p1', 'p10'] as const) {
-            ids.flags[flag].forEach((id, i) => ctx.setPaint(id, 'line-width', active && flags[flag] ? FLAG_WIDTHS[flag][i] ?? 0 : 0));
+            ids.flags[flag].forEach((id, i) => void ctx.setPaint(id, 'line-width', active && flags[flag] ? FLAG_WIDTHS[flag][i] ?? 0 : 0));
           }
         }
         if (!active) continue;

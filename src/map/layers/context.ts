@@ -119,7 +119,7 @@ function layerSpecs(): ContextLayerSpec[] {
 /** The topology object as GeoJSON, or an empty collection when the sources lack it for the area. */
 function collection(data: ContextData, name: ContextObject): FeatureCollection {
   const obj = data.topology.objects[CONTEXT_OBJECTS[name]];
-  if (!obj || obj.type !== 'GeometryCollection') return { type: 'FeatureCollection', features: [] };
+  if (obj?.type !== 'GeometryCollection') return { type: 'FeatureCollection', features: [] };
   return feature(data.topology, obj);
 }
 

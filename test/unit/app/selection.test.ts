@@ -63,7 +63,7 @@ describe('selection rules', () => {
     expect(initialFit({ kind: 'lsoa', code: 'E01999002' }, false, index)).toEqual([2, 0, 3, 1]);
     expect(initialFit({ kind: 'lsoa', code: 'E01999002' }, true, index)).toBeNull();
     expect(initialFit({ kind: 'venue', id: 'x' }, false, index)).toBeNull();
-    venueBBox([-1.5, 53.8]).forEach((v, i) => expect(v).toBeCloseTo([-1.504, 53.7975, -1.496, 53.8025][i]!, 9));
+    venueBBox([-1.5, 53.8]).forEach((v, i) => void expect(v).toBeCloseTo([-1.504, 53.7975, -1.496, 53.8025][i]!, 9));
   });
 
   it('announces what was selected', () => {

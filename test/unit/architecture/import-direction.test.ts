@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve(import.meta.dirname, '../../../src');
 
 /** Layer → the src/ folders it must never import from. */
-export const FORBIDDEN: Record<string, readonly string[]> = {
+const FORBIDDEN: Record<string, readonly string[]> = {
   data: ['domain', 'state', 'map', 'panels'],
   domain: ['state', 'map', 'panels'],
   state: ['map', 'panels'],
@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier in a file: `from '…'`, `import('…')`, bare `import '…'`. */
-export function importSpecifiers(text: string): string[] {
+function importSpecifiers(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) out.push(m[1]!);
   return out;
@@ -38,7 +38,7 @@ function targetLayer(file: string, spec: string): string | null {
   return rel.split(/[\\/]/)[0] ?? null;
 }
 
-export function wrongWayImports(files: readonly string[], read: (f: string) => string): string[] {
+function wrongWayImports(files: readonly string[], read: (f: string) => string): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const layer = relative(SRC, file).split(/[\\/]/)[0]!;

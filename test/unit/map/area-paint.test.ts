@@ -33,7 +33,7 @@ describe('area paint through feature state', () => {
     const c = colouringFor(base, ctx);
     const areas = [...DECILE_COLOURS.map((_, i) => area(`E0${i}`, { y25_imd_d: i + 1 })), area('E0x')];
     const states = areaPaintStates(areas, c, '2025', null);
-    DECILE_COLOURS.forEach((colour, i) => expect(states.get(`E0${i}`)?.fill).toBe(colour));
+    DECILE_COLOURS.forEach((colour, i) => void expect(states.get(`E0${i}`)?.fill).toBe(colour));
     expect(states.get('E0x')?.fill).toBe(NO_DATA_COLOUR);
     expect(noDataCodes(areas, c, null)).toEqual(['E0x']);
   });

@@ -9,9 +9,18 @@ describe('pointer dispatcher', () => {
     const calls: string[] = [];
     const d = new PointerDispatcher();
     // Registered out of order on purpose: the declared priority decides, not the registration order.
-    d.register({ name: 'areas', priority: POINTER_PRIORITY.areas, click: () => (calls.push('areas'), true) });
-    d.register({ name: 'venues', priority: POINTER_PRIORITY.venues, click: () => (calls.push('venues'), false) });
-    d.register({ name: 'pick', priority: POINTER_PRIORITY.pick, click: () => (calls.push('pick'), true) });
+    d.register({ name: 'areas', priority: POINTER_PRIORITY.areas, click: () => {
+        calls.push('areas');
+        return true;
+      } });
+    d.register({ name: 'venues', priority: POINTER_PRIORITY.venues, click: () => {
+        calls.push('venues');
+        return false;
+      } });
+    d.register({ name: 'pick', priority: POINTER_PRIORITY.pick, click: () => {
+        calls.push('pick');
+        return true;
+      } });
     expect(d.click(at)).toBe('pick');
     expect(calls).toEqual(['venues', 'pick']);
   });

@@ -21,7 +21,7 @@ const MINI: SpiFramework = parseFramework({
 }).framework!;
 
 const HEADER = 'ward_code,ward_name,year,indicator,component,direction,best,worst,value,weight';
-const csv = (...lines: string[]): string => [HEADER, ...lines].join('\n') + '\n';
+const csv = (...lines: string[]): string => `${[HEADER, ...lines].join('\n')}\n`;
 
 const MINI_CSV = csv(
   'E05999901,Synthetic Ward A,2023,i1,c1,higher_is_better,100,0,60,',
@@ -196,6 +196,6 @@ describe('parseIndicatorCsv: errors name the row and field', () => {
 
   it('empty input', () => {
     expect(messages('')).toEqual(['the file is empty']);
-    expect(messages(HEADER + '\n')).toEqual(['the file has no data rows']);
+    expect(messages(`${HEADER}\n`)).toEqual(['the file has no data rows']);
   });
 });

@@ -25,5 +25,5 @@ export function spiCsv(
   const body = rows.map((r) =>
     [r.code, r.name, r.year, ...cols.map((c) => r.set?.[c] ?? r.value ?? '50'), ...extra.map((c) => r.set?.[c] ?? '')].join(','),
   );
-  return [header, ...body].join('\n') + '\n';
+  return `${[header, ...body].join('\n')}\n`;
 }

@@ -78,7 +78,7 @@ describe('parseSpiCsv: errors', () => {
 
   it('a binary file (an .xlsx workbook) is told it is not a text CSV', () => {
     // What file.text() gives for a zip: "PK\u0003\u0004", then bytes that are not UTF-8 (U+FFFD) and NULs.
-    const xlsx = 'PK\u0003\u0004\u0014\u0000\u0006\u0000' + '\uFFFD\u0000x\uFFFD[Content_Types].xml\uFFFD'.repeat(40);
+    const xlsx = `PK\u0003\u0004\u0014\u0000\u0006\u0000${'\uFFFD\u0000x\uFFFD[Content_Types].xml\uFFFD'.repeat(40)}`;
     expect(messages(xlsx)).toEqual(['this is not a text CSV file (it looks like an Excel workbook, .xlsx): open it in a spreadsheet and save it as "CSV (comma delimited)"']);
     expect(messages('%PDF-1.7\n\u0000\u0000\uFFFD\uFFFD')[0]).toMatch(/^this is not a text CSV file \(it looks like a PDF\)/);
     // Accented names in a UTF-8 file are text.

@@ -20,7 +20,7 @@ const headers = ['Venue name', 'Type', 'Post code', 'Lat', 'Long', 'Easting', 'N
 function place(rows: string[][]) {
   const mapping = guessMapping(headers);
   const placer = createPlacer({ listId: 'list0001', headers, mapping, postcodeFiles: new Map([['ZZ1', district]]), postcodeIndex: { districts: ['ZZ1'] }, areas: areaLocator([square]) });
-  rows.forEach((cells, i) => placer.add({ row: i + 2, cells }));
+  rows.forEach((cells, i) => void placer.add({ row: i + 2, cells }));
   return placer.result();
 }
 
@@ -100,7 +100,10 @@ describe('reach and gaps', () => {
 describe('reach over many venues (grid buckets)', () => {
   it('finds the same LSOAs and nearest venues as a brute-force search', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const lsoas = Array.from({ length: 300 }, (_, i) => ({ properties: { code: `L${i}`, name: `L${i}`, ward: 'W', cx: -1.8 + rnd() * 0.5, cy: 53.7 + rnd() * 0.25, pop22: 1000 + i, chi22: 1, old22: 1, wa22: 1, [valueKey('2025', 'imd', 'd')]: 1 + (i % 10) } }));
     const venues = Array.from({ length: 400 }, (_, i) => ({ id: `v${i}`, name: `V${i}`, category: 'x', lonLat: [-1.8 + rnd() * 0.5, 53.7 + rnd() * 0.25] as [number, number] }));
     const r = listReach(venues, lsoas, 800, 3, '2025');

@@ -16,7 +16,7 @@ export function builtAreaProps(outDir: string, object: AreaObject): Array<Record
   const file = object === TOPO_OBJECTS.lsoa11 ? GEO_FILES.areas2011 : GEO_FILES.areas2021;
   const topo = JSON.parse(readFileSync(path.join(outDir, file), 'utf8')) as Topology;
   const geo = topo.objects[object];
-  if (!geo || geo.type !== 'GeometryCollection') throw new Error(`${file} has no GeometryCollection "${object}"`);
+  if (geo?.type !== 'GeometryCollection') throw new Error(`${file} has no GeometryCollection "${object}"`);
   const props = feature(topo, geo).features.map((f) => f.properties ?? {});
   if (object === TOPO_OBJECTS.wards) return props;
   const meta = JSON.parse(readFileSync(path.join(outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;

@@ -31,7 +31,7 @@ export function encodeShapefile(shapes: TestShape[], fields: string[]): Shapefil
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     buf.setInt32(0, 5, true);
-    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => buf.setFloat64(4 + 8 * i, v, true));
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => void buf.setFloat64(4 + 8 * i, v, true));
     buf.setInt32(36, s.rings.length, true);
     buf.setInt32(40, points.length, true);
     let start = 0;
@@ -53,7 +53,7 @@ export function encodeShapefile(shapes: TestShape[], fields: string[]): Shapefil
     h.setInt32(24, byteLength / 2, false);
     h.setInt32(28, 1000, true);
     h.setInt32(32, 5, true);
-    bbox.forEach((v, i) => h.setFloat64(36 + 8 * i, v ?? 0, true));
+    bbox.forEach((v, i) => void h.setFloat64(36 + 8 * i, v ?? 0, true));
     return h;
   };
   const shpLen = 100 + records.reduce((a, r) => a + 8 + r.byteLength, 0);
