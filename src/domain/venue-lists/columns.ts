@@ -1,26 +1,15 @@
+import { PLACES_COLUMNS, type PlacesColumn } from '../../data/council-folder';
 /**
  * The columns of a venue list: the canonical keys (shared with the build-side places-file schema
  * of content/<code>/venues/), and a first guess of which of a file's headers holds which.
  */
 
-/** Canonical keys, in the order the mapping step shows them. */
-export const VENUE_KEYS = [
-  'name',
-  'category',
-  'postcode',
-  'latitude',
-  'longitude',
-  'easting',
-  'northing',
-  'address',
-  'opening_times',
-  'start_date',
-  'end_date',
-  'link',
-  'notes',
-] as const;
-
-export type VenueKey = (typeof VENUE_KEYS)[number];
+/**
+ * Canonical keys, in the order the mapping step shows them: the build's places-file columns
+ * (src/data/council-folder.ts), less `source` (a published list's provenance is the list's own).
+ */
+export type VenueKey = Exclude<PlacesColumn, 'source'>;
+export const VENUE_KEYS: readonly VenueKey[] = PLACES_COLUMNS.filter((k): k is VenueKey => k !== 'source');
 
 /** Which column (0-based index into the headers) holds each key; null = not in this file. */
 export type VenueMapping = Record<VenueKey, number | null>;
