@@ -1,5 +1,6 @@
 import { PRIORITY_WARDS } from '../data/priority-areas';
 import { For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { COUNCIL } from '../data/council';
 import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
@@ -129,7 +130,7 @@ export function WardBriefing(p: WardBriefingProps) {
           </h1>
           <Show when={p.area} fallback={
             <p class="briefing__sub">
-              Electoral ward {p.model.code} (December 2024 boundaries)
+              Electoral ward {p.model.code} ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries)
               {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
               {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
             </p>

@@ -1,4 +1,5 @@
 import { PRIORITY_WARDS } from '../data/priority-areas';
+import { COUNCIL } from '../data/council';
 import { createMemo, For, Show } from 'solid-js';
 import { valueKey, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
 import { DECILE_COLOURS } from '../domain/colour-schemes';
@@ -65,7 +66,7 @@ export function WardProfile(p: WardProfileProps) {
     <article class="profile" aria-labelledby="profile-title" data-testid="ward-profile">
       <h2 id="profile-title" class="profile__title">{p.props.name}</h2>
       <p class="profile__meta">
-        Electoral ward (December 2024 boundaries), {p.props.code}.{' '}
+        Electoral ward ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries), {p.props.code}.{' '}
         <Show when={p.priority}>
           <strong>One of the {PRIORITY_WARDS.length} priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
         </Show>
