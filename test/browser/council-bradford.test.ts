@@ -62,7 +62,7 @@ function englandLsoas(): { features: NonNullable<typeof englandCache> } {
   return { features: englandCache };
 }
 
-const pageText = (page: import('playwright-core').Page) => page.evaluate(() => `${document.title}\n${document.body.textContent}`);
+const pageText = (page: import('playwright-core').Page) => page.evaluate(() => `${document.title}\n${document.body.innerText}`);
 
 describe('a Bradford atlas from the England-wide sources', () => {
   it('is listed on the sites index, found by name and opened from it', async () => {

@@ -313,7 +313,7 @@ describe('ward briefing', () => {
     const printed = await page.evaluate(() => {
       const visible = (s: string) => [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.getClientRects().length > 0);
       return {
-        text: visible('.briefing').map((e) => e.textContent).join('\n'),
+        text: visible('.briefing').map((e) => e.innerText).join('\n'),
         appVisible: visible('.layout, .app-header, .briefing-toolbar').length,
         map: document.querySelector('.briefing-map__svg')!.getBoundingClientRect().bottom,
         footer: document.querySelector('.briefing__foot')!.getBoundingClientRect().top,

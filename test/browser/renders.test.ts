@@ -47,7 +47,7 @@ async function settled(page: Page): Promise<void> {
   throw new Error('the map kept rendering with nothing changed');
 }
 
-const legendTitle = (page: Page) => page.locator('#legend-title').textContent();
+const legendTitle = (page: Page) => page.locator('#legend-title').innerText();
 
 describe('a switch costs one render', () => {
   it('indicator and banding switches are drawn in one frame, with the new colours', async () => {
