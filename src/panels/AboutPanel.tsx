@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import { KeyValueList } from './KeyValueList';
 import type { DataMetadata } from '../data/contract';
 import { AboutCouncil } from './AboutCouncil';
 import { CouncilStanding } from './CouncilStanding';
@@ -74,16 +75,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         rivers, canals, parks and water cover West Yorkshire only. {m().context?.note ?? ''}
       </p>
       <h3>How derived figures are made</h3>
-      <dl class="about__derivations">
-        <For each={Object.entries(m().derivations)}>
-          {([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          )}
-        </For>
-      </dl>
+      <KeyValueList class="about__derivations" entries={Object.entries(m().derivations)} />
       <h3>Attribution</h3>
       <ul>
         <For each={m().attribution}>{(a) => <li>{a}</li>}</For>

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { KeyValueList } from './KeyValueList';
 import type { ImportedVenue } from '../domain/venue-lists/place';
 import type { StoredVenueList } from '../domain/venue-lists/stored';
 import type { VenueListsStore } from '../state/venue-lists';
@@ -73,16 +74,7 @@ export function ImportedVenueProfile(p: { venue: ImportedVenue; listName: string
       <p class="controls__note">
         Row {p.venue.row} of {p.listName}; {p.venue.placedBy === 'postcode' ? 'placed at its postcode’s centre point (approximate)' : p.venue.placedBy === 'grid' ? 'placed by its grid reference' : 'placed by its coordinates'}; LSOA {p.venue.lsoaCode}.
       </p>
-      <dl>
-        <For each={p.venue.fields}>
-          {([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          )}
-        </For>
-      </dl>
+      <KeyValueList entries={p.venue.fields} />
       <button type="button" class="button button--secondary" onClick={p.onClose}>
         Close
       </button>
