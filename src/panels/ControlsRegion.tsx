@@ -19,7 +19,6 @@ export function ControlsRegion(props: { atlas: Atlas }) {
   const a = props.atlas;
   const { state, embed } = a;
   const sel = a.selection;
-  const wardsByName = () => [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
   return (
     <>
     {/* Search has its own place above the map (on phones it stays on screen while the controls are a sheet). */}
@@ -106,42 +105,61 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         </Show>
         {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
         <Show when={a.deferred.afterFirstView()}>
-        <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
-          {(m) => (
-            <m.default
-              store={a.venueLists}
-              council={a.data.metadata.area}
-              areas={a.data.lsoa21.features}
-              lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
-              postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
-              loadPostcodeFile={loadPostcodeDistrict}
-              attribution={a.data.metadata.attribution}
-              wardName={a.wardName}
-              onSelectLsoa={(code) => sel.select('lsoa', code)}
-              announce={a.announce}
-            />
-          )}
-        </OnDemand>
+        <VenueListsSection atlas={a} />
         </Show>
-        <details class="ward-list">
-          <summary>Browse all {a.data.wards.features.length} wards</summary>
-          <ul>
-            <For each={wardsByName()}>
-              {(w) => (
-                <li>
-                  <button type="button" class="link-button" onClick={() => sel.select('ward', w.properties.code)}>
-                    {w.properties.name}
-                  </button>
-                  <Show when={PRIORITY_WARD_CODES.has(w.properties.code)}>
-                    <span class="badge">priority ward</span>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-        </details>
+        <WardBrowseList atlas={a} />
       </Show>
     </aside>
     </>
+  );
+}
+
+/** Venue lists of the person's own: the panel's code and the stored lists load after the first view. */
+function VenueListsSection(props: { atlas: Atlas }) {
+  const a = props.atlas;
+  const sel = a.selection;
+  return (
+    <OnDemand load={() => import('./VenueListsPanel')} loading="Loading venue lists…">
+      {(m) => (
+        <m.default
+          store={a.venueLists}
+          council={a.data.metadata.area}
+          areas={a.data.lsoa21.features}
+          lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
+          postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
+          loadPostcodeFile={loadPostcodeDistrict}
+          attribution={a.data.metadata.attribution}
+          wardName={a.wardName}
+          onSelectLsoa={(code) => sel.select('lsoa', code)}
+          announce={a.announce}
+        />
+      )}
+    </OnDemand>
+  );
+}
+
+/** Every ward by name, with its priority badge: the keyboard and screen-reader path to a ward. */
+function WardBrowseList(props: { atlas: Atlas }) {
+  const a = props.atlas;
+  const sel = a.selection;
+  const wardsByName = () => [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
+  return (
+    <details class="ward-list">
+      <summary>Browse all {a.data.wards.features.length} wards</summary>
+      <ul>
+        <For each={wardsByName()}>
+          {(w) => (
+            <li>
+              <button type="button" class="link-button" onClick={() => sel.select('ward', w.properties.code)}>
+                {w.properties.name}
+              </button>
+              <Show when={PRIORITY_WARD_CODES.has(w.properties.code)}>
+                <span class="badge">priority ward</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </details>
   );
 }

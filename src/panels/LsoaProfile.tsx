@@ -78,33 +78,7 @@ export function LsoaProfile(p: LsoaProfileProps) {
 
       <h3 class="profile__subtitle">National decile by domain</h3>
       <p class="controls__note">Shorter bar = more deprived. Decile 1 is the most deprived 10% in England.</p>
-      <table class="bars" aria-label={`National decile of each indicator, ${RELEASE_LABEL[p.release]}`}>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Decile</th>
-            <th scope="col">National rank</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {(r) => (
-              <tr>
-                <th scope="row" classList={{ 'bars__sub': r.subdomain }}>
-                  {r.label}
-                </th>
-                <td class="bars__cell">
-                  <Show when={r.decile !== null} fallback={<span>not published</span>}>
-                    <span class="bars__bar" style={{ width: `${(r.decile! / 10) * 100}%`, 'background-color': DECILE_COLOURS[r.decile! - 1] }} aria-hidden="true" />
-                    <span class="bars__value">{r.decile}</span>
-                  </Show>
-                </td>
-                <td>{r.rank === null ? '—' : r.rank.toLocaleString('en-GB')}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <DomainDecileBars rows={rows()} release={p.release} />
 
       <h3 class="profile__subtitle">Change over time (IMD)</h3>
       <Show
@@ -142,5 +116,38 @@ export function LsoaProfile(p: LsoaProfileProps) {
         <WhatMoved props={p.props} from="2019" to="2025" fromCount={p.changeCounts?.from ?? null} toCount={p.changeCounts?.to ?? null} />
       </Show>
     </article>
+  );
+}
+
+/** Each indicator's national decile as a bar (shorter = more deprived) with its decile and rank as text. */
+function DomainDecileBars(p: { rows: ReturnType<typeof indicatorRows>; release: LsoaProfileProps['release'] }) {
+  return (
+    <table class="bars" aria-label={`National decile of each indicator, ${RELEASE_LABEL[p.release]}`}>
+      <thead>
+        <tr>
+          <th scope="col">Indicator</th>
+          <th scope="col">Decile</th>
+          <th scope="col">National rank</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={p.rows}>
+          {(r) => (
+            <tr>
+              <th scope="row" classList={{ 'bars__sub': r.subdomain }}>
+                {r.label}
+              </th>
+              <td class="bars__cell">
+                <Show when={r.decile !== null} fallback={<span>not published</span>}>
+                  <span class="bars__bar" style={{ width: `${(r.decile! / 10) * 100}%`, 'background-color': DECILE_COLOURS[r.decile! - 1] }} aria-hidden="true" />
+                  <span class="bars__value">{r.decile}</span>
+                </Show>
+              </td>
+              <td>{r.rank === null ? '—' : r.rank.toLocaleString('en-GB')}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }

@@ -8,8 +8,8 @@ import { areaLocator, type AreaFeature } from '../domain/venue-lists/inside';
 import { newListId, STORED_LIST_VERSION, type StoredVenueList } from '../domain/venue-lists/stored';
 import { placeList, readVenueFile } from '../state/venue-list-import';
 import type { VenueListsStore } from '../state/venue-lists';
-import { downloadText } from './download';
 import { VenueMappingStep } from './VenueListImport';
+import { venueListPublishing } from './venue-list-publishing';
 import { VenueOutcomes } from './VenueOutcomes';
 import { VenueReach } from './VenueReach';
 import { VenueKeyIcon } from './VenueKeyIcon';
@@ -33,6 +33,12 @@ type Step = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'refused
 
 const PHASE = { reading: 'Reading', parsing: 'Reading the table in', placing: 'Placing the venues of' } as const;
 
+/** What is kept in IndexedDB for an imported list: the file's table, its mapping by header, the placed rows. */
+function storedList(o: { id: string; council: string; name: string; file: string; table: TableData; mapping: VenueMapping; placed: Awaited<ReturnType<typeof placeList>> }): StoredVenueList {
+  const { table } = o;
+  return { version: STORED_LIST_VERSION, id: o.id, council: o.council, name: o.name, importedAt: new Date().toISOString(), sourceFile: o.file, headers: table.headers, rows: table.rows, mapping: mappingByHeader(o.mapping, table.headers), ...o.placed };
+}
+
 /** Import your own venue lists, keep them in this browser, show them on the map, count who they reach. */
 export default function VenueListsPanel(p: VenueListsPanelProps) {
   const s = p.store;
@@ -46,18 +52,7 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
     const placed = await placeList({ listId: id, headers: table.headers, rows: table.rows, mapping, postcodeIndex: p.postcodeIndex, loadPostcodeFile: p.loadPostcodeFile, areas: locator }, (pc) =>
       setStep({ kind: 'busy', text: `${PHASE.placing} ${file}… ${pc}%` }),
     );
-    const list: StoredVenueList = {
-      version: STORED_LIST_VERSION,
-      id,
-      council: p.council.code,
-      name: replacing?.name ?? name,
-      importedAt: new Date().toISOString(),
-      sourceFile: file,
-      headers: table.headers,
-      rows: table.rows,
-      mapping: mappingByHeader(mapping, table.headers),
-      ...placed,
-    };
+    const list = storedList({ id, council: p.council.code, name: replacing?.name ?? name, file, table, mapping, placed });
     await s.save(list);
     setLastId(id);
     setStep({ kind: 'idle' });
@@ -88,23 +83,7 @@ export default function VenueListsPanel(p: VenueListsPanelProps) {
     return id ? (s.byId().get(id) ?? null) : null;
   };
   const shownName = () => s.lists().filter((l) => s.shownIds().includes(l.id)).map((l) => l.name).join(' + ');
-  // The CSV writers load when a download is asked for (as every export does), never with the panel.
-  const published = async (l: StoredVenueList) => {
-    const m = mappingForHeaders(l.mapping, l.headers);
-    if (!('mapping' in m)) return null;
-    const { publishedList } = await import('../domain/venue-lists/export');
-    return publishedList({ name: l.name, sourceFile: l.sourceFile, importedAt: l.importedAt, rows: l.rows, placedRows: new Set(l.venues.map((v) => v.row)), mapping: m.mapping });
-  };
-  const publishCsv = async (l: StoredVenueList) => {
-    const [pub, { CSV_MIME }] = await Promise.all([published(l), import('../domain/export/csv')]);
-    if (!pub) return;
-    downloadText(pub.fileName, pub.csv, CSV_MIME);
-    p.announce(`Saved ${pub.fileName}: put it in content/${p.council.code}/venues/ and add its places entry to council.json (see docs/venue-lists.md).`);
-  };
-  const publishEntry = async (l: StoredVenueList) => {
-    const pub = await published(l);
-    if (pub) downloadText(pub.fileName.replace(/\.csv$/, '.places.json'), `${JSON.stringify(pub.entry, null, 2)}\n`, 'application/json');
-  };
+  const { publishCsv, publishEntry } = venueListPublishing(p.council.code, p.announce);
 
   return (
     <section class="venue-lists" aria-labelledby="venue-lists-title" data-testid="venue-lists-panel">

@@ -172,10 +172,40 @@ function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
   };
 }
 
+/** The areas kept in this browser for this council: list, keep, open (only codes still in the council), delete. */
+function savedAreaActions(o: {
+  area: Accessor<AreaSet | null>;
+  setArea: (a: AreaSet | null) => void;
+  setRing: (r: readonly LonLat[]) => void;
+  councilCodes: Accessor<readonly string[]>;
+  check: Accessor<string>;
+  announce: (message: string) => void;
+}) {
+  const { saved, storageMessage, persist } = createSavedAreas();
+  return {
+    saved: () => saved().filter((s) => s.council === o.check()),
+    save: () => {
+      const a = o.area();
+      if (!a) return;
+      persist(withSavedArea(saved(), a, o.check(), new Date().toISOString()));
+      o.announce(`Kept “${a.label}” in this browser.`);
+    },
+    openSaved: (id: string) => {
+      const s = saved().find((x) => x.id === id);
+      if (!s) return;
+      const inCouncil = new Set(o.councilCodes());
+      o.setRing(s.rule.type === 'polygon' ? s.rule.ring : []);
+      o.setArea(areaSet('custom', s.id, s.name, s.rule, s.lsoaCodes.filter((c) => inCouncil.has(c))));
+      o.announce(`Opened “${s.name}”.`);
+    },
+    removeSaved: (id: string) => persist(saved().filter((x) => x.id !== id)),
+    storageMessage,
+  };
+}
+
 export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   const councilCodes = createMemo(() => councilOrder(d.data.lsoa21.features.map((f) => f.properties.code)));
   const check = createMemo(() => codeListCheck(councilCodes()));
-  const { saved, storageMessage, persist } = createSavedAreas();
   const [area, setAreaSignal] = createSignal<AreaSet | null>(null);
   const [open, setOpen] = createSignal(false);
   const [tool, setTool] = createSignal<AreaTool>('none');
@@ -191,7 +221,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   });
   const setArea = (a: AreaSet | null) => {
     setAreaSignal(a);
-    writeUrl(a && a.lsoaCodes.length > 0 ? serialiseAreaLink(a.lsoaCodes, councilCodes()) : null, a?.label ?? null);
+    writeUrl(link(), a?.label ?? null);
   };
   const current = (): AreaSet => area() ?? areaSet('custom', newId(), 'My area', { type: 'list' }, []);
   const lsoaCandidates = () => d.deferred.lsoa21().features;
@@ -276,22 +306,7 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     ...createAreaFigures(d, area),
     councilCodes,
     link,
-    saved: () => saved().filter((s) => s.council === check()),
-    save: () => {
-      const a = area();
-      if (!a) return;
-      persist(withSavedArea(saved(), a, check(), new Date().toISOString()));
-      d.announce(`Kept “${a.label}” in this browser.`);
-    },
-    openSaved: (id) => {
-      const s = saved().find((x) => x.id === id);
-      if (!s) return;
-      setRing(s.rule.type === 'polygon' ? s.rule.ring : []);
-      setArea(areaSet('custom', s.id, s.name, s.rule, s.lsoaCodes.filter((c) => councilCodes().includes(c))));
-      d.announce(`Opened “${s.name}”.`);
-    },
-    removeSaved: (id) => persist(saved().filter((x) => x.id !== id)),
-    storageMessage,
+    ...savedAreaActions({ area, setArea, setRing, councilCodes, check, announce: d.announce }),
     overlay,
     setOverlay,
     briefing,
