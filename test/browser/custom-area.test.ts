@@ -243,3 +243,57 @@ describe('your own area', () => {
     }
   });
 });
+
+describe('your own area: the remaining buttons, and storage that refuses', () => {
+  it('starts from a ward, copies its link, keeps it, reopens it from the kept list and deletes it', async () => {
+    const { page, problems } = await openPage(chrome.browser, base);
+    await waitForMap(page);
+    await panel(page).waitFor();
+    await ensureOpen(page);
+    const ward = await page.locator('#custom-area-ward').inputValue();
+    await panel(page).getByRole('button', { name: 'Start from this ward' }).click();
+    // The members are the ward's LSOAs as the built data gives them.
+    const wardCodes = LSOAS.filter((l) => l.ward === ward).map((l) => l.code).sort();
+    await expect.poll(() => members(page)).toEqual(wardCodes);
+    // Copy link: copied, or (no clipboard permission headless) told to copy from the box, which holds the area's link.
+    await panel(page).getByRole('button', { name: 'Copy link' }).click();
+    await expect(panel(page).getByRole('status').filter({ hasText: /Link copied|Copy the link from the box/ }).count()).resolves.toBe(1);
+    const link = new URL(await page.getByTestId('custom-area-link').inputValue());
+    expect(link.searchParams.get('area')).toBe(new URL(page.url()).searchParams.get('area'));
+    await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();
+    const kept = page.getByTestId('custom-area-saved').locator('li');
+    await expect(kept.count()).resolves.toBe(1);
+    // Start afresh, then reopen the kept area by its name: the same members come back.
+    await panel(page).getByRole('button', { name: 'Start an empty area' }).click();
+    await expect.poll(() => members(page)).toEqual([]);
+    await kept.first().getByRole('button').first().click();
+    await expect.poll(() => members(page)).toEqual(wardCodes);
+    await kept.first().getByRole('button', { name: /^Delete / }).click();
+    await expect(page.getByTestId('custom-area-saved').count()).resolves.toBe(0);
+    // Closing the panel hides its body.
+    await panel(page).getByRole('button', { name: 'Close your own area' }).click();
+    await expect(page.locator('#custom-area-body').isHidden()).resolves.toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('with browser storage refusing writes, keeping an area says so and the app keeps working', async () => {
+    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(base);
+    await waitForMap(page);
+    await panel(page).waitFor();
+    await ensureOpen(page);
+    await panel(page).getByRole('button', { name: 'Start from this ward' }).click();
+    await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();
+    await expect(panel(page).locator('.notice[role="status"]').textContent()).resolves.toMatch(/cannot be kept in this browser/);
+    // Still usable: the profile is there and the map still answers a ward choice.
+    await expect(page.getByTestId('custom-area-profile').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
