@@ -297,3 +297,25 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
     await context.close();
   });
 });
+
+describe('your own area on a 390 px phone', () => {
+  it('opens in the controls sheet, gives its profile, and nothing scrolls sideways', async () => {
+    const context = await chrome.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(base);
+    await waitForMap(page);
+    await page.locator('.sheet-dock__tab', { hasText: 'Options' }).tap();
+    await panel(page).waitFor();
+    await ensureOpen(page);
+    await panel(page).getByRole('button', { name: 'Start from this ward' }).tap();
+    const profile = page.getByTestId('custom-area-profile');
+    await profile.waitFor();
+    const box = (await profile.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    const { count, message } = await axeReport(page, 'your own area at 390 px');
+    expect(count, message).toBe(0);
+    await context.close();
+  });
+});
