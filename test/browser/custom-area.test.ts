@@ -257,7 +257,8 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
     await expect.poll(() => members(page)).toEqual(wardCodes);
     // Copy link: copied, or (no clipboard permission headless) told to copy from the box, which holds the area's link.
     await panel(page).getByRole('button', { name: 'Copy link' }).click();
-    await expect(panel(page).getByRole('status').filter({ hasText: /Link copied|Copy the link from the box/ }).count()).resolves.toBe(1);
+    // The clipboard answers asynchronously: wait for the status line.
+    await panel(page).getByRole('status').filter({ hasText: /Link copied|Copy the link from the box/ }).waitFor({ timeout: 10_000 });
     const link = new URL(await page.getByTestId('custom-area-link').inputValue());
     expect(link.searchParams.get('area')).toBe(new URL(page.url()).searchParams.get('area'));
     await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();
