@@ -39,13 +39,22 @@ function preloadMapChunk(): Plugin {
       if (!bundle) return [];
       const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
       // The map owner and its layer groups (MapView imports both at once).
-      const mapChunks = chunks.filter((c) => c.facadeModuleId?.endsWith('src/map/atlas-map.ts') || c.facadeModuleId?.endsWith('src/map/layers/index.ts'));
+      const mapChunks = chunks.filter(
+        (c) =>
+          c.facadeModuleId?.endsWith('src/map/atlas-map.ts') || c.facadeModuleId?.endsWith('src/map/layers/index.ts'),
+      );
       if (mapChunks.length === 0) return [];
       // Not the entry or what it imports itself (e.g. a shared Solid chunk): the page's own tags already load those.
       const entries = chunks.filter((c) => c.isEntry);
       const loadedByEntry = new Set(entries.flatMap((c) => [c.fileName, ...c.imports]));
-      const files = [...new Set(mapChunks.flatMap((c) => [c.fileName, ...c.imports.filter((f) => !loadedByEntry.has(f))]))];
-      return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', href: `${base}${f}` }, injectTo: 'head' as const }));
+      const files = [
+        ...new Set(mapChunks.flatMap((c) => [c.fileName, ...c.imports.filter((f) => !loadedByEntry.has(f))])),
+      ];
+      return files.map((f) => ({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', href: `${base}${f}` },
+        injectTo: 'head' as const,
+      }));
     },
   };
 }
@@ -70,7 +79,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rollupOptions: {
-      input: { main: resolve(import.meta.dirname, 'index.html'), accessibility: resolve(import.meta.dirname, 'accessibility.html') },
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        accessibility: resolve(import.meta.dirname, 'accessibility.html'),
+      },
     },
     sourcemap: false,
     chunkSizeWarningLimit: 1200,

@@ -33,9 +33,20 @@ export function App() {
     }),
   );
   return (
-    <ErrorBoundary fallback={(err: unknown) => <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>}>
+    <ErrorBoundary
+      fallback={(err: unknown) => (
+        <p class="notice notice--error">The map could not start: {err instanceof Error ? err.message : String(err)}</p>
+      )}
+    >
       {/* No app-wide Suspense: resources that load later (details, venues, SPI) must never blank the page. */}
-      <Show when={data()} fallback={<p class="loading" role="status">Loading the map data…</p>}>
+      <Show
+        when={data()}
+        fallback={
+          <p class="loading" role="status">
+            Loading the map data…
+          </p>
+        }
+      >
         {(d) => <Atlas data={d()} />}
       </Show>
     </ErrorBoundary>
@@ -107,7 +118,10 @@ function Atlas(props: { data: FirstViewData }) {
         </OnDemand>
       </Show>
 
-      <main class="layout" classList={{ 'layout--embed': embed.embed, 'layout--no-controls': embed.embed && !embed.controls }}>
+      <main
+        class="layout"
+        classList={{ 'layout--embed': embed.embed, 'layout--no-controls': embed.embed && !embed.controls }}
+      >
         <Show when={!embed.embed || embed.controls}>
           <ControlsRegion atlas={atlas} />
         </Show>
@@ -130,7 +144,13 @@ function Atlas(props: { data: FirstViewData }) {
             </OnDemand>
           </section>
         </Show>
-        <section id="map-area" class="map-area" classList={{ 'map-area--behind-table': state().table }} aria-label="Map" tabindex="-1">
+        <section
+          id="map-area"
+          class="map-area"
+          classList={{ 'map-area--behind-table': state().table }}
+          aria-label="Map"
+          tabindex="-1"
+        >
           <Show when={atlas.notice()}>
             <p class="notice" role="status">
               {atlas.notice()}
@@ -151,7 +171,12 @@ function Atlas(props: { data: FirstViewData }) {
           </div>
         </section>
 
-        <DetailsRegion atlas={atlas} aboutOpen={aboutOpen()} onCloseAbout={() => setAboutOpen(false)} onWardExport={(code) => void exports.ward(code)} />
+        <DetailsRegion
+          atlas={atlas}
+          aboutOpen={aboutOpen()}
+          onCloseAbout={() => setAboutOpen(false)}
+          onWardExport={(code) => void exports.ward(code)}
+        />
       </main>
       <Show when={(state().brief && atlas.selection.ward() !== null) || atlas.customArea.briefing()}>
         <OnDemand load={() => import('./panels/BriefingRegion')} loading="Loading the briefing…">
@@ -159,7 +184,16 @@ function Atlas(props: { data: FirstViewData }) {
         </OnDemand>
       </Show>
       <Show when={!embed.embed}>
-        <BottomSheet panels={PHONE_PANELS} showPanel={() => (aboutOpen() ? { id: 'details', key: 'about' } : state().selection ? { id: 'details', key: serialiseSelection(state().selection) ?? '' } : null)} />
+        <BottomSheet
+          panels={PHONE_PANELS}
+          showPanel={() =>
+            aboutOpen()
+              ? { id: 'details', key: 'about' }
+              : state().selection
+                ? { id: 'details', key: serialiseSelection(state().selection) ?? '' }
+                : null
+          }
+        />
       </Show>
       <div class="sr-only" aria-live="polite" data-testid="live-region">
         {atlas.announcement()}

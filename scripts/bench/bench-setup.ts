@@ -28,7 +28,19 @@ export interface Options {
 }
 
 export function parseArgs(argv: string[]): Options {
-  const o: Options = { json: false, check: false, runs: 9, switches: 20, hovers: 7, geoDir: null, keep: false, readme: false, area: null, allCouncils: false, timeline: false };
+  const o: Options = {
+    json: false,
+    check: false,
+    runs: 9,
+    switches: 20,
+    hovers: 7,
+    geoDir: null,
+    keep: false,
+    readme: false,
+    area: null,
+    allCouncils: false,
+    timeline: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -48,14 +60,18 @@ export function parseArgs(argv: string[]): Options {
     else if (a === '--timeline') o.timeline = true;
     else if (a === '--area') {
       const code = argv[++i] ?? '';
-      if (!/^E0[6-9]\d{6}$/.test(code)) throw new Error(`--area needs an English district code such as E08000035, not "${code}"`);
+      if (!/^E0[6-9]\d{6}$/.test(code))
+        throw new Error(`--area needs an English district code such as E08000035, not "${code}"`);
       o.area = code;
-    }
-    else throw new Error(`unknown option ${a} (see scripts/bench/bench.ts)`);
+    } else throw new Error(`unknown option ${a} (see scripts/bench/bench.ts)`);
   }
   if (o.runs < 5) throw new Error('--runs must be at least 5 (a median of fewer cold loads says little)');
-  if (o.check && o.runs < BUDGETS.minColdLoadsForCheck) throw new Error(`--check needs at least ${BUDGETS.minColdLoadsForCheck} cold loads (--runs)`);
-  if (o.switches % SWITCH_BLOCK !== 0) throw new Error(`--switches must be a multiple of ${SWITCH_BLOCK} (switches run in alternating blocks of ${SWITCH_BLOCK})`);
+  if (o.check && o.runs < BUDGETS.minColdLoadsForCheck)
+    throw new Error(`--check needs at least ${BUDGETS.minColdLoadsForCheck} cold loads (--runs)`);
+  if (o.switches % SWITCH_BLOCK !== 0)
+    throw new Error(
+      `--switches must be a multiple of ${SWITCH_BLOCK} (switches run in alternating blocks of ${SWITCH_BLOCK})`,
+    );
   return o;
 }
 
@@ -125,7 +141,9 @@ export interface ByteSummary {
 }
 
 export function summariseBytes(load: ColdLoad, spec: PageSpec, root: string): ByteSummary {
-  const perCategory = Object.fromEntries(BYTE_CATEGORIES.map((c) => [c, { raw: 0, sent: 0, files: 0 }])) as ByteSummary['perCategory'];
+  const perCategory = Object.fromEntries(
+    BYTE_CATEGORIES.map((c) => [c, { raw: 0, sent: 0, files: 0 }]),
+  ) as ByteSummary['perCategory'];
   const files: ByteSummary['files'] = [];
   for (const r of load.responses) {
     if (r.status !== 200) continue;
@@ -145,4 +163,3 @@ export function summariseBytes(load: ColdLoad, spec: PageSpec, root: string): By
   }
   return { perCategory, files };
 }
-

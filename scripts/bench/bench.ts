@@ -24,8 +24,28 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildApp, buildBaseline, deriveBaselineData, hasGeodata, REPO_ROOT, type BaselineData } from './builds';
 import { timeAllCouncilsBuild, timeDataBuild, type DataBuildResult } from './data-build';
 import { readBuiltArea } from '../tooling/area-html';
-import { APP, BASELINE, coldLoad, precacheLoad, hoverOnce, hoverTargets, indicatorSwitches, VIEWPORT, webglRenderer, type ColdLoad, type HoverTiming, type OpenPage } from './measure';
-import { bytesTable, fmtBytes, latestFiguresMarkdown, metricsTable, replaceLatestFigures, type ByteRow } from './report';
+import {
+  APP,
+  BASELINE,
+  coldLoad,
+  precacheLoad,
+  hoverOnce,
+  hoverTargets,
+  indicatorSwitches,
+  VIEWPORT,
+  webglRenderer,
+  type ColdLoad,
+  type HoverTiming,
+  type OpenPage,
+} from './measure';
+import {
+  bytesTable,
+  fmtBytes,
+  latestFiguresMarkdown,
+  metricsTable,
+  replaceLatestFigures,
+  type ByteRow,
+} from './report';
 import { metricRows, type AllCouncilsBuild } from './figures';
 import { serveStatic, type StaticServer } from './server';
 import { BYTE_CATEGORIES } from './stats';
@@ -65,7 +85,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const exe = chromiumPath();
   if (!existsSync(exe)) {
-    throw new Error(`Chromium not found at ${exe}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${exe}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
   cleanup.tmp = tmp;
@@ -74,7 +96,9 @@ async function main(): Promise<number> {
   log(`timing npm run build:data${opts.area ? ` for ${opts.area}` : ''} …`);
   const freshGeo = path.join(tmp, 'geo-fresh');
   const data: DataBuildResult = await timeDataBuild(freshGeo, opts.area);
-  log(`build:data ${data.ok ? 'ok' : `FAILED (exit ${data.exitCode})`} in ${(data.wallMs / 1000).toFixed(2)} s, peak RSS ${fmtBytes(data.peakRss)}`);
+  log(
+    `build:data ${data.ok ? 'ok' : `FAILED (exit ${data.exitCode})`} in ${(data.wallMs / 1000).toFixed(2)} s, peak RSS ${fmtBytes(data.peakRss)}`,
+  );
   if (!data.ok) for (const l of data.tail) log(`  | ${l}`);
 
   // 2. Which geodata the pages are served with.
@@ -82,14 +106,17 @@ async function main(): Promise<number> {
   let geoDir: string;
   let geoSource: string;
   if (opts.geoDir) {
-    if (!hasGeodata(opts.geoDir)) throw new Error(`--geo-dir ${opts.geoDir} has no areas-2021.topojson + metadata.json`);
+    if (!hasGeodata(opts.geoDir))
+      throw new Error(`--geo-dir ${opts.geoDir} has no areas-2021.topojson + metadata.json`);
     [geoDir, geoSource] = [opts.geoDir, `--geo-dir ${opts.geoDir}`];
   } else if (data.ok && hasGeodata(freshGeo)) {
     [geoDir, geoSource] = [freshGeo, 'fresh npm run build:data output (this run)'];
   } else if (hasGeodata(publicGeo)) {
     [geoDir, geoSource] = [publicGeo, 'public/geo (build:data failed in this run)'];
   } else {
-    throw new Error('No geodata to serve: npm run build:data failed and public/geo/ is empty. Fix the data build (or pass --geo-dir DIR).');
+    throw new Error(
+      'No geodata to serve: npm run build:data failed and public/geo/ is empty. Fix the data build (or pass --geo-dir DIR).',
+    );
   }
   log(`geodata: ${geoSource}`);
 
@@ -135,7 +162,9 @@ async function main(): Promise<number> {
       await open.context.close();
       for (const pr of load.problems) warnings.add(`${spec.kind}: ${pr}`);
       loads[spec.kind].push(load);
-      log(`cold load ${i + 1}/${opts.runs} ${spec.kind}: first choropleth ${load.marks[spec.firstMark]?.toFixed(0)} ms`);
+      log(
+        `cold load ${i + 1}/${opts.runs} ${spec.kind}: first choropleth ${load.marks[spec.firstMark]?.toFixed(0)} ms`,
+      );
     }
   }
   // The pages the interactions are timed on: one more load of each, not counted above.
@@ -155,7 +184,12 @@ async function main(): Promise<number> {
   log(`${opts.switches} indicator switches each, in ${blocks} alternating blocks …`);
   for (let b = 0; b < blocks; b++) {
     for (const spec of b % 2 === 0 ? [APP, BASELINE] : [BASELINE, APP]) {
-      const block = await indicatorSwitches((lastOpen[spec.kind] as OpenPage).page, spec, SWITCH_BLOCK, Math.ceil(10 / blocks));
+      const block = await indicatorSwitches(
+        (lastOpen[spec.kind] as OpenPage).page,
+        spec,
+        SWITCH_BLOCK,
+        Math.ceil(10 / blocks),
+      );
       switches[spec.kind].push(...block.times);
       switchRenders[spec.kind].push(...block.renders);
       repaints[spec.kind].push(...block.repaints);
@@ -173,7 +207,12 @@ async function main(): Promise<number> {
     for (const spec of i % 2 === 0 ? [APP, BASELINE] : [BASELINE, APP]) {
       const other = spec.kind === 'app' ? BASELINE : APP;
       hoverTimes[spec.kind].push(
-        await hoverOnce((lastOpen[spec.kind] as OpenPage).page, spec, targets[spec.kind][i] as (typeof targets)['app'][number], [{ page: (lastOpen[other.kind] as OpenPage).page, spec: other }]),
+        await hoverOnce(
+          (lastOpen[spec.kind] as OpenPage).page,
+          spec,
+          targets[spec.kind][i] as (typeof targets)['app'][number],
+          [{ page: (lastOpen[other.kind] as OpenPage).page, spec: other }],
+        ),
       );
     }
   }
@@ -194,33 +233,69 @@ async function main(): Promise<number> {
     log('timing npm run build:sites -- all (every English council) …');
     const sitesDir = path.join(tmp, 'sites');
     const run = await timeAllCouncilsBuild(sitesDir);
-    allCouncils = { ...run, councils: existsSync(sitesDir) ? readdirSync(sitesDir).filter((d) => /^E0\d{7}$/.test(d)).length : 0 };
-    log(`build:sites all: ${allCouncils.councils} councils in ${(run.wallMs / 1000).toFixed(0)} s, peak RSS ${fmtBytes(run.peakRss)}`);
+    allCouncils = {
+      ...run,
+      councils: existsSync(sitesDir) ? readdirSync(sitesDir).filter((d) => /^E0\d{7}$/.test(d)).length : 0,
+    };
+    log(
+      `build:sites all: ${allCouncils.councils} councils in ${(run.wallMs / 1000).toFixed(0)} s, peak RSS ${fmtBytes(run.peakRss)}`,
+    );
   }
   const area = readBuiltArea(geoDir) ?? { code: '', name: 'unknown area' };
 
   // ---- figures ---------------------------------------------------------------------------------
   const appBytes = summariseBytes(loads.app[0] as ColdLoad, APP, appDir);
   const baseBytes = summariseBytes(loads.baseline[0] as ColdLoad, BASELINE, baseDir);
-  const byteRows: ByteRow[] = BYTE_CATEGORIES.filter((c) => appBytes.perCategory[c].files > 0 || baseBytes.perCategory[c].files > 0).map((c) => ({
+  const byteRows: ByteRow[] = BYTE_CATEGORIES.filter(
+    (c) => appBytes.perCategory[c].files > 0 || baseBytes.perCategory[c].files > 0,
+  ).map((c) => ({
     category: c,
     app: appBytes.perCategory[c],
     baseline: baseBytes.perCategory[c],
   }));
   // The first view is the same files on every cold load; say so if it was not.
   const sameFiles = (ls: ColdLoad[]): boolean => {
-    const key = (l: ColdLoad): string => l.responses.filter((r) => r.status === 200).map((r) => r.path).sort().join('|');
+    const key = (l: ColdLoad): string =>
+      l.responses
+        .filter((r) => r.status === 200)
+        .map((r) => r.path)
+        .sort()
+        .join('|');
     return ls.every((l) => key(l) === key(ls[0] as ColdLoad));
   };
 
-  const { rows, samples: { appFirst, baseFirst, textUi, mlLoaded } } = metricRows({ runs: opts.runs, area: { ...area, lsoaCount: baseData.lsoaCount }, loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, precache, data, allCouncils, softwareGl });
+  const {
+    rows,
+    samples: { appFirst, baseFirst, textUi, mlLoaded },
+  } = metricRows({
+    runs: opts.runs,
+    area: { ...area, lsoaCount: baseData.lsoaCount },
+    loads,
+    appBytes,
+    baseBytes,
+    switches,
+    switchRenders,
+    repaints,
+    hoverTimes,
+    precache,
+    data,
+    allCouncils,
+    softwareGl,
+  });
 
   const failed = rows.filter((r) => r.pass === false);
   const result = {
     date: new Date().toISOString(),
     machine: { ...env, webglRenderer: renderer },
     area: { ...area, lsoaCount: baseData.lsoaCount },
-    settings: { coldLoads: opts.runs, switches: opts.switches, hovers: opts.hovers, viewport: VIEWPORT, gzipLevel: 6, geodata: geoSource },
+    settings: {
+      coldLoads: opts.runs,
+      switches: opts.switches,
+      hovers: opts.hovers,
+      viewport: VIEWPORT,
+      gzipLevel: 6,
+      geodata: geoSource,
+    },
     durationsMs: {
       total: Math.round(performance.now() - started),
       appBuild: Math.round(appBuildMs),
@@ -260,7 +335,19 @@ async function main(): Promise<number> {
 
   if (opts.readme) {
     const readme = path.join(REPO_ROOT, 'README.md');
-    writeFileSync(readme, replaceLatestFigures(readFileSync(readme, 'utf8'), latestFiguresMarkdown({ date: result.date, machine: result.machine, settings: result.settings, rows, byteRows })));
+    writeFileSync(
+      readme,
+      replaceLatestFigures(
+        readFileSync(readme, 'utf8'),
+        latestFiguresMarkdown({
+          date: result.date,
+          machine: result.machine,
+          settings: result.settings,
+          rows,
+          byteRows,
+        }),
+      ),
+    );
     log('README.md: table of latest figures rewritten');
   }
 
@@ -279,14 +366,27 @@ async function main(): Promise<number> {
       `Timings are ms from navigation start (performance marks) or page-side performance.now() deltas; ratio = app ÷ baseline, same machine, same run.`,
       `Run took ${(result.durationsMs.total / 1000).toFixed(0)} s. Full results: bench-results/latest.json`,
     ];
-    if (!result.bytes.sameFilesEveryLoad.app || !result.bytes.sameFilesEveryLoad.baseline) lines.push('Note: the set of first-view files differed between cold loads (bytes are from the first load).');
-    if (warnings.size > 0) lines.push('', 'Warnings (page problems seen during the cold loads):', ...[...warnings].map((w) => `  ${w}`));
+    if (!result.bytes.sameFilesEveryLoad.app || !result.bytes.sameFilesEveryLoad.baseline)
+      lines.push('Note: the set of first-view files differed between cold loads (bytes are from the first load).');
+    if (warnings.size > 0)
+      lines.push('', 'Warnings (page problems seen during the cold loads):', ...[...warnings].map((w) => `  ${w}`));
     const geoFiles = appBytes.files.filter((f) => f.category === 'geodata');
-    lines.push('', `App first-view geodata files: ${geoFiles.map((f) => `${path.basename(f.path)} ${fmtBytes(f.sent)}`).join(', ')}`);
+    lines.push(
+      '',
+      `App first-view geodata files: ${geoFiles.map((f) => `${path.basename(f.path)} ${fmtBytes(f.sent)}`).join(', ')}`,
+    );
     if (opts.timeline) {
       for (const spec of [APP, BASELINE]) {
         const l = medianLoad(loads[spec.kind], spec.firstMark);
-        if (l) lines.push('', timelineText(`Timeline of the median cold load, ${spec.kind} (ms since navigation start):`, l.timeline, spec.prefix));
+        if (l)
+          lines.push(
+            '',
+            timelineText(
+              `Timeline of the median cold load, ${spec.kind} (ms since navigation start):`,
+              l.timeline,
+              spec.prefix,
+            ),
+          );
       }
     }
     if (!data.ok) lines.push('', 'npm run build:data failed:', ...data.tail.map((l) => `  ${l}`));

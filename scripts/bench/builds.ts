@@ -54,13 +54,17 @@ function roundCoords(g: Geometry): Geometry {
  */
 export function deriveBaselineData(geoDir: string, outGeoDir: string): BaselineData {
   const topo = JSON.parse(readFileSync(path.join(geoDir, 'areas-2021.topojson'), 'utf8')) as Topology;
-  const meta = JSON.parse(readFileSync(path.join(geoDir, 'metadata.json'), 'utf8')) as { bbox: [number, number, number, number] };
+  const meta = JSON.parse(readFileSync(path.join(geoDir, 'metadata.json'), 'utf8')) as {
+    bbox: [number, number, number, number];
+  };
   const obj = topo.objects['lsoa21'] as GeometryCollection | undefined;
   if (!obj) throw new Error(`${geoDir}/areas-2021.topojson has no object "lsoa21"`);
   const fc = feature(topo, obj) as unknown as FeatureCollection<Geometry, Record<string, unknown>>;
   // Centroids (used to aim the hover) are in the details file, not the first view.
   const detailsFile = path.join(geoDir, GEO_FILES.details2021);
-  const details = existsSync(detailsFile) ? expandDetails(JSON.parse(readFileSync(detailsFile, 'utf8')) as AreaDetails) : new Map<string, IodValues>();
+  const details = existsSync(detailsFile)
+    ? expandDetails(JSON.parse(readFileSync(detailsFile, 'utf8')) as AreaDetails)
+    : new Map<string, IodValues>();
   const values: Record<string, Record<string, number>> = {};
   const indicators = new Set<string>();
   const centroids: BaselineData['centroids'] = [];
@@ -85,7 +89,10 @@ export function deriveBaselineData(geoDir: string, outGeoDir: string): BaselineD
   writeFileSync(path.join(outGeoDir, 'lsoa21.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   writeFileSync(path.join(outGeoDir, 'values-2025.json'), JSON.stringify(values));
   const order = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv', 'cyp', 'ads', 'geo', 'wid', 'ind', 'out'];
-  const sorted = [...indicators].sort((a, b) => (order.indexOf(a) + 100 * Number(!order.includes(a))) - (order.indexOf(b) + 100 * Number(!order.includes(b))));
+  const sorted = [...indicators].sort(
+    (a, b) =>
+      order.indexOf(a) + 100 * Number(!order.includes(a)) - (order.indexOf(b) + 100 * Number(!order.includes(b))),
+  );
   return { bounds: meta.bbox, indicators: sorted, centroids, lsoaCount: features.length };
 }
 
@@ -108,7 +115,9 @@ export async function buildBaseline(outDir: string, data: BaselineData, geoOutDi
       sourcemap: false,
       chunkSizeWarningLimit: 5000,
       // MapLibre in a chunk of its own, so its bytes can be told apart from the page's few lines.
-      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl/ }] } } },
+      rolldownOptions: {
+        output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl/ }] } },
+      },
     },
   });
   const geoOut = path.join(outDir, 'geo');

@@ -72,7 +72,11 @@ export function timeAllCouncilsBuild(sitesDir: string): Promise<DataBuildResult>
   return timeNpmScript(['build:sites', '--', 'all'], { ATLAS_SITES_DIR: sitesDir }, 30 * 60_000);
 }
 
-async function timeNpmScript(script: string[], env: Record<string, string>, timeoutMs: number): Promise<DataBuildResult> {
+async function timeNpmScript(
+  script: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<DataBuildResult> {
   const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const npmArgs = ['run', '--silent', ...script];
   const [cmd, args] = gnuTime ? [gnuTime, ['-v', 'npm', ...npmArgs]] : ['npm', npmArgs];

@@ -28,13 +28,29 @@ export interface Measured {
   softwareGl: boolean;
 }
 
-export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirst: number[]; baseFirst: number[]; textUi: number[]; mlLoaded: number[] } } {
-  const { loads, appBytes, baseBytes, switches, switchRenders, repaints, hoverTimes, precache, data, allCouncils, softwareGl } = m;
+export function metricRows(m: Measured): {
+  rows: MetricRow[];
+  samples: { appFirst: number[]; baseFirst: number[]; textUi: number[]; mlLoaded: number[] };
+} {
+  const {
+    loads,
+    appBytes,
+    baseBytes,
+    switches,
+    switchRenders,
+    repaints,
+    hoverTimes,
+    precache,
+    data,
+    allCouncils,
+    softwareGl,
+  } = m;
   // Sizes and the data build have Leeds' budgets; another council's first view gets the per-LSOA one.
   const isBudgetArea = m.area.code === BUDGETS.budgetArea;
   const geodataLimit = isBudgetArea ? BUDGETS.geodataGzip : BUDGETS.geodataBytesPerLsoa * m.area.lsoaCount;
   const leedsOnly = isBudgetArea ? {} : { note: `budget is Leeds’; not judged for ${m.area.name}` };
-  const markTimes = (ls: ColdLoad[], m: string): number[] => ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
+  const markTimes = (ls: ColdLoad[], m: string): number[] =>
+    ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
   const appFirst = markTimes(loads.app, APP.firstMark);
   const baseFirst = markTimes(loads.baseline, BASELINE.firstMark);
   const textUi = markTimes(loads.app, 'atlas:text-ui-ready');
@@ -45,7 +61,8 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
     return a !== undefined && b !== undefined && a < b && l.textUiPresent === true;
   }).length;
 
-  const ratio = (a: number, b: number): number | null => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null);
+  const ratio = (a: number, b: number): number | null =>
+    Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null;
   const row = (r: MetricRow): MetricRow => r;
   const firstLimit = firstChoroplethLimit(m.area.code);
   const firstApp = median(appFirst);
@@ -71,7 +88,9 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
       value: appBytes.perCategory.geodata.sent,
       baseline: baseBytes.perCategory.geodata.sent,
       ratio: ratio(appBytes.perCategory.geodata.sent, baseBytes.perCategory.geodata.sent),
-      budget: isBudgetArea ? `≤ ${fmtBytes(geodataLimit)}` : `≤ ${BUDGETS.geodataBytesPerLsoa} B × ${m.area.lsoaCount} LSOAs = ${fmtBytes(geodataLimit)}`,
+      budget: isBudgetArea
+        ? `≤ ${fmtBytes(geodataLimit)}`
+        : `≤ ${BUDGETS.geodataBytesPerLsoa} B × ${m.area.lsoaCount} LSOAs = ${fmtBytes(geodataLimit)}`,
       pass: appBytes.perCategory.geodata.sent <= geodataLimit,
     }),
     row({
@@ -94,8 +113,26 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
       budget: `≤ ${firstLimit.toFixed(2)}× baseline`,
       pass: (ratio(firstApp, firstBase) ?? Infinity) <= firstLimit,
     }),
-    row({ id: 'textUiReady', label: 'Text UI usable (median)', unit: 'ms', value: median(textUi), baseline: null, ratio: null, budget: null, pass: null }),
-    row({ id: 'maplibreLoaded', label: 'MapLibre chunk loaded (median)', unit: 'ms', value: median(mlLoaded), baseline: null, ratio: null, budget: null, pass: null }),
+    row({
+      id: 'textUiReady',
+      label: 'Text UI usable (median)',
+      unit: 'ms',
+      value: median(textUi),
+      baseline: null,
+      ratio: null,
+      budget: null,
+      pass: null,
+    }),
+    row({
+      id: 'maplibreLoaded',
+      label: 'MapLibre chunk loaded (median)',
+      unit: 'ms',
+      value: median(mlLoaded),
+      baseline: null,
+      ratio: null,
+      budget: null,
+      pass: null,
+    }),
     row({
       id: 'textUiBeforeMapLibre',
       label: 'Text UI usable before MapLibre loaded',
@@ -115,7 +152,9 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
       ratio: null,
       budget: null,
       pass: null,
-      ...(textUiLead.length < loads.app.length ? { note: `a mark was missing in ${loads.app.length - textUiLead.length} runs` } : {}),
+      ...(textUiLead.length < loads.app.length
+        ? { note: `a mark was missing in ${loads.app.length - textUiLead.length} runs` }
+        : {}),
     }),
     row({
       id: 'switchMedian',
@@ -217,7 +256,10 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
       ratio: null,
       budget: 'completes',
       pass: precache.readyAfterFirstMs !== null,
-      note: precache.readyAfterFirstMs === null ? 'the service worker did not become active within 60 s' : `${precache.files} files, ${fmtBytes(precache.sent)} sent meanwhile`,
+      note:
+        precache.readyAfterFirstMs === null
+          ? 'the service worker did not become active within 60 s'
+          : `${precache.files} files, ${fmtBytes(precache.sent)} sent meanwhile`,
     }),
     row({
       id: 'dataBuildTime',
@@ -254,7 +296,16 @@ export function metricRows(m: Measured): { rows: MetricRow[]; samples: { appFirs
             pass: allCouncils.ok ? null : false,
             note: `${allCouncils.councils} council sites`,
           }),
-          row({ id: 'allCouncilsRss', label: 'npm run build:sites -- all, peak RSS', unit: 'MB', value: allCouncils.peakRss / 1024 ** 2, baseline: null, ratio: null, budget: 'reported', pass: null }),
+          row({
+            id: 'allCouncilsRss',
+            label: 'npm run build:sites -- all, peak RSS',
+            unit: 'MB',
+            value: allCouncils.peakRss / 1024 ** 2,
+            baseline: null,
+            ratio: null,
+            budget: 'reported',
+            pass: null,
+          }),
         ]
       : []),
   ];

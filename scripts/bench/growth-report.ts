@@ -43,7 +43,8 @@ export function growthRowFrom(json: unknown, code: string): GrowthRow {
     return v;
   };
   const lsoas = num(j.area?.lsoaCount);
-  if (lsoas === null || typeof j.area?.name !== 'string') throw new Error(`${code}: the bench JSON does not name its area and LSOA count`);
+  if (lsoas === null || typeof j.area?.name !== 'string')
+    throw new Error(`${code}: the bench JSON does not name its area and LSOA count`);
   return {
     code,
     name: j.area.name,
@@ -60,17 +61,29 @@ export function growthRowFrom(json: unknown, code: string): GrowthRow {
 
 /** The machine as the bench JSON describes it, in one line ('' when it does not). */
 export function machineLine(json: unknown): string {
-  if (typeof json !== 'object' || json === null || !('machine' in json) || typeof json.machine !== 'object' || json.machine === null) return '';
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    !('machine' in json) ||
+    typeof json.machine !== 'object' ||
+    json.machine === null
+  )
+    return '';
   const m = new Map(Object.entries(json.machine));
   const get = (k: string): string => String(m.get(k) ?? '?');
   return `${get('cpus')} CPUs (${get('cpuModel')}), load average ${get('loadAverage1m')} at the start, Chromium ${get('chromium')} with ${get('webglRenderer')}`;
 }
 
 const ms = (v: number | null): string => (v === null ? '—' : `${Math.round(v)} ms`);
-const ratio = (a: number | null, b: number | null): string => (a === null || b === null || b <= 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const ratio = (a: number | null, b: number | null): string =>
+  a === null || b === null || b <= 0 ? '—' : `${(a / b).toFixed(2)}×`;
 
 /** The section between the growth markers: what was run, one row per council (fewest LSOAs first), the all-councils build. */
-export function growthMarkdown(rows: readonly GrowthRow[], all: AllCouncilsFigures | null, run: { date: string; machine: string; settings: string }): string {
+export function growthMarkdown(
+  rows: readonly GrowthRow[],
+  all: AllCouncilsFigures | null,
+  run: { date: string; machine: string; settings: string },
+): string {
   const sorted = [...rows].sort((a, b) => a.lsoas - b.lsoas);
   const lines = [
     `Measured ${run.date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:growth\` on ${run.machine}; ${run.settings}. Each council is its own bench run (its own baseline page on the same council's LSOAs), so ratios compare like with like; absolute times are software WebGL on 2 shared cores.`,

@@ -13,7 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './builds';
 import { timeAllCouncilsBuild } from './data-build';
-import { GROWTH_MARKERS, growthMarkdown, growthRowFrom, machineLine, type AllCouncilsFigures, type GrowthRow } from './growth-report';
+import {
+  GROWTH_MARKERS,
+  growthMarkdown,
+  growthRowFrom,
+  machineLine,
+  type AllCouncilsFigures,
+  type GrowthRow,
+} from './growth-report';
 import { replaceBetweenMarkers } from './report';
 import { log } from './bench-setup';
 
@@ -24,10 +31,14 @@ const BENCH_ARGS = ['--json', '--runs', '5', '--switches', '10', '--hovers', '3'
 function benchJson(code: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, path.join(REPO_ROOT, 'scripts', 'bench', 'bench.ts'), ...BENCH_ARGS, '--area', code], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [tsx, path.join(REPO_ROOT, 'scripts', 'bench', 'bench.ts'), ...BENCH_ARGS, '--area', code],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -63,17 +74,29 @@ async function main(): Promise<number> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-growth-sites-'));
     try {
       const r = await timeAllCouncilsBuild(dir);
-      all = { councils: readdirSync(dir).filter((d) => /^E0\d{7}$/.test(d)).length, wallS: r.wallMs / 1000, peakMb: r.peakRss / 1024 ** 2, ok: r.ok };
+      all = {
+        councils: readdirSync(dir).filter((d) => /^E0\d{7}$/.test(d)).length,
+        wallS: r.wallMs / 1000,
+        peakMb: r.peakRss / 1024 ** 2,
+        ok: r.ok,
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  const section = growthMarkdown(rows, all, { date: new Date().toISOString(), machine, settings: `bench ${BENCH_ARGS.filter((a) => a !== '--json').join(' ')} per council` });
+  const section = growthMarkdown(rows, all, {
+    date: new Date().toISOString(),
+    machine,
+    settings: `bench ${BENCH_ARGS.filter((a) => a !== '--json').join(' ')} per council`,
+  });
   process.stdout.write(`${section}\n`);
   if (!dryRun) {
     const doc = path.join(REPO_ROOT, 'docs', 'performance.md');
-    writeFileSync(doc, replaceBetweenMarkers(readFileSync(doc, 'utf8'), section, GROWTH_MARKERS, 'docs/performance.md'));
+    writeFileSync(
+      doc,
+      replaceBetweenMarkers(readFileSync(doc, 'utf8'), section, GROWTH_MARKERS, 'docs/performance.md'),
+    );
     log('docs/performance.md: growth table rewritten');
   }
   return all && !all.ok ? 1 : 0;

@@ -77,7 +77,12 @@ async function readMark(page: Page, name: string): Promise<number | null> {
  * choropleth) would otherwise download the whole area's data while the next page loads or the
  * interactions are timed. It is measured on its own by precacheLoad.
  */
-export async function coldLoad(browser: Browser, server: StaticServer, spec: PageSpec, serviceWorkers: 'block' | 'allow' = 'block'): Promise<{ load: ColdLoad; open: OpenPage }> {
+export async function coldLoad(
+  browser: Browser,
+  server: StaticServer,
+  spec: PageSpec,
+  serviceWorkers: 'block' | 'allow' = 'block',
+): Promise<{ load: ColdLoad; open: OpenPage }> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, serviceWorkers });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions we hand to page.evaluate
   // carry those calls into the page, so give the page a no-op __name.
@@ -107,7 +112,9 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
     });
   } catch (e) {
     await context.close();
-    throw new Error(`${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`);
+    throw new Error(
+      `${spec.kind}: the first choropleth did not render within ${LOAD_TIMEOUT_MS / 1000} s (${(e as Error).message.split('\n')[0]})${problems.length ? `; ${problems.join('; ')}` : ''}`,
+    );
   }
   // First view = what was requested before the first-choropleth mark. The server log runs until the
   // mark was noticed (polling), so drop what Resource Timing says started at or after the mark (the
@@ -118,11 +125,17 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   const firstAt = (await readMark(page, spec.firstMark)) ?? Infinity;
   const late = new Set(
     await page.evaluate(
-      (t) => performance.getEntriesByType('resource').filter((e) => e.startTime >= t).map((e) => new URL(e.name).pathname),
+      (t) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime >= t)
+          .map((e) => new URL(e.name).pathname),
       firstAt,
     ),
   );
-  const responses = server.log.slice(logStart).filter((r) => (r.path.startsWith(spec.prefix) || r.path === '/favicon.ico') && !late.has(r.path));
+  const responses = server.log
+    .slice(logStart)
+    .filter((r) => (r.path.startsWith(spec.prefix) || r.path === '/favicon.ico') && !late.has(r.path));
 
   const marks: Record<string, number> = {};
   for (const name of [spec.firstMark, ...spec.marks]) {
@@ -131,7 +144,9 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   }
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return n ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } : null;
+    return n
+      ? { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd }
+      : null;
   });
   if (nav) {
     marks['nav:responseEnd'] = nav.responseEnd;
@@ -140,8 +155,15 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
 
   const timeline = await page.evaluate((until) => {
     const entries = [
-      ...performance.getEntriesByType('mark').map((e) => ({ name: e.name, kind: 'mark' as const, start: e.startTime, end: e.startTime })),
-      ...performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, kind: 'resource' as const, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+      ...performance
+        .getEntriesByType('mark')
+        .map((e) => ({ name: e.name, kind: 'mark' as const, start: e.startTime, end: e.startTime })),
+      ...performance.getEntriesByType('resource').map((e) => ({
+        name: new URL(e.name).pathname,
+        kind: 'resource' as const,
+        start: e.startTime,
+        end: (e as PerformanceResourceTiming).responseEnd,
+      })),
     ];
     return entries.filter((e) => e.start <= until).sort((a, b) => a.start - b.start);
   }, firstAt);
@@ -149,7 +171,10 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   let textUiPresent: boolean | null = null;
   if (spec.kind === 'app') {
     textUiPresent = await page.evaluate(
-      () => !!document.querySelector('#search-input') && !!document.querySelector('.ward-list') && !!document.querySelector('[data-testid="legend"]'),
+      () =>
+        !!document.querySelector('#search-input') &&
+        !!document.querySelector('.ward-list') &&
+        !!document.querySelector('[data-testid="legend"]'),
     );
   }
 
@@ -158,7 +183,10 @@ export async function coldLoad(browser: Browser, server: StaticServer, spec: Pag
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   await cdp.detach();
 
-  return { load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems, timeline }, open: { context, page } };
+  return {
+    load: { kind: spec.kind, marks, responses, heapUsed: heap.usedSize, textUiPresent, problems, timeline },
+    open: { context, page },
+  };
 }
 
 const PRECACHE_TIMEOUT_MS = 60_000;
@@ -229,7 +257,12 @@ export interface SwitchBlock {
  * the hook's render counter says how many frames the switch cost. Continues from the current option
  * through the enabled ones. `repaints` calibration repaints come first.
  */
-export async function indicatorSwitches(page: Page, spec: PageSpec, count: number, repaints: number): Promise<SwitchBlock> {
+export async function indicatorSwitches(
+  page: Page,
+  spec: PageSpec,
+  count: number,
+  repaints: number,
+): Promise<SwitchBlock> {
   return page.evaluate(
     async ({ hook, count, repaintCount }) => {
       const h = (window as unknown as Record<string, { idle(): Promise<void>; renders(): number }>)[hook];
@@ -249,7 +282,8 @@ export async function indicatorSwitches(page: Page, spec: PageSpec, count: numbe
       const times: number[] = [];
       const renders: number[] = [];
       const values: string[] = [];
-      const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('map not idle within 30 s')), ms));
+      const timeout = (ms: number) =>
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('map not idle within 30 s')), ms));
       for (let i = 0; i < count; i++) {
         const v = options[(start + 1 + i) % options.length] as string;
         const r0 = h.renders();
@@ -289,10 +323,17 @@ export interface HoverTarget {
  * Where to hover: LSOA population-weighted centroids projected by the page, kept only where the map
  * canvas is on top (not under a panel) and away from the edges, spread over the list.
  */
-export async function hoverTargets(page: Page, spec: PageSpec, centroids: Array<{ code: string; lon: number; lat: number }>, count: number): Promise<HoverTarget[]> {
+export async function hoverTargets(
+  page: Page,
+  spec: PageSpec,
+  centroids: Array<{ code: string; lon: number; lat: number }>,
+  count: number,
+): Promise<HoverTarget[]> {
   const targets = await page.evaluate(
     ({ hook, centroids, count }) => {
-      const h = (window as unknown as Record<string, { project(lon: number, lat: number): { x: number; y: number } }>)[hook];
+      const h = (window as unknown as Record<string, { project(lon: number, lat: number): { x: number; y: number } }>)[
+        hook
+      ];
       if (!h) throw new Error(`no ${hook} hook`);
       const canvas = document.querySelector('canvas.maplibregl-canvas');
       if (!canvas) throw new Error('no MapLibre canvas');
@@ -303,7 +344,9 @@ export async function hoverTargets(page: Page, spec: PageSpec, centroids: Array<
           const p = h.project(c.lon, c.lat);
           return { code: c.code, x: r.left + p.x, y: r.top + p.y };
         })
-        .filter((p) => p.x > r.left + margin && p.x < r.right - margin && p.y > r.top + margin && p.y < r.bottom - margin)
+        .filter(
+          (p) => p.x > r.left + margin && p.x < r.right - margin && p.y > r.top + margin && p.y < r.bottom - margin,
+        )
         .filter((p) => document.elementFromPoint(p.x, p.y) === canvas);
       // Spread the picks over the list (the list is in code order, which is roughly spread over the area).
       const step = Math.max(1, Math.floor(ok.length / count));
@@ -338,20 +381,30 @@ export async function settle(page: Page, spec: PageSpec): Promise<void> {
  * settled (see settle), then the pointer moves in one step to a pixel inside an LSOA.
  * Timed in the page from the mousemove event's timestamp to the tooltip appearing (MutationObserver).
  */
-export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget, others: ReadonlyArray<{ page: Page; spec: PageSpec }>): Promise<HoverTiming> {
+export async function hoverOnce(
+  page: Page,
+  spec: PageSpec,
+  target: HoverTarget,
+  others: ReadonlyArray<{ page: Page; spec: PageSpec }>,
+): Promise<HoverTiming> {
   const neutral = await page.evaluate(() => {
     const r = (document.getElementById('indicator-select') as HTMLElement).getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.move(neutral.x, neutral.y);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, { timeout: 10_000, polling: 20 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="tooltip"]'), undefined, {
+    timeout: 10_000,
+    polling: 20,
+  });
   // Leaving an area may redraw the map (the app clears its hover outline). Start from settled pages:
   // this one and every other open page, whose frames share the one GPU process (software WebGL) and
   // so delayed this page's events by a frame (~250 ms) in some hovers of both pages.
   for (const o of others) await settle(o.page, o.spec);
   await settle(page, spec);
   await page.evaluate(() => {
-    const w = window as unknown as { __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> };
+    const w = window as unknown as {
+      __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }>;
+    };
     w.__benchHover = new Promise((resolve, reject) => {
       let tMove: number | null = null;
       let tStart: number | null = null;
@@ -371,7 +424,9 @@ export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget,
         const tDom = performance.now();
         mo.disconnect();
         document.removeEventListener('mousemove', onMove, { capture: true });
-        requestAnimationFrame(() => resolve({ tMove: tMove ?? NaN, tStart: tStart ?? NaN, tDom, tFrame: performance.now(), moves }));
+        requestAnimationFrame(() =>
+          resolve({ tMove: tMove ?? NaN, tStart: tStart ?? NaN, tDom, tFrame: performance.now(), moves }),
+        );
       });
       mo.observe(document.body, { childList: true, subtree: true, attributes: true });
       setTimeout(() => {
@@ -381,9 +436,22 @@ export async function hoverOnce(page: Page, spec: PageSpec, target: HoverTarget,
     });
   });
   await page.mouse.move(target.x, target.y);
-  const r = await page.evaluate(() => (window as unknown as { __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }> }).__benchHover);
+  const r = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }>;
+        }
+      ).__benchHover,
+  );
   await page.mouse.move(neutral.x, neutral.y);
-  return { code: target.code, toDom: r.tDom - r.tMove, toFrame: r.tFrame - r.tMove, queued: r.tStart - r.tMove, moves: r.moves };
+  return {
+    code: target.code,
+    toDom: r.tDom - r.tMove,
+    toFrame: r.tFrame - r.tMove,
+    queued: r.tStart - r.tMove,
+    moves: r.moves,
+  };
 }
 
 /** The WebGL renderer the page gets (e.g. "SwiftShader" when the GPU is emulated on the CPU). */

@@ -48,7 +48,10 @@ export function fmtValue(unit: MetricRow['unit'], v: number | string | null): st
 function table(header: string[], rows: string[][], rightAlign: boolean[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
-    cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (rightAlign[i] ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -75,7 +78,13 @@ export function bytesTable(rows: ByteRow[]): string {
     r.baseline.files ? fmtBytes(r.baseline.sent) : '—',
   ]);
   body.push(['Total', fmtBytes(total.ar), fmtBytes(total.as), fmtBytes(total.br), fmtBytes(total.bs)]);
-  return table(['First view, bytes', 'App raw', 'App gzip', 'Baseline raw', 'Baseline gzip'], body, [false, true, true, true, true]);
+  return table(['First view, bytes', 'App raw', 'App gzip', 'Baseline raw', 'Baseline gzip'], body, [
+    false,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 export function metricsTable(rows: MetricRow[]): string {
@@ -88,7 +97,15 @@ export function metricsTable(rows: MetricRow[]): string {
     r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL',
     r.note ?? '',
   ]);
-  return table(['Figure', 'App', 'Baseline', 'Ratio', 'Budget', 'Result', 'Note'], body, [false, true, true, true, false, false, false]);
+  return table(['Figure', 'App', 'Baseline', 'Ratio', 'Budget', 'Result', 'Note'], body, [
+    false,
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+  ]);
 }
 
 /** The README's table of latest figures lives between these markers; `npm run bench -- --readme` rewrites it. */
@@ -116,7 +133,9 @@ export function latestFiguresMarkdown(f: LatestFigures): string {
     '|---|---|---|---|---|---|',
   ];
   for (const b of f.byteRows.filter((r) => r.category === 'maplibre' || r.category === 'css')) {
-    lines.push(`| first view, ${b.category === 'maplibre' ? 'MapLibre (JS + worker)' : 'CSS'}, gzip | ${fmtBytes(b.app.sent)} | ${fmtBytes(b.baseline.sent)} | — | — | |`);
+    lines.push(
+      `| first view, ${b.category === 'maplibre' ? 'MapLibre (JS + worker)' : 'CSS'}, gzip | ${fmtBytes(b.app.sent)} | ${fmtBytes(b.baseline.sent)} | — | — | |`,
+    );
   }
   for (const r of f.rows) {
     lines.push(
@@ -132,7 +151,12 @@ export function replaceLatestFigures(readme: string, table: string): string {
 }
 
 /** Text with the section between two marker comments replaced (markers kept); throws naming the file when they are missing. */
-export function replaceBetweenMarkers(text: string, section: string, markers: { start: string; end: string }, file: string): string {
+export function replaceBetweenMarkers(
+  text: string,
+  section: string,
+  markers: { start: string; end: string },
+  file: string,
+): string {
   const a = text.indexOf(markers.start);
   const b = text.indexOf(markers.end);
   if (a < 0 || b < a) throw new Error(`${file} has no ${markers.start} … ${markers.end} section`);

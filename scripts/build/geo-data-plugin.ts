@@ -37,7 +37,8 @@ export function geoDataPlugin(geoDir: string, withData: boolean): Plugin {
         }
       }
       if (!withData) return;
-      if (!existsSync(geoDir)) return this.warn(`${geoDir} does not exist: the build has no data (run npm run build:data)`);
+      if (!existsSync(geoDir))
+        return this.warn(`${geoDir} does not exist: the build has no data (run npm run build:data)`);
       for (const file of filesUnder(geoDir)) {
         const name = posix(relative(geoDir, file));
         // Working folders of an interrupted build:data (scripts/pipeline/write-outputs.ts), never outputs.
@@ -56,7 +57,10 @@ export function geoDataPlugin(geoDir: string, withData: boolean): Plugin {
           res.statusCode = 404;
           return res.end();
         }
-        res.setHeader('Content-Type', ['.json', '.topojson'].includes(extname(file)) ? 'application/json' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          ['.json', '.topojson'].includes(extname(file)) ? 'application/json' : 'application/octet-stream',
+        );
         res.end(readFileSync(file));
       });
     },

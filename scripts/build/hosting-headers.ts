@@ -11,7 +11,8 @@ export const HEADERS_FILE = '_headers';
 export const NGINX_FILE = 'hosting/nginx.conf';
 
 /** Neither file is part of the app: the service worker does not precache them. */
-export const isHostingFile = (fileName: string): boolean => fileName === HEADERS_FILE || fileName.startsWith('hosting/');
+export const isHostingFile = (fileName: string): boolean =>
+  fileName === HEADERS_FILE || fileName.startsWith('hosting/');
 
 /** Every file type a build holds, and the type to serve it as (MapLibre's worker is a module: text/javascript). */
 const MIME_TYPES: ReadonlyArray<readonly [string, string[]]> = [
@@ -84,7 +85,8 @@ export function hostingHeadersPlugin(geoDir: string, base: string, enabled: bool
       if (!enabled) return;
       const area = readBuiltArea(geoDir);
       if (!area) return this.warn(`${geoDir}/metadata.json names no council: no hosting headers written`);
-      for (const f of hostingFiles(area, base.startsWith('/') ? base : '/')) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.content });
+      for (const f of hostingFiles(area, base.startsWith('/') ? base : '/'))
+        this.emitFile({ type: 'asset', fileName: f.fileName, source: f.content });
     },
   };
 }

@@ -18,7 +18,8 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** Whether a built file belongs in the precache: not the worker itself, not source maps, not the host's headers files. */
-const precachable = (fileName: string): boolean => fileName !== SERVICE_WORKER_FILE && !fileName.endsWith('.map') && !isHostingFile(fileName);
+const precachable = (fileName: string): boolean =>
+  fileName !== SERVICE_WORKER_FILE && !fileName.endsWith('.map') && !isHostingFile(fileName);
 
 /** The manifest for a set of files (path relative to the worker's scope → content). */
 export function manifestFor(files: ReadonlyMap<string, string | Uint8Array>): PrecacheManifest {
@@ -79,7 +80,8 @@ export function precacheServiceWorker(workerEntry: string, leavePlaceholder = fa
     generateBundle(_options, bundle) {
       const worker = bundle[SERVICE_WORKER_FILE];
       if (worker?.type !== 'chunk') return this.error(`the service worker chunk ${SERVICE_WORKER_FILE} was not built`);
-      if (worker.imports.length > 0) return this.error(`${SERVICE_WORKER_FILE} must be one file, but imports ${worker.imports.join(', ')}`);
+      if (worker.imports.length > 0)
+        return this.error(`${SERVICE_WORKER_FILE} must be one file, but imports ${worker.imports.join(', ')}`);
       if (leavePlaceholder) return;
       const files = new Map<string, string | Uint8Array>();
       for (const out of Object.values(bundle)) {

@@ -16,7 +16,11 @@ import { buildSites } from '../sites/build-sites';
  */
 
 function parseCodes(args: string[], dataDir: string): District[] {
-  if (args.length === 0) throw new PipelineError({ file: 'build:sites', message: 'no councils given: pass district codes (e.g. E08000035) or "all"' });
+  if (args.length === 0)
+    throw new PipelineError({
+      file: 'build:sites',
+      message: 'no councils given: pass district codes (e.g. E08000035) or "all"',
+    });
   if (args.length === 1 && args[0] === 'all') return englishDistricts(dataDir);
   return args.map((code) => checkAreaCode(code, dataDir));
 }
@@ -38,10 +42,16 @@ async function main(): Promise<number> {
       steps: {
         buildTemplate: buildAppTemplate,
         buildData: async (c, geoDir) => {
-          const report = await runPipeline({ dataDir: cfg.dataDir, area: c.code, sources: sourcesForArea(c.code), outDir: geoDir });
+          const report = await runPipeline({
+            dataDir: cfg.dataDir,
+            area: c.code,
+            sources: sourcesForArea(c.code),
+            outDir: geoDir,
+          });
           for (const o of report.outputs.filter((x) => x.name.startsWith('postcodes/'))) {
             postcodeFiles++;
-            if (o.gzip > largestPostcodeFile.gzip) largestPostcodeFile = { council: `${c.code} ${c.name}`, name: o.name, gzip: o.gzip };
+            if (o.gzip > largestPostcodeFile.gzip)
+              largestPostcodeFile = { council: `${c.code} ${c.name}`, name: o.name, gzip: o.gzip };
           }
           return report;
         },
@@ -55,7 +65,9 @@ async function main(): Promise<number> {
     console.log(
       `build:sites: ${r.built.length} built, ${r.failed.length} failed in ${totalS.toFixed(1)} s (app build ${(r.appMs / 1000).toFixed(1)} s; ${perCouncil} s per council); peak RSS ${peakMb.toFixed(0)} MB (pipeline process; the vite build ran before it in a child process)`,
     );
-    console.log(`build:sites: ${postcodeFiles} postcode files; largest ${largestPostcodeFile.name} of ${largestPostcodeFile.council}, ${(largestPostcodeFile.gzip / 1024).toFixed(1)} KB gzip (budget 40 KB, one file per lookup)`);
+    console.log(
+      `build:sites: ${postcodeFiles} postcode files; largest ${largestPostcodeFile.name} of ${largestPostcodeFile.council}, ${(largestPostcodeFile.gzip / 1024).toFixed(1)} KB gzip (budget 40 KB, one file per lookup)`,
+    );
     for (const o of r.overBudget) console.log(`  built over the 200 B/LSOA first-view budget: ${o}`);
     for (const f of r.failed) console.error(`  failed: ${f}`);
     return r.failed.length === 0 ? 0 : 1;

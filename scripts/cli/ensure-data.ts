@@ -50,7 +50,8 @@ export function rebuildReason(cfg: ResolvedConfig, contentDir: string = CONTENT_
   if (missing) return `${path.relative(cfg.outDir, missing).split(path.sep).join('/')} is missing`;
   const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   for (const input of inputFiles(cfg, contentDir)) {
-    if (existsSync(input) && statSync(input).mtimeMs > oldestOutput) return `${path.relative(REPO_ROOT, input)} is newer than the outputs`;
+    if (existsSync(input) && statSync(input).mtimeMs > oldestOutput)
+      return `${path.relative(REPO_ROOT, input)} is newer than the outputs`;
   }
   return null;
 }
@@ -66,11 +67,17 @@ async function main(): Promise<number> {
   try {
     const r = await runPipeline(cfg);
     const gz = r.outputs.map((o) => `${o.name} ${(o.gzip / 1024).toFixed(1)} KB`).join(', ');
-    console.log(`data: built ${r.counts.lsoa21} LSOA 2021, ${r.counts.lsoa11} LSOA 2011, ${r.counts.wards} wards in ${(r.durationMs / 1000).toFixed(1)} s (gzip: ${gz})`);
+    console.log(
+      `data: built ${r.counts.lsoa21} LSOA 2021, ${r.counts.lsoa11} LSOA 2011, ${r.counts.wards} wards in ${(r.durationMs / 1000).toFixed(1)} s (gzip: ${gz})`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof PipelineError) {
-      console.error(e instanceof AreaCodeError ? `data: ${e.message}` : `data: build failed — previous outputs left unchanged:\n${e.message}`);
+      console.error(
+        e instanceof AreaCodeError
+          ? `data: ${e.message}`
+          : `data: build failed — previous outputs left unchanged:\n${e.message}`,
+      );
       return 1;
     }
     throw e;

@@ -126,7 +126,8 @@ export function main(argv: readonly string[], io: { out: (s: string) => void; er
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   process.exitCode = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

@@ -68,7 +68,9 @@ export function deriveNeighbourhoods(sourcesDir: string): Derivation {
         rank: Number(r.imd_rank),
         lsoa21: succ,
         ward,
-        neighbourhoods: Object.entries(NEIGHBOURHOOD_WARDS).filter(([, w]) => w === ward.code).map(([id]) => id),
+        neighbourhoods: Object.entries(NEIGHBOURHOOD_WARDS)
+          .filter(([, w]) => w === ward.code)
+          .map(([id]) => id),
       };
     })
     .sort((a, b) => a.rank - b.rank);
@@ -96,5 +98,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   process.stdout.write(`${JSON.stringify({ onePercent2015, neighbourhoods }, null, 2)}\n`);
   const perWard = new Map<string, number>();
   for (const l of d.lsoas) perWard.set(l.ward.name, (perWard.get(l.ward.name) ?? 0) + 1);
-  process.stderr.write(`${d.count} LSOAs (rank <= ${d.threshold} of ${d.nationalCount}): ${[...perWard].map(([w, n]) => `${w} ${n}`).join('; ')}\n`);
+  process.stderr.write(
+    `${d.count} LSOAs (rank <= ${d.threshold} of ${d.nationalCount}): ${[...perWard].map(([w, n]) => `${w} ${n}`).join('; ')}\n`,
+  );
 }

@@ -34,7 +34,10 @@ export function englishDistricts(dataDir: string): District[] {
   try {
     topo = JSON.parse(readFileSync(file, 'utf8')) as DistrictTopology;
   } catch (e) {
-    throw new PipelineError({ file: DISTRICTS_FILE, message: `cannot read the district list (${(e as Error).message})` });
+    throw new PipelineError({
+      file: DISTRICTS_FILE,
+      message: `cannot read the district list (${(e as Error).message})`,
+    });
   }
   const out: District[] = [];
   for (const obj of Object.values(topo.objects ?? {})) {

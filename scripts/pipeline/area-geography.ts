@@ -54,12 +54,20 @@ export interface AreaGeography {
  * boundary files, wards (May 2025) by the ONS best-fit lookup (the centroid rule is still computed,
  * to say how many LSOAs the lookup moved).
  */
-export async function readAreaGeography(cfg: ResolvedConfig, lookups: Lookups, areaName: string): Promise<AreaGeography> {
+export async function readAreaGeography(
+  cfg: ResolvedConfig,
+  lookups: Lookups,
+  areaName: string,
+): Promise<AreaGeography> {
   const { dataDir, sources, area } = cfg;
   if (sources.lsoa21.ladField === undefined) {
     const sets = areaSets(lookups, area);
     if (sets.lsoa21.size === 0) {
-      throw new PipelineError({ file: sources.lsoa21Ward, field: 'ltla24_code', message: `no LSOA 2021 belongs to area ${area}` });
+      throw new PipelineError({
+        file: sources.lsoa21Ward,
+        field: 'ltla24_code',
+        message: `no LSOA 2021 belongs to area ${area}`,
+      });
     }
     const ward21 = new Map<string, string>();
     for (const [code, g] of lookups.lsoa21) ward21.set(code, g.ward);
@@ -79,18 +87,29 @@ export async function readAreaGeography(cfg: ResolvedConfig, lookups: Lookups, a
   const allWards = await readEnglandLayer(dataDir, sources.wards);
   const codes = (fs: AreaFeature[]): Set<string> => new Set(fs.map((f) => f.code));
   if (f21.layer.features.length === 0) {
-    throw new PipelineError({ file: sources.lsoa21.path, field: sources.lsoa21.ladField, message: `no LSOA 2021 belongs to area ${area}` });
+    throw new PipelineError({
+      file: sources.lsoa21.path,
+      field: sources.lsoa21.ladField,
+      message: `no LSOA 2021 belongs to area ${area}`,
+    });
   }
   const lsoaCodes = [...codes(f21.layer.features)];
   const lookupFile = sources.lsoa21Ward25;
-  const lookup = lookupFile ? cachedSource(`ward25:${dataDir}:${lookupFile}`, () => readWard25Lookup(dataDir, lookupFile)) : undefined;
-  const wardLad = lookup && lookupFile ? wardDistrictFromLookup(lookup, lsoaCodes, lookupFile) : wardDistrictCode(area, f21.layer.features, lookups.centroids, allWards.features);
+  const lookup = lookupFile
+    ? cachedSource(`ward25:${dataDir}:${lookupFile}`, () => readWard25Lookup(dataDir, lookupFile))
+    : undefined;
+  const wardLad =
+    lookup && lookupFile
+      ? wardDistrictFromLookup(lookup, lsoaCodes, lookupFile)
+      : wardDistrictCode(area, f21.layer.features, lookups.centroids, allWards.features);
   const fw = districtFeatures(allWards, wardLad);
   const wardCodes = codes(fw.layer.features);
   const byCentroid = assignWardsByCentroid(lsoaCodes, lookups.centroids, fw.layer.features);
   const ward21 = lookup && lookupFile ? wardsFromLookup(lookup, lsoaCodes, wardCodes, lookupFile) : byCentroid.ward;
   const orphans = f11.layer.features.filter((f) => !(lookups.by11.get(f.code) ?? []).some((l) => ward21.has(l.code21)));
-  const inside = new Map(orphans.map((f) => [f.code, pointOnFeature(f.geometry).geometry.coordinates as [number, number]]));
+  const inside = new Map(
+    orphans.map((f) => [f.code, pointOnFeature(f.geometry).geometry.coordinates as [number, number]]),
+  );
   const byLocation = assignWardsByCentroid([...inside.keys()], inside, fw.layer.features);
   const used = new Set(ward21.values());
   const wardMethod: WardMethod = lookupFile
@@ -102,7 +121,12 @@ export async function readAreaGeography(cfg: ResolvedConfig, lookups: Lookups, a
         movedFromCentroid: lsoaCodes.filter((c) => byCentroid.ward.get(c) !== ward21.get(c)),
         withoutLsoa: [...wardCodes].filter((w) => !used.has(w)).sort(),
       }
-    : { vintage: 'May 2025', method: 'centroid', nearest: byCentroid.nearest, withoutLsoa: [...wardCodes].filter((w) => !used.has(w)).sort() };
+    : {
+        vintage: 'May 2025',
+        method: 'centroid',
+        nearest: byCentroid.nearest,
+        withoutLsoa: [...wardCodes].filter((w) => !used.has(w)).sort(),
+      };
   return {
     sets: { lsoa21: codes(f21.layer.features), lsoa11: codes(f11.layer.features), wards: wardCodes, name: areaName },
     f21,
@@ -135,7 +159,9 @@ export function wardDistrictCode(
   );
   const ladOf = new Map(wards.map((w) => [w.code, w.lad ?? '']));
   const counts = new Map<string, number>();
-  for (const [code, ward] of assigned.ward) if (!assigned.nearest.includes(code)) counts.set(ladOf.get(ward) ?? '', (counts.get(ladOf.get(ward) ?? '') ?? 0) + 1);
+  for (const [code, ward] of assigned.ward)
+    if (!assigned.nearest.includes(code))
+      counts.set(ladOf.get(ward) ?? '', (counts.get(ladOf.get(ward) ?? '') ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
   return best?.[0] || area;
 }

@@ -51,7 +51,12 @@ export async function readBoundaries(dataDir: string, source: BoundarySource): P
     }
     const prev = seen.get(code);
     if (prev !== undefined) {
-      problems.add({ file: raw.file, location, field: source.codeField, message: `duplicate code ${code} (also feature ${prev})` });
+      problems.add({
+        file: raw.file,
+        location,
+        field: source.codeField,
+        message: `duplicate code ${code} (also feature ${prev})`,
+      });
       return;
     }
     seen.set(code, i + 1);
@@ -64,7 +69,8 @@ export async function readBoundaries(dataDir: string, source: BoundarySource): P
     if (name === '') problems.add({ file: raw.file, location, field: source.nameField, message: 'missing area name' });
     const ladKey = source.ladField === undefined ? undefined : findField(f.properties, source.ladField);
     const lad = ladKey === undefined ? undefined : String(f.properties[ladKey] ?? '').trim();
-    if (source.ladField !== undefined && !lad) problems.add({ file: raw.file, location, field: source.ladField, message: 'missing district code' });
+    if (source.ladField !== undefined && !lad)
+      problems.add({ file: raw.file, location, field: source.ladField, message: 'missing district code' });
     const geometry = toWgs84(f.geometry as Geometry, raw.crs) as Polygon | MultiPolygon;
     features.push(lad ? { code, name, geometry, lad } : { code, name, geometry });
   });

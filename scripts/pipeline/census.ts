@@ -14,11 +14,24 @@ export const CENSUS_COLUMNS = {
   code: 'geography code',
   total: 'Age: Total',
   bands: [
-    'Age: Aged 4 years and under', 'Age: Aged 5 to 9 years', 'Age: Aged 10 to 14 years', 'Age: Aged 15 to 19 years',
-    'Age: Aged 20 to 24 years', 'Age: Aged 25 to 29 years', 'Age: Aged 30 to 34 years', 'Age: Aged 35 to 39 years',
-    'Age: Aged 40 to 44 years', 'Age: Aged 45 to 49 years', 'Age: Aged 50 to 54 years', 'Age: Aged 55 to 59 years',
-    'Age: Aged 60 to 64 years', 'Age: Aged 65 to 69 years', 'Age: Aged 70 to 74 years', 'Age: Aged 75 to 79 years',
-    'Age: Aged 80 to 84 years', 'Age: Aged 85 years and over',
+    'Age: Aged 4 years and under',
+    'Age: Aged 5 to 9 years',
+    'Age: Aged 10 to 14 years',
+    'Age: Aged 15 to 19 years',
+    'Age: Aged 20 to 24 years',
+    'Age: Aged 25 to 29 years',
+    'Age: Aged 30 to 34 years',
+    'Age: Aged 35 to 39 years',
+    'Age: Aged 40 to 44 years',
+    'Age: Aged 45 to 49 years',
+    'Age: Aged 50 to 54 years',
+    'Age: Aged 55 to 59 years',
+    'Age: Aged 60 to 64 years',
+    'Age: Aged 65 to 69 years',
+    'Age: Aged 70 to 74 years',
+    'Age: Aged 75 to 79 years',
+    'Age: Aged 80 to 84 years',
+    'Age: Aged 85 years and over',
   ],
 } as const;
 /** Band indexes: 0–14 = bands 0..2; 60+ = 12..; 65+ = 13... */
@@ -51,7 +64,12 @@ export function parseCensus(table: CsvTable): Map<string, CensusPeople> {
       bad(CENSUS_COLUMNS.total, `the age bands sum to ${sum(0, b.length)}, not the total ${total}`);
       continue;
     }
-    out.set(code, { c21pop: total, c21chi: sum(0, CHILD_BANDS), c21old: sum(FROM_60, b.length), c21o65: sum(FROM_65, b.length) });
+    out.set(code, {
+      c21pop: total,
+      c21chi: sum(0, CHILD_BANDS),
+      c21old: sum(FROM_60, b.length),
+      c21o65: sum(FROM_65, b.length),
+    });
   }
   problems.throwIfAny();
   return out;
@@ -62,10 +80,20 @@ export function readCensus(dataDir: string, file: string): Map<string, CensusPeo
 }
 
 /** The area's census figures; an LSOA of the area without a census row fails the build (file, field, LSOA). */
-export function areaCensus(all: ReadonlyMap<string, CensusPeople>, codes: readonly string[], file: string): { values: Map<string, CensusPeople>; totals: CensusPeople } {
+export function areaCensus(
+  all: ReadonlyMap<string, CensusPeople>,
+  codes: readonly string[],
+  file: string,
+): { values: Map<string, CensusPeople>; totals: CensusPeople } {
   const missing = codes.filter((c) => !all.has(c));
   if (missing.length > 0) {
-    throw new PipelineError(missing.map((c) => ({ file, field: CENSUS_COLUMNS.code, message: `no Census 2021 row for LSOA ${c} of the area` })));
+    throw new PipelineError(
+      missing.map((c) => ({
+        file,
+        field: CENSUS_COLUMNS.code,
+        message: `no Census 2021 row for LSOA ${c} of the area`,
+      })),
+    );
   }
   const totals: CensusPeople = { c21pop: 0, c21chi: 0, c21old: 0, c21o65: 0 };
   const values = new Map<string, CensusPeople>();

@@ -60,7 +60,12 @@ export const DEFAULT_SOURCES: SourceFiles = {
   wardCommittee: 'lookups/ward_community_committee_leeds_compiled.csv',
   centroids: 'lookups/lsoa21_population_weighted_centroids_ew.csv',
   postcodes: 'places/postcodes_england_wales',
-  postcodeLsoas: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
+  postcodeLsoas: {
+    path: 'boundaries/england/lsoa21_england_bgc.geojson.gz',
+    codeField: 'LSOA21CD',
+    nameField: 'LSOA21NM',
+    ladField: 'LADCD_ACTIVE',
+  },
   census: 'population/census2021_ts007a_lsoa21_england.csv',
   supplementary: 'indices/iod2025_file3_idaci_idaopi_england.csv',
 };
@@ -68,9 +73,24 @@ export const DEFAULT_SOURCES: SourceFiles = {
 /** Any other English district: the England-wide BGC files (gzip GeoJSON, WGS84) and May 2025 wards. */
 export const ENGLAND_SOURCES: SourceFiles = {
   ...DEFAULT_SOURCES,
-  lsoa21: { path: 'boundaries/england/lsoa21_england_bgc.geojson.gz', codeField: 'LSOA21CD', nameField: 'LSOA21NM', ladField: 'LADCD_ACTIVE' },
-  lsoa11: { path: 'boundaries/england/lsoa11_england_bgc.geojson.gz', codeField: 'LSOA11CD', nameField: 'LSOA11NM', ladField: 'LADCD_ACTIVE' },
-  wards: { path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz', codeField: 'WD25CD', nameField: 'WD25NM', ladField: 'LAD25CD' },
+  lsoa21: {
+    path: 'boundaries/england/lsoa21_england_bgc.geojson.gz',
+    codeField: 'LSOA21CD',
+    nameField: 'LSOA21NM',
+    ladField: 'LADCD_ACTIVE',
+  },
+  lsoa11: {
+    path: 'boundaries/england/lsoa11_england_bgc.geojson.gz',
+    codeField: 'LSOA11CD',
+    nameField: 'LSOA11NM',
+    ladField: 'LADCD_ACTIVE',
+  },
+  wards: {
+    path: 'boundaries/england/wards_may2025_england_bgc.geojson.gz',
+    codeField: 'WD25CD',
+    nameField: 'WD25NM',
+    ladField: 'LAD25CD',
+  },
   lsoa21Ward25: 'lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv',
   englandWide: true,
 };
@@ -124,10 +144,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ResolvedCon
 export const CONTEXT_SOURCES = {
   dir: 'context',
   roads: {
-    motorway: ['context/osm_west_yorkshire_2018/roads-motorway.geojson.gz', 'context/osm_west_yorkshire_2018/roads-motorway_link.geojson.gz'],
-    trunk: ['context/osm_west_yorkshire_2018/roads-trunk.geojson.gz', 'context/osm_west_yorkshire_2018/roads-trunk_link.geojson.gz'],
-    primary: ['context/osm_west_yorkshire_2018/roads-primary.geojson.gz', 'context/osm_west_yorkshire_2018/roads-primary_link.geojson.gz'],
-    secondary: ['context/osm_west_yorkshire_2018/roads-secondary.geojson.gz', 'context/osm_west_yorkshire_2018/roads-secondary_link.geojson.gz'],
+    motorway: [
+      'context/osm_west_yorkshire_2018/roads-motorway.geojson.gz',
+      'context/osm_west_yorkshire_2018/roads-motorway_link.geojson.gz',
+    ],
+    trunk: [
+      'context/osm_west_yorkshire_2018/roads-trunk.geojson.gz',
+      'context/osm_west_yorkshire_2018/roads-trunk_link.geojson.gz',
+    ],
+    primary: [
+      'context/osm_west_yorkshire_2018/roads-primary.geojson.gz',
+      'context/osm_west_yorkshire_2018/roads-primary_link.geojson.gz',
+    ],
+    secondary: [
+      'context/osm_west_yorkshire_2018/roads-secondary.geojson.gz',
+      'context/osm_west_yorkshire_2018/roads-secondary_link.geojson.gz',
+    ],
   },
   rail: 'context/osm_west_yorkshire_2018/railways-rail.geojson.gz',
   rivers: 'context/osm_west_yorkshire_2018/waterways-river.geojson.gz',

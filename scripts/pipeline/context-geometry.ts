@@ -53,7 +53,9 @@ export function clipArea(g: Geometry, box: BBox): Polygon | MultiPolygon | null 
     .map((rings) => rings.filter((r) => r.length >= 4))
     .filter((rings) => rings.length > 0);
   if (polys.length === 0) return null;
-  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+  return polys.length === 1
+    ? { type: 'Polygon', coordinates: polys[0]! }
+    : { type: 'MultiPolygon', coordinates: polys };
 }
 
 /** Area in m² (geodesic), to drop polygons too small to see at city scale. */
@@ -91,8 +93,10 @@ export function mergeLines(lines: readonly Line[]): Line[] {
     if (used.has(i)) return;
     used.add(i);
     let merged = [...l];
-    for (let next = take(merged[merged.length - 1]!); next; next = take(merged[merged.length - 1]!)) merged = merged.concat(next.slice(1));
-    for (let prev = take(merged[0]!); prev; prev = take(merged[0]!)) merged = [...prev].reverse().concat(merged.slice(1));
+    for (let next = take(merged[merged.length - 1]!); next; next = take(merged[merged.length - 1]!))
+      merged = merged.concat(next.slice(1));
+    for (let prev = take(merged[0]!); prev; prev = take(merged[0]!))
+      merged = [...prev].reverse().concat(merged.slice(1));
     out.push(merged);
   });
   return out;
@@ -102,9 +106,15 @@ export function mergeLines(lines: readonly Line[]): Line[] {
  * Points to print a road number at: along each line longer than `minKm`, one every `everyKm`, skipping
  * any within `spacingKm` of one already placed for the same number (dual carriageways run side by side).
  */
-export function roadLabelPoints(lines: readonly Line[], opts: { minKm: number; everyKm: number; spacingKm: number }): Position[] {
+export function roadLabelPoints(
+  lines: readonly Line[],
+  opts: { minKm: number; everyKm: number; spacingKm: number },
+): Position[] {
   const placed: Position[] = [];
-  const near = (p: Position): boolean => placed.some((q) => Math.hypot((p[0]! - q[0]!) * Math.cos((p[1]! * Math.PI) / 180), p[1]! - q[1]!) * 111.32 < opts.spacingKm);
+  const near = (p: Position): boolean =>
+    placed.some(
+      (q) => Math.hypot((p[0]! - q[0]!) * Math.cos((p[1]! * Math.PI) / 180), p[1]! - q[1]!) * 111.32 < opts.spacingKm,
+    );
   const ordered = [...lines].map((l) => ({ l, km: length(lineString(l)) })).sort((a, b) => b.km - a.km);
   for (const { l, km } of ordered) {
     if (km < opts.minKm) continue;

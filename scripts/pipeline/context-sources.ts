@@ -28,7 +28,8 @@ function readText(dataDir: string, rel: string): string {
 export function parseHstore(text: string): Map<string, string> {
   const out = new Map<string, string>();
   const re = /"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.set(m[1]!.replace(/\\(.)/g, '$1'), m[2]!.replace(/\\(.)/g, '$1'));
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.set(m[1]!.replace(/\\(.)/g, '$1'), m[2]!.replace(/\\(.)/g, '$1'));
   return out;
 }
 
@@ -38,7 +39,16 @@ const AREA_TYPES = new Set(['Polygon', 'MultiPolygon']);
 function coordsValid(g: Geometry): boolean {
   const ok = (p: readonly number[]): boolean => {
     const [x, y] = p;
-    return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && x >= -180 && x <= 180 && y >= -90 && y <= 90;
+    return (
+      typeof x === 'number' &&
+      typeof y === 'number' &&
+      Number.isFinite(x) &&
+      Number.isFinite(y) &&
+      x >= -180 &&
+      x <= 180 &&
+      y >= -90 &&
+      y <= 90
+    );
   };
   switch (g.type) {
     case 'Point':
@@ -73,49 +83,73 @@ export function readOsmExtract(
     if (e instanceof PipelineError) throw e;
     throw new PipelineError({ file: rel, message: `not valid JSON (${(e as Error).message})` });
   }
-  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) throw new PipelineError({ file: rel, message: 'not a GeoJSON FeatureCollection' });
+  if (parsed.type !== 'FeatureCollection' || !Array.isArray(parsed.features))
+    throw new PipelineError({ file: rel, message: 'not a GeoJSON FeatureCollection' });
   const crs = parsed.crs?.properties?.name;
-  if (typeof crs === 'string' && !/(4326|CRS84)/i.test(crs)) throw new PipelineError({ file: rel, field: 'crs', message: `unsupported CRS ${crs} (expected WGS84 lon/lat)` });
+  if (typeof crs === 'string' && !/(4326|CRS84)/i.test(crs))
+    throw new PipelineError({ file: rel, field: 'crs', message: `unsupported CRS ${crs} (expected WGS84 lon/lat)` });
   const problems = new ProblemList();
   const features: OsmFeature[] = [];
   let skippedPoints = 0;
   const kinds = expect.geometry === 'line' ? LINE_TYPES : AREA_TYPES;
-  (parsed.features as Array<{ properties?: Record<string, unknown> | null; geometry?: Geometry | null }>).forEach((f, i) => {
-    const p = f.properties ?? {};
-    const osmId = typeof p['osm_id'] === 'string' || typeof p['osm_id'] === 'number' ? String(p['osm_id']) : typeof p['osm_way_id'] === 'string' ? `way ${p['osm_way_id']}` : '';
-    const where = `feature ${i + 1}${osmId ? ` (osm_id ${osmId})` : ''}`;
-    const g = f.geometry;
-    if (!g) {
-      problems.add({ file: rel, location: where, field: 'geometry', message: 'missing geometry' })
-      return;
-    }
-    if (expect.geometry === 'area' && g.type === 'Point') {
-      skippedPoints++;
-      return;
-    }
-    if (!kinds.has(g.type)) {
-      problems.add({ file: rel, location: where, field: 'geometry', message: `expected ${[...kinds].join(' or ')}, found ${g.type}` })
-      return;
-    }
-    if (!coordsValid(g)) {
-      problems.add({ file: rel, location: where, field: 'geometry', message: 'coordinates missing, too few or outside lon/lat range' })
-      return;
-    }
-    const type = typeof p['type'] === 'string' ? p['type'] : undefined;
-    if (expect.types && (type === undefined || !expect.types.includes(type))) {
-      problems.add({ file: rel, location: where, field: 'type', message: `expected ${expect.types.join(' or ')}, found ${type === undefined ? 'nothing' : `"${type}"`}` })
-      return;
-    }
-    const other = p['other_tags'];
-    if (other !== undefined && other !== null && typeof other !== 'string') {
-      problems.add({ file: rel, location: where, field: 'other_tags', message: 'expected hstore text' })
-      return;
-    }
-    const tags = parseHstore(typeof other === 'string' ? other : '');
-    // ogr2ogr lifts a few keys (name, ref) out of other_tags into their own properties on some exports.
-    for (const k of ['ref', 'name']) if (typeof p[k] === 'string' && !tags.has(k)) tags.set(k, p[k]);
-    features.push({ osmId, type, tags, geometry: g });
-  });
+  (parsed.features as Array<{ properties?: Record<string, unknown> | null; geometry?: Geometry | null }>).forEach(
+    (f, i) => {
+      const p = f.properties ?? {};
+      const osmId =
+        typeof p['osm_id'] === 'string' || typeof p['osm_id'] === 'number'
+          ? String(p['osm_id'])
+          : typeof p['osm_way_id'] === 'string'
+            ? `way ${p['osm_way_id']}`
+            : '';
+      const where = `feature ${i + 1}${osmId ? ` (osm_id ${osmId})` : ''}`;
+      const g = f.geometry;
+      if (!g) {
+        problems.add({ file: rel, location: where, field: 'geometry', message: 'missing geometry' });
+        return;
+      }
+      if (expect.geometry === 'area' && g.type === 'Point') {
+        skippedPoints++;
+        return;
+      }
+      if (!kinds.has(g.type)) {
+        problems.add({
+          file: rel,
+          location: where,
+          field: 'geometry',
+          message: `expected ${[...kinds].join(' or ')}, found ${g.type}`,
+        });
+        return;
+      }
+      if (!coordsValid(g)) {
+        problems.add({
+          file: rel,
+          location: where,
+          field: 'geometry',
+          message: 'coordinates missing, too few or outside lon/lat range',
+        });
+        return;
+      }
+      const type = typeof p['type'] === 'string' ? p['type'] : undefined;
+      if (expect.types && (type === undefined || !expect.types.includes(type))) {
+        problems.add({
+          file: rel,
+          location: where,
+          field: 'type',
+          message: `expected ${expect.types.join(' or ')}, found ${type === undefined ? 'nothing' : `"${type}"`}`,
+        });
+        return;
+      }
+      const other = p['other_tags'];
+      if (other !== undefined && other !== null && typeof other !== 'string') {
+        problems.add({ file: rel, location: where, field: 'other_tags', message: 'expected hstore text' });
+        return;
+      }
+      const tags = parseHstore(typeof other === 'string' ? other : '');
+      // ogr2ogr lifts a few keys (name, ref) out of other_tags into their own properties on some exports.
+      for (const k of ['ref', 'name']) if (typeof p[k] === 'string' && !tags.has(k)) tags.set(k, p[k]);
+      features.push({ osmId, type, tags, geometry: g });
+    },
+  );
   problems.throwIfAny();
   return { features, skippedPoints };
 }
@@ -136,7 +170,8 @@ export function readGeonames(dataDir: string, rel: string): GeonamesPlace[] {
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim());
   const col = (name: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new PipelineError({ file: rel, location: 'line 1', field: name, message: 'required column missing' });
+    if (i < 0)
+      throw new PipelineError({ file: rel, location: 'line 1', field: name, message: 'required column missing' });
     return i;
   };
   const [iId, iName, iLat, iLon, iPop] = [col('geonameid'), col('name'), col('lat'), col('lon'), col('population')];
@@ -147,7 +182,11 @@ export function readGeonames(dataDir: string, rel: string): GeonamesPlace[] {
     const line = k + 2;
     const cells = raw.split('\t');
     if (cells.length !== header.length) {
-      problems.add({ file: rel, location: `line ${line}`, message: `expected ${header.length} fields, found ${cells.length}` })
+      problems.add({
+        file: rel,
+        location: `line ${line}`,
+        message: `expected ${header.length} fields, found ${cells.length}`,
+      });
       return;
     }
     const name = (cells[iName] ?? '').trim();
@@ -155,9 +194,27 @@ export function readGeonames(dataDir: string, rel: string): GeonamesPlace[] {
     const lon = Number(cells[iLon]);
     const population = Number(cells[iPop]);
     if (!name) problems.add({ file: rel, location: `line ${line}`, field: 'name', message: 'empty name' });
-    else if (!/^-?\d+(\.\d+)?$/.test((cells[iLat] ?? '').trim()) || lat < -90 || lat > 90) problems.add({ file: rel, location: `line ${line}`, field: 'lat', message: `not a latitude: "${cells[iLat] ?? ''}"` });
-    else if (!/^-?\d+(\.\d+)?$/.test((cells[iLon] ?? '').trim()) || lon < -180 || lon > 180) problems.add({ file: rel, location: `line ${line}`, field: 'lon', message: `not a longitude: "${cells[iLon] ?? ''}"` });
-    else if (!/^\d+$/.test((cells[iPop] ?? '').trim())) problems.add({ file: rel, location: `line ${line}`, field: 'population', message: `not a whole number: "${cells[iPop] ?? ''}"` });
+    else if (!/^-?\d+(\.\d+)?$/.test((cells[iLat] ?? '').trim()) || lat < -90 || lat > 90)
+      problems.add({
+        file: rel,
+        location: `line ${line}`,
+        field: 'lat',
+        message: `not a latitude: "${cells[iLat] ?? ''}"`,
+      });
+    else if (!/^-?\d+(\.\d+)?$/.test((cells[iLon] ?? '').trim()) || lon < -180 || lon > 180)
+      problems.add({
+        file: rel,
+        location: `line ${line}`,
+        field: 'lon',
+        message: `not a longitude: "${cells[iLon] ?? ''}"`,
+      });
+    else if (!/^\d+$/.test((cells[iPop] ?? '').trim()))
+      problems.add({
+        file: rel,
+        location: `line ${line}`,
+        field: 'population',
+        message: `not a whole number: "${cells[iPop] ?? ''}"`,
+      });
     else out.push({ id: (cells[iId] ?? '').trim(), name, lon, lat, population, line });
   });
   problems.throwIfAny();
@@ -174,9 +231,22 @@ export function readMsoaNames(dataDir: string, rel: string): Map<string, { name:
   for (const r of table.rows) {
     const code = cell(r, iCode).trim();
     const name = cell(r, iName).trim();
-    if (!/^[EW]02\d{6}$/.test(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `not an MSOA code: "${code}"` });
-    else if (!name) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21hclnm', message: `empty name for ${code}` });
-    else if (out.has(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `${code} listed twice (first on line ${out.get(code)?.line})` });
+    if (!/^[EW]02\d{6}$/.test(code))
+      problems.add({
+        file: rel,
+        location: `line ${r.line}`,
+        field: 'msoa21cd',
+        message: `not an MSOA code: "${code}"`,
+      });
+    else if (!name)
+      problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21hclnm', message: `empty name for ${code}` });
+    else if (out.has(code))
+      problems.add({
+        file: rel,
+        location: `line ${r.line}`,
+        field: 'msoa21cd',
+        message: `${code} listed twice (first on line ${out.get(code)?.line})`,
+      });
     else out.set(code, { name, line: r.line });
   }
   problems.throwIfAny();
@@ -193,8 +263,20 @@ export function readMsoaCentroids(dataDir: string, rel: string): Map<string, [nu
     const code = cell(r, iCode ?? -1).trim();
     const lon = Number(cell(r, iLon ?? -1));
     const lat = Number(cell(r, iLat ?? -1));
-    if (!/^[EW]02\d{6}$/.test(code)) problems.add({ file: rel, location: `line ${r.line}`, field: 'msoa21cd', message: `not an MSOA code: "${code}"` });
-    else if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -8.7 || lon > 1.8 || lat < 49.8 || lat > 60.9) problems.add({ file: rel, location: `line ${r.line}`, field: 'lon', message: `not a point in Great Britain: "${cell(r, iLon ?? -1)}, ${cell(r, iLat ?? -1)}"` });
+    if (!/^[EW]02\d{6}$/.test(code))
+      problems.add({
+        file: rel,
+        location: `line ${r.line}`,
+        field: 'msoa21cd',
+        message: `not an MSOA code: "${code}"`,
+      });
+    else if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -8.7 || lon > 1.8 || lat < 49.8 || lat > 60.9)
+      problems.add({
+        file: rel,
+        location: `line ${r.line}`,
+        field: 'lon',
+        message: `not a point in Great Britain: "${cell(r, iLon ?? -1)}, ${cell(r, iLat ?? -1)}"`,
+      });
     else out.set(code, [lon, lat]);
   }
   problems.throwIfAny();

@@ -18,7 +18,17 @@ import {
   type SourceMetadata,
 } from '../../src/data/contract';
 import { CONTEXT_BUFFER_KM, CONTEXT_SOURCES } from './config';
-import { areaM2, bufferBBox, clipArea, clipLines, inBBox, mergeLines, roadLabelPoints, type BBox, type Line } from './context-geometry';
+import {
+  areaM2,
+  bufferBBox,
+  clipArea,
+  clipLines,
+  inBBox,
+  mergeLines,
+  roadLabelPoints,
+  type BBox,
+  type Line,
+} from './context-geometry';
 import { readGeonames, readMsoaCentroids, readMsoaNames, readOsmExtract, type OsmFeature } from './context-sources';
 import { cachedSource } from './source-cache';
 import { PipelineError } from './errors';
@@ -71,9 +81,24 @@ const OSM_SOURCE = (id: string, title: string, file: string, note: string): Sour
 function contextSources(parts: Set<string>): SourceMetadata[] {
   const out: SourceMetadata[] = [];
   if (parts.has('roads')) {
-    out.push(OSM_SOURCE('osm-lines-2018', 'OpenStreetMap roads (motorway, trunk, primary, secondary), railways, rivers and canals, West Yorkshire', path.dirname(CONTEXT_SOURCES.rail), 'June 2018 snapshot: roads opened since then are missing. Shown for orientation only.'));
+    out.push(
+      OSM_SOURCE(
+        'osm-lines-2018',
+        'OpenStreetMap roads (motorway, trunk, primary, secondary), railways, rivers and canals, West Yorkshire',
+        path.dirname(CONTEXT_SOURCES.rail),
+        'June 2018 snapshot: roads opened since then are missing. Shown for orientation only.',
+      ),
+    );
   }
-  if (parts.has('parks')) out.push(OSM_SOURCE('osm-areas-2023', 'OpenStreetMap parks and water, West Yorkshire', path.dirname(CONTEXT_SOURCES.parks), 'July 2023 snapshot. Shown for orientation only.'));
+  if (parts.has('parks'))
+    out.push(
+      OSM_SOURCE(
+        'osm-areas-2023',
+        'OpenStreetMap parks and water, West Yorkshire',
+        path.dirname(CONTEXT_SOURCES.parks),
+        'July 2023 snapshot. Shown for orientation only.',
+      ),
+    );
   if (parts.has('neighbourhoods')) {
     out.push({
       id: 'msoa-names',
@@ -112,7 +137,15 @@ function contextSources(parts: Set<string>): SourceMetadata[] {
 }
 
 /** Roads of each class (slip roads with their class), yards and sidings left out of rail. */
-function readLines(dataDir: string, box: BBox): { roads: Map<string, Line[]>; rail: Line[]; waterways: Map<'river' | 'canal', Line[]>; counts: Record<string, number> } {
+function readLines(
+  dataDir: string,
+  box: BBox,
+): {
+  roads: Map<string, Line[]>;
+  rail: Line[];
+  waterways: Map<'river' | 'canal', Line[]>;
+  counts: Record<string, number>;
+} {
   const counts: Record<string, number> = { railServiceDropped: 0 };
   const roads = new Map<string, Line[]>();
   for (const cls of ROAD_CLASSES) {
@@ -136,13 +169,26 @@ function readLines(dataDir: string, box: BBox): { roads: Map<string, Line[]>; ra
     rail.push(...clipLines(f.geometry, box));
   }
   const waterways = new Map<'river' | 'canal', Line[]>();
-  for (const [k, rel] of [['river', CONTEXT_SOURCES.rivers], ['canal', CONTEXT_SOURCES.canals]] as const) {
-    waterways.set(k, readOsmExtract(dataDir, rel, { geometry: 'line', types: [k] }).features.flatMap((f) => clipLines(f.geometry, box)));
+  for (const [k, rel] of [
+    ['river', CONTEXT_SOURCES.rivers],
+    ['canal', CONTEXT_SOURCES.canals],
+  ] as const) {
+    waterways.set(
+      k,
+      readOsmExtract(dataDir, rel, { geometry: 'line', types: [k] }).features.flatMap((f) =>
+        clipLines(f.geometry, box),
+      ),
+    );
   }
   return { roads, rail, waterways, counts };
 }
 
-function readAreas(dataDir: string, rel: string, box: BBox, minM2: number): { kept: Feature<Polygon | MultiPolygon, Record<string, never>>[]; small: number; points: number } {
+function readAreas(
+  dataDir: string,
+  rel: string,
+  box: BBox,
+  minM2: number,
+): { kept: Feature<Polygon | MultiPolygon, Record<string, never>>[]; small: number; points: number } {
   const { features, skippedPoints } = readOsmExtract(dataDir, rel, { geometry: 'area' });
   let small = 0;
   const kept = features.flatMap((f: OsmFeature) => {
@@ -163,7 +209,9 @@ function placeKind(pop: number): ContextPlaceKind {
 
 function buildTopology(objects: Partial<Record<ContextObject, Feature[]>>): Topology {
   const collections: Record<string, FeatureCollection> = {};
-  for (const [name, features] of Object.entries(objects)) if (features && features.length > 0) collections[CONTEXT_OBJECTS[name as ContextObject]] = { type: 'FeatureCollection', features };
+  for (const [name, features] of Object.entries(objects))
+    if (features && features.length > 0)
+      collections[CONTEXT_OBJECTS[name as ContextObject]] = { type: 'FeatureCollection', features };
   // topojson-server types properties as GeoJsonProperties (nullable); the simplify and client typings want {}.
   const raw = topology(collections) as unknown as Parameters<typeof presimplify>[0];
   return quantize(simplify(presimplify(raw), LINE_MIN_WEIGHT), QUANTIZATION) as unknown as Topology;
@@ -179,8 +227,14 @@ const multi = (lines: Line[]): MultiLineString => ({ type: 'MultiLineString', co
  */
 export async function buildContext(dataDir: string, area: string, areaBBox: BBox): Promise<ContextResult> {
   const osmCovered = (CONTEXT_SOURCES.osmAreas as readonly string[]).includes(area);
-  const empty = (note: string): ContextResult => ({ data: null, metadata: { parts: [], note, attribution: [] }, sources: [], counts: {} });
-  if (!existsSync(path.join(dataDir, CONTEXT_SOURCES.dir))) return empty('Roads, rivers, parks and place names are not shown: the data sources have no context/ folder.');
+  const empty = (note: string): ContextResult => ({
+    data: null,
+    metadata: { parts: [], note, attribution: [] },
+    sources: [],
+    counts: {},
+  });
+  if (!existsSync(path.join(dataDir, CONTEXT_SOURCES.dir)))
+    return empty('Roads, rivers, parks and place names are not shown: the data sources have no context/ folder.');
   const box = bufferBBox(areaBBox, CONTEXT_BUFFER_KM);
   const places = placeLabels(dataDir, box);
   if (!osmCovered) return placesOnly(places);
@@ -191,15 +245,25 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
 
   const roadFeatures: Feature<MultiLineString, { c: RoadClass; r?: string }>[] = [];
   const roadLabels: ContextRoadLabel[] = [];
-  for (const k of [...lines.roads.keys()].sort((a, b) => ROAD_CLASSES.indexOf(a.split('\t')[0] as RoadClass) - ROAD_CLASSES.indexOf(b.split('\t')[0] as RoadClass) || (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const k of [...lines.roads.keys()].sort(
+    (a, b) =>
+      ROAD_CLASSES.indexOf(a.split('\t')[0] as RoadClass) - ROAD_CLASSES.indexOf(b.split('\t')[0] as RoadClass) ||
+      (a < b ? -1 : a > b ? 1 : 0),
+  )) {
     const [c, ref] = k.split('\t') as [RoadClass, string];
     const merged = mergeLines(lines.roads.get(k) ?? []);
     roadFeatures.push({ type: 'Feature', properties: ref ? { c, r: ref } : { c }, geometry: multi(merged) });
     // One number per road (the first of "A58;A61"), every ~4 km along it.
     const label = ref.split(';')[0]?.trim();
-    if (label) for (const [lon, lat] of roadLabelPoints(merged, { minKm: 0.8, everyKm: 4, spacingKm: 2 })) roadLabels.push({ ref: label, c, lon: lon!, lat: lat! });
+    if (label)
+      for (const [lon, lat] of roadLabelPoints(merged, { minKm: 0.8, everyKm: 4, spacingKm: 2 }))
+        roadLabels.push({ ref: label, c, lon: lon!, lat: lat! });
   }
-  const waterwayFeatures = (['river', 'canal'] as const).map((k) => ({ type: 'Feature' as const, properties: { k }, geometry: multi(mergeLines(lines.waterways.get(k) ?? [])) }));
+  const waterwayFeatures = (['river', 'canal'] as const).map((k) => ({
+    type: 'Feature' as const,
+    properties: { k },
+    geometry: multi(mergeLines(lines.waterways.get(k) ?? [])),
+  }));
   const railFeature = { type: 'Feature' as const, properties: {}, geometry: multi(mergeLines(lines.rail)) };
 
   const topo = buildTopology({
@@ -212,7 +276,12 @@ export async function buildContext(dataDir: string, area: string, areaBBox: BBox
   const parts = new Set<string>(Object.keys(topo.objects));
   parts.add('places');
   parts.add('neighbourhoods');
-  const attribution = [CONTEXT_ATTRIBUTION.osm, CONTEXT_ATTRIBUTION.msoaNames, CONTEXT_ATTRIBUTION.msoaCentroids, CONTEXT_ATTRIBUTION.geonames];
+  const attribution = [
+    CONTEXT_ATTRIBUTION.osm,
+    CONTEXT_ATTRIBUTION.msoaNames,
+    CONTEXT_ATTRIBUTION.msoaCentroids,
+    CONTEXT_ATTRIBUTION.geonames,
+  ];
   return {
     data: { topology: topo, places, roadLabels },
     metadata: {
@@ -244,18 +313,40 @@ function placeLabels(dataDir: string, box: BBox): ContextPlace[] {
   const geonames = cachedSource(`geonames:${dataDir}`, () => readGeonames(dataDir, CONTEXT_SOURCES.geonames));
   const places: ContextPlace[] = geonames
     .filter((p) => inBBox([p.lon, p.lat], box))
-    .map((p) => ({ name: p.name, kind: placeKind(p.population), lon: round(p.lon, 5), lat: round(p.lat, 5), pop: p.population }));
+    .map((p) => ({
+      name: p.name,
+      kind: placeKind(p.population),
+      lon: round(p.lon, 5),
+      lat: round(p.lat, 5),
+      pop: p.population,
+    }));
   const names = cachedSource(`msoa-names:${dataDir}`, () => readMsoaNames(dataDir, CONTEXT_SOURCES.msoaNames));
-  const centroids = cachedSource(`msoa-centroids:${dataDir}`, () => readMsoaCentroids(dataDir, CONTEXT_SOURCES.msoaCentroids));
+  const centroids = cachedSource(`msoa-centroids:${dataDir}`, () =>
+    readMsoaCentroids(dataDir, CONTEXT_SOURCES.msoaCentroids),
+  );
   const missing = [...names.entries()].filter(([code]) => !centroids.has(code));
   if (missing.length > 0) {
-    throw new PipelineError(missing.slice(0, 20).map(([code, n]) => ({ file: CONTEXT_SOURCES.msoaNames, location: `line ${n.line}`, field: 'msoa21cd', message: `no population-weighted centroid for ${code} in ${CONTEXT_SOURCES.msoaCentroids}` })));
+    throw new PipelineError(
+      missing.slice(0, 20).map(([code, n]) => ({
+        file: CONTEXT_SOURCES.msoaNames,
+        location: `line ${n.line}`,
+        field: 'msoa21cd',
+        message: `no population-weighted centroid for ${code} in ${CONTEXT_SOURCES.msoaCentroids}`,
+      })),
+    );
   }
   for (const [code, n] of [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [lon, lat] = centroids.get(code) ?? [NaN, NaN];
-    if (inBBox([lon, lat], box)) places.push({ name: n.name, kind: 'neighbourhood', lon: round(lon, 5), lat: round(lat, 5), code });
+    if (inBBox([lon, lat], box))
+      places.push({ name: n.name, kind: 'neighbourhood', lon: round(lon, 5), lat: round(lat, 5), code });
   }
-  return places.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'neighbourhood' ? 1 : b.kind === 'neighbourhood' ? -1 : 0) || (b.pop ?? 0) - (a.pop ?? 0) || a.name.localeCompare(b.name, 'en') || a.lon - b.lon);
+  return places.sort(
+    (a, b) =>
+      (a.kind === b.kind ? 0 : a.kind === 'neighbourhood' ? 1 : b.kind === 'neighbourhood' ? -1 : 0) ||
+      (b.pop ?? 0) - (a.pop ?? 0) ||
+      a.name.localeCompare(b.name, 'en') ||
+      a.lon - b.lon,
+  );
 }
 
 /** A council outside West Yorkshire: place names only, and a note saying where the rest is shown. */
@@ -263,8 +354,15 @@ function placesOnly(places: ContextPlace[]): ContextResult {
   const parts = new Set<string>(['places', 'neighbourhoods']);
   return {
     data: { topology: buildTopology({}), places, roadLabels: [] },
-    metadata: { parts: ['neighbourhoods', 'places'], note: PLACES_ONLY_NOTE, attribution: [CONTEXT_ATTRIBUTION.msoaNames, CONTEXT_ATTRIBUTION.msoaCentroids, CONTEXT_ATTRIBUTION.geonames] },
+    metadata: {
+      parts: ['neighbourhoods', 'places'],
+      note: PLACES_ONLY_NOTE,
+      attribution: [CONTEXT_ATTRIBUTION.msoaNames, CONTEXT_ATTRIBUTION.msoaCentroids, CONTEXT_ATTRIBUTION.geonames],
+    },
     sources: contextSources(parts),
-    counts: { places: places.filter((p) => p.kind !== 'neighbourhood').length, neighbourhoods: places.filter((p) => p.kind === 'neighbourhood').length },
+    counts: {
+      places: places.filter((p) => p.kind !== 'neighbourhood').length,
+      neighbourhoods: places.filter((p) => p.kind === 'neighbourhood').length,
+    },
   };
 }

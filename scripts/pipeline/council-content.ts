@@ -12,7 +12,10 @@ import { readCouncilFolder } from './council-folder';
  * interventions.json; see docs/adding-council-content.md), or in <ATLAS_CONTENT_DIR>/<LAD code>/
  * when that is set (a test's synthetic folder). No folder = no content: the build still succeeds.
  */
-export function contentDirFor(area: string, root: string = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : CONTENT_DIR): string | null {
+export function contentDirFor(
+  area: string,
+  root: string = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : CONTENT_DIR,
+): string | null {
   const dir = path.join(root, area);
   return existsSync(dir) ? dir : null;
 }
@@ -33,10 +36,17 @@ export function councilContent(contentDir: string | null): CouncilContent | null
     throw new PipelineError({ file, message: `not readable JSON: ${(e as Error).message}` });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new PipelineError({ file, field: '(root)', message: `must be an object with priorityWards and neighbourhoods (got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed})` });
+    throw new PipelineError({
+      file,
+      field: '(root)',
+      message: `must be an object with priorityWards and neighbourhoods (got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed})`,
+    });
   }
   const { priorityWards, neighbourhoods } = parsed as Partial<PriorityAreasFile>;
-  for (const [field, v] of [['priorityWards', priorityWards], ['neighbourhoods', neighbourhoods]] as const) {
+  for (const [field, v] of [
+    ['priorityWards', priorityWards],
+    ['neighbourhoods', neighbourhoods],
+  ] as const) {
     if (!Array.isArray(v)) throw new PipelineError({ file, field, message: 'must be a list (may be empty)' });
   }
   const rel = path.relative(REPO_ROOT, contentDir).split(path.sep).join('/');

@@ -46,9 +46,12 @@ export function reportMissingRows(problems: ProblemList, release: ReleaseData, l
   const absent = [...lookupCodes].filter((c) => c.startsWith('E') && !release.records.has(c)).sort();
   if (absent.length > 0 && absent.length <= 20) {
     for (const code of absent) {
-      problems.add({ file: release.file, field: release.def.source.codeColumn, message: `no row for LSOA ${code} (listed in the ONS lookup)` });
+      problems.add({
+        file: release.file,
+        field: release.def.source.codeColumn,
+        message: `no row for LSOA ${code} (listed in the ONS lookup)`,
+      });
     }
   }
   problems.add(gap.problem);
 }
-

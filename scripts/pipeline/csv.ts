@@ -54,7 +54,8 @@ export function readCsv(filePath: string, displayName: string = filePath): CsvTa
 /** Index of a required column; a missing column is a problem with the file, named as such. */
 export function column(table: CsvTable, name: string): number {
   const i = table.header.indexOf(name);
-  if (i < 0) throw new PipelineError({ file: table.file, location: 'line 1', field: name, message: 'required column missing' });
+  if (i < 0)
+    throw new PipelineError({ file: table.file, location: 'line 1', field: name, message: 'required column missing' });
   return i;
 }
 
@@ -81,12 +82,18 @@ export interface CodedRow {
  * earlier line, is recorded as a problem (file, line, field) and left out. A generator, so problems
  * are recorded in line order with those the caller finds on each row.
  */
-export function* codedRows(table: CsvTable, codeCol: number, codeField: string, problems: ProblemList): Generator<CodedRow> {
+export function* codedRows(
+  table: CsvTable,
+  codeCol: number,
+  codeField: string,
+  problems: ProblemList,
+): Generator<CodedRow> {
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     const code = cell(row, codeCol).trim();
     const at = `line ${row.line}${code ? ` (${code})` : ''}`;
-    const bad = (field: string, message: string): void => problems.add({ file: table.file, location: at, field, message });
+    const bad = (field: string, message: string): void =>
+      problems.add({ file: table.file, location: at, field, message });
     const prev = firstLine.get(code);
     if (code === '') bad(codeField, 'missing LSOA code');
     else if (prev !== undefined) bad(codeField, `duplicate LSOA code ${code} (also line ${prev})`);

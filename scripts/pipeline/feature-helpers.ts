@@ -37,12 +37,19 @@ export function bboxOf(features: AreaFeature[]): [number, number, number, number
   return [round(b[0], 5), round(b[1], 5), round(b[2], 5), round(b[3], 5)];
 }
 
-
 /**
  * The features without the flags and local ranks the app restores exactly on loading
  * (src/data/derived-fields.ts): bytes the first view and the release switch need not download.
  */
-export function withoutDerivable(features: AreaGeoFeature[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): AreaGeoFeature[] {
-  const props = omitDerivable(features.map((f) => f.properties), releases, vintage);
+export function withoutDerivable(
+  features: AreaGeoFeature[],
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): AreaGeoFeature[] {
+  const props = omitDerivable(
+    features.map((f) => f.properties),
+    releases,
+    vintage,
+  );
   return features.map((f, i) => ({ ...f, properties: props[i] ?? f.properties }));
 }

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { STANDING_INDICATORS, type CouncilStanding, type IndicatorStanding, type PublishedFigure, type StandingIndicator, type StandingMeasure } from '../../src/data/standing-contract';
+import {
+  STANDING_INDICATORS,
+  type CouncilStanding,
+  type IndicatorStanding,
+  type PublishedFigure,
+  type StandingIndicator,
+  type StandingMeasure,
+} from '../../src/data/standing-contract';
 import { cell, readCsv, type CsvTable } from './csv';
 import { PipelineError, ProblemList } from './errors';
 import { cachedSource } from './source-cache';
@@ -51,18 +58,38 @@ export function file10Columns(indicator: StandingIndicator): Partial<Record<Stan
 }
 
 /** The council's row as published figures; every cell of that row is checked (file, line, field). */
-export function standingFromTable(table: CsvTable, area: { code: string; name: string }, source: { file: string }): CouncilStanding {
+export function standingFromTable(
+  table: CsvTable,
+  area: { code: string; name: string },
+  source: { file: string },
+): CouncilStanding {
   const index = (name: string): number => {
     const i = table.header.indexOf(name);
-    if (i < 0) throw new PipelineError({ file: table.file, location: 'line 1', field: name, message: 'required column missing' });
+    if (i < 0)
+      throw new PipelineError({
+        file: table.file,
+        location: 'line 1',
+        field: name,
+        message: 'required column missing',
+      });
     return i;
   };
   const codeCol = index(FILE10.code);
   const rows = table.rows.filter((r) => cell(r, codeCol).trim() === area.code);
-  if (rows.length === 0) return { available: false, reason: `${area.code} is not among the ${table.rows.length} districts of IoD 2025 File 10` };
+  if (rows.length === 0)
+    return {
+      available: false,
+      reason: `${area.code} is not among the ${table.rows.length} districts of IoD 2025 File 10`,
+    };
   const [row, second] = rows;
   if (!row) throw new Error('unreachable: rows is not empty');
-  if (second) throw new PipelineError({ file: table.file, location: `line ${second.line}`, field: FILE10.code, message: `duplicate district ${area.code} (also line ${row.line})` });
+  if (second)
+    throw new PipelineError({
+      file: table.file,
+      location: `line ${second.line}`,
+      field: FILE10.code,
+      message: `duplicate district ${area.code} (also line ${row.line})`,
+    });
   const districts = table.rows.length;
   const problems = new ProblemList();
   const figure = (valueCol: string, rankCol: string): PublishedFigure | undefined => {
@@ -70,13 +97,27 @@ export function standingFromTable(table: CsvTable, area: { code: string; name: s
     const rawRank = cell(row, index(rankCol));
     const value = parseFiniteNumber(rawValue);
     const rank = parseIntInRange(rawRank, 1, districts);
-    if (value === undefined) problems.add({ file: table.file, location: `line ${row.line} (${area.code})`, field: valueCol, message: `"${rawValue}" is not a number` });
-    if (rank === undefined) problems.add({ file: table.file, location: `line ${row.line} (${area.code})`, field: rankCol, message: `"${rawRank}" is not a whole number in 1–${districts}` });
+    if (value === undefined)
+      problems.add({
+        file: table.file,
+        location: `line ${row.line} (${area.code})`,
+        field: valueCol,
+        message: `"${rawValue}" is not a number`,
+      });
+    if (rank === undefined)
+      problems.add({
+        file: table.file,
+        location: `line ${row.line} (${area.code})`,
+        field: rankCol,
+        message: `"${rawRank}" is not a whole number in 1–${districts}`,
+      });
     return value === undefined || rank === undefined ? undefined : { value, rank };
   };
   const indicators: IndicatorStanding[] = STANDING_INDICATORS.map((indicator) => {
     const measures: IndicatorStanding['measures'] = {};
-    for (const [measure, cols] of Object.entries(file10Columns(indicator)) as Array<[StandingMeasure, [string, string]]>) {
+    for (const [measure, cols] of Object.entries(file10Columns(indicator)) as Array<
+      [StandingMeasure, [string, string]]
+    >) {
       const f = figure(...cols);
       if (f) measures[measure] = f;
     }
@@ -95,7 +136,8 @@ export function standingFromTable(table: CsvTable, area: { code: string; name: s
 /** The council's standing from the sources, or why there is none (no File 10 in the sources). */
 export function readStanding(dataDir: string, area: { code: string; name: string }): CouncilStanding {
   const file = path.join(dataDir, FILE10.file);
-  if (!existsSync(file)) return { available: false, reason: `IoD 2025 File 10 (${FILE10.file}) is not in this build's data sources` };
+  if (!existsSync(file))
+    return { available: false, reason: `IoD 2025 File 10 (${FILE10.file}) is not in this build's data sources` };
   // Parsed once per process: build:sites reads it for every council.
   const table = cachedSource(`file10:${file}`, () => readCsv(file, FILE10.file));
   return standingFromTable(table, area, { file: FILE10.file });

@@ -35,7 +35,11 @@ export function parseFile3(table: CsvTable, nationalCount: number): Map<string, 
   const C = FILE3_COLUMNS;
   const codeCol = column(table, C.code);
   const imdCol = column(table, C.imdRank);
-  const cols = (['idc', 'ido'] as const).map((ind) => ({ ind, r: column(table, C[ind].r), d: column(table, C[ind].d) }));
+  const cols = (['idc', 'ido'] as const).map((ind) => ({
+    ind,
+    r: column(table, C[ind].r),
+    d: column(table, C[ind].d),
+  }));
   const out = new Map<string, File3Record>();
   for (const { row, code, bad } of codedRows(table, codeCol, C.code, problems)) {
     const int = (i: number, field: string, max: number): number | undefined => {
@@ -50,7 +54,8 @@ export function parseFile3(table: CsvTable, nationalCount: number): Map<string, 
       const r = int(c.r, C[c.ind].r, nationalCount);
       const d = int(c.d, C[c.ind].d, 10);
       if (r === undefined || d === undefined) continue;
-      if (d !== Math.ceil((r * 10) / nationalCount)) bad(C[c.ind].d, `decile ${d} does not match rank ${r} of ${nationalCount}`);
+      if (d !== Math.ceil((r * 10) / nationalCount))
+        bad(C[c.ind].d, `decile ${d} does not match rank ${r} of ${nationalCount}`);
       else values[c.ind] = { r, d };
     }
     if (imdRank === undefined || !values.idc || !values.ido) continue;
@@ -69,14 +74,24 @@ export function readFile3(dataDir: string, nationalCount: number, file: string):
  * every other 2025 indicator (areaValues). An area LSOA without a row fails the build, and so does an
  * IMD rank that differs from the England file's (a File 3 of another release cannot slip in).
  */
-export function areaSupplementary(file3: ReadonlyMap<string, File3Record>, codes: readonly string[], release2025: ReleaseData, file: string): Map<string, IodValues> {
+export function areaSupplementary(
+  file3: ReadonlyMap<string, File3Record>,
+  codes: readonly string[],
+  release2025: ReleaseData,
+  file: string,
+): Map<string, IodValues> {
   const problems = new ProblemList();
   for (const code of codes) {
     const rec = file3.get(code);
     const imd = release2025.records.get(code)?.values.imd;
     if (!rec) problems.add({ file, field: FILE3_COLUMNS.code, message: `no row for LSOA ${code} of the area` });
     else if (imd && rec.imdRank !== imd.r) {
-      problems.add({ file, location: `line ${rec.line} (${code})`, field: FILE3_COLUMNS.imdRank, message: `IMD rank ${rec.imdRank} differs from ${imd.r} in ${release2025.file}` });
+      problems.add({
+        file,
+        location: `line ${rec.line} (${code})`,
+        field: FILE3_COLUMNS.imdRank,
+        message: `IMD rank ${rec.imdRank} differs from ${imd.r} in ${release2025.file}`,
+      });
     }
   }
   problems.throwIfAny();

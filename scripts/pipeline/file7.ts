@@ -60,7 +60,12 @@ export function parseFile7(table: CsvTable, nationalCount: number): Map<string, 
     lad: column(table, C.lad),
     imdScore: column(table, C.imdScore),
     imdRank: column(table, C.imdRank),
-    ind: FILE7_INDICATORS.map((ind) => ({ ind, s: column(table, C[ind].s), r: column(table, C[ind].r), d: column(table, C[ind].d) })),
+    ind: FILE7_INDICATORS.map((ind) => ({
+      ind,
+      s: column(table, C[ind].s),
+      r: column(table, C[ind].r),
+      d: column(table, C[ind].d),
+    })),
     pop: POPULATION_KEYS.map((key) => ({ key, i: column(table, C.population[key]) })),
   };
   const out = new Map<string, File7Record>();
@@ -97,11 +102,22 @@ export function parseFile7(table: CsvTable, nationalCount: number): Map<string, 
     const total = population.pop22;
     for (const key of ['chi22', 'old22', 'wa22'] as const) {
       const v = population[key];
-      if (total !== undefined && v !== undefined && v > total) bad(C.population[key], `${v} is more than the total population ${total}`);
+      if (total !== undefined && v !== undefined && v > total)
+        bad(C.population[key], `${v} is more than the total population ${total}`);
     }
     const { idc, ido } = values;
     const { pop22, chi22, old22, wa22 } = population;
-    if (imdS === undefined || imdR === undefined || !idc || !ido || pop22 === undefined || chi22 === undefined || old22 === undefined || wa22 === undefined) continue;
+    if (
+      imdS === undefined ||
+      imdR === undefined ||
+      !idc ||
+      !ido ||
+      pop22 === undefined ||
+      chi22 === undefined ||
+      old22 === undefined ||
+      wa22 === undefined
+    )
+      continue;
     out.set(code, {
       code,
       lad: cell(row, col.lad).trim(),
@@ -147,7 +163,11 @@ export function areaPeople(opts: {
     const claimsArea = [...records.values()].some((r) => r.lad === area);
     if (claimsArea) {
       throw new PipelineError(
-        missing.map((c) => ({ file, field: FILE7_COLUMNS.code, message: `no row for LSOA ${c} of area ${area}, though the file has rows for ${area}` })),
+        missing.map((c) => ({
+          file,
+          field: FILE7_COLUMNS.code,
+          message: `no row for LSOA ${c} of area ${area}, though the file has rows for ${area}`,
+        })),
       );
     }
     const lads = [...new Set([...records.values()].map((r) => r.lad))].sort().join(', ');
@@ -162,9 +182,20 @@ export function areaPeople(opts: {
     const f7 = records.get(code);
     const imd = release2025.records.get(code)?.values.imd;
     if (!f7 || !imd) continue;
-    if (f7.imd.r !== imd.r) problems.add({ file, location: `line ${f7.line} (${code})`, field: FILE7_COLUMNS.imdRank, message: `IMD rank ${f7.imd.r} differs from ${imd.r} in ${release2025.file}` });
+    if (f7.imd.r !== imd.r)
+      problems.add({
+        file,
+        location: `line ${f7.line} (${code})`,
+        field: FILE7_COLUMNS.imdRank,
+        message: `IMD rank ${f7.imd.r} differs from ${imd.r} in ${release2025.file}`,
+      });
     if (imd.s !== undefined && Math.abs(f7.imd.s - imd.s) > 5e-4) {
-      problems.add({ file, location: `line ${f7.line} (${code})`, field: FILE7_COLUMNS.imdScore, message: `IMD score ${f7.imd.s} differs from ${imd.s} in ${release2025.file}` });
+      problems.add({
+        file,
+        location: `line ${f7.line} (${code})`,
+        field: FILE7_COLUMNS.imdScore,
+        message: `IMD score ${f7.imd.s} differs from ${imd.s} in ${release2025.file}`,
+      });
     }
   }
   problems.throwIfAny();

@@ -13,7 +13,11 @@ export const MAX_WEIGHT_FACTOR = 256;
  * (rural districts), the map shows them at a lower zoom, so proportionally coarser outlines look the
  * same on screen. Never finer than the base weight (dense cities keep Leeds' detail).
  */
-export function areaMinWeight(baseWeight: number, bbox: readonly [number, number, number, number], lsoaCount: number): number {
+export function areaMinWeight(
+  baseWeight: number,
+  bbox: readonly [number, number, number, number],
+  lsoaCount: number,
+): number {
   const perLsoa = ((bbox[2] - bbox[0]) * (bbox[3] - bbox[1])) / Math.max(1, lsoaCount);
   return baseWeight * Math.max(1, perLsoa / REFERENCE_BBOX_AREA_PER_LSOA);
 }
@@ -33,7 +37,8 @@ export const PART_AREA_STEPS = [1e-6, 1e-5] as const;
 
 function ringArea(ring: number[][]): number {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ((ring[j]?.[0] ?? 0) + (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) - (ring[i]?.[1] ?? 0));
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += ((ring[j]?.[0] ?? 0) + (ring[i]?.[0] ?? 0)) * ((ring[j]?.[1] ?? 0) - (ring[i]?.[1] ?? 0));
   return Math.abs(a / 2);
 }
 
@@ -65,13 +70,18 @@ export function fitTopology(
   quantization: number,
   gzipLimit: number,
 ): FittedTopology {
-  const fit = (objs: Record<string, AreaGeoFeature[]>, minPartArea: number, q: number): FittedTopology & { fits: boolean } => {
+  const fit = (
+    objs: Record<string, AreaGeoFeature[]>,
+    minPartArea: number,
+    q: number,
+  ): FittedTopology & { fits: boolean } => {
     const pre = presimplifiedTopology(objs);
     let minWeight = startWeight;
     for (;;) {
       const topology = finishTopology(pre, minWeight, q);
       const fits = gzipSync(Buffer.from(stableStringify(topology), 'utf8'), { level: 9 }).byteLength <= gzipLimit;
-      if (fits || minWeight >= startWeight * MAX_WEIGHT_FACTOR) return { topology, minWeight, minPartArea, quantization: q, fits };
+      if (fits || minWeight >= startWeight * MAX_WEIGHT_FACTOR)
+        return { topology, minWeight, minPartArea, quantization: q, fits };
       minWeight *= 2;
     }
   };
@@ -82,8 +92,15 @@ export function fitTopology(
   if (!result.fits) result = fit(objects, 0, coarse);
   for (const minArea of PART_AREA_STEPS) {
     if (result.fits) break;
-    const pruned = Object.fromEntries(Object.entries(objects).map(([name, fs]) => [name, withoutSmallParts(fs, minArea)]));
+    const pruned = Object.fromEntries(
+      Object.entries(objects).map(([name, fs]) => [name, withoutSmallParts(fs, minArea)]),
+    );
     result = fit(pruned, minArea, coarse);
   }
-  return { topology: result.topology, minWeight: result.minWeight, minPartArea: result.minPartArea, quantization: result.quantization };
+  return {
+    topology: result.topology,
+    minWeight: result.minWeight,
+    minPartArea: result.minPartArea,
+    quantization: result.quantization,
+  };
 }

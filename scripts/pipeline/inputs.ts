@@ -22,11 +22,23 @@ const PLACES_DIR = 'places';
 /** Source paths relative to the data dir (files or folders; some optional, so possibly absent). */
 export function sourcePaths(sources: SourceFiles): string[] {
   // Paths only: SourceFiles also holds flags (englandWide).
-  const fromConfig = Object.values(sources).flatMap((s) => (typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : []));
+  const fromConfig = Object.values(sources).flatMap((s) =>
+    typeof s === 'string' ? [s] : typeof s === 'object' ? [s.path] : [],
+  );
   const fromReleases = RELEASE_LIST.flatMap((r) => [r.source.file, ...(r.optionalSources ?? []).map((o) => o.file)]);
   // The context layer's sources: its folder (MSOA names are placed at centroids read from it too).
   const fromContext = [CONTEXT_SOURCES.dir];
-  return [...new Set([...fromConfig, ...fromReleases, PLACES_DIR, SPI_SOURCE_FILE, SPI_FRAMEWORK_FILE, FILE10.file, ...fromContext])];
+  return [
+    ...new Set([
+      ...fromConfig,
+      ...fromReleases,
+      PLACES_DIR,
+      SPI_SOURCE_FILE,
+      SPI_FRAMEWORK_FILE,
+      FILE10.file,
+      ...fromContext,
+    ]),
+  ];
 }
 
 /** Every file under `p` (or `p` itself), [] when it does not exist. */

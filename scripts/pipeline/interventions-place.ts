@@ -123,10 +123,21 @@ export function createPlacer({ areaCode, wardPolys, postcodes, problems }: Place
     return undefined;
   };
 
-  const emit = (d: Draft, coords: [number, number], precision: InterventionProperties['precision'], precisionNote: string, areaWard?: string) => {
+  const emit = (
+    d: Draft,
+    coords: [number, number],
+    precision: InterventionProperties['precision'],
+    precisionNote: string,
+    areaWard?: string,
+  ) => {
     const ward = areaWard ?? wardAt(coords);
     if (!ward) {
-      problems.add({ file: d.at.file, location: d.at.item, field: `"${d.at.field}"`, message: `the point ${coords[1].toFixed(5)}, ${coords[0].toFixed(5)} (${precisionNote}) lies outside ${areaCode}: every point must lie in the council` });
+      problems.add({
+        file: d.at.file,
+        location: d.at.item,
+        field: `"${d.at.field}"`,
+        message: `the point ${coords[1].toFixed(5)}, ${coords[0].toFixed(5)} (${precisionNote}) lies outside ${areaCode}: every point must lie in the council`,
+      });
       return;
     }
     if (d.declaredWard && d.declaredWard !== ward) {
@@ -149,7 +160,11 @@ export function createPlacer({ areaCode, wardPolys, postcodes, problems }: Place
     const w = d.declaredWard ?? ward;
     if (w) props.ward = w;
     if (d.neighbourhood) props.neighbourhood = d.neighbourhood;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [round5(coords[0]), round5(coords[1])] }, properties: props });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [round5(coords[0]), round5(coords[1])] },
+      properties: props,
+    });
   };
 
   const geocode = (d: Draft, pc: string) => {
@@ -158,11 +173,21 @@ export function createPlacer({ areaCode, wardPolys, postcodes, problems }: Place
     if (c === undefined) {
       const area = postcodes.areaOf(key);
       const why = area === null ? 'is not in' : `is outside the ${area} area covered by`;
-      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} ${why} ${postcodes.fileFor(key)}` });
+      unplaced.push({
+        id: d.id,
+        name: d.name,
+        origin: d.origin,
+        reason: `postcode ${key} ${why} ${postcodes.fileFor(key)}`,
+      });
       return;
     }
     if (!c) {
-      unplaced.push({ id: d.id, name: d.name, origin: d.origin, reason: `postcode ${key} has no coordinates in ${postcodes.fileFor(key)}` });
+      unplaced.push({
+        id: d.id,
+        name: d.name,
+        origin: d.origin,
+        reason: `postcode ${key} has no coordinates in ${postcodes.fileFor(key)}`,
+      });
       return;
     }
     emit(d, c, 'postcode', `postcode centroid (${key}), not the building`);
@@ -174,7 +199,10 @@ export function createPlacer({ areaCode, wardPolys, postcodes, problems }: Place
     if (!d.postcode) return true;
     const k = `${postcodeKey(d.postcode)}|${d.type}`;
     const into = taken.get(k);
-    if (into) { merged.push({ id: d.id, into }); return false; }
+    if (into) {
+      merged.push({ id: d.id, into });
+      return false;
+    }
     taken.set(k, d.id);
     return true;
   };

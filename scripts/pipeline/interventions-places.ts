@@ -11,7 +11,11 @@ import { placesFilePath } from './council-folder';
 import { bngPointToWgs84 } from './reproject';
 
 export function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 export type PlacesLocation =
@@ -28,20 +32,34 @@ function cellReader(entry: PlacesFileEntry, table: CsvTable, file: string) {
   const header = table.header.map((h) => h.trim());
   const index = (h: string, key: string): number => {
     const i = header.indexOf(h);
-    if (i < 0) throw new PipelineError({ file, location: 'line 1', field: `"${h}"`, message: `column missing (council.json places "${entry.id}" columns.${key})` });
+    if (i < 0)
+      throw new PipelineError({
+        file,
+        location: 'line 1',
+        field: `"${h}"`,
+        message: `column missing (council.json places "${entry.id}" columns.${key})`,
+      });
     return i;
   };
   const cols = new Map<PlacesColumn, number[]>();
   for (const [key, h] of Object.entries(entry.columns) as Array<[PlacesColumn, string | string[]]>) {
-    cols.set(key, (Array.isArray(h) ? h : [h]).map((x) => index(x, key)));
+    cols.set(
+      key,
+      (Array.isArray(h) ? h : [h]).map((x) => index(x, key)),
+    );
   }
   return (cells: string[], key: PlacesColumn): string =>
-    (cols.get(key) ?? []).map((i) => (cells[i] ?? '').trim()).filter(Boolean).join(', ');
+    (cols.get(key) ?? [])
+      .map((i) => (cells[i] ?? '').trim())
+      .filter(Boolean)
+      .join(', ');
 }
 
 /** The category cell's type: the first ";"-separated value the mapping knows, else the entry's type. */
 function categoryOf(entry: PlacesFileEntry, cellValue: string): { type: string; description?: string } {
-  const byKey = new Map<string, PlacesCategory>(Object.entries(entry.categories ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const byKey = new Map<string, PlacesCategory>(
+    Object.entries(entry.categories ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
   for (const part of cellValue.split(';')) {
     const hit = byKey.get(part.trim().toLowerCase());
     if (hit !== undefined) return typeof hit === 'string' ? { type: hit } : hit;
@@ -49,7 +67,8 @@ function categoryOf(entry: PlacesFileEntry, cellValue: string): { type: string; 
   return { type: entry.type };
 }
 
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 
 function defaultDescription(values: Record<string, string>, listName: string): string {
   const parts = [values.address ? `${values.address}` : `Listed in ${listName}`];
@@ -60,7 +79,13 @@ function defaultDescription(values: Record<string, string>, listName: string): s
 
 function number(file: string, item: string, field: string, v: string): number {
   const x = Number(v);
-  if (v === '' || !Number.isFinite(x)) throw new PipelineError({ file, location: item, field: `"${field}"`, message: `not a number: ${JSON.stringify(v)}` });
+  if (v === '' || !Number.isFinite(x))
+    throw new PipelineError({
+      file,
+      location: item,
+      field: `"${field}"`,
+      message: `not a number: ${JSON.stringify(v)}`,
+    });
   return x;
 }
 
@@ -74,7 +99,13 @@ export function readPlacesEntry(entry: PlacesFileEntry, contentDir: string, sour
   for (const r of table.rows) {
     const name = get(r.cells, 'name');
     const item = `line ${r.line}${name ? ` ("${name}")` : ''}`;
-    if (!name) throw new PipelineError({ file, location: item, field: `"${String(entry.columns.name)}"`, message: 'empty name' });
+    if (!name)
+      throw new PipelineError({
+        file,
+        location: item,
+        field: `"${String(entry.columns.name)}"`,
+        message: 'empty name',
+      });
     if (entry.excludeEnded && get(r.cells, 'end_date') !== '') continue;
     const values = {
       name,
@@ -94,7 +125,9 @@ export function readPlacesEntry(entry: PlacesFileEntry, contentDir: string, sour
       origin: entry.id,
       ...(start ? { start } : {}),
       ...(end ? { end } : {}),
-      description: template ? fill(template, { ...values, address: values.address || 'address not given' }) : defaultDescription(values, entry.name),
+      description: template
+        ? fill(template, { ...values, address: values.address || 'address not given' })
+        : defaultDescription(values, entry.name),
       outcomes: [],
       source: rowSource ? `${entry.source}: ${rowSource}` : entry.source,
       at: { file, item, field: '' },
@@ -107,17 +140,35 @@ export function readPlacesEntry(entry: PlacesFileEntry, contentDir: string, sour
     const n = get(r.cells, 'northing');
     let location: PlacesLocation;
     if (lat !== '' || lon !== '') {
-      const coords: [number, number] = [number(file, item, String(entry.columns.longitude), lon), number(file, item, String(entry.columns.latitude), lat)];
+      const coords: [number, number] = [
+        number(file, item, String(entry.columns.longitude), lon),
+        number(file, item, String(entry.columns.latitude), lat),
+      ];
       location = { kind: 'point', coords, precisionNote: `coordinates from ${shown}` };
     } else if (e !== '' || n !== '') {
-      const coords = bngPointToWgs84(number(file, item, String(entry.columns.easting), e), number(file, item, String(entry.columns.northing), n));
+      const coords = bngPointToWgs84(
+        number(file, item, String(entry.columns.easting), e),
+        number(file, item, String(entry.columns.northing), n),
+      );
       location = { kind: 'point', coords, precisionNote: `grid reference from ${shown}` };
     } else if (postcode) location = { kind: 'postcode', postcode };
     else {
-      const extra = [values.notes && `status: ${values.notes}`, `address: ${values.address || 'none'}`].filter(Boolean).join('; ');
+      const extra = [values.notes && `status: ${values.notes}`, `address: ${values.address || 'none'}`]
+        .filter(Boolean)
+        .join('; ');
       location = { kind: 'none', reason: `no postcode or coordinates in ${shown} (${extra})` };
     }
-    const at: DraftOrigin = { file, item, field: String(location.kind === 'point' ? (lat !== '' ? entry.columns.latitude : entry.columns.easting) : entry.columns.postcode ?? '') };
+    const at: DraftOrigin = {
+      file,
+      item,
+      field: String(
+        location.kind === 'point'
+          ? lat !== ''
+            ? entry.columns.latitude
+            : entry.columns.easting
+          : (entry.columns.postcode ?? ''),
+      ),
+    };
     draft.at = at;
     rows.push({ draft, location });
   }

@@ -56,7 +56,8 @@ export function postcodeLookup(sourcesDir: string, source: PostcodeSource): Post
     areaOf: () => null,
     get(k) {
       const area = postcodeArea(k);
-      if (!areas.has(area)) areas.set(area, existsSync(join(sourcesDir, fileFor(k))) ? readTable(sourcesDir, fileFor(k)) : new Map());
+      if (!areas.has(area))
+        areas.set(area, existsSync(join(sourcesDir, fileFor(k))) ? readTable(sourcesDir, fileFor(k)) : new Map());
       return areas.get(area)?.get(k);
     },
   };

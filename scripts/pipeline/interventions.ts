@@ -13,7 +13,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { PipelineError, ProblemList } from './errors';
-import type { ContentIntervention, InterventionsCollection, UnplacedIntervention } from '../../src/data/content-contract';
+import type {
+  ContentIntervention,
+  InterventionsCollection,
+  UnplacedIntervention,
+} from '../../src/data/content-contract';
 import type { CouncilFolderFile } from '../../src/data/council-folder';
 import { readCouncilFolder } from './council-folder';
 import { areaPoint, createPlacer, type Draft, type Poly } from './interventions-place';
@@ -69,19 +73,32 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
 
   // --- content
   const ctx = { wardNames, lsoa21Codes: new Set(lsoaPolys.keys()), reports: council.reports };
-  const pa = validatePriorityAreas(readJson(CONTENT_FILES.priorityAreas), ctx, join(contentDir, CONTENT_FILES.priorityAreas));
+  const pa = validatePriorityAreas(
+    readJson(CONTENT_FILES.priorityAreas),
+    ctx,
+    join(contentDir, CONTENT_FILES.priorityAreas),
+  );
   const hoods = new Map(pa.neighbourhoods.map((h) => [h.id, h]));
   const interventionsFile = join(contentDir, CONTENT_FILES.interventions);
-  const content = validateInterventions(readJson(CONTENT_FILES.interventions), {
-    ...ctx,
-    neighbourhoodIds: new Set(hoods.keys()),
-    types: council.interventionTypes.map((t) => t.id),
-  }, interventionsFile);
+  const content = validateInterventions(
+    readJson(CONTENT_FILES.interventions),
+    {
+      ...ctx,
+      neighbourhoodIds: new Set(hoods.keys()),
+      types: council.interventionTypes.map((t) => t.id),
+    },
+    interventionsFile,
+  );
 
   // --- postcodes
   const postcodes = postcodeLookup(sourcesDir, input.postcodes ?? { kind: 'table', file: LEEDS_POSTCODES_FILE });
   const problems = new ProblemList();
-  const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({ areaCode, wardPolys, postcodes, problems });
+  const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({
+    areaCode,
+    wardPolys,
+    postcodes,
+    problems,
+  });
   const cityWide: InterventionsCollection['cityWide'] = [];
 
   // --- report items
@@ -101,7 +118,11 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       outcomes: it.outcomes,
       source: [it.source, ...(it.otherSources ?? [])].map((c) => citationText(c, council.publisher)).join('; '),
       ...(it.location.kind === 'postcode' ? { postcode: it.location.postcode } : {}),
-      at: { file: interventionsFile, item: `item ${i + 1} ("${it.id}")`, field: it.location.kind === 'postcode' ? 'location.postcode' : 'location' },
+      at: {
+        file: interventionsFile,
+        item: `item ${i + 1} ("${it.id}")`,
+        field: it.location.kind === 'postcode' ? 'location.postcode' : 'location',
+      },
     },
   }));
   for (const { d } of reportDrafts) claim(d);
@@ -119,7 +140,12 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
         if (loc.neighbourhood) {
           const h = hoods.get(loc.neighbourhood)!;
           if (h.lsoa21.length === 0) {
-            unplaced.push({ id: d.id, name: d.name, origin: 'report', reason: `neighbourhood ${h.id} has no default LSOAs to place it in` });
+            unplaced.push({
+              id: d.id,
+              name: d.name,
+              origin: 'report',
+              reason: `neighbourhood ${h.id} has no default LSOAs to place it in`,
+            });
             break;
           }
           const pt = areaPoint(h.lsoa21.map((s) => lsoaPolys.get(s.code)!));
@@ -130,7 +156,13 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
           const code = loc.ward!;
           const pt = areaPoint([wardPolys.get(code)!]);
           const name = wardNames.get(code) ?? code;
-          emit(d, pt, 'area', `approximate: placed in its ward (${name}); the location is not in the sources${loc.note ? `. ${loc.note}` : ''}`, code);
+          emit(
+            d,
+            pt,
+            'area',
+            `approximate: placed in its ward (${name}); the location is not in the sources${loc.note ? `. ${loc.note}` : ''}`,
+            code,
+          );
         }
         break;
       }
@@ -139,8 +171,15 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
         break;
       case 'citywide':
         cityWide.push({
-          id: d.id, type: d.type, name: d.name, description: d.description, outcomes: d.outcomes, source: d.source,
-          ...(d.start ? { start: d.start } : {}), ...(d.end ? { end: d.end } : {}), ...(d.dateNote ? { dateNote: d.dateNote } : {}),
+          id: d.id,
+          type: d.type,
+          name: d.name,
+          description: d.description,
+          outcomes: d.outcomes,
+          source: d.source,
+          ...(d.start ? { start: d.start } : {}),
+          ...(d.end ? { end: d.end } : {}),
+          ...(d.dateNote ? { dateNote: d.dateNote } : {}),
         });
         break;
     }
@@ -162,21 +201,34 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       // item's own description stands, a places row's says where else it is listed.
       const into = merged[merged.length - 1]!.into;
       const f = features.find((x) => x.properties.id === into);
-      if (f && f.properties.origin !== 'report' && !f.properties.description.includes(d.name)) f.properties.description += ` Listed in ${entry.name} as "${d.name}".`;
+      if (f && f.properties.origin !== 'report' && !f.properties.description.includes(d.name))
+        f.properties.description += ` Listed in ${entry.name} as "${d.name}".`;
     }
   }
   problems.throwIfAny();
   const ids = new Set<string>();
   for (const id of [...features, ...unplaced.map((u) => ({ properties: u }))].map((f) => f.properties.id)) {
-    if (ids.has(id)) throw new PipelineError({ file: join(contentDir, 'council.json'), field: 'places[].idPrefix', message: `two points have the id "${id}": give the places files distinct idPrefix values or the rows distinct names` });
+    if (ids.has(id))
+      throw new PipelineError({
+        file: join(contentDir, 'council.json'),
+        field: 'places[].idPrefix',
+        message: `two points have the id "${id}": give the places files distinct idPrefix values or the rows distinct names`,
+      });
     ids.add(id);
   }
 
-  features.sort((a, b) => (order(a.properties.type) - order(b.properties.type)) || a.properties.id.localeCompare(b.properties.id));
+  features.sort(
+    (a, b) => order(a.properties.type) - order(b.properties.type) || a.properties.id.localeCompare(b.properties.id),
+  );
   unplaced.sort((a, b) => a.origin.localeCompare(b.origin) || a.id.localeCompare(b.id));
   merged.sort((a, b) => a.id.localeCompare(b.id));
-  cityWide.sort((a, b) => (order(a.type) - order(b.type)) || a.id.localeCompare(b.id));
+  cityWide.sort((a, b) => order(a.type) - order(b.type) || a.id.localeCompare(b.id));
   warnings.sort();
 
-  return { collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged }, unplaced, warnings, council };
+  return {
+    collection: { type: 'FeatureCollection', features, unplaced, cityWide, merged },
+    unplaced,
+    warnings,
+    council,
+  };
 }

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { flagKey, INDICATOR_INFO, valueKey, type IndicatorId, type IodValues, type Release } from '../../src/data/contract';
+import {
+  flagKey,
+  INDICATOR_INFO,
+  valueKey,
+  type IndicatorId,
+  type IodValues,
+  type Release,
+} from '../../src/data/contract';
 import { cell, column, readCsv, type CsvTable } from './csv';
 import { ProblemList, type Problem } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
@@ -88,7 +95,12 @@ export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseRel
     }
     const prev = records.get(code);
     if (prev) {
-      problems.add({ file: table.file, location, field: src.codeColumn, message: `duplicate LSOA code ${code} (also line ${prev.line})` });
+      problems.add({
+        file: table.file,
+        location,
+        field: src.codeColumn,
+        message: `duplicate LSOA code ${code} (also line ${prev.line})`,
+      });
       continue;
     }
     const rec: IodRecord = { code, name: cell(row, nameCol), lad: cell(row, ladCol), line: row.line, values: {} };
@@ -103,16 +115,31 @@ export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseRel
         beyond.set(c.stem, list);
       }
       if (r === undefined || (r > n && !options.deferMissingRows)) {
-        problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_rank`, message: `rank "${rRaw}" is not an integer in 1–${n}` });
+        problems.add({
+          file: table.file,
+          location: `${location} (${code})`,
+          field: `${c.stem}_rank`,
+          message: `rank "${rRaw}" is not an integer in 1–${n}`,
+        });
       }
       if (d === undefined) {
-        problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_decile`, message: `decile "${dRaw}" is not an integer in 1–10` });
+        problems.add({
+          file: table.file,
+          location: `${location} (${code})`,
+          field: `${c.stem}_decile`,
+          message: `decile "${dRaw}" is not an integer in 1–10`,
+        });
       }
       let s: number | undefined;
       if (c.s >= 0) {
         s = parseFiniteNumber(cell(row, c.s));
         if (s === undefined) {
-          problems.add({ file: table.file, location: `${location} (${code})`, field: `${c.stem}_score`, message: `score "${cell(row, c.s)}" is not a number` });
+          problems.add({
+            file: table.file,
+            location: `${location} (${code})`,
+            field: `${c.stem}_score`,
+            message: `score "${cell(row, c.s)}" is not a number`,
+          });
         }
       }
       if (r !== undefined && d !== undefined) rec.values[c.ind] = s === undefined ? { r, d } : { s, r, d };
@@ -120,7 +147,13 @@ export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseRel
     if (popCol >= 0) {
       const raw = cell(row, popCol);
       const pop = parseIntInRange(raw, 0, Number.MAX_SAFE_INTEGER);
-      if (pop === undefined) problems.add({ file: table.file, location: `${location} (${code})`, field: src.populationColumn, message: `population "${raw}" is not a whole number` });
+      if (pop === undefined)
+        problems.add({
+          file: table.file,
+          location: `${location} (${code})`,
+          field: src.populationColumn,
+          message: `population "${raw}" is not a whole number`,
+        });
       else rec.pop = pop;
     }
     records.set(code, rec);
@@ -128,11 +161,18 @@ export function parseRelease(table: CsvTable, def: ReleaseDef, options: ParseRel
   const missingRows = missingRowsProblem(table.file, n, beyond, records);
   if (missingRows && !options.deferMissingRows) problems.add(missingRows.problem);
   problems.throwIfAny();
-  return missingRows ? { def, file: table.file, nationalCount: n, records, missingRows } : { def, file: table.file, nationalCount: n, records };
+  return missingRows
+    ? { def, file: table.file, nationalCount: n, records, missingRows }
+    : { def, file: table.file, nationalCount: n, records };
 }
 
 /** One problem for ranks past the row count: how many rows are missing and which ranks no row has. */
-function missingRowsProblem(file: string, n: number, beyond: Map<string, number[]>, records: Map<string, IodRecord>): ReleaseData['missingRows'] {
+function missingRowsProblem(
+  file: string,
+  n: number,
+  beyond: Map<string, number[]>,
+  records: Map<string, IodRecord>,
+): ReleaseData['missingRows'] {
   // The IMD column when it shows the gap (the one people know), otherwise the first that does.
   const imdStem = columnStem('imd');
   const first = beyond.has(imdStem) ? ([imdStem, beyond.get(imdStem) ?? []] as const) : [...beyond.entries()][0];
@@ -169,7 +209,8 @@ export function readRelease(dataDir: string, def: ReleaseDef, options: ParseRele
  */
 export function areaRecordCodes(release: ReleaseData, areaMembers: Set<string>, area: string | null): Set<string> {
   const out = new Set<string>();
-  for (const rec of release.records.values()) if (areaMembers.has(rec.code) || (area !== null && rec.lad === area)) out.add(rec.code);
+  for (const rec of release.records.values())
+    if (areaMembers.has(rec.code) || (area !== null && rec.lad === area)) out.add(rec.code);
   return out;
 }
 

@@ -31,15 +31,27 @@ export interface Lookups {
 const CHANGE_CODES = new Set(['U', 'S', 'M', 'X']);
 
 function readLsoaWard(t: CsvTable, problems: ProblemList): Map<string, Lsoa21Geo> {
-  const [c, w, wn, l, ln] = ['lsoa21_code', 'ward24_code', 'ward24_name', 'ltla24_code', 'ltla24_name'].map((n) => column(t, n));
+  const [c, w, wn, l, ln] = ['lsoa21_code', 'ward24_code', 'ward24_name', 'ltla24_code', 'ltla24_name'].map((n) =>
+    column(t, n),
+  );
   const out = new Map<string, Lsoa21Geo>();
   for (const r of t.rows) {
     const code = cell(r, c ?? -1);
     if (out.has(code)) {
-      problems.add({ file: t.file, location: `line ${r.line}`, field: 'lsoa21_code', message: `duplicate LSOA code ${code}` });
+      problems.add({
+        file: t.file,
+        location: `line ${r.line}`,
+        field: 'lsoa21_code',
+        message: `duplicate LSOA code ${code}`,
+      });
       continue;
     }
-    out.set(code, { ward: cell(r, w ?? -1), wardName: cell(r, wn ?? -1), lad: cell(r, l ?? -1), ladName: cell(r, ln ?? -1) });
+    out.set(code, {
+      ward: cell(r, w ?? -1),
+      wardName: cell(r, wn ?? -1),
+      lad: cell(r, l ?? -1),
+      ladName: cell(r, ln ?? -1),
+    });
   }
   return out;
 }
@@ -55,12 +67,22 @@ function readChanges(t: CsvTable, problems: ProblemList): Pick<Lookups, 'by11' |
   for (const r of t.rows) {
     const chg = cell(r, cc);
     if (!CHANGE_CODES.has(chg)) {
-      problems.add({ file: t.file, location: `line ${r.line}`, field: 'change_code', message: `unknown change code "${chg}" (expected U, S, M or X)` });
+      problems.add({
+        file: t.file,
+        location: `line ${r.line}`,
+        field: 'change_code',
+        message: `unknown change code "${chg}" (expected U, S, M or X)`,
+      });
       continue;
     }
     const link: ChangeLink = { code11: cell(r, c11), code21: cell(r, c21), chg: chg as ChangeCode };
     if (link.chg === 'U' && link.code11 !== link.code21) {
-      problems.add({ file: t.file, location: `line ${r.line}`, field: 'change_code', message: `U (unchanged) but codes differ: ${link.code11} → ${link.code21}` });
+      problems.add({
+        file: t.file,
+        location: `line ${r.line}`,
+        field: 'change_code',
+        message: `U (unchanged) but codes differ: ${link.code11} → ${link.code21}`,
+      });
     }
     const a = by11.get(link.code11) ?? [];
     a.push(link);
@@ -80,7 +102,12 @@ function readCommittees(t: CsvTable, problems: ProblemList): Map<string, string>
   for (const r of t.rows) {
     const code = cell(r, w);
     if (out.has(code)) {
-      problems.add({ file: t.file, location: `line ${r.line}`, field: 'WD24CD', message: `duplicate ward code ${code}` });
+      problems.add({
+        file: t.file,
+        location: `line ${r.line}`,
+        field: 'WD24CD',
+        message: `duplicate ward code ${code}`,
+      });
       continue;
     }
     const name = cell(r, cc).trim();
@@ -98,7 +125,12 @@ function readCentroids(t: CsvTable, problems: ProblemList): Map<string, [number,
     const x = parseFiniteNumber(cell(r, lon));
     const y = parseFiniteNumber(cell(r, lat));
     if (x === undefined || y === undefined) {
-      problems.add({ file: t.file, location: `line ${r.line}`, field: x === undefined ? 'lon' : 'lat', message: 'not a number' });
+      problems.add({
+        file: t.file,
+        location: `line ${r.line}`,
+        field: x === undefined ? 'lon' : 'lat',
+        message: 'not a number',
+      });
       continue;
     }
     out.set(cell(r, c), [x, y]);

@@ -1,4 +1,14 @@
-import { RELEASE_LIST, type CouncilContent, type CouncilMetadata, type DataMetadata, type IndicatorId, type PeopleMetadata, type Release, type ReleaseMetadata, type SourceMetadata } from '../../src/data/contract';
+import {
+  RELEASE_LIST,
+  type CouncilContent,
+  type CouncilMetadata,
+  type DataMetadata,
+  type IndicatorId,
+  type PeopleMetadata,
+  type Release,
+  type ReleaseMetadata,
+  type SourceMetadata,
+} from '../../src/data/contract';
 import type { WardMethod } from './area-geography';
 import type { SourceFiles } from './config';
 import type { PopulationMetadata } from '../../src/data/people-contract';
@@ -51,15 +61,38 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
     compiled: false,
   });
   return [
-    ons('lsoa21-boundaries', 'Lower layer Super Output Areas (December 2021) boundaries, generalised clipped (BGC)', s.lsoa21.path),
-    ons('lsoa11-boundaries', 'Lower layer Super Output Areas (December 2011) boundaries, generalised clipped (BGC)', s.lsoa11.path),
+    ons(
+      'lsoa21-boundaries',
+      'Lower layer Super Output Areas (December 2021) boundaries, generalised clipped (BGC)',
+      s.lsoa21.path,
+    ),
+    ons(
+      'lsoa11-boundaries',
+      'Lower layer Super Output Areas (December 2011) boundaries, generalised clipped (BGC)',
+      s.lsoa11.path,
+    ),
     ons('ward-boundaries', 'Wards (December 2024) boundaries, generalised clipped (BGC)', s.wards.path),
     ...RELEASE_LIST.flatMap((r) => [
       iod(r),
       // A release's optional files (IoD2025 File 7) are sources too, used only where they cover the area.
-      ...(r.optionalSources ?? []).map((o) => ({ ...iod(r), id: `iod${r.id}-${o.indicators.join('-')}`, title: o.title, file: o.file, note: o.usage })),
+      ...(r.optionalSources ?? []).map((o) => ({
+        ...iod(r),
+        id: `iod${r.id}-${o.indicators.join('-')}`,
+        title: o.title,
+        file: o.file,
+        note: o.usage,
+      })),
     ]),
-    { id: 'iod2025-file10', title: FILE10.title, file: FILE10.file, publisher: FILE10.publisher, licence: OGL, downloadPage: FILE10.downloadPage, compiled: false, note: 'The council’s standing in England: its published district summaries and their ranks.' },
+    {
+      id: 'iod2025-file10',
+      title: FILE10.title,
+      file: FILE10.file,
+      publisher: FILE10.publisher,
+      licence: OGL,
+      downloadPage: FILE10.downloadPage,
+      compiled: false,
+      note: 'The council’s standing in England: its published district summaries and their ranks.',
+    },
     ons('lsoa21-ward-lookup', 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) best-fit lookup', s.lsoa21Ward),
     ons('lsoa11-lsoa21-lookup', 'LSOA (2011) to LSOA (2021) to LAD (2022) lookup with change codes', s.lsoa11To21),
     ons('lsoa21-centroids', 'LSOA (2021) population-weighted centroids', s.centroids),
@@ -82,7 +115,10 @@ export function sourcesMetadata(s: SourceFiles): SourceMetadata[] {
   ];
 }
 
-export function releaseMetadata(a: AreaRelease, extra: { indicators: IndicatorId[]; scored: IndicatorId[] } = { indicators: [], scored: [] }): ReleaseMetadata {
+export function releaseMetadata(
+  a: AreaRelease,
+  extra: { indicators: IndicatorId[]; scored: IndicatorId[] } = { indicators: [], scored: [] },
+): ReleaseMetadata {
   const { def } = a.release;
   return {
     id: def.id,
@@ -104,7 +140,8 @@ export function releaseMetadata(a: AreaRelease, extra: { indicators: IndicatorId
 export const DERIVATIONS: Record<string, string> = {
   localRank:
     'Rank within the local authority (lr): the area’s LSOAs ordered by national rank, 1 = most deprived in the area. Computed separately for each release and indicator.',
-  localDecile: 'Decile within the local authority (ld) = ceil(local rank × 10 / number of the area’s LSOAs in that release).',
+  localDecile:
+    'Decile within the local authority (ld) = ceil(local rank × 10 / number of the area’s LSOAs in that release).',
   mostDeprived1pc:
     'p1 = 1 when the national IMD rank is at most floor(N / 100), N = number of LSOAs in England in that release (32,844 in 2015 and 2019, 33,755 in 2025).',
   mostDeprived10pc: 'p10 = 1 when the national IMD decile is 1 (most deprived 10% in England).',
@@ -112,7 +149,8 @@ export const DERIVATIONS: Record<string, string> = {
     'On LSOA 2021 areas, 2019 and 2015 values (y19_*, y15_*, pop) are shown only where the ONS LSOA 2011→2021 lookup marks the area unchanged (U); split, merged or irregularly changed areas have no earlier values.',
   decileChange:
     'dchg_19_25 / dchg_15_25 = national IMD decile in 2025 minus the decile in 2019 / 2015; negative = relatively more deprived. Only for unchanged (U) LSOAs. Deciles are relative positions, not absolute levels.',
-  population: 'pop = total population mid-2015, the denominator used by IoD2019, on LSOA 2021 only where unchanged since 2011.',
+  population:
+    'pop = total population mid-2015, the denominator used by IoD2019, on LSOA 2021 only where unchanged since 2011.',
   population2022:
     'pop22, chi22, old22, wa22 = IoD2025 File 7 population denominators, mid-2022 (ONS small-area estimates as used by MHCLG): total, dependent children 0–15, older people 60+, working age 18–66. Present only when File 7 in the sources holds every LSOA of the area.',
   supplementaryIndices:
@@ -168,18 +206,27 @@ export function buildMetadata(m: MetadataInput): DataMetadata {
     ...(m.population ? { population: m.population } : {}),
     releases: m.releases.map((a) => releaseMetadata(a, m.extraIndicators[a.release.def.id])),
     // An optional release file is listed only when this build used it.
-    sources: [...(englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)), ...peopleSourcesMetadata(m)].filter(
-      (src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file),
-    ),
+    sources: [
+      ...(englandWide ? englandSourcesMetadata(m.sources) : sourcesMetadata(m.sources)),
+      ...peopleSourcesMetadata(m),
+    ].filter((src) => !OPTIONAL_FILES.has(src.file) || (m.people.available && m.people.sourceFile === src.file)),
     attribution: [...ATTRIBUTION, iodAttribution(m.releases.map((a) => a.release.def))],
     counts: m.counts,
     derivations: {
-      ...(englandWide ? { ...DERIVATIONS, ...ENGLAND_DERIVATIONS, ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization) } : DERIVATIONS),
+      ...(englandWide
+        ? {
+            ...DERIVATIONS,
+            ...ENGLAND_DERIVATIONS,
+            ...simplificationNote(m.simplifyMinWeight, m.minPartArea ?? 0, m.quantization),
+          }
+        : DERIVATIONS),
       ...peopleDerivations(m),
     },
     bbox: m.bbox,
     postcodeDistricts: m.postcodeDistricts,
-    ...(m.postcodeSplitDistricts && m.postcodeSplitDistricts.length > 0 ? { postcodeSplitDistricts: m.postcodeSplitDistricts } : {}),
+    ...(m.postcodeSplitDistricts && m.postcodeSplitDistricts.length > 0
+      ? { postcodeSplitDistricts: m.postcodeSplitDistricts }
+      : {}),
     ...(m.council ? { council: councilMetadata(m.council.sources, m.council.wardMethod, m.council.content) } : {}),
   };
 }
@@ -192,9 +239,18 @@ function englandSourcesMetadata(s: SourceFiles): SourceMetadata[] {
   return sourcesMetadata(s)
     .filter((m) => !['ward-committee'].includes(m.id))
     .flatMap((m) => {
-      if (m.id === 'ward-boundaries') return [{ ...m, title: 'Wards (May 2025) boundaries, generalised clipped (BGC)' }];
+      if (m.id === 'ward-boundaries')
+        return [{ ...m, title: 'Wards (May 2025) boundaries, generalised clipped (BGC)' }];
       if (m.id !== 'lsoa21-ward-lookup') return [m];
-      return s.lsoa21Ward25 ? [{ ...m, title: 'LSOA (2021) to Electoral Ward (May 2025) to LAD (May 2025) best-fit lookup', file: s.lsoa21Ward25 }] : [];
+      return s.lsoa21Ward25
+        ? [
+            {
+              ...m,
+              title: 'LSOA (2021) to Electoral Ward (May 2025) to LAD (May 2025) best-fit lookup',
+              file: s.lsoa21Ward25,
+            },
+          ]
+        : [];
     });
 }
 
@@ -217,7 +273,8 @@ const ENGLAND_DERIVATIONS: Record<string, string> = {
  * another council's atlas should name Leeds. The context layer's availability is its own step's.
  */
 export const NOT_AVAILABLE_ENGLAND_WIDE: CouncilMetadata['unavailable'] = {
-  committees: 'community committees are one council’s own arrangement, compiled by hand from its committee papers; none has been compiled for this council.',
+  committees:
+    'community committees are one council’s own arrangement, compiled by hand from its committee papers; none has been compiled for this council.',
   spi: 'the Social Progress Index is a measure one council publishes for its own wards; the sources hold none for this council.',
   file7:
     'the sources hold IoD 2025 File 7 for a single district only, so IDACI and IDAOPI scores and the mid-2022 population denominators are missing here: IDACI and IDAOPI ranks and deciles come from IoD 2025 File 3, and people are counted from Census 2021. MHCLG publishes the England File 7 on gov.uk.',
@@ -237,7 +294,11 @@ function councilMetadata(sources: SourceFiles, method: WardMethod, content: Coun
   };
 }
 
-function simplificationNote(weight: number | undefined, minPartArea: number, quantization: number | undefined): Record<string, string> {
+function simplificationNote(
+  weight: number | undefined,
+  minPartArea: number,
+  quantization: number | undefined,
+): Record<string, string> {
   if (weight === undefined) return {};
   const parts =
     minPartArea > 0
@@ -248,20 +309,27 @@ function simplificationNote(weight: number | undefined, minPartArea: number, qua
   };
 }
 
-const plural = (n: number, one: string, many: string = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string = `${one}s`): string =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** One sentence (or two) for About: the ward vintage, the method, what moved and which wards are empty. */
 export function wardMethodNote(method: WardMethod): string {
   const empty = method.withoutLsoa?.length ?? 0;
-  const emptyNote = empty > 0 ? ` ${plural(empty, 'ward')} of the area ${empty === 1 ? 'receives' : 'receive'} no LSOA by this method (normal for best-fit): ${empty === 1 ? 'it is' : 'they are'} drawn on the map with no figures.` : '';
+  const emptyNote =
+    empty > 0
+      ? ` ${plural(empty, 'ward')} of the area ${empty === 1 ? 'receives' : 'receive'} no LSOA by this method (normal for best-fit): ${empty === 1 ? 'it is' : 'they are'} drawn on the map with no figures.`
+      : '';
   if (method.method === 'lookup' && method.movedFromCentroid) {
     const moved = method.movedFromCentroid.length;
     return `Wards are the ${method.vintage} electoral wards: ${LOOKUP_METHOD}. Against the ward containing each LSOA's population-weighted centroid on the generalised boundaries (the rule this atlas used before), ${moved === 0 ? 'no LSOA moved' : `${plural(moved, 'LSOA')} moved`}.${emptyNote}`;
   }
-  if (method.method === 'lookup') return `Wards are the ${method.vintage} electoral wards; each LSOA 2021 is in its ward by the ONS best-fit LSOA → ward lookup.`;
+  if (method.method === 'lookup')
+    return `Wards are the ${method.vintage} electoral wards; each LSOA 2021 is in its ward by the ONS best-fit LSOA → ward lookup.`;
   const nearest = method.nearest.length;
   return `Wards are the ${method.vintage} electoral wards: each LSOA 2021 is in the ward that contains its ONS population-weighted centroid.${
-    nearest > 0 ? ` ${plural(nearest, 'LSOA')} whose centroid fell just outside every ward outline went to the nearest ward.` : ''
+    nearest > 0
+      ? ` ${plural(nearest, 'LSOA')} whose centroid fell just outside every ward outline went to the nearest ward.`
+      : ''
   }${emptyNote}`;
 }
 
@@ -285,7 +353,8 @@ function peopleSourcesMetadata(m: MetadataInput): SourceMetadata[] {
   if (m.extraIndicators['2025'] && !m.people.available && m.sources.supplementary && r25) {
     out.push({
       id: 'iod2025-file3',
-      title: 'English Indices of Deprivation 2025, File 3: supplementary indices (IDACI and IDAOPI), reissued 13 November 2025',
+      title:
+        'English Indices of Deprivation 2025, File 3: supplementary indices (IDACI and IDAOPI), reissued 13 November 2025',
       file: m.sources.supplementary,
       publisher: r25.release.def.publisher,
       licence: OGL,
@@ -303,7 +372,8 @@ function peopleDerivations(m: MetadataInput): Record<string, string> {
     out.census2021 =
       'c21pop, c21chi, c21old, c21o65 = Census 2021 usual residents of the LSOA 2021 (ONS TS007A): all ages, children aged 0–14 (the three five-year bands to 14; 0–15 cannot be cut from five-year bands), people aged 60 and over, people aged 65 and over. Census day 21 March 2021; ONS perturbs small-area counts slightly.';
   }
-  if (m.population) out.peopleCounted = `People figures counted in profiles, the briefing, outreach and exports: ${m.population.used.description}. ${m.population.weightsNote}`;
+  if (m.population)
+    out.peopleCounted = `People figures counted in profiles, the briefing, outreach and exports: ${m.population.used.description}. ${m.population.weightsNote}`;
   if (!m.people.available && m.extraIndicators['2025']) {
     out.supplementaryIndices =
       'idc (IDACI, income deprivation affecting children) and ido (IDAOPI, income deprivation affecting older people): national rank and decile as published in IoD 2025 File 3 (no scores: those are published in File 7); local ranks and deciles derived as for the other indicators.';

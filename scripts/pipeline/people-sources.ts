@@ -30,15 +30,31 @@ export function censusAndSupplementary(
   codes: readonly string[],
   release2025: ReleaseData | null,
 ): { census: AreaCensus | null; supplementary: { file: string; values: Map<string, IodValues> } | null } {
-  const present = (file: string | undefined): file is string => file !== undefined && existsSync(path.resolve(dataDir, file));
+  const present = (file: string | undefined): file is string =>
+    file !== undefined && existsSync(path.resolve(dataDir, file));
   const censusFile = sources.census;
   const census = present(censusFile)
-    ? { file: censusFile, ...areaCensus(cachedSource(`census:${dataDir}:${censusFile}`, () => readCensus(dataDir, censusFile)), codes, censusFile) }
+    ? {
+        file: censusFile,
+        ...areaCensus(
+          cachedSource(`census:${dataDir}:${censusFile}`, () => readCensus(dataDir, censusFile)),
+          codes,
+          censusFile,
+        ),
+      }
     : null;
   const file3 = sources.supplementary;
   const supplementary =
     release2025 && present(file3)
-      ? { file: file3, values: areaSupplementary(cachedSource(`file3:${dataDir}:${file3}`, () => readFile3(dataDir, release2025.nationalCount, file3)), codes, release2025, file3) }
+      ? {
+          file: file3,
+          values: areaSupplementary(
+            cachedSource(`file3:${dataDir}:${file3}`, () => readFile3(dataDir, release2025.nationalCount, file3)),
+            codes,
+            release2025,
+            file3,
+          ),
+        }
       : null;
   return { census, supplementary };
 }
@@ -55,11 +71,22 @@ export function populationMetadata(people: AreaPeople, census: AreaCensus | null
   const censusMeta = census ? { sourceFile: census.file, totals: census.totals } : null;
   if (people.available) {
     const used = PEOPLE_DEFINITIONS.file7;
-    const totals: Partial<Record<PeopleRole, number>> = { population: people.totals.pop22, children: people.totals.chi22, olderPeople: people.totals.old22, workingAge: people.totals.wa22 };
+    const totals: Partial<Record<PeopleRole, number>> = {
+      population: people.totals.pop22,
+      children: people.totals.chi22,
+      olderPeople: people.totals.old22,
+      workingAge: people.totals.wa22,
+    };
     return { used, sourceFile: people.file, totals, census: censusMeta, weightsNote: wardWeightsNote(used) };
   }
   if (!census) return undefined;
   const used = PEOPLE_DEFINITIONS.census2021;
   const t = census.totals;
-  return { used, sourceFile: census.file, totals: { population: t.c21pop, children: t.c21chi, olderPeople: t.c21old, olderPeople65: t.c21o65 }, census: censusMeta, weightsNote: wardWeightsNote(used) };
+  return {
+    used,
+    sourceFile: census.file,
+    totals: { population: t.c21pop, children: t.c21chi, olderPeople: t.c21old, olderPeople65: t.c21o65 },
+    census: censusMeta,
+    weightsNote: wardWeightsNote(used),
+  };
 }

@@ -28,7 +28,12 @@ export interface PostcodeDirectory {
 
 const HEADER = 'Postcode,lat,long';
 
-const at = (file: string, index: number, field: string, message: string): Problem => ({ file, location: `line ${index + 1}`, field, message });
+const at = (file: string, index: number, field: string, message: string): Problem => ({
+  file,
+  location: `line ${index + 1}`,
+  field,
+  message,
+});
 
 /**
  * Reads a folder of `Postcode,lat,long` files (`<AREA>.csv.gz` or `.csv`, the NSPL per postcode area),
@@ -47,7 +52,8 @@ function parseDirectory(dataDir: string, rel: string): PostcodeDirectory {
         .sort()
         .map((f) => path.join(rel, f))
     : [rel];
-  if (files.length === 0) throw new PipelineError({ file: rel, message: 'no postcode files (*.csv or *.csv.gz) in this folder' });
+  if (files.length === 0)
+    throw new PipelineError({ file: rel, message: 'no postcode files (*.csv or *.csv.gz) in this folder' });
   const keys: string[] = [];
   const lon: number[] = [];
   const lat: number[] = [];
@@ -60,7 +66,12 @@ function parseDirectory(dataDir: string, rel: string): PostcodeDirectory {
     const bytes = readFileSync(path.resolve(dataDir, file));
     const text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/);
-    if (lines[0]?.trim() !== HEADER) throw new PipelineError({ file, location: 'line 1', message: `expected the header "${HEADER}", found "${(lines[0] ?? '').slice(0, 60)}"` });
+    if (lines[0]?.trim() !== HEADER)
+      throw new PipelineError({
+        file,
+        location: 'line 1',
+        message: `expected the header "${HEADER}", found "${(lines[0] ?? '').slice(0, 60)}"`,
+      });
     for (let n = 1; n < lines.length; n++) {
       const line = lines[n] ?? '';
       if (line.trim() === '') continue;

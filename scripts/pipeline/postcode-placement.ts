@@ -23,7 +23,8 @@ export function bboxOf(g: Polygon | MultiPolygon): Bbox {
 
 /** Grid cell of the LSOA index (degrees): ~3.5 km × 5.5 km, a handful of LSOAs per cell. */
 const CELL_DEG = 0.05;
-const cellOf = (x: number, y: number): number => Math.floor((x + 10) / CELL_DEG) * 10_000 + Math.floor((y - 45) / CELL_DEG);
+const cellOf = (x: number, y: number): number =>
+  Math.floor((x + 10) / CELL_DEG) * 10_000 + Math.floor((y - 45) / CELL_DEG);
 
 /**
  * Where each postcode of the directory lies: the LSOA 2021 (unsimplified boundary) containing its
@@ -44,7 +45,9 @@ function buildPlacement(dir: PostcodeDirectory, layer: BoundaryLayer): PostcodeP
   const boxes = layer.features.map((f) => bboxOf(f.geometry));
   // Each cell lists the LSOAs whose box touches it, in code order: on an exact shared border the
   // first LSOA by code wins, which keeps the output reproducible.
-  const order = layer.features.map((_, i) => i).sort((a, b) => ((layer.features[a]?.code ?? '') < (layer.features[b]?.code ?? '') ? -1 : 1));
+  const order = layer.features
+    .map((_, i) => i)
+    .sort((a, b) => ((layer.features[a]?.code ?? '') < (layer.features[b]?.code ?? '') ? -1 : 1));
   const grid = new Map<number, number[]>();
   for (const i of order) {
     const [w, s, e, n] = boxes[i] ?? [0, 0, -1, -1];
@@ -88,7 +91,10 @@ const KM_PER_DEG_LAT = 110.574;
  * boundary segment of a set of polygons, up to `maxKm`; Infinity beyond it. For a point outside the
  * polygons that is its distance to them.
  */
-export function boundaryDistance(features: readonly AreaFeature[], maxKm: number): (lon: number, lat: number) => number {
+export function boundaryDistance(
+  features: readonly AreaFeature[],
+  maxKm: number,
+): (lon: number, lat: number) => number {
   const boxes = features.map((f) => bboxOf(f.geometry));
   const midLat = boxes.length > 0 ? (Math.min(...boxes.map((b) => b[1])) + Math.max(...boxes.map((b) => b[3]))) / 2 : 0;
   const kx = KM_PER_DEG_LAT * 1.00675 * Math.cos((midLat * Math.PI) / 180);

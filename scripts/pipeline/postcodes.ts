@@ -54,7 +54,12 @@ export function buildPostcodeIndex(input: PostcodeInput): PostcodeResult {
   const placement = postcodePlacement(`${input.dataDir}:${input.postcodes}`, dir, input.placementLayer);
   const ownCodes = new Set(input.own.map((f) => f.code));
   const distance = boundaryDistance(input.own, km);
-  const box = input.own.map((f) => bboxOf(f.geometry)).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  const box = input.own
+    .map((f) => bboxOf(f.geometry))
+    .reduce(
+      (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+      [Infinity, Infinity, -Infinity, -Infinity],
+    );
   // km → degrees, generously (the exact test is the distance below).
   const dLat = km / 110;
   const dLon = km / (111.32 * Math.cos(((box[1] + box[3]) / 2) * (Math.PI / 180)) || 1);
@@ -78,11 +83,19 @@ export function buildPostcodeIndex(input: PostcodeInput): PostcodeResult {
   }
   const covered = new Set(entries.map((en) => postcodeDistrict(en.key)));
   const noCoordinates = dir.noCoordinates.filter((k) => covered.has(postcodeDistrict(k)));
-  const files = splitFiles(entries, noCoordinates, ownCodes, input.councilOf, input.budgetGzip ?? POSTCODE_DISTRICT_BUDGET_GZIP);
+  const files = splitFiles(
+    entries,
+    noCoordinates,
+    ownCodes,
+    input.councilOf,
+    input.budgetGzip ?? POSTCODE_DISTRICT_BUDGET_GZIP,
+  );
   return {
     files,
     districts: [...covered].sort(),
-    splitDistricts: [...new Set(files.filter((f) => f.content.sector !== undefined).map((f) => f.content.district))].sort(),
+    splitDistricts: [
+      ...new Set(files.filter((f) => f.content.sector !== undefined).map((f) => f.content.district)),
+    ].sort(),
     total,
     nearby,
     withoutLsoa,
@@ -111,7 +124,8 @@ function splitFiles(
     byDistrict.set(d, list);
   }
   const noCoords = new Map<string, string[]>();
-  for (const k of noCoordinates) noCoords.set(postcodeDistrict(k), [...(noCoords.get(postcodeDistrict(k)) ?? []), inwardCode(k)]);
+  for (const k of noCoordinates)
+    noCoords.set(postcodeDistrict(k), [...(noCoords.get(postcodeDistrict(k)) ?? []), inwardCode(k)]);
   const out: Array<{ key: string; content: PostcodeDistrict }> = [];
   for (const district of [...byDistrict.keys()].sort()) {
     const list = byDistrict.get(district) ?? [];
@@ -130,7 +144,11 @@ function splitFiles(
         ownCodes,
         councilOf,
       );
-      if (gzipBytes(content) > budget) throw new PipelineError({ file: `postcodes/${district}-${sector}.json`, message: `one postcode sector exceeds ${budget} B gzip` });
+      if (gzipBytes(content) > budget)
+        throw new PipelineError({
+          file: `postcodes/${district}-${sector}.json`,
+          message: `one postcode sector exceeds ${budget} B gzip`,
+        });
       out.push({ key: `${district}-${sector}`, content });
     }
   }
@@ -164,5 +182,13 @@ export function districtFile(
   for (const en of [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     postcodes[inwardCode(en.key)] = [en.lon, en.lat, en.lsoa === null ? -1 : (lsoaIndex.get(en.lsoa) ?? -1)];
   }
-  return { district, ...(sector !== undefined ? { sector } : {}), lsoaCodes, lsoaCouncils, councils, postcodes, noCoordinates: [...noCoordinates].sort() };
+  return {
+    district,
+    ...(sector !== undefined ? { sector } : {}),
+    lsoaCodes,
+    lsoaCouncils,
+    councils,
+    postcodes,
+    noCoordinates: [...noCoordinates].sort(),
+  };
 }

@@ -32,11 +32,15 @@ export function readGeojson(absPath: string, display: string): RawLayer {
   if (typeof crsName === 'string') {
     if (/27700/.test(crsName)) crs = 'bng';
     else if (!/(4326|CRS84)/i.test(crsName)) {
-      throw new PipelineError({ file: display, field: 'crs', message: `unsupported CRS ${crsName} (only WGS84 or EPSG:27700)` });
+      throw new PipelineError({
+        file: display,
+        field: 'crs',
+        message: `unsupported CRS ${crsName} (only WGS84 or EPSG:27700)`,
+      });
     }
   }
-  const features = (parsed.features as Array<{ properties?: Record<string, unknown> | null; geometry?: Geometry | null }>).map(
-    (f) => ({ properties: { ...(f.properties ?? {}) }, geometry: f.geometry ?? null }),
-  );
+  const features = (
+    parsed.features as Array<{ properties?: Record<string, unknown> | null; geometry?: Geometry | null }>
+  ).map((f) => ({ properties: { ...(f.properties ?? {}) }, geometry: f.geometry ?? null }));
   return { file: display, crs, features };
 }

@@ -29,11 +29,19 @@ function findParts(absPath: string, display: string): ShapefileParts {
   if (absPath.toLowerCase().endsWith('.zip')) return partsFromZip(absPath, display);
   let shpPath = absPath;
   if (statSync(absPath).isDirectory()) {
-    const shps = readdirSync(absPath).filter((f) => f.toLowerCase().endsWith('.shp')).sort();
-    const zips = readdirSync(absPath).filter((f) => f.toLowerCase().endsWith('.zip')).sort();
-    if (shps.length === 0 && zips.length === 1) return partsFromZip(path.join(absPath, zips[0] ?? ''), `${display}/${zips[0]}`);
+    const shps = readdirSync(absPath)
+      .filter((f) => f.toLowerCase().endsWith('.shp'))
+      .sort();
+    const zips = readdirSync(absPath)
+      .filter((f) => f.toLowerCase().endsWith('.zip'))
+      .sort();
+    if (shps.length === 0 && zips.length === 1)
+      return partsFromZip(path.join(absPath, zips[0] ?? ''), `${display}/${zips[0]}`);
     if (shps.length !== 1) {
-      throw new PipelineError({ file: display, message: `expected exactly one .shp in the folder, found ${shps.length}` });
+      throw new PipelineError({
+        file: display,
+        message: `expected exactly one .shp in the folder, found ${shps.length}`,
+      });
     }
     shpPath = path.join(absPath, shps[0] ?? '');
     display = `${display}/${shps[0]}`;
@@ -68,9 +76,12 @@ function partsFromZip(zipPath: string, display: string): ShapefileParts {
   } catch (e) {
     throw new PipelineError({ file: display, message: `cannot unzip (${(e as Error).message})` });
   }
-  const names = Object.keys(entries).filter((n) => !n.startsWith('__MACOSX/')).sort();
+  const names = Object.keys(entries)
+    .filter((n) => !n.startsWith('__MACOSX/'))
+    .sort();
   const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
-  if (shps.length !== 1) throw new PipelineError({ file: display, message: `expected exactly one .shp in the zip, found ${shps.length}` });
+  if (shps.length !== 1)
+    throw new PipelineError({ file: display, message: `expected exactly one .shp in the zip, found ${shps.length}` });
   const shpName = shps[0] ?? '';
   const base = shpName.slice(0, -4).toLowerCase();
   const get = (ext: string): Uint8Array | undefined => {
@@ -80,7 +91,14 @@ function partsFromZip(zipPath: string, display: string): ShapefileParts {
   const dec = (b: Uint8Array | undefined): string | undefined => (b ? new TextDecoder().decode(b) : undefined);
   const shp = get('.shp');
   if (!shp) throw new PipelineError({ file: display, message: 'no .shp in zip' });
-  return { name: `${display}:${shpName}`, shp, shx: get('.shx'), dbf: get('.dbf'), prj: dec(get('.prj')), cpg: dec(get('.cpg')) };
+  return {
+    name: `${display}:${shpName}`,
+    shp,
+    shx: get('.shx'),
+    dbf: get('.dbf'),
+    prj: dec(get('.prj')),
+    cpg: dec(get('.cpg')),
+  };
 }
 
 /**
@@ -91,10 +109,14 @@ function checkStructure(parts: ShapefileParts): number {
   const { shp, name } = parts;
   const shpFile = `${name}`;
   if (shp.byteLength < 100) {
-    throw new PipelineError({ file: shpFile, message: `truncated .shp: ${shp.byteLength} bytes, shorter than the 100-byte header` });
+    throw new PipelineError({
+      file: shpFile,
+      message: `truncated .shp: ${shp.byteLength} bytes, shorter than the 100-byte header`,
+    });
   }
   const dv = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
-  if (dv.getInt32(0, false) !== 9994) throw new PipelineError({ file: shpFile, message: 'not a shapefile (.shp file code is not 9994)' });
+  if (dv.getInt32(0, false) !== 9994)
+    throw new PipelineError({ file: shpFile, message: 'not a shapefile (.shp file code is not 9994)' });
   const declared = dv.getInt32(24, false) * 2;
   if (declared > shp.byteLength) {
     throw new PipelineError({
@@ -110,7 +132,11 @@ function checkStructure(parts: ShapefileParts): number {
   let count = 0;
   while (offset < declared) {
     if (offset + 8 > shp.byteLength) {
-      throw new PipelineError({ file: shpFile, location: `record ${count + 1} at byte ${offset}`, message: 'truncated .shp: record header cut off' });
+      throw new PipelineError({
+        file: shpFile,
+        location: `record ${count + 1} at byte ${offset}`,
+        message: 'truncated .shp: record header cut off',
+      });
     }
     const len = dv.getInt32(offset + 4, false) * 2;
     if (len < 4 || offset + 8 + len > shp.byteLength) {
@@ -126,7 +152,10 @@ function checkStructure(parts: ShapefileParts): number {
   const shxName = shpFile.replace(/\.shp$/i, '.shx');
   if (!parts.shx) throw new PipelineError({ file: shxName, message: 'missing .shx (shape index) next to the .shp' });
   if (parts.shx.byteLength < 100 || (parts.shx.byteLength - 100) % 8 !== 0) {
-    throw new PipelineError({ file: shxName, message: `malformed .shx: ${parts.shx.byteLength} bytes is not 100 + 8 × records` });
+    throw new PipelineError({
+      file: shxName,
+      message: `malformed .shx: ${parts.shx.byteLength} bytes is not 100 + 8 × records`,
+    });
   }
   const shxCount = (parts.shx.byteLength - 100) / 8;
   if (shxCount !== count) {
@@ -153,7 +182,7 @@ function checkStructure(parts: ShapefileParts): number {
 
 function encodingFromCpg(cpg: string | undefined): string {
   const c = (cpg ?? '').trim().toLowerCase();
-  if (c === '' ) return 'windows-1252'; // the dBase default when no .cpg says otherwise
+  if (c === '') return 'windows-1252'; // the dBase default when no .cpg says otherwise
   if (c === 'utf-8' || c === 'utf8' || c === '65001') return 'utf-8';
   if (/^\d+$/.test(c)) return `windows-${c}`;
   return c;
@@ -164,7 +193,10 @@ export async function readShapefile(absPath: string, display: string): Promise<R
   const parts = findParts(absPath, display);
   const count = checkStructure(parts);
   if (parts.prj === undefined) {
-    throw new PipelineError({ file: parts.name.replace(/\.shp$/i, '.prj'), message: 'missing .prj: coordinate reference system unknown' });
+    throw new PipelineError({
+      file: parts.name.replace(/\.shp$/i, '.prj'),
+      message: 'missing .prj: coordinate reference system unknown',
+    });
   }
   const crs = parsePrj(parts.prj, parts.name.replace(/\.shp$/i, '.prj'));
   const features: RawLayer['features'] = [];
@@ -181,7 +213,10 @@ export async function readShapefile(absPath: string, display: string): Promise<R
     throw new PipelineError({ file: parts.name, message: `cannot decode shapefile (${(e as Error).message})` });
   }
   if (features.length !== count) {
-    throw new PipelineError({ file: parts.name, message: `decoded ${features.length} features but the .shp has ${count} records` });
+    throw new PipelineError({
+      file: parts.name,
+      message: `decoded ${features.length} features but the .shp has ${count} records`,
+    });
   }
   return { file: parts.name, crs, features };
 }

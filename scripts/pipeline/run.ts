@@ -46,7 +46,17 @@ import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
 import { checkCoverage, reportMissingRows } from './coverage';
 import { bboxOf, changeCode, sortedProps, withoutDerivable } from './feature-helpers';
-import { budgetProblems, budgetVerdict, measure, postcodeFileProblems, stableStringify, writeAtomically, type BudgetVerdict, type OutputFile, type OutputSize } from './write-outputs';
+import {
+  budgetProblems,
+  budgetVerdict,
+  measure,
+  postcodeFileProblems,
+  stableStringify,
+  writeAtomically,
+  type BudgetVerdict,
+  type OutputFile,
+  type OutputSize,
+} from './write-outputs';
 
 export interface PipelineOptions extends Partial<ResolvedConfig> {
   /**
@@ -70,13 +80,25 @@ export interface PipelineReport {
   postcodeSkipped: Problem[];
   /** Boundary features outside the area, per layer (codes). */
   dropped: { lsoa21: string[]; lsoa11: string[]; wards: string[] };
-  releases: Array<{ id: ReleaseId; areaCount: number; nationalCount: number; mostDeprived1pc: number; nationalDecile1: number }>;
+  releases: Array<{
+    id: ReleaseId;
+    areaCount: number;
+    nationalCount: number;
+    mostDeprived1pc: number;
+    nationalDecile1: number;
+  }>;
   outputs: OutputSize[];
   budget: BudgetVerdict;
   interventions: { placed: number; unplaced: Array<{ name: string; reason: string }> };
   spiRows: number | null;
   /** How LSOAs were put in wards, with how many moved against the centroid rule and which wards are empty. */
-  wards: { method: 'lookup' | 'centroid'; vintage: string; movedFromCentroid: number | null; withoutLsoa: string[]; note: string };
+  wards: {
+    method: 'lookup' | 'centroid';
+    vintage: string;
+    movedFromCentroid: number | null;
+    withoutLsoa: string[];
+    note: string;
+  };
   /** The people figures counted (source, year) and their area total; null without any. */
   population: { source: string; total: number | null } | null;
   /** The orientation layer: what was kept (null counts when the sources do not cover the area) and its note. */
@@ -98,7 +120,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const { dataDir, sources, area } = cfg;
 
   // Checked before anything is read or written. Synthetic test sources have no district list.
-  const district = sources.englandWide || hasDistrictList(dataDir) ? checkAreaCode(area, dataDir) : { code: area, name: '' };
+  const district =
+    sources.englandWide || hasDistrictList(dataDir) ? checkAreaCode(area, dataDir) : { code: area, name: '' };
   log(`Reading lookups from ${dataDir}`);
   const lookups: Lookups = cachedSource(`lookups:${dataDir}`, () => readLookups(dataDir, sources));
 
@@ -110,7 +133,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // Every release of the table (src/data/releases.ts), each joined onto the LSOAs of its vintage.
   // Missing rows are reported after the coverage check below, which names the LSOA.
   // Parsed once per process (build:sites reads each file once for every council).
-  const releases = RELEASE_LIST.map((def) => cachedSource(`iod:${dataDir}:${def.source.file}`, () => readRelease(dataDir, def, { deferMissingRows: true })));
+  const releases = RELEASE_LIST.map((def) =>
+    cachedSource(`iod:${dataDir}:${def.source.file}`, () => readRelease(dataDir, def, { deferMissingRows: true })),
+  );
   const on2021 = (r: ReleaseData): boolean => r.def.lsoaVintage === '2021';
 
   const problems = new ProblemList();
@@ -124,21 +149,42 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const codes11 = f11.layer.features.map((f) => f.code);
   const wardCodes = new Set(fw.layer.features.map((f) => f.code));
   for (const w of [...sets.wards].sort()) {
-    if (!wardCodes.has(w)) problems.add({ file: fw.layer.file, field: sources.wards.codeField, message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})` });
+    if (!wardCodes.has(w))
+      problems.add({
+        file: fw.layer.file,
+        field: sources.wards.codeField,
+        message: `no boundary for ward ${w} of area ${area} (from ${sources.lsoa21Ward})`,
+      });
   }
   f21.layer.features.forEach((f, i) => {
     if (!lookups.by21.has(f.code)) {
-      problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa21_code', message: `LSOA 2021 ${f.code} missing from the 2011→2021 lookup` });
+      problems.add({
+        file: sources.lsoa11To21,
+        location: `boundary feature ${i + 1} (${f.code})`,
+        field: 'lsoa21_code',
+        message: `LSOA 2021 ${f.code} missing from the 2011→2021 lookup`,
+      });
     }
     if (!lookups.centroids.has(f.code)) {
-      problems.add({ file: sources.centroids, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa21cd', message: `no population-weighted centroid for ${f.code}` });
+      problems.add({
+        file: sources.centroids,
+        location: `boundary feature ${i + 1} (${f.code})`,
+        field: 'lsoa21cd',
+        message: `no population-weighted centroid for ${f.code}`,
+      });
     }
   });
   const ward11 = new Map<string, string>();
   f11.layer.features.forEach((f, i) => {
     const succ = (lookups.by11.get(f.code) ?? []).map((l) => geo.ward21.get(l.code21)).filter((w): w is string => !!w);
     const w = modalWard(succ) ?? geo.ward11ByLocation.get(f.code);
-    if (!w) problems.add({ file: sources.lsoa11To21, location: `boundary feature ${i + 1} (${f.code})`, field: 'lsoa11_code', message: `LSOA 2011 ${f.code} has no LSOA 2021 successor with a ward` });
+    if (!w)
+      problems.add({
+        file: sources.lsoa11To21,
+        location: `boundary feature ${i + 1} (${f.code})`,
+        field: 'lsoa11_code',
+        message: `LSOA 2011 ${f.code} has no LSOA 2021 successor with a ward`,
+      });
     else ward11.set(f.code, w);
   });
   problems.throwIfAny();
@@ -153,12 +199,24 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // IoD2025 File 7 (IDACI, IDAOPI, mid-2022 population): only where it holds every LSOA of the area.
   const r25 = releases.find((r) => r.def.id === '2025');
   if (!r25) throw new Error('the release table has no 2025 release');
-  const people = areaPeople({ dataDir, file: r25.def.optionalSources?.[0]?.file, area, areaName: sets.name, codes: codes21, release2025: r25 });
-  log(people.available ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs` : `IoD2025 File 7 not used: ${people.reason}`);
+  const people = areaPeople({
+    dataDir,
+    file: r25.def.optionalSources?.[0]?.file,
+    area,
+    areaName: sets.name,
+    codes: codes21,
+    release2025: r25,
+  });
+  log(
+    people.available
+      ? `IoD2025 File 7: IDACI, IDAOPI and mid-2022 population for all ${codes21.length} LSOAs`
+      : `IoD2025 File 7 not used: ${people.reason}`,
+  );
   // Census 2021 people for every LSOA (details file), and File 3's IDACI/IDAOPI ranks where File 7 is absent.
   const { census, supplementary } = censusAndSupplementary(dataDir, sources, codes21, people.available ? null : r25);
   if (census) log(`Census 2021: ${census.totals.c21pop} usual residents in ${codes21.length} LSOAs`);
-  if (supplementary) log(`IoD2025 File 3: IDACI and IDAOPI ranks and deciles for all ${codes21.length} LSOAs (no scores)`);
+  if (supplementary)
+    log(`IoD2025 File 3: IDACI and IDAOPI ranks and deciles for all ${codes21.length} LSOAs (no scores)`);
 
   // Earlier releases on 2021 areas: national rank/decile and flags only, since local ranks of a
   // partial set of unchanged areas would mean something different from the 2011-area local ranks.
@@ -201,20 +259,27 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       const target = props[valueKey(CHANGE_TARGET_RELEASE, 'imd', 'd')];
       for (const a of joined11) {
         const earlier = props[valueKey(a.release.def.id, 'imd', 'd')];
-        if (typeof target === 'number' && typeof earlier === 'number') props[decileChangeKey(a.release.def.id, CHANGE_TARGET_RELEASE)] = target - earlier;
+        if (typeof target === 'number' && typeof earlier === 'number')
+          props[decileChangeKey(a.release.def.id, CHANGE_TARGET_RELEASE)] = target - earlier;
       }
     }
     const first: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(props)) {
       if (isFirstViewKey(k)) first[k] = v;
-      else if (typeof v === 'number') detailColumns.set(k, (detailColumns.get(k) ?? new Map<string, number>()).set(f.code, v));
+      else if (typeof v === 'number')
+        detailColumns.set(k, (detailColumns.get(k) ?? new Map<string, number>()).set(f.code, v));
     }
     return { type: 'Feature', properties: sortedProps(first), geometry: f.geometry };
   });
   // Local ranks of the 2025 indicators are derived from national ranks on loading (budget).
   const detailValues = new Map<string, IodValues>();
-  for (const [key, byCode] of detailColumns) for (const [code, v] of byCode) detailValues.set(code, { ...detailValues.get(code), [key]: v });
-  const details: AreaDetails = compactDetails(codes21, detailValues, INDICATORS.map((ind) => `${RELEASE_PREFIX['2025']}_${ind}`));
+  for (const [key, byCode] of detailColumns)
+    for (const [code, v] of byCode) detailValues.set(code, { ...detailValues.get(code), [key]: v });
+  const details: AreaDetails = compactDetails(
+    codes21,
+    detailValues,
+    INDICATORS.map((ind) => `${RELEASE_PREFIX['2025']}_${ind}`),
+  );
 
   const lsoa11Features: AreaGeoFeature[] = f11.layer.features.map((f) => {
     const props: LsoaProperties = {
@@ -233,13 +298,26 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     codes.flatMap((code) => {
       const v = a.values.get(code) ?? {};
       const ward = wardOf(code);
-      if (!ward || v[valueKey(a.release.def.id, 'imd', 'r')] === undefined || v[valueKey(a.release.def.id, 'imd', 'd')] === undefined) return [];
+      if (
+        !ward ||
+        v[valueKey(a.release.def.id, 'imd', 'r')] === undefined ||
+        v[valueKey(a.release.def.id, 'imd', 'd')] === undefined
+      )
+        return [];
       return [{ code, ward }];
     });
   const summaries = joined.map((a) =>
     on2021(a.release)
-      ? wardSummaries(a.release.def.id, members(a, codes21, (c) => geo.ward21.get(c)), a.values)
-      : wardSummaries(a.release.def.id, members(a, codes11, (c) => ward11.get(c)), a.values),
+      ? wardSummaries(
+          a.release.def.id,
+          members(a, codes21, (c) => geo.ward21.get(c)),
+          a.values,
+        )
+      : wardSummaries(
+          a.release.def.id,
+          members(a, codes11, (c) => ward11.get(c)),
+          a.values,
+        ),
   );
   const wardFeatures: AreaGeoFeature[] = fw.layer.features.map((f) => {
     // The compiled committee list is about Leeds' Dec 2024 wards only.
@@ -263,13 +341,22 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   // England-wide builds: bytes per LSOA (issue 11); the Leeds sources keep their absolute budget.
   const budgetLimits = options.budget ?? (sources.englandWide ? areaBudget(lsoa21Features.length) : BUDGET);
   const areaBbox = bboxOf([...f21.layer.features, ...fw.layer.features]);
-  const { topology: topo21, minWeight, minPartArea, quantization } = fitTopology(
+  const {
+    topology: topo21,
+    minWeight,
+    minPartArea,
+    quantization,
+  } = fitTopology(
     { [TOPO_OBJECTS.lsoa21]: withoutDerivable(lsoa21Features, derivation, '2021'), [TOPO_OBJECTS.wards]: wardFeatures },
     options.simplifyMinWeight ?? areaMinWeight(SIMPLIFY_MIN_WEIGHT, areaBbox, lsoa21Features.length),
     QUANTIZATION,
     budgetLimits.firstViewGzip,
   );
-  const topo11 = buildTopology({ [TOPO_OBJECTS.lsoa11]: withoutDerivable(lsoa11Features, derivation, '2011') }, minWeight, quantization);
+  const topo11 = buildTopology(
+    { [TOPO_OBJECTS.lsoa11]: withoutDerivable(lsoa11Features, derivation, '2011') },
+    minWeight,
+    quantization,
+  );
 
   log('Indexing postcodes');
   const pcs: PostcodeResult = buildPostcodeIndex({
@@ -283,8 +370,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     },
   });
   // Bad directory rows are skipped, not fatal: each named by file and line (once per process's parse).
-  for (const p of pcs.skipped.slice(0, 20)) log(`postcodes: skipped ${p.file} ${p.location ?? ''} (${p.field ?? ''}): ${p.message}`);
-  if (pcs.skipped.length > 20) log(`postcodes: … ${pcs.skipped.length - 20} more skipped rows (report.postcodeSkipped lists them all)`);
+  for (const p of pcs.skipped.slice(0, 20))
+    log(`postcodes: skipped ${p.file} ${p.location ?? ''} (${p.field ?? ''}): ${p.message}`);
+  if (pcs.skipped.length > 20)
+    log(`postcodes: … ${pcs.skipped.length - 20} more skipped rows (report.postcodeSkipped lists them all)`);
 
   const counts: PipelineReport['counts'] = {
     lsoa21: lsoa21Features.length,
@@ -326,11 +415,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   log('Placing interventions');
   const toCollection = (features: readonly AreaFeature[]) => ({
     type: 'FeatureCollection' as const,
-    features: features.map((f) => ({ type: 'Feature' as const, properties: { code: f.code, name: f.name }, geometry: f.geometry })),
+    features: features.map((f) => ({
+      type: 'Feature' as const,
+      properties: { code: f.code, name: f.name },
+      geometry: f.geometry,
+    })),
   });
   const interventions =
     contentDir === null
-      ? { collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], cityWide: [], merged: [] }, unplaced: [], warnings: ['no content directory: interventions layer left empty'] }
+      ? {
+          collection: { type: 'FeatureCollection' as const, features: [], unplaced: [], cityWide: [], merged: [] },
+          unplaced: [],
+          warnings: ['no content directory: interventions layer left empty'],
+        }
       : buildInterventions({
           sourcesDir: dataDir,
           contentDir,
@@ -338,13 +435,21 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
           lsoa21: toCollection(f21.layer.features),
           wards: toCollection(fw.layer.features),
           // Leeds keeps its LS table so its interventions are unchanged (WF and BD postcodes stay unplaced).
-          postcodes: sources.englandWide ? { kind: 'areas', dir: NSPL_DIR } : { kind: 'table', file: LEEDS_POSTCODES_FILE },
+          postcodes: sources.englandWide
+            ? { kind: 'areas', dir: NSPL_DIR }
+            : { kind: 'table', file: LEEDS_POSTCODES_FILE },
         });
   for (const w of interventions.warnings) log(`interventions: ${w}`);
 
   log('Reading Social Progress Index (optional)');
   // Always written, as null when the sources have no SPI file, so the app can tell "none" without a 404.
-  const spi = sources.englandWide ? null : readSpiFromSources(dataDir, fw.layer.features.map((f) => ({ code: f.code, name: f.name })), { onWarning: (m) => log(`spi: ${m}`) });
+  const spi = sources.englandWide
+    ? null
+    : readSpiFromSources(
+        dataDir,
+        fw.layer.features.map((f) => ({ code: f.code, name: f.name })),
+        { onWarning: (m) => log(`spi: ${m}`) },
+      );
 
   // One content per generated file the contract declares: a file added to GEO_FILES and not
   // written here is a compile error (and ensure-data checks exactly GEO_FILES).
@@ -360,13 +465,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     context: stableStringify(context.data),
     standing: stableStringify(readStanding(dataDir, { code: area, name: sets.name })),
   };
-  const files = Object.entries(contents).flatMap(([key, content]) => (typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content));
+  const files = Object.entries(contents).flatMap(([key, content]) =>
+    typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content,
+  );
   const outputs = measure(files);
   const budget = budgetVerdict(outputs, budgetLimits);
   const over = [...budgetProblems(budget), ...postcodeFileProblems(outputs)];
   const contextGzip = outputs.find((o) => o.name === GEO_FILES.context)?.gzip ?? 0;
   const contextLimit = options.budget?.contextGzip ?? CONTEXT_BUDGET_GZIP;
-  if (contextGzip > contextLimit) over.push({ file: GEO_FILES.context, message: `over budget: ${(contextGzip / 1024).toFixed(1)} KB gzip > ${(contextLimit / 1024).toFixed(1)} KB` });
+  if (contextGzip > contextLimit)
+    over.push({
+      file: GEO_FILES.context,
+      message: `over budget: ${(contextGzip / 1024).toFixed(1)} KB gzip > ${(contextLimit / 1024).toFixed(1)} KB`,
+    });
   // England-wide builds: a district whose outlines cannot reach the per-LSOA budget even fully
   // simplified (a few, where May 2025 wards cut across many LSOAs) is still built, with a warning
   // (report.budget.ok false; build:sites lists them), rather than leaving the council no atlas.
@@ -393,7 +504,10 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     })),
     outputs,
     budget,
-    interventions: { placed: interventions.collection.features.length, unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })) },
+    interventions: {
+      placed: interventions.collection.features.length,
+      unplaced: interventions.unplaced.map((u) => ({ name: u.name, reason: u.reason })),
+    },
     spiRows: spi?.rows.length ?? null,
     wards: {
       method: geo.wardMethod.method,
@@ -402,7 +516,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       withoutLsoa: geo.wardMethod.withoutLsoa ?? [],
       note: metadata.council?.wards.note ?? '',
     },
-    population: metadata.population ? { source: metadata.population.used.source, total: metadata.population.totals.population ?? null } : null,
+    population: metadata.population
+      ? { source: metadata.population.used.source, total: metadata.population.totals.population ?? null }
+      : null,
     context: { counts: context.counts, note: context.metadata.note },
     durationMs: Date.now() - started,
   };

@@ -31,7 +31,11 @@ export interface ReadSpiOptions {
  * column of every problem when the file is invalid. Rows whose ward matches neither a code nor a
  * name of `wards` (e.g. a "Leeds" total row) are reported as warnings and left out.
  */
-export function readSpiFromSources(sourcesDir: string, wards: readonly Ward[], options: ReadSpiOptions = {}): SpiDataset | null {
+export function readSpiFromSources(
+  sourcesDir: string,
+  wards: readonly Ward[],
+  options: ReadSpiOptions = {},
+): SpiDataset | null {
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const file = join(sourcesDir, SPI_SOURCE_FILE);
   if (!existsSync(file)) return null;
@@ -55,6 +59,7 @@ function readFramework(path: string): SpiFramework {
     throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
   }
   const { framework, errors } = parseFramework(json);
-  if (!framework) throw new Error(`${path}: invalid SPI framework:\n${errors.map((m) => `  ${path}: ${m}`).join('\n')}`);
+  if (!framework)
+    throw new Error(`${path}: invalid SPI framework:\n${errors.map((m) => `  ${path}: ${m}`).join('\n')}`);
   return framework;
 }

@@ -6,7 +6,12 @@ import type { Problem } from './errors';
  * Structural checks MapLibre and topojson rely on. Not a full OGC validity test (self-intersection
  * is tolerated: ONS BGC files have harmless slivers and tiny spikes).
  */
-export function geometryProblems(geometry: Geometry | null, file: string, location: string, crs: 'bng' | 'wgs84'): Problem[] {
+export function geometryProblems(
+  geometry: Geometry | null,
+  file: string,
+  location: string,
+  crs: 'bng' | 'wgs84',
+): Problem[] {
   const problems: Problem[] = [];
   const add = (message: string): void => {
     problems.push({ file, location, field: 'geometry', message });

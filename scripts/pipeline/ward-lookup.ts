@@ -28,7 +28,13 @@ export function parseWard25Lookup(table: CsvTable): Map<string, Ward25Row> {
     const at = `line ${row.line}${lsoa ? ` (${lsoa})` : ''}`;
     if (lsoa === '') problems.add({ file: table.file, location: at, field: C.lsoa, message: 'missing LSOA code' });
     else if (ward === '') problems.add({ file: table.file, location: at, field: C.ward, message: 'missing ward code' });
-    else if (out.has(lsoa)) problems.add({ file: table.file, location: at, field: C.lsoa, message: `duplicate LSOA code ${lsoa} (also line ${out.get(lsoa)?.line})` });
+    else if (out.has(lsoa))
+      problems.add({
+        file: table.file,
+        location: at,
+        field: C.lsoa,
+        message: `duplicate LSOA code ${lsoa} (also line ${out.get(lsoa)?.line})`,
+      });
     else out.set(lsoa, { ward, lad, line: row.line });
   }
   problems.throwIfAny();
@@ -43,9 +49,16 @@ export function readWard25Lookup(dataDir: string, file: string): Map<string, War
  * The LAD 2025 code of the area's wards: the code the lookup gives most of the area's LSOAs (the
  * area's own code except where ONS recoded the district). Every area LSOA must have a row.
  */
-export function wardDistrictFromLookup(lookup: ReadonlyMap<string, Ward25Row>, lsoaCodes: readonly string[], file: string): string {
+export function wardDistrictFromLookup(
+  lookup: ReadonlyMap<string, Ward25Row>,
+  lsoaCodes: readonly string[],
+  file: string,
+): string {
   const missing = lsoaCodes.filter((c) => !lookup.has(c));
-  if (missing.length > 0) throw new PipelineError(missing.map((c) => ({ file, field: WARD25_LOOKUP_COLUMNS.lsoa, message: `no row for LSOA ${c} of the area` })));
+  if (missing.length > 0)
+    throw new PipelineError(
+      missing.map((c) => ({ file, field: WARD25_LOOKUP_COLUMNS.lsoa, message: `no row for LSOA ${c} of the area` })),
+    );
   const counts = new Map<string, number>();
   for (const c of lsoaCodes) {
     const lad = lookup.get(c)!.lad;
@@ -58,13 +71,24 @@ export function wardDistrictFromLookup(lookup: ReadonlyMap<string, Ward25Row>, l
  * Each area LSOA's ward from the lookup; a ward the district's ward boundaries do not have fails the
  * build (file, LSOA, field), since that LSOA would be drawn in no ward.
  */
-export function wardsFromLookup(lookup: ReadonlyMap<string, Ward25Row>, lsoaCodes: readonly string[], wardCodes: ReadonlySet<string>, file: string): Map<string, string> {
+export function wardsFromLookup(
+  lookup: ReadonlyMap<string, Ward25Row>,
+  lsoaCodes: readonly string[],
+  wardCodes: ReadonlySet<string>,
+  file: string,
+): Map<string, string> {
   const problems = new ProblemList();
   const out = new Map<string, string>();
   for (const c of lsoaCodes) {
     const row = lookup.get(c);
     if (!row) problems.add({ file, field: WARD25_LOOKUP_COLUMNS.lsoa, message: `no row for LSOA ${c} of the area` });
-    else if (!wardCodes.has(row.ward)) problems.add({ file, location: `line ${row.line} (${c})`, field: WARD25_LOOKUP_COLUMNS.ward, message: `ward ${row.ward} is not among the area's ward boundaries` });
+    else if (!wardCodes.has(row.ward))
+      problems.add({
+        file,
+        location: `line ${row.line} (${c})`,
+        field: WARD25_LOOKUP_COLUMNS.ward,
+        message: `ward ${row.ward} is not among the area's ward boundaries`,
+      });
     else out.set(c, row.ward);
   }
   problems.throwIfAny();

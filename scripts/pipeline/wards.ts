@@ -13,7 +13,11 @@ export interface WardMember {
  * decile in the release. Wards with no LSOA in a release get no keys for it (absent = unknown,
  * per the contract), never zeros.
  */
-export function wardSummaries(release: ReleaseId, members: readonly WardMember[], table: LsoaTable): Map<string, Record<string, number>> {
+export function wardSummaries(
+  release: ReleaseId,
+  members: readonly WardMember[],
+  table: LsoaTable,
+): Map<string, Record<string, number>> {
   const byWard = new Map<string, string[]>();
   for (const m of members) byWard.set(m.ward, [...(byWard.get(m.ward) ?? []), m.code]);
   const out = new Map<string, Record<string, number>>();

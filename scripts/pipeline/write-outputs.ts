@@ -47,7 +47,10 @@ export function measure(files: OutputFile[]): OutputSize[] {
 }
 
 /** The postcode files are search data loaded on demand, so they are outside the map budget (see postcodeFileProblems). */
-export function budgetVerdict(sizes: OutputSize[], limits: { firstViewGzip: number; releasesGzip: number } = BUDGET): BudgetVerdict {
+export function budgetVerdict(
+  sizes: OutputSize[],
+  limits: { firstViewGzip: number; releasesGzip: number } = BUDGET,
+): BudgetVerdict {
   const gz = (name: string): number => sizes.find((s) => s.name === name)?.gzip ?? 0;
   const firstViewGzip = gz(GEO_FILES.areas2021);
   // "Everything for the area, all three releases": the area files and their metadata. Search data
@@ -67,10 +70,16 @@ export function budgetProblems(v: BudgetVerdict): Problem[] {
   const out: Problem[] = [];
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   if (v.firstViewGzip > v.firstViewLimit) {
-    out.push({ file: GEO_FILES.areas2021, message: `over budget: ${kb(v.firstViewGzip)} gzip > ${kb(v.firstViewLimit)} (first view)` });
+    out.push({
+      file: GEO_FILES.areas2021,
+      message: `over budget: ${kb(v.firstViewGzip)} gzip > ${kb(v.firstViewLimit)} (first view)`,
+    });
   }
   if (v.releasesGzip > v.releasesLimit) {
-    out.push({ file: 'area outputs of the three releases', message: `over budget: ${kb(v.releasesGzip)} gzip > ${kb(v.releasesLimit)}` });
+    out.push({
+      file: 'area outputs of the three releases',
+      message: `over budget: ${kb(v.releasesGzip)} gzip > ${kb(v.releasesLimit)}`,
+    });
   }
   return out;
 }
@@ -79,7 +88,10 @@ export function budgetProblems(v: BudgetVerdict): Problem[] {
 export function postcodeFileProblems(sizes: OutputSize[], limit = POSTCODE_DISTRICT_BUDGET_GZIP): Problem[] {
   return sizes
     .filter((s) => s.name.startsWith(`${GEO_FILES.postcodes}/`) && s.gzip > limit)
-    .map((s) => ({ file: s.name, message: `over budget: ${(s.gzip / 1024).toFixed(1)} KB gzip > ${(limit / 1024).toFixed(1)} KB (one postcode district per lookup)` }));
+    .map((s) => ({
+      file: s.name,
+      message: `over budget: ${(s.gzip / 1024).toFixed(1)} KB gzip > ${(limit / 1024).toFixed(1)} KB (one postcode district per lookup)`,
+    }));
 }
 
 /** The file operations writeAtomically uses; tests pass a copy that fails on purpose. */
@@ -93,7 +105,15 @@ export interface OutputFs {
   readdirSync: (dir: string) => string[];
 }
 
-const NODE_FS: OutputFs = { mkdirSync, mkdtempSync, writeFileSync, renameSync, rmSync, existsSync, readdirSync: (d) => readdirSync(d) };
+const NODE_FS: OutputFs = {
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+  renameSync,
+  rmSync,
+  existsSync,
+  readdirSync: (d) => readdirSync(d),
+};
 
 /** Prefixes of the working folders inside the output folder (never outputs themselves). */
 const STAGING = '.staging-';
@@ -114,7 +134,8 @@ export function writeAtomically(outDir: string, files: OutputFile[], fs: OutputF
   try {
     fs.mkdirSync(outDir, { recursive: true });
     // Left by a run that was killed: never outputs, safe to remove.
-    for (const name of fs.readdirSync(outDir)) if (name.startsWith(STAGING)) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(outDir))
+      if (name.startsWith(STAGING)) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
   } catch (e) {
     throw fail('create the output folder', e);
   }
@@ -177,7 +198,10 @@ export function writeAtomically(outDir: string, files: OutputFile[], fs: OutputF
     }
     if (rollback.length > 0) {
       // Cannot happen short of the disk vanishing; keep the previous files where a person can find them.
-      throw new PipelineError({ file: outDir, message: `cannot swap in the outputs (${reason(e)}) nor restore the previous ones (${rollback.join('; ')}); they are in ${previous}` });
+      throw new PipelineError({
+        file: outDir,
+        message: `cannot swap in the outputs (${reason(e)}) nor restore the previous ones (${rollback.join('; ')}); they are in ${previous}`,
+      });
     }
     cleanUp();
     throw fail('swap in the outputs', e);

@@ -26,7 +26,8 @@ export function presimplifiedTopology(objects: Record<string, AreaGeoFeature[]>)
   const collections: Record<string, FeatureCollection> = {};
   for (const [name, features] of Object.entries(objects)) collections[name] = { type: 'FeatureCollection', features };
   const raw = topology(collections);
-  if (!hasNoNullProperties(raw)) throw new Error('buildTopology: topojson-server produced a geometry with null properties');
+  if (!hasNoNullProperties(raw))
+    throw new Error('buildTopology: topojson-server produced a geometry with null properties');
   return presimplify(raw);
 }
 

@@ -25,7 +25,11 @@ export function copyApp(from: string, to: string, area: BuiltArea): void {
   }
   const template = readFileSync(path.join(from, SERVICE_WORKER_FILE), 'utf8');
   const worker = injectManifest(template, manifestForSite(to));
-  if (worker === null) throw new PipelineError({ file: SERVICE_WORKER_FILE, message: 'the app build filled the precache list; build:sites needs the placeholder (ATLAS_KEEP_AREA_TOKENS=1)' });
+  if (worker === null)
+    throw new PipelineError({
+      file: SERVICE_WORKER_FILE,
+      message: 'the app build filled the precache list; build:sites needs the placeholder (ATLAS_KEEP_AREA_TOKENS=1)',
+    });
   // Unlink first: the copy is a hard link to the template, which writing through would change.
   rmSync(path.join(to, SERVICE_WORKER_FILE), { force: true });
   writeFileSync(path.join(to, SERVICE_WORKER_FILE), worker);
@@ -63,7 +67,10 @@ export function viteBuild(outDir: string, env: Record<string, string> = {}): voi
   });
   if (r.status !== 0) {
     const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-6).join('\n');
-    throw new PipelineError({ file: 'vite build', message: `exited with ${r.status ?? r.signal}${tail ? `:\n${tail}` : ''}` });
+    throw new PipelineError({
+      file: 'vite build',
+      message: `exited with ${r.status ?? r.signal}${tail ? `:\n${tail}` : ''}`,
+    });
   }
 }
 

@@ -6,7 +6,17 @@
  * moment — a council failing, a full disk, the process killed — the served folder holds only complete
  * sites and an index listing exactly those.
  */
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { District } from '../pipeline/area-codes';
 import { PipelineError } from '../pipeline/errors';
@@ -51,7 +61,9 @@ const cause = (e: unknown): string => (e instanceof Error ? e.message : String(e
 
 /** A site folder the served index may list: renamed in whole, so these files mean it is complete. */
 export function isFinishedSite(dir: string): boolean {
-  return ['index.html', SERVICE_WORKER_FILE, path.join('geo', 'metadata.json')].every((f) => existsSync(path.join(dir, f)));
+  return ['index.html', SERVICE_WORKER_FILE, path.join('geo', 'metadata.json')].every((f) =>
+    existsSync(path.join(dir, f)),
+  );
 }
 
 /** Makes the served folder and a fresh staging folder, clearing what killed runs left; one line naming the cause on failure. */
@@ -61,7 +73,8 @@ function prepare(outDir: string): string {
     accessSync(outDir, constants.W_OK);
     const prefix = stagingPrefix(outDir);
     for (const name of readdirSync(path.dirname(prefix))) {
-      if (name.startsWith(path.basename(prefix))) rmSync(path.join(path.dirname(prefix), name), { recursive: true, force: true });
+      if (name.startsWith(path.basename(prefix)))
+        rmSync(path.join(path.dirname(prefix), name), { recursive: true, force: true });
     }
     rmSync(path.join(outDir, OLD_APP_DIR), { recursive: true, force: true });
     return mkdtempSync(prefix);
@@ -88,7 +101,10 @@ function publish(staged: string, served: string, staging: string): void {
     renameSync(staged, served);
   } catch (e) {
     if (existsSync(previous) && !existsSync(served)) renameSync(previous, served);
-    throw new PipelineError({ file: served, message: `cannot move the finished site in (${cause(e)}); the previous one is kept` });
+    throw new PipelineError({
+      file: served,
+      message: `cannot move the finished site in (${cause(e)}); the previous one is kept`,
+    });
   }
   rmSync(previous, { recursive: true, force: true });
 }
@@ -107,7 +123,10 @@ function writeIndex(outDir: string, staging: string, districts: readonly Distric
       renameSync(path.join(staging, name), path.join(outDir, name));
     }
   } catch (e) {
-    throw new PipelineError({ file: path.join(outDir, 'index.html'), message: `cannot write the sites index (${cause(e)})` });
+    throw new PipelineError({
+      file: path.join(outDir, 'index.html'),
+      message: `cannot write the sites index (${cause(e)})`,
+    });
   }
 }
 
@@ -133,7 +152,10 @@ export async function buildSites(run: SitesRun): Promise<SitesResult> {
         assemble(appDir, staged, c);
         publish(staged, path.join(run.outDir, c.code), staging);
         result.built.push(c);
-        if (!r.budget.ok) result.overBudget.push(`${c.code} ${c.name}: first view ${r.budget.firstViewGzip} B > ${r.budget.firstViewLimit} B`);
+        if (!r.budget.ok)
+          result.overBudget.push(
+            `${c.code} ${c.name}: first view ${r.budget.firstViewGzip} B > ${r.budget.firstViewLimit} B`,
+          );
         const fv = r.outputs.find((o) => o.name === 'areas-2021.topojson')?.gzip ?? 0;
         log(
           `[${i + 1}/${n}] ${c.code} ${c.name}: ${r.counts.lsoa21} LSOAs, ${r.counts.wards} wards, first view ${(fv / 1024).toFixed(1)} KB gzip (${Math.round(fv / r.counts.lsoa21)} B/LSOA) in ${((Date.now() - t) / 1000).toFixed(1)} s`,

@@ -11,7 +11,10 @@ function escapeHtml(s: string): string {
  */
 export function siteIndexHtml(councils: readonly District[]): string {
   const items = councils
-    .map((c) => `      <li data-name="${escapeHtml(c.name.toLowerCase())}"><a href="./${c.code}/">${escapeHtml(c.name)}</a> <span class="code">${c.code}</span></li>`)
+    .map(
+      (c) =>
+        `      <li data-name="${escapeHtml(c.name.toLowerCase())}"><a href="./${c.code}/">${escapeHtml(c.name)}</a> <span class="code">${c.code}</span></li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en-GB">

@@ -23,7 +23,9 @@ export interface BuiltArea {
  */
 export function embedDomainsFor(areaCode: string): readonly string[] {
   if (areaCode === '') return [];
-  const root = process.env.ATLAS_CONTENT_DIR ? path.resolve(process.env.ATLAS_CONTENT_DIR) : path.resolve(import.meta.dirname, '..', '..', 'content');
+  const root = process.env.ATLAS_CONTENT_DIR
+    ? path.resolve(process.env.ATLAS_CONTENT_DIR)
+    : path.resolve(import.meta.dirname, '..', '..', 'content');
   const file = path.join(root, areaCode, 'council.json');
   if (!existsSync(file)) return [];
   const domains = (JSON.parse(readFileSync(file, 'utf8')) as { embedDomains?: unknown }).embedDomains;
@@ -34,7 +36,10 @@ export function embedDomainsFor(areaCode: string): readonly string[] {
  * The CSP; `frame-ancestors` lists the council's embedding domains — given, or read from its
  * content folder's council.json (so a call with the area code alone still gets them).
  */
-export function contentSecurityPolicy(areaCode: string, embedDomains: readonly string[] = embedDomainsFor(areaCode)): string {
+export function contentSecurityPolicy(
+  areaCode: string,
+  embedDomains: readonly string[] = embedDomainsFor(areaCode),
+): string {
   const ancestors = ["'self'", ...embedDomains].join(' ');
   return [
     "default-src 'self'",
@@ -53,7 +58,12 @@ export function contentSecurityPolicy(areaCode: string, embedDomains: readonly s
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export function fillAreaTokens(html: string, area: BuiltArea): string {
@@ -64,7 +74,10 @@ export function fillAreaTokens(html: string, area: BuiltArea): string {
 export function readBuiltArea(geoDir: string): BuiltArea | null {
   const file = path.join(geoDir, 'metadata.json');
   if (!existsSync(file)) return null;
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as { area?: { code?: unknown; name?: unknown }; council?: { content?: { embedDomains?: unknown } | null } };
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as {
+    area?: { code?: unknown; name?: unknown };
+    council?: { content?: { embedDomains?: unknown } | null };
+  };
   if (typeof meta.area?.code !== 'string' || typeof meta.area.name !== 'string') return null;
   const embed = meta.council?.content?.embedDomains;
   const embedDomains = Array.isArray(embed) ? embed.filter((d): d is string => typeof d === 'string') : [];

@@ -192,7 +192,10 @@ export interface UnplacedIntervention {
  * A report item with `location.kind: "citywide"`: listed beside the map, never drawn on it, so
  * `outcomes` stays an array (and `source` is the same human-readable citation text).
  */
-export type CityWideIntervention = Pick<InterventionProperties, 'id' | 'type' | 'name' | 'start' | 'end' | 'dateNote' | 'description' | 'source'> & {
+export type CityWideIntervention = Pick<
+  InterventionProperties,
+  'id' | 'type' | 'name' | 'start' | 'end' | 'dateNote' | 'description' | 'source'
+> & {
   outcomes: Outcome[];
 };
 

@@ -47,7 +47,14 @@ export const GEO_FILES = {
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
 
 export { CHANGE_TARGET_RELEASE, INDICATOR_INFO, INDICATORS, RELEASE_TABLE } from './releases';
-export type { IndicatorId, IndicatorInfo, IndicatorKind, OptionalReleaseSource, ReleaseEntry, ReleaseSourceFile } from './releases';
+export type {
+  IndicatorId,
+  IndicatorInfo,
+  IndicatorKind,
+  OptionalReleaseSource,
+  ReleaseEntry,
+  ReleaseSourceFile,
+} from './releases';
 
 /** Releases of the English Indices of Deprivation the product knows (src/data/releases.ts), newest first. */
 export type ReleaseId = (typeof RELEASE_TABLE)[number]['id'];
@@ -76,7 +83,9 @@ export function byRelease<T>(pick: (entry: Release) => T): Readonly<Record<Relea
 export const RELEASE_PREFIX = byRelease((r) => r.prefix);
 
 /** Releases oldest first (profiles show change over time in this order). */
-export const RELEASES_OLDEST_FIRST: readonly ReleaseId[] = [...RELEASE_LIST].sort((a, b) => (a.published < b.published ? -1 : 1)).map((r) => r.id);
+export const RELEASES_OLDEST_FIRST: readonly ReleaseId[] = [...RELEASE_LIST]
+  .sort((a, b) => (a.published < b.published ? -1 : 1))
+  .map((r) => r.id);
 
 /**
  * Value fields per indicator:
@@ -331,7 +340,11 @@ function deriveLocalRanks(details: AreaDetails, stem: string): Record<string, Ar
  * stems are left out when expandDetails would derive the very same numbers (checked, so a stem
  * whose local ranks were computed another way keeps its stored columns).
  */
-export function compactDetails(codes: string[], values: ReadonlyMap<string, IodValues>, derivable: readonly string[]): AreaDetails {
+export function compactDetails(
+  codes: string[],
+  values: ReadonlyMap<string, IodValues>,
+  derivable: readonly string[],
+): AreaDetails {
   const keys = [...new Set([...values.values()].flatMap((v) => Object.keys(v)))].sort();
   const columns = Object.fromEntries(keys.map((k) => [k, codes.map((c) => values.get(c)?.[k] ?? null)]));
   const localRanks = derivable.filter((stem) => {
@@ -364,7 +377,13 @@ export function expandDetails(details: AreaDetails): Map<string, IodValues> {
 // --- context.json: the orientation layer (roads, rail, rivers, water, parks, place names) ------------
 
 /** TopoJSON object names in ContextData.topology. */
-export const CONTEXT_OBJECTS = { roads: 'roads', rail: 'rail', waterways: 'waterways', water: 'water', parks: 'parks' } as const;
+export const CONTEXT_OBJECTS = {
+  roads: 'roads',
+  rail: 'rail',
+  waterways: 'waterways',
+  water: 'water',
+  parks: 'parks',
+} as const;
 export type ContextObject = keyof typeof CONTEXT_OBJECTS;
 
 /** OSM road classes kept (their `_link` slip roads are folded into the class). */

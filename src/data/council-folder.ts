@@ -7,7 +7,17 @@
  */
 
 /** Marker shapes a type may use (each type its own shape, so colour is never the only cue). */
-export const VENUE_SHAPES = ['circle', 'square', 'diamond', 'triangle', 'star', 'pentagon', 'hexagon', 'cross', 'ring'] as const;
+export const VENUE_SHAPES = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'star',
+  'pentagon',
+  'hexagon',
+  'cross',
+  'ring',
+] as const;
 export type VenueShape = (typeof VENUE_SHAPES)[number];
 
 /** One report the content cites: a citation's `title` and `date` must equal these. */

@@ -20,7 +20,15 @@ export let COUNCIL: {
   interventionTypes: readonly InterventionTypeDef[];
   /** How LSOAs were put in wards: 'lookup' (ONS best-fit) or 'centroid', and the ward vintage. */
   wardMethod: { method: 'lookup' | 'centroid'; vintage: string } | null;
-} = { code: '', name: 'this area', unavailable: {}, wardsNote: '', contentFolder: null, interventionTypes: [], wardMethod: null };
+} = {
+  code: '',
+  name: 'this area',
+  unavailable: {},
+  wardsNote: '',
+  contentFolder: null,
+  interventionTypes: [],
+  wardMethod: null,
+};
 
 export function useCouncil(meta: DataMetadata): void {
   COUNCIL = {

@@ -16,7 +16,11 @@ type Props = Readonly<Record<string, unknown>>;
 type Derived = Record<string, number>;
 
 /** Every derivable field, per area (same order as `areas`); keys absent where the inputs are absent. */
-function derivedFields(areas: readonly Props[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): Derived[] {
+function derivedFields(
+  areas: readonly Props[],
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): Derived[] {
   const out: Derived[] = areas.map(() => ({}));
   for (const rel of releases) {
     const onePercent = Math.floor(rel.nationalCount / 100);
@@ -51,7 +55,11 @@ function derivedFields(areas: readonly Props[], releases: readonly DerivationRel
  * The areas' properties with the derived fields filled in where the file left them out (a stored value
  * is never replaced). New objects; the input is not changed.
  */
-export function deriveFields<P extends Props>(areas: readonly P[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): P[] {
+export function deriveFields<P extends Props>(
+  areas: readonly P[],
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): P[] {
   const derived = derivedFields(areas, releases, vintage);
   return areas.map((p, i) => ({ ...derived[i], ...p }));
 }
@@ -60,7 +68,11 @@ export function deriveFields<P extends Props>(areas: readonly P[], releases: rea
  * The keys the pipeline may leave out of a file: those deriveFields reproduces exactly for every area —
  * the same value wherever the key is stored and no value where it is not.
  */
-export function omittableKeys(areas: readonly Props[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): Set<string> {
+export function omittableKeys(
+  areas: readonly Props[],
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): Set<string> {
   const derived = derivedFields(areas, releases, vintage);
   const keys = new Set(derived.flatMap((d) => Object.keys(d)));
   for (const key of [...keys]) {
@@ -70,7 +82,11 @@ export function omittableKeys(areas: readonly Props[], releases: readonly Deriva
 }
 
 /** The areas' properties without the keys deriveFields will restore exactly on loading. */
-export function omitDerivable(areas: readonly Props[], releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): Array<Record<string, unknown>> {
+export function omitDerivable(
+  areas: readonly Props[],
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): Array<Record<string, unknown>> {
   const omit = omittableKeys(areas, releases, vintage);
   return areas.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !omit.has(k))));
 }

@@ -2,7 +2,19 @@ import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { InterventionsCollection } from './content-contract';
 import { useCouncil } from './council';
-import { expandDetails, GEO_FILES, postcodeDistrictFile, TOPO_OBJECTS, type AreaDetails, type ContextData, type DataMetadata, type IodValues, type LsoaProperties, type PostcodeDistrict, type WardProperties } from './contract';
+import {
+  expandDetails,
+  GEO_FILES,
+  postcodeDistrictFile,
+  TOPO_OBJECTS,
+  type AreaDetails,
+  type ContextData,
+  type DataMetadata,
+  type IodValues,
+  type LsoaProperties,
+  type PostcodeDistrict,
+  type WardProperties,
+} from './contract';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
 import type { CouncilStanding } from './standing-contract';
@@ -39,14 +51,26 @@ export async function loadFirstView(): Promise<FirstViewData> {
   useCouncil(metadata);
   return {
     metadata,
-    lsoa21: withDerivedFields(areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties), metadata.releases, '2021'),
+    lsoa21: withDerivedFields(
+      areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties),
+      metadata.releases,
+      '2021',
+    ),
     wards: areaCollection(topology, TOPO_OBJECTS.wards, isWardProperties),
   };
 }
 
 /** The areas with the flags and local ranks the file leaves out (src/data/derived-fields.ts) filled in. */
-function withDerivedFields(areas: LsoaCollection, releases: readonly DerivationRelease[], vintage: DerivationRelease['lsoaVintage']): LsoaCollection {
-  const props = deriveFields(areas.features.map((f) => f.properties), releases, vintage);
+function withDerivedFields(
+  areas: LsoaCollection,
+  releases: readonly DerivationRelease[],
+  vintage: DerivationRelease['lsoaVintage'],
+): LsoaCollection {
+  const props = deriveFields(
+    areas.features.map((f) => f.properties),
+    releases,
+    vintage,
+  );
   return { ...areas, features: areas.features.map((f, i) => ({ ...f, properties: props[i] ?? f.properties })) };
 }
 
@@ -65,8 +89,11 @@ function keepOnSuccess<A extends unknown[], T>(load: (...args: A) => Promise<T>)
 }
 
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
-export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess((releases: readonly DerivationRelease[]) =>
-  fetchJson<Topology>(GEO_FILES.areas2011).then((t) => withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011')),
+export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess(
+  (releases: readonly DerivationRelease[]) =>
+    fetchJson<Topology>(GEO_FILES.areas2011).then((t) =>
+      withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011'),
+    ),
 );
 
 const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
@@ -82,7 +109,9 @@ export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict>
 }
 
 /** Intervention points (built from content/ and the places sources); not needed for the first paint. */
-export const loadInterventions: () => Promise<InterventionsCollection> = keepOnSuccess(() => fetchJson<InterventionsCollection>(GEO_FILES.interventions));
+export const loadInterventions: () => Promise<InterventionsCollection> = keepOnSuccess(() =>
+  fetchJson<InterventionsCollection>(GEO_FILES.interventions),
+);
 
 /**
  * The LSOA 2021 areas with their detail values (domain ranks, scores, local ranks, centroids) merged
@@ -103,7 +132,11 @@ export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaColle
 }
 
 /** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
-export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() => fetchJson<ContextData | null>(GEO_FILES.context));
+export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() =>
+  fetchJson<ContextData | null>(GEO_FILES.context),
+);
 
 /** The council's File 10 figures (standing.json): on demand, by the council summary, ward profile and briefing; a failed fetch may be retried. */
-export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() => fetchJson<CouncilStanding>(GEO_FILES.standing));
+export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() =>
+  fetchJson<CouncilStanding>(GEO_FILES.standing),
+);

@@ -36,7 +36,9 @@ export interface PeopleDefinition {
   source: string;
   /** The publisher's description, for About and CSV preambles. */
   description: string;
-  figures: { population: PeopleFigure; children: PeopleFigure; olderPeople: PeopleFigure } & Partial<Record<PeopleRole, PeopleFigure>>;
+  figures: { population: PeopleFigure; children: PeopleFigure; olderPeople: PeopleFigure } & Partial<
+    Record<PeopleRole, PeopleFigure>
+  >;
 }
 
 /** `source` as in labels; `inParens` the same words where the label is already in brackets. */
@@ -60,7 +62,8 @@ export const PEOPLE_DEFINITIONS: Readonly<Record<PeopleSourceId, PeopleDefinitio
   file7: {
     id: 'file7',
     source: F7.source,
-    description: 'mid-2022 population denominators of the English Indices of Deprivation 2025 File 7 (MHCLG, from ONS mid-2022 small-area estimates)',
+    description:
+      'mid-2022 population denominators of the English Indices of Deprivation 2025 File 7 (MHCLG, from ONS mid-2022 small-area estimates)',
     figures: {
       population: figure('pop22', 'all ages', 'population', F7),
       children: figure('chi22', '0–15', 'dependent children aged 0–15', F7),

@@ -15,9 +15,22 @@
  * Property names use them.
  */
 export const INDICATORS = [
-  'imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv',
-  'cyp', 'ads', 'geo', 'wid', 'ind', 'out',
-  'idc', 'ido',
+  'imd',
+  'inc',
+  'emp',
+  'edu',
+  'hea',
+  'cri',
+  'bar',
+  'liv',
+  'cyp',
+  'ads',
+  'geo',
+  'wid',
+  'ind',
+  'out',
+  'idc',
+  'ido',
 ] as const;
 export type IndicatorId = (typeof INDICATORS)[number];
 
@@ -39,11 +52,29 @@ export const INDICATOR_INFO: readonly IndicatorInfo[] = [
   { id: 'imd', label: 'Index of Multiple Deprivation', kind: 'index', column: 'imd' },
   { id: 'inc', label: 'Income', kind: 'domain', column: 'income' },
   // File 7 names its columns in full (scripts/pipeline/file7.ts reads them); these stems are ours.
-  { id: 'idc', label: 'Income deprivation affecting children (IDACI)', kind: 'supplementary', parent: 'inc', column: 'idaci' },
-  { id: 'ido', label: 'Income deprivation affecting older people (IDAOPI)', kind: 'supplementary', parent: 'inc', column: 'idaopi' },
+  {
+    id: 'idc',
+    label: 'Income deprivation affecting children (IDACI)',
+    kind: 'supplementary',
+    parent: 'inc',
+    column: 'idaci',
+  },
+  {
+    id: 'ido',
+    label: 'Income deprivation affecting older people (IDAOPI)',
+    kind: 'supplementary',
+    parent: 'inc',
+    column: 'idaopi',
+  },
   { id: 'emp', label: 'Employment', kind: 'domain', column: 'employment' },
   { id: 'edu', label: 'Education, skills and training', kind: 'domain', column: 'education' },
-  { id: 'cyp', label: 'Children and young people', kind: 'subdomain', parent: 'edu', column: 'children_and_young_people' },
+  {
+    id: 'cyp',
+    label: 'Children and young people',
+    kind: 'subdomain',
+    parent: 'edu',
+    column: 'children_and_young_people',
+  },
   { id: 'ads', label: 'Adult skills', kind: 'subdomain', parent: 'edu', column: 'adult_skills' },
   { id: 'hea', label: 'Health and disability', kind: 'domain', column: 'health' },
   { id: 'cri', label: 'Crime', kind: 'domain', column: 'crime' },
@@ -127,7 +158,12 @@ export const RELEASE_TABLE = [
     indicators: [...DOMAINS, ...SUBDOMAINS],
     scored: [...DOMAINS, ...SUBDOMAINS],
     missingReason: 'not published in IoD 2025',
-    source: { file: 'indices/iod2025_lsoa21_england.csv', codeColumn: 'lsoa21cd', nameColumn: 'lsoa21nm', ladColumn: 'lad24cd' },
+    source: {
+      file: 'indices/iod2025_lsoa21_england.csv',
+      codeColumn: 'lsoa21cd',
+      nameColumn: 'lsoa21nm',
+      ladColumn: 'lad24cd',
+    },
     optionalSources: [
       {
         // The England File 7 is not in the sources whole: the Leeds rows only (scripts/pipeline/file7.ts).
@@ -139,7 +175,8 @@ export const RELEASE_TABLE = [
         scored: ['idc', 'ido'],
         note: 'IDACI and IDAOPI are not published in the sources for this area',
         title: 'English Indices of Deprivation 2025, File 7: all ranks, deciles, scores and population denominators',
-        usage: 'Used for IDACI, IDAOPI and the mid-2022 population denominators, where it holds every LSOA of the area.',
+        usage:
+          'Used for IDACI, IDAOPI and the mid-2022 population denominators, where it holds every LSOA of the area.',
       },
     ],
   },
@@ -156,8 +193,14 @@ export const RELEASE_TABLE = [
     indicators: DOMAINS,
     scored: ['imd'],
     // Both releases published these figures; the mirrored source files of this build do not carry them.
-    missingReason: 'IoD2019 sub-domain figures are not in this build\'s data sources',
-    source: { file: 'indices/iod2019_lsoa11_england.csv', codeColumn: 'lsoa11cd', nameColumn: 'lsoa11nm', ladColumn: 'lad19cd', populationColumn: 'pop_total_mid2015' },
+    missingReason: "IoD2019 sub-domain figures are not in this build's data sources",
+    source: {
+      file: 'indices/iod2019_lsoa11_england.csv',
+      codeColumn: 'lsoa11cd',
+      nameColumn: 'lsoa11nm',
+      ladColumn: 'lad19cd',
+      populationColumn: 'pop_total_mid2015',
+    },
   },
   {
     id: '2015',
@@ -171,8 +214,13 @@ export const RELEASE_TABLE = [
     downloadPage: 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2015',
     indicators: ['imd'],
     scored: ['imd'],
-    missingReason: 'IoD2015 domain figures are not in this build\'s data sources',
-    source: { file: 'indices/iod2015_lsoa11_england.csv', codeColumn: 'lsoa11cd', nameColumn: 'lsoa11nm', ladColumn: 'lad13cd' },
+    missingReason: "IoD2015 domain figures are not in this build's data sources",
+    source: {
+      file: 'indices/iod2015_lsoa11_england.csv',
+      codeColumn: 'lsoa11cd',
+      nameColumn: 'lsoa11nm',
+      ladColumn: 'lad13cd',
+    },
   },
 ] as const satisfies readonly ReleaseEntry[];
 

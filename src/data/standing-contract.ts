@@ -6,11 +6,27 @@
 import type { IndicatorId } from './releases';
 
 /** The IMD and the seven domains, in File 10's order. */
-export const STANDING_INDICATORS = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'] as const satisfies readonly IndicatorId[];
+export const STANDING_INDICATORS = [
+  'imd',
+  'inc',
+  'emp',
+  'edu',
+  'hea',
+  'cri',
+  'bar',
+  'liv',
+] as const satisfies readonly IndicatorId[];
 export type StandingIndicator = (typeof STANDING_INDICATORS)[number];
 
 /** The measures File 10 publishes; extent and local concentration for the IMD only, scale for income and employment. */
-export const STANDING_MEASURES = ['averageScore', 'averageRank', 'proportionMostDeprived10', 'extent', 'localConcentration', 'scale'] as const;
+export const STANDING_MEASURES = [
+  'averageScore',
+  'averageRank',
+  'proportionMostDeprived10',
+  'extent',
+  'localConcentration',
+  'scale',
+] as const;
 export type StandingMeasure = (typeof STANDING_MEASURES)[number];
 
 /** A published figure and its rank among England's districts (1 = most deprived). */

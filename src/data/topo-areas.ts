@@ -61,12 +61,15 @@ export function areaCollection<P extends GeoJsonProperties>(
 ): FeatureCollection<Polygon | MultiPolygon, P> {
   const obj = topology.objects[name];
   if (!obj) throw new Error(`The TopoJSON has no object "${name}"`);
-  if (obj.type !== 'GeometryCollection') throw new Error(`The TopoJSON object "${name}" is a ${obj.type ?? 'null'}, not a GeometryCollection`);
+  if (obj.type !== 'GeometryCollection')
+    throw new Error(`The TopoJSON object "${name}" is a ${obj.type ?? 'null'}, not a GeometryCollection`);
   const features: Feature<Polygon | MultiPolygon, P>[] = [];
   feature(topology, obj).features.forEach((f, i) => {
     if (!isAreaFeature(f, isProperties)) {
       const code = typeof f.properties?.code === 'string' ? ` (${f.properties.code})` : '';
-      throw new Error(`The TopoJSON object "${name}", feature ${i + 1}${code}, is not a polygon area with the expected properties`);
+      throw new Error(
+        `The TopoJSON object "${name}", feature ${i + 1}${code}, is not a polygon area with the expected properties`,
+      );
     }
     features.push(f);
   });

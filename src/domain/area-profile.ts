@@ -87,7 +87,9 @@ function countDecile(counts: { byDecile: DecileCounts; unknown: number }, d: num
 }
 
 /** A table by code from features (built once per data load, not per edit). */
-export function lsoaTable(features: readonly { properties: Readonly<Record<string, unknown>> & { code: string } }[]): LsoaTable {
+export function lsoaTable(
+  features: readonly { properties: Readonly<Record<string, unknown>> & { code: string } }[],
+): LsoaTable {
   return new Map(features.map((f) => [f.properties.code, f.properties]));
 }
 
@@ -99,7 +101,12 @@ export function propsTable(list: readonly Readonly<Record<string, unknown>>[]): 
 }
 
 /** The figures of an area set in a release. */
-export function profile(set: AreaSet, table: LsoaTable, release: ReleaseId, venuesByLsoa?: ReadonlyMap<string, readonly VenueRef[]>): AreaProfile {
+export function profile(
+  set: AreaSet,
+  table: LsoaTable,
+  release: ReleaseId,
+  venuesByLsoa?: ReadonlyMap<string, readonly VenueRef[]>,
+): AreaProfile {
   const byDecile = emptyDecileCounts();
   const idaci = { byDecile: emptyDecileCounts(), unknown: 0 };
   const idaopi = { byDecile: emptyDecileCounts(), unknown: 0 };
@@ -109,7 +116,12 @@ export function profile(set: AreaSet, table: LsoaTable, release: ReleaseId, venu
   const people: (LsoaPeople | null)[] = [];
   const venues: VenueRef[] = [];
   const population2015 = { sum: 0, unknown: 0 };
-  const [dKey, rKey, p1Key, p10Key] = [valueKey(release, 'imd', 'd'), valueKey(release, 'imd', 'r'), flagKey(release, 1), flagKey(release, 10)];
+  const [dKey, rKey, p1Key, p10Key] = [
+    valueKey(release, 'imd', 'd'),
+    valueKey(release, 'imd', 'r'),
+    flagKey(release, 1),
+    flagKey(release, 10),
+  ];
   let decileUnknown = 0;
   let in1pc = 0;
   let in10pc = 0;

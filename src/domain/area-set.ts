@@ -88,7 +88,13 @@ function cross(o: LonLat, a: LonLat, b: LonLat): number {
 }
 
 function onSegment(p: LonLat, a: LonLat, b: LonLat): boolean {
-  return cross(a, b, p) === 0 && Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  return (
+    cross(a, b, p) === 0 &&
+    Math.min(a[0], b[0]) <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= p[1] &&
+    p[1] <= Math.max(a[1], b[1])
+  );
 }
 
 function segmentsCross(a: LonLat, b: LonLat, c: LonLat, d: LonLat): boolean {
@@ -97,14 +103,21 @@ function segmentsCross(a: LonLat, b: LonLat, c: LonLat, d: LonLat): boolean {
   const d3 = cross(a, b, c);
   const d4 = cross(a, b, d);
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  return (d1 === 0 && onSegment(a, c, d)) || (d2 === 0 && onSegment(b, c, d)) || (d3 === 0 && onSegment(c, a, b)) || (d4 === 0 && onSegment(d, a, b));
+  return (
+    (d1 === 0 && onSegment(a, c, d)) ||
+    (d2 === 0 && onSegment(b, c, d)) ||
+    (d3 === 0 && onSegment(c, a, b)) ||
+    (d4 === 0 && onSegment(d, a, b))
+  );
 }
 
 /** The ring without a repeated closing vertex. */
 export function openRing(ring: readonly LonLat[]): LonLat[] {
   const first = ring[0];
   const last = ring[ring.length - 1];
-  return ring.length > 1 && first && last && first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : [...ring];
+  return ring.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]
+    ? ring.slice(0, -1)
+    : [...ring];
 }
 
 /** Whether two non-adjacent edges of the (closed) ring touch or cross. */
@@ -127,7 +140,8 @@ export type PolygonProblem = 'too-few-points' | 'self-crossing' | 'no-centroid-i
 export const POLYGON_PROBLEM_MESSAGE: Record<PolygonProblem, string> = {
   'too-few-points': 'A shape needs at least 3 points.',
   'self-crossing': 'The shape crosses itself. Move or remove a point so that its edges do not cross.',
-  'no-centroid-inside': 'No LSOA has its population-weighted centre inside this shape, so the area would be empty. Draw a larger shape.',
+  'no-centroid-inside':
+    'No LSOA has its population-weighted centre inside this shape, so the area would be empty. Draw a larger shape.',
 };
 
 /** Why a drawn polygon cannot be used, or null when it can (given its members). */
@@ -148,7 +162,8 @@ export function ruleMembers(rule: AreaRule, candidates: readonly MemberCandidate
     if (rule.type === 'list') continue;
     const c = centroidOf(l);
     if (!c) continue;
-    if (rule.type === 'polygon' ? pointInRing(c, rule.ring) : straightLineM(rule.centre, c) <= rule.radiusM) out.push(l.properties.code);
+    if (rule.type === 'polygon' ? pointInRing(c, rule.ring) : straightLineM(rule.centre, c) <= rule.radiusM)
+      out.push(l.properties.code);
   }
   return out.sort();
 }
@@ -158,12 +173,24 @@ function sortedUnique(codes: Iterable<string>): string[] {
 }
 
 /** An area set from explicit codes (sorted and de-duplicated here). */
-export function areaSet(kind: AreaSetKind, id: string, label: string, rule: AreaRule, codes: Iterable<string>): AreaSet {
+export function areaSet(
+  kind: AreaSetKind,
+  id: string,
+  label: string,
+  rule: AreaRule,
+  codes: Iterable<string>,
+): AreaSet {
   return { kind, id, label, lsoaCodes: sortedUnique(codes), rule };
 }
 
 /** An area set whose members the rule picks from the candidates. */
-export function areaSetByRule(kind: AreaSetKind, id: string, label: string, rule: AreaRule, candidates: readonly MemberCandidate[]): AreaSet {
+export function areaSetByRule(
+  kind: AreaSetKind,
+  id: string,
+  label: string,
+  rule: AreaRule,
+  candidates: readonly MemberCandidate[],
+): AreaSet {
   return areaSet(kind, id, label, rule, ruleMembers(rule, candidates));
 }
 
@@ -174,23 +201,38 @@ export function wardAreaSet(ward: { code: string; name: string }, candidates: re
 
 /** A priority neighbourhood as an area set: its default LSOA 2021 list (approximate; see its basis). */
 export function neighbourhoodAreaSet(n: { id: string; name: string; lsoa21: readonly { code: string }[] }): AreaSet {
-  return areaSet('neighbourhood', n.id, n.name, { type: 'list' }, n.lsoa21.map((l) => l.code));
+  return areaSet(
+    'neighbourhood',
+    n.id,
+    n.name,
+    { type: 'list' },
+    n.lsoa21.map((l) => l.code),
+  );
 }
 
 /** The members added or removed one by one: the set becomes a `list` (its rule no longer says who is in). */
 export function toggleMember(set: AreaSet, code: string): AreaSet {
   const has = set.lsoaCodes.includes(code);
-  return { ...set, rule: { type: 'list' }, lsoaCodes: has ? set.lsoaCodes.filter((c) => c !== code) : sortedUnique([...set.lsoaCodes, code]) };
+  return {
+    ...set,
+    rule: { type: 'list' },
+    lsoaCodes: has ? set.lsoaCodes.filter((c) => c !== code) : sortedUnique([...set.lsoaCodes, code]),
+  };
 }
 
 /** Whether a point is inside a Polygon / MultiPolygon (even-odd over all rings, so holes are out). */
 export function pointInGeometry(p: LonLat, g: Geometry): boolean {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  return polygons.some((rings) => rings.reduce((inside, ring) => (pointInRing(p, ring as LonLat[]) ? !inside : inside), false));
+  return polygons.some((rings) =>
+    rings.reduce((inside, ring) => (pointInRing(p, ring as LonLat[]) ? !inside : inside), false),
+  );
 }
 
 /** The code of the area whose boundary holds the point (a map click), or null. Bounding boxes first. */
-export function areaAt(p: LonLat, areas: readonly { properties: { code: string }; geometry: Geometry }[]): string | null {
+export function areaAt(
+  p: LonLat,
+  areas: readonly { properties: { code: string }; geometry: Geometry }[],
+): string | null {
   for (const a of areas) {
     const [w, s, e, n] = geometryBBox(a.geometry);
     if (p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
@@ -200,7 +242,10 @@ export function areaAt(p: LonLat, areas: readonly { properties: { code: string }
 }
 
 /** Venues by the LSOA whose boundary holds them: built once per data load, so profile() stays O(members). */
-export function venuesByArea<V>(venues: readonly { geometry: { coordinates: number[] }; venue: V }[], areas: readonly { properties: { code: string }; geometry: Geometry }[]): Map<string, V[]> {
+export function venuesByArea<V>(
+  venues: readonly { geometry: { coordinates: number[] }; venue: V }[],
+  areas: readonly { properties: { code: string }; geometry: Geometry }[],
+): Map<string, V[]> {
   const out = new Map<string, V[]>();
   for (const v of venues) {
     const [lon, lat] = v.geometry.coordinates;

@@ -62,7 +62,14 @@ export interface BriefingMap {
   width: number;
   height: number;
   /** The ward's LSOAs, filled by IMD decile (null = no data, hatched). */
-  lsoas: { code: string; n: number; path: string; fill: string | null; flag: FlagLevel; label: [number, number] | null }[];
+  lsoas: {
+    code: string;
+    n: number;
+    path: string;
+    fill: string | null;
+    flag: FlagLevel;
+    label: [number, number] | null;
+  }[];
   /** Other LSOAs in view, grey, so the ward is seen in its surroundings. */
   context: string[];
   wardOutline: string;
@@ -94,14 +101,22 @@ function num(p: Record<string, unknown>, key: string): number | null {
 }
 
 /** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
-function positionBy(wards: readonly WardProperties[], code: string, value: (w: WardProperties) => number | null, descending: boolean): number | null {
+function positionBy(
+  wards: readonly WardProperties[],
+  code: string,
+  value: (w: WardProperties) => number | null,
+  descending: boolean,
+): number | null {
   const mine = wards.find((w) => w.code === code);
   const v = mine ? value(mine) : null;
   if (v === null) return null;
-  return 1 + wards.filter((w) => {
-    const o = value(w);
-    return o !== null && (descending ? o > v : o < v);
-  }).length;
+  return (
+    1 +
+    wards.filter((w) => {
+      const o = value(w);
+      return o !== null && (descending ? o > v : o < v);
+    }).length
+  );
 }
 
 /** Web Mercator, in radians: enough for a ward-sized map, and what the screen map uses. */
@@ -150,16 +165,24 @@ export function fitProjection(bbox: BBox, width: number, height: number, margin 
 /** A scale bar of a round length close to a quarter of the map's width. */
 export function scaleBar(metresPerUnit: number, mapWidth: number): { length: number; label: string } {
   const target = (mapWidth / 4) * metresPerUnit;
-  const metres = NICE_METRES.reduce((best, m) => (Math.abs(m - target) < Math.abs(best - target) ? m : best), NICE_METRES[0]!);
+  const metres = NICE_METRES.reduce(
+    (best, m) => (Math.abs(m - target) < Math.abs(best - target) ? m : best),
+    NICE_METRES[0]!,
+  );
   return { length: metres / metresPerUnit, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
 export function svgPath(g: Geometry, project: (p: Position) => [number, number]): string {
   return rings(g)
-    .map((ring) => `${ring.map((p, i) => {
-      const [x, y] = project(p);
-      return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-    }).join('')}Z`)
+    .map(
+      (ring) =>
+        `${ring
+          .map((p, i) => {
+            const [x, y] = project(p);
+            return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
+          })
+          .join('')}Z`,
+    )
     .join('');
 }
 
@@ -175,7 +198,12 @@ export interface BriefingInput {
 }
 
 /** Rows, legend and map of a set of LSOA 2021 areas: the body both briefings share. */
-function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: readonly AreaShape<LsoaProperties>[], outline: Geometry, mapSize: { width: number; height: number }) {
+function briefingBody(
+  lsoas: readonly AreaShape<LsoaProperties>[],
+  allLsoas: readonly AreaShape<LsoaProperties>[],
+  outline: Geometry,
+  mapSize: { width: number; height: number },
+) {
   const props = lsoas.map((l) => l.properties);
   const rows = props
     .map((l) => ({
@@ -192,7 +220,17 @@ function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: rea
     .map((r, i) => ({ n: i + 1, ...r }));
   const numberOf = new Map(rows.map((r) => [r.code, r.n]));
   // The same figures as every other set of LSOAs (area-profile.ts).
-  const figures = profile(areaSet('custom', '', '', { type: 'list' }, rows.map((r) => r.code)), propsTable(props), '2025');
+  const figures = profile(
+    areaSet(
+      'custom',
+      '',
+      '',
+      { type: 'list' },
+      rows.map((r) => r.code),
+    ),
+    propsTable(props),
+    '2025',
+  );
 
   const legend: BriefingLegendRow[] = DECILE_COLOURS.map((colour, i) => ({
     label: i === 0 ? '1 (most deprived 10%)' : i === 9 ? '10 (least deprived 10%)' : String(i + 1),
@@ -220,7 +258,9 @@ function briefingBody(lsoas: readonly AreaShape<LsoaProperties>[], allLsoas: rea
         label: cx !== null && cy !== null ? fit.project([cx, cy]) : null,
       };
     }),
-    context: allLsoas.filter((l) => !inSet.has(l.properties.code) && intersects(geometryBBox(l.geometry), fit.lonLatBox)).map((l) => svgPath(l.geometry, fit.project)),
+    context: allLsoas
+      .filter((l) => !inSet.has(l.properties.code) && intersects(geometryBBox(l.geometry), fit.lonLatBox))
+      .map((l) => svgPath(l.geometry, fit.project)),
     wardOutline: svgPath(outline, fit.project),
     scaleBar: scaleBar(fit.metresPerUnit, fit.width),
   };
@@ -253,7 +293,15 @@ export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
       of: input.wards.length,
     },
   };
-  return { code: ward.properties.code, name: ward.properties.name, committee: ward.properties.committee ?? null, facts, lsoas: body.rows, legend: body.legend, map: body.map };
+  return {
+    code: ward.properties.code,
+    name: ward.properties.name,
+    committee: ward.properties.committee ?? null,
+    facts,
+    lsoas: body.rows,
+    legend: body.legend,
+    map: body.map,
+  };
 }
 
 export interface AreaBriefingInput {
@@ -268,11 +316,33 @@ export interface AreaBriefingInput {
 /** The briefing of your own area (issue 23): the ward briefing's body; no ward position or LSOA 2011 figures. */
 export function buildAreaBriefing(input: AreaBriefingInput): WardBriefingModel {
   const body = briefingBody(input.lsoas, input.allLsoas, input.outline, input.mapSize);
-  const facts: BriefingFacts = { ...body.facts, inDecile1In2019: null, lsoas2019: null, position: { byShareInDecile1: null, byMedianRank: null, of: 0 } };
-  return { code: 'custom', name: input.name, committee: null, facts, lsoas: body.rows, legend: body.legend, map: body.map };
+  const facts: BriefingFacts = {
+    ...body.facts,
+    inDecile1In2019: null,
+    lsoas2019: null,
+    position: { byShareInDecile1: null, byMedianRank: null, of: 0 },
+  };
+  return {
+    code: 'custom',
+    name: input.name,
+    committee: null,
+    facts,
+    lsoas: body.rows,
+    legend: body.legend,
+    map: body.map,
+  };
 }
 
 /** The outline a list-defined area is drawn with: its members' boundaries as one MultiPolygon. */
 export function membersOutline(lsoas: readonly AreaShape<LsoaProperties>[]): Geometry {
-  return { type: 'MultiPolygon', coordinates: lsoas.flatMap((l) => (l.geometry.type === 'Polygon' ? [l.geometry.coordinates] : l.geometry.type === 'MultiPolygon' ? l.geometry.coordinates : [])) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: lsoas.flatMap((l) =>
+      l.geometry.type === 'Polygon'
+        ? [l.geometry.coordinates]
+        : l.geometry.type === 'MultiPolygon'
+          ? l.geometry.coordinates
+          : [],
+    ),
+  };
 }

@@ -17,7 +17,10 @@ export function readerSource(source: string): string {
 export function withReaderSources(c: InterventionsCollection): InterventionsCollection {
   return {
     ...c,
-    features: c.features.map((f) => ({ ...f, properties: { ...f.properties, source: readerSource(f.properties.source) } })),
+    features: c.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, source: readerSource(f.properties.source) },
+    })),
     cityWide: c.cityWide.map((w) => ({ ...w, source: readerSource(w.source) })),
   };
 }

@@ -22,8 +22,16 @@ export interface ColourScheme {
  * darkest first so decile 1 (most deprived) is the most intense.
  */
 export const DECILE_COLOURS = [
-  '#440154', '#482878', '#3e4989', '#31688e', '#26828e',
-  '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725',
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
 ] as const;
 
 export const QUINTILE_COLOURS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
@@ -42,8 +50,12 @@ export function decileScheme(title: string): ColourScheme {
   return {
     id: 'decile',
     title,
-    scale: scaleThreshold<number, string>().domain([2, 3, 4, 5, 6, 7, 8, 9, 10]).range([...DECILE_COLOURS]),
-    labels: DECILE_COLOURS.map((_, i) => (i === 0 ? '1 (most deprived 10%)' : i === 9 ? '10 (least deprived 10%)' : String(i + 1))),
+    scale: scaleThreshold<number, string>()
+      .domain([2, 3, 4, 5, 6, 7, 8, 9, 10])
+      .range([...DECILE_COLOURS]),
+    labels: DECILE_COLOURS.map((_, i) =>
+      i === 0 ? '1 (most deprived 10%)' : i === 9 ? '10 (least deprived 10%)' : String(i + 1),
+    ),
     noData: NO_DATA_COLOUR,
     mostIntense: 'first',
   };
@@ -53,7 +65,9 @@ export function localQuintileScheme(title: string): ColourScheme {
   return {
     id: 'quintile',
     title,
-    scale: scaleThreshold<number, string>().domain([2, 3, 4, 5]).range([...QUINTILE_COLOURS]),
+    scale: scaleThreshold<number, string>()
+      .domain([2, 3, 4, 5])
+      .range([...QUINTILE_COLOURS]),
     labels: ['1 (most deprived fifth)', '2', '3', '4', '5 (least deprived fifth)'],
     noData: NO_DATA_COLOUR,
     mostIntense: 'first',
@@ -65,8 +79,18 @@ export function changeScheme(title: string): ColourScheme {
   return {
     id: 'change',
     title,
-    scale: scaleThreshold<number, string>().domain([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5]).range([...CHANGE_COLOURS]),
-    labels: ['3 or more deciles more deprived', '2 deciles more deprived', '1 decile more deprived', 'No change', '1 decile less deprived', '2 deciles less deprived', '3 or more deciles less deprived'],
+    scale: scaleThreshold<number, string>()
+      .domain([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5])
+      .range([...CHANGE_COLOURS]),
+    labels: [
+      '3 or more deciles more deprived',
+      '2 deciles more deprived',
+      '1 decile more deprived',
+      'No change',
+      '1 decile less deprived',
+      '2 deciles less deprived',
+      '3 or more deciles less deprived',
+    ],
     noData: NO_DATA_COLOUR,
     mostIntense: 'first',
   };
@@ -77,7 +101,9 @@ export function shareScheme(title: string): ColourScheme {
   return {
     id: 'share',
     title,
-    scale: scaleThreshold<number, string>().domain([0.0005, 0.1, 0.25, 0.5]).range([...SHARE_COLOURS]),
+    scale: scaleThreshold<number, string>()
+      .domain([0.0005, 0.1, 0.25, 0.5])
+      .range([...SHARE_COLOURS]),
     labels: ['None', 'Under 10%', '10% to under 25%', '25% to under 50%', '50% or more'],
     noData: NO_DATA_COLOUR,
     mostIntense: 'last',
@@ -89,7 +115,9 @@ export function spiScheme(title: string): ColourScheme {
   return {
     id: 'spi',
     title,
-    scale: scaleThreshold<number, string>().domain([40, 50, 60, 70, 80]).range([...SPI_COLOURS]),
+    scale: scaleThreshold<number, string>()
+      .domain([40, 50, 60, 70, 80])
+      .range([...SPI_COLOURS]),
     labels: ['Under 40', '40 to under 50', '50 to under 60', '60 to under 70', '70 to under 80', '80 or more'],
     noData: NO_DATA_COLOUR,
     mostIntense: 'first',

@@ -5,7 +5,9 @@ import type { ContextPlace, ContextPlaceKind, ContextRoadLabel, RoadClass } from
  * only where the OpenStreetMap extracts cover the council (West Yorkshire); place names everywhere.
  */
 export function contextToggleLabel(parts: readonly string[]): string {
-  return parts.includes('roads') ? 'Roads, rail, rivers, parks and place names' : 'Place names (towns, villages, neighbourhoods)';
+  return parts.includes('roads')
+    ? 'Roads, rail, rivers, parks and place names'
+    : 'Place names (towns, villages, neighbourhoods)';
 }
 
 /** One label the orientation layer may print: a place name or a road number. */
@@ -68,14 +70,19 @@ export interface Rect {
 }
 
 const GAP = 3;
-const hits = (a: Rect, b: Rect): boolean => a.left < b.right + GAP && a.right > b.left - GAP && a.top < b.bottom + GAP && a.bottom > b.top - GAP;
+const hits = (a: Rect, b: Rect): boolean =>
+  a.left < b.right + GAP && a.right > b.left - GAP && a.top < b.bottom + GAP && a.bottom > b.top - GAP;
 
 /**
  * Greedy decluttering: in priority order, a label is shown when its box overlaps neither an obstacle
  * (the ward labels, which always win) nor a label already shown, and lies inside the view.
  * Returns the ids shown.
  */
-export function declutter(candidates: ReadonlyArray<{ id: string; rect: Rect }>, obstacles: readonly Rect[], view: Rect): Set<string> {
+export function declutter(
+  candidates: ReadonlyArray<{ id: string; rect: Rect }>,
+  obstacles: readonly Rect[],
+  view: Rect,
+): Set<string> {
   const placed: Rect[] = [...obstacles];
   const shown = new Set<string>();
   for (const c of candidates) {

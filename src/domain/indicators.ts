@@ -1,4 +1,12 @@
-import { byRelease, INDICATOR_INFO, releaseEntry, type DataMetadata, type IndicatorId, type IndicatorInfo, type ReleaseId } from '../data/contract';
+import {
+  byRelease,
+  INDICATOR_INFO,
+  releaseEntry,
+  type DataMetadata,
+  type IndicatorId,
+  type IndicatorInfo,
+  type ReleaseId,
+} from '../data/contract';
 
 export { INDICATOR_INFO } from '../data/contract';
 export type { IndicatorInfo, IndicatorKind } from '../data/contract';
@@ -14,13 +22,17 @@ export function indicatorsIn(release: ReleaseId): IndicatorId[] {
  * option. With the build's metadata, an indicator of an optional source this build's sources lack
  * for the area (IDACI/IDAOPI without File 7) is unavailable too, with the pipeline's reason.
  */
-export function unavailableReason(release: ReleaseId, indicator: IndicatorId, meta?: Pick<DataMetadata, 'releases' | 'people'>): string | null {
+export function unavailableReason(
+  release: ReleaseId,
+  indicator: IndicatorId,
+  meta?: Pick<DataMetadata, 'releases' | 'people'>,
+): string | null {
   if (!indicatorsIn(release).includes(indicator)) return releaseEntry(release).missingReason;
   const built = meta?.releases.find((r) => r.id === release)?.indicators;
   if (!built || built.includes(indicator)) return null;
   const optional = (releaseEntry(release).optionalSources ?? []).find((o) => o.indicators.includes(indicator));
-  const why = meta?.people.available === false ? meta.people.reason : 'they are not in this build\'s data sources';
-  return `${optional?.note ?? 'Not in this build\'s data sources'}: ${why}`;
+  const why = meta?.people.available === false ? meta.people.reason : "they are not in this build's data sources";
+  return `${optional?.note ?? "Not in this build's data sources"}: ${why}`;
 }
 
 export function indicatorInfo(id: IndicatorId): IndicatorInfo {

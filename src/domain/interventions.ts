@@ -17,7 +17,9 @@ export interface InterventionFilter {
 }
 
 /** Every type of the vocabulary, any year, undated included. */
-export function allTypesFilter(types: readonly Pick<InterventionTypeDef, 'id'>[] = COUNCIL.interventionTypes): InterventionFilter {
+export function allTypesFilter(
+  types: readonly Pick<InterventionTypeDef, 'id'>[] = COUNCIL.interventionTypes,
+): InterventionFilter {
   return { types: new Set(types.map((t) => t.id)), fromYear: null, toYear: null, includeUndated: true };
 }
 
@@ -28,7 +30,10 @@ function year(d: string | undefined): number | null {
 }
 
 /** Whether an item was running at some time in the year range (an item with only a start runs from then on). */
-export function matchesFilter(p: Pick<InterventionProperties, 'type' | 'start' | 'end'>, f: InterventionFilter): boolean {
+export function matchesFilter(
+  p: Pick<InterventionProperties, 'type' | 'start' | 'end'>,
+  f: InterventionFilter,
+): boolean {
   if (!f.types.has(p.type)) return false;
   const start = year(p.start);
   const end = year(p.end) ?? (p.start ? Infinity : null);

@@ -97,7 +97,11 @@ interface Known {
 
 /** Rows with the needed fields known (whyMissing has returned null), missing fields as NaN. */
 function known(rows: readonly MeasureRow[]): Known[] {
-  return rows.map((r) => ({ population: r.population ?? Number.NaN, score: r.score ?? Number.NaN, rank: r.rank ?? Number.NaN }));
+  return rows.map((r) => ({
+    population: r.population ?? Number.NaN,
+    score: r.score ?? Number.NaN,
+    rank: r.rank ?? Number.NaN,
+  }));
 }
 
 function weightedMean(rows: readonly Known[], value: (r: Known) => number): number {

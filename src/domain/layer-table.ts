@@ -91,7 +91,12 @@ export function buildLayerTable(opts: {
       columns.push(
         { key: 'd19', label: 'IMD national decile (IoD 2019)', short: 'Decile 2019', numeric: true },
         { key: 'd25', label: 'IMD national decile (IoD 2025)', short: 'Decile 2025', numeric: true },
-        { key: 'change', label: 'Decile change 2019 → 2025 (negative = more deprived)', short: 'Change', numeric: true },
+        {
+          key: 'change',
+          label: 'Decile change 2019 → 2025 (negative = more deprived)',
+          short: 'Change',
+          numeric: true,
+        },
       );
       break;
     case 'wards':
@@ -111,7 +116,13 @@ export function buildLayerTable(opts: {
     }
   }
   columns.push({ key: 'class', label: `Map class: ${colouring.scheme.title}`, short: 'Map class', numeric: false });
-  if (!isWard) columns.push({ key: 'flag', label: `Most deprived nationally, IMD (${RELEASE_LABEL[release]})`, short: 'Most deprived', numeric: false });
+  if (!isWard)
+    columns.push({
+      key: 'flag',
+      label: `Most deprived nationally, IMD (${RELEASE_LABEL[release]})`,
+      short: 'Most deprived',
+      numeric: false,
+    });
 
   const rows: TableRow[] = [];
   for (const f of opts.features) {

@@ -1,6 +1,13 @@
 import { valueKey, wardSummaryKey, type ReleaseId } from '../data/contract';
 import type { AppState } from './views';
-import { changeScheme, decileScheme, localQuintileScheme, shareScheme, spiScheme, type ColourScheme } from './colour-schemes';
+import {
+  changeScheme,
+  decileScheme,
+  localQuintileScheme,
+  shareScheme,
+  spiScheme,
+  type ColourScheme,
+} from './colour-schemes';
 import { indicatorInfo, lsoaVintage, RELEASE_LABEL } from './indicators';
 
 /** Where a mapped value comes from: a feature property, or a local quintile derived from a local rank. */
@@ -24,7 +31,11 @@ export function localQuintile(localRank: number, count: number): number {
   return Math.ceil((localRank * 5) / count);
 }
 
-export function measureValue(measure: Measure, props: Record<string, unknown>, state?: Record<string, unknown>): number | null {
+export function measureValue(
+  measure: Measure,
+  props: Record<string, unknown>,
+  state?: Record<string, unknown>,
+): number | null {
   switch (measure.kind) {
     case 'property': {
       const v = props[measure.key];
@@ -51,7 +62,10 @@ export interface ColouringContext {
   spiLabel?: string;
 }
 
-export function colouringFor(state: Pick<AppState, 'indicator' | 'release' | 'banding' | 'view'>, ctx: ColouringContext): MapColouring {
+export function colouringFor(
+  state: Pick<AppState, 'indicator' | 'release' | 'banding' | 'view'>,
+  ctx: ColouringContext,
+): MapColouring {
   const { indicator, release, banding, view } = state;
   const ind = indicatorInfo(indicator);
   switch (view) {
@@ -65,7 +79,11 @@ export function colouringFor(state: Pick<AppState, 'indicator' | 'release' | 'ba
           }
         : {
             target: lsoaVintage(release),
-            measure: { kind: 'localQuintile', rankKey: valueKey(release, indicator, 'lr'), count: ctx.areaCount(release) },
+            measure: {
+              kind: 'localQuintile',
+              rankKey: valueKey(release, indicator, 'lr'),
+              count: ctx.areaCount(release),
+            },
             scheme: localQuintileScheme(`${ind.label}: quintile within the area, ${RELEASE_LABEL[release]}`),
             description: `LSOAs coloured by ${ind.label}, quintile within the local authority, ${RELEASE_LABEL[release]}. Quintile 1 is the most deprived fifth of the area.`,
           };
@@ -74,7 +92,8 @@ export function colouringFor(state: Pick<AppState, 'indicator' | 'release' | 'ba
         target: 'lsoa21',
         measure: { kind: 'property', key: 'dchg_19_25' },
         scheme: changeScheme('IMD national decile change, 2019 → 2025'),
-        description: 'LSOAs coloured by change in IMD national decile from IoD 2019 to IoD 2025. LSOAs whose boundary changed in 2021 are hatched as not comparable.',
+        description:
+          'LSOAs coloured by change in IMD national decile from IoD 2019 to IoD 2025. LSOAs whose boundary changed in 2021 are hatched as not comparable.',
       };
     case 'wards':
       return {
@@ -96,4 +115,3 @@ export function colouringFor(state: Pick<AppState, 'indicator' | 'release' | 'ba
     }
   }
 }
-

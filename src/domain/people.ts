@@ -9,7 +9,13 @@
  * Absent figures give null, never 0.
  */
 import { valueKey, type PeopleMetadata } from '../data/contract';
-import { PEOPLE_DEFINITIONS, PEOPLE_SOURCE_ORDER, type PeopleDefinition, type PeopleRole, type PopulationMetadata } from '../data/people-contract';
+import {
+  PEOPLE_DEFINITIONS,
+  PEOPLE_SOURCE_ORDER,
+  type PeopleDefinition,
+  type PeopleRole,
+  type PopulationMetadata,
+} from '../data/people-contract';
 
 export { PEOPLE_DEFINITIONS, type PeopleDefinition, type PeopleRole } from '../data/people-contract';
 
@@ -44,7 +50,11 @@ export function peopleDefinitionOf(props: Readonly<Record<string, unknown>>): Pe
 }
 
 /** The LSOA's figure for a role under a definition, or null when the definition or the LSOA lacks it. */
-export function peopleFigure(props: Readonly<Record<string, unknown>>, def: PeopleDefinition, role: PeopleRole): number | null {
+export function peopleFigure(
+  props: Readonly<Record<string, unknown>>,
+  def: PeopleDefinition,
+  role: PeopleRole,
+): number | null {
   const key = def.figures[role]?.key;
   const v = key === undefined ? undefined : props[key];
   return finite(v) ? v : null;
@@ -89,7 +99,16 @@ export interface PeopleTotals {
 }
 
 export function emptyPeopleTotals(): PeopleTotals {
-  return { definition: null, lsoas: 0, unknown: 0, population: 0, children: 0, olderPeople: 0, childrenIdaci12: 0, olderIdaopi12: 0 };
+  return {
+    definition: null,
+    lsoas: 0,
+    unknown: 0,
+    population: 0,
+    children: 0,
+    olderPeople: 0,
+    childrenIdaci12: 0,
+    olderIdaopi12: 0,
+  };
 }
 
 /** Sums of one definition: an LSOA whose figures have another definition counts as unknown, never added in. */
@@ -123,7 +142,8 @@ export function peopleCaveat(def: PeopleDefinition | null): string {
 }
 
 /** When a build has no people figures at all. */
-export const PEOPLE_UNAVAILABLE = 'Population figures are unavailable: the data sources of this build hold neither IoD 2025 File 7 nor Census 2021 figures for this area.';
+export const PEOPLE_UNAVAILABLE =
+  'Population figures are unavailable: the data sources of this build hold neither IoD 2025 File 7 nor Census 2021 figures for this area.';
 
 export const fmtCount = (n: number): string => n.toLocaleString('en-GB');
 
@@ -146,7 +166,8 @@ export function incomeDeprivedSentence(t: PeopleTotals): string {
  * or why there are none.
  */
 export function populationSentence(people: PeopleMetadata, population?: PopulationMetadata): string {
-  if (!population) return `Population: unavailable, because ${people.available ? 'the build recorded no totals' : people.reason}.`;
+  if (!population)
+    return `Population: unavailable, because ${people.available ? 'the build recorded no totals' : people.reason}.`;
   const { used, totals } = population;
   const f = used.figures;
   const part = (role: PeopleRole): string | null => {
@@ -154,9 +175,13 @@ export function populationSentence(people: PeopleMetadata, population?: Populati
     const v = totals[role];
     return fig && v !== undefined ? `${fmtCount(v)} ${fig.label}` : null;
   };
-  const parts = (['children', 'olderPeople', 'olderPeople65'] as const).map(part).filter((x): x is string => x !== null);
+  const parts = (['children', 'olderPeople', 'olderPeople65'] as const)
+    .map(part)
+    .filter((x): x is string => x !== null);
   const total = totals.population;
   return `Population: ${total === undefined ? 'not known' : `${fmtCount(total)} (${f.population.label})`}, of whom ${parts.join('; ')}: the sum over the area’s LSOAs of the ${used.description} (source file ${population.sourceFile}).${
-    used.id === 'file7' ? '' : ` IoD 2025 File 7’s mid-2022 population denominators are not in this build’s sources for the area${people.available ? '' : ` (${people.reason})`}.`
+    used.id === 'file7'
+      ? ''
+      : ` IoD 2025 File 7’s mid-2022 population denominators are not in this build’s sources for the area${people.available ? '' : ` (${people.reason})`}.`
   }`;
 }

@@ -12,7 +12,14 @@ import { inwardCode, postcodeDistrict } from '../data/postcode';
  */
 export type PostcodeLookup =
   | { kind: 'found'; postcode: string; lon: number; lat: number; lsoaCode: string }
-  | { kind: 'otherCouncil'; postcode: string; lon: number; lat: number; lsoaCode: string; council: { code: string; name: string } }
+  | {
+      kind: 'otherCouncil';
+      postcode: string;
+      lon: number;
+      lat: number;
+      lsoaCode: string;
+      council: { code: string; name: string };
+    }
   | { kind: 'outside'; postcode: string; lon: number; lat: number }
   | { kind: 'noCoordinates'; postcode: string }
   | { kind: 'unknown'; postcode: string; district: string }
@@ -29,10 +36,15 @@ export interface PostcodeIndex {
  * district is split), loading only that file, and nothing at all when the district is not one the
  * build has. `loadFile` takes a file key ("LS7", "SE1-7").
  */
-export async function lookupPostcode(key: string, index: PostcodeIndex, loadFile: (fileKey: string) => Promise<PostcodeDistrict>): Promise<PostcodeLookup> {
+export async function lookupPostcode(
+  key: string,
+  index: PostcodeIndex,
+  loadFile: (fileKey: string) => Promise<PostcodeDistrict>,
+): Promise<PostcodeLookup> {
   const district = postcodeDistrict(key);
   const inward = inwardCode(key);
-  if (!index.districts.includes(district)) return { kind: 'unknownDistrict', postcode: key, district, districts: index.districts };
+  if (!index.districts.includes(district))
+    return { kind: 'unknownDistrict', postcode: key, district, districts: index.districts };
   const file = await loadFile(postcodeFileKey(district, inward, index.splitDistricts ?? []));
   return lookupInFile(key, file);
 }
@@ -41,16 +53,22 @@ export async function lookupPostcode(key: string, index: PostcodeIndex, loadFile
 export function lookupInFile(key: string, file: PostcodeDistrict): PostcodeLookup {
   const inward = inwardCode(key);
   const hit = file.postcodes[inward];
-  if (!hit) return file.noCoordinates.includes(inward) ? { kind: 'noCoordinates', postcode: key } : { kind: 'unknown', postcode: key, district: file.district };
+  if (!hit)
+    return file.noCoordinates.includes(inward)
+      ? { kind: 'noCoordinates', postcode: key }
+      : { kind: 'unknown', postcode: key, district: file.district };
   const [lon, lat, i] = hit;
   const lsoaCode = i >= 0 ? file.lsoaCodes[i] : undefined;
   if (lsoaCode === undefined) return { kind: 'outside', postcode: key, lon, lat };
   const council = file.councils[file.lsoaCouncils[i] ?? -1];
-  return council ? { kind: 'otherCouncil', postcode: key, lon, lat, lsoaCode, council } : { kind: 'found', postcode: key, lon, lat, lsoaCode };
+  return council
+    ? { kind: 'otherCouncil', postcode: key, lon, lat, lsoaCode, council }
+    : { kind: 'found', postcode: key, lon, lat, lsoaCode };
 }
 
 /** Said with every postcode found: the directory cannot tell a terminated postcode from a live one. */
-export const TERMINATED_NOTE = 'The postcode directory (NSPL, May 2025) lists live and terminated postcodes alike, so this may be a postcode no longer in use.';
+export const TERMINATED_NOTE =
+  'The postcode directory (NSPL, May 2025) lists live and terminated postcodes alike, so this may be a postcode no longer in use.';
 
 /** The sentence search shows for a lookup (text, never HTML). */
 export function postcodeMessage(r: PostcodeLookup): string {

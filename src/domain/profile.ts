@@ -1,4 +1,14 @@
-import { RELEASES_OLDEST_FIRST, flagKey, valueKey, wardSummaryKey, type DataMetadata, type IndicatorId, type LsoaProperties, type ReleaseId, type WardProperties } from '../data/contract';
+import {
+  RELEASES_OLDEST_FIRST,
+  flagKey,
+  valueKey,
+  wardSummaryKey,
+  type DataMetadata,
+  type IndicatorId,
+  type LsoaProperties,
+  type ReleaseId,
+  type WardProperties,
+} from '../data/contract';
 import { INDICATOR_INFO, indicatorsIn } from './indicators';
 
 export interface IndicatorRow {
@@ -83,7 +93,11 @@ export function describeDecileChange(change: number | null): string {
 }
 
 /** How many of a set of LSOAs fall in each national decile (index 0 = decile 1) of an indicator. */
-export function decileDistribution(lsoas: readonly LsoaProperties[], release: ReleaseId, indicator: IndicatorId): { counts: number[]; missing: number } {
+export function decileDistribution(
+  lsoas: readonly LsoaProperties[],
+  release: ReleaseId,
+  indicator: IndicatorId,
+): { counts: number[]; missing: number } {
   const counts = Array.from({ length: 10 }, () => 0);
   let missing = 0;
   for (const p of lsoas) {
@@ -115,7 +129,9 @@ export function wardSummary(props: WardProperties, release: ReleaseId): WardSumm
 
 export function formatRank(rank: number | null, of: number | null): string {
   if (rank === null) return 'not published';
-  return of === null ? `rank ${rank.toLocaleString('en-GB')}` : `rank ${rank.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')}`;
+  return of === null
+    ? `rank ${rank.toLocaleString('en-GB')}`
+    : `rank ${rank.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')}`;
 }
 
 export function formatShare(share: number | null): string {

@@ -45,6 +45,8 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
     const score = label === q ? (e.kind === 'place' ? 1 : 0) : label.startsWith(q) ? 1 : 2;
     scored.push({ e, score });
   }
-  scored.sort((a, b) => a.score - b.score || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.e.label.localeCompare(b.e.label));
+  scored.sort(
+    (a, b) => a.score - b.score || kindOrder[a.e.kind] - kindOrder[b.e.kind] || a.e.label.localeCompare(b.e.label),
+  );
   return scored.slice(0, limit).map((s) => s.e);
 }

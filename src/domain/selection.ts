@@ -42,7 +42,8 @@ export function wardRelease(index: AreaIndex, release: ReleaseId): ReleaseId {
 
 /** A ward's LSOA features in the vintage of the release its profile shows, sorted by code. */
 export function wardLsoaFeatures(index: AreaIndex, wardCode: string, release: ReleaseId): LsoaFeature[] {
-  const [byWard, lookup] = wardRelease(index, release) === '2025' ? [index.lsoa21ByWard, index.lsoa21] : [index.lsoa11ByWard, index.lsoa11];
+  const [byWard, lookup] =
+    wardRelease(index, release) === '2025' ? [index.lsoa21ByWard, index.lsoa21] : [index.lsoa11ByWard, index.lsoa11];
   return (byWard.get(wardCode) ?? []).flatMap((c) => {
     const f = lookup.get(c);
     return f ? [f] : [];

@@ -4,7 +4,13 @@
  * summary, the ward profile and the briefing. Pure.
  */
 import { valueKey } from '../data/contract';
-import { STANDING_MEASURES, type CouncilStanding, type PublishedFigure, type StandingIndicator, type StandingMeasure } from '../data/standing-contract';
+import {
+  STANDING_MEASURES,
+  type CouncilStanding,
+  type PublishedFigure,
+  type StandingIndicator,
+  type StandingMeasure,
+} from '../data/standing-contract';
 import { indicatorInfo } from './indicators';
 import { isMeasured, summaryMeasures, type Measured, type MeasureRow, type SummaryMeasures } from './iod-measures';
 
@@ -64,7 +70,16 @@ export function standingRows(s: Extract<CouncilStanding, { available: true }>): 
     label: indicatorInfo(i.indicator).label,
     cells: STANDING_MEASURES.flatMap((m) => {
       const f: PublishedFigure | undefined = i.measures[m];
-      return f ? [{ measure: m, label: MEASURE_LABEL[m], value: formatFigure(m, f.value), rank: `${ordinal(f.rank)} of ${s.districts}` }] : [];
+      return f
+        ? [
+            {
+              measure: m,
+              label: MEASURE_LABEL[m],
+              value: formatFigure(m, f.value),
+              rank: `${ordinal(f.rank)} of ${s.districts}`,
+            },
+          ]
+        : [];
     }),
   }));
 }
@@ -109,13 +124,23 @@ export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>
   const source = WEIGHT_SOURCES.find((w) => lsoas.length > 0 && lsoas.every((l) => num(l, w.key) !== null));
   const key = source?.key ?? WEIGHT_SOURCES[0].key;
   return {
-    rows: lsoas.map((l) => ({ population: num(l, key), score: num(l, valueKey('2025', 'imd', 's')), rank: num(l, valueKey('2025', 'imd', 'r')) })),
+    rows: lsoas.map((l) => ({
+      population: num(l, key),
+      score: num(l, valueKey('2025', 'imd', 's')),
+      rank: num(l, valueKey('2025', 'imd', 'r')),
+    })),
     weights: source?.source ?? null,
   };
 }
 
 /** The measures File 10 publishes for the IMD, in its order (scale is income/employment only). */
-export const IMD_MEASURES = ['averageScore', 'averageRank', 'proportionMostDeprived10', 'extent', 'localConcentration'] as const satisfies readonly (keyof SummaryMeasures & StandingMeasure)[];
+export const IMD_MEASURES = [
+  'averageScore',
+  'averageRank',
+  'proportionMostDeprived10',
+  'extent',
+  'localConcentration',
+] as const satisfies readonly (keyof SummaryMeasures & StandingMeasure)[];
 
 export interface AreaMeasureRow {
   measure: (typeof IMD_MEASURES)[number];
@@ -126,10 +151,15 @@ export interface AreaMeasureRow {
   council: string | null;
 }
 
-const areaText = (measure: StandingMeasure, m: Measured): string => (isMeasured(m) ? formatFigure(measure, m.value) : `not available: ${m.missing}`);
+const areaText = (measure: StandingMeasure, m: Measured): string =>
+  isMeasured(m) ? formatFigure(measure, m.value) : `not available: ${m.missing}`;
 
 /** An area's IMD measures beside the council's published ones (when given), and the population that weights them. */
-export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[], nationalCount: number, council: CouncilStanding | null): { rows: AreaMeasureRow[]; weights: string | null } {
+export function areaMeasureRows(
+  lsoas: readonly Readonly<Record<string, unknown>>[],
+  nationalCount: number,
+  council: CouncilStanding | null,
+): { rows: AreaMeasureRow[]; weights: string | null } {
   const input = imdMeasureRows(lsoas);
   const own = summaryMeasures(input.rows, nationalCount);
   const published = council?.available ? council.indicators.find((i) => i.indicator === 'imd')?.measures : undefined;
@@ -139,7 +169,8 @@ export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>
       measure: m,
       label: MEASURE_LABEL[m],
       area: areaText(m, own[m]),
-      council: council?.available && f ? `${formatFigure(m, f.value)} (${ordinal(f.rank)} of ${council.districts})` : null,
+      council:
+        council?.available && f ? `${formatFigure(m, f.value)} (${ordinal(f.rank)} of ${council.districts})` : null,
     };
   });
   return { rows, weights: input.weights };
@@ -147,6 +178,8 @@ export function areaMeasureRows(lsoas: readonly Readonly<Record<string, unknown>
 
 /** The area's figures in one line (the printed briefing has room for no table): "Average score 31.2; … (weighted by …)". */
 export function areaMeasuresSentence(measured: { rows: AreaMeasureRow[]; weights: string | null }): string {
-  const parts = measured.rows.map((r) => `${r.label.replace(/ \(.*\)$/, '')} ${r.area}${r.council ? ` (council ${r.council})` : ''}`);
+  const parts = measured.rows.map(
+    (r) => `${r.label.replace(/ \(.*\)$/, '')} ${r.area}${r.council ? ` (council ${r.council})` : ''}`,
+  );
   return `${parts.join('; ')}.${measured.weights ? ` Weighted by ${measured.weights}.` : ''}`;
 }

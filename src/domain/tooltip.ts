@@ -30,16 +30,27 @@ export function tooltipLines(
       const c = num(props, 'dchg_19_25');
       return c === null
         ? ['IMD change 2019 → 2025', 'Boundary changed in 2021: not comparable']
-        : ['IMD change 2019 → 2025', `${describeDecileChange(c)} (decile ${num(props, valueKey('2019', 'imd', 'd'))} → ${num(props, valueKey('2025', 'imd', 'd'))})`];
+        : [
+            'IMD change 2019 → 2025',
+            `${describeDecileChange(c)} (decile ${num(props, valueKey('2019', 'imd', 'd'))} → ${num(props, valueKey('2025', 'imd', 'd'))})`,
+          ];
     }
     case 'wards': {
       const n = num(props, wardSummaryKey(release, 'n'));
       const d1 = num(props, wardSummaryKey(release, 'd1'));
       const s = num(props, wardSummaryKey(release, 'd1s'));
-      return [`${RELEASE_LABEL[release]}`, `${d1 ?? '?'} of ${n ?? '?'} LSOAs in the most deprived 10% (${formatShare(s)})`];
+      return [
+        `${RELEASE_LABEL[release]}`,
+        `${d1 ?? '?'} of ${n ?? '?'} LSOAs in the most deprived 10% (${formatShare(s)})`,
+      ];
     }
     case 'spi':
-      return ['Social Progress Index', spiValue === null || spiValue === undefined ? 'No SPI data loaded for this ward' : `Score ${spiValue.toFixed(1)} of 100`];
+      return [
+        'Social Progress Index',
+        spiValue === null || spiValue === undefined
+          ? 'No SPI data loaded for this ward'
+          : `Score ${spiValue.toFixed(1)} of 100`,
+      ];
     default: {
       const unreachable: never = view;
       return unreachable;

@@ -42,8 +42,18 @@ export function shapePath(shape: InterventionStyle['shape'], size: number): stri
       const w = r * 0.45;
       const e = r * 1.2;
       return toPath([
-        [c - w, c - e], [c + w, c - e], [c + w, c - w], [c + e, c - w], [c + e, c + w], [c + w, c + w],
-        [c + w, c + e], [c - w, c + e], [c - w, c + w], [c - e, c + w], [c - e, c - w], [c - w, c - w],
+        [c - w, c - e],
+        [c + w, c - e],
+        [c + w, c - w],
+        [c + e, c - w],
+        [c + e, c + w],
+        [c + w, c + w],
+        [c + w, c + e],
+        [c - w, c + e],
+        [c - w, c + w],
+        [c - e, c + w],
+        [c - e, c - w],
+        [c - w, c - w],
       ]);
     }
     default: {

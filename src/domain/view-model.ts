@@ -39,16 +39,33 @@ export interface LoadedAreas {
 
 /** The features a colouring draws (LSOA 2011 is empty until it has loaded). */
 export function colouredFeatures(c: MapColouring, areas: LoadedAreas): readonly (LsoaFeature | WardFeature)[] {
-  return c.target === 'wards' ? areas.wards.features : c.target === 'lsoa21' ? areas.lsoa21.features : (areas.lsoa11?.features ?? []);
+  return c.target === 'wards'
+    ? areas.wards.features
+    : c.target === 'lsoa21'
+      ? areas.lsoa21.features
+      : (areas.lsoa11?.features ?? []);
 }
 
 /** The area-like records the legend and the table read: properties plus per-ward run-time values (SPI). */
-export function withWardValues(features: readonly (LsoaFeature | WardFeature)[], wardValues: ReadonlyMap<string, number>): { properties: Record<string, unknown>; state: Record<string, unknown> }[] {
+export function withWardValues(
+  features: readonly (LsoaFeature | WardFeature)[],
+  wardValues: ReadonlyMap<string, number>,
+): { properties: Record<string, unknown>; state: Record<string, unknown> }[] {
   return features.map((f) => ({ properties: { ...f.properties }, state: { spi: wardValues.get(f.properties.code) } }));
 }
 
-export function legendFor(state: AppState, c: MapColouring, areas: LoadedAreas, wardValues: ReadonlyMap<string, number>): LegendModel {
-  return buildLegend(c.scheme, c.measure, withWardValues(colouredFeatures(c, areas), wardValues), noDataLabel(state.view));
+export function legendFor(
+  state: AppState,
+  c: MapColouring,
+  areas: LoadedAreas,
+  wardValues: ReadonlyMap<string, number>,
+): LegendModel {
+  return buildLegend(
+    c.scheme,
+    c.measure,
+    withWardValues(colouredFeatures(c, areas), wardValues),
+    noDataLabel(state.view),
+  );
 }
 
 /** Whether the 1% / 10% outlines apply (they outline LSOAs, not wards). */
@@ -65,7 +82,10 @@ export interface TooltipModel {
 }
 
 /** The hover card for venue markers under the pointer (the first named, the others counted). */
-export function venueTooltip(items: readonly InterventionProperties[], point: { x: number; y: number }): TooltipModel | null {
+export function venueTooltip(
+  items: readonly InterventionProperties[],
+  point: { x: number; y: number },
+): TooltipModel | null {
   const first = items[0];
   if (!first) return null;
   return {
@@ -93,7 +113,14 @@ export function areaTooltip(
   return {
     title: feature.properties.name,
     code: feature.properties.code,
-    lines: tooltipLines(state.view, { ...feature.properties }, state.indicator, release, nationalCount(meta, release), spiValue),
+    lines: tooltipLines(
+      state.view,
+      { ...feature.properties },
+      state.indicator,
+      release,
+      nationalCount(meta, release),
+      spiValue,
+    ),
     x: point.x,
     y: point.y,
   };
@@ -133,26 +160,44 @@ export function searchEntries(
 }
 
 /** The outline of area sets (e.g. the priority neighbourhoods): the LSOA 2021 areas they are made of. */
-export function areaSetOutlines(lsoa21: LsoaCollection, sets: readonly Pick<AreaSet, 'lsoaCodes'>[]): FeatureCollection {
+export function areaSetOutlines(
+  lsoa21: LsoaCollection,
+  sets: readonly Pick<AreaSet, 'lsoaCodes'>[],
+): FeatureCollection {
   const codes = new Set(sets.flatMap((s) => s.lsoaCodes));
   return {
     type: 'FeatureCollection',
-    features: lsoa21.features.filter((f) => codes.has(f.properties.code)).map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),
+    features: lsoa21.features
+      .filter((f) => codes.has(f.properties.code))
+      .map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),
   };
 }
 
 /** Ward name labels, from the label points the pipeline computed (no geometry library in the first view). */
-export function wardLabels(wards: WardCollection, priorityWards: ReadonlySet<string>): { code: string; name: string; lon: number; lat: number; priority: boolean }[] {
+export function wardLabels(
+  wards: WardCollection,
+  priorityWards: ReadonlySet<string>,
+): { code: string; name: string; lon: number; lat: number; priority: boolean }[] {
   return wards.features.flatMap((w) =>
     typeof w.properties.lx === 'number' && typeof w.properties.ly === 'number'
-      ? [{ code: w.properties.code, name: w.properties.name, lon: w.properties.lx, lat: w.properties.ly, priority: priorityWards.has(w.properties.code) }]
+      ? [
+          {
+            code: w.properties.code,
+            name: w.properties.name,
+            lon: w.properties.lx,
+            lat: w.properties.ly,
+            priority: priorityWards.has(w.properties.code),
+          },
+        ]
       : [],
   );
 }
 
 /** Wards as {code, name}, alphabetical, for pickers and lists. */
 export function wardChoices(wards: WardCollection): { code: string; name: string }[] {
-  return wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return wards.features
+    .map((w) => ({ code: w.properties.code, name: w.properties.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** e.g. "bradford-map-deprivation-imd-iod2025.png": the council's name from the built data. */

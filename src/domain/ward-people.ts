@@ -38,7 +38,9 @@ function weightRole(def: PeopleDefinition, role: PeopleRole): PeopleRole {
 /** What a weight is, in words naming its source and band (and the substitution, when there is one). */
 export function weightLabel(def: PeopleDefinition, role: PeopleRole): string {
   const used = def.figures[weightRole(def, role)] ?? def.figures.population;
-  return weightRole(def, role) === role ? used.label : `${used.label} (no ${role === 'workingAge' ? 'working-age 18–66' : role} band in ${def.source})`;
+  return weightRole(def, role) === role
+    ? used.label
+    : `${used.label} (no ${role === 'workingAge' ? 'working-age 18–66' : role} band in ${def.source})`;
 }
 
 /** One sentence: how this build's ward scores are weighted. */
@@ -78,7 +80,15 @@ export function wardPeople(lsoas: readonly Props[]): WardPeople | null {
   const { population, children, olderPeople } = p.people;
   const over65 = lsoas.map((l) => lsoaPeople(l)?.olderPeople65 ?? null);
   const olderPeople65 = over65.every((v): v is number => v !== null) ? over65.reduce((a, v) => a + v, 0) : null;
-  return { definition, population, children, olderPeople, olderPeople65, inMostDeprived10: p.peopleIn10pc, shareMostDeprived10: population > 0 ? p.peopleIn10pc / population : 0 };
+  return {
+    definition,
+    population,
+    children,
+    olderPeople,
+    olderPeople65,
+    inMostDeprived10: p.peopleIn10pc,
+    shareMostDeprived10: population > 0 ? p.peopleIn10pc / population : 0,
+  };
 }
 
 /**

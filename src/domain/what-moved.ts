@@ -28,7 +28,15 @@ export interface DomainMove {
 }
 
 export type WhatMoved =
-  | { comparable: true; from: ReleaseId; to: ReleaseId; rows: DomainMove[]; moreDeprived: string[]; lessDeprived: string[]; unchanged: number }
+  | {
+      comparable: true;
+      from: ReleaseId;
+      to: ReleaseId;
+      rows: DomainMove[];
+      moreDeprived: string[];
+      lessDeprived: string[];
+      unchanged: number;
+    }
   | { comparable: false; reason: string };
 
 const CHANGE_WORDS: Record<Exclude<ChangeCode, 'U'>, string> = {
@@ -43,14 +51,22 @@ export function notComparableReason(chg: ChangeCode): string | null {
   return `This LSOA’s boundary changed between the 2011 and 2021 censuses (ONS change code “${chg}”: ${CHANGE_WORDS[chg]}), so its earlier figures describe a different area and no change by domain is given.`;
 }
 
-function standingOf(props: Readonly<Record<string, unknown>>, release: ReleaseId, indicator: IndicatorId): Standing | null {
+function standingOf(
+  props: Readonly<Record<string, unknown>>,
+  release: ReleaseId,
+  indicator: IndicatorId,
+): Standing | null {
   const d = props[valueKey(release, indicator, 'd')];
   const r = props[valueKey(release, indicator, 'r')];
   return typeof d === 'number' && typeof r === 'number' ? { decile: d, rank: r } : null;
 }
 
 /** Each domain's decile and rank in `from` and `to`, and what moved. */
-export function whatMoved(props: Readonly<Record<string, unknown>> & { chg: ChangeCode }, from: ReleaseId, to: ReleaseId): WhatMoved {
+export function whatMoved(
+  props: Readonly<Record<string, unknown>> & { chg: ChangeCode },
+  from: ReleaseId,
+  to: ReleaseId,
+): WhatMoved {
   const why = notComparableReason(props.chg);
   if (why) return { comparable: false, reason: why };
   const rows = DOMAIN_IDS.map((indicator): DomainMove => {
@@ -58,10 +74,28 @@ export function whatMoved(props: Readonly<Record<string, unknown>> & { chg: Chan
     const after = standingOf(props, to, indicator);
     const decileChange = before && after ? after.decile - before.decile : null;
     const label = INDICATOR_INFO.find((i) => i.id === indicator)?.label ?? indicator;
-    return { indicator, label, before, after, decileChange, description: decileChange === null ? 'not published in both releases' : describeDecileChange(decileChange) };
+    return {
+      indicator,
+      label,
+      before,
+      after,
+      decileChange,
+      description: decileChange === null ? 'not published in both releases' : describeDecileChange(decileChange),
+    };
   });
-  const named = (sign: number) => rows.filter((r) => r.decileChange !== null && Math.sign(r.decileChange) === sign).map((r) => `${r.label} (${r.decileChange! > 0 ? '+' : '−'}${Math.abs(r.decileChange!)})`);
-  return { comparable: true, from, to, rows, moreDeprived: named(-1), lessDeprived: named(1), unchanged: rows.filter((r) => r.decileChange === 0).length };
+  const named = (sign: number) =>
+    rows
+      .filter((r) => r.decileChange !== null && Math.sign(r.decileChange) === sign)
+      .map((r) => `${r.label} (${r.decileChange! > 0 ? '+' : '−'}${Math.abs(r.decileChange!)})`);
+  return {
+    comparable: true,
+    from,
+    to,
+    rows,
+    moreDeprived: named(-1),
+    lessDeprived: named(1),
+    unchanged: rows.filter((r) => r.decileChange === 0).length,
+  };
 }
 
 /** The caveat every change view states: positions are relative, and the two releases rank different sets. */

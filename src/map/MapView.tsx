@@ -23,7 +23,10 @@ export function MapView(props: MapViewProps) {
   // Effects made after the awaits below must belong to this component, so they are disposed with it.
   const owner = getOwner();
   onMount(async () => {
-    const [{ AtlasMap }, { FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS }] = await Promise.all([preloadMap(), import('./layers')]);
+    const [{ AtlasMap }, { FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS }] = await Promise.all([
+      preloadMap(),
+      import('./layers'),
+    ]);
     if (disposed) return;
     const { model, events } = props;
     let map: AtlasMap;
@@ -40,7 +43,9 @@ export function MapView(props: MapViewProps) {
       });
     } catch (err) {
       // No WebGL (or a blocked one): everything the map shows is still in the tables and profiles.
-      events.onNotice(`The map cannot be shown in this browser (${err instanceof Error ? err.message : String(err)}). The table view, lists and profiles still work.`);
+      events.onNotice(
+        `The map cannot be shown in this browser (${err instanceof Error ? err.message : String(err)}). The table view, lists and profiles still work.`,
+      );
       events.onUnavailable();
       return;
     }

@@ -23,7 +23,11 @@ export interface AreaPaintState {
 export const PAINT_STATE = { fill: 'fill', p1: 'p1', p10: 'p10' } as const;
 
 /** The fill layers' fill-color, the same for every colouring (no-data grey until a state is written). */
-export const FILL_FROM_STATE: ExpressionSpecification = ['to-color', ['feature-state', PAINT_STATE.fill], NO_DATA_COLOUR];
+export const FILL_FROM_STATE: ExpressionSpecification = [
+  'to-color',
+  ['feature-state', PAINT_STATE.fill],
+  NO_DATA_COLOUR,
+];
 
 /** An outline layer's line-opacity: drawn where the feature-state flag is set. */
 export function litWhen(key: typeof PAINT_STATE.p1 | typeof PAINT_STATE.p10): ExpressionSpecification {
@@ -44,7 +48,12 @@ export interface RunTimeValues {
  * Each area's paint state for a colouring: the same scale and measureValue() as the legend and the
  * table, so the map, the legend and the table cannot disagree.
  */
-export function areaPaintStates(features: readonly AreaLike[], colouring: MapColouring, flagRelease: ReleaseId, runTime: RunTimeValues | null): Map<string, AreaPaintState> {
+export function areaPaintStates(
+  features: readonly AreaLike[],
+  colouring: MapColouring,
+  flagRelease: ReleaseId,
+  runTime: RunTimeValues | null,
+): Map<string, AreaPaintState> {
   const out = new Map<string, AreaPaintState>();
   const p1Key = flagKey(flagRelease, 1);
   const p10Key = flagKey(flagRelease, 10);
@@ -62,9 +71,20 @@ export function areaPaintStates(features: readonly AreaLike[], colouring: MapCol
 }
 
 /** Codes of the areas without a value for the colouring: the hatch layer's filter lists exactly these. */
-export function noDataCodes(features: readonly AreaLike[], colouring: MapColouring, runTime: RunTimeValues | null): string[] {
+export function noDataCodes(
+  features: readonly AreaLike[],
+  colouring: MapColouring,
+  runTime: RunTimeValues | null,
+): string[] {
   return features
-    .filter((f) => measureValue(colouring.measure, f.properties, runTime ? { [runTime.key]: runTime.values.get(f.properties.code) } : undefined) === null)
+    .filter(
+      (f) =>
+        measureValue(
+          colouring.measure,
+          f.properties,
+          runTime ? { [runTime.key]: runTime.values.get(f.properties.code) } : undefined,
+        ) === null,
+    )
     .map((f) => f.properties.code)
     .sort();
 }
@@ -85,7 +105,10 @@ export function flaggedInAnyRelease(features: readonly AreaLike[], percent: 1 | 
  * The feature-state writes that take the map from `applied` to `next`: only the areas and keys whose
  * value differs (a write for an unchanged area would still make MapLibre rebuild its paint values).
  */
-export function stateChanges<S extends Record<string, string | boolean>>(applied: ReadonlyMap<string, S>, next: ReadonlyMap<string, S>): Array<[string, Partial<S>]> {
+export function stateChanges<S extends Record<string, string | boolean>>(
+  applied: ReadonlyMap<string, S>,
+  next: ReadonlyMap<string, S>,
+): Array<[string, Partial<S>]> {
   const out: Array<[string, Partial<S>]> = [];
   for (const [code, state] of next) {
     const before = applied.get(code);

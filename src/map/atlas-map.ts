@@ -1,4 +1,13 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, AttributionControl, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  AttributionControl,
+  prewarm,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import type { BBox } from '../domain/geometry';
 import type { Camera } from '../domain/views';
 import { OFFLINE_STYLE } from './base-style';
@@ -62,8 +71,15 @@ export class AtlasMap implements MapHandle {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true, customAttribution: opts.attribution }), 'bottom-right');
     // MapLibre opens the compact attribution on wide maps; start it closed so it does not cover the data.
-    this.map.once('load', () => this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
-    this.map.getCanvas().setAttribute('aria-label', 'Map of deprivation in the area. The same information is in the table view and the area profiles.');
+    this.map.once('load', () =>
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'),
+    );
+    this.map
+      .getCanvas()
+      .setAttribute(
+        'aria-label',
+        'Map of deprivation in the area. The same information is in the table view and the area profiles.',
+      );
 
     this.ready = new Promise((resolve) => {
       let settled = false;
@@ -76,7 +92,9 @@ export class AtlasMap implements MapHandle {
       this.map.on('error', (e) => {
         // A basemap that fails to load must not take the data layers with it: fall back to offline.
         if (opts.basemapUrl && !this.map.isStyleLoaded() && !settled) {
-          opts.onBasemapError(`The basemap could not be loaded (${e.error?.message ?? 'unknown error'}); showing the data without it.`);
+          opts.onBasemapError(
+            `The basemap could not be loaded (${e.error?.message ?? 'unknown error'}); showing the data without it.`,
+          );
           this.map.setStyle(OFFLINE_STYLE);
           this.map.once('styledata', done);
           return;
@@ -143,7 +161,11 @@ export class AtlasMap implements MapHandle {
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */
-  testHooks(): { idle: () => Promise<void>; renders: () => number; project: (lon: number, lat: number) => { x: number; y: number } } {
+  testHooks(): {
+    idle: () => Promise<void>;
+    renders: () => number;
+    project: (lon: number, lat: number) => { x: number; y: number };
+  } {
     return {
       idle: () => this.idle(),
       renders: () => this.renders,

@@ -9,7 +9,9 @@ import type { MapEvents, MapModel } from './model';
 /** The map's model and events, read from the app's state (one typed object each, not 26 props). */
 export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { model: MapModel; events: MapEvents } {
   const { state, data } = atlas;
-  const neighbourhoods = createMemo<FeatureCollection>(() => areaSetOutlines(data.lsoa21, NEIGHBOURHOODS.map(neighbourhoodAreaSet)));
+  const neighbourhoods = createMemo<FeatureCollection>(() =>
+    areaSetOutlines(data.lsoa21, NEIGHBOURHOODS.map(neighbourhoodAreaSet)),
+  );
   const model: MapModel = {
     bounds: data.metadata.bbox,
     attribution: data.metadata.attribution,

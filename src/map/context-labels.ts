@@ -73,7 +73,9 @@ export class ContextLabels {
     const zoom = this.map.getZoom();
     const { clientWidth: w, clientHeight: h } = this.map.getContainer();
     const obstacleEls = this.obstacleSelector
-      ? [...this.map.getContainer().querySelectorAll<HTMLElement>(this.obstacleSelector)].filter((el) => el.style.display !== 'none' && el.style.visibility !== 'hidden')
+      ? [...this.map.getContainer().querySelectorAll<HTMLElement>(this.obstacleSelector)].filter(
+          (el) => el.style.display !== 'none' && el.style.visibility !== 'hidden',
+        )
       : [];
     // A town named like a ward shown beside it ("Wetherby") would say the same thing twice.
     const obstacleNames = new Set(obstacleEls.map((el) => (el.textContent ?? '').replace(/^★\s*/, '').toLowerCase()));
@@ -92,7 +94,11 @@ export class ContextLabels {
     const rects = els.map((el) => el.getBoundingClientRect());
     const view = this.map.getContainer().getBoundingClientRect();
     const obstacles: Rect[] = obstacleEls.map((el) => el.getBoundingClientRect());
-    const ok = declutter(candidates.map((l, i) => ({ id: l.id, rect: rects[i]! })), obstacles, view);
+    const ok = declutter(
+      candidates.map((l, i) => ({ id: l.id, rect: rects[i]! })),
+      obstacles,
+      view,
+    );
     candidates.forEach((l, i) => {
       const el = els[i]!;
       if (ok.has(l.id)) this.shown.push({ label: l, el });
@@ -108,7 +114,13 @@ export class ContextLabels {
   drawn(): DrawnLabel[] {
     return this.shown.map(({ label }) => {
       const p = this.map.project([label.lon, label.lat]);
-      return { text: label.text, kind: label.kind, ...(label.roadClass ? { roadClass: label.roadClass } : {}), x: p.x, y: p.y };
+      return {
+        text: label.text,
+        kind: label.kind,
+        ...(label.roadClass ? { roadClass: label.roadClass } : {}),
+        x: p.x,
+        y: p.y,
+      };
     });
   }
 

@@ -76,4 +76,3 @@ export interface MapEvents {
   /** The map could not be created (no WebGL): the app carries on without it. */
   onUnavailable: () => void;
 }
-

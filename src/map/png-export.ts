@@ -41,7 +41,12 @@ export async function mapToPng(
   attrLines.forEach((l, i) => void ctx.fillText(l, 6, cssH - attrH + 13 + i * 12));
 
   // Legend box in the top-left corner.
-  const rows = [...legend.rows.map((r) => ({ colour: r.colour, label: `${r.label} (${r.count})`, hatch: false })), ...(legend.noData.count > 0 ? [{ colour: '#d9d9d9', label: `${legend.noData.label} (${legend.noData.count})`, hatch: true }] : [])];
+  const rows = [
+    ...legend.rows.map((r) => ({ colour: r.colour, label: `${r.label} (${r.count})`, hatch: false })),
+    ...(legend.noData.count > 0
+      ? [{ colour: '#d9d9d9', label: `${legend.noData.label} (${legend.noData.count})`, hatch: true }]
+      : []),
+  ];
   ctx.font = font(12, 700);
   const boxW = Math.min(cssW - 20, 300);
   const titleLines = wrap(ctx, title, boxW - 16);
@@ -81,7 +86,9 @@ export async function mapToPng(
     y += 16;
   }
 
-  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
 }
 
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -99,9 +106,19 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-const LABEL_FONT: Record<DrawnLabel['kind'], [number, number]> = { city: [15, 700], town: [13, 700], village: [12, 600], neighbourhood: [11, 400], road: [10, 700] };
+const LABEL_FONT: Record<DrawnLabel['kind'], [number, number]> = {
+  city: [15, 700],
+  town: [13, 700],
+  village: [12, 600],
+  neighbourhood: [11, 400],
+  road: [10, 700],
+};
 
-function drawContextLabels(ctx: CanvasRenderingContext2D, labels: readonly DrawnLabel[], font: (size: number, weight?: number) => string): void {
+function drawContextLabels(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly DrawnLabel[],
+  font: (size: number, weight?: number) => string,
+): void {
   ctx.save();
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';

@@ -6,7 +6,16 @@
  * The DOM library has no service-worker event types and the webworker library clashes with it, so the
  * few members used here are declared locally.
  */
-import { cachedPageFor, cacheKey, cacheName, isIntactData, offlinePageFor, staleCaches, strategyFor, type PrecacheManifest } from './cache-policy';
+import {
+  cachedPageFor,
+  cacheKey,
+  cacheName,
+  isIntactData,
+  offlinePageFor,
+  staleCaches,
+  strategyFor,
+  type PrecacheManifest,
+} from './cache-policy';
 
 interface ExtendableEvent extends Event {
   waitUntil(work: Promise<unknown>): void;
@@ -40,7 +49,9 @@ self.addEventListener('install', (e) => {
 });
 
 self.addEventListener('activate', (e) => {
-  e.waitUntil(caches.keys().then((names) => Promise.all(staleCaches(names, MANIFEST.version).map((n) => caches.delete(n)))));
+  e.waitUntil(
+    caches.keys().then((names) => Promise.all(staleCaches(names, MANIFEST.version).map((n) => caches.delete(n)))),
+  );
 });
 
 self.addEventListener('message', (e) => {

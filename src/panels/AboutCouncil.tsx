@@ -24,18 +24,19 @@ export function AboutCouncil(props: { metadata: DataMetadata }) {
         when={council()?.content}
         fallback={
           <p data-testid="about-no-content">
-            {props.metadata.area.name} has no priority areas, committees or interventions in this atlas yet, so none are shown. The council can add its
-            priority wards and neighbourhoods, the interventions it runs (with a citation for each) and its own lists of places as data files in a folder named after its
-            district code, <code>content/{props.metadata.area.code}/</code>, and rebuild; the atlas’s source code explains how in
+            {props.metadata.area.name} has no priority areas, committees or interventions in this atlas yet, so none are
+            shown. The council can add its priority wards and neighbourhoods, the interventions it runs (with a citation
+            for each) and its own lists of places as data files in a folder named after its district code,{' '}
+            <code>content/{props.metadata.area.code}/</code>, and rebuild; the atlas’s source code explains how in
             docs/adding-council-content.md.
           </p>
         }
       >
         {(c) => (
           <p>
-            Priority wards and neighbourhoods come from {props.metadata.area.name} council reports (see each item’s citation; built from {c().folder}).
-            Neighbourhood areas are approximate: no official boundary is published, so each is shown as the LSOAs of its ward that were in the most
-            deprived 1% nationally in IoD 2015.
+            Priority wards and neighbourhoods come from {props.metadata.area.name} council reports (see each item’s
+            citation; built from {c().folder}). Neighbourhood areas are approximate: no official boundary is published,
+            so each is shown as the LSOAs of its ward that were in the most deprived 1% nationally in IoD 2015.
           </p>
         )}
       </Show>

@@ -17,7 +17,8 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
         </button>
       </div>
       <p>
-        Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011), {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
+        Area: {m().area.name} ({m().area.code}). {m().counts.lsoa21} LSOAs (2021), {m().counts.lsoa11} LSOAs (2011),{' '}
+        {m().counts.wards} wards ({m().council?.wards.vintage ?? 'December 2024'}).
       </p>
       <p data-testid="about-population">{populationSentence(m().people, m().population)}</p>
       <CouncilStanding />
@@ -41,7 +42,13 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
                     {r.title}
                   </a>
                 </th>
-                <td>{new Date(r.published).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</td>
+                <td>
+                  {new Date(r.published).toLocaleDateString('en-GB', {
+                    day: 'numeric',
+                    month: 'long',
+                    year: 'numeric',
+                  })}
+                </td>
                 <td>LSOA {r.lsoaVintage}</td>
                 <td>{r.nationalCount.toLocaleString('en-GB')}</td>
                 <td>{r.mostDeprived1pc}</td>
@@ -67,12 +74,13 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
       </ul>
       <h3>Roads, rivers, parks and place names</h3>
       <p data-testid="about-context">
-        The grey roads and rail, blue rivers, canals and water, green park outlines, and the town, village, neighbourhood and road-number labels
-        are there for orientation only: they are not part of any figure. Roads (motorway, trunk, primary, secondary), railways, rivers and canals
-        are OpenStreetMap as of June 2018, so roads built since then are missing; parks and water are
-        OpenStreetMap as of July 2023. Neighbourhood names are the House of Commons Library MSOA names, placed at each MSOA’s ONS
-        population-weighted centroid; towns and villages are from GeoNames. Place names cover all of England; roads, rail,
-        rivers, canals, parks and water cover West Yorkshire only. {m().context?.note ?? ''}
+        The grey roads and rail, blue rivers, canals and water, green park outlines, and the town, village,
+        neighbourhood and road-number labels are there for orientation only: they are not part of any figure. Roads
+        (motorway, trunk, primary, secondary), railways, rivers and canals are OpenStreetMap as of June 2018, so roads
+        built since then are missing; parks and water are OpenStreetMap as of July 2023. Neighbourhood names are the
+        House of Commons Library MSOA names, placed at each MSOA’s ONS population-weighted centroid; towns and villages
+        are from GeoNames. Place names cover all of England; roads, rail, rivers, canals, parks and water cover West
+        Yorkshire only. {m().context?.note ?? ''}
       </p>
       <h3>How derived figures are made</h3>
       <KeyValueList class="about__derivations" entries={Object.entries(m().derivations)} />

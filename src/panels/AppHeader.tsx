@@ -26,12 +26,20 @@ export function AppHeader(p: AppHeaderProps) {
           </a>
         }
       >
-        <p class="app-header__tagline">Where deprivation is deepest in {COUNCIL.name}, how it has changed, and what is being done there.</p>
+        <p class="app-header__tagline">
+          Where deprivation is deepest in {COUNCIL.name}, how it has changed, and what is being done there.
+        </p>
         <nav class="app-header__nav" aria-label="Views and tools">
           <button type="button" class="button" aria-pressed={p.tableShown} onClick={() => p.onToggleTable()}>
             {p.tableShown ? 'Show the map' : 'Table view'}
           </button>
-          <button type="button" class="button" aria-expanded={p.aboutOpen} aria-controls="about" onClick={() => p.onToggleAbout()}>
+          <button
+            type="button"
+            class="button"
+            aria-expanded={p.aboutOpen}
+            aria-controls="about"
+            onClick={() => p.onToggleAbout()}
+          >
             About the data
           </button>
           <button type="button" class="button" onClick={() => p.onSavePng()} disabled={!p.mapReady}>

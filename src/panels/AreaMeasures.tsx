@@ -23,9 +23,18 @@ export function AreaMeasures(p: AreaMeasuresProps) {
   return (
     <table class="simple-table" data-testid={p.testId}>
       <caption>
-        IoD 2025 IMD summary measures: {p.areaLabel} computed by the method of File 10 (weighted by {measured().weights ?? 'population, which this build does not have for every LSOA'}
+        IoD 2025 IMD summary measures: {p.areaLabel} computed by the method of File 10 (weighted by{' '}
+        {measured().weights ?? 'population, which this build does not have for every LSOA'}
         {'; ranks reversed'}, so higher = more deprived)
-        <Show when={council()}>{(c) => <>{'; '}{c().area.name} as published in File 10, with its rank of {c().districts} districts</>}</Show>.
+        <Show when={council()}>
+          {(c) => (
+            <>
+              {'; '}
+              {c().area.name} as published in File 10, with its rank of {c().districts} districts
+            </>
+          )}
+        </Show>
+        .
       </caption>
       <thead>
         <tr>

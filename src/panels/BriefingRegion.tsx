@@ -21,7 +21,13 @@ export function BriefingRegion(props: { atlas: Atlas }) {
     const idx = a.index();
     const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
     return {
-      ...buildWardBriefing({ ward: w, lsoas, allLsoas: a.data.lsoa21.features, wards: a.data.wards.features.map((f) => f.properties), mapSize: BRIEFING_MAP_SIZE }),
+      ...buildWardBriefing({
+        ward: w,
+        lsoas,
+        allLsoas: a.data.lsoa21.features,
+        wards: a.data.wards.features.map((f) => f.properties),
+        mapSize: BRIEFING_MAP_SIZE,
+      }),
       // For the IoD summary measures (IMD score, rank and population of each LSOA).
       lsoaValues: lsoas.map((f) => f.properties),
     };
@@ -33,24 +39,28 @@ export function BriefingRegion(props: { atlas: Atlas }) {
   };
   return (
     <>
-    <Show when={model()}>
-      {(b) => (
-        <WardBriefing
-          model={b()}
-          measureLsoas={b().lsoaValues}
-          metadata={a.data.metadata}
-          running={running()}
-          priority={PRIORITY_WARD_CODES.has(b().code)}
-          scorecard={a.spi.data() && a.spi.year() !== null ? <SpiScorecard data={a.spi.data()!} wardCode={b().code} year={a.spi.year()!} /> : undefined}
-          onClose={() => {
-            a.update({ brief: false });
-            // The profile is shown again by now (Solid updates the DOM synchronously): give its action focus back.
-            document.getElementById('ward-briefing-button')?.focus();
-          }}
-        />
-      )}
-    </Show>
-    <AreaBriefingRegion atlas={a} />
+      <Show when={model()}>
+        {(b) => (
+          <WardBriefing
+            model={b()}
+            measureLsoas={b().lsoaValues}
+            metadata={a.data.metadata}
+            running={running()}
+            priority={PRIORITY_WARD_CODES.has(b().code)}
+            scorecard={
+              a.spi.data() && a.spi.year() !== null ? (
+                <SpiScorecard data={a.spi.data()!} wardCode={b().code} year={a.spi.year()!} />
+              ) : undefined
+            }
+            onClose={() => {
+              a.update({ brief: false });
+              // The profile is shown again by now (Solid updates the DOM synchronously): give its action focus back.
+              document.getElementById('ward-briefing-button')?.focus();
+            }}
+          />
+        )}
+      </Show>
+      <AreaBriefingRegion atlas={a} />
     </>
   );
 }
@@ -65,8 +75,15 @@ function AreaBriefingRegion(props: { atlas: Atlas }) {
     const idx = a.index();
     const lsoas = area.lsoaCodes.flatMap((c) => idx.lsoa21.get(c) ?? []);
     const ring = area.rule.type === 'polygon' ? area.rule.ring.map(([x, y]): number[] => [x, y]) : [];
-    const outline: Geometry = ring.length >= 3 ? { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } : membersOutline(lsoas);
-    return buildAreaBriefing({ name: area.label, outline, lsoas, allLsoas: a.data.lsoa21.features, mapSize: BRIEFING_MAP_SIZE });
+    const outline: Geometry =
+      ring.length >= 3 ? { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } : membersOutline(lsoas);
+    return buildAreaBriefing({
+      name: area.label,
+      outline,
+      lsoas,
+      allLsoas: a.data.lsoa21.features,
+      mapSize: BRIEFING_MAP_SIZE,
+    });
   });
   const running = () => {
     const ids = new Set((s.profile()?.venues ?? []).map((v) => v.id));

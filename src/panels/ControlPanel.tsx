@@ -36,7 +36,8 @@ const bandingLabel = (): Record<Banding, string> => ({
 });
 
 export function ControlPanel(props: ControlPanelProps) {
-  const reasonFor = (id: IndicatorId, release: ReleaseId = props.state.release) => unavailableReason(release, id, props.metadata);
+  const reasonFor = (id: IndicatorId, release: ReleaseId = props.state.release) =>
+    unavailableReason(release, id, props.metadata);
   const unavailableNote = () => {
     const missing = INDICATOR_INFO.filter((i) => reasonFor(i.id) !== null);
     if (missing.length === 0) return null;
@@ -50,7 +51,14 @@ export function ControlPanel(props: ControlPanelProps) {
         <For each={Object.keys(VIEW_LABEL) as ViewMode[]}>
           {(v) => (
             <label class="choice">
-              <input type="radio" name="view" value={v} checked={props.state.view === v} disabled={props.locked} onChange={() => props.onChange({ view: v })} />
+              <input
+                type="radio"
+                name="view"
+                value={v}
+                checked={props.state.view === v}
+                disabled={props.locked}
+                onChange={() => props.onChange({ view: v })}
+              />
               <span>{VIEW_LABEL[v]}</span>
             </label>
           )}
@@ -58,7 +66,9 @@ export function ControlPanel(props: ControlPanelProps) {
       </fieldset>
 
       <div class="controls__group">
-        <label for="indicator-select" class="controls__label">Indicator</label>
+        <label for="indicator-select" class="controls__label">
+          Indicator
+        </label>
         <select
           id="indicator-select"
           value={props.state.indicator}
@@ -77,7 +87,10 @@ export function ControlPanel(props: ControlPanelProps) {
           </For>
         </select>
         <p id="indicator-note" class="controls__note">
-          <Show when={props.state.view === 'deprivation'} fallback="The indicator applies to the “Deprivation by LSOA” view.">
+          <Show
+            when={props.state.view === 'deprivation'}
+            fallback="The indicator applies to the “Deprivation by LSOA” view."
+          >
             {unavailableNote() ?? 'All indicators are available for this release.'}
           </Show>
         </p>
@@ -94,7 +107,12 @@ export function ControlPanel(props: ControlPanelProps) {
                 value={r}
                 checked={props.state.release === r}
                 disabled={props.locked || props.state.view === 'change' || props.state.view === 'spi'}
-                onChange={() => props.onChange({ release: r, indicator: reasonFor(props.state.indicator, r) ? 'imd' : props.state.indicator })}
+                onChange={() =>
+                  props.onChange({
+                    release: r,
+                    indicator: reasonFor(props.state.indicator, r) ? 'imd' : props.state.indicator,
+                  })
+                }
               />
               <span>{RELEASE_LABEL[r]}</span>
             </label>
@@ -107,7 +125,14 @@ export function ControlPanel(props: ControlPanelProps) {
         <For each={Object.keys(bandingLabel()) as Banding[]}>
           {(b) => (
             <label class="choice">
-              <input type="radio" name="banding" value={b} checked={props.state.banding === b} disabled={props.locked || props.state.view !== 'deprivation'} onChange={() => props.onChange({ banding: b })} />
+              <input
+                type="radio"
+                name="banding"
+                value={b}
+                checked={props.state.banding === b}
+                disabled={props.locked || props.state.view !== 'deprivation'}
+                onChange={() => props.onChange({ banding: b })}
+              />
               <span>{bandingLabel()[b]}</span>
             </label>
           )}
@@ -117,11 +142,19 @@ export function ControlPanel(props: ControlPanelProps) {
       <fieldset class="controls__group">
         <legend>Highlight</legend>
         <label class="choice">
-          <input type="checkbox" checked={props.flags.p1} onChange={(e) => props.onFlags({ ...props.flags, p1: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={props.flags.p1}
+            onChange={(e) => props.onFlags({ ...props.flags, p1: e.currentTarget.checked })}
+          />
           <span>Most deprived 1% in England (thick red outline)</span>
         </label>
         <label class="choice">
-          <input type="checkbox" checked={props.flags.p10} onChange={(e) => props.onFlags({ ...props.flags, p10: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={props.flags.p10}
+            onChange={(e) => props.onFlags({ ...props.flags, p10: e.currentTarget.checked })}
+          />
           <span>Most deprived 10% in England (black-and-white dashed outline)</span>
         </label>
       </fieldset>

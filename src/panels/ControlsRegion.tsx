@@ -21,95 +21,107 @@ export function ControlsRegion(props: { atlas: Atlas }) {
   const sel = a.selection;
   return (
     <>
-    {/* Search has its own place above the map (on phones it stays on screen while the controls are a sheet). */}
-    <Show when={!embed.embed}>
-      <div class="search-bar">
-        <SearchBox
-          entries={a.searchEntries()}
-          onSelect={(e) => (e.kind === 'venue' ? sel.selectVenue(e.id) : e.kind === 'place' ? a.goToPlace(e) : sel.select(e.kind, e.id))}
-          lookupPostcode={a.lookupPostcode}
-          onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
-        />
-      </div>
-    </Show>
-    <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
-      <ControlPanel state={state()} flags={a.options().outlines} locked={embed.lock} metadata={a.data.metadata} onChange={a.changeView} onFlags={(outlines) => a.updateOptions({ outlines })}
-        context={a.options().context}
-        onContext={(context) => a.updateOptions({ context })}
-        contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
-        contextNote={a.data.metadata.context?.note ?? null}
-        contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
-      />
-      <Show when={state().view === 'spi'}>
-        {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
-        <OnDemand load={() => import('./SpiPanel')} loading="Loading the SPI panel…">
-          {(m) => (
-            <m.SpiPanel
-              data={a.spi.data()}
-              wards={a.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
-              measure={a.spi.measure()}
-              year={a.spi.year()}
-              onData={a.setSpiData}
-              onMeasure={a.spi.setMeasure}
-              onYear={a.spi.setYear}
-              storageNotice={a.spi.storageNotice()}
-            />
-          )}
-        </OnDemand>
-      </Show>
+      {/* Search has its own place above the map (on phones it stays on screen while the controls are a sheet). */}
       <Show when={!embed.embed}>
-        <Show when={a.venues.collection()}>
-          {(iv) => (
-            <InterventionsPanel
-              items={a.venues.filtered()}
-              total={iv().features.length}
-              unplaced={iv().unplaced}
-              cityWide={iv().cityWide}
-              years={yearsIn(iv().features.map((f) => f.properties))}
-              filter={a.venues.filter()}
-              shown={a.venues.shown()}
-              onShown={a.venues.setShown}
-              onFilter={a.venues.setFilter}
-              onSelect={sel.selectVenue}
-              wardName={(code) => (code ? a.wardName(code) : 'ward not known')}
-            />
-          )}
-        </Show>
-        <Show
-          when={a.deferred.detailsReady()}
-          fallback={
-            <p class="controls__note" data-testid="outreach-loading">
-              Outreach planning is loading the areas’ population-weighted centres…
-            </p>
-          }
-        >
-          <Suspense fallback={<p class="controls__note">Loading outreach planning…</p>}>
-            <OutreachSection
-              lsoa21={a.deferred.lsoa21()}
-              interventions={a.venues.collection()}
-              centre={a.outreach.centre()}
-              picking={a.outreach.picking()}
-              onPick={() => a.outreach.setPicking(!a.outreach.picking())}
-              wards={wardChoices(a.data.wards)}
-              wardName={a.wardName}
-              onSelectLsoa={(code) => sel.select('lsoa', code)}
-              onOverlay={a.outreach.setOverlay}
-              onAnnounce={a.announce}
-              attribution={a.data.metadata.attribution}
-              peopleDefinition={a.data.metadata.population?.used ?? null}
-            />
-          </Suspense>
-          <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
-            <CustomAreaSection atlas={a} />
-          </Suspense>
-        </Show>
-        {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
-        <Show when={a.deferred.afterFirstView()}>
-        <VenueListsSection atlas={a} />
-        </Show>
-        <WardBrowseList atlas={a} />
+        <div class="search-bar">
+          <SearchBox
+            entries={a.searchEntries()}
+            onSelect={(e) =>
+              e.kind === 'venue'
+                ? sel.selectVenue(e.id)
+                : e.kind === 'place'
+                  ? a.goToPlace(e)
+                  : sel.select(e.kind, e.id)
+            }
+            lookupPostcode={a.lookupPostcode}
+            onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
+          />
+        </div>
       </Show>
-    </aside>
+      <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
+        <ControlPanel
+          state={state()}
+          flags={a.options().outlines}
+          locked={embed.lock}
+          metadata={a.data.metadata}
+          onChange={a.changeView}
+          onFlags={(outlines) => a.updateOptions({ outlines })}
+          context={a.options().context}
+          onContext={(context) => a.updateOptions({ context })}
+          contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
+          contextNote={a.data.metadata.context?.note ?? null}
+          contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
+        />
+        <Show when={state().view === 'spi'}>
+          {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}
+          <OnDemand load={() => import('./SpiPanel')} loading="Loading the SPI panel…">
+            {(m) => (
+              <m.SpiPanel
+                data={a.spi.data()}
+                wards={a.data.wards.features.map((w) => ({ code: w.properties.code, name: w.properties.name }))}
+                measure={a.spi.measure()}
+                year={a.spi.year()}
+                onData={a.setSpiData}
+                onMeasure={a.spi.setMeasure}
+                onYear={a.spi.setYear}
+                storageNotice={a.spi.storageNotice()}
+              />
+            )}
+          </OnDemand>
+        </Show>
+        <Show when={!embed.embed}>
+          <Show when={a.venues.collection()}>
+            {(iv) => (
+              <InterventionsPanel
+                items={a.venues.filtered()}
+                total={iv().features.length}
+                unplaced={iv().unplaced}
+                cityWide={iv().cityWide}
+                years={yearsIn(iv().features.map((f) => f.properties))}
+                filter={a.venues.filter()}
+                shown={a.venues.shown()}
+                onShown={a.venues.setShown}
+                onFilter={a.venues.setFilter}
+                onSelect={sel.selectVenue}
+                wardName={(code) => (code ? a.wardName(code) : 'ward not known')}
+              />
+            )}
+          </Show>
+          <Show
+            when={a.deferred.detailsReady()}
+            fallback={
+              <p class="controls__note" data-testid="outreach-loading">
+                Outreach planning is loading the areas’ population-weighted centres…
+              </p>
+            }
+          >
+            <Suspense fallback={<p class="controls__note">Loading outreach planning…</p>}>
+              <OutreachSection
+                lsoa21={a.deferred.lsoa21()}
+                interventions={a.venues.collection()}
+                centre={a.outreach.centre()}
+                picking={a.outreach.picking()}
+                onPick={() => a.outreach.setPicking(!a.outreach.picking())}
+                wards={wardChoices(a.data.wards)}
+                wardName={a.wardName}
+                onSelectLsoa={(code) => sel.select('lsoa', code)}
+                onOverlay={a.outreach.setOverlay}
+                onAnnounce={a.announce}
+                attribution={a.data.metadata.attribution}
+                peopleDefinition={a.data.metadata.population?.used ?? null}
+              />
+            </Suspense>
+            <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
+              <CustomAreaSection atlas={a} />
+            </Suspense>
+          </Show>
+          {/* After the first view: the panel's code and the stored lists are not part of its budget. */}
+          <Show when={a.deferred.afterFirstView()}>
+            <VenueListsSection atlas={a} />
+          </Show>
+          <WardBrowseList atlas={a} />
+        </Show>
+      </aside>
     </>
   );
 }
@@ -126,7 +138,10 @@ function VenueListsSection(props: { atlas: Atlas }) {
           council={a.data.metadata.area}
           areas={a.data.lsoa21.features}
           lsoa21={a.deferred.detailsReady() ? a.deferred.lsoa21() : null}
-          postcodeIndex={{ districts: a.data.metadata.postcodeDistricts, splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [] }}
+          postcodeIndex={{
+            districts: a.data.metadata.postcodeDistricts,
+            splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [],
+          }}
           loadPostcodeFile={loadPostcodeDistrict}
           attribution={a.data.metadata.attribution}
           wardName={a.wardName}
@@ -142,7 +157,8 @@ function VenueListsSection(props: { atlas: Atlas }) {
 function WardBrowseList(props: { atlas: Atlas }) {
   const a = props.atlas;
   const sel = a.selection;
-  const wardsByName = () => [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
+  const wardsByName = () =>
+    [...a.data.wards.features].sort((x, y) => x.properties.name.localeCompare(y.properties.name));
   return (
     <details class="ward-list">
       <summary>Browse all {a.data.wards.features.length} wards</summary>

@@ -28,8 +28,9 @@ export function CouncilStanding() {
               </p>
               <table class="simple-table standing-table" data-testid="standing-table">
                 <caption>
-                  {s().area.name} among England’s {s().districts} local authority districts, as published in {s().source.title} ({s().source.publisher}).
-                  Rank 1st = most deprived. Extent and local concentration are published for the IMD only, scale for income and employment.
+                  {s().area.name} among England’s {s().districts} local authority districts, as published in{' '}
+                  {s().source.title} ({s().source.publisher}). Rank 1st = most deprived. Extent and local concentration
+                  are published for the IMD only, scale for income and employment.
                 </caption>
                 <thead>
                   <tr>
@@ -64,7 +65,8 @@ export function CouncilStanding() {
                 <a href={s().source.downloadPage} rel="noreferrer noopener" target="_blank">
                   File 10 on gov.uk
                 </a>
-                . Ward figures in the ward profile and briefing are computed by the same method from this atlas’s LSOA values: {SUMMARY_MEASURES_METHOD}
+                . Ward figures in the ward profile and briefing are computed by the same method from this atlas’s LSOA
+                values: {SUMMARY_MEASURES_METHOD}
               </p>
             </>
           )}
@@ -78,7 +80,16 @@ export function CouncilStanding() {
 export function StandingHeadline(p: { testId: string }) {
   const state = useStanding();
   return (
-    <Show when={availableStanding(state())} fallback={<p>{standingMissing(state()) ? `The council’s district summary is not available: ${standingMissing(state())}.` : 'Loading the council’s district summary…'}</p>}>
+    <Show
+      when={availableStanding(state())}
+      fallback={
+        <p>
+          {standingMissing(state())
+            ? `The council’s district summary is not available: ${standingMissing(state())}.`
+            : 'Loading the council’s district summary…'}
+        </p>
+      }
+    >
       {(s) => <p data-testid={p.testId}>{standingHeadline(s())}</p>}
     </Show>
   );

@@ -23,7 +23,9 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
   const f = () => p.profile;
   return (
     <section class="custom-area__profile" aria-labelledby="custom-area-profile-title" data-testid="custom-area-profile">
-      <h3 id="custom-area-profile-title" class="profile__subtitle">Profile of {p.name} (IoD 2025, LSOA 2021)</h3>
+      <h3 id="custom-area-profile-title" class="profile__subtitle">
+        Profile of {p.name} (IoD 2025, LSOA 2021)
+      </h3>
       <dl class="profile__facts">
         <dt>LSOAs</dt>
         <dd data-testid="custom-area-lsoas">{f().lsoas}</dd>
@@ -37,21 +39,21 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
       <Show when={hasPeople(f().people) && f().people.definition} fallback={<p>{PEOPLE_UNAVAILABLE}</p>}>
         {(def) => (
           <>
-          <dl class="profile__facts" data-testid="custom-area-people">
-            <dt>{def().figures.population.heading}</dt>
-            <dd data-testid="custom-area-population">{fmtCount(f().people.population)}</dd>
-            <dt>{def().figures.children.heading}</dt>
-            <dd>{fmtCount(f().people.children)}</dd>
-            <dt>{def().figures.olderPeople.heading}</dt>
-            <dd>{fmtCount(f().people.olderPeople)}</dd>
-            <dt>{def().figures.children.heading}: in IDACI decile 1–2 LSOAs</dt>
-            <dd>{fmtCount(f().people.childrenIdaci12)}</dd>
-            <dt>{def().figures.olderPeople.heading}: in IDAOPI decile 1–2 LSOAs</dt>
-            <dd>{fmtCount(f().people.olderIdaopi12)}</dd>
-          </dl>
-          <Show when={f().people.unknown > 0}>
-            <p class="controls__note">{f().people.unknown} LSOAs have no people figures; the sums leave them out.</p>
-          </Show>
+            <dl class="profile__facts" data-testid="custom-area-people">
+              <dt>{def().figures.population.heading}</dt>
+              <dd data-testid="custom-area-population">{fmtCount(f().people.population)}</dd>
+              <dt>{def().figures.children.heading}</dt>
+              <dd>{fmtCount(f().people.children)}</dd>
+              <dt>{def().figures.olderPeople.heading}</dt>
+              <dd>{fmtCount(f().people.olderPeople)}</dd>
+              <dt>{def().figures.children.heading}: in IDACI decile 1–2 LSOAs</dt>
+              <dd>{fmtCount(f().people.childrenIdaci12)}</dd>
+              <dt>{def().figures.olderPeople.heading}: in IDAOPI decile 1–2 LSOAs</dt>
+              <dd>{fmtCount(f().people.olderIdaopi12)}</dd>
+            </dl>
+            <Show when={f().people.unknown > 0}>
+              <p class="controls__note">{f().people.unknown} LSOAs have no people figures; the sums leave them out.</p>
+            </Show>
           </>
         )}
       </Show>
@@ -71,11 +73,26 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         </tbody>
       </table>
       <p data-testid="custom-area-change">
-        Change since IoD 2019 (LSOAs whose boundary did not change): {f().change19to25.moreDeprived} more deprived, {f().change19to25.same} the same decile,{' '}
-        {f().change19to25.lessDeprived} less deprived; {f().change19to25.notComparable} not comparable.
+        Change since IoD 2019 (LSOAs whose boundary did not change): {f().change19to25.moreDeprived} more deprived,{' '}
+        {f().change19to25.same} the same decile, {f().change19to25.lessDeprived} less deprived;{' '}
+        {f().change19to25.notComparable} not comparable.
       </p>
-      <Show when={p.measures?.nationalCount ? p.measures : null} fallback={<p class="controls__note">The IoD summary measures need the number of LSOAs in England, which this build does not state.</p>}>
-        {(m) => <AreaMeasures lsoas={m().lsoas} nationalCount={m().nationalCount!} areaLabel="this area" testId="custom-area-measures" />}
+      <Show
+        when={p.measures?.nationalCount ? p.measures : null}
+        fallback={
+          <p class="controls__note">
+            The IoD summary measures need the number of LSOAs in England, which this build does not state.
+          </p>
+        }
+      >
+        {(m) => (
+          <AreaMeasures
+            lsoas={m().lsoas}
+            nationalCount={m().nationalCount!}
+            areaLabel="this area"
+            testId="custom-area-measures"
+          />
+        )}
       </Show>
       <Show when={f().venues.length > 0} fallback={<p>No venues or interventions of the atlas are inside the area.</p>}>
         <h4 class="profile__subtitle">Venues and interventions inside ({f().venues.length})</h4>
@@ -111,15 +128,26 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
             </For>
           </tbody>
         </table>
-        <p class="controls__note">England: 10% of LSOAs are in decile 1 and 1% in the most deprived 1% by definition; its population is not in the atlas’s sources.</p>
+        <p class="controls__note">
+          England: 10% of LSOAs are in decile 1 and 1% in the most deprived 1% by definition; its population is not in
+          the atlas’s sources.
+        </p>
       </Show>
       <h4 class="profile__subtitle">Member LSOAs ({p.members.length})</h4>
       <ul class="custom-area__members" data-testid="custom-area-members">
         <For each={p.members}>
           {(m) => (
             <li>
-              <button type="button" class="link-button" onClick={() => p.onSelectLsoa(m.code)}>{m.name}</button> <span class="profile__code">{m.code}</span>{' '}
-              <button type="button" class="button button--secondary button--small" onClick={() => p.onRemove(m.code)} aria-label={`Remove ${m.name} from the area`}>
+              <button type="button" class="link-button" onClick={() => p.onSelectLsoa(m.code)}>
+                {m.name}
+              </button>{' '}
+              <span class="profile__code">{m.code}</span>{' '}
+              <button
+                type="button"
+                class="button button--secondary button--small"
+                onClick={() => p.onRemove(m.code)}
+                aria-label={`Remove ${m.name} from the area`}
+              >
                 Remove
               </button>
             </li>

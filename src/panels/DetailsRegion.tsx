@@ -9,7 +9,12 @@ import { VenueProfile } from './VenueProfile';
 import { WardProfile } from './WardProfile';
 
 /** The details column: the About panel when open, then the profile of what is selected. */
-export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onCloseAbout: () => void; onWardExport: (wardCode: string) => void }) {
+export function DetailsRegion(props: {
+  atlas: Atlas;
+  aboutOpen: boolean;
+  onCloseAbout: () => void;
+  onWardExport: (wardCode: string) => void;
+}) {
   const a = props.atlas;
   const sel = a.selection;
   const meta = a.data.metadata;
@@ -18,7 +23,8 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
       Clear selection
     </button>
   );
-  const wardNeighbourhoods = (wardCode: string) => NEIGHBOURHOODS.filter((n) => n.ward.code === wardCode).map((n) => ({ name: n.name, note: neighbourhoodNote(n) }));
+  const wardNeighbourhoods = (wardCode: string) =>
+    NEIGHBOURHOODS.filter((n) => n.ward.code === wardCode).map((n) => ({ name: n.name, note: neighbourhoodNote(n) }));
   return (
     <aside id="details" class="panel panel--details" aria-label="Area details" tabindex="-1">
       <Show when={props.aboutOpen}>
@@ -29,7 +35,13 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
           </OnDemand>
         </div>
       </Show>
-      <Switch fallback={<p class="placeholder">Select a ward or an LSOA on the map, in the ward list or with search to see its profile.</p>}>
+      <Switch
+        fallback={
+          <p class="placeholder">
+            Select a ward or an LSOA on the map, in the ward list or with search to see its profile.
+          </p>
+        }
+      >
         <Match when={sel.lsoa()}>
           {(l) => (
             <>
@@ -53,7 +65,9 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
               <Clear />
               <VenueProfile
                 venue={v().properties}
-                wardName={v().properties.ward ? (a.index().wards.get(v().properties.ward!)?.properties.name ?? null) : null}
+                wardName={
+                  v().properties.ward ? (a.index().wards.get(v().properties.ward!)?.properties.name ?? null) : null
+                }
                 neighbourhoodName={NEIGHBOURHOODS.find((n) => n.id === v().properties.neighbourhood)?.name ?? null}
                 samePlace={a.venues.samePlace(v().properties.id)}
                 onSelectVenue={sel.selectVenue}
@@ -74,7 +88,10 @@ export function DetailsRegion(props: { atlas: Atlas; aboutOpen: boolean; onClose
                 neighbourhoods={wardNeighbourhoods(w().properties.code)}
                 onSelectLsoa={(code) => sel.select('lsoa', code)}
                 onExport={() => props.onWardExport(w().properties.code)}
-                people={{ areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties), unavailable: meta.population ? null : PEOPLE_UNAVAILABLE }}
+                people={{
+                  areaLsoas: a.deferred.lsoa21().features.map((f) => f.properties),
+                  unavailable: meta.population ? null : PEOPLE_UNAVAILABLE,
+                }}
                 onBriefing={() => a.update({ brief: true })}
                 nationalCount={nationalCount(meta, '2025') ?? undefined}
               />

@@ -64,7 +64,13 @@ export function EmbedDialog(p: EmbedDialogProps) {
   };
 
   return (
-    <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title" data-testid="embed-dialog" onClose={p.onClose}>
+    <dialog
+      ref={dialog}
+      class="embed-dialog"
+      aria-labelledby="embed-title"
+      data-testid="embed-dialog"
+      onClose={p.onClose}
+    >
       <div class="embed-dialog__head">
         <h2 id="embed-title">Embed this map</h2>
         <button type="button" class="button button--secondary" onClick={() => dialog.close()}>
@@ -82,7 +88,12 @@ export function EmbedDialog(p: EmbedDialogProps) {
             <span>Show the map controls</span>
           </label>
           <label class="choice">
-            <input type="checkbox" data-testid="embed-context" checked={context()} onChange={(e) => setContext(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              data-testid="embed-context"
+              checked={context()}
+              onChange={(e) => setContext(e.currentTarget.checked)}
+            />
             <span>Show roads, rivers and place names</span>
           </label>
           <Show when={p.selection && p.selection.kind !== 'venue'}>
@@ -102,19 +113,47 @@ export function EmbedDialog(p: EmbedDialogProps) {
             />
             <span>Add a line under the map: the council’s standing in England (IoD 2025 File 10)</span>
           </label>
-          <Show when={standingMissing(standing())}>{(why) => <p id="embed-standing-why" class="controls__note">Not available: {why()}.</p>}</Show>
+          <Show when={standingMissing(standing())}>
+            {(why) => (
+              <p id="embed-standing-why" class="controls__note">
+                Not available: {why()}.
+              </p>
+            )}
+          </Show>
           <label class="controls__label" for="embed-iframe-title">
             Title of the embedded map (read by screen readers)
           </label>
-          <input id="embed-iframe-title" class="text-input" type="text" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            id="embed-iframe-title"
+            class="text-input"
+            type="text"
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
           <label class="controls__label" for="embed-height">
             Initial height in pixels (the map reports its height to the page)
           </label>
-          <input id="embed-height" class="text-input" type="number" min="320" max="2000" step="10" value={height()} onInput={(e) => setHeight(Number(e.currentTarget.value) || 640)} />
+          <input
+            id="embed-height"
+            class="text-input"
+            type="number"
+            min="320"
+            max="2000"
+            step="10"
+            value={height()}
+            onInput={(e) => setHeight(Number(e.currentTarget.value) || 640)}
+          />
           <label class="controls__label" for="embed-code">
             Embed code
           </label>
-          <textarea id="embed-code" class="embed-dialog__code" readonly rows="5" value={snippet()} data-testid="embed-code" />
+          <textarea
+            id="embed-code"
+            class="embed-dialog__code"
+            readonly
+            rows="5"
+            value={snippet()}
+            data-testid="embed-code"
+          />
           <button type="button" class="button" onClick={() => void copy()}>
             Copy embed code
           </button>

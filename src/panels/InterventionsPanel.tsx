@@ -36,7 +36,8 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
       </h2>
       <Show when={COUNCIL.contentFolder === null}>
         <p class="notice" data-testid="interventions-none">
-          {COUNCIL.name} has not added its interventions to this atlas yet, so none are shown. “About the data” says how a council adds them.
+          {COUNCIL.name} has not added its interventions to this atlas yet, so none are shown. “About the data” says how
+          a council adds them.
         </p>
       </Show>
       <label class="choice">
@@ -48,7 +49,11 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
         <For each={COUNCIL.interventionTypes.map((t) => t.id)}>
           {(t) => (
             <label class="choice">
-              <input type="checkbox" checked={p.filter.types.has(t)} onChange={(e) => toggleType(t, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={p.filter.types.has(t)}
+                onChange={(e) => toggleType(t, e.currentTarget.checked)}
+              />
               <VenueKeyIcon style={typeStyle(t)} />
               <span>{typeStyle(t).label}</span>
             </label>
@@ -59,7 +64,10 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
         <legend>Running between</legend>
         <label>
           <span class="sr-only">From year</span>
-          <select value={p.filter.fromYear ?? ''} onChange={(e) => p.onFilter({ ...p.filter, fromYear: yearValue(e.currentTarget.value) })}>
+          <select
+            value={p.filter.fromYear ?? ''}
+            onChange={(e) => p.onFilter({ ...p.filter, fromYear: yearValue(e.currentTarget.value) })}
+          >
             <option value="">any year</option>
             <For each={p.years}>{(y) => <option value={y}>{y}</option>}</For>
           </select>
@@ -67,13 +75,20 @@ export function InterventionsPanel(p: InterventionsPanelProps) {
         <span>and</span>
         <label>
           <span class="sr-only">To year</span>
-          <select value={p.filter.toYear ?? ''} onChange={(e) => p.onFilter({ ...p.filter, toYear: yearValue(e.currentTarget.value) })}>
+          <select
+            value={p.filter.toYear ?? ''}
+            onChange={(e) => p.onFilter({ ...p.filter, toYear: yearValue(e.currentTarget.value) })}
+          >
             <option value="">any year</option>
             <For each={p.years}>{(y) => <option value={y}>{y}</option>}</For>
           </select>
         </label>
         <label class="choice">
-          <input type="checkbox" checked={p.filter.includeUndated} onChange={(e) => p.onFilter({ ...p.filter, includeUndated: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={p.filter.includeUndated}
+            onChange={(e) => p.onFilter({ ...p.filter, includeUndated: e.currentTarget.checked })}
+          />
           <span>Include items whose dates the sources do not give</span>
         </label>
       </fieldset>

@@ -12,7 +12,9 @@ export interface LegendProps {
 export function Legend(props: LegendProps) {
   return (
     <section class="legend" aria-labelledby="legend-title" data-testid="legend">
-      <h2 id="legend-title" class="legend__title">{props.model.title}</h2>
+      <h2 id="legend-title" class="legend__title">
+        {props.model.title}
+      </h2>
       <ul class="legend__rows">
         <For each={props.model.rows}>
           {(row) => (
@@ -21,7 +23,9 @@ export function Legend(props: LegendProps) {
                 <rect x="0.5" y="0.5" width="23" height="15" fill={row.colour} stroke="#444" />
               </svg>
               <span class="legend__label">{row.label}</span>
-              <span class="legend__count">{row.count} {props.areaNoun}</span>
+              <span class="legend__count">
+                {row.count} {props.areaNoun}
+              </span>
             </li>
           )}
         </For>
@@ -29,7 +33,13 @@ export function Legend(props: LegendProps) {
           <li class="legend__row">
             <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
               <defs>
-                <pattern id="legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <pattern
+                  id="legend-hatch"
+                  width="6"
+                  height="6"
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
                   <rect width="6" height="6" fill="#d9d9d9" />
                   <rect width="2" height="6" fill="#737373" />
                 </pattern>
@@ -37,7 +47,9 @@ export function Legend(props: LegendProps) {
               <rect x="0.5" y="0.5" width="23" height="15" fill="url(#legend-hatch)" stroke="#444" />
             </svg>
             <span class="legend__label">{props.model.noData.label}</span>
-            <span class="legend__count">{props.model.noData.count} {props.areaNoun}</span>
+            <span class="legend__count">
+              {props.model.noData.count} {props.areaNoun}
+            </span>
           </li>
         </Show>
       </ul>
@@ -56,7 +68,16 @@ export function Legend(props: LegendProps) {
             <li class="legend__row">
               <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
                 <rect x="2" y="2" width="20" height="12" fill="none" stroke="#000" stroke-width="2.5" />
-                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#fff" stroke-width="1.4" stroke-dasharray="3 3" />
+                <rect
+                  x="2"
+                  y="2"
+                  width="20"
+                  height="12"
+                  fill="none"
+                  stroke="#fff"
+                  stroke-width="1.4"
+                  stroke-dasharray="3 3"
+                />
               </svg>
               <span class="legend__label">Black-and-white dashed outline: most deprived 10% in England</span>
             </li>

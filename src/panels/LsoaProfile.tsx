@@ -64,8 +64,11 @@ export function LsoaProfile(p: LsoaProfileProps) {
             <>
               <dt>{pp().definition.figures.population.heading}</dt>
               <dd data-testid="lsoa-people">
-                {fmtCount(pp().population)}: {fmtCount(pp().children)} {pp().definition.figures.children.what}, {fmtCount(pp().olderPeople)} {pp().definition.figures.olderPeople.what}
-                {pp().olderPeople65 !== null ? `, ${fmtCount(pp().olderPeople65 ?? 0)} ${pp().definition.figures.olderPeople65?.what ?? ''}` : ''}
+                {fmtCount(pp().population)}: {fmtCount(pp().children)} {pp().definition.figures.children.what},{' '}
+                {fmtCount(pp().olderPeople)} {pp().definition.figures.olderPeople.what}
+                {pp().olderPeople65 !== null
+                  ? `, ${fmtCount(pp().olderPeople65 ?? 0)} ${pp().definition.figures.olderPeople65?.what ?? ''}`
+                  : ''}
               </dd>
             </>
           )}
@@ -85,8 +88,8 @@ export function LsoaProfile(p: LsoaProfileProps) {
         when={change().comparable}
         fallback={
           <p>
-            This LSOA’s boundary changed between the 2011 and 2021 censuses (ONS change code “{p.props.chg}”), so its IoD 2015 and 2019 figures describe a
-            different area and no change is computed.
+            This LSOA’s boundary changed between the 2011 and 2021 censuses (ONS change code “{p.props.chg}”), so its
+            IoD 2015 and 2019 figures describe a different area and no change is computed.
           </p>
         }
       >
@@ -111,9 +114,16 @@ export function LsoaProfile(p: LsoaProfileProps) {
           </tbody>
         </table>
         <p>
-          2019 → 2025: {describeDecileChange(change().change19to25)}. 2015 → 2025: {describeDecileChange(change().change15to25)}.
+          2019 → 2025: {describeDecileChange(change().change19to25)}. 2015 → 2025:{' '}
+          {describeDecileChange(change().change15to25)}.
         </p>
-        <WhatMoved props={p.props} from="2019" to="2025" fromCount={p.changeCounts?.from ?? null} toCount={p.changeCounts?.to ?? null} />
+        <WhatMoved
+          props={p.props}
+          from="2019"
+          to="2025"
+          fromCount={p.changeCounts?.from ?? null}
+          toCount={p.changeCounts?.to ?? null}
+        />
       </Show>
     </article>
   );
@@ -134,12 +144,16 @@ function DomainDecileBars(p: { rows: ReturnType<typeof indicatorRows>; release: 
         <For each={p.rows}>
           {(r) => (
             <tr>
-              <th scope="row" classList={{ 'bars__sub': r.subdomain }}>
+              <th scope="row" classList={{ bars__sub: r.subdomain }}>
                 {r.label}
               </th>
               <td class="bars__cell">
                 <Show when={r.decile !== null} fallback={<span>not published</span>}>
-                  <span class="bars__bar" style={{ width: `${(r.decile! / 10) * 100}%`, 'background-color': DECILE_COLOURS[r.decile! - 1] }} aria-hidden="true" />
+                  <span
+                    class="bars__bar"
+                    style={{ width: `${(r.decile! / 10) * 100}%`, 'background-color': DECILE_COLOURS[r.decile! - 1] }}
+                    aria-hidden="true"
+                  />
                   <span class="bars__value">{r.decile}</span>
                 </Show>
               </td>

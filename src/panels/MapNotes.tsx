@@ -10,13 +10,22 @@ export function MapNotes(props: { contextNote: string | null | undefined }) {
   const wards = PRIORITY_WARDS.length;
   return (
     <>
-      <Show when={props.contextNote}>{(note) => <p class="map-note" data-testid="context-note">{note()}</p>}</Show>
+      <Show when={props.contextNote}>
+        {(note) => (
+          <p class="map-note" data-testid="context-note">
+            {note()}
+          </p>
+        )}
+      </Show>
       <Show when={NEIGHBOURHOODS.length > 0 || wards > 0}>
         <p class="map-note">
           <Show when={NEIGHBOURHOODS.length > 0}>
-            <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline: priority neighbourhoods (approximate).{' '}
+            <span class="map-note__swatch map-note__swatch--neighbourhood" aria-hidden="true" /> Orange dotted outline:
+            priority neighbourhoods (approximate).{' '}
           </Show>
-          <Show when={wards > 0}>★ marks the {wards} priority ward{wards === 1 ? '' : 's'}.</Show>
+          <Show when={wards > 0}>
+            ★ marks the {wards} priority ward{wards === 1 ? '' : 's'}.
+          </Show>
         </p>
       </Show>
     </>

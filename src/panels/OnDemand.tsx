@@ -24,7 +24,13 @@ export function OnDemand<M>(props: OnDemandProps<M>): JSX.Element {
     return err instanceof Error ? err.message : String(err);
   };
   return (
-    <Switch fallback={<p class="placeholder" role="status">{props.loading}</p>}>
+    <Switch
+      fallback={
+        <p class="placeholder" role="status">
+          {props.loading}
+        </p>
+      }
+    >
       {/* First: reading an errored resource throws. */}
       <Match when={loaded.state === 'errored'}>
         <p class="notice notice--error" role="alert">

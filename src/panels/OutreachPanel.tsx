@@ -1,7 +1,14 @@
 import { For, Show } from 'solid-js';
 import { CATCHMENT_RADII_M, formatDistance, type CatchmentResult } from '../domain/outreach/catchment';
 import type { GapResult, GapRow, NearbyIntervention } from '../domain/outreach/gaps';
-import { fmtCount, hasPeople, incomeDeprivedSentence as incomeDeprived, peopleCaveat, peopleCountSentence as peopleCount, PEOPLE_UNAVAILABLE } from '../domain/people';
+import {
+  fmtCount,
+  hasPeople,
+  incomeDeprivedSentence as incomeDeprived,
+  peopleCaveat,
+  peopleCountSentence as peopleCount,
+  PEOPLE_UNAVAILABLE,
+} from '../domain/people';
 
 export type OutreachMode = 'off' | 'catchment' | 'gaps';
 
@@ -42,15 +49,30 @@ export function OutreachPanel(p: OutreachPanelProps) {
       <fieldset class="controls__group">
         <legend>Show</legend>
         <label class="choice">
-          <input type="radio" name="outreach-mode" checked={p.settings.mode === 'off'} onChange={() => set({ mode: 'off' })} />
+          <input
+            type="radio"
+            name="outreach-mode"
+            checked={p.settings.mode === 'off'}
+            onChange={() => set({ mode: 'off' })}
+          />
           <span>Nothing</span>
         </label>
         <label class="choice">
-          <input type="radio" name="outreach-mode" checked={p.settings.mode === 'catchment'} onChange={() => set({ mode: 'catchment' })} />
+          <input
+            type="radio"
+            name="outreach-mode"
+            checked={p.settings.mode === 'catchment'}
+            onChange={() => set({ mode: 'catchment' })}
+          />
           <span>Catchment around a hub, venue or point</span>
         </label>
         <label class="choice">
-          <input type="radio" name="outreach-mode" checked={p.settings.mode === 'gaps'} onChange={() => set({ mode: 'gaps' })} />
+          <input
+            type="radio"
+            name="outreach-mode"
+            checked={p.settings.mode === 'gaps'}
+            onChange={() => set({ mode: 'gaps' })}
+          />
           <span>Deprived areas far from every community hub</span>
         </label>
       </fieldset>
@@ -60,19 +82,28 @@ export function OutreachPanel(p: OutreachPanelProps) {
           <For each={[...CATCHMENT_RADII_M]}>
             {(r) => (
               <label class="choice">
-                <input type="radio" name="outreach-radius" checked={p.settings.radiusM === r} onChange={() => set({ radiusM: r })} />
+                <input
+                  type="radio"
+                  name="outreach-radius"
+                  checked={p.settings.radiusM === r}
+                  onChange={() => set({ radiusM: r })}
+                />
                 <span>{formatDistance(r)}</span>
               </label>
             )}
           </For>
-          <p class="controls__note">Measured as the crow flies, not walking distance, from each LSOA’s population-weighted centre.</p>
+          <p class="controls__note">
+            Measured as the crow flies, not walking distance, from each LSOA’s population-weighted centre.
+          </p>
         </fieldset>
       </Show>
 
       <Show when={p.settings.mode === 'catchment'}>
         <p>
           Centre:{' '}
-          <strong data-testid="catchment-centre">{p.centreName ?? 'none yet: choose a hub or venue (list or search), or pick a point on the map'}</strong>
+          <strong data-testid="catchment-centre">
+            {p.centreName ?? 'none yet: choose a hub or venue (list or search), or pick a point on the map'}
+          </strong>
         </p>
         <button type="button" class="button button--secondary" aria-pressed={p.picking} onClick={p.onPick}>
           {p.picking ? 'Click on the map to place the centre…' : 'Pick a point on the map'}
@@ -81,16 +112,25 @@ export function OutreachPanel(p: OutreachPanelProps) {
           {(c) => (
             <div data-testid="catchment-result">
               <p role="status">
-                {c().totals.lsoas} LSOAs within {formatDistance(c().radiusM)} (straight line); {c().totals.decile1} in national IMD decile 1
+                {c().totals.lsoas} LSOAs within {formatDistance(c().radiusM)} (straight line); {c().totals.decile1} in
+                national IMD decile 1
                 {c().totals.mostDeprived1pc > 0 ? `, ${c().totals.mostDeprived1pc} in the most deprived 1%` : ''}.
                 <Show when={!hasPeople(c().totals.people)}>
-                  {' '}Population (mid-2015): {c().totals.population.toLocaleString('en-GB')}
-                  {c().totals.populationUnknown > 0 ? ` plus ${c().totals.populationUnknown} LSOAs whose population is not known (boundary changed in 2021)` : ''}.
+                  {' '}
+                  Population (mid-2015): {c().totals.population.toLocaleString('en-GB')}
+                  {c().totals.populationUnknown > 0
+                    ? ` plus ${c().totals.populationUnknown} LSOAs whose population is not known (boundary changed in 2021)`
+                    : ''}
+                  .
                 </Show>
               </p>
-              <Show when={hasPeople(c().totals.people) || c().totals.lsoas === 0} fallback={<p data-testid="catchment-people">{PEOPLE_UNAVAILABLE}</p>}>
+              <Show
+                when={hasPeople(c().totals.people) || c().totals.lsoas === 0}
+                fallback={<p data-testid="catchment-people">{PEOPLE_UNAVAILABLE}</p>}
+              >
                 <p data-testid="catchment-people">
-                  Within {formatDistance(c().radiusM)}: {peopleCount(c().totals.people)}; {incomeDeprived(c().totals.people)}. Beyond it, in the rest of the area:{' '}
+                  Within {formatDistance(c().radiusM)}: {peopleCount(c().totals.people)};{' '}
+                  {incomeDeprived(c().totals.people)}. Beyond it, in the rest of the area:{' '}
                   {incomeDeprived(c().peopleBeyond)}.
                 </p>
                 <p class="controls__note">{peopleCaveat(c().totals.people.definition)}</p>
@@ -105,7 +145,9 @@ export function OutreachPanel(p: OutreachPanelProps) {
                     <th scope="col">LSOA</th>
                     <th scope="col">Distance</th>
                     <th scope="col">IMD decile</th>
-                    <th scope="col">{c().totals.people.definition?.figures.population.heading ?? 'Population (mid-2015, IoD 2019)'}</th>
+                    <th scope="col">
+                      {c().totals.people.definition?.figures.population.heading ?? 'Population (mid-2015, IoD 2019)'}
+                    </th>
                     <th scope="col">{c().totals.people.definition?.figures.children.heading ?? 'Children'}</th>
                   </tr>
                 </thead>
@@ -139,18 +181,32 @@ export function OutreachPanel(p: OutreachPanelProps) {
         <fieldset class="controls__group">
           <legend>Deprivation</legend>
           <label class="choice">
-            <input type="radio" name="gap-decile" checked={p.settings.maxDecile === 1} onChange={() => set({ maxDecile: 1 })} />
+            <input
+              type="radio"
+              name="gap-decile"
+              checked={p.settings.maxDecile === 1}
+              onChange={() => set({ maxDecile: 1 })}
+            />
             <span>National IMD decile 1 (most deprived 10%)</span>
           </label>
           <label class="choice">
-            <input type="radio" name="gap-decile" checked={p.settings.maxDecile === 2} onChange={() => set({ maxDecile: 2 })} />
+            <input
+              type="radio"
+              name="gap-decile"
+              checked={p.settings.maxDecile === 2}
+              onChange={() => set({ maxDecile: 2 })}
+            />
             <span>Deciles 1–2 (most deprived 20%)</span>
           </label>
         </fieldset>
         <label class="controls__label" for="gap-ward">
           Ward
         </label>
-        <select id="gap-ward" value={p.settings.ward ?? ''} onChange={(e) => set({ ward: e.currentTarget.value || null })}>
+        <select
+          id="gap-ward"
+          value={p.settings.ward ?? ''}
+          onChange={(e) => set({ ward: e.currentTarget.value || null })}
+        >
           <option value="">All wards</option>
           <For each={p.wards}>{(w) => <option value={w.code}>{w.name}</option>}</For>
         </select>
@@ -159,14 +215,19 @@ export function OutreachPanel(p: OutreachPanelProps) {
             <div data-testid="gap-result">
               <p role="status">
                 {g().rows.length} of {g().candidates} LSOAs in {p.settings.maxDecile === 1 ? 'decile 1' : 'deciles 1–2'}
-                {p.settings.ward ? ` in ${p.wardName(p.settings.ward)}` : ''} are more than {formatDistance(p.settings.radiusM)} (straight line) from all {p.hubCount}{' '}
-                community hubs with a known location. Outlined in blue on the map.
+                {p.settings.ward ? ` in ${p.wardName(p.settings.ward)}` : ''} are more than{' '}
+                {formatDistance(p.settings.radiusM)} (straight line) from all {p.hubCount} community hubs with a known
+                location. Outlined in blue on the map.
               </p>
-              <Show when={hasPeople(g().people.within) || hasPeople(g().people.beyond)} fallback={<p data-testid="gap-people">{PEOPLE_UNAVAILABLE}</p>}>
+              <Show
+                when={hasPeople(g().people.within) || hasPeople(g().people.beyond)}
+                fallback={<p data-testid="gap-people">{PEOPLE_UNAVAILABLE}</p>}
+              >
                 <p data-testid="gap-people">
-                  In these {g().rows.length} LSOAs: {peopleCount(g().people.gaps)}. Across all LSOAs{p.settings.ward ? ` of ${p.wardName(p.settings.ward)}` : ''}, within{' '}
-                  {formatDistance(p.settings.radiusM)} of a hub: {incomeDeprived(g().people.within)}; beyond {formatDistance(p.settings.radiusM)} of every hub:{' '}
-                  {incomeDeprived(g().people.beyond)}.
+                  In these {g().rows.length} LSOAs: {peopleCount(g().people.gaps)}. Across all LSOAs
+                  {p.settings.ward ? ` of ${p.wardName(p.settings.ward)}` : ''}, within{' '}
+                  {formatDistance(p.settings.radiusM)} of a hub: {incomeDeprived(g().people.within)}; beyond{' '}
+                  {formatDistance(p.settings.radiusM)} of every hub: {incomeDeprived(g().people.beyond)}.
                 </p>
                 <p class="controls__note">{peopleCaveat(g().people.gaps.definition ?? g().people.within.definition)}</p>
               </Show>
@@ -182,7 +243,11 @@ export function OutreachPanel(p: OutreachPanelProps) {
                       </button>{' '}
                       <span class="venue-list__meta">
                         {p.wardName(r.ward)} · decile {r.decile}
-                        {r.people ? ` · ${fmtCount(r.people.population)} people, ${fmtCount(r.people.children)} ${r.people.definition.figures.children.what} (${r.people.definition.source})` : ''} · nearest hub {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
+                        {r.people
+                          ? ` · ${fmtCount(r.people.population)} people, ${fmtCount(r.people.children)} ${r.people.definition.figures.children.what} (${r.people.definition.source})`
+                          : ''}{' '}
+                        · nearest hub{' '}
+                        {r.nearestHub ? `${r.nearestHub.name}, ${formatDistance(r.nearestHub.distanceM)}` : 'none'}
                       </span>
                       <span class="venue-list__meta">
                         {r.nearby.length === 0

@@ -32,7 +32,12 @@ export interface OutreachSectionProps {
  * centres). Loaded on demand: its analysis code is not part of the first view.
  */
 export default function OutreachSection(p: OutreachSectionProps) {
-  const [settings, setSettings] = createSignal<OutreachSettings>({ mode: 'off', radiusM: 800, maxDecile: 1, ward: null });
+  const [settings, setSettings] = createSignal<OutreachSettings>({
+    mode: 'off',
+    radiusM: 800,
+    maxDecile: 1,
+    ward: null,
+  });
   const catchmentResult = createMemo(() => {
     const c = p.centre;
     if (settings().mode !== 'catchment' || !c) return null;
@@ -43,12 +48,20 @@ export default function OutreachSection(p: OutreachSectionProps) {
     const iv = p.interventions;
     if (settings().mode !== 'gaps' || !iv) return null;
     const o = settings();
-    const result = gapAnalysis({ lsoas: p.lsoa21.features, hubs: hubs(), maxDecile: o.maxDecile, distanceM: o.radiusM, release: '2025', ...(o.ward ? { ward: o.ward } : {}) });
+    const result = gapAnalysis({
+      lsoas: p.lsoa21.features,
+      hubs: hubs(),
+      maxDecile: o.maxDecile,
+      distanceM: o.radiusM,
+      release: '2025',
+      ...(o.ward ? { ward: o.ward } : {}),
+    });
     return { ...result, rows: withNearbyInterventions(result.rows, iv, o.radiusM) };
   });
   createEffect(() => {
     const c = catchmentResult();
-    if (c) return p.onOverlay({ circle: catchmentCircle(c.centre, c.radiusM) as Feature, codes: c.rows.map((r) => r.code) });
+    if (c)
+      return p.onOverlay({ circle: catchmentCircle(c.centre, c.radiusM) as Feature, codes: c.rows.map((r) => r.code) });
     const g = gapResult();
     p.onOverlay({ circle: null, codes: g ? g.rows.map((r) => r.code) : [] });
   });
@@ -63,7 +76,19 @@ export default function OutreachSection(p: OutreachSectionProps) {
       const subject = p.centre?.name ?? 'point';
       return attemptDownload('the catchment list', p.onAnnounce, async () => {
         const { catchmentCsv, CSV_MIME, csvFileName, UTF8_BOM } = await import('../domain/export/csv');
-        downloadText(csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }), UTF8_BOM + catchmentCsv(c, { release: '2025', subject, wardNames: names, area: COUNCIL.name, attribution: p.attribution, peopleDefinition: p.peopleDefinition }), CSV_MIME);
+        downloadText(
+          csvFileName('catchment', { release: '2025', distanceM: c.radiusM, subject, area: COUNCIL.name }),
+          UTF8_BOM +
+            catchmentCsv(c, {
+              release: '2025',
+              subject,
+              wardNames: names,
+              area: COUNCIL.name,
+              attribution: p.attribution,
+              peopleDefinition: p.peopleDefinition,
+            }),
+          CSV_MIME,
+        );
         p.onAnnounce(`Downloaded the catchment list of ${c.rows.length} LSOAs as CSV.`);
       });
     }
@@ -71,7 +96,19 @@ export default function OutreachSection(p: OutreachSectionProps) {
     if (!g) return Promise.resolve();
     const o = settings();
     const subject = o.ward ? p.wardName(o.ward) : 'all wards';
-    const ctx = { area: COUNCIL.name, release: '2025' as const, distanceM: o.radiusM, maxDecile: o.maxDecile, subject, wardNames: names, nearbyRadiusM: o.radiusM, hubCount: hubs().length, attribution: p.attribution, people: g.people, peopleDefinition: p.peopleDefinition };
+    const ctx = {
+      area: COUNCIL.name,
+      release: '2025' as const,
+      distanceM: o.radiusM,
+      maxDecile: o.maxDecile,
+      subject,
+      wardNames: names,
+      nearbyRadiusM: o.radiusM,
+      hubCount: hubs().length,
+      attribution: p.attribution,
+      people: g.people,
+      peopleDefinition: p.peopleDefinition,
+    };
     return attemptDownload('the gap list', p.onAnnounce, async () => {
       const { CSV_MIME, csvFileName, gapCsv, UTF8_BOM } = await import('../domain/export/csv');
       downloadText(csvFileName('gap', ctx), UTF8_BOM + gapCsv(g.rows, ctx), CSV_MIME);

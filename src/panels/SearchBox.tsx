@@ -84,7 +84,9 @@ export function SearchBox(props: SearchBoxProps) {
 
   return (
     <div class="search" role="search">
-      <label for="search-input" class="controls__label">Find a ward, LSOA, postcode or venue</label>
+      <label for="search-input" class="controls__label">
+        Find a ward, LSOA, postcode or venue
+      </label>
       <div class="search__field">
         <input
           id="search-input"
@@ -109,11 +111,17 @@ export function SearchBox(props: SearchBoxProps) {
           onKeyDown={onKeyDown}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
-        <button type="button" class="button" onClick={() => (postcode() ? void submitPostcode(postcode()!) : results()[0] && choose(results()[0]!))}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => (postcode() ? void submitPostcode(postcode()!) : results()[0] && choose(results()[0]!))}
+        >
           Search
         </button>
       </div>
-      <p id="search-hint" class="controls__note">Use the arrow keys to move through suggestions and Enter to choose.</p>
+      <p id="search-hint" class="controls__note">
+        Use the arrow keys to move through suggestions and Enter to choose.
+      </p>
       <Show when={open() && results().length > 0}>
         <ul id="search-listbox" role="listbox" class="search__list" aria-label="Suggestions">
           <For each={results()}>

@@ -34,7 +34,8 @@ export function SpiPanel(p: SpiPanelProps) {
     setStatus(`Reading ${file.name}…`);
     setProgress({ phase: 'reading', percent: 0 });
     const outcome = await importSpiFile(file, p.wards, (phase, percent) => {
-      if (phase !== progress()?.phase) setStatus(phase === 'reading' ? `Reading ${file.name}…` : `Checking ${file.name}…`);
+      if (phase !== progress()?.phase)
+        setStatus(phase === 'reading' ? `Reading ${file.name}…` : `Checking ${file.name}…`);
       setProgress({ phase, percent });
     });
     setProgress(null);
@@ -51,9 +52,13 @@ export function SpiPanel(p: SpiPanelProps) {
     setUnmatched(result.unmatched);
     if (result.data) {
       p.onData(result.data);
-      setStatus(`Loaded ${result.data.rows.length} rows for ${new Set(result.data.rows.map((r) => r.wardCode)).size} wards, years ${result.data.years.join(', ')}, from ${file.name}.`);
+      setStatus(
+        `Loaded ${result.data.rows.length} rows for ${new Set(result.data.rows.map((r) => r.wardCode)).size} wards, years ${result.data.years.join(', ')}, from ${file.name}.`,
+      );
     } else {
-      setStatus(`${file.name} was not loaded: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} found.`);
+      setStatus(
+        `${file.name} was not loaded: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} found.`,
+      );
     }
   };
 
@@ -66,8 +71,9 @@ export function SpiPanel(p: SpiPanelProps) {
         when={p.data}
         fallback={
           <p class="notice" data-testid="spi-empty">
-            <strong>No Social Progress Index data is loaded.</strong> No public copy of {COUNCIL.name}’s SPI ward scores was available to this build, so none is shown.
-            Load the council’s ward SPI file (CSV, columns described in the README) below. The file is read in your browser and is not uploaded anywhere.
+            <strong>No Social Progress Index data is loaded.</strong> No public copy of {COUNCIL.name}’s SPI ward scores
+            was available to this build, so none is shown. Load the council’s ward SPI file (CSV, columns described in
+            the README) below. The file is read in your browser and is not uploaded anywhere.
           </p>
         }
       >

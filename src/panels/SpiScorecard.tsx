@@ -11,7 +11,13 @@ function RangeBar(props: { line: ScoreLine }) {
   const pos = (v: number | null) => (v === null ? 0 : Math.max(0, Math.min(100, v)));
   return (
     <svg class="range-bar" width="120" height="14" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
-      <rect x={pos(props.line.min)} y="5" width={Math.max(0.5, pos(props.line.max) - pos(props.line.min))} height="4" fill="#bdbdbd" />
+      <rect
+        x={pos(props.line.min)}
+        y="5"
+        width={Math.max(0.5, pos(props.line.max) - pos(props.line.min))}
+        height="4"
+        fill="#bdbdbd"
+      />
       <rect x={pos(props.line.median) - 0.5} y="2" width="1" height="10" fill="#1a1a1a" />
       <Show when={props.line.value !== null}>
         <circle cx={pos(props.line.value)} cy="7" r="3.2" fill="#005ea5" stroke="#fff" stroke-width="1" />
@@ -23,7 +29,9 @@ function RangeBar(props: { line: ScoreLine }) {
 function Mark(props: { line: ScoreLine }) {
   return (
     <Show when={props.line.mark}>
-      <span class={`badge badge--${props.line.mark}`}>{props.line.mark === 'strength' ? '▲ strength' : '▼ weakness'}</span>
+      <span class={`badge badge--${props.line.mark}`}>
+        {props.line.mark === 'strength' ? '▲ strength' : '▼ weakness'}
+      </span>
     </Show>
   );
 }
@@ -68,8 +76,9 @@ export function SpiScorecard(props: { data: SpiDataset; wardCode: string; year: 
               <p class="notice notice--error">{c().note}</p>
             </Show>
             <p class="controls__note">
-              Scores 0–100, higher is better. ▲ strength: in the top quarter of {COUNCIL.name} wards; ▼ weakness: in the bottom quarter. The bar shows the {COUNCIL.name} range
-              (grey), median (black tick) and this ward (blue dot).
+              Scores 0–100, higher is better. ▲ strength: in the top quarter of {COUNCIL.name} wards; ▼ weakness: in the
+              bottom quarter. The bar shows the {COUNCIL.name} range (grey), median (black tick) and this ward (blue
+              dot).
             </p>
             <table class="simple-table">
               <thead>
@@ -101,7 +110,8 @@ export function SpiScorecard(props: { data: SpiDataset; wardCode: string; year: 
                 <For each={changes().filter((ch) => ch.measure.level !== 'component')}>
                   {(ch) => (
                     <li>
-                      {ch.measure.label}: {fmt(ch.from)} → {fmt(ch.to)} ({ch.change === null ? 'not comparable' : `${ch.change > 0 ? '+' : ''}${ch.change.toFixed(1)}`})
+                      {ch.measure.label}: {fmt(ch.from)} → {fmt(ch.to)} (
+                      {ch.change === null ? 'not comparable' : `${ch.change > 0 ? '+' : ''}${ch.change.toFixed(1)}`})
                     </li>
                   )}
                 </For>

@@ -33,14 +33,23 @@ export function TableView(p: TableViewProps) {
       <div class="table-view__filters">
         <label>
           Ward{' '}
-          <select id="table-ward" value={p.filter.ward ?? ''} onChange={(e) => p.onFilter({ ...p.filter, ward: e.currentTarget.value || null })}>
+          <select
+            id="table-ward"
+            value={p.filter.ward ?? ''}
+            onChange={(e) => p.onFilter({ ...p.filter, ward: e.currentTarget.value || null })}
+          >
             <option value="">All wards</option>
             <For each={p.wards}>{(w) => <option value={w.code}>{w.name}</option>}</For>
           </select>
         </label>
         <label>
           Show{' '}
-          <select id="table-flag" value={p.filter.flag} disabled={!p.flagsApply} onChange={(e) => p.onFilter({ ...p.filter, flag: e.currentTarget.value as TableFilter['flag'] })}>
+          <select
+            id="table-flag"
+            value={p.filter.flag}
+            disabled={!p.flagsApply}
+            onChange={(e) => p.onFilter({ ...p.filter, flag: e.currentTarget.value as TableFilter['flag'] })}
+          >
             <option value="all">All areas</option>
             <option value="p10">Most deprived 10% nationally</option>
             <option value="p1">Most deprived 1% nationally</option>

@@ -13,7 +13,12 @@ export function Tooltip(props: { content: TooltipContent | null }) {
   return (
     <Show when={props.content}>
       {(c) => (
-        <div class="tooltip" aria-hidden="true" data-testid="tooltip" style={{ transform: `translate(${c().x + 14}px, ${c().y + 14}px)` }}>
+        <div
+          class="tooltip"
+          aria-hidden="true"
+          data-testid="tooltip"
+          style={{ transform: `translate(${c().x + 14}px, ${c().y + 14}px)` }}
+        >
           <div class="tooltip__title">
             {c().title} <span class="tooltip__code">{c().code}</span>
           </div>

@@ -7,7 +7,12 @@ export function VenueKeyIcon(props: { style: InterventionStyle; size?: number })
   const ring = () => props.style.shape === 'ring';
   return (
     <svg class="venue-key" width={size()} height={size()} viewBox={`0 0 ${size()} ${size()}`} aria-hidden="true">
-      <path d={shapePath(props.style.shape, size())} fill={ring() ? 'none' : props.style.colour} stroke={ring() ? props.style.colour : '#1a1a1a'} stroke-width={ring() ? 2.5 : 1} />
+      <path
+        d={shapePath(props.style.shape, size())}
+        fill={ring() ? 'none' : props.style.colour}
+        stroke={ring() ? props.style.colour : '#1a1a1a'}
+        stroke-width={ring() ? 2.5 : 1}
+      />
     </svg>
   );
 }

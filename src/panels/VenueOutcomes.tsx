@@ -1,7 +1,16 @@
 import { For, Show } from 'solid-js';
 import { ROW_STATUS_LABEL, type RowOutcome, type RowStatus } from '../domain/venue-lists/place';
 
-const ORDER: readonly RowStatus[] = ['placed', 'placed-postcode', 'postcode-not-found', 'outside-council', 'outside-england', 'no-location', 'duplicate', 'missing-name'];
+const ORDER: readonly RowStatus[] = [
+  'placed',
+  'placed-postcode',
+  'postcode-not-found',
+  'outside-council',
+  'outside-england',
+  'no-location',
+  'duplicate',
+  'missing-name',
+];
 const PROBLEM_LIMIT = 500;
 
 /** What happened to each row: counts by outcome, then every row that was not drawn, by row number. */
@@ -32,7 +41,9 @@ export function VenueOutcomes(p: { counts: Record<RowStatus, number>; outcomes: 
             </For>
           </ol>
           <Show when={problems().length > PROBLEM_LIMIT}>
-            <p class="controls__note">… and {problems().length - PROBLEM_LIMIT} more; download the outcomes to see them all.</p>
+            <p class="controls__note">
+              … and {problems().length - PROBLEM_LIMIT} more; download the outcomes to see them all.
+            </p>
           </Show>
         </details>
       </Show>

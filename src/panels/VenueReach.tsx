@@ -20,11 +20,16 @@ export function VenueReach(p: {
 }) {
   const [radiusM, setRadius] = createSignal(800);
   const [maxDecile, setMaxDecile] = createSignal(2);
-  const result = createMemo(() => (p.lsoa21 && p.venues.length > 0 ? listReach(p.venues, p.lsoa21.features, radiusM(), maxDecile(), '2025') : null));
+  const result = createMemo(() =>
+    p.lsoa21 && p.venues.length > 0 ? listReach(p.venues, p.lsoa21.features, radiusM(), maxDecile(), '2025') : null,
+  );
   const ctx = (): ReachExportContext => ({ ...p.exportContext, listName: p.listName });
   // The CSV writers load when a download is asked for, never with the panel (first-view code stays small).
   const download = async (kind: 'reach' | 'gaps', r: ListReach) => {
-    const [{ gapListCsv, reachCsv, reachFileName }, { CSV_MIME, UTF8_BOM }] = await Promise.all([import('../domain/venue-lists/export'), import('../domain/export/csv')]);
+    const [{ gapListCsv, reachCsv, reachFileName }, { CSV_MIME, UTF8_BOM }] = await Promise.all([
+      import('../domain/venue-lists/export'),
+      import('../domain/export/csv'),
+    ]);
     const body = kind === 'reach' ? reachCsv(r, ctx()) : gapListCsv(r, ctx(), p.wardName);
     downloadText(reachFileName(ctx().area, p.listName, kind, r.radiusM), UTF8_BOM + body, CSV_MIME);
   };
@@ -44,21 +49,35 @@ export function VenueReach(p: {
       </fieldset>
       <label class="venue-mapping__key">
         <span>Deprived areas: IMD national decile</span>
-        <select id="venue-gap-decile" value={String(maxDecile())} onChange={(e) => setMaxDecile(Number(e.currentTarget.value))}>
+        <select
+          id="venue-gap-decile"
+          value={String(maxDecile())}
+          onChange={(e) => setMaxDecile(Number(e.currentTarget.value))}
+        >
           <option value="1">1 (most deprived 10%)</option>
           <option value="2">1–2 (most deprived 20%)</option>
           <option value="3">1–3 (most deprived 30%)</option>
         </select>
       </label>
       <Show when={p.lsoa21} fallback={<p class="controls__note">Loading the areas’ population-weighted centres…</p>}>
-        <Show when={result()} fallback={<p class="controls__note">Show a list on the map to count the people it reaches.</p>}>
+        <Show
+          when={result()}
+          fallback={<p class="controls__note">Show a list on the map to count the people it reaches.</p>}
+        >
           {(r) => (
             <>
-              <Show when={hasPeople(r().reached) || r().reached.lsoas === 0} fallback={<p>Mid-2022 population figures are unavailable in this build.</p>}>
+              <Show
+                when={hasPeople(r().reached) || r().reached.lsoas === 0}
+                fallback={<p>Mid-2022 population figures are unavailable in this build.</p>}
+              >
                 <p role="status" data-testid="venue-reach-total">
-                  Within {formatDistance(r().radiusM)} of at least one venue: {r().reached.lsoas} LSOAs, {people(r().reached)}. Beyond every venue: {people(r().beyond)}.
+                  Within {formatDistance(r().radiusM)} of at least one venue: {r().reached.lsoas} LSOAs,{' '}
+                  {people(r().reached)}. Beyond every venue: {people(r().beyond)}.
                 </p>
-                <p class="controls__note">{peopleCaveat(r().reached.definition ?? r().beyond.definition)} An area reached by several venues is counted once.</p>
+                <p class="controls__note">
+                  {peopleCaveat(r().reached.definition ?? r().beyond.definition)} An area reached by several venues is
+                  counted once.
+                </p>
               </Show>
               <div class="venue-mapping__actions">
                 <button type="button" class="button" onClick={() => void download('reach', r())}>
@@ -69,10 +88,16 @@ export function VenueReach(p: {
                 </button>
               </div>
               <h4>Deprived areas beyond every venue ({r().gaps.length})</h4>
-              <Show when={r().gaps.length > 0} fallback={<p>Every LSOA in the chosen deciles is within {formatDistance(r().radiusM)} of a venue.</p>}>
+              <Show
+                when={r().gaps.length > 0}
+                fallback={<p>Every LSOA in the chosen deciles is within {formatDistance(r().radiusM)} of a venue.</p>}
+              >
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Deprived areas beyond every venue">
                   <table class="simple-table" data-testid="venue-gaps">
-                    <caption class="sr-only">LSOAs in the chosen IMD deciles farther than {formatDistance(r().radiusM)} from every venue, most people first</caption>
+                    <caption class="sr-only">
+                      LSOAs in the chosen IMD deciles farther than {formatDistance(r().radiusM)} from every venue, most
+                      people first
+                    </caption>
                     <thead>
                       <tr>
                         <th scope="col">LSOA</th>

@@ -20,11 +20,16 @@ export function VenueSavedLists(p: {
         {(l) => (
           <li data-list={l.id}>
             <label class="choice">
-              <input type="checkbox" checked={s.shownIds().includes(l.id)} onChange={(e) => s.setShown(l.id, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={s.shownIds().includes(l.id)}
+                onChange={(e) => s.setShown(l.id, e.currentTarget.checked)}
+              />
               <span class="venue-saved__name">{l.name}</span>
             </label>
             <p class="controls__note">
-              {l.venues.length} venues on the map from {l.rows.length} rows of {l.sourceFile}, imported {new Date(l.importedAt).toLocaleString('en-GB')}.
+              {l.venues.length} venues on the map from {l.rows.length} rows of {l.sourceFile}, imported{' '}
+              {new Date(l.importedAt).toLocaleString('en-GB')}.
             </p>
             <Show when={renaming() === l.id}>
               <form
@@ -38,24 +43,42 @@ export function VenueSavedLists(p: {
                 <label>
                   New name <input name="name" type="text" value={l.name} maxLength={80} />
                 </label>
-                <button type="submit" class="button">Save name</button>
+                <button type="submit" class="button">
+                  Save name
+                </button>
               </form>
             </Show>
             <div class="venue-mapping__actions">
-              <button type="button" class="button button--secondary" onClick={() => setRenaming(renaming() === l.id ? null : l.id)}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => setRenaming(renaming() === l.id ? null : l.id)}
+              >
                 Rename
               </button>
               <label class="venue-file__label" for={`venue-replace-${l.id}`}>
                 Replace with a new file (same columns)
               </label>
-              <input id={`venue-replace-${l.id}`} type="file" accept=".csv,.tsv,.txt,.xlsx" onChange={(e) => p.onReplace(e.currentTarget, l)} />
+              <input
+                id={`venue-replace-${l.id}`}
+                type="file"
+                accept=".csv,.tsv,.txt,.xlsx"
+                onChange={(e) => p.onReplace(e.currentTarget, l)}
+              />
               <button type="button" class="button button--secondary" onClick={() => p.onPublishCsv(l)}>
                 Download for publishing (CSV)
               </button>
               <button type="button" class="button button--secondary" onClick={() => p.onPublishEntry(l)}>
                 Download its places entry (JSON)
               </button>
-              <button type="button" class="button button--secondary" onClick={() => { void s.remove(l.id); p.announce(`Deleted ${l.name}.`); }}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => {
+                  void s.remove(l.id);
+                  p.announce(`Deleted ${l.name}.`);
+                }}
+              >
                 Delete
               </button>
             </div>
@@ -72,7 +95,13 @@ export function ImportedVenueProfile(p: { venue: ImportedVenue; listName: string
     <section class="venue-profile" aria-labelledby="imported-venue-title" data-testid="imported-venue-profile">
       <h3 id="imported-venue-title">{p.venue.name}</h3>
       <p class="controls__note">
-        Row {p.venue.row} of {p.listName}; {p.venue.placedBy === 'postcode' ? 'placed at its postcode’s centre point (approximate)' : p.venue.placedBy === 'grid' ? 'placed by its grid reference' : 'placed by its coordinates'}; LSOA {p.venue.lsoaCode}.
+        Row {p.venue.row} of {p.listName};{' '}
+        {p.venue.placedBy === 'postcode'
+          ? 'placed at its postcode’s centre point (approximate)'
+          : p.venue.placedBy === 'grid'
+            ? 'placed by its grid reference'
+            : 'placed by its coordinates'}
+        ; LSOA {p.venue.lsoaCode}.
       </p>
       <KeyValueList entries={p.venue.fields} />
       <button type="button" class="button button--secondary" onClick={p.onClose}>

@@ -26,15 +26,22 @@ export interface WardBriefingProps {
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
-const changeText = (c: number | null) => (c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`);
+const changeText = (c: number | null) =>
+  c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`;
 
 /** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
 function BriefingMap(p: { model: WardBriefingModel }) {
   const m = () => p.model.map;
   return (
-    <svg class="briefing-map__svg" viewBox={`0 0 ${m().width} ${m().height}`} role="img" aria-labelledby="briefing-map-title">
+    <svg
+      class="briefing-map__svg"
+      viewBox={`0 0 ${m().width} ${m().height}`}
+      role="img"
+      aria-labelledby="briefing-map-title"
+    >
       <title id="briefing-map-title">
-        Map of {p.model.name}: its {p.model.lsoas.length} LSOAs coloured by national IMD decile (IoD 2025), numbered as in the list.
+        Map of {p.model.name}: its {p.model.lsoas.length} LSOAs coloured by national IMD decile (IoD 2025), numbered as
+        in the list.
       </title>
       <defs>
         <pattern id="briefing-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -44,8 +51,20 @@ function BriefingMap(p: { model: WardBriefingModel }) {
       </defs>
       <rect width={m().width} height={m().height} fill="#f2efe9" />
       <For each={m().context}>{(d) => <path d={d} fill="#e3e1dc" stroke="#ffffff" stroke-width="0.8" />}</For>
-      <For each={m().lsoas}>{(l) => <path d={l.path} fill={l.fill ?? 'url(#briefing-hatch)'} fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8" />}</For>
-      <For each={m().lsoas.filter((l) => l.flag === '10%')}>{(l) => <path d={l.path} fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="5 3" />}</For>
+      <For each={m().lsoas}>
+        {(l) => (
+          <path
+            d={l.path}
+            fill={l.fill ?? 'url(#briefing-hatch)'}
+            fill-rule="evenodd"
+            stroke="#ffffff"
+            stroke-width="0.8"
+          />
+        )}
+      </For>
+      <For each={m().lsoas.filter((l) => l.flag === '10%')}>
+        {(l) => <path d={l.path} fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="5 3" />}
+      </For>
       <For each={m().lsoas.filter((l) => l.flag === '1%')}>
         {(l) => (
           <>
@@ -76,7 +95,15 @@ function BriefingMap(p: { model: WardBriefingModel }) {
       <g transform={`translate(12 ${m().height - 14})`} aria-hidden="true">
         <rect x="-4" y="-16" width={m().scaleBar.length + 8} height="24" fill="#fff" fill-opacity="0.9" />
         <rect x="0" y="0" width={m().scaleBar.length / 2} height="5" fill="#000" />
-        <rect x={m().scaleBar.length / 2} y="0" width={m().scaleBar.length / 2} height="5" fill="#fff" stroke="#000" stroke-width="0.8" />
+        <rect
+          x={m().scaleBar.length / 2}
+          y="0"
+          width={m().scaleBar.length / 2}
+          height="5"
+          fill="#fff"
+          stroke="#000"
+          stroke-width="0.8"
+        />
         <text class="briefing-map__text" x="0" y="-4">
           0
         </text>
@@ -124,18 +151,25 @@ export function WardBriefing(p: WardBriefingProps) {
       </div>
       <article class="briefing" aria-labelledby="briefing-title">
         <header class="briefing__head">
-          <p class="briefing__kicker">{p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}</p>
+          <p class="briefing__kicker">
+            {p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}
+          </p>
           <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
             {p.model.name}
           </h1>
-          <Show when={p.area} fallback={
+          <Show
+            when={p.area}
+            fallback={
+              <p class="briefing__sub">
+                Electoral ward {p.model.code} ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries)
+                {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+                {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+              </p>
+            }
+          >
             <p class="briefing__sub">
-              Electoral ward {p.model.code} ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries)
-              {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-              {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+              An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}
             </p>
-          }>
-            <p class="briefing__sub">An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}</p>
           </Show>
         </header>
 
@@ -143,7 +177,9 @@ export function WardBriefing(p: WardBriefingProps) {
           <dl>
             <div>
               <dt>Population</dt>
-              <dd data-testid="briefing-population">{f().population === null ? 'Not in the sources' : count(f().population)}</dd>
+              <dd data-testid="briefing-population">
+                {f().population === null ? 'Not in the sources' : count(f().population)}
+              </dd>
             </div>
             <div>
               <dt>{capitalise(f().people?.figures.children.what ?? 'children')}</dt>
@@ -162,37 +198,54 @@ export function WardBriefing(p: WardBriefingProps) {
               </dd>
             </div>
             <Show when={!p.area}>
-            <div>
-              <dt>Most deprived 10%, IoD 2019</dt>
-              <dd>{f().inDecile1In2019 === null ? 'not available' : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}</dd>
-            </div>
-            <div>
-              <dt>Position among {f().position.of} wards</dt>
-              <dd>
-                {f().position.byShareInDecile1 === null ? 'not available' : `${ordinal(f().position.byShareInDecile1!)} by share in the most deprived 10%`}
-                <Show when={f().position.byMedianRank !== null}>
-                  <br />
-                  {ordinal(f().position.byMedianRank!)} by median IMD rank
-                </Show>
-              </dd>
-            </div>
+              <div>
+                <dt>Most deprived 10%, IoD 2019</dt>
+                <dd>
+                  {f().inDecile1In2019 === null
+                    ? 'not available'
+                    : `${f().inDecile1In2019} of ${count(f().lsoas2019)} (LSOA 2011)`}
+                </dd>
+              </div>
+              <div>
+                <dt>Position among {f().position.of} wards</dt>
+                <dd>
+                  {f().position.byShareInDecile1 === null
+                    ? 'not available'
+                    : `${ordinal(f().position.byShareInDecile1!)} by share in the most deprived 10%`}
+                  <Show when={f().position.byMedianRank !== null}>
+                    <br />
+                    {ordinal(f().position.byMedianRank!)} by median IMD rank
+                  </Show>
+                </dd>
+              </div>
             </Show>
           </dl>
           <p class="briefing__note">
-            Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more deprived, {f().change.same} the same,{' '}
-            {f().change.lessDeprived} less deprived; {f().change.notComparable} not comparable (boundary changed in 2021).
+            Change 2019 → 2025 (IMD decile, LSOAs whose boundary did not change): {f().change.moreDeprived} more
+            deprived, {f().change.same} the same, {f().change.lessDeprived} less deprived; {f().change.notComparable}{' '}
+            not comparable (boundary changed in 2021).
             <Show when={f().people}>{(d) => ` People figures: ${d().source}.`}</Show>
-            <Show when={f().population === null}> Population figures (IoD 2025 File 7 or Census 2021) are not in the sources this atlas was built from for every LSOA of this ward.</Show>
+            <Show when={f().population === null}>
+              {' '}
+              Population figures (IoD 2025 File 7 or Census 2021) are not in the sources this atlas was built from for
+              every LSOA of this ward.
+            </Show>
           </p>
         </section>
 
         <Show when={p.measureLsoas && release()}>
           {(r) => (
-            <section class="briefing__note" data-testid="briefing-standing" aria-label={`The ward and ${p.metadata.area.name} in England`}>
+            <section
+              class="briefing__note"
+              data-testid="briefing-standing"
+              aria-label={`The ward and ${p.metadata.area.name} in England`}
+            >
               <StandingHeadline testId="briefing-standing-headline" />
               <p data-testid="briefing-measures">
                 This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
-                {areaMeasuresSentence(areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())))}
+                {areaMeasuresSentence(
+                  areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())),
+                )}
               </p>
             </section>
           )}
@@ -206,7 +259,11 @@ export function WardBriefing(p: WardBriefingProps) {
               <For each={p.model.legend}>
                 {(row) => (
                   <li>
-                    <span class="briefing-legend__swatch" classList={{ 'briefing-legend__swatch--none': row.colour === null }} style={row.colour ? { 'background-color': row.colour } : {}} />
+                    <span
+                      class="briefing-legend__swatch"
+                      classList={{ 'briefing-legend__swatch--none': row.colour === null }}
+                      style={row.colour ? { 'background-color': row.colour } : {}}
+                    />
                     {row.label}: {row.count}
                   </li>
                 )}
@@ -262,13 +319,17 @@ export function WardBriefing(p: WardBriefingProps) {
           <h2>What is running in the {p.area ? 'area' : 'ward'}</h2>
           <Show when={p.running} fallback={<p>Loading what is running…</p>}>
             {(items) => (
-              <Show when={items().length > 0} fallback={<p>Nothing in the atlas’s sources is placed in this {p.area ? 'area' : 'ward'}.</p>}>
+              <Show
+                when={items().length > 0}
+                fallback={<p>Nothing in the atlas’s sources is placed in this {p.area ? 'area' : 'ward'}.</p>}
+              >
                 <ul class="briefing__running">
                   <For each={items()}>
                     {(v) => (
                       <li>
                         <strong>{v.name}</strong> ({typeStyle(v.type).label}
-                        {v.start ? `, ${v.start}${v.end ? `–${v.end}` : ''}` : ''}). <span class="briefing__source">Source: {v.source}</span>
+                        {v.start ? `, ${v.start}${v.end ? `–${v.end}` : ''}` : ''}).{' '}
+                        <span class="briefing__source">Source: {v.source}</span>
                       </li>
                     )}
                   </For>
@@ -284,8 +345,10 @@ export function WardBriefing(p: WardBriefingProps) {
 
         <footer class="briefing__foot">
           <p>
-            Prepared {longDate(new Date())} with Neighbourhood Atlas. Release: {release()?.title ?? 'English Indices of Deprivation 2025'}
-            {release() ? `, published ${longDate(new Date(release()!.published))}` : ''}. LSOA: Lower-layer Super Output Area (about 1,500 people).
+            Prepared {longDate(new Date())} with Neighbourhood Atlas. Release:{' '}
+            {release()?.title ?? 'English Indices of Deprivation 2025'}
+            {release() ? `, published ${longDate(new Date(release()!.published))}` : ''}. LSOA: Lower-layer Super Output
+            Area (about 1,500 people).
           </p>
           <p>Sources: {p.metadata.sources.map((s) => `${s.title} (${s.publisher}, ${s.licence})`).join('; ')}.</p>
           <p>{p.metadata.attribution.join(' ')}</p>

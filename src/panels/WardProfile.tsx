@@ -36,7 +36,16 @@ type SortKey = 'name' | 'decile' | 'rank' | 'change';
 export function WardProfile(p: WardProfileProps) {
   const sort = createSortState<SortKey>('rank');
   // The ward's figures by the one area-set profile (the same function baked the ward summaries).
-  const summary = createMemo(() => profile(wardAreaSet(p.props, p.lsoas.map((l) => ({ properties: l }))), propsTable(p.lsoas), p.release));
+  const summary = createMemo(() =>
+    profile(
+      wardAreaSet(
+        p.props,
+        p.lsoas.map((l) => ({ properties: l })),
+      ),
+      propsTable(p.lsoas),
+      p.release,
+    ),
+  );
   const dist = createMemo(() => decileDistribution(p.lsoas, p.release, p.indicator));
   const maxCount = () => Math.max(1, ...dist().counts);
   const label = () => indicatorInfo(p.indicator).label;
@@ -61,14 +70,16 @@ export function WardProfile(p: WardProfileProps) {
     ),
   );
 
-
   return (
     <article class="profile" aria-labelledby="profile-title" data-testid="ward-profile">
-      <h2 id="profile-title" class="profile__title">{p.props.name}</h2>
+      <h2 id="profile-title" class="profile__title">
+        {p.props.name}
+      </h2>
       <p class="profile__meta">
         Electoral ward ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries), {p.props.code}.{' '}
         <Show when={p.priority}>
-          <strong>One of the {PRIORITY_WARDS.length} priority wards</strong> named in the council’s 2019 Locality Working report.{' '}
+          <strong>One of the {PRIORITY_WARDS.length} priority wards</strong> named in the council’s 2019 Locality
+          Working report.{' '}
         </Show>
       </p>
       <Show when={p.onBriefing}>
@@ -119,11 +130,13 @@ export function WardProfile(p: WardProfileProps) {
                 </Show>
               </dl>
               <p data-testid="ward-people-10pc">
-                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%; {w().definition.figures.population.label}) of this ward live in LSOAs in
-                the most deprived 10% in England (IMD, IoD 2025).
+                {fmtCount(w().inMostDeprived10)} people ({Math.round(w().shareMostDeprived10 * 100)}%;{' '}
+                {w().definition.figures.population.label}) of this ward live in LSOAs in the most deprived 10% in
+                England (IMD, IoD 2025).
               </p>
               <p class="controls__note">
-                {w().definition.source} figures for whole LSOAs ({w().definition.description}), summed over the ward’s LSOAs 2021.
+                {w().definition.source} figures for whole LSOAs ({w().definition.description}), summed over the ward’s
+                LSOAs 2021.
               </p>
             </>
           )}
@@ -131,8 +144,9 @@ export function WardProfile(p: WardProfileProps) {
         <Show when={scores().length > 0}>
           <table class="simple-table" data-testid="ward-scores">
             <caption>
-              Ward scores: the mean of its LSOAs’ IoD 2025 scores weighted by population, as the IoD technical report summarises larger areas (from scores
-              rounded to 3 significant figures). Rank 1 = most deprived ward of the area.{people() ? ` ${wardWeightsNote(people()!.definition)}` : ''}
+              Ward scores: the mean of its LSOAs’ IoD 2025 scores weighted by population, as the IoD technical report
+              summarises larger areas (from scores rounded to 3 significant figures). Rank 1 = most deprived ward of the
+              area.{people() ? ` ${wardWeightsNote(people()!.definition)}` : ''}
             </caption>
             <thead>
               <tr>
@@ -188,7 +202,10 @@ export function WardProfile(p: WardProfileProps) {
           {(count, i) => (
             <div class="histogram__col">
               <span class="histogram__count">{count}</span>
-              <span class="histogram__bar" style={{ height: `${(count / maxCount()) * 80}px`, 'background-color': DECILE_COLOURS[i()] }} />
+              <span
+                class="histogram__bar"
+                style={{ height: `${(count / maxCount()) * 80}px`, 'background-color': DECILE_COLOURS[i()] }}
+              />
               <span class="histogram__label">{i() + 1}</span>
             </div>
           )}
@@ -209,7 +226,10 @@ export function WardProfile(p: WardProfileProps) {
         </button>
       </Show>
       <Show when={p.release === '2025'}>
-        <p class="controls__note">Change since 2019: − means the LSOA moved towards decile 1 (more deprived), + towards decile 10; only for LSOAs whose boundary did not change in 2021.</p>
+        <p class="controls__note">
+          Change since 2019: − means the LSOA moved towards decile 1 (more deprived), + towards decile 10; only for
+          LSOAs whose boundary did not change in 2021.
+        </p>
       </Show>
       <table class="simple-table sortable" data-testid="ward-lsoa-table">
         <caption class="sr-only">LSOAs in {p.props.name}, sortable by column</caption>
@@ -226,8 +246,8 @@ export function WardProfile(p: WardProfileProps) {
             </SortHeader>
             <Show when={p.release === '2025'}>
               <SortHeader sort={sort} column="change">
-              IMD decile change since 2019
-            </SortHeader>
+                IMD decile change since 2019
+              </SortHeader>
             </Show>
           </tr>
         </thead>
@@ -247,7 +267,15 @@ export function WardProfile(p: WardProfileProps) {
                 <td>{r.decile ?? '—'}</td>
                 <td>{r.rank?.toLocaleString('en-GB') ?? '—'}</td>
                 <Show when={p.release === '2025'}>
-                  <td>{r.change === null ? (r.comparable ? '—' : 'boundary changed') : r.change === 0 ? 'no change' : `${r.change > 0 ? '+' : '−'}${Math.abs(r.change)}`}</td>
+                  <td>
+                    {r.change === null
+                      ? r.comparable
+                        ? '—'
+                        : 'boundary changed'
+                      : r.change === 0
+                        ? 'no change'
+                        : `${r.change > 0 ? '+' : '−'}${Math.abs(r.change)}`}
+                  </td>
                 </Show>
               </tr>
             )}

@@ -20,7 +20,11 @@ export function downloadText(fileName: string, text: string, mime: string): void
  * If that code cannot load (e.g. a page left open across an update), `announce` says the file was not
  * saved, rather than the click silently doing nothing.
  */
-export async function attemptDownload(what: string, announce: (message: string) => void, run: () => Promise<void>): Promise<void> {
+export async function attemptDownload(
+  what: string,
+  announce: (message: string) => void,
+  run: () => Promise<void>,
+): Promise<void> {
   try {
     await run();
   } catch (err) {

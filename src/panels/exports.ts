@@ -11,7 +11,8 @@ import { attemptDownload, downloadBlob, downloadText } from './download';
  */
 export function createExports(atlas: Atlas) {
   const { state } = atlas;
-  const wardNames = () => Object.fromEntries(atlas.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
+  const wardNames = () =>
+    Object.fromEntries(atlas.data.wards.features.map((w) => [w.properties.code, w.properties.name]));
   return {
     table(rows: TableRow[]): Promise<void> {
       // Read everything now: the state may change while the CSV code loads, and the file must match the click.
@@ -20,13 +21,34 @@ export function createExports(atlas: Atlas) {
       const ward = atlas.table.filter().ward;
       const d = atlas.spi.data();
       const measure = atlas.spi.measure();
-      const spiFile = d ? { source: d.source, measure, measureLabel: findMeasure(d.framework, measure)?.label ?? measure, year: atlas.spi.year() } : null;
-      const spec = { area: atlas.data.metadata.area.name, view: s.view, indicator: s.indicator, release: s.release, ward: ward ? atlas.wardName(ward) : null, spi: spiFile, caption: t.caption };
+      const spiFile = d
+        ? {
+            source: d.source,
+            measure,
+            measureLabel: findMeasure(d.framework, measure)?.label ?? measure,
+            year: atlas.spi.year(),
+          }
+        : null;
+      const spec = {
+        area: atlas.data.metadata.area.name,
+        view: s.view,
+        indicator: s.indicator,
+        release: s.release,
+        ward: ward ? atlas.wardName(ward) : null,
+        spi: spiFile,
+        caption: t.caption,
+      };
       const columns = t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null }));
       return attemptDownload('the table', atlas.announce, async () => {
-        const [{ CSV_MIME, tableCsv, UTF8_BOM }, { tableAttribution, tableExport }] = await Promise.all([import('../domain/export/csv'), import('../domain/export/table-export')]);
+        const [{ CSV_MIME, tableCsv, UTF8_BOM }, { tableAttribution, tableExport }] = await Promise.all([
+          import('../domain/export/csv'),
+          import('../domain/export/table-export'),
+        ]);
         const exp = tableExport(spec);
-        const csv = tableCsv(columns, rows, { ...exp.context, attribution: tableAttribution(s.view, atlas.data.metadata.attribution) });
+        const csv = tableCsv(columns, rows, {
+          ...exp.context,
+          attribution: tableAttribution(s.view, atlas.data.metadata.attribution),
+        });
         downloadText(exp.fileName, UTF8_BOM + csv, CSV_MIME);
         atlas.announce(`Downloaded ${rows.length} rows as CSV.`);
       });
@@ -39,7 +61,18 @@ export function createExports(atlas: Atlas) {
       const names = wardNames();
       return attemptDownload(`the LSOAs of ${subject}`, atlas.announce, async () => {
         const { CSV_MIME, csvFileName, UTF8_BOM, wardLsoasCsv } = await import('../domain/export/csv');
-        downloadText(csvFileName('ward', { release, subject, area }), UTF8_BOM + wardLsoasCsv(rows, { release, subject, wardNames: names, area, attribution: atlas.data.metadata.attribution }), CSV_MIME);
+        downloadText(
+          csvFileName('ward', { release, subject, area }),
+          UTF8_BOM +
+            wardLsoasCsv(rows, {
+              release,
+              subject,
+              wardNames: names,
+              area,
+              attribution: atlas.data.metadata.attribution,
+            }),
+          CSV_MIME,
+        );
         atlas.announce(`Downloaded the ${rows.length} LSOAs of ${subject} as CSV.`);
       });
     },

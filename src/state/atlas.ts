@@ -28,9 +28,11 @@ import { serialiseState } from './url-state';
 import { createVenueStore, type VenueStore } from './venue-store';
 import { createVenueListsStore, type VenueListsStore } from './venue-lists';
 
-
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
-export type Hovered = { kind: 'area'; layer: 'lsoa21' | 'lsoa11' | 'wards'; code: string; point: { x: number; y: number } } | { kind: 'venues'; ids: string[]; point: { x: number; y: number } } | null;
+export type Hovered =
+  | { kind: 'area'; layer: 'lsoa21' | 'lsoa11' | 'wards'; code: string; point: { x: number; y: number } }
+  | { kind: 'venues'; ids: string[]; point: { x: number; y: number } }
+  | null;
 
 /**
  * The composition root's state: the stores wired together and the view model as memos. Components
@@ -104,9 +106,18 @@ export function createAtlas(data: FirstViewData): Atlas {
     choices,
   );
   const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
-  const spi = createSpiStore(deferred.afterFirstView, { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions }, noticeLine, choices);
+  const spi = createSpiStore(
+    deferred.afterFirstView,
+    { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions },
+    noticeLine,
+    choices,
+  );
   const venues = createVenueStore(deferred.afterFirstView, noticeLine, choices);
-  const venueLists = createVenueListsStore({ council: meta.area.code, shownIds: () => store.options().lists, setShownIds: (lists) => store.updateOptions({ lists }) });
+  const venueLists = createVenueListsStore({
+    council: meta.area.code,
+    shownIds: () => store.options().lists,
+    setShownIds: (lists) => store.updateOptions({ lists }),
+  });
   const selection = createSelectionStore({
     state,
     update: store.update,
@@ -125,23 +136,29 @@ export function createAtlas(data: FirstViewData): Atlas {
 
   const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
   // Built only while the table is shown (a switch with the table closed does not pay for it).
-  const tableModel = createMemo((): LayerTable =>
-    !state().table ? CLOSED_TABLE : buildLayerTable({
-      view: state().view,
-      indicator: state().indicator,
-      release: state().release,
-      colouring: colouring(),
-      features: vm.withWardValues(vm.colouredFeatures(colouring(), areas()), spi.values()),
-      wardName,
-      filter: tableFilter(),
-      stateOf: (code) => ({ spi: spi.values().get(code) }),
-    }),
+  const tableModel = createMemo(
+    (): LayerTable =>
+      !state().table
+        ? CLOSED_TABLE
+        : buildLayerTable({
+            view: state().view,
+            indicator: state().indicator,
+            release: state().release,
+            colouring: colouring(),
+            features: vm.withWardValues(vm.colouredFeatures(colouring(), areas()), spi.values()),
+            wardName,
+            filter: tableFilter(),
+            stateOf: (code) => ({ spi: spi.values().get(code) }),
+          }),
   );
 
   // Outreach planning: the centre is the selected venue or a point picked on the map.
   const [picking, setPicking] = createSignal(false);
   const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
-  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
+  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({
+    circle: null,
+    codes: [],
+  });
   const centre = createMemo<{ at: LonLat; name: string } | null>(() => {
     const v = selection.venue();
     if (v) return { at: v.geometry.coordinates, name: v.properties.name };
@@ -158,7 +175,12 @@ export function createAtlas(data: FirstViewData): Atlas {
   const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
 
   // Roads, rivers and place names are never part of the first view's budget.
-  const context = createDeferredFile(deferred.afterFirstView, { unavailable: 'Roads, rivers and place names are', load: loadContext }, noticeLine, choices);
+  const context = createDeferredFile(
+    deferred.afterFirstView,
+    { unavailable: 'Roads, rivers and place names are', load: loadContext },
+    noticeLine,
+    choices,
+  );
 
   const tooltip = createMemo<vm.TooltipModel | null>(() => {
     const h = hovered();
@@ -171,7 +193,12 @@ export function createAtlas(data: FirstViewData): Atlas {
       return vm.venueTooltip(items, h.point);
     }
     const idx = index();
-    const f = h.layer === 'wards' ? idx.wards.get(h.code) : h.layer === 'lsoa21' ? idx.lsoa21.get(h.code) : idx.lsoa11.get(h.code);
+    const f =
+      h.layer === 'wards'
+        ? idx.wards.get(h.code)
+        : h.layer === 'lsoa21'
+          ? idx.lsoa21.get(h.code)
+          : idx.lsoa11.get(h.code);
     return f ? vm.areaTooltip(state(), f, meta, spi.values().get(f.properties.code) ?? null, h.point) : null;
   });
 
@@ -191,7 +218,10 @@ export function createAtlas(data: FirstViewData): Atlas {
     selection,
     colouring,
     legend,
-    searchEntries: createMemo(() => [...vm.searchEntries(data.wards, data.lsoa21, venues.collection(), index(), PRIORITY_WARD_CODES), ...placeSearchEntries(context()?.places ?? [])]),
+    searchEntries: createMemo(() => [
+      ...vm.searchEntries(data.wards, data.lsoa21, venues.collection(), index(), PRIORITY_WARD_CODES),
+      ...placeSearchEntries(context()?.places ?? []),
+    ]),
     context,
     goToPlace: (e) => {
       if (!e.at) return;
@@ -218,7 +248,11 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: (pc) => lookupPostcode(pc, { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts }, loadPostcodeDistrict),
+    lookupPostcode: (pc) =>
+      lookupPostcode(
+        pc,
+        { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts },
+        loadPostcodeDistrict,
+      ),
   };
 }
-

@@ -25,9 +25,21 @@ import {
   type LonLat,
   type MemberCandidate,
 } from '../domain/area-set';
-import { AREA_LINK_MESSAGE, codeListCheck, councilOrder, parseAreaLink, serialiseAreaLink } from '../domain/custom-area/area-link';
+import {
+  AREA_LINK_MESSAGE,
+  codeListCheck,
+  councilOrder,
+  parseAreaLink,
+  serialiseAreaLink,
+} from '../domain/custom-area/area-link';
 import { comparisonRows, type ComparisonRow } from '../domain/custom-area/compare';
-import { parseSavedAreas, SAVED_AREAS_KEY, serialiseSavedAreas, withSavedArea, type SavedArea } from '../domain/custom-area/saved-areas';
+import {
+  parseSavedAreas,
+  SAVED_AREAS_KEY,
+  serialiseSavedAreas,
+  withSavedArea,
+  type SavedArea,
+} from '../domain/custom-area/saved-areas';
 import type { DeferredData } from './deferred-store';
 import type { VenueStore } from './venue-store';
 
@@ -82,7 +94,8 @@ export interface CustomAreaDeps {
   announce: (m: string) => void;
 }
 
-const STORAGE_MISSING = 'Your areas cannot be kept in this browser (its storage is switched off or full); they last until you close the page. Copy the link to keep one.';
+const STORAGE_MISSING =
+  'Your areas cannot be kept in this browser (its storage is switched off or full); they last until you close the page. Copy the link to keep one.';
 
 function readStorage(): { list: SavedArea[]; message: string | null } {
   try {
@@ -100,7 +113,11 @@ function writeUrl(link: string | null, name: string | null): void {
   if (link && name) q.set('aname', name.slice(0, 60));
   else q.delete('aname');
   const s = q.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${s ? `?${s}` : ''}${window.location.hash}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${s ? `?${s}` : ''}${window.location.hash}`,
+  );
 }
 
 /** The area a link carries, or null; a bad one gets a notice and leaves the URL (the default view opens). */
@@ -109,7 +126,14 @@ function linkedArea(councilCodes: readonly string[], setNotice: (m: string | nul
   const raw = q.get('area');
   if (raw === null) return null;
   const r = parseAreaLink(raw, councilCodes);
-  if (r.ok) return areaSet('custom', `link-${raw.slice(-8)}`, (q.get('aname') ?? 'Shared area').slice(0, 60), { type: 'list' }, r.codes);
+  if (r.ok)
+    return areaSet(
+      'custom',
+      `link-${raw.slice(-8)}`,
+      (q.get('aname') ?? 'Shared area').slice(0, 60),
+      { type: 'list' },
+      r.codes,
+    );
   setNotice(AREA_LINK_MESSAGE[r.error]);
   writeUrl(null, null);
   return null;
@@ -124,7 +148,14 @@ function startingArea(from: StartFrom, index: AreaIndex, candidates: readonly Me
   if (from.kind === 'empty') return areaSet('custom', newId(), 'My area', { type: 'list' }, []);
   if (from.kind === 'ward') {
     const w = index.wards.get(from.code);
-    return w ? { ...wardAreaSet(w.properties, candidates), kind: 'custom', id: newId(), label: `${w.properties.name} (edited)` } : null;
+    return w
+      ? {
+          ...wardAreaSet(w.properties, candidates),
+          kind: 'custom',
+          id: newId(),
+          label: `${w.properties.name} (edited)`,
+        }
+      : null;
   }
   const n = NEIGHBOURHOODS.find((x) => x.id === from.id);
   return n ? { ...neighbourhoodAreaSet(n), kind: 'custom', id: newId(), label: `${n.name} (edited)` } : null;
@@ -153,7 +184,13 @@ function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
   const venueIndex = createMemo(() => {
     const v = d.venues.collection();
     if (!v) return new Map<string, VenueRef[]>();
-    return venuesByArea(v.features.map((f) => ({ geometry: f.geometry, venue: { id: f.properties.id, name: f.properties.name, type: f.properties.type } })), d.deferred.lsoa21().features);
+    return venuesByArea(
+      v.features.map((f) => ({
+        geometry: f.geometry,
+        venue: { id: f.properties.id, name: f.properties.name, type: f.properties.type },
+      })),
+      d.deferred.lsoa21().features,
+    );
   });
   return {
     table,
@@ -165,9 +202,21 @@ function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
       const a = area();
       if (!a || a.lsoaCodes.length === 0) return [];
       const idx = d.index();
-      const wards = new Map([...idx.wards.values()].map((w) => [w.properties.code, { name: w.properties.name, lsoaCodes: idx.lsoa21ByWard.get(w.properties.code) ?? [] }]));
+      const wards = new Map(
+        [...idx.wards.values()].map((w) => [
+          w.properties.code,
+          { name: w.properties.name, lsoaCodes: idx.lsoa21ByWard.get(w.properties.code) ?? [] },
+        ]),
+      );
       const nationalCount = d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null;
-      return comparisonRows({ set: a, table: table(), release: '2025', wards, councilName: d.data.metadata.area.name, nationalCount });
+      return comparisonRows({
+        set: a,
+        table: table(),
+        release: '2025',
+        wards,
+        councilName: d.data.metadata.area.name,
+        nationalCount,
+      });
     }),
   };
 }
@@ -195,7 +244,15 @@ function savedAreaActions(o: {
       if (!s) return;
       const inCouncil = new Set(o.councilCodes());
       o.setRing(s.rule.type === 'polygon' ? s.rule.ring : []);
-      o.setArea(areaSet('custom', s.id, s.name, s.rule, s.lsoaCodes.filter((c) => inCouncil.has(c))));
+      o.setArea(
+        areaSet(
+          'custom',
+          s.id,
+          s.name,
+          s.rule,
+          s.lsoaCodes.filter((c) => inCouncil.has(c)),
+        ),
+      );
       o.announce(`Opened “${s.name}”.`);
     },
     removeSaved: (id: string) => persist(saved().filter((x) => x.id !== id)),
@@ -213,7 +270,10 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   const [centre, setCentre] = createSignal<LonLat | null>(null);
   const [briefing, setBriefing] = createSignal(false);
   const [basedOn, setBasedOn] = createSignal<string | null>(null);
-  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({ circle: null, codes: [] });
+  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({
+    circle: null,
+    codes: [],
+  });
 
   const link = createMemo(() => {
     const a = area();
@@ -249,9 +309,11 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
   };
 
   const useRadius = (at: LonLat, radiusM: number): string | null => {
-    if (!Number.isFinite(radiusM) || radiusM <= 0 || radiusM > 50_000) return 'Choose a distance between 1 metre and 50 km.';
+    if (!Number.isFinite(radiusM) || radiusM <= 0 || radiusM > 50_000)
+      return 'Choose a distance between 1 metre and 50 km.';
     const members = areaSetByRule('custom', '', '', { type: 'radius', centre: at, radiusM }, lsoaCandidates());
-    if (members.lsoaCodes.length === 0) return 'No LSOA has its population-weighted centre within that distance. Choose a larger distance.';
+    if (members.lsoaCodes.length === 0)
+      return 'No LSOA has its population-weighted centre within that distance. Choose a larger distance.';
     setCentre(at);
     setMembers(members.lsoaCodes, { type: 'radius', centre: at, radiusM });
     d.announce(`${members.lsoaCodes.length} LSOAs have their population-weighted centre within the distance.`);
@@ -273,7 +335,9 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
       if (!code) return true;
       const before = current();
       setArea(toggleMember(before, code));
-      d.announce(`${before.lsoaCodes.includes(code) ? 'Removed' : 'Added'} LSOA ${d.index().lsoa21.get(code)?.properties.name ?? code}.`);
+      d.announce(
+        `${before.lsoaCodes.includes(code) ? 'Removed' : 'Added'} LSOA ${d.index().lsoa21.get(code)?.properties.name ?? code}.`,
+      );
     }
     return true;
   };

@@ -10,7 +10,10 @@ export interface NoticeLine {
  * The notice line over the page's notice signal: each failed file's line is kept until it loads, and the
  * latest still-failing one is shown (another file loading never hides a failure that remains).
  */
-export function noticeLineOver(notice: Accessor<string | null>, setNotice: (message: string | null) => void): NoticeLine {
+export function noticeLineOver(
+  notice: Accessor<string | null>,
+  setNotice: (message: string | null) => void,
+): NoticeLine {
   const failing: string[] = [];
   return {
     show: (m) => {
@@ -45,7 +48,12 @@ export function unavailableMessage(unavailable: string, err: unknown): string {
  * choice the person makes) while it is wanted. A loaded file is never fetched again.
  * Plain signals rather than a resource, so a reader inside a Suspense boundary never suspends on it.
  */
-export function createDeferredFile<T>(wanted: Accessor<boolean>, file: DeferredFile<T>, notice: NoticeLine, retryOn: Accessor<unknown>): Accessor<T | undefined> {
+export function createDeferredFile<T>(
+  wanted: Accessor<boolean>,
+  file: DeferredFile<T>,
+  notice: NoticeLine,
+  retryOn: Accessor<unknown>,
+): Accessor<T | undefined> {
   const [value, setValue] = createSignal<T | undefined>(undefined);
   let status: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   let failure: string | null = null;

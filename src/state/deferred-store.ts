@@ -26,11 +26,35 @@ const LSOA11_RELEASES = RELEASES.filter((r) => lsoaVintage(r) === 'lsoa11').join
  * never settles, so the text UI gets them either way. A file that fails is a line in the notice and
  * is tried again (src/state/deferred-file.ts); `retryOn` is the person's choices.
  */
-export function createDeferredData(first: FirstViewData, lsoa11Wanted: Accessor<boolean>, notice: NoticeLine, retryOn: Accessor<unknown>): DeferredData {
+export function createDeferredData(
+  first: FirstViewData,
+  lsoa11Wanted: Accessor<boolean>,
+  notice: NoticeLine,
+  retryOn: Accessor<unknown>,
+): DeferredData {
   const [afterFirstView, setAfterFirstView] = createSignal(false);
   const firstViewDone = () => setAfterFirstView(true);
   onMount(() => setTimeout(firstViewDone, 30_000));
-  const details = createDeferredFile(afterFirstView, { unavailable: 'Domain ranks and scores are', load: () => loadDetails2021(first.lsoa21) }, notice, retryOn);
-  const lsoa11 = createDeferredFile(lsoa11Wanted, { unavailable: `The LSOA 2011 areas of IoD ${LSOA11_RELEASES} are`, load: () => loadLsoa11(first.metadata.releases) }, notice, retryOn);
-  return { lsoa21: () => details() ?? first.lsoa21, detailsReady: () => details() !== undefined, afterFirstView, firstViewDone, lsoa11 };
+  const details = createDeferredFile(
+    afterFirstView,
+    { unavailable: 'Domain ranks and scores are', load: () => loadDetails2021(first.lsoa21) },
+    notice,
+    retryOn,
+  );
+  const lsoa11 = createDeferredFile(
+    lsoa11Wanted,
+    {
+      unavailable: `The LSOA 2011 areas of IoD ${LSOA11_RELEASES} are`,
+      load: () => loadLsoa11(first.metadata.releases),
+    },
+    notice,
+    retryOn,
+  );
+  return {
+    lsoa21: () => details() ?? first.lsoa21,
+    detailsReady: () => details() !== undefined,
+    afterFirstView,
+    firstViewDone,
+    lsoa11,
+  };
 }

@@ -18,7 +18,12 @@ export function parseEmbedOptions(search: string): EmbedOptions {
   const embed = q.get('embed') === '1';
   if (!embed) return DEFAULT_EMBED;
   const fit = parseSelection(q.get('fit'));
-  return { embed, lock: q.get('lock') === '1', controls: q.get('controls') !== '0', fit: fit?.kind === 'venue' ? null : fit };
+  return {
+    embed,
+    lock: q.get('lock') === '1',
+    controls: q.get('controls') !== '0',
+    fit: fit?.kind === 'venue' ? null : fit,
+  };
 }
 
 /** The embed's own parameters, to add to a state query string. */

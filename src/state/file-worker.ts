@@ -3,7 +3,10 @@
  * reports progress, and resolves once with the result or a plain "could not be read" refusal;
  * the worker is ended either way.
  */
-export type FileWorkerMessage<P, R> = { kind: 'progress'; phase: P; percent: number } | { kind: 'result'; result: R } | { kind: 'failed'; message: string };
+export type FileWorkerMessage<P, R> =
+  | { kind: 'progress'; phase: P; percent: number }
+  | { kind: 'result'; result: R }
+  | { kind: 'failed'; message: string };
 
 export function runFileWorker<P, R, O>(o: {
   worker: Worker;
@@ -24,7 +27,9 @@ export function runFileWorker<P, R, O>(o: {
       else if (m.kind === 'result') finish(o.done(m.result));
       else finish(o.refused(`${o.fileName} could not be read (${m.message}).`));
     });
-    o.worker.addEventListener('error', (e) => finish(o.refused(`${o.fileName} could not be read (${e.message || 'the reader stopped'}).`)));
+    o.worker.addEventListener('error', (e) =>
+      finish(o.refused(`${o.fileName} could not be read (${e.message || 'the reader stopped'}).`)),
+    );
     o.worker.postMessage(o.request);
   });
 }

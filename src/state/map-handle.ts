@@ -10,5 +10,9 @@ export interface MapHandle {
   /** The map view as a PNG with the legend and attribution drawn on it. */
   toPng: (legend: LegendModel, attribution: readonly string[], title: string) => Promise<Blob>;
   /** Read-only hooks for the browser tests and the benchmark. */
-  testHooks: () => { idle: () => Promise<void>; renders: () => number; project: (lon: number, lat: number) => { x: number; y: number } };
+  testHooks: () => {
+    idle: () => Promise<void>;
+    renders: () => number;
+    project: (lon: number, lat: number) => { x: number; y: number };
+  };
 }

@@ -27,7 +27,11 @@ export function importSpiFile(
 ): Promise<SpiImportOutcome> {
   const tooLarge = spiFileSizeProblem(file.name, file.size);
   if (tooLarge) return Promise.resolve({ kind: 'refused', message: tooLarge });
-  const request: SpiImportRequest = { file, name: file.name, wards: wards.map((w) => ({ code: w.code, name: w.name })) };
+  const request: SpiImportRequest = {
+    file,
+    name: file.name,
+    wards: wards.map((w) => ({ code: w.code, name: w.name })),
+  };
   return runFileWorker<SpiImportPhase, SpiParseResult, SpiImportOutcome>({
     worker: new Worker(new URL('./spi-import-worker.ts', import.meta.url), { type: 'module' }),
     request,

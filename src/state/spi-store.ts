@@ -23,7 +23,8 @@ export interface SpiStore {
 
 export const NOT_KEPT_NOTICE =
   'This data could not be kept in the browser for this session (too large for its storage, or storage is blocked): it is shown now, but it will not survive a reload — load the file again after reloading.';
-export const DAMAGED_NOTICE = 'The SPI data kept from earlier in this session was not in a readable form and has been removed; load the file again.';
+export const DAMAGED_NOTICE =
+  'The SPI data kept from earlier in this session was not in a readable form and has been removed; load the file again.';
 
 /** The session copy, checked: a copy of the wrong shape is removed (and said), never used. */
 function restoreSession(): { data: SpiDataset | null; notice: string | null } {
@@ -48,13 +49,24 @@ export interface SpiChoiceSource {
 }
 
 /** The built SPI file, read and checked (a file of the wrong shape is no data, as a council without one). */
-const loadBuiltSpi = (): Promise<SpiDataset | null> => fetchJson<unknown>(GEO_FILES.spi).then((raw: unknown) => parseStoredSpi(raw));
+const loadBuiltSpi = (): Promise<SpiDataset | null> =>
+  fetchJson<unknown>(GEO_FILES.spi).then((raw: unknown) => parseStoredSpi(raw));
 
-export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSource, notice: NoticeLine, retryOn: Accessor<unknown>): SpiStore {
+export function createSpiStore(
+  loadBuilt: Accessor<boolean>,
+  choice: SpiChoiceSource,
+  notice: NoticeLine,
+  retryOn: Accessor<unknown>,
+): SpiStore {
   const restored = restoreSession();
   const [imported, setImportedSignal] = createSignal<SpiDataset | null>(restored.data);
   const [storageNotice, setStorageNotice] = createSignal<string | null>(restored.notice);
-  const built = createDeferredFile(loadBuilt, { unavailable: 'The Social Progress Index scores built for this atlas are', load: loadBuiltSpi }, notice, retryOn);
+  const built = createDeferredFile(
+    loadBuilt,
+    { unavailable: 'The Social Progress Index scores built for this atlas are', load: loadBuiltSpi },
+    notice,
+    retryOn,
+  );
   const data = () => imported() ?? built() ?? null;
   const resolved = createMemo(() => resolveSpiChoice(data(), choice.measure(), choice.year()));
   const measure = () => resolved().measure;
@@ -67,7 +79,9 @@ export function createSpiStore(loadBuilt: Accessor<boolean>, choice: SpiChoiceSo
   const label = () => {
     const d = data();
     const m = d ? findMeasure(d.framework, measure()) : undefined;
-    return d && m ? `${m.label} (SPI ${year() ?? ''}, 0–100, higher is better)` : 'Social Progress Index (no data loaded)';
+    return d && m
+      ? `${m.label} (SPI ${year() ?? ''}, 0–100, higher is better)`
+      : 'Social Progress Index (no data loaded)';
   };
   return {
     data,

@@ -2,7 +2,10 @@ import { createSignal, type Accessor } from 'solid-js';
 import { loadStanding } from '../data/load';
 import type { CouncilStanding } from '../data/standing-contract';
 
-export type StandingState = { status: 'loading' } | { status: 'loaded'; standing: CouncilStanding } | { status: 'error'; message: string };
+export type StandingState =
+  | { status: 'loading' }
+  | { status: 'loaded'; standing: CouncilStanding }
+  | { status: 'error'; message: string };
 
 /**
  * The council's File 10 figures for a panel that shows them: standing.json is fetched the first

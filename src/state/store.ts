@@ -1,6 +1,15 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { keptEmbedParams } from './embed-options';
-import { isNavigation, parseOptions, parseState, sameOptions, serialiseOptions, serialiseState, type AppState, type DisplayOptions } from './url-state';
+import {
+  isNavigation,
+  parseOptions,
+  parseState,
+  sameOptions,
+  serialiseOptions,
+  serialiseState,
+  type AppState,
+  type DisplayOptions,
+} from './url-state';
 
 export interface AppStore {
   state: Accessor<AppState>;
@@ -62,4 +71,3 @@ export function createAppStore(): AppStore {
   };
   return { state, update, options, updateOptions };
 }
-

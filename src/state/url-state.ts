@@ -129,7 +129,13 @@ export function isNavigation(a: AppState, b: AppState): boolean {
 
 // --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
 
-export const DEFAULT_OPTIONS: DisplayOptions = { outlines: { p1: true, p10: true }, spiMeasure: null, spiYear: null, context: true, lists: [] };
+export const DEFAULT_OPTIONS: DisplayOptions = {
+  outlines: { p1: true, p10: true },
+  spiMeasure: null,
+  spiYear: null,
+  context: true,
+  lists: [],
+};
 
 /** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
 export function parseContextFlag(raw: string | null): boolean {
@@ -178,5 +184,12 @@ export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = n
 }
 
 export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
-  return a.outlines.p1 === b.outlines.p1 && a.outlines.p10 === b.outlines.p10 && a.spiMeasure === b.spiMeasure && a.spiYear === b.spiYear && a.context === b.context && a.lists.join(',') === b.lists.join(',');
+  return (
+    a.outlines.p1 === b.outlines.p1 &&
+    a.outlines.p10 === b.outlines.p10 &&
+    a.spiMeasure === b.spiMeasure &&
+    a.spiYear === b.spiYear &&
+    a.context === b.context &&
+    a.lists.join(',') === b.lists.join(',')
+  );
 }

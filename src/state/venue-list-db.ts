@@ -14,7 +14,8 @@ export class VenueStorageError extends Error {}
 function reason(e: unknown): string {
   const name = e instanceof DOMException ? e.name : '';
   if (name === 'QuotaExceededError') return 'the browser’s storage for this site is full';
-  if (name === 'InvalidStateError' || name === 'SecurityError') return 'this browser does not allow this site to store data (a private window, or storage switched off)';
+  if (name === 'InvalidStateError' || name === 'SecurityError')
+    return 'this browser does not allow this site to store data (a private window, or storage switched off)';
   return e instanceof Error ? e.message : 'storage is unavailable';
 }
 
@@ -38,7 +39,8 @@ function open(): Promise<IDBDatabase> {
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(new VenueStorageError(reason(req.error)));
-    req.onblocked = () => reject(new VenueStorageError('another tab is upgrading the stored lists; close it and reload'));
+    req.onblocked = () =>
+      reject(new VenueStorageError('another tab is upgrading the stored lists; close it and reload'));
   });
   dbPromise.catch(() => (dbPromise = undefined));
   return dbPromise;
@@ -66,7 +68,9 @@ function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRe
 /** The council's lists, oldest first; damaged entries are left out. */
 export async function listsFor(council: string): Promise<StoredVenueList[]> {
   const all = await run('readonly', (s) => s.index('council').getAll(council));
-  return all.filter(isStoredVenueList).sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+  return all
+    .filter(isStoredVenueList)
+    .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
 }
 
 export function putList(list: StoredVenueList): Promise<unknown> {

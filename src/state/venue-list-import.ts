@@ -22,7 +22,10 @@ export type VenueImportPhase = 'reading' | 'parsing' | 'placing';
 export type VenueFileMessage = FileWorkerMessage<VenueImportPhase, TableRead>;
 
 /** Reads a file in the worker after refusing an empty or too-large one outright. */
-export function readVenueFile(file: File, onProgress: (phase: VenueImportPhase, percent: number) => void): Promise<TableRead> {
+export function readVenueFile(
+  file: File,
+  onProgress: (phase: VenueImportPhase, percent: number) => void,
+): Promise<TableRead> {
   const size = fileSizeProblem(file.name, file.size);
   if (size) return Promise.resolve({ kind: 'refused', message: size });
   const request: VenueFileRequest = { file, name: file.name };
@@ -60,7 +63,14 @@ export async function placeList(d: PlaceDeps, onProgress: (percent: number) => v
       ),
     ),
   );
-  const placer = createPlacer({ listId: d.listId, headers: d.headers, mapping: d.mapping, postcodeFiles: files, postcodeIndex: d.postcodeIndex, areas: d.areas });
+  const placer = createPlacer({
+    listId: d.listId,
+    headers: d.headers,
+    mapping: d.mapping,
+    postcodeFiles: files,
+    postcodeIndex: d.postcodeIndex,
+    areas: d.areas,
+  });
   let i = 0;
   while (i < d.rows.length) {
     const until = performance.now() + 8;

@@ -34,7 +34,11 @@ export function iconName(slot: number): string {
   return slot < 0 ? 'ivl-other' : `ivl-${slot}`;
 }
 
-export function createVenueListsStore(opts: { council: string; shownIds: Accessor<readonly string[]>; setShownIds: (ids: readonly string[]) => void }): VenueListsStore {
+export function createVenueListsStore(opts: {
+  council: string;
+  shownIds: Accessor<readonly string[]>;
+  setShownIds: (ids: readonly string[]) => void;
+}): VenueListsStore {
   const [lists, setLists] = createSignal<StoredVenueList[]>([]);
   const [ready, setReady] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
@@ -55,14 +59,18 @@ export function createVenueListsStore(opts: { council: string; shownIds: Accesso
   });
   const venues = createMemo(() => shown().flatMap((l) => l.venues));
   const symbols = createMemo(() => categorySymbols(venues().map((v) => v.category)));
-  const byId = createMemo(() => new Map(shown().flatMap((l) => l.venues.map((v) => [v.id, { venue: v, list: l }] as const))));
+  const byId = createMemo(
+    () => new Map(shown().flatMap((l) => l.venues.map((v) => [v.id, { venue: v, list: l }] as const))),
+  );
   const collection = createMemo((): FeatureCollection<Point, { id: string; name: string; icon: string }> => {
     const slot = new Map(symbols().map((s) => [s.label, s.slot]));
-    const features = venues().map((v): Feature<Point, { id: string; name: string; icon: string }> => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: v.lonLat },
-      properties: { id: v.id, name: v.name, icon: iconName(slot.get(v.category) ?? -1) },
-    }));
+    const features = venues().map(
+      (v): Feature<Point, { id: string; name: string; icon: string }> => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: v.lonLat },
+        properties: { id: v.id, name: v.name, icon: iconName(slot.get(v.category) ?? -1) },
+      }),
+    );
     return { type: 'FeatureCollection', features };
   });
   const setShown = (id: string, on: boolean) => {
@@ -87,5 +95,20 @@ export function createVenueListsStore(opts: { council: string; shownIds: Accesso
     if (selected()?.startsWith(`${id}:`)) select(null);
     await deleteList(id).catch(fail('The list could not be deleted from this browser’s storage'));
   };
-  return { lists, ready, notice, shownIds: opts.shownIds, setShown, venues, symbols, collection, byId, selected, select, save, rename, remove };
+  return {
+    lists,
+    ready,
+    notice,
+    shownIds: opts.shownIds,
+    setShown,
+    venues,
+    symbols,
+    collection,
+    byId,
+    selected,
+    select,
+    save,
+    rename,
+    remove,
+  };
 }

@@ -24,11 +24,20 @@ export interface VenueStore {
 
 /** The interventions layer: loaded after the first view; a failure is reported and retried, never fatal. */
 export function createVenueStore(load: Accessor<boolean>, notice: NoticeLine, retryOn: Accessor<unknown>): VenueStore {
-  const collection = createDeferredFile(load, { unavailable: 'Intervention locations are', load: () => loadInterventions().then(withReaderSources) }, notice, retryOn);
+  const collection = createDeferredFile(
+    load,
+    { unavailable: 'Intervention locations are', load: () => loadInterventions().then(withReaderSources) },
+    notice,
+    retryOn,
+  );
   const [filter, setFilter] = createSignal<InterventionFilter>(allTypesFilter());
   const [shown, setShown] = createSignal(true);
-  const byId = createMemo<ReadonlyMap<string, VenueFeature>>(() => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])));
-  const filtered = createMemo(() => (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())));
+  const byId = createMemo<ReadonlyMap<string, VenueFeature>>(
+    () => new Map((collection()?.features ?? []).map((f) => [f.properties.id, f])),
+  );
+  const filtered = createMemo(() =>
+    (collection()?.features ?? []).map((f) => f.properties).filter((p) => matchesFilter(p, filter())),
+  );
   const visibleIds = createMemo<readonly string[]>(() => (shown() ? filtered().map((v) => v.id) : []));
   const samePlace = (id: string) => {
     const f = byId().get(id);

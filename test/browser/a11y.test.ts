@@ -43,7 +43,9 @@ describe('accessibility of one session', () => {
   });
 
   it('axe: the main view has no WCAG 2.x A/AA violations, and the map canvas is labelled', async () => {
-    await expect(w.page.locator('.maplibregl-canvas').getAttribute('aria-label')).resolves.toMatch(/Map of deprivation/);
+    await expect(w.page.locator('.maplibregl-canvas').getAttribute('aria-label')).resolves.toMatch(
+      /Map of deprivation/,
+    );
     await expectNoViolations(w.page, 'the main view');
   });
 
@@ -60,7 +62,9 @@ describe('accessibility of one session', () => {
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('#search-input').getAttribute('aria-activedescendant')).resolves.toBe('search-option-0');
     await expect(page.locator('#search-option-0').getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.locator('#search-option-0 .search__label').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
+    await expect(page.locator('#search-option-0 .search__label').textContent()).resolves.toBe(
+      'Burmantofts & Richmond Hill',
+    );
     await page.keyboard.press('Enter');
     const profile = page.getByTestId('ward-profile');
     await profile.waitFor();
@@ -120,7 +124,10 @@ describe('accessibility of one session', () => {
   });
 
   it('axe: with a venue profile open', async () => {
-    await w.page.getByTestId('venue-list').getByRole('button', { name: /^Reginald Centre/ }).click();
+    await w.page
+      .getByTestId('venue-list')
+      .getByRole('button', { name: /^Reginald Centre/ })
+      .click();
     await w.page.getByTestId('venue-profile').waitFor();
     await expectNoViolations(w.page, 'a venue profile');
   });
@@ -160,9 +167,15 @@ describe('accessibility of one session', () => {
 
 describe('reflow', () => {
   it('the full app at 320 px wide has no sideways scrolling and keeps the map, legend and search', async () => {
-    const { page, problems } = await openPage(chrome.browser, `${base}?sel=ward:E05011388`, { width: 320, height: 720 });
+    const { page, problems } = await openPage(chrome.browser, `${base}?sel=ward:E05011388`, {
+      width: 320,
+      height: 720,
+    });
     await waitForMap(page);
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await expect(page.locator('#search-input').isVisible()).resolves.toBe(true);
     // Phone layout (issue 14): the linked ward's summary opens in the bottom sheet; the legend is a tap away.
@@ -177,7 +190,10 @@ describe('reflow', () => {
 
 describe('embed mode', () => {
   it('axe: ?embed=1 at 342 px has no WCAG 2.x A/AA violations', async () => {
-    const { page, problems } = await openPage(chrome.browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, { width: 342, height: 800 });
+    const { page, problems } = await openPage(chrome.browser, `${base}?embed=1&lock=1&fit=ward:E05011388`, {
+      width: 342,
+      height: 800,
+    });
     await waitForMap(page);
     await expectNoViolations(page, 'the embed mode');
     expect(problems).toEqual([]);
@@ -190,7 +206,9 @@ describe('the accessibility statement page', () => {
     const { page, problems } = await openPage(chrome.browser, `${base}accessibility.html`);
     await page.locator('h1').waitFor();
     // Its styles load under the CSP (no inline <style>): the header is dark with white link text.
-    await expect(page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).resolves.toBe('rgb(26, 26, 26)');
+    await expect(
+      page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor),
+    ).resolves.toBe('rgb(26, 26, 26)');
     await expectNoViolations(page, 'accessibility.html');
     expect(problems).toEqual([]);
     await page.context().close();

@@ -12,7 +12,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export function describeViolations(violations: readonly Result[]): string {
   return violations
     .flatMap((v) =>
-      v.nodes.map((n) => `- ${v.id} [${v.impact ?? 'n/a'}] ${n.target.join(' ')}\n    ${v.help} (${v.helpUrl})\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`),
+      v.nodes.map(
+        (n) =>
+          `- ${v.id} [${v.impact ?? 'n/a'}] ${n.target.join(' ')}\n    ${v.help} (${v.helpUrl})\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+      ),
     )
     .join('\n');
 }
@@ -34,10 +37,13 @@ export async function axeViolations(page: Page): Promise<Result[]> {
   await injectAxe(page);
   const results = await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
+      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe.run(
+        document,
+        {
+          runOnly: { type: 'tag', values: tags },
+          resultTypes: ['violations'],
+        },
+      ),
     [...WCAG_TAGS],
   );
   return results.violations;
@@ -47,5 +53,8 @@ export async function axeViolations(page: Page): Promise<Result[]> {
 export async function axeReport(page: Page, what: string): Promise<{ count: number; message: string }> {
   const violations = await axeViolations(page);
   const count = violations.reduce((n, v) => n + v.nodes.length, 0);
-  return { count, message: `axe (WCAG 2.x A/AA) found ${count} violation(s) in ${what}:\n${describeViolations(violations)}` };
+  return {
+    count,
+    message: `axe (WCAG 2.x A/AA) found ${count} violation(s) in ${what}:\n${describeViolations(violations)}`,
+  };
 }

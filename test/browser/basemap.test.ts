@@ -22,11 +22,20 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'atlas-basemap-'));
   process.env['VITE_BASEMAP_STYLE_URL'] = 'http://127.0.0.1:9/unreachable-style.json';
   try {
-    await build({ root: resolve(import.meta.dirname, '../..'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: resolve(import.meta.dirname, '../..'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     delete process.env['VITE_BASEMAP_STYLE_URL'];
   }
-  server = await preview({ root: resolve(import.meta.dirname, '../..'), build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  server = await preview({
+    root: resolve(import.meta.dirname, '../..'),
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
   base = server.resolvedUrls!.local[0]!;
   browser = await launchChromium();
 });

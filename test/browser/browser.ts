@@ -33,7 +33,11 @@ export interface WatchedPage {
 }
 
 /** A page that records console errors, page errors and failed requests, so a test can assert none happened. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -56,7 +60,9 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 /** Waits until the map has drawn the first choropleth (the app sets this performance mark). */
 /** The first choropleth is drawn, and the map is idle again after the layers that follow it (outlines, selection, venues). */
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, {
+    timeout: 60_000,
+  });
   await waitForIdle(page);
 }
 
@@ -66,7 +72,10 @@ export async function waitForIdle(page: Page): Promise<void> {
 }
 
 /** A first visit that leaves the service worker installed and active (its precache complete). */
-export async function openWithServiceWorker(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openWithServiceWorker(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);

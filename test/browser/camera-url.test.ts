@@ -8,7 +8,11 @@ import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browse
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const ROOT = resolve(import.meta.dirname, '../..');
-const [W, S, E, N] = (JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as { bbox: [number, number, number, number] }).bbox;
+const [W, S, E, N] = (
+  JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as {
+    bbox: [number, number, number, number];
+  }
+).bbox;
 // Within reach = the area's box grown by half its size on each side (cameraWithinReach's margin), checked here by hand.
 const REACH = { w: W - (E - W) / 2, e: E + (E - W) / 2, s: S - (N - S) / 2, n: N + (N - S) / 2 };
 
@@ -16,7 +20,10 @@ const REACH = { w: W - (E - W) / 2, e: E + (E - W) / 2, s: S - (N - S) / 2, n: N
 async function areaCentreOnCanvas(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   const p = await page.evaluate(
-    ([lon, lat]) => (window as unknown as { __atlas: { project: (lon: number, lat: number) => { x: number; y: number } } }).__atlas.project(lon, lat),
+    ([lon, lat]) =>
+      (
+        window as unknown as { __atlas: { project: (lon: number, lat: number) => { x: number; y: number } } }
+      ).__atlas.project(lon, lat),
     [(W + E) / 2, (S + N) / 2] as const,
   );
   return { ...p, width: box.width, height: box.height };

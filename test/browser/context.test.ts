@@ -16,20 +16,30 @@ const base = inject('baseUrl');
 
 type Line = Feature<LineString | MultiLineString, Record<string, unknown>>;
 const readLines = (file: string): Line[] =>
-  (JSON.parse(gunzipSync(readFileSync(resolve(SOURCES, 'context/osm_west_yorkshire_2018', file))).toString('utf8')) as FeatureCollection<LineString | MultiLineString>).features as Line[];
+  (
+    JSON.parse(
+      gunzipSync(readFileSync(resolve(SOURCES, 'context/osm_west_yorkshire_2018', file))).toString('utf8'),
+    ) as FeatureCollection<LineString | MultiLineString>
+  ).features as Line[];
 
 /**
  * The M1 and the River Aire from the source files, and where they cross (the first crossing west to
  * east; at Knostrop, 4 km from the city centre — the M621 runs beside the Aire but never crosses it).
  */
-const m1 = readLines('roads-motorway.geojson.gz').filter((f) => String(f.properties['other_tags'] ?? '').includes('"ref"=>"M1"'));
+const m1 = readLines('roads-motorway.geojson.gz').filter((f) =>
+  String(f.properties['other_tags'] ?? '').includes('"ref"=>"M1"'),
+);
 const aire = readLines('waterways-river.geojson.gz').filter((f) => f.properties['name'] === 'River Aire');
-const crossings = m1.flatMap((m) => aire.flatMap((r) => lineIntersect(m, r).features.map((p) => p.geometry.coordinates)));
+const crossings = m1.flatMap((m) =>
+  aire.flatMap((r) => lineIntersect(m, r).features.map((p) => p.geometry.coordinates)),
+);
 const crossing = [...crossings].sort((a, b) => a[0]! - b[0]!)[0]!;
 
 /** Vertices of the lines 120–600 m from the crossing (on that line, clear of the other one), nearest first. */
 function verticesNear(lines: Line[], minM: number, maxM: number): Position[] {
-  const verts = lines.flatMap((f) => (f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat()));
+  const verts = lines.flatMap((f) =>
+    f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat(),
+  );
   const d = (p: Position) => distance(point(crossing), point(p), { units: 'meters' });
   const near = verts.filter((p) => d(p) >= minM && d(p) <= maxM).sort((a, b) => d(a) - d(b));
   if (near.length === 0) throw new Error('no vertex near the crossing');
@@ -43,7 +53,13 @@ const MOTORWAY: [number, number, number] = [0x3d, 0x3d, 0x3d];
 const WATER: [number, number, number] = [0x6f, 0x9f, 0xc8];
 
 async function project(page: Page, p: Position): Promise<{ x: number; y: number }> {
-  return page.evaluate(([lon, lat]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(lon!, lat!), p);
+  return page.evaluate(
+    ([lon, lat]) =>
+      (
+        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
+      ).__atlas.project(lon!, lat!),
+    p,
+  );
 }
 
 /** Whether any pixel within ±4 px of any of the points has the colour (the built lines are simplified by a few metres). */
@@ -54,11 +70,16 @@ async function colourNear(page: Page, points: readonly Position[], colour: reado
 
 /** Waits for the context layer (it loads after the first choropleth). */
 async function waitForContext(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="context-labels"]') !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="context-labels"]') !== null, undefined, {
+    timeout: 30_000,
+  });
   await waitForIdle(page);
 }
 
-const visibleLabels = (page: Page) => page.$$eval('.context-label', (els) => els.filter((e) => (e as HTMLElement).style.display !== 'none').map((e) => e.textContent ?? ''));
+const visibleLabels = (page: Page) =>
+  page.$$eval('.context-label', (els) =>
+    els.filter((e) => (e as HTMLElement).style.display !== 'none').map((e) => e.textContent ?? ''),
+  );
 
 const camera = `at=${crossing[1]!.toFixed(5)},${crossing[0]!.toFixed(5)},14`;
 
@@ -104,10 +125,17 @@ describe('the orientation layer (roads, rivers, place names)', () => {
     await waitForContext(page);
     const overlaps = await page.evaluate(() => {
       const boxes = (sel: string) =>
-        [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.style.display !== 'none' && e.style.visibility !== 'hidden').map((e) => e.getBoundingClientRect());
+        [...document.querySelectorAll<HTMLElement>(sel)]
+          .filter((e) => e.style.display !== 'none' && e.style.visibility !== 'hidden')
+          .map((e) => e.getBoundingClientRect());
       const wards = boxes('.ward-label');
       const places = boxes('.context-label');
-      return { places: places.length, hits: places.filter((p) => wards.some((w) => p.left < w.right && p.right > w.left && p.top < w.bottom && p.bottom > w.top)).length };
+      return {
+        places: places.length,
+        hits: places.filter((p) =>
+          wards.some((w) => p.left < w.right && p.right > w.left && p.top < w.bottom && p.bottom > w.top),
+        ).length,
+      };
     });
     // Towns and villages show from the start.
     expect(overlaps.places).toBeGreaterThan(3);
@@ -126,9 +154,14 @@ describe('the orientation layer (roads, rivers, place names)', () => {
     const { page, problems } = await openPage(chrome.browser, base);
     await waitForMap(page);
     await waitForContext(page);
-    const geonames = readFileSync(resolve(SOURCES, 'context/geonames_cities500_west_yorkshire.tsv'), 'utf8').split('\n').map((l) => l.split('\t'));
+    const geonames = readFileSync(resolve(SOURCES, 'context/geonames_cities500_west_yorkshire.tsv'), 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t'));
     const scarcroft = geonames.find((r) => r[1] === 'Scarcroft')!;
-    for (const [query, label] of [['Scarcroft', 'Scarcroft'], ['Harehills Nor', 'Harehills North']] as const) {
+    for (const [query, label] of [
+      ['Scarcroft', 'Scarcroft'],
+      ['Harehills Nor', 'Harehills North'],
+    ] as const) {
       await page.fill('#search-input', query);
       await page.locator('#search-listbox').waitFor();
       await page.locator('#search-listbox [role="option"]', { hasText: label }).first().click();
@@ -152,7 +185,9 @@ describe('the orientation layer (roads, rivers, place names)', () => {
     await waitForContext(page);
     const label = page.locator('.context-label', { hasText: /^Morley$/ });
     const box = await page.evaluate(() => {
-      const el = [...document.querySelectorAll<HTMLElement>('.context-label')].find((e) => e.textContent === 'Morley' && e.style.display !== 'none');
+      const el = [...document.querySelectorAll<HTMLElement>('.context-label')].find(
+        (e) => e.textContent === 'Morley' && e.style.display !== 'none',
+      );
       const c = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
       const r = el!.getBoundingClientRect();
       return { left: r.left - c.left, top: r.top - c.top, width: r.width, height: r.height };
@@ -173,7 +208,12 @@ describe('the orientation layer (roads, rivers, place names)', () => {
           const ctx = c.getContext('2d')!;
           ctx.drawImage(img, 0, 0);
           const ratio = img.width / document.querySelector('.maplibregl-canvas')!.clientWidth;
-          const d = ctx.getImageData(Math.round(r.left * ratio), Math.round(r.top * ratio), Math.round(r.width * ratio), Math.round(r.height * ratio)).data;
+          const d = ctx.getImageData(
+            Math.round(r.left * ratio),
+            Math.round(r.top * ratio),
+            Math.round(r.width * ratio),
+            Math.round(r.height * ratio),
+          ).data;
           let n = 0;
           for (let i = 0; i < d.length; i += 4) if (d[i]! < 45 && d[i + 1]! < 45 && d[i + 2]! < 45) n++;
           return n;

@@ -18,7 +18,9 @@ let server: PreviewServer | undefined;
 let base = '';
 
 beforeAll(async () => {
-  ({ server, base } = await buildAndServeSites(['E07000062'], sites, { ATLAS_CONTENT_DIR: join(ROOT, 'test/fixtures/content') }));
+  ({ server, base } = await buildAndServeSites(['E07000062'], sites, {
+    ATLAS_CONTENT_DIR: join(ROOT, 'test/fixtures/content'),
+  }));
 }, 300_000);
 
 afterAll(async () => {
@@ -35,7 +37,12 @@ describe("Hastings' synthetic content in the app", () => {
     const types = page.locator('.interventions fieldset').first().locator('label');
     await expect(types.allTextContents()).resolves.toEqual(['Synthetic warm space', 'Synthetic project']);
     await expect(list.locator('li > button').allTextContents()).resolves.toEqual(
-      expect.arrayContaining(['Synthetic Hub Item', 'Synthetic Warm Space Alpha', 'Synthetic Project Beta', 'Synthetic Ward Project']),
+      expect.arrayContaining([
+        'Synthetic Hub Item',
+        'Synthetic Warm Space Alpha',
+        'Synthetic Project Beta',
+        'Synthetic Ward Project',
+      ]),
     );
     expect(await list.locator('li').count()).toBe(4);
     // Unchecking a type of its vocabulary filters the list.

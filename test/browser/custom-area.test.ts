@@ -21,17 +21,25 @@ interface Lsoa {
 }
 const AREAS = builtAreas('lsoa21');
 const LSOAS = AREAS.features.map((f) => f.properties as unknown as Lsoa);
-const VENUES = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }).features;
+const VENUES = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as {
+    features: { geometry: { coordinates: [number, number] } }[];
+  }
+).features;
 
 /** Independent of the app: turf's point-in-polygon of every LSOA's population-weighted centre. */
 function membersOf(ring: [number, number][]): string[] {
   const polygon = { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] };
-  return LSOAS.filter((l) => booleanPointInPolygon([l.cx, l.cy], polygon)).map((l) => l.code).sort();
+  return LSOAS.filter((l) => booleanPointInPolygon([l.cx, l.cy], polygon))
+    .map((l) => l.code)
+    .sort();
 }
 
 type Win = { __atlas: { project: (a: number, b: number) => { x: number; y: number } } };
-const project = (page: Page, lon: number, lat: number) => page.evaluate(([x, y]) => (window as unknown as Win).__atlas.project(x!, y!), [lon, lat]);
-const members = async (page: Page) => (await page.getByTestId('custom-area-members').locator('.profile__code').allTextContents()).sort();
+const project = (page: Page, lon: number, lat: number) =>
+  page.evaluate(([x, y]) => (window as unknown as Win).__atlas.project(x!, y!), [lon, lat]);
+const members = async (page: Page) =>
+  (await page.getByTestId('custom-area-members').locator('.profile__code').allTextContents()).sort();
 const panel = (page: Page) => page.getByTestId('custom-area-panel');
 
 async function ensureOpen(page: Page): Promise<void> {
@@ -47,13 +55,17 @@ async function openPanel(page: Page): Promise<void> {
 /** Screen spots (inside the canvas) near the given fractions, away from venue markers, so a click is not taken by a venue. */
 async function freeSpots(page: Page, targets: [number, number][] = [[0.5, 0.5]]): Promise<{ x: number; y: number }[]> {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-  const markers = await page.evaluate((coords) => coords.map(([lon, lat]) => (window as unknown as Win).__atlas.project(lon!, lat!)), VENUES.map((v) => v.geometry.coordinates));
+  const markers = await page.evaluate(
+    (coords) => coords.map(([lon, lat]) => (window as unknown as Win).__atlas.project(lon!, lat!)),
+    VENUES.map((v) => v.geometry.coordinates),
+  );
   const offsets = [0, 0.02, -0.02, 0.04, -0.04, 0.06, -0.06];
   return targets.map(([fx, fy]) => {
-    for (const dx of offsets) for (const dy of offsets) {
-      const p = { x: box.width * (fx + dx), y: box.height * (fy + dy) };
-      if (markers.every((m) => Math.hypot(m.x - p.x, m.y - p.y) > 30)) return p;
-    }
+    for (const dx of offsets)
+      for (const dy of offsets) {
+        const p = { x: box.width * (fx + dx), y: box.height * (fy + dy) };
+        if (markers.every((m) => Math.hypot(m.x - p.x, m.y - p.y) > 30)) return p;
+      }
     throw new Error(`no free spot near ${fx}, ${fy}`);
   });
 }
@@ -74,9 +86,16 @@ describe('your own area', () => {
     await openPanel(page);
     await panel(page).getByRole('radio', { name: 'Draw a shape' }).check();
     const c = LSOAS[0]!;
-    const ring: [number, number][] = [[c.cx - 0.02, c.cy - 0.012], [c.cx + 0.02, c.cy - 0.012], [c.cx + 0.025, c.cy + 0.01], [c.cx - 0.015, c.cy + 0.014]];
+    const ring: [number, number][] = [
+      [c.cx - 0.02, c.cy - 0.012],
+      [c.cx + 0.02, c.cy - 0.012],
+      [c.cx + 0.025, c.cy + 0.01],
+      [c.cx - 0.015, c.cy + 0.014],
+    ];
     // A crossing shape first: a plain message, no area change.
-    await page.locator('#custom-area-vertices').fill([ring[0]!, ring[2]!, ring[1]!, ring[3]!].map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
+    await page
+      .locator('#custom-area-vertices')
+      .fill([ring[0]!, ring[2]!, ring[1]!, ring[3]!].map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
     await panel(page).getByRole('button', { name: 'Use these corners' }).click();
     await expect(page.getByTestId('custom-area-draw-message').textContent()).resolves.toMatch(/crosses itself/);
     await page.locator('#custom-area-vertices').fill(ring.map(([lon, lat]) => `${lat}, ${lon}`).join('\n'));
@@ -87,9 +106,13 @@ describe('your own area', () => {
 
     const inside = LSOAS.filter((l) => expected.includes(l.code));
     await expect(page.getByTestId('custom-area-lsoas').textContent()).resolves.toBe(String(expected.length));
-    await expect(page.getByTestId('custom-area-population').textContent()).resolves.toBe(inside.reduce((s, l) => s + l.pop22!, 0).toLocaleString('en-GB'));
+    await expect(page.getByTestId('custom-area-population').textContent()).resolves.toBe(
+      inside.reduce((s, l) => s + l.pop22!, 0).toLocaleString('en-GB'),
+    );
     const deciles = await page.getByTestId('custom-area-deciles').locator('tbody td').allTextContents();
-    expect(deciles.map(Number)).toEqual(Array.from({ length: 10 }, (_, i) => inside.filter((l) => l.y25_imd_d === i + 1).length));
+    expect(deciles.map(Number)).toEqual(
+      Array.from({ length: 10 }, (_, i) => inside.filter((l) => l.y25_imd_d === i + 1).length),
+    );
     const axe = await axeReport(page, 'the custom area panel with a profile');
     expect(axe.count, axe.message).toBe(0);
 
@@ -99,8 +122,11 @@ describe('your own area', () => {
     await briefing.waitFor();
     await expect(briefing.locator('.briefing__kicker').textContent()).resolves.toMatch(/^Area briefing/);
     const legend = await briefing.locator('.briefing-legend li').allTextContents();
-    for (let d = 1; d <= 10; d++) expect(legend[d - 1]).toMatch(new RegExp(`: ${inside.filter((l) => l.y25_imd_d === d).length}$`));
-    expect(await briefing.locator('.briefing-map__svg path[fill^="#"], .briefing-map__svg path[fill^="url"]').count()).toBeGreaterThanOrEqual(expected.length);
+    for (let d = 1; d <= 10; d++)
+      expect(legend[d - 1]).toMatch(new RegExp(`: ${inside.filter((l) => l.y25_imd_d === d).length}$`));
+    expect(
+      await briefing.locator('.briefing-map__svg path[fill^="#"], .briefing-map__svg path[fill^="url"]').count(),
+    ).toBeGreaterThanOrEqual(expected.length);
     expect(await briefing.locator('.briefing__table tbody tr').count()).toBe(expected.length);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -120,15 +146,25 @@ describe('your own area', () => {
     await panel(page).getByRole('button', { name: 'Draw on the map' }).click();
     await waitForIdle(page);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-    const corners = await freeSpots(page, [[0.35, 0.35], [0.65, 0.35], [0.65, 0.65], [0.35, 0.65]]);
+    const corners = await freeSpots(page, [
+      [0.35, 0.35],
+      [0.65, 0.35],
+      [0.65, 0.65],
+      [0.35, 0.65],
+    ]);
     for (const p of corners) await page.mouse.click(box.x + p.x, box.y + p.y);
     await expect(page.getByTestId('custom-area-points').textContent()).resolves.toBe('4 points');
     await panel(page).getByRole('button', { name: 'Finish shape' }).click();
     await expect(page.getByTestId('custom-area-draw-message').count()).resolves.toBe(0);
     await page.getByTestId('custom-area-members').locator('li').first().waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download outline (GeoJSON)' }).click()]);
-    const geo = JSON.parse(readFileSync(await download.path(), 'utf8')) as { features: { properties: { role: string; code?: string }; geometry: { coordinates: [number, number][][] } }[] };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: 'Download outline (GeoJSON)' }).click(),
+    ]);
+    const geo = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      features: { properties: { role: string; code?: string }; geometry: { coordinates: [number, number][][] } }[];
+    };
     const shape = geo.features.find((f) => f.properties.role === 'drawn shape')!;
     const ring = shape.geometry.coordinates[0]!.slice(0, -1);
     expect(ring).toHaveLength(4);
@@ -138,7 +174,12 @@ describe('your own area', () => {
       expect(Math.hypot(back.x - corners[i]!.x, back.y - corners[i]!.y)).toBeLessThan(2);
     }
     const expected = membersOf(ring);
-    expect(geo.features.filter((f) => f.properties.role === 'member LSOA 2021').map((f) => f.properties.code).sort()).toEqual(expected);
+    expect(
+      geo.features
+        .filter((f) => f.properties.role === 'member LSOA 2021')
+        .map((f) => f.properties.code)
+        .sort(),
+    ).toEqual(expected);
     expect(await members(page)).toEqual(expected);
   });
 
@@ -154,16 +195,25 @@ describe('your own area', () => {
     await expect.poll(async () => (await members(page)).length).toBe(1);
     const clicked = (await members(page))[0]!;
     // The clicked LSOA's boundary holds the clicked point (independent: turf on the built boundary).
-    const lngLat = await page.evaluate(([x, y]) => {
-      const m = (window as unknown as { __atlas: { unproject?: (x: number, y: number) => [number, number] } }).__atlas.unproject;
-      return m ? m(x!, y!) : null;
-    }, [spot.x, spot.y]);
-    if (lngLat) expect(booleanPointInPolygon(lngLat, AREAS.features.find((f) => f.properties['code'] === clicked)!)).toBe(true);
+    const lngLat = await page.evaluate(
+      ([x, y]) => {
+        const m = (window as unknown as { __atlas: { unproject?: (x: number, y: number) => [number, number] } }).__atlas
+          .unproject;
+        return m ? m(x!, y!) : null;
+      },
+      [spot.x, spot.y],
+    );
+    if (lngLat)
+      expect(booleanPointInPolygon(lngLat, AREAS.features.find((f) => f.properties['code'] === clicked)!)).toBe(true);
     await panel(page).getByRole('button', { name: 'Stop picking on the map' }).click();
 
-    const other = LSOAS.map((l) => l.code).sort().find((c) => c !== clicked)!;
+    const other = LSOAS.map((l) => l.code)
+      .sort()
+      .find((c) => c !== clicked)!;
     await page.locator('#custom-area-filter').fill(other);
-    await panel(page).getByRole('checkbox', { name: new RegExp(other) }).check();
+    await panel(page)
+      .getByRole('checkbox', { name: new RegExp(other) })
+      .check();
     await expect.poll(() => members(page)).toEqual([clicked, other].sort());
     await page.locator('#custom-area-name').fill('Round trip');
     await page.locator('#custom-area-name').press('Tab');
@@ -183,19 +233,29 @@ describe('your own area', () => {
     const { page } = w;
     await openPanel(page);
     await panel(page).getByRole('radio', { name: 'Paste a list' }).check();
-    const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/postcodes/LS7.json'), 'utf8')) as { district: string; lsoaCodes: string[]; postcodes: Record<string, [number, number, number]> };
-    const hits = Object.entries(file.postcodes).filter(([, v]) => v[2] >= 0).slice(0, 2);
+    const file = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../dist/geo/postcodes/LS7.json'), 'utf8'),
+    ) as { district: string; lsoaCodes: string[]; postcodes: Record<string, [number, number, number]> };
+    const hits = Object.entries(file.postcodes)
+      .filter(([, v]) => v[2] >= 0)
+      .slice(0, 2);
     const expected = [...new Set(hits.map(([, v]) => file.lsoaCodes[v[2]]!))];
-    await page.locator('#custom-area-paste').fill([...hits.map(([inward]) => `ls7${inward.toLowerCase()}`), 'not a postcode'].join('\n'));
+    await page
+      .locator('#custom-area-paste')
+      .fill([...hits.map(([inward]) => `ls7${inward.toLowerCase()}`), 'not a postcode'].join('\n'));
     await panel(page).getByRole('button', { name: 'Add these to the area' }).click();
     await page.getByTestId('custom-area-paste-status').waitFor();
     expect(await members(page)).toEqual(expected.sort());
-    await expect(page.getByTestId('custom-area-paste-problems').textContent()).resolves.toContain('Line 3: “not a postcode” is neither an LSOA code nor a full postcode.');
+    await expect(page.getByTestId('custom-area-paste-problems').textContent()).resolves.toContain(
+      'Line 3: “not a postcode” is neither an LSOA code nor a full postcode.',
+    );
   });
 
   it('starts from a priority neighbourhood, removes an LSOA, and downloads the member list (CSV with the preamble) and a content-file entry', async () => {
     const { page } = w;
-    const content = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../content/E08000035/priority-areas.json'), 'utf8')) as { neighbourhoods: { id: string; name: string; lsoa21: { code: string }[] }[] };
+    const content = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../content/E08000035/priority-areas.json'), 'utf8'),
+    ) as { neighbourhoods: { id: string; name: string; lsoa21: { code: string }[] }[] };
     const n = content.neighbourhoods.find((x) => x.lsoa21.length >= 2)!;
     await ensureOpen(page);
     await page.locator('#custom-area-neighbourhood').selectOption(n.id);
@@ -203,20 +263,41 @@ describe('your own area', () => {
     const defaults = n.lsoa21.map((l) => l.code).sort();
     await expect.poll(() => members(page)).toEqual(defaults);
     const removed = defaults[0]!;
-    await page.getByTestId('custom-area-members').getByRole('button', { name: /^Remove .* from the area$/ }).first().click();
+    await page
+      .getByTestId('custom-area-members')
+      .getByRole('button', { name: /^Remove .* from the area$/ })
+      .first()
+      .click();
     await expect.poll(() => members(page)).toEqual(defaults.slice(1));
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download member list (CSV)' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: 'Download member list (CSV)' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^leeds-area-lsoas-.*-iod2025\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = text.split('\r\n');
     expect(lines[0]).toMatch(/^#,"?Neighbourhood Atlas export: Leeds/);
     expect(text).toContain('population-weighted centre');
     const header = lines.findIndex((l) => l.startsWith('LSOA code,'));
-    expect(lines.slice(header + 1).filter(Boolean).map((l) => l.split(',')[0]).sort()).toEqual(defaults.slice(1));
+    expect(
+      lines
+        .slice(header + 1)
+        .filter(Boolean)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(defaults.slice(1));
 
-    const [json] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download as a content-file neighbourhood entry (JSON)' }).click()]);
-    const entry = JSON.parse(readFileSync(await json.path(), 'utf8')) as { id: string; membership: string; basis: string; lsoa21: { code: string }[] };
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: 'Download as a content-file neighbourhood entry (JSON)' }).click(),
+    ]);
+    const entry = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+      id: string;
+      membership: string;
+      basis: string;
+      lsoa21: { code: string }[];
+    };
     expect(entry.id).toBe(n.id);
     expect(entry.membership).toBe('edited');
     expect(entry.lsoa21.map((l) => l.code)).not.toContain(removed);
@@ -237,7 +318,9 @@ describe('your own area', () => {
     for (const bad of ['AAAAAA.AAAA', 'garbage']) {
       const p = await openPage(chrome.browser, `${base}?area=${bad}`);
       await waitForMap(p.page);
-      await expect(p.page.locator('.notice[role="status"]').first().textContent()).resolves.toMatch(/The area in this link .* default view is shown/);
+      await expect(p.page.locator('.notice[role="status"]').first().textContent()).resolves.toMatch(
+        /The area in this link .* default view is shown/,
+      );
       expect(new URL(p.page.url()).searchParams.get('area')).toBeNull();
       await p.page.context().close();
     }
@@ -253,12 +336,17 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
     const ward = await page.locator('#custom-area-ward').inputValue();
     await panel(page).getByRole('button', { name: 'Start from this ward' }).click();
     // The members are the ward's LSOAs as the built data gives them.
-    const wardCodes = LSOAS.filter((l) => l.ward === ward).map((l) => l.code).sort();
+    const wardCodes = LSOAS.filter((l) => l.ward === ward)
+      .map((l) => l.code)
+      .sort();
     await expect.poll(() => members(page)).toEqual(wardCodes);
     // Copy link: copied, or (no clipboard permission headless) told to copy from the box, which holds the area's link.
     await panel(page).getByRole('button', { name: 'Copy link' }).click();
     // The clipboard answers asynchronously: wait for the status line.
-    await panel(page).getByRole('status').filter({ hasText: /Link copied|Copy the link from the box/ }).waitFor({ timeout: 10_000 });
+    await panel(page)
+      .getByRole('status')
+      .filter({ hasText: /Link copied|Copy the link from the box/ })
+      .waitFor({ timeout: 10_000 });
     const link = new URL(await page.getByTestId('custom-area-link').inputValue());
     expect(link.searchParams.get('area')).toBe(new URL(page.url()).searchParams.get('area'));
     await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();
@@ -269,7 +357,10 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
     await expect.poll(() => members(page)).toEqual([]);
     await kept.first().getByRole('button').first().click();
     await expect.poll(() => members(page)).toEqual(wardCodes);
-    await kept.first().getByRole('button', { name: /^Delete / }).click();
+    await kept
+      .first()
+      .getByRole('button', { name: /^Delete / })
+      .click();
     await expect(page.getByTestId('custom-area-saved').count()).resolves.toBe(0);
     // Closing the panel hides its body.
     await panel(page).getByRole('button', { name: 'Close your own area' }).click();
@@ -279,7 +370,10 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
   });
 
   it('with browser storage refusing writes, keeping an area says so and the app keeps working', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const context = await chrome.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+    });
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -292,7 +386,9 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
     await ensureOpen(page);
     await panel(page).getByRole('button', { name: 'Start from this ward' }).click();
     await panel(page).getByRole('button', { name: 'Keep in this browser' }).click();
-    await expect(panel(page).locator('.notice[role="status"]').textContent()).resolves.toMatch(/cannot be kept in this browser/);
+    await expect(panel(page).locator('.notice[role="status"]').textContent()).resolves.toMatch(
+      /cannot be kept in this browser/,
+    );
     // Still usable: the profile is there and the map still answers a ward choice.
     await expect(page.getByTestId('custom-area-profile').isVisible()).resolves.toBe(true);
     await context.close();
@@ -301,7 +397,12 @@ describe('your own area: the remaining buttons, and storage that refuses', () =>
 
 describe('your own area on a 390 px phone', () => {
   it('opens in the controls sheet, gives its profile, and nothing scrolls sideways', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const context = await chrome.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     await page.goto(base);
     await waitForMap(page);

@@ -24,10 +24,15 @@ type Failure = 'http500' | 'aborted';
  * A page (no service worker: it would fetch every file itself) whose requests for `file` fail until the
  * returned `heal` is called.
  */
-async function openFailing(file: RegExp, failure: Failure, query = ''): Promise<{ page: Page; heal: () => Promise<void> }> {
+async function openFailing(
+  file: RegExp,
+  failure: Failure,
+  query = '',
+): Promise<{ page: Page; heal: () => Promise<void> }> {
   context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  const fail = (route: Route) => (failure === 'http500' ? route.fulfill({ status: 500, body: 'synthetic server error' }) : route.abort('failed'));
+  const fail = (route: Route) =>
+    failure === 'http500' ? route.fulfill({ status: 500, body: 'synthetic server error' }) : route.abort('failed');
   await page.route(file, fail);
   await page.goto(`${base}${query}`);
   await waitForMap(page);
@@ -39,7 +44,9 @@ const notice = (page: Page) => page.locator('#map-area > .notice');
 async function expectNotice(page: Page, text: RegExp): Promise<void> {
   await notice(page).waitFor({ timeout: 30_000 });
   await expect(notice(page).textContent()).resolves.toMatch(text);
-  await expect(notice(page).textContent()).resolves.toMatch(/tries again when the connection returns or you make another choice\.$/);
+  await expect(notice(page).textContent()).resolves.toMatch(
+    /tries again when the connection returns or you make another choice\.$/,
+  );
 }
 
 /** The rest of the app works: no "could not start", and search still selects a ward and shows its profile. */
@@ -60,7 +67,10 @@ describe('LSOA 2011 areas (IoD 2019 and 2015)', () => {
   it('an HTTP 500 leaves a notice and a working app; the next choice loads and draws the 2011 map', async () => {
     const { page, heal } = await openFailing(/\/geo\/areas-2011\.topojson$/, 'http500');
     await page.locator('input[name="release"][value="2019"]').check();
-    await expectNotice(page, /^The LSOA 2011 areas of IoD 2019 and 2015 are unavailable \(Could not load areas-2011\.topojson \(HTTP 500\)/);
+    await expectNotice(
+      page,
+      /^The LSOA 2011 areas of IoD 2019 and 2015 are unavailable \(Could not load areas-2011\.topojson \(HTTP 500\)/,
+    );
     await waitForIdle(page);
     expect(await choroplethPoints(page)).toBeLessThan(3);
     await expectAppWorks(page);
@@ -87,7 +97,10 @@ describe('LSOA 2011 areas (IoD 2019 and 2015)', () => {
 describe('the other deferred files', () => {
   it('detail values: outreach planning waits, the notice says why; they arrive on the next choice', async () => {
     const { page, heal } = await openFailing(/\/geo\/areas-2021-details\.json$/, 'http500');
-    await expectNotice(page, /^Domain ranks and scores are unavailable \(Could not load areas-2021-details\.json \(HTTP 500\)/);
+    await expectNotice(
+      page,
+      /^Domain ranks and scores are unavailable \(Could not load areas-2021-details\.json \(HTTP 500\)/,
+    );
     await expect(page.getByTestId('outreach-loading').count()).resolves.toBe(1);
     await expectAppWorks(page);
     await heal();
@@ -109,7 +122,10 @@ describe('the other deferred files', () => {
 
   it('roads, rivers and place names: a notice, then the layer once the next choice retries', async () => {
     const { page, heal } = await openFailing(/\/geo\/context\.json$/, 'http500');
-    await expectNotice(page, /^Roads, rivers and place names are unavailable \(Could not load context\.json \(HTTP 500\)/);
+    await expectNotice(
+      page,
+      /^Roads, rivers and place names are unavailable \(Could not load context\.json \(HTTP 500\)/,
+    );
     await expect(page.getByTestId('context-labels').count()).resolves.toBe(0);
     await expectAppWorks(page);
     await heal();
@@ -120,7 +136,10 @@ describe('the other deferred files', () => {
 
   it('the built SPI file: a notice rather than silence; it goes once the file loads', async () => {
     const { page, heal } = await openFailing(/\/geo\/spi\.json$/, 'http500');
-    await expectNotice(page, /^The Social Progress Index scores built for this atlas are unavailable \(Could not load spi\.json \(HTTP 500\)/);
+    await expectNotice(
+      page,
+      /^The Social Progress Index scores built for this atlas are unavailable \(Could not load spi\.json \(HTTP 500\)/,
+    );
     await expectAppWorks(page);
     await heal();
     await networkReturns(page);
@@ -134,7 +153,9 @@ describe('the other deferred files', () => {
       await page.keyboard.press('Enter');
     };
     await search();
-    await expect.poll(() => page.locator('.search__message').textContent(), { timeout: 30_000 }).toMatch(/^Postcode search is unavailable: Could not load postcodes\/LS7\.json \(HTTP 500\)/);
+    await expect
+      .poll(() => page.locator('.search__message').textContent(), { timeout: 30_000 })
+      .toMatch(/^Postcode search is unavailable: Could not load postcodes\/LS7\.json \(HTTP 500\)/);
     await expect(page.getByText('The map could not start').count()).resolves.toBe(0);
     await heal();
     await search();

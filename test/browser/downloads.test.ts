@@ -48,14 +48,23 @@ describe('every download button', () => {
     expect(file.name).toBe('leeds-ward-lsoas-burmantofts-richmond-hill-iod2025.csv');
     const { preamble, header, rows } = csv(file.body);
     expect(preamble).toContain('Release: English Indices of Deprivation 2025 (LSOA 2021)');
-    expect(header.slice(0, 6)).toEqual(['LSOA code', 'LSOA name', 'Ward code', 'Ward', 'IMD national decile (IoD2025)', 'IMD national rank (IoD2025)']);
+    expect(header.slice(0, 6)).toEqual([
+      'LSOA code',
+      'LSOA name',
+      'Ward code',
+      'Ward',
+      'IMD national decile (IoD2025)',
+      'IMD national rank (IoD2025)',
+    ]);
     const expected = [...burmantofts].sort((a, b) => Number(a['y25_imd_r']) - Number(b['y25_imd_r']));
     expect(expected.length).toBeGreaterThan(10);
     expect(rows.map((r) => r[0])).toEqual(expected.map((p) => p['code']));
     expect(rows.map((r) => Number(r[4]))).toEqual(expected.map((p) => p['y25_imd_d']));
     expect(rows.map((r) => Number(r[5]))).toEqual(expected.map((p) => p['y25_imd_r']));
     expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['Burmantofts & Richmond Hill']));
-    await expect(page.getByTestId('live-region').textContent()).resolves.toBe(`Downloaded the ${expected.length} LSOAs of Burmantofts & Richmond Hill as CSV.`);
+    await expect(page.getByTestId('live-region').textContent()).resolves.toBe(
+      `Downloaded the ${expected.length} LSOAs of Burmantofts & Richmond Hill as CSV.`,
+    );
   });
 
   it('the outreach gap list downloads the LSOAs listed on screen', async () => {
@@ -66,7 +75,10 @@ describe('every download button', () => {
     await page.selectOption('#gap-ward', BURMANTOFTS);
     const shown = await page.getByTestId('gap-list').locator('li > button').allTextContents();
     expect(shown.length).toBeGreaterThan(0);
-    const file = await download(page, page.getByTestId('outreach-panel').getByRole('button', { name: 'Download this list (CSV)' }));
+    const file = await download(
+      page,
+      page.getByTestId('outreach-panel').getByRole('button', { name: 'Download this list (CSV)' }),
+    );
     expect(file.name).toBe('leeds-gap-decile-1-800m-burmantofts-richmond-hill-iod2025.csv');
     const { header, rows } = csv(file.body);
     expect(header[1]).toBe('LSOA name');
@@ -85,7 +97,9 @@ describe('every download button', () => {
     const table = page.getByTestId('layer-table');
     await table.waitFor();
     await page.locator('#table-ward').selectOption({ label: 'Burmantofts & Richmond Hill' });
-    const onScreen = await table.locator('tbody tr').evaluateAll((trs) => trs.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
+    const onScreen = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
     const file = await download(page, page.getByRole('button', { name: 'Download as CSV' }));
     expect(file.name).toMatch(/^leeds-table-.*iod2025.*\.csv$/);
     const { preamble, rows } = csv(file.body);
@@ -119,7 +133,10 @@ describe('the catchment download', () => {
     await page.getByTestId('outreach-panel').getByRole('radio', { name: '400 m' }).check();
     const shown = await page.locator('[data-testid="catchment-table"] tbody tr th button').allTextContents();
     expect(shown.length).toBeGreaterThan(0);
-    const file = await download(page, page.getByTestId('outreach-panel').getByRole('button', { name: 'Download this list (CSV)' }));
+    const file = await download(
+      page,
+      page.getByTestId('outreach-panel').getByRole('button', { name: 'Download this list (CSV)' }),
+    );
     expect(file.name).toBe('leeds-catchment-400m-reginald-centre-iod2025.csv');
     const { header, rows } = csv(file.body);
     expect(header[4]).toBe('Straight-line distance (m)');

@@ -8,8 +8,8 @@ const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
 /** The README's IoD attribution line, for the three releases of the Leeds build. */
-const IOD_LINE = 'Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.';
-
+const IOD_LINE =
+  'Source: English Indices of Deprivation 2025 / 2019 / 2015, Ministry of Housing, Communities and Local Government.';
 
 async function downloadedText(d: Download): Promise<string> {
   const path = await d.path();
@@ -29,7 +29,8 @@ describe('embed mode', () => {
       (window as unknown as { __heights: number[] }).__heights = [];
       addEventListener('message', (e: MessageEvent) => {
         const d = e.data as { type?: string; height?: number } | null;
-        if (d?.type === 'neighbourhood-atlas:height' && typeof d.height === 'number') (window as unknown as { __heights: number[] }).__heights.push(d.height);
+        if (d?.type === 'neighbourhood-atlas:height' && typeof d.height === 'number')
+          (window as unknown as { __heights: number[] }).__heights.push(d.height);
       });
       const f = document.createElement('iframe');
       f.id = 'atlas';
@@ -41,17 +42,24 @@ describe('embed mode', () => {
     }, src);
     const frame = page.frameLocator('#atlas');
     await frame.locator('.maplibregl-canvas').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __heights: number[] }).__heights.length > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __heights: number[] }).__heights.length > 0, undefined, {
+      timeout: 30_000,
+    });
     const heights = await page.evaluate(() => (window as unknown as { __heights: number[] }).__heights);
     expect(Math.max(...heights)).toBeGreaterThan(400);
 
     const inner = page.frames().find((f) => f.url().includes('embed=1'))!;
-    const widths = await inner.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await inner.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await expect(inner.locator('.app-header__full').getAttribute('href')).resolves.not.toContain('embed=1');
     await expect(inner.locator('#indicator-select').isDisabled()).resolves.toBe(true);
 
-    const thirdParty = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank');
+    const thirdParty = requests.filter(
+      (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank',
+    );
     expect(thirdParty).toEqual([]);
     const cookies = await context.cookies();
     expect(cookies).toEqual([]);
@@ -83,7 +91,10 @@ describe('export', () => {
       const c = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
       return { w: c.width, h: c.height };
     });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save map as PNG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     const png = readFileSync(await download.path());
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -115,7 +126,13 @@ describe('export', () => {
       const drawn: string[] = [];
       (window as unknown as { __drawn: string[] }).__drawn = drawn;
       const fillText = CanvasRenderingContext2D.prototype.fillText;
-      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      CanvasRenderingContext2D.prototype.fillText = function (
+        this: CanvasRenderingContext2D,
+        text: string,
+        x: number,
+        y: number,
+        maxWidth?: number,
+      ) {
         drawn.push(text);
         return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
       };
@@ -135,9 +152,14 @@ describe('export', () => {
     await page.locator('#table-ward').selectOption({ label: 'Armley' });
     // The LSOA 2011 areas load lazily: wait for the ward's rows before reading them.
     await table.locator('tbody tr').nth(10).waitFor();
-    const onScreen = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
+    const onScreen = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')));
     expect(onScreen.length).toBeGreaterThan(10);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
     const text = await downloadedText(download);
     expect(readCsvPreamble(text)).toContain('Release: English Indices of Deprivation 2019 (LSOA 2011)');
     expect(readCsvPreamble(text)).toContain(`Attribution: ${IOD_LINE}`);

@@ -34,8 +34,12 @@ describe('first view', () => {
       });
     });
     await page.goto(`${base}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, { timeout: 60_000 });
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
     expect(problems).toEqual([]);
     expect(workerRequests).toHaveLength(1);
     const workerTimes = await page.evaluate(() => (window as unknown as { __workerTimes: number[] }).__workerTimes);

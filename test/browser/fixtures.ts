@@ -13,7 +13,9 @@ export const SOURCES = resolve(ROOT, process.env['ATLAS_DATA_DIR'] ?? '../shared
 type Area = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
 /** The generated first-view TopoJSON as the browser would see it (read from the production build). */
-export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
+export function builtAreas(
+  object: 'lsoa21' | 'wards',
+): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
   const topo = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021.topojson'), 'utf8')) as Topology;
   const obj = topo.objects[object] as GeometryCollection;
   const fc = feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
@@ -21,9 +23,17 @@ export function builtAreas(object: 'lsoa21' | 'wards'): FeatureCollection<Polygo
     // As the app does: the flags and local ranks the file leaves out restored, and the detail values
     // (centroids, population, domain ranks) merged in by code.
     const meta = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as DataMetadata;
-    const derived = deriveFields(fc.features.map((f) => f.properties), meta.releases, '2021');
-    const details = expandDetails(JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021-details.json'), 'utf8')) as AreaDetails);
-    fc.features.forEach((f, i) => void Object.assign(f.properties, derived[i], details.get(String(f.properties['code']))));
+    const derived = deriveFields(
+      fc.features.map((f) => f.properties),
+      meta.releases,
+      '2021',
+    );
+    const details = expandDetails(
+      JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021-details.json'), 'utf8')) as AreaDetails,
+    );
+    fc.features.forEach(
+      (f, i) => void Object.assign(f.properties, derived[i], details.get(String(f.properties['code']))),
+    );
   }
   return fc;
 }

@@ -21,7 +21,10 @@ interface Venue {
   geometry: { coordinates: [number, number] };
   properties: InterventionProperties;
 }
-const BUILT = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: Venue[]; cityWide: CityWideIntervention[] };
+const BUILT = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as {
+  features: Venue[];
+  cityWide: CityWideIntervention[];
+};
 const VENUES = BUILT.features;
 /** Programmes the reports give for the whole city: listed in the panel, never drawn. */
 const CITY_WIDE = BUILT.cityWide;
@@ -30,10 +33,15 @@ const ANCHOR = VENUES.find((v) => v.properties.id === 'ltht-st-jamess-anchor')!;
 /** A project placed only approximately, in its neighbourhood. */
 const APPROXIMATE = VENUES.find((v) => v.properties.id === 'holbeck-go-tri')!;
 
-
 /** Where a lon/lat is on the map canvas now (CSS pixels), through the app's read-only test hook. */
 async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate(([x, y]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat]);
+  return page.evaluate(
+    ([x, y]) =>
+      (
+        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
+      ).__atlas.project(x!, y!),
+    [lon, lat],
+  );
 }
 
 const expectedItems = (f: InterventionFilter) => VENUES.map((v) => v.properties).filter((p) => matchesFilter(p, f));
@@ -88,10 +96,18 @@ describe('the interventions layer', () => {
     expect(new URL(page.url()).searchParams.get('sel')).toBe(`venue:${ANCHOR.properties.id}`);
     const text = (await profile.textContent()) ?? '';
     expect(text).toContain('Outcomes as reported');
-    expect(text).toContain('apprenticeship programmes, year-on-year increase: 51 % (quoted from the NHS Long Term Plan in the report)');
-    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(readerSource(ANCHOR.properties.source));
-    await expect(page.getByTestId('venue-precision').textContent()).resolves.toBe('Location: postcode centroid (LS9 7TF), not the building');
-    await expect(page.getByTestId('live-region').textContent()).resolves.toContain(`Selected ${ANCHOR.properties.name}.`);
+    expect(text).toContain(
+      'apprenticeship programmes, year-on-year increase: 51 % (quoted from the NHS Long Term Plan in the report)',
+    );
+    await expect(profile.locator('.profile__source').textContent()).resolves.toBe(
+      readerSource(ANCHOR.properties.source),
+    );
+    await expect(page.getByTestId('venue-precision').textContent()).resolves.toBe(
+      'Location: postcode centroid (LS9 7TF), not the building',
+    );
+    await expect(page.getByTestId('live-region').textContent()).resolves.toContain(
+      `Selected ${ANCHOR.properties.name}.`,
+    );
     expect(w.problems).toEqual([]);
   });
 
@@ -100,12 +116,18 @@ describe('the interventions layer', () => {
     const item = page.getByTestId('venue-list').locator('li', { hasText: APPROXIMATE.properties.name });
     await expect(item.locator('.venue-list__meta').textContent()).resolves.toContain('location approximate');
     await item.getByRole('button').click();
-    await expect(page.getByTestId('venue-profile').locator('h2').textContent()).resolves.toBe(APPROXIMATE.properties.name);
-    await expect(page.getByTestId('venue-precision').textContent()).resolves.toMatch(/^Location: approximate: placed in its neighbourhood/);
+    await expect(page.getByTestId('venue-profile').locator('h2').textContent()).resolves.toBe(
+      APPROXIMATE.properties.name,
+    );
+    await expect(page.getByTestId('venue-precision').textContent()).resolves.toMatch(
+      /^Location: approximate: placed in its neighbourhood/,
+    );
     await expect(page.getByTestId('venue-profile').textContent()).resolves.toContain('children attending: over 20');
     // No dates in the source: the profile says what the report gives instead.
     expect(APPROXIMATE.properties.start ?? APPROXIMATE.properties.end).toBeUndefined();
-    await expect(page.getByTestId('venue-date-note').textContent()).resolves.toBe(`When: ${APPROXIMATE.properties.dateNote}`);
+    await expect(page.getByTestId('venue-date-note').textContent()).resolves.toBe(
+      `When: ${APPROXIMATE.properties.dateNote}`,
+    );
   });
 
   it('the list filters by type and by year, with the counts and items the data gives', async () => {
@@ -117,7 +139,10 @@ describe('the interventions layer', () => {
 
     // Type: unchecking "Anchor institution" drops exactly the anchors, from the list and from the map.
     await page.getByRole('checkbox', { name: ANCHOR_STYLE.label }).uncheck();
-    const noAnchors: InterventionFilter = { ...ALL_TYPES_FILTER, types: new Set([...ALL_TYPES_FILTER.types].filter((t) => t !== 'anchor_institution')) };
+    const noAnchors: InterventionFilter = {
+      ...ALL_TYPES_FILTER,
+      types: new Set([...ALL_TYPES_FILTER.types].filter((t) => t !== 'anchor_institution')),
+    };
     const afterType = expectedItems(noAnchors);
     expect(afterType.length).toBeLessThan(VENUES.length);
     await expect(shownCount(page)).resolves.toBe(`${afterType.length} of ${VENUES.length} shown.`);
@@ -139,15 +164,21 @@ describe('the interventions layer', () => {
     // Anchors back on: the count adds only the anchors whose dates match.
     await page.getByRole('checkbox', { name: ANCHOR_STYLE.label }).check();
     const types = new Set<InterventionType>(ALL_TYPES_FILTER.types);
-    await expect(shownCount(page)).resolves.toBe(`${expectedItems({ ...byYear, types }).length} of ${VENUES.length} shown.`);
+    await expect(shownCount(page)).resolves.toBe(
+      `${expectedItems({ ...byYear, types }).length} of ${VENUES.length} shown.`,
+    );
     expect(w.problems).toEqual([]);
   });
 
   it('lists the city-wide programmes, with their citations, in a collapsed section of the panel', async () => {
     const { page } = w;
-    expect(CITY_WIDE.map((c) => c.id)).toEqual(expect.arrayContaining(['warm-spaces-map', 'jobshop-use-all-hubs', 'local-area-plans-2023']));
+    expect(CITY_WIDE.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['warm-spaces-map', 'jobshop-use-all-hubs', 'local-area-plans-2023']),
+    );
     const section = page.getByTestId('citywide-list');
-    await expect(section.locator('summary').textContent()).resolves.toBe(`${CITY_WIDE.length} city-wide programmes (not on the map)`);
+    await expect(section.locator('summary').textContent()).resolves.toBe(
+      `${CITY_WIDE.length} city-wide programmes (not on the map)`,
+    );
     const items = section.locator(':scope > ul > li');
     await expect(items.first().isVisible()).resolves.toBe(false);
     await section.locator('summary').click();
@@ -159,7 +190,7 @@ describe('the interventions layer', () => {
       await expect(li.locator('.profile__source').textContent()).resolves.toBe(`Source: ${readerSource(c.source)}`);
     }
     const jobshops = items.filter({ hasText: 'Jobshop use across all Community Hubs' });
-    await expect(jobshops.textContent()).resolves.toContain("people using Jobshop services in Community Hubs: 5,745");
+    await expect(jobshops.textContent()).resolves.toContain('people using Jobshop services in Community Hubs: 5,745');
     await expect(jobshops.textContent()).resolves.toContain('para. 3.13.6 "Jobshop services in Community Hubs"');
     // They are not map items: the list of placed items does not include them.
     await expect(page.getByTestId('venue-list').textContent()).resolves.not.toContain('Searchable map of warm spaces');

@@ -40,7 +40,9 @@ describe('the choropleth', () => {
   it('shows the legend with a count of LSOAs per decile that adds up to all 488', async () => {
     const { page, problems } = await openPage(chrome.browser, base);
     await waitForMap(page);
-    const counts = await page.$$eval('[data-testid="legend"] .legend__count', (els) => els.map((e) => Number.parseInt(e.textContent ?? '0', 10)));
+    const counts = await page.$$eval('[data-testid="legend"] .legend__count', (els) =>
+      els.map((e) => Number.parseInt(e.textContent ?? '0', 10)),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(488);
     // Data that loads after the first view (details, venues) must not blank or remount the page.
     const canvas = await page.$('.maplibregl-canvas');
@@ -83,7 +85,9 @@ describe('search', () => {
     const csv = readFileSync(resolve(SOURCES, 'places/ls_postcode_centroids.csv'), 'utf8').split('\n');
     const row = csv.find((l) => l.startsWith('LS7 3EX,'))!.split(',');
     const pt = point([Number(row[2]), Number(row[1])]);
-    const sourceLsoas = JSON.parse(readFileSync(resolve(SOURCES, 'boundaries/leeds/geojson/lsoa21_leeds_bgc.geojson'), 'utf8')) as {
+    const sourceLsoas = JSON.parse(
+      readFileSync(resolve(SOURCES, 'boundaries/leeds/geojson/lsoa21_leeds_bgc.geojson'), 'utf8'),
+    ) as {
       features: { properties: { LSOA21CD: string }; geometry: never }[];
     };
     const expected = sourceLsoas.features.find((f) => booleanPointInPolygon(pt, f.geometry))!.properties.LSOA21CD;
@@ -108,7 +112,9 @@ describe('search', () => {
     const { page, problems } = await openPage(chrome.browser, base);
     await page.locator('#search-input').fill('LS99 9ZZ');
     await page.keyboard.press('Enter');
-    await page.locator('#search-message', { hasText: 'LS99 9ZZ was not found among this map\'s postcodes in district LS99' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('#search-message', { hasText: "LS99 9ZZ was not found among this map's postcodes in district LS99" })
+      .waitFor({ timeout: 10_000 });
     expect(problems).toEqual([]);
   });
 
@@ -121,7 +127,9 @@ describe('search', () => {
     // Truro: nowhere near Leeds, so its district has no file here.
     await page.locator('#search-input').fill('tr1 1aa');
     await page.keyboard.press('Enter');
-    const message = page.locator('#search-message', { hasText: 'TR1 1AA is in postcode district TR1, which this map does not cover' });
+    const message = page.locator('#search-message', {
+      hasText: 'TR1 1AA is in postcode district TR1, which this map does not cover',
+    });
     await message.waitFor({ timeout: 10_000 });
     await expect(message.textContent()).resolves.toMatch(/Districts covered: .*LS1, LS10, .*LS7, .*WF3, /);
     expect(postcodeRequests).toEqual([]);
@@ -154,7 +162,10 @@ describe('the URL owns the state', () => {
   });
 
   it('nonsense parameters load the default view', async () => {
-    const { page, problems } = await openPage(chrome.browser, `${base}?ind=%3Cb%3E&rel=1066&band=x&view=y&sel=lsoa:zz&at=999,1,1`);
+    const { page, problems } = await openPage(
+      chrome.browser,
+      `${base}?ind=%3Cb%3E&rel=1066&band=x&view=y&sel=lsoa:zz&at=999,1,1`,
+    );
     await waitForMap(page);
     await expect(page.locator('#indicator-select').inputValue()).resolves.toBe('imd');
     await expect(page.getByRole('radio', { name: 'IoD 2025 (LSOA 2021)' }).isChecked()).resolves.toBe(true);

@@ -27,13 +27,18 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
 function smallTargets(page: Page, min: number): Promise<string[]> {
   return page.evaluate((m) => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, input, select, summary, [role="option"], a[href]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, input, select, summary, [role="option"], a[href]',
+    )) {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('.sr-only')) continue;
       // Links inside running text are exempt (WCAG 2.5.8 "inline"); skip links only show on focus.
       if (el.tagName === 'A' && (el.closest('p, li, dd, td') || el.classList.contains('skip-link'))) continue;
-      if (r.width < m || r.height < m) out.push(`${el.tagName}.${el.className} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.width < m || r.height < m)
+        out.push(
+          `${el.tagName}.${el.className} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return out;
   }, min);
@@ -51,10 +56,20 @@ function headerControls(page: Page): Promise<{ name: string; box: string; onScre
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.app-header button, .app-header a[href]')].map((el) => {
       const r = el.getBoundingClientRect();
-      const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
-      const corners: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+      const inside =
+        r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+      const corners: [number, number][] = [
+        [r.left + 2, r.top + 2],
+        [r.right - 2, r.top + 2],
+        [r.left + 2, r.bottom - 2],
+        [r.right - 2, r.bottom - 2],
+      ];
       const hit = corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
-      return { name: (el.textContent ?? '').trim(), box: `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`, onScreen: inside && hit };
+      return {
+        name: (el.textContent ?? '').trim(),
+        box: `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`,
+        onScreen: inside && hit,
+      };
     }),
   );
 }
@@ -63,7 +78,12 @@ describe('phone, 390×844 with touch', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await chrome.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    context = await chrome.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce',
+    });
     page = await open(context);
   });
   afterAll(async () => {
@@ -86,19 +106,33 @@ describe('phone, 390×844 with touch', () => {
 
   it('every visible control is at least 24 px, and the dock, header and search ones 44 px', async () => {
     expect(await smallTargets(page, 24)).toEqual([]);
-    const big = await page.$$eval('.sheet-dock button, .app-header__nav .button, #search-input, .search .button, .maplibregl-ctrl-group button', (els) =>
-      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => Math.min(r.width, r.height)),
+    const big = await page.$$eval(
+      '.sheet-dock button, .app-header__nav .button, #search-input, .search .button, .maplibregl-ctrl-group button',
+      (els) =>
+        els
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.min(r.width, r.height)),
     );
     expect(big.length).toBeGreaterThanOrEqual(8);
     expect(Math.min(...big)).toBeGreaterThanOrEqual(44);
   });
 
   it('every header control is fully on screen, at 390 px and at 320 px (reflow)', async () => {
-    for (const size of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 320, height: 640 },
+    ]) {
       await page.setViewportSize(size);
       const controls = await headerControls(page);
-      expect(controls.map((c) => c.name), `${size.width} px`).toEqual(['Table view', 'About the data', 'Save map as PNG', 'Print', 'Embed this map', 'Accessibility']);
-      expect(controls.filter((c) => !c.onScreen).map((c) => `${c.name} ${c.box}`), `${size.width} px`).toEqual([]);
+      expect(
+        controls.map((c) => c.name),
+        `${size.width} px`,
+      ).toEqual(['Table view', 'About the data', 'Save map as PNG', 'Print', 'Embed this map', 'Accessibility']);
+      expect(
+        controls.filter((c) => !c.onScreen).map((c) => `${c.name} ${c.box}`),
+        `${size.width} px`,
+      ).toEqual([]);
     }
     await page.setViewportSize({ width: 390, height: 844 });
   });
@@ -120,7 +154,9 @@ describe('phone, 390×844 with touch', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('#controls-panel').isVisible()).resolves.toBe(false);
     await expect(tab.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent)).resolves.toBe('Options');
+    await expect(page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent)).resolves.toBe(
+      'Options',
+    );
   });
 
   it('the legend sheet opens and closes with the close button', async () => {
@@ -168,7 +204,9 @@ describe('phone, 390×844 with touch', () => {
     await expect(more.getAttribute('aria-pressed')).resolves.toBe('false');
     await page.getByRole('button', { name: 'Close the panel' }).tap();
     await expect.poll(() => details.isVisible()).toBe(false);
-    await expect(page.locator('.sheet-dock__tab', { hasText: 'Details' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.locator('.sheet-dock__tab', { hasText: 'Details' }).getAttribute('aria-expanded')).resolves.toBe(
+      'false',
+    );
   });
 
   it('at 320 px wide nothing scrolls sideways, with or without a sheet open', async () => {
@@ -183,7 +221,11 @@ describe('phone, 390×844 with touch', () => {
 
 describe('table view', () => {
   it('on a phone it scrolls sideways inside its region only, with the area names kept in view', async () => {
-    const context = await chrome.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await chrome.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await open(context, '?table=1');
     const region = page.locator('.table-view__scroll');
     const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
@@ -207,7 +249,9 @@ describe('table view', () => {
     expect(table.x + table.width).toBeGreaterThan(1366 - 2);
     await expect(page.locator('#details').isVisible()).resolves.toBe(false);
     const decile = page.locator('[data-testid="layer-table"] thead abbr', { hasText: /^Decile$/ });
-    await expect(decile.getAttribute('title')).resolves.toBe('Index of Multiple Deprivation: national decile (IoD 2025 (LSOA 2021))');
+    await expect(decile.getAttribute('title')).resolves.toBe(
+      'Index of Multiple Deprivation: national decile (IoD 2025 (LSOA 2021))',
+    );
     await page.getByText('What the columns mean').click();
     await expect(page.locator('.table-view__key dd').first().isVisible()).resolves.toBe(true);
     // Choosing a row brings the details column back.
@@ -235,7 +279,9 @@ describe('tablet 768×1024 and desktop 1366×900', () => {
   it('the desktop keeps three columns: controls, map, details', async () => {
     const context = await chrome.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await open(context, `?sel=ward:${WARD}`);
-    const [c, m, d] = await Promise.all(['#controls-panel', '#map-area', '#details'].map(async (s) => (await page.locator(s).boundingBox())!));
+    const [c, m, d] = await Promise.all(
+      ['#controls-panel', '#map-area', '#details'].map(async (s) => (await page.locator(s).boundingBox())!),
+    );
     expect(c!.x + c!.width).toBeLessThanOrEqual(m!.x + 1);
     expect(m!.x + m!.width).toBeLessThanOrEqual(d!.x + 1);
     expect(m!.y).toBeLessThan(120);
@@ -266,7 +312,10 @@ describe('ward briefing', () => {
 
     // Independent expectation from the built data: this ward's LSOAs by IMD 2025 decile.
     const lsoas = builtAreas('lsoa21').features.filter((f) => f.properties['ward'] === WARD);
-    const perDecile = Array.from({ length: 10 }, (_, i) => lsoas.filter((f) => f.properties['y25_imd_d'] === i + 1).length);
+    const perDecile = Array.from(
+      { length: 10 },
+      (_, i) => lsoas.filter((f) => f.properties['y25_imd_d'] === i + 1).length,
+    );
     const legend = await briefing.locator('.briefing-legend li').allTextContents();
     perDecile.forEach((n, i) => void expect(legend[i]).toMatch(new RegExp(`: ${n}$`)));
     expect(await briefing.locator('.briefing__table tbody tr').count()).toBe(lsoas.length);
@@ -286,12 +335,21 @@ describe('ward briefing', () => {
   it('cites each report by title, date and paragraph, never by its file name (issue 19.11)', async () => {
     // Independent expectation from the content file: the citations of this ward's report items.
     type Cite = { file: string; title: string; date: string; paragraph: string };
-    const content = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../content/E08000035/interventions.json'), 'utf8')) as { items: { id: string; name: string; source: Cite; otherSources?: Cite[] }[] };
-    const built = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as { features: { properties: { id: string; ward?: string } }[] };
+    const content = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../content/E08000035/interventions.json'), 'utf8'),
+    ) as { items: { id: string; name: string; source: Cite; otherSources?: Cite[] }[] };
+    const built = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8'),
+    ) as { features: { properties: { id: string; ward?: string } }[] };
     const here = new Set(built.features.filter((f) => f.properties.ward === WARD).map((f) => f.properties.id));
     const items = content.items.filter((i) => here.has(i.id));
     expect(items.length).toBeGreaterThan(0);
-    const running = await page.getByTestId('ward-briefing').locator('.briefing__running li').evaluateAll((lis) => lis.map((li) => ({ name: li.querySelector('strong')?.textContent ?? '', text: li.textContent ?? '' })));
+    const running = await page
+      .getByTestId('ward-briefing')
+      .locator('.briefing__running li')
+      .evaluateAll((lis) =>
+        lis.map((li) => ({ name: li.querySelector('strong')?.textContent ?? '', text: li.textContent ?? '' })),
+      );
     for (const item of items) {
       const li = running.find((r) => r.name === item.name);
       expect(li, item.name).toBeDefined();
@@ -311,9 +369,12 @@ describe('ward briefing', () => {
     expect(pages.length).toBeLessThanOrEqual(2);
     // What is printed: only the briefing, with the name, the population line and every source.
     const printed = await page.evaluate(() => {
-      const visible = (s: string) => [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.getClientRects().length > 0);
+      const visible = (s: string) =>
+        [...document.querySelectorAll<HTMLElement>(s)].filter((e) => e.getClientRects().length > 0);
       return {
-        text: visible('.briefing').map((e) => e.innerText).join('\n'),
+        text: visible('.briefing')
+          .map((e) => e.innerText)
+          .join('\n'),
         appVisible: visible('.layout, .app-header, .briefing-toolbar').length,
         map: document.querySelector('.briefing-map__svg')!.getBoundingClientRect().bottom,
         footer: document.querySelector('.briefing__foot')!.getBoundingClientRect().top,
@@ -323,7 +384,10 @@ describe('ward briefing', () => {
     expect(printed.text).toContain(WARD_NAME);
     expect(printed.text).toMatch(/Population\s+(Not in the sources|[\d,]+)/);
     expect(printed.text).toContain('People figures: mid-2022 (IoD 2025 File 7).');
-    const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as { sources: { title: string }[]; attribution: string[] };
+    const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as {
+      sources: { title: string }[];
+      attribution: string[];
+    };
     for (const s of meta.sources) expect(printed.text).toContain(s.title);
     for (const a of meta.attribution) expect(printed.text).toContain(a);
     expect(printed.footer).toBeGreaterThan(printed.map);
@@ -349,14 +413,19 @@ describe('ward briefing', () => {
 
   it('with SPI data imported, the briefing carries the ward’s scorecard and still prints to at most two A4 pages', async () => {
     const spi = await open(context, `?view=spi&sel=ward:${WARD}`);
-    await spi.setInputFiles('#spi-file', resolve(import.meta.dirname, '../fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv'));
+    await spi.setInputFiles(
+      '#spi-file',
+      resolve(import.meta.dirname, '../fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv'),
+    );
     await spi.getByTestId('spi-scorecard').waitFor({ timeout: 30_000 });
     await spi.getByRole('button', { name: 'Ward briefing (print or PDF)' }).click();
     const card = spi.getByTestId('ward-briefing').getByTestId('spi-scorecard');
     await card.waitFor();
     // Only one scorecard in the document (the profile's is not rendered under the briefing).
     await expect(spi.getByTestId('spi-scorecard').count()).resolves.toBe(1);
-    await expect.poll(() => spi.getByTestId('ward-briefing').locator('.briefing__running li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => spi.getByTestId('ward-briefing').locator('.briefing__running li').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await spi.emulateMedia({ media: 'print' });
     const pdf = await spi.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];

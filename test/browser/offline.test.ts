@@ -21,11 +21,22 @@ describe('offline after one visit (service worker)', () => {
     expect(new URL(cached.script).origin).toBe(new URL(base).origin);
     expect(cached.names).toHaveLength(1);
     expect(cached.names[0]).toMatch(/^atlas-[0-9a-f]{16}$/);
-    for (const file of ['/index.html', '/geo/areas-2021.topojson', '/geo/metadata.json', '/geo/areas-2021-details.json', '/geo/interventions.json', '/geo/postcodes/LS7.json', '/geo/context.json', '/manifest.webmanifest']) {
+    for (const file of [
+      '/index.html',
+      '/geo/areas-2021.topojson',
+      '/geo/metadata.json',
+      '/geo/areas-2021-details.json',
+      '/geo/interventions.json',
+      '/geo/postcodes/LS7.json',
+      '/geo/context.json',
+      '/manifest.webmanifest',
+    ]) {
       expect(cached.keys).toContain(file);
     }
     expect(cached.keys.some((k) => /^\/assets\/main-.*\.js$/.test(k))).toBe(true);
-    const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json());
+    const manifest = await page.evaluate(async () =>
+      (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json(),
+    );
     expect(manifest).toMatchObject({ name: 'Neighbourhood Atlas', display: 'standalone', start_url: './' });
     await context.close();
   });
@@ -34,7 +45,14 @@ describe('offline after one visit (service worker)', () => {
     const { context, page } = await openWithServiceWorker(chrome.browser, base);
     await context.setOffline(true);
     // Really offline: a file the worker does not hold fails.
-    await expect(page.evaluate(() => fetch('/not-cached.txt').then(() => 'ok', () => 'failed'))).resolves.toBe('failed');
+    await expect(
+      page.evaluate(() =>
+        fetch('/not-cached.txt').then(
+          () => 'ok',
+          () => 'failed',
+        ),
+      ),
+    ).resolves.toBe('failed');
     await page.reload();
     await waitForMap(page);
     await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
@@ -64,7 +82,10 @@ describe('offline after one visit (service worker)', () => {
     const metadataUrl = new URL('geo/metadata.json', base).href;
     await page.evaluate(async (url) => {
       const cache = await caches.open((await caches.keys())[0]!);
-      await cache.put(url, new Response('{"schemaVersion":1,"area":{"na', { headers: { 'content-type': 'application/json' } }));
+      await cache.put(
+        url,
+        new Response('{"schemaVersion":1,"area":{"na', { headers: { 'content-type': 'application/json' } }),
+      );
     }, metadataUrl);
     await page.reload();
     await waitForMap(page);

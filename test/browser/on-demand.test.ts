@@ -11,8 +11,18 @@ const base = inject('baseUrl');
 
 const BURMANTOFTS = 'E05011388';
 /** The chunks (by their source's name) the first view must not fetch. */
-const ON_DEMAND = ['AboutPanel', 'BriefingRegion', 'EmbedDialog', 'SpiPanel', 'SpiScorecard', 'TableView', 'csv', 'table-export'];
-const onDemandChunk = (url: string) => ON_DEMAND.find((name) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(url)) ?? null;
+const ON_DEMAND = [
+  'AboutPanel',
+  'BriefingRegion',
+  'EmbedDialog',
+  'SpiPanel',
+  'SpiScorecard',
+  'TableView',
+  'csv',
+  'table-export',
+];
+const onDemandChunk = (url: string) =>
+  ON_DEMAND.find((name) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(url)) ?? null;
 
 let context: BrowserContext | undefined;
 afterEach(async () => {
@@ -49,7 +59,9 @@ describe('the first view’s data is preloaded', () => {
     await page.goto(base);
     await waitForMap(page);
     const fetched = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
+      performance
+        .getEntriesByType('resource')
+        .map((e) => ({ path: new URL(e.name).pathname, initiator: (e as PerformanceResourceTiming).initiatorType })),
     );
     for (const file of ['metadata.json', 'areas-2021.topojson']) {
       const hits = fetched.filter((f) => f.path.endsWith(`/geo/${file}`));
@@ -71,7 +83,9 @@ describe('code loaded on demand', () => {
     expect(fetched).toEqual([]);
 
     await page.getByRole('button', { name: 'About the data' }).click();
-    await expect(page.getByTestId('about-panel').getByRole('heading', { name: 'About the data' }).textContent()).resolves.toBe('About the data');
+    await expect(
+      page.getByTestId('about-panel').getByRole('heading', { name: 'About the data' }).textContent(),
+    ).resolves.toBe('About the data');
     await page.getByRole('button', { name: 'Table view' }).click();
     await page.getByTestId('layer-table').waitFor();
     await page.getByRole('button', { name: 'Embed this map' }).click();
@@ -82,7 +96,9 @@ describe('code loaded on demand', () => {
   it('a panel whose code fails to load says so in its place, and the rest of the page keeps working', async () => {
     const page = await openFailing(/\/assets\/AboutPanel-[\w-]+\.js$/);
     await page.getByRole('button', { name: 'About the data' }).click();
-    await expect(page.locator('#about').getByRole('alert').textContent()).resolves.toMatch(/^This part of the atlas could not load \(.+\)\. Reloading the page may help\.$/);
+    await expect(page.locator('#about').getByRole('alert').textContent()).resolves.toMatch(
+      /^This part of the atlas could not load \(.+\)\. Reloading the page may help\.$/,
+    );
     expect(await page.getByTestId('about-panel').count()).toBe(0);
     // Not the app-wide "could not start": the profile is still there and other panels still open.
     await expect(page.locator('#profile-title').textContent()).resolves.toBe('Burmantofts & Richmond Hill');
@@ -97,7 +113,9 @@ describe('code loaded on demand', () => {
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'Table view' }).click();
     await page.getByTestId('table-view').getByRole('button', { name: 'Download as CSV' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-region"]')?.textContent?.startsWith('Could not download'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="live-region"]')?.textContent?.startsWith('Could not download'),
+    );
     await expect(page.getByTestId('live-region').textContent()).resolves.toMatch(/^Could not download the table: .+/);
     expect(downloads).toBe(0);
   });

@@ -37,7 +37,10 @@ describe('not by colour alone', () => {
   it('outlines the national most deprived 1% in red, and the outline goes when the highlight is switched off', async () => {
     const onePercent = builtAreas('lsoa21').features.filter((f) => f.properties['y25_p1'] === 1);
     expect(onePercent.length).toBe(7);
-    const { page, problems } = await openPage(chrome.browser, `${base}?${cameraOn(String(onePercent[0]!.properties['code']), 14)}`);
+    const { page, problems } = await openPage(
+      chrome.browser,
+      `${base}?${cameraOn(String(onePercent[0]!.properties['code']), 14)}`,
+    );
     await waitForMap(page);
     const red: [number, number, number] = [0xd7, 0x19, 0x1c];
     const withOutline = await countPixels(page, red);
@@ -56,7 +59,9 @@ describe('not by colour alone', () => {
     // The hatch is stripes of two greys: both must be drawn around the centre of the changed LSOA.
     expect(await countPixels(page, [0xd9, 0xd9, 0xd9], 6)).toBeGreaterThan(500);
     expect(await countPixels(page, [0x73, 0x73, 0x73], 10)).toBeGreaterThan(500);
-    await expect(page.getByTestId('legend').textContent()).resolves.toContain('Boundary changed in 2021: not comparable');
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain(
+      'Boundary changed in 2021: not comparable',
+    );
     expect(problems).toEqual([]);
   });
 
@@ -69,7 +74,13 @@ describe('not by colour alone', () => {
     const before = await countPixels(page, black, 10);
     const box = await page.locator('.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('no map canvas');
-    const at = await page.evaluate(([x, y]) => (window as unknown as { __atlas: { project(lon: number, lat: number): { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat] as const);
+    const at = await page.evaluate(
+      ([x, y]) =>
+        (
+          window as unknown as { __atlas: { project(lon: number, lat: number): { x: number; y: number } } }
+        ).__atlas.project(x!, y!),
+      [lon, lat] as const,
+    );
     await page.mouse.move(box.x + at.x, box.y + at.y);
     await page.getByTestId('tooltip').waitFor();
     await waitForIdle(page);

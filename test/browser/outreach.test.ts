@@ -31,7 +31,10 @@ interface Lsoa {
 const LSOAS = builtAreas('lsoa21').features.map((f) => f.properties as unknown as Lsoa);
 const VENUES = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as {
-    features: { geometry: { coordinates: [number, number] }; properties: { id: string; name: string; type: string; precision: string } }[];
+    features: {
+      geometry: { coordinates: [number, number] };
+      properties: { id: string; name: string; type: string; precision: string };
+    }[];
   }
 ).features;
 const REGINALD = VENUES.find((v) => v.properties.id === 'venue-reginald-centre')!;
@@ -43,7 +46,6 @@ function within(centre: readonly number[], radiusM: number): (Lsoa & { d: number
     .filter((l) => l.d <= radiusM)
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code));
 }
-
 
 const tableNames = (page: Page) => page.locator('[data-testid="catchment-table"] tbody tr th button').allTextContents();
 
@@ -69,13 +71,18 @@ describe('outreach planning', () => {
     const shown = await tableNames(page);
     expect(shown).toEqual(expected.map((l) => l.name));
     await expect(page.getByTestId('catchment-result').locator('[role="status"]').textContent()).resolves.toMatch(
-      new RegExp(`^${expected.length} LSOAs within 800 m \\(straight line\\); ${expected.filter((l) => l.y25_imd_d === 1).length} in national IMD decile 1`),
+      new RegExp(
+        `^${expected.length} LSOAs within 800 m \\(straight line\\); ${expected.filter((l) => l.y25_imd_d === 1).length} in national IMD decile 1`,
+      ),
     );
 
     const axe = await axeReport(page, 'the outreach panel in catchment mode');
     expect(axe.count, axe.message).toBe(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download this list (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download this list (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('leeds-catchment-800m-reginald-centre-iod2025.csv');
     const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = text.split(/\r?\n/).filter((l) => l !== '');
@@ -88,7 +95,9 @@ describe('outreach planning', () => {
     expect(rows.map((r) => r[1])).toEqual(shown);
     expect(rows.map((r) => r[0])).toEqual(expected.map((l) => l.code));
     rows.forEach((r, i) => void expect(Math.abs(Number(r[4]) - expected[i]!.d)).toBeLessThanOrEqual(1));
-    expect(rows.map((r) => Number(r[header!.indexOf('IMD national decile (IoD2025)')]))).toEqual(expected.map((l) => l.y25_imd_d));
+    expect(rows.map((r) => Number(r[header!.indexOf('IMD national decile (IoD2025)')]))).toEqual(
+      expected.map((l) => l.y25_imd_d),
+    );
     expect(w.problems).toEqual([]);
   });
 
@@ -100,7 +109,9 @@ describe('outreach planning', () => {
     await page.selectOption('#gap-ward', BURMANTOFTS);
 
     // Hubs: community_hub interventions whose point is not just "somewhere in the area".
-    const hubs = VENUES.filter((v) => v.properties.type === 'community_hub' && v.properties.precision !== 'area').map((v) => v.geometry.coordinates);
+    const hubs = VENUES.filter((v) => v.properties.type === 'community_hub' && v.properties.precision !== 'area').map(
+      (v) => v.geometry.coordinates,
+    );
     const candidates = LSOAS.filter((l) => l.ward === BURMANTOFTS && l.y25_imd_d === 1);
     const gaps = candidates.filter((l) => hubs.every((h) => haversineM(h, [l.cx, l.cy]) > 800));
     expect(gaps.length).toBeGreaterThan(0);
@@ -109,7 +120,9 @@ describe('outreach planning', () => {
     const shown = await page.getByTestId('gap-list').locator('li > button').allTextContents();
     expect([...shown].sort()).toEqual(gaps.map((l) => l.name).sort());
     await expect(page.getByTestId('gap-result').locator('[role="status"]').textContent()).resolves.toMatch(
-      new RegExp(`^${gaps.length} of ${candidates.length} LSOAs in decile 1 in Burmantofts & Richmond Hill are more than 800 m`),
+      new RegExp(
+        `^${gaps.length} of ${candidates.length} LSOAs in decile 1 in Burmantofts & Richmond Hill are more than 800 m`,
+      ),
     );
     expect(w.problems).toEqual([]);
   });
@@ -119,13 +132,20 @@ describe('outreach planning', () => {
     await page.getByRole('radio', { name: 'Catchment around a hub, venue or point' }).check();
     const pick = page.getByRole('button', { name: 'Pick a point on the map' });
     await pick.click();
-    await expect(page.getByRole('button', { name: 'Click on the map to place the centre…' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      page.getByRole('button', { name: 'Click on the map to place the centre…' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
 
     // A spot on the map well away from every venue marker, so the click is not taken by a venue.
     await waitForIdle(page);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const markers = await page.evaluate(
-      (coords) => coords.map(([lon, lat]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(lon!, lat!)),
+      (coords) =>
+        coords.map(([lon, lat]) =>
+          (
+            window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
+          ).__atlas.project(lon!, lat!),
+        ),
       VENUES.map((v) => v.geometry.coordinates),
     );
     const spot = [0.3, 0.4, 0.5, 0.6, 0.7]
@@ -139,10 +159,20 @@ describe('outreach planning', () => {
     const m = /^the point you picked \((-?\d+\.\d+), (-?\d+\.\d+)\)$/.exec(text);
     expect(m, text).not.toBeNull();
     const [lat, lon] = [Number(m![1]), Number(m![2])];
-    const back = await page.evaluate(([x, y]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat]);
+    const back = await page.evaluate(
+      ([x, y]) =>
+        (
+          window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
+        ).__atlas.project(x!, y!),
+      [lon, lat],
+    );
     expect(Math.hypot(back.x - spot.x, back.y - spot.y)).toBeLessThan(2);
-    await expect(page.getByRole('button', { name: 'Pick a point on the map' }).getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(page.getByTestId('live-region').textContent()).resolves.toBe('Catchment centre placed where you clicked.');
+    await expect(
+      page.getByRole('button', { name: 'Pick a point on the map' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('false');
+    await expect(page.getByTestId('live-region').textContent()).resolves.toBe(
+      'Catchment centre placed where you clicked.',
+    );
     // The picked point replaces the venue as the centre.
     await expect(page.getByTestId('venue-profile').count()).resolves.toBe(0);
     // (The shown point is rounded to 5 decimals, under a metre: only a centroid within 1 m of the edge could differ.)

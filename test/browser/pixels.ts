@@ -22,7 +22,11 @@ export function closeTo(actual: readonly number[], expected: readonly number[], 
 }
 
 /** The RGB of every pixel within ±radius CSS px of each point, read from one copy of the canvas. */
-export async function canvasPixelsAround(page: Page, points: ReadonlyArray<{ x: number; y: number }>, radius: number): Promise<Array<[number, number, number]>> {
+export async function canvasPixelsAround(
+  page: Page,
+  points: ReadonlyArray<{ x: number; y: number }>,
+  radius: number,
+): Promise<Array<[number, number, number]>> {
   return page.evaluate(
     ([pts, r]) => {
       const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement | null;

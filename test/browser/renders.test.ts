@@ -19,7 +19,10 @@ interface Hooks {
  * asks for a repaint, so a change that drew nothing would still count 1: each test also checks the
  * pixels or the legend, so a switch that did nothing cannot pass.
  */
-async function rendersFor(page: Page, control: { select: string; value: string } | { radio: string; value: string }): Promise<number> {
+async function rendersFor(
+  page: Page,
+  control: { select: string; value: string } | { radio: string; value: string },
+): Promise<number> {
   return page.evaluate(async (c) => {
     const h = (window as unknown as { __atlas: Hooks }).__atlas;
     const before = h.renders();
@@ -104,7 +107,8 @@ describe('a switch costs one render', () => {
     // The first time, the LSOA 2011 areas are downloaded and built: not timed.
     await page.getByRole('radio', { name: /IoD 2019/ }).check();
     await settled(page);
-    const colour = (release: '2025' | '2019') => blend(DECILE_COLOURS[(area.properties[`y${release.slice(2)}_imd_d`] as number) - 1]!, 0.85);
+    const colour = (release: '2025' | '2019') =>
+      blend(DECILE_COLOURS[(area.properties[`y${release.slice(2)}_imd_d`] as number) - 1]!, 0.85);
     expect(closeTo(await mapCentrePixel(page), colour('2019'))).toBe(true);
     for (const release of ['2025', '2019', '2025'] as const) {
       expect(await rendersFor(page, { radio: 'release', value: release }), release).toBeLessThanOrEqual(2);

@@ -30,7 +30,7 @@ function largeValidFile(path: string): { rows: number } {
     for (const [r, cells] of wardRows.entries()) {
       const row = [...cells];
       row[2] = String(year);
-      lines.push([...row, ...extra.map((_, i) => ((year * 7 + r * 13 + i * 31) % 1000 / 7).toFixed(4))].join(','));
+      lines.push([...row, ...extra.map((_, i) => (((year * 7 + r * 13 + i * 31) % 1000) / 7).toFixed(4))].join(','));
     }
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
@@ -61,7 +61,8 @@ async function startFrameWatch(page: Page): Promise<void> {
       if (document.querySelector('[data-testid="spi-progress"]')) w.__frames.sawProgress = true;
       // Frames drawn while the import is under way (read, then checked in the worker): a fast machine
       // checks this file in a few frames, so the whole import is counted, not the checking step alone.
-      if (/^(Reading|Checking) /.test(document.querySelector('[data-testid="spi-status"]')?.textContent ?? '')) w.__frames.framesWhileChecking += 1;
+      if (/^(Reading|Checking) /.test(document.querySelector('[data-testid="spi-status"]')?.textContent ?? ''))
+        w.__frames.framesWhileChecking += 1;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -116,17 +117,23 @@ describe('SPI import: size limit, worker and progress, session storage', () => {
     const { rows } = largeValidFile(large);
     await startFrameWatch(page);
     await page.setInputFiles('#spi-file', large);
-    await expect(finalStatus(page)).resolves.toBe(`Loaded ${rows} rows for ${wardRows.length} wards, years ${Array.from({ length: 201 }, (_, i) => 1900 + i).join(', ')}, from large-valid.csv.`);
+    await expect(finalStatus(page)).resolves.toBe(
+      `Loaded ${rows} rows for ${wardRows.length} wards, years ${Array.from({ length: 201 }, (_, i) => 1900 + i).join(', ')}, from large-valid.csv.`,
+    );
     const frames = await frameWatch(page);
     expect(frames.sawProgress).toBe(true);
     // Parsing this file on the main thread froze the page for seconds; in the worker, frames keep coming.
     // How many frames depends on how fast the worker is (3 to 150 seen here); what matters is that they keep coming.
     expect(frames.framesWhileChecking, `longest frame gap ${frames.maxGap.toFixed(0)} ms`).toBeGreaterThanOrEqual(1);
-    console.info(`SPI import of ${rows} rows: ${frames.framesWhileChecking} frames drawn while checking; longest frame gap ${frames.maxGap.toFixed(0)} ms`);
+    console.info(
+      `SPI import of ${rows} rows: ${frames.framesWhileChecking} frames drawn while checking; longest frame gap ${frames.maxGap.toFixed(0)} ms`,
+    );
     await expect(page.getByTestId('spi-panel').textContent()).resolves.toContain('Source: large-valid.csv.');
 
     // Too large for sessionStorage: the user is told, and the older entry is gone (no silent fallback).
-    await expect(page.getByTestId('spi-storage-notice').textContent()).resolves.toMatch(/could not be kept .* it will not survive a reload/);
+    await expect(page.getByTestId('spi-storage-notice').textContent()).resolves.toMatch(
+      /could not be kept .* it will not survive a reload/,
+    );
     await expect(page.evaluate((k) => sessionStorage.getItem(k), KEY)).resolves.toBeNull();
     await page.reload();
     await waitForMap(page);
@@ -139,7 +146,10 @@ describe('SPI import: size limit, worker and progress, session storage', () => {
 describe('a damaged SPI entry in session storage', () => {
   for (const [label, stored] of [
     ['the right version but no data', '{"schemaVersion":1,"rows":[]}'],
-    ['rows of the wrong shape', '{"schemaVersion":1,"framework":{"overallLabel":"x","dimensions":[{"id":"a","label":"A","components":[]}]},"years":[2023],"indicatorColumns":[],"notes":[],"source":"x.csv","rows":[{"wardCode":"E05011385","year":"2023"}]}'],
+    [
+      'rows of the wrong shape',
+      '{"schemaVersion":1,"framework":{"overallLabel":"x","dimensions":[{"id":"a","label":"A","components":[]}]},"years":[2023],"indicatorColumns":[],"notes":[],"source":"x.csv","rows":[{"wardCode":"E05011385","year":"2023"}]}',
+    ],
     ['not JSON', '{"schemaVersion":1,'],
   ] as const) {
     it(`${label}: the map starts, the entry is dropped and the panel says so`, async () => {

@@ -21,7 +21,9 @@ const FIXTURE_NAME = 'synthetic-leeds-wards-TEST-ONLY.csv';
 // --- the fixture, read independently of the app's parser (it has no quoted fields) -------------------
 const [headerLine, ...bodyLines] = readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/);
 const HEADER = headerLine!.split(',');
-const ROWS = bodyLines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [HEADER[i]!, v])) as Record<string, string>);
+const ROWS = bodyLines.map(
+  (l) => Object.fromEntries(l.split(',').map((v, i) => [HEADER[i]!, v])) as Record<string, string>,
+);
 const YEARS = [...new Set(ROWS.map((r) => Number(r['year'])))].sort((a, b) => a - b);
 /** The app maps the latest year by default. */
 const LATEST = YEARS.at(-1)!;
@@ -52,16 +54,28 @@ function expectedMark(column: string, wardCode: string): string {
  * point at least 400 m from its boundary and from every mapped intervention (no marker on the pixel).
  */
 function targetWard(): { code: string; name: string; lon: number; lat: number } {
-  const venues = (JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/interventions.json'), 'utf8')) as { features: { geometry: { coordinates: [number, number] } }[] }).features;
+  const venues = (
+    JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/interventions.json'), 'utf8')) as {
+      features: { geometry: { coordinates: [number, number] } }[];
+    }
+  ).features;
   const meta = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as DataMetadata;
   const withNeighbourhoods = new Set((meta.council?.content?.neighbourhoods ?? []).map((n) => n.ward.code));
   const wards = builtAreas('wards').features.filter((w) => !withNeighbourhoods.has(String(w.properties['code'])));
   for (const w of wards.sort((a, b) => String(a.properties['code']).localeCompare(String(b.properties['code'])))) {
     const at = point(interiorPoint(w));
     if (!booleanPointInPolygon(at, w)) continue;
-    const boundary = polygonToLine(w) as Feature<LineString | MultiLineString> | { features: Feature<LineString | MultiLineString>[] };
+    const boundary = polygonToLine(w) as
+      | Feature<LineString | MultiLineString>
+      | { features: Feature<LineString | MultiLineString>[] };
     const lines = 'features' in boundary ? boundary.features : [boundary];
-    const toEdge = Math.min(...lines.flatMap((l) => (l.geometry.type === 'LineString' ? [l.geometry.coordinates] : l.geometry.coordinates).map((c) => pointToLineDistance(at, { type: 'LineString', coordinates: c }, { units: 'meters' }))));
+    const toEdge = Math.min(
+      ...lines.flatMap((l) =>
+        (l.geometry.type === 'LineString' ? [l.geometry.coordinates] : l.geometry.coordinates).map((c) =>
+          pointToLineDistance(at, { type: 'LineString', coordinates: c }, { units: 'meters' }),
+        ),
+      ),
+    );
     const toVenue = Math.min(...venues.map((v) => distance(at, v.geometry.coordinates, { units: 'meters' })));
     if (toEdge >= 400 && toVenue >= 400) {
       const [lon, lat] = at.geometry.coordinates as [number, number];
@@ -74,7 +88,6 @@ function targetWard(): { code: string; name: string; lon: number; lat: number } 
 const ward = targetWard();
 const wardScore = Number(latestRows.find((r) => r['ward_code'] === ward.code)!['spi']);
 
-
 /** The panel's status once the file has been read (reading is asynchronous). */
 async function status(page: Page): Promise<string> {
   const el = page.getByTestId('spi-status');
@@ -84,7 +97,10 @@ async function status(page: Page): Promise<string> {
 
 async function legendRows(page: Page): Promise<{ label: string; count: string }[]> {
   return page.$$eval('[data-testid="legend"] .legend__rows:not(.legend__flags) .legend__row', (rows) =>
-    rows.map((r) => ({ label: r.querySelector('.legend__label')?.textContent ?? '', count: r.querySelector('.legend__count')?.textContent ?? '' })),
+    rows.map((r) => ({
+      label: r.querySelector('.legend__label')?.textContent ?? '',
+      count: r.querySelector('.legend__count')?.textContent ?? '',
+    })),
   );
 }
 
@@ -126,8 +142,12 @@ describe('the Social Progress Index layer', () => {
     await expect(status(page)).resolves.toBe(
       `Loaded ${ROWS.length} rows for ${latestRows.length} wards, years ${YEARS.join(', ')}, from ${FIXTURE_NAME}.`,
     );
-    await expect(page.getByTestId('spi-note').textContent()).resolves.toContain('SYNTHETIC TEST DATA - not real scores');
-    await expect(page.getByTestId('live-region').textContent()).resolves.toBe(`Social Progress Index data loaded: ${ROWS.length} rows.`);
+    await expect(page.getByTestId('spi-note').textContent()).resolves.toContain(
+      'SYNTHETIC TEST DATA - not real scores',
+    );
+    await expect(page.getByTestId('live-region').textContent()).resolves.toBe(
+      `Social Progress Index data loaded: ${ROWS.length} rows.`,
+    );
     await expect(page.locator('#spi-year').inputValue()).resolves.toBe(String(LATEST));
 
     await waitForIdle(page);
@@ -135,7 +155,10 @@ describe('the Social Progress Index layer', () => {
     const colour = SPI_COLOURS[cls]!;
     expect(spiScheme('').scale(wardScore)).toBe(colour);
     const pixel = await mapCentrePixel(page);
-    expect(closeTo(pixel, blend(colour, 0.85)), `ward ${ward.code} score ${wardScore}: pixel ${pixel} vs ${colour}`).toBe(true);
+    expect(
+      closeTo(pixel, blend(colour, 0.85)),
+      `ward ${ward.code} score ${wardScore}: pixel ${pixel} vs ${colour}`,
+    ).toBe(true);
     expect(closeTo(before, pixel)).toBe(false);
 
     // The legend counts the wards in each class, and no ward is left without a score.
@@ -147,7 +170,7 @@ describe('the Social Progress Index layer', () => {
     expect(w.problems).toEqual([]);
   });
 
-  it("selecting the ward shows its scorecard: overall, 3 dimensions, 12 components with strength/weakness marks", async () => {
+  it('selecting the ward shows its scorecard: overall, 3 dimensions, 12 components with strength/weakness marks', async () => {
     const { page } = w;
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -182,7 +205,9 @@ describe('the Social Progress Index layer', () => {
     writeFileSync(missing, 'ward_code,year,spi\nE05011388,2023,50\n');
     await page.setInputFiles('#spi-file', missing);
     await expect(status(page)).resolves.toBe('missing-columns.csv was not loaded: 15 problems found.');
-    await expect(page.getByTestId('spi-errors').locator('li').first().textContent()).resolves.toBe("missing required column 'basic_human_needs'");
+    await expect(page.getByTestId('spi-errors').locator('li').first().textContent()).resolves.toBe(
+      "missing required column 'basic_human_needs'",
+    );
 
     // Three synthetic rows (made from the header, not real scores) with one fault each.
     const good = bodyLines.slice(0, 3).map((l) => l.split(','));
@@ -210,7 +235,9 @@ describe('the Social Progress Index layer', () => {
     await page.reload();
     await waitForMap(page);
     await expect(page.getByTestId('spi-note').textContent()).resolves.toContain('SYNTHETIC TEST DATA');
-    await expect(page.getByTestId('spi-panel').textContent()).resolves.toContain(`Source: ${FIXTURE_NAME}. ${ROWS.length} rows`);
+    await expect(page.getByTestId('spi-panel').textContent()).resolves.toContain(
+      `Source: ${FIXTURE_NAME}. ${ROWS.length} rows`,
+    );
     await expect(page.getByTestId('spi-scorecard').locator('tbody tr').count()).resolves.toBe(16);
     await waitForIdle(page);
     expect(closeTo(await mapCentrePixel(page), blend(SPI_COLOURS[spiClass(wardScore)]!, 0.85))).toBe(true);

@@ -9,14 +9,24 @@ import { readCsvPreamble, readCsvRecords } from './csv';
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const ROOT = resolve(import.meta.dirname, '../..');
-const AREA = (JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as { area: { name: string } }).area.name;
+const AREA = (JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/metadata.json'), 'utf8')) as { area: { name: string } })
+  .area.name;
 const area = AREA.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const FIXTURE = resolve(ROOT, 'test/fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv');
-const LATEST = Math.max(...readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => Number(l.split(',')[2])));
+const LATEST = Math.max(
+  ...readFileSync(FIXTURE, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => Number(l.split(',')[2])),
+);
 
 async function downloadTable(page: Page): Promise<{ name: string; preamble: string[]; records: string[][] }> {
   await page.getByTestId('layer-table').waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as CSV' }).click(),
+  ]);
   const text = readFileSync(await (download as Download).path(), 'utf8');
   return { name: download.suggestedFilename(), preamble: readCsvPreamble(text), records: readCsvRecords(text) };
 }
@@ -66,7 +76,10 @@ describe('table view CSV downloads', () => {
     const { page } = w;
     await page.goto(`${base}?table=1&view=spi`);
     await page.setInputFiles('#spi-file', FIXTURE);
-    await page.getByTestId('spi-status').filter({ hasText: /^Loaded / }).waitFor();
+    await page
+      .getByTestId('spi-status')
+      .filter({ hasText: /^Loaded / })
+      .waitFor();
     const spi = await downloadTable(page);
     expect(spi.name).toBe(`${area}-table-wards-spi-${LATEST}.csv`);
     expect(spi.preamble).toContain(`Release: Social Progress Index ${LATEST} (0–100, higher is better)`);

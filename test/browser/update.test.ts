@@ -18,7 +18,12 @@ let base: string;
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'atlas-update-'));
   cpSync(resolve(import.meta.dirname, '../../dist'), outDir, { recursive: true });
-  server = await preview({ root: resolve(import.meta.dirname, '../..'), build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  server = await preview({
+    root: resolve(import.meta.dirname, '../..'),
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
   base = server.resolvedUrls!.local[0]!;
 });
 
@@ -58,10 +63,16 @@ describe('a new deployment', () => {
     const oldVersion = (await page.evaluate(() => caches.keys()))[0]!.replace('atlas-', '');
     // "Deploy" a build whose page and data both differ: a marker in the HTML and one in metadata.json.
     const indexPath = join(outDir, 'index.html');
-    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('<head>', '<head><meta name="atlas-test-deployment" content="2">'));
+    writeFileSync(
+      indexPath,
+      readFileSync(indexPath, 'utf8').replace('<head>', '<head><meta name="atlas-test-deployment" content="2">'),
+    );
     const metaPath = join(outDir, 'geo/metadata.json');
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { area: { name: string } };
-    writeFileSync(metaPath, JSON.stringify({ ...meta, area: { ...meta.area, name: `${meta.area.name} (deployment 2)` } }));
+    writeFileSync(
+      metaPath,
+      JSON.stringify({ ...meta, area: { ...meta.area, name: `${meta.area.name} (deployment 2)` } }),
+    );
     const swPath = join(outDir, 'sw.js');
     writeFileSync(swPath, readFileSync(swPath, 'utf8').replaceAll(oldVersion, 'e'.repeat(16)));
     // What the page shows: its HTML's marker, and the area name the app read from the data it loaded.

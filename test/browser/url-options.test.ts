@@ -7,7 +7,15 @@ import { chromiumForThisFile, openPage } from './browser';
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/spi/synthetic-leeds-wards-TEST-ONLY.csv');
-const YEARS = [...new Set(readFileSync(FIXTURE, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[2]))].sort();
+const YEARS = [
+  ...new Set(
+    readFileSync(FIXTURE, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[2]),
+  ),
+].sort();
 
 const ONE_PC = 'Most deprived 1% in England (thick red outline)';
 const TEN_PC = 'Most deprived 10% in England (black-and-white dashed outline)';
@@ -38,7 +46,9 @@ describe('display options in the URL', () => {
     // The file is read in a worker: the measure list fills once it has been checked.
     await page.locator('#spi-measure option').nth(2).waitFor({ state: 'attached' });
     expect(YEARS.length).toBeGreaterThan(1);
-    const measures = await page.locator('#spi-measure option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const measures = await page
+      .locator('#spi-measure option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const measure = measures[2]!;
     await page.selectOption('#spi-measure', measure);
     await page.selectOption('#spi-year', YEARS[0]!);
@@ -61,13 +71,21 @@ describe('embed parameters in the URL (issue 19.9)', () => {
   it('invalid lock, controls and fit values, even of 10 KB, are dropped when the app writes its state; valid ones stay', async () => {
     // 10 KB: the preview server refuses a request line much longer (the unit test takes 100 KB).
     const huge = 'x'.repeat(10_000);
-    const { page, problems } = await openPage(chrome.browser, `${base}?embed=1&lock=${huge}&controls=maybe&fit=ward:E05011388`);
+    const { page, problems } = await openPage(
+      chrome.browser,
+      `${base}?embed=1&lock=${huge}&controls=maybe&fit=ward:E05011388`,
+    );
     // A lock that is not lock=1 does not lock: the release can be changed, and the change writes the URL.
     await page.locator('input[name="release"][value="2019"]').check();
     const url = new URL(page.url());
     expect(url.search.length).toBeLessThan(200);
     // (The fit moves the camera, so `at` is written too.)
-    expect(Object.fromEntries(url.searchParams)).toEqual({ embed: '1', fit: 'ward:E05011388', rel: '2019', at: expect.any(String) });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      embed: '1',
+      fit: 'ward:E05011388',
+      rel: '2019',
+      at: expect.any(String),
+    });
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -20,7 +20,11 @@ const base = inject('baseUrl');
 const GEO = resolve(import.meta.dirname, '../../dist/geo');
 
 type Entry = [number, number, number];
-const district = (d: string) => JSON.parse(readFileSync(resolve(GEO, `postcodes/${d}.json`), 'utf8')) as { postcodes: Record<string, Entry>; lsoaCouncils?: number[] };
+const district = (d: string) =>
+  JSON.parse(readFileSync(resolve(GEO, `postcodes/${d}.json`), 'utf8')) as {
+    postcodes: Record<string, Entry>;
+    lsoaCouncils?: number[];
+  };
 /** In one of Leeds' own LSOAs (an LSOA index whose council index is -1, or an older file without councils). */
 const ownLsoa = (f: ReturnType<typeof district>, i: number) => i >= 0 && (f.lsoaCouncils?.[i] ?? -1) === -1;
 /** The first postcode of a district whose entry is inside Leeds (index ≥ 0). */
@@ -43,7 +47,10 @@ const LL = [10, 120, 240, 360].map(centroid);
 /** The rows of the synthetic CSV, and where each valid one must be drawn. */
 const CSV_ROWS: string[] = [
   'Venue name,Type,Postcode,Latitude,Longitude,Notes',
-  ...PC.map((p, i) => `Synthetic Warm Space ${i + 1},${i % 2 ? 'Warm space' : 'Hub'},${p.postcode},,,"Open Tue, Thu <b>late</b>"`), // rows 2–10
+  ...PC.map(
+    (p, i) =>
+      `Synthetic Warm Space ${i + 1},${i % 2 ? 'Warm space' : 'Hub'},${p.postcode},,,"Open Tue, Thu <b>late</b>"`,
+  ), // rows 2–10
   ...LL.map(([x, y], i) => `Synthetic Library ${i + 1},Library,,${y},${x},<b>bold?</b>`), // rows 11–14
   ',Hub,LS1 1AA,,,no name', // 15: missing name
   'Synthetic Lost Hall,Hub,LS1 0ZZ,,,', // 16: postcode not found (LS1 has no 0ZZ)
@@ -60,13 +67,25 @@ function metres([x1, y1]: [number, number], [x2, y2]: [number, number]): number 
   return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
 }
 
-async function chooseFile(page: Page, trigger: () => Promise<void>, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+async function chooseFile(
+  page: Page,
+  trigger: () => Promise<void>,
+  name: string,
+  mimeType: string,
+  buffer: Buffer,
+): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()]);
   await chooser.setFiles({ name, mimeType, buffer });
 }
 
 async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate(([x, y]) => (window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }).__atlas.project(x!, y!), [lon, lat]);
+  return page.evaluate(
+    ([x, y]) =>
+      (
+        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
+      ).__atlas.project(x!, y!),
+    [lon, lat],
+  );
 }
 
 describe('imported venue lists', () => {
@@ -84,7 +103,13 @@ describe('imported venue lists', () => {
   afterAll(async () => close());
 
   it('imports a CSV through the file chooser: columns guessed, rows placed, bad rows listed by row', async () => {
-    await chooseFile(page, () => page.locator('#venue-file').click(), 'synthetic-venues-TEST.csv', 'text/csv', Buffer.from(`${CSV_ROWS.join('\r\n')}\r\n`));
+    await chooseFile(
+      page,
+      () => page.locator('#venue-file').click(),
+      'synthetic-venues-TEST.csv',
+      'text/csv',
+      Buffer.from(`${CSV_ROWS.join('\r\n')}\r\n`),
+    );
     const mapping = page.getByTestId('venue-mapping');
     await mapping.waitFor();
     await expect(mapping.locator('select[data-key="postcode"]').inputValue()).resolves.toBe('2');
@@ -95,9 +120,13 @@ describe('imported venue lists', () => {
     await page.getByRole('button', { name: 'Place the venues' }).click();
     const last = page.getByTestId('venue-last-import');
     await last.waitFor();
-    await expect(last.locator('[data-status="placed-postcode"]').first().textContent()).resolves.toMatch(/^9 placed by postcode centroid/);
+    await expect(last.locator('[data-status="placed-postcode"]').first().textContent()).resolves.toMatch(
+      /^9 placed by postcode centroid/,
+    );
     await expect(last.locator('.venue-counts [data-status="placed"]').textContent()).resolves.toMatch(/^4 placed/);
-    const problems = await last.locator('.venue-problems li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-status'), e.textContent]));
+    const problems = await last
+      .locator('.venue-problems li')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-status'), e.textContent]));
     expect(problems.map(([r, s]) => [r, s])).toEqual([
       ['15', 'missing-name'],
       ['16', 'postcode-not-found'],
@@ -135,13 +164,18 @@ describe('imported venue lists', () => {
     const people = reached.reduce((s, l) => s + Number(l['pop22']), 0);
     const total = page.getByTestId('venue-reach-total');
     await total.waitFor();
-    await expect(total.textContent()).resolves.toContain(`Within 800 m of at least one venue: ${reached.length} LSOAs, ${people.toLocaleString('en-GB')} people`);
+    await expect(total.textContent()).resolves.toContain(
+      `Within 800 m of at least one venue: ${reached.length} LSOAs, ${people.toLocaleString('en-GB')} people`,
+    );
 
     const gaps = lsoas
       .filter((l) => Number(l['y25_imd_d']) <= 2 && !reached.includes(l))
       .sort((a, b) => Number(b['pop22']) - Number(a['pop22']) || String(a['code']).localeCompare(String(b['code'])));
     expect(gaps.length).toBeGreaterThan(10);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the gap list (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the gap list (CSV)' }).click(),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toMatch(/^leeds-synthetic-venues-test-gaps-800m\.csv$/);
     expect(readCsvPreamble(text).join('\n')).toContain('800 m in a straight line');
@@ -162,14 +196,21 @@ describe('imported venue lists', () => {
     // Keyboard path: focus the file input and press Space; the mapping step is then submitted with Enter.
     await page.locator('#venue-file').focus();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('venue-file');
-    const chooser = await Promise.all([page.waitForEvent('filechooser', { timeout: 8000 }), page.keyboard.press('Space')])
+    const chooser = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 8000 }),
+      page.keyboard.press('Space'),
+    ])
       .then(([c]) => c)
       .catch(async () => {
         // Headless Chromium sometimes opens no chooser for a synthetic key press; then a click, as a person would.
         console.info('venue-lists: the file chooser did not open on Space; clicking the input instead');
         return (await Promise.all([page.waitForEvent('filechooser'), page.locator('#venue-file').click()]))[0];
       });
-    await chooser.setFiles({ name: 'synthetic-grid-TEST.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(xlsx) });
+    await chooser.setFiles({
+      name: 'synthetic-grid-TEST.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(xlsx),
+    });
     await page.getByTestId('venue-mapping').waitFor();
     await expect(page.locator('select[data-key="easting"]').inputValue()).resolves.toBe('2');
     await page.locator('#venue-list-name').focus();
@@ -177,15 +218,27 @@ describe('imported venue lists', () => {
     const last = page.getByTestId('venue-last-import');
     await last.locator('h3', { hasText: 'synthetic-grid-TEST' }).waitFor();
     await expect(last.locator('.venue-counts [data-status="placed"]').textContent()).resolves.toMatch(/^2 placed/);
-    await expect(last.locator('.venue-problems li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')} ${e.getAttribute('data-status')}`))).resolves.toEqual(['4 missing-name', '5 no-location']);
+    await expect(
+      last
+        .locator('.venue-problems li')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-row')} ${e.getAttribute('data-status')}`)),
+    ).resolves.toEqual(['4 missing-name', '5 no-location']);
     await expect(page.getByTestId('venue-saved').locator('> li').count()).resolves.toBe(2);
     const axe = await axeReport(page, 'venue lists panel');
     expect(axe.count, axe.message).toBe(0);
   });
 
   it('refuses a PDF before parsing, with a plain message', async () => {
-    await chooseFile(page, () => page.locator('#venue-file').click(), 'minutes.pdf', 'application/pdf', Buffer.from('%PDF-1.7\n%synthetic\n'));
-    await expect(page.getByTestId('venue-refused').textContent()).resolves.toBe('minutes.pdf is a PDF, not a table: open it in a spreadsheet and save it as CSV or Excel workbook (.xlsx).');
+    await chooseFile(
+      page,
+      () => page.locator('#venue-file').click(),
+      'minutes.pdf',
+      'application/pdf',
+      Buffer.from('%PDF-1.7\n%synthetic\n'),
+    );
+    await expect(page.getByTestId('venue-refused').textContent()).resolves.toBe(
+      'minutes.pdf is a PDF, not a table: open it in a spreadsheet and save it as CSV or Excel workbook (.xlsx).',
+    );
   });
 
   it('keeps both lists after a reload with the network off', async () => {
@@ -194,12 +247,20 @@ describe('imported venue lists', () => {
     await waitForMap(page);
     const saved = page.getByTestId('venue-saved');
     await saved.waitFor();
-    await expect(saved.locator('.venue-saved__name').allTextContents()).resolves.toEqual(['synthetic-venues-TEST', 'synthetic-grid-TEST']);
+    await expect(saved.locator('.venue-saved__name').allTextContents()).resolves.toEqual([
+      'synthetic-venues-TEST',
+      'synthetic-grid-TEST',
+    ]);
     await expect(page.getByTestId('venue-storage-notice').count()).resolves.toBe(0);
     await waitForIdle(page);
     const at = await project(page, LL[0]!);
     const pixel = await canvasPixel(page, at.x, at.y);
-    expect(closeTo(pixel, [0xe6, 0x9f, 0x00], 28) || closeTo(pixel, [0x00, 0x72, 0xb2], 28) || closeTo(pixel, [0x00, 0x9e, 0x73], 28), `marker pixel ${pixel}`).toBe(true);
+    expect(
+      closeTo(pixel, [0xe6, 0x9f, 0x00], 28) ||
+        closeTo(pixel, [0x00, 0x72, 0xb2], 28) ||
+        closeTo(pixel, [0x00, 0x9e, 0x73], 28),
+      `marker pixel ${pixel}`,
+    ).toBe(true);
     await context.setOffline(false);
   });
 });
@@ -223,7 +284,9 @@ describe('a list of 5,000 rows, and managing lists', () => {
       if (kind === 0) lines.push(`Synthetic Bulk ${i},Bulk ${i % 5},${PC[i % PC.length]!.postcode},,`);
       else {
         const [x, y] = centroid(i % lsoas.length);
-        lines.push(`Synthetic Bulk ${i},Bulk ${i % 5},,${(y + (i % 7) * 0.0001).toFixed(6)},${(x + (i % 11) * 0.0001).toFixed(6)}`);
+        lines.push(
+          `Synthetic Bulk ${i},Bulk ${i % 5},,${(y + (i % 7) * 0.0001).toFixed(6)},${(x + (i % 11) * 0.0001).toFixed(6)}`,
+        );
       }
     }
     await page.evaluate(() => {
@@ -238,7 +301,13 @@ describe('a list of 5,000 rows, and managing lists', () => {
       };
       requestAnimationFrame(tick);
     });
-    await chooseFile(page, () => page.locator('#venue-file').click(), 'synthetic-bulk-TEST.csv', 'text/csv', Buffer.from(lines.join('\n')));
+    await chooseFile(
+      page,
+      () => page.locator('#venue-file').click(),
+      'synthetic-bulk-TEST.csv',
+      'text/csv',
+      Buffer.from(lines.join('\n')),
+    );
     await page.getByTestId('venue-mapping').waitFor();
     const started = Date.now();
     await page.evaluate(() => {
@@ -248,11 +317,18 @@ describe('a list of 5,000 rows, and managing lists', () => {
       w.__frames.last = performance.now();
     });
     await page.getByRole('button', { name: 'Place the venues' }).click();
-    await page.getByTestId('venue-last-import').locator('h3', { hasText: 'synthetic-bulk-TEST' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('venue-last-import')
+      .locator('h3', { hasText: 'synthetic-bulk-TEST' })
+      .waitFor({ timeout: 60_000 });
     const ms = Date.now() - started;
-    const frames = await page.evaluate(() => (window as unknown as { __frames: { maxGap: number; count: number; on: boolean } }).__frames);
+    const frames = await page.evaluate(
+      () => (window as unknown as { __frames: { maxGap: number; count: number; on: boolean } }).__frames,
+    );
     await page.evaluate(() => ((window as unknown as { __frames: { on: boolean } }).__frames.on = false));
-    console.info(`5,000-row venue list placed and saved in ${ms} ms; ${frames.count} frames, longest frame gap ${frames.maxGap.toFixed(0)} ms`);
+    console.info(
+      `5,000-row venue list placed and saved in ${ms} ms; ${frames.count} frames, longest frame gap ${frames.maxGap.toFixed(0)} ms`,
+    );
     await expect(page.getByTestId('venue-last-import').locator('.venue-counts li').allTextContents()).resolves.toEqual([
       expect.stringMatching(/^3333 placed/),
       expect.stringMatching(/^1667 placed by postcode centroid/),
@@ -268,22 +344,47 @@ describe('a list of 5,000 rows, and managing lists', () => {
     await item.getByRole('button', { name: 'Save name' }).click();
     await expect(item.locator('.venue-saved__name').textContent()).resolves.toBe('Synthetic renamed list');
 
-    const [csvDl] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download for publishing (CSV)' }).click()]);
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('button', { name: 'Download for publishing (CSV)' }).click(),
+    ]);
     expect(csvDl.suggestedFilename()).toBe('synthetic-renamed-list.csv');
     const published = readCsvRecords(readFileSync((await csvDl.path())!, 'utf8'));
     expect(published[0]).toEqual(['name', 'category', 'postcode', 'latitude', 'longitude']);
     expect(published).toHaveLength(5001);
-    const [jsonDl] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: 'Download its places entry (JSON)' }).click()]);
+    const [jsonDl] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('button', { name: 'Download its places entry (JSON)' }).click(),
+    ]);
     const entry = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8')) as Record<string, unknown>;
-    expect(entry).toMatchObject({ id: 'synthetic-renamed-list', file: 'venues/synthetic-renamed-list.csv', columns: { name: 'name', postcode: 'postcode' }, type: 'other' });
+    expect(entry).toMatchObject({
+      id: 'synthetic-renamed-list',
+      file: 'venues/synthetic-renamed-list.csv',
+      columns: { name: 'name', postcode: 'postcode' },
+      type: 'other',
+    });
 
     // Replace: a new file with the same columns is placed with the same mapping, keeping the name.
-    const replacement = ['Name,Category,Postcode,Latitude,Longitude', `Synthetic Replacement,Bulk 1,${PC[2]!.postcode},,`].join('\n');
-    await chooseFile(page, () => item.getByLabel('Replace with a new file (same columns)').click(), 'synthetic-replacement-TEST.csv', 'text/csv', Buffer.from(replacement));
-    await item.locator('.controls__note', { hasText: /^1 venues on the map from 1 rows of synthetic-replacement-TEST\.csv/ }).waitFor();
+    const replacement = [
+      'Name,Category,Postcode,Latitude,Longitude',
+      `Synthetic Replacement,Bulk 1,${PC[2]!.postcode},,`,
+    ].join('\n');
+    await chooseFile(
+      page,
+      () => item.getByLabel('Replace with a new file (same columns)').click(),
+      'synthetic-replacement-TEST.csv',
+      'text/csv',
+      Buffer.from(replacement),
+    );
+    await item
+      .locator('.controls__note', { hasText: /^1 venues on the map from 1 rows of synthetic-replacement-TEST\.csv/ })
+      .waitFor();
     await expect(item.locator('.venue-saved__name').textContent()).resolves.toBe('Synthetic renamed list');
 
-    const [reachDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download people per venue (CSV)' }).click()]);
+    const [reachDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download people per venue (CSV)' }).click(),
+    ]);
     const reach = readCsvRecords(readFileSync((await reachDl.path())!, 'utf8').replace(/^\uFEFF/, ''));
     expect(reach.map((r) => r[0])).toEqual(['Venue', 'Synthetic Replacement', 'Whole list (each LSOA once)']);
 

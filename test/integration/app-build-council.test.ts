@@ -20,7 +20,12 @@ interface Built {
 }
 
 /** `embedDomains` as a build writes them from the council's content folder (metadata.json council.content). */
-function syntheticGeo(code: string, name: string, extra: Record<string, string>, embedDomains?: readonly string[]): string {
+function syntheticGeo(
+  code: string,
+  name: string,
+  extra: Record<string, string>,
+  embedDomains?: readonly string[],
+): string {
   const geo = tempDir(`app-build-geo-${code}`);
   const council = embedDomains ? { council: { content: { embedDomains } } } : {};
   const files: Record<string, string> = {
@@ -42,7 +47,8 @@ function build(geo: string): Built {
 }
 
 /** Every file under dir, relative, with / separators. */
-const relativeFiles = (dir: string): string[] => filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+const relativeFiles = (dir: string): string[] =>
+  filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
 
 /** The precache list the build wrote into sw.js. */
 function precached(dist: string): string[] {
@@ -58,7 +64,9 @@ let leeds: Built;
 
 beforeAll(() => {
   rutland = build(syntheticGeo('E06000017', 'Rutland', {}));
-  leeds = build(syntheticGeo('E08000035', 'Leeds', { 'postcodes/LS99.json': '{"synthetic":"LS99"}\n' }, ['https://*.leeds.gov.uk']));
+  leeds = build(
+    syntheticGeo('E08000035', 'Leeds', { 'postcodes/LS99.json': '{"synthetic":"LS99"}\n' }, ['https://*.leeds.gov.uk']),
+  );
 }, 180_000);
 
 describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
@@ -73,15 +81,23 @@ describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
 
   it('precaches that data and the app, not the hosting files', () => {
     const files = precached(rutland.dist);
-    expect(files.filter((f) => f.startsWith('geo/')).sort()).toEqual(relativeFiles(rutland.geo).map((f) => `geo/${f}`).sort());
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'accessibility.html', 'favicon.svg', 'manifest.webmanifest']));
+    expect(files.filter((f) => f.startsWith('geo/')).sort()).toEqual(
+      relativeFiles(rutland.geo)
+        .map((f) => `geo/${f}`)
+        .sort(),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining(['index.html', 'accessibility.html', 'favicon.svg', 'manifest.webmanifest']),
+    );
     expect(files.filter((f) => f === HEADERS_FILE || f.startsWith('hosting/'))).toEqual([]);
     // Every precached file is in dist/: the worker's install would fail on a missing one.
     expect(relativeFiles(rutland.dist)).toEqual(expect.arrayContaining(files));
   });
 
   it('preloads the first view from geo/', () => {
-    const preloads = [...read(rutland, 'index.html').matchAll(/<link rel="preload" as="fetch"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    const preloads = [
+      ...read(rutland, 'index.html').matchAll(/<link rel="preload" as="fetch"[^>]*href="([^"]+)"/g),
+    ].map((m) => m[1]);
     expect(preloads).toEqual(['./geo/metadata.json', './geo/areas-2021.topojson']);
   });
 
@@ -99,7 +115,12 @@ describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
     process.env.ATLAS_OUT_DIR = rutland.geo;
     let server: PreviewServer | undefined;
     try {
-      server = await preview({ root: REPO_ROOT, build: { outDir: rutland.dist }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
+      server = await preview({
+        root: REPO_ROOT,
+        build: { outDir: rutland.dist },
+        preview: { host: '127.0.0.1', port: 0, strictPort: false },
+        logLevel: 'error',
+      });
       const res = await fetch(server.resolvedUrls?.local[0] ?? '');
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toMatch(/frame-ancestors 'self';/);
@@ -115,12 +136,20 @@ describe('ATLAS_OUT_DIR build of Leeds', () => {
   it('ships its postcode files and hosting headers that let Leeds’ domain frame it', () => {
     expect(read(leeds, 'geo/postcodes/LS99.json')).toContain('LS99');
     expect(precached(leeds.dist)).toContain('geo/postcodes/LS99.json');
-    expect(read(leeds, HEADERS_FILE)).toMatch(/^\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'self' https:\/\/\*\.leeds\.gov\.uk;/m);
-    expect(read(leeds, NGINX_FILE)).toMatch(/^add_header Content-Security-Policy "[^"]*frame-ancestors 'self' https:\/\/\*\.leeds\.gov\.uk;[^"]*" always;$/m);
+    expect(read(leeds, HEADERS_FILE)).toMatch(
+      /^\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'self' https:\/\/\*\.leeds\.gov\.uk;/m,
+    );
+    expect(read(leeds, NGINX_FILE)).toMatch(
+      /^add_header Content-Security-Policy "[^"]*frame-ancestors 'self' https:\/\/\*\.leeds\.gov\.uk;[^"]*" always;$/m,
+    );
   });
 
   it('gives nginx a type for every file type in the build', () => {
-    const exts = new Set(relativeFiles(leeds.dist).filter((f) => !isHostingFile(f)).map((f) => path.extname(f).slice(1)));
+    const exts = new Set(
+      relativeFiles(leeds.dist)
+        .filter((f) => !isHostingFile(f))
+        .map((f) => path.extname(f).slice(1)),
+    );
     expect([...exts].filter((e) => !servedExtensions().includes(e))).toEqual([]);
     const types = /types \{\n([^}]*)\}/.exec(read(leeds, NGINX_FILE))?.[1] ?? '';
     for (const e of exts) expect(types).toMatch(new RegExp(`^ +\\S+ (\\S+ )*${e}[ ;]`, 'm'));

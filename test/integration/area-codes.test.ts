@@ -29,7 +29,11 @@ describe('ATLAS_AREA: the 296 English districts', () => {
 });
 
 /** Runs a CLI with ATLAS_AREA set; the output folder holds earlier outputs that must survive. */
-function runCli(script: string, env: Record<string, string>, args: string[] = []): { status: number | null; stderr: string; dir: string; before: string } {
+function runCli(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): { status: number | null; stderr: string; dir: string; before: string } {
   const dir = tempDir('bad-area');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'metadata.json'), '{"previous":"outputs"}\n');
@@ -43,15 +47,18 @@ function runCli(script: string, env: Record<string, string>, args: string[] = []
 }
 
 describe('bad ATLAS_AREA at the command line', () => {
-  it.each([['W06000015'], ['E99999999'], ['']])('build:data with ATLAS_AREA="%s": exit 1, one line, nothing written', (code) => {
-    const r = runCli('scripts/cli/build-data.ts', { ATLAS_AREA: code });
-    expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/ATLAS_AREA.*E08000035.*lad_dec2024_uk_buc\.topojson/);
-    expect(readdirSync(r.dir).join(',')).toBe(r.before);
-    expect(readFileSync(path.join(r.dir, 'metadata.json'), 'utf8')).toBe('{"previous":"outputs"}\n');
-  });
+  it.each([['W06000015'], ['E99999999'], ['']])(
+    'build:data with ATLAS_AREA="%s": exit 1, one line, nothing written',
+    (code) => {
+      const r = runCli('scripts/cli/build-data.ts', { ATLAS_AREA: code });
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/ATLAS_AREA.*E08000035.*lad_dec2024_uk_buc\.topojson/);
+      expect(readdirSync(r.dir).join(',')).toBe(r.before);
+      expect(readFileSync(path.join(r.dir, 'metadata.json'), 'utf8')).toBe('{"previous":"outputs"}\n');
+    },
+  );
 
   it('build:sites with an unknown code: exit 1 before building anything', () => {
     const r = runCli('scripts/cli/build-sites.ts', {}, ['E08000032', 'W06000015']);

@@ -50,42 +50,76 @@ describe('context layer on the real Leeds sources', () => {
 
   it('names every MSOA whose ONS population-weighted centroid lies in the buffered box, all 107 Leeds MSOAs among them', () => {
     const centroids = new Map(
-      readFileSync(path.join(dataDir, 'context/msoa21_population_weighted_centroids_ew.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
-        const [code, lon, lat] = l.split(',');
-        return [code ?? '', [Number(lon), Number(lat)] as const];
-      }),
+      readFileSync(path.join(dataDir, 'context/msoa21_population_weighted_centroids_ew.csv'), 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => {
+          const [code, lon, lat] = l.split(',');
+          return [code ?? '', [Number(lon), Number(lat)] as const];
+        }),
     );
     const names = new Map(
-      readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_england_wales.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => {
-        // Two columns; a name with a comma is quoted ("Collingham, Rigton & Harewood").
-        const m = /^([EW]02\d{6}),(?:"((?:[^"]|"")*)"|(.*))$/.exec(line);
-        return [m?.[1] ?? '', (m?.[2] ?? m?.[3] ?? '').replace(/""/g, '"')];
-      }),
+      readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_england_wales.csv'), 'utf8')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => {
+          // Two columns; a name with a comma is quoted ("Collingham, Rigton & Harewood").
+          const m = /^([EW]02\d{6}),(?:"((?:[^"]|"")*)"|(.*))$/.exec(line);
+          return [m?.[1] ?? '', (m?.[2] ?? m?.[3] ?? '').replace(/""/g, '"')];
+        }),
     );
     // 1.5 km ≈ 0.01347° of latitude and 0.0228° of longitude at Leeds' latitude.
-    const inBox = ([lon, lat]: readonly [number, number]): boolean => lon >= LEEDS_BBOX[0] - 0.0228 && lon <= LEEDS_BBOX[2] + 0.0228 && lat >= LEEDS_BBOX[1] - 0.01347 && lat <= LEEDS_BBOX[3] + 0.01347;
+    const inBox = ([lon, lat]: readonly [number, number]): boolean =>
+      lon >= LEEDS_BBOX[0] - 0.0228 &&
+      lon <= LEEDS_BBOX[2] + 0.0228 &&
+      lat >= LEEDS_BBOX[1] - 0.01347 &&
+      lat <= LEEDS_BBOX[3] + 0.01347;
     const want = [...names].filter(([code]) => inBox(centroids.get(code) ?? [NaN, NaN]));
     const hoods = data.places.filter((p) => p.kind === 'neighbourhood');
     expect(hoods.map((h) => [h.code, h.name]).sort()).toEqual(want.sort());
     // At the centroid, rounded to 5 dp (about 1 m).
-    for (const h of hoods) expect([h.lon, h.lat], h.code).toEqual((centroids.get(h.code ?? '') ?? []).map((v) => Math.round(v * 1e5) / 1e5));
-    const leeds = readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_leeds.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.slice(0, 9));
+    for (const h of hoods)
+      expect([h.lon, h.lat], h.code).toEqual((centroids.get(h.code ?? '') ?? []).map((v) => Math.round(v * 1e5) / 1e5));
+    const leeds = readFileSync(path.join(dataDir, 'context/msoa21_names_hocl_leeds.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.slice(0, 9));
     expect(leeds).toHaveLength(107);
-    for (const code of leeds) expect(hoods.some((h) => h.code === code), code).toBe(true);
-    expect(hoods.map((h) => h.name)).toEqual(expect.arrayContaining(['Harehills North', 'Headingley', 'Beeston Hill & Hunslet Moor']));
+    for (const code of leeds)
+      expect(
+        hoods.some((h) => h.code === code),
+        code,
+      ).toBe(true);
+    expect(hoods.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['Harehills North', 'Headingley', 'Beeston Hill & Hunslet Moor']),
+    );
   });
 
   it('keeps the GeoNames towns and villages within the area box plus 1.5 km, and no others', () => {
-    const rows = readFileSync(path.join(dataDir, CONTEXT_SOURCES.geonames), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split('\t'));
+    const rows = readFileSync(path.join(dataDir, CONTEXT_SOURCES.geonames), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split('\t'));
     // 1.5 km ≈ 0.01347° of latitude and 0.0228° of longitude at Leeds' latitude.
     const inside = rows.filter((r) => {
       const lat = Number(r[2]);
       const lon = Number(r[3]);
-      return lon >= LEEDS_BBOX[0] - 0.0228 && lon <= LEEDS_BBOX[2] + 0.0228 && lat >= LEEDS_BBOX[1] - 0.01347 && lat <= LEEDS_BBOX[3] + 0.01347;
+      return (
+        lon >= LEEDS_BBOX[0] - 0.0228 &&
+        lon <= LEEDS_BBOX[2] + 0.0228 &&
+        lat >= LEEDS_BBOX[1] - 0.01347 &&
+        lat <= LEEDS_BBOX[3] + 0.01347
+      );
     });
     const places = data.places.filter((p) => p.kind !== 'neighbourhood');
     expect(places.map((p) => p.name).sort()).toEqual(inside.map((r) => r[1]).sort());
-    expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(['Scarcroft', 'Otley', 'Wetherby', 'Garforth', 'Leeds']));
+    expect(places.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Scarcroft', 'Otley', 'Wetherby', 'Garforth', 'Leeds']),
+    );
     expect(places.find((p) => p.name === 'Leeds')?.kind).toBe('city');
   });
 
@@ -93,17 +127,27 @@ describe('context layer on the real Leeds sources', () => {
     const roads = objectFeatures('roads');
     const refs = new Set(roads.features.map((f) => (f.properties as ContextRoadProperties).r));
     for (const ref of ['M1', 'M62', 'M621', 'A64', 'A61', 'A58']) expect(refs.has(ref), ref).toBe(true);
-    expect(new Set(roads.features.map((f) => (f.properties as ContextRoadProperties).c))).toEqual(new Set(['motorway', 'trunk', 'primary', 'secondary']));
+    expect(new Set(roads.features.map((f) => (f.properties as ContextRoadProperties).c))).toEqual(
+      new Set(['motorway', 'trunk', 'primary', 'secondary']),
+    );
     expect(data.roadLabels.some((l) => l.ref === 'M621' && l.c === 'motorway')).toBe(true);
     for (const name of ['roads', 'rail', 'waterways', 'water', 'parks']) {
       for (const [x, y] of allPositions(objectFeatures(name))) {
-        expect(x! >= LEEDS_BBOX[0] - 0.03 && x! <= LEEDS_BBOX[2] + 0.03 && y! >= LEEDS_BBOX[1] - 0.02 && y! <= LEEDS_BBOX[3] + 0.02, `${name} ${x},${y}`).toBe(true);
+        expect(
+          x! >= LEEDS_BBOX[0] - 0.03 &&
+            x! <= LEEDS_BBOX[2] + 0.03 &&
+            y! >= LEEDS_BBOX[1] - 0.02 &&
+            y! <= LEEDS_BBOX[3] + 0.02,
+          `${name} ${x},${y}`,
+        ).toBe(true);
       }
     }
   });
 
   it('drops rail yards and sidings (service= in other_tags)', () => {
-    const rail = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, CONTEXT_SOURCES.rail))).toString('utf8')) as FeatureCollection;
+    const rail = JSON.parse(
+      gunzipSync(readFileSync(path.join(dataDir, CONTEXT_SOURCES.rail))).toString('utf8'),
+    ) as FeatureCollection;
     const service = rail.features.filter((f) => String(f.properties?.['other_tags'] ?? '').includes('"service"=>'));
     expect(service.length).toBeGreaterThan(0);
     // Counted over the whole extract; the counter covers every file feature it dropped.
@@ -118,7 +162,13 @@ describe('context layer on the real Leeds sources', () => {
       'GeoNames (CC BY 4.0)',
     ]);
     expect(result.metadata.note).toBeNull();
-    expect(result.sources.map((s) => s.licence)).toEqual(expect.arrayContaining(['Open Database License (ODbL) 1.0', 'Open Parliament Licence v3.0', 'Creative Commons Attribution 4.0 (CC BY 4.0)']));
+    expect(result.sources.map((s) => s.licence)).toEqual(
+      expect.arrayContaining([
+        'Open Database License (ODbL) 1.0',
+        'Open Parliament Licence v3.0',
+        'Creative Commons Attribution 4.0 (CC BY 4.0)',
+      ]),
+    );
   });
 
   it('has MSOA names for another West Yorkshire council, and place names only outside West Yorkshire', async () => {

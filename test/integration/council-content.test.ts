@@ -35,7 +35,11 @@ const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'content');
 const FIXTURE = path.join(FIXTURES, AREA);
 const dataDir = path.resolve(REPO_ROOT, process.env.ATLAS_DATA_DIR ?? path.join('..', 'shared', 'data'));
 const fixture = <T>(f: string) => JSON.parse(readFileSync(path.join(FIXTURE, f), 'utf8')) as T;
-const council = fixture<{ publisher: string; embedDomains: string[]; interventionTypes: Array<{ id: string; label: string; colour: string; shape: string; hub: boolean }> }>('council.json');
+const council = fixture<{
+  publisher: string;
+  embedDomains: string[];
+  interventionTypes: Array<{ id: string; label: string; colour: string; shape: string; hub: boolean }>;
+}>('council.json');
 
 let out: string;
 let meta: DataMetadata;
@@ -61,11 +65,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('a synthetic content folder for Hastings, built with no code change', () => {
-  it('yields exactly its own items and places rows: none of Leeds\' libraries or venues', () => {
+  it("yields exactly its own items and places rows: none of Leeds' libraries or venues", () => {
     expect(built.features.map((f) => f.properties.id).sort()).toEqual([
-      'synthetic-hub-item', 'synthetic-venue-synthetic-project-beta', 'synthetic-venue-synthetic-warm-space-alpha', 'synthetic-ward-project',
+      'synthetic-hub-item',
+      'synthetic-venue-synthetic-project-beta',
+      'synthetic-venue-synthetic-warm-space-alpha',
+      'synthetic-ward-project',
     ]);
-    expect(built.unplaced.map((u) => [u.id, u.origin])).toEqual([['synthetic-venue-synthetic-venue-without-location', 'synthetic-venues']]);
+    expect(built.unplaced.map((u) => [u.id, u.origin])).toEqual([
+      ['synthetic-venue-synthetic-venue-without-location', 'synthetic-venues'],
+    ]);
     expect(JSON.stringify(built)).not.toMatch(/leeds|library-|venue-reginald|LS\d/i);
     // Every point lies in a Hastings ward.
     const wards = new Set(meta.council?.content ? wardGeo.features.map((f) => String(f.properties?.code)) : []);
@@ -77,21 +86,36 @@ describe('a synthetic content folder for Hastings, built with no code change', (
     expect(meta.council?.content?.embedDomains).toEqual(['https://*.synthetic-test.example']);
     const hub = built.features.find((f) => f.properties.id === 'synthetic-hub-item')!;
     expect(hub.properties.type).toBe('synthetic_warm_space');
-    expect(hub.properties.source).toBe('Synthetic Test Borough Council, SYNTHETIC TEST REPORT (fixture, not a real document), 2025-01-31, para. 1.1 [synthetic-report-001.txt]');
+    expect(hub.properties.source).toBe(
+      'Synthetic Test Borough Council, SYNTHETIC TEST REPORT (fixture, not a real document), 2025-01-31, para. 1.1 [synthetic-report-001.txt]',
+    );
     const beta = built.features.find((f) => f.properties.id === 'synthetic-venue-synthetic-project-beta')!;
-    expect([beta.properties.type, beta.properties.precision, beta.geometry.coordinates]).toEqual(['synthetic_project', 'exact', [0.56059, 50.85567]]);
+    expect([beta.properties.type, beta.properties.precision, beta.geometry.coordinates]).toEqual([
+      'synthetic_project',
+      'exact',
+      [0.56059, 50.85567],
+    ]);
     expect(meta.council?.content?.priorityWards.map((w) => [w.code, w.name])).toEqual([['E05011210', 'Old Hastings']]);
   });
 
-  it('map, search, tooltip and ward profile use the council\'s labels and symbols', () => {
+  it("map, search, tooltip and ward profile use the council's labels and symbols", () => {
     expect(COUNCIL.interventionTypes.map((t) => t.id)).toEqual(['synthetic_warm_space', 'synthetic_project']);
-    expect(typeStyle('synthetic_project')).toMatchObject({ label: 'Synthetic project', colour: '#AA4499', shape: 'triangle' });
+    expect(typeStyle('synthetic_project')).toMatchObject({
+      label: 'Synthetic project',
+      colour: '#AA4499',
+      shape: 'triangle',
+    });
     const beta = built.features.find((f) => f.properties.id === 'synthetic-venue-synthetic-project-beta')!.properties;
     expect(venueTooltip([beta], { x: 0, y: 0 })?.lines[0]).toBe('Synthetic project');
     const lsoas: LsoaCollection = { type: 'FeatureCollection', features: [] };
     const wards: WardCollection = { type: 'FeatureCollection', features: [] };
     const entries = searchEntries(wards, lsoas, built, buildAreaIndex(lsoas, wards), new Set());
-    expect(entries.filter((e) => e.kind === 'venue').map((e) => e.detail).sort()).toEqual(['Synthetic project', 'Synthetic project', 'Synthetic warm space', 'Synthetic warm space']);
+    expect(
+      entries
+        .filter((e) => e.kind === 'venue')
+        .map((e) => e.detail)
+        .sort(),
+    ).toEqual(['Synthetic project', 'Synthetic project', 'Synthetic warm space', 'Synthetic warm space']);
   });
 });
 
@@ -101,29 +125,57 @@ describe('outreach and exports for Hastings', () => {
     const details = JSON.parse(readFileSync(path.join(out, GEO_FILES.details2021), 'utf8')) as AreaDetails;
     return withDetails(first, expandDetails(details));
   };
-  const builtLsoas = (): LsoaCollection => ({
-    type: 'FeatureCollection',
-    features: lsoaGeo.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...(f.properties ?? {}) } })),
-  }) as LsoaCollection;
+  const builtLsoas = (): LsoaCollection =>
+    ({
+      type: 'FeatureCollection',
+      features: lsoaGeo.features.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { ...(f.properties ?? {}) },
+      })),
+    }) as LsoaCollection;
 
-  it("the outreach tool measures from the types the council marks as hubs", () => {
+  it('the outreach tool measures from the types the council marks as hubs', () => {
     expect([...hubTypes()]).toEqual(['synthetic_warm_space']);
-    expect(communityHubs(built, { hubTypes: hubTypes() }).hubs.map((h) => h.id)).toEqual(['synthetic-hub-item', 'synthetic-venue-synthetic-warm-space-alpha']);
+    expect(communityHubs(built, { hubTypes: hubTypes() }).hubs.map((h) => h.id)).toEqual([
+      'synthetic-hub-item',
+      'synthetic-venue-synthetic-warm-space-alpha',
+    ]);
   });
 
-  it('CSVs name the council and the ward method its metadata states, not Leeds\'', () => {
+  it("CSVs name the council and the ward method its metadata states, not Leeds'", () => {
     const l = lsoas();
     const hub = communityHubs(built, { hubTypes: hubTypes() }).hubs[0]!;
-    const csv = catchmentCsv(catchment(hub.coordinates, 800, l.features, '2025'), { release: '2025', area: COUNCIL.name, subject: hub.name });
+    const csv = catchmentCsv(catchment(hub.coordinates, 800, l.features, '2025'), {
+      release: '2025',
+      area: COUNCIL.name,
+      subject: hub.name,
+    });
     expect(csv).toContain('Neighbourhood Atlas export: Hastings');
     const method = meta.council!.wards;
-    expect(csv).toContain(method.method === 'lookup' ? `LSOA 2021 to ward (${method.vintage}) best-fit lookup` : `wards (${method.vintage}) by the ward containing each LSOA 2021 population-weighted centroid`);
+    expect(csv).toContain(
+      method.method === 'lookup'
+        ? `LSOA 2021 to ward (${method.vintage}) best-fit lookup`
+        : `wards (${method.vintage}) by the ward containing each LSOA 2021 population-weighted centroid`,
+    );
     expect(csv).not.toMatch(/Dec(ember)? 2024/);
-    const gaps = gapLsoas({ lsoas: l.features, hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs, maxDecile: 2, distanceM: 400, release: '2025' });
+    const gaps = gapLsoas({
+      lsoas: l.features,
+      hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs,
+      maxDecile: 2,
+      distanceM: 400,
+      release: '2025',
+    });
     const gap = gapCsv(gaps, { release: '2025', area: COUNCIL.name });
     expect(gap).toContain(method.vintage);
     // What has run near a place is named by the council's own type labels.
-    const all = gapLsoas({ lsoas: l.features, hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs, maxDecile: 2, distanceM: 1, release: '2025' });
+    const all = gapLsoas({
+      lsoas: l.features,
+      hubs: communityHubs(built, { hubTypes: hubTypes() }).hubs,
+      maxDecile: 2,
+      distanceM: 1,
+      release: '2025',
+    });
     expect(all.length).toBeGreaterThan(0);
     const near = withNearbyInterventions(all, built, 10_000);
     const nearCsv = gapCsv(near, { release: '2025', area: COUNCIL.name, nearbyRadiusM: 10_000 });
@@ -133,7 +185,9 @@ describe('outreach and exports for Hastings', () => {
 
   it("the CSP's frame-ancestors lists the council's embedding domains", () => {
     const area = readBuiltArea(out)!;
-    expect(contentSecurityPolicy(area.code, area.embedDomains ?? [])).toContain("frame-ancestors 'self' https://*.synthetic-test.example;");
+    expect(contentSecurityPolicy(area.code, area.embedDomains ?? [])).toContain(
+      "frame-ancestors 'self' https://*.synthetic-test.example;",
+    );
     const before = process.env.ATLAS_CONTENT_DIR;
     process.env.ATLAS_CONTENT_DIR = FIXTURES;
     try {
@@ -149,7 +203,9 @@ describe('outreach and exports for Hastings', () => {
 
 describe('bad content for Hastings fails naming file, item and field', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'atlas-bad-content-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'atlas-bad-content-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A copy of the fixture with one file changed by `edit`. */
@@ -160,7 +216,14 @@ describe('bad content for Hastings fails naming file, item and field', () => {
     return d;
   };
   const build = (contentDir: string) =>
-    buildInterventions({ sourcesDir: dataDir, contentDir, areaCode: AREA, lsoa21: lsoaGeo, wards: wardGeo, postcodes: { kind: 'areas', dir: 'places/postcodes_england_wales' } });
+    buildInterventions({
+      sourcesDir: dataDir,
+      contentDir,
+      areaCode: AREA,
+      lsoa21: lsoaGeo,
+      wards: wardGeo,
+      postcodes: { kind: 'areas', dir: 'places/postcodes_england_wales' },
+    });
   const failure = (fn: () => unknown): string => {
     try {
       fn();
@@ -173,24 +236,45 @@ describe('bad content for Hastings fails naming file, item and field', () => {
 
   it('an item with an LS postcode (a point in Leeds) fails the build', () => {
     const d = variant('interventions.json', (t) => t.replace('"TN34 1AD"', '"LS7 3EX"'));
-    expect(failure(() => build(d))).toMatch(/interventions\.json, item 1 \("synthetic-hub-item"\), field "location\.postcode": the point .* lies outside E07000062/);
+    expect(failure(() => build(d))).toMatch(
+      /interventions\.json, item 1 \("synthetic-hub-item"\), field "location\.postcode": the point .* lies outside E07000062/,
+    );
   });
 
   it('a places row with Leeds coordinates fails, naming the CSV, its line and the column', () => {
     const d = variant('venues/synthetic-venues.csv', (t) => t.replace('50.85567,0.56059', '53.80000,-1.55000'));
-    expect(failure(() => build(d))).toMatch(/synthetic-venues\.csv, line 3 \("Synthetic Project Beta"\), field "Lat": the point 53\.80000, -1\.55000 .* lies outside E07000062/);
+    expect(failure(() => build(d))).toMatch(
+      /synthetic-venues\.csv, line 3 \("Synthetic Project Beta"\), field "Lat": the point 53\.80000, -1\.55000 .* lies outside E07000062/,
+    );
   });
 
   it('an unknown field, a report not in the list and a type not in the vocabulary fail', () => {
     const unknown = variant('council.json', (t) => t.replace('"publisher"', '"colour": "red", "publisher"'));
     expect(failure(() => build(unknown))).toMatch(/council\.json, \(root\), field "colour": unknown field/);
-    const report = variant('interventions.json', (t) => t.replace('"file": "synthetic-report-001.txt", "title": "SYNTHETIC TEST REPORT (fixture, not a real document)", "date": "2025-01-31", "paragraph": "2.3"', '"file": "not-listed.txt", "title": "x", "date": "2025", "paragraph": "2.3"'));
-    expect(failure(() => build(report))).toMatch(/interventions\.json, item 2 \("synthetic-ward-project"\), field "source\.file": unknown report file "not-listed\.txt"/);
-    const type = variant('interventions.json', (t) => t.replace('"type": "synthetic_project"', '"type": "community_hub"'));
-    expect(failure(() => build(type))).toMatch(/interventions\.json, item 2 \("synthetic-ward-project"\), field "type": unknown type "community_hub"/);
-    const category = variant('council.json', (t) => t.replace('"Project": "synthetic_project"', '"Project": "library"'));
-    expect(failure(() => build(category))).toMatch(/council\.json, places\[1\] \("synthetic-venues"\), field "categories\.Project": not a type of interventionTypes/);
-    const item = variant('interventions.json', (t) => t.replace('"id": "synthetic-hub-item",', '"id": "synthetic-hub-item", "colour": "red",'));
+    const report = variant('interventions.json', (t) =>
+      t.replace(
+        '"file": "synthetic-report-001.txt", "title": "SYNTHETIC TEST REPORT (fixture, not a real document)", "date": "2025-01-31", "paragraph": "2.3"',
+        '"file": "not-listed.txt", "title": "x", "date": "2025", "paragraph": "2.3"',
+      ),
+    );
+    expect(failure(() => build(report))).toMatch(
+      /interventions\.json, item 2 \("synthetic-ward-project"\), field "source\.file": unknown report file "not-listed\.txt"/,
+    );
+    const type = variant('interventions.json', (t) =>
+      t.replace('"type": "synthetic_project"', '"type": "community_hub"'),
+    );
+    expect(failure(() => build(type))).toMatch(
+      /interventions\.json, item 2 \("synthetic-ward-project"\), field "type": unknown type "community_hub"/,
+    );
+    const category = variant('council.json', (t) =>
+      t.replace('"Project": "synthetic_project"', '"Project": "library"'),
+    );
+    expect(failure(() => build(category))).toMatch(
+      /council\.json, places\[1\] \("synthetic-venues"\), field "categories\.Project": not a type of interventionTypes/,
+    );
+    const item = variant('interventions.json', (t) =>
+      t.replace('"id": "synthetic-hub-item",', '"id": "synthetic-hub-item", "colour": "red",'),
+    );
     expect(failure(() => build(item))).toMatch(/interventions\.json, item 1, field "colour": unknown field/);
   });
 
@@ -209,14 +293,22 @@ describe('bad content for Hastings fails naming file, item and field', () => {
       ['"reportName": "Synthetic Old Town (as a fixture report writes it)"', '"reportName": 123', 'reportName'],
     ] as const) {
       const d = variant('priority-areas.json', (t) => t.replace(from, to));
-      expect(failure(() => build(d))).toMatch(new RegExp(`priority-areas\\.json, item priorityWards\\[1\\], field "${field}"`));
+      expect(failure(() => build(d))).toMatch(
+        new RegExp(`priority-areas\\.json, item priorityWards\\[1\\], field "${field}"`),
+      );
     }
   });
 
   it('a failing build leaves the previous outputs as they were', async () => {
-    const before = new Map(readdirSync(out).filter((f) => f.endsWith('.json') || f.endsWith('.topojson')).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+    const before = new Map(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.json') || f.endsWith('.topojson'))
+        .map((f) => [f, readFileSync(path.join(out, f), 'utf8')]),
+    );
     const d = variant('interventions.json', (t) => t.replace('"TN34 1AD"', '"LS7 3EX"'));
-    await expect(runPipeline({ dataDir, outDir: out, area: AREA, sources: sourcesForArea(AREA), contentDir: d })).rejects.toThrow(/lies outside E07000062/);
+    await expect(
+      runPipeline({ dataDir, outDir: out, area: AREA, sources: sourcesForArea(AREA), contentDir: d }),
+    ).rejects.toThrow(/lies outside E07000062/);
     for (const [f, text] of before) expect(readFileSync(path.join(out, f), 'utf8'), f).toBe(text);
     expect(existsSync(path.join(out, GEO_FILES.interventions))).toBe(true);
   }, 120_000);

@@ -31,7 +31,10 @@ type Code = keyof typeof COUNCILS;
 
 /** Rows of a source CSV as objects by header (a leading byte-order mark removed). */
 function readRows(rel: string): Array<Record<string, string>> {
-  const lines = readFileSync(path.join(dataDir, rel), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(path.join(dataDir, rel), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const header = splitCsvLine(lines[0]!);
   return lines.slice(1).map((l) => {
     const cells = splitCsvLine(l);
@@ -45,21 +48,47 @@ interface WardExpected {
   children: number;
   idaciDecile1: number;
 }
-const expected = new Map<Code, { wards: Map<string, WardExpected>; wardOf: Map<string, string>; population: number; boundaryWards: string[] }>();
-const built = new Map<Code, { dir: string; meta: DataMetadata; lsoas: Array<Record<string, unknown>>; firstViewKeys: Set<string>; firstViewGzip: number }>();
+const expected = new Map<
+  Code,
+  { wards: Map<string, WardExpected>; wardOf: Map<string, string>; population: number; boundaryWards: string[] }
+>();
+const built = new Map<
+  Code,
+  {
+    dir: string;
+    meta: DataMetadata;
+    lsoas: Array<Record<string, unknown>>;
+    firstViewKeys: Set<string>;
+    firstViewGzip: number;
+  }
+>();
 
 beforeAll(async () => {
-  const lsoa21 = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8')) as {
+  const lsoa21 = JSON.parse(
+    gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8'),
+  ) as {
     features: Array<{ properties: Record<string, string> }>;
   };
-  const wardsFile = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/wards_may2025_england_bgc.geojson.gz'))).toString('utf8')) as {
+  const wardsFile = JSON.parse(
+    gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/wards_may2025_england_bgc.geojson.gz'))).toString(
+      'utf8',
+    ),
+  ) as {
     features: Array<{ properties: Record<string, string> }>;
   };
-  const lookup = new Map(readRows('lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv').map((r) => [r.LSOA21CD!, r.WD25CD!]));
+  const lookup = new Map(
+    readRows('lookups/lsoa21_ward25_lad25_england_wales_best_fit.csv').map((r) => [r.LSOA21CD!, r.WD25CD!]),
+  );
   const census = new Map(
     readRows('population/census2021_ts007a_lsoa21_england.csv').map((r) => [
       r['geography code']!,
-      { total: Number(r['Age: Total']), children: ['Age: Aged 4 years and under', 'Age: Aged 5 to 9 years', 'Age: Aged 10 to 14 years'].reduce((a, k) => a + Number(r[k]), 0) },
+      {
+        total: Number(r['Age: Total']),
+        children: ['Age: Aged 4 years and under', 'Age: Aged 5 to 9 years', 'Age: Aged 10 to 14 years'].reduce(
+          (a, k) => a + Number(r[k]),
+          0,
+        ),
+      },
     ]),
   );
   const idaci = new Map(
@@ -93,7 +122,9 @@ beforeAll(async () => {
     const geo = topo.objects.lsoa21;
     if (geo?.type !== 'GeometryCollection') throw new Error('no lsoa21 object');
     const first = feature(topo, geo).features.map((f) => (f.properties ?? {}) as Record<string, unknown>);
-    const details = expandDetails(JSON.parse(readFileSync(path.join(dir, GEO_FILES.details2021), 'utf8')) as AreaDetails);
+    const details = expandDetails(
+      JSON.parse(readFileSync(path.join(dir, GEO_FILES.details2021), 'utf8')) as AreaDetails,
+    );
     built.set(c, {
       dir,
       meta: JSON.parse(readFileSync(path.join(dir, GEO_FILES.metadata), 'utf8')) as DataMetadata,
@@ -104,50 +135,61 @@ beforeAll(async () => {
   }
 }, 400_000);
 
-describe.each(Object.entries(COUNCILS) as Array<[Code, string]>)('people, IDACI and best-fit wards of %s (%s)', (code) => {
-  it('puts every LSOA in its ward by the ONS best-fit lookup, and says how many moved against the centroid rule', () => {
-    const b = built.get(code)!;
-    const e = expected.get(code)!;
-    expect(b.lsoas).toHaveLength(e.wardOf.size);
-    for (const l of b.lsoas) expect(l.ward).toBe(e.wardOf.get(String(l.code)));
-    const wards = b.meta.council?.wards;
-    expect(wards?.method).toBe('lookup');
-    expect(typeof wards?.movedFromCentroid).toBe('number');
-    expect(wards?.note).toMatch(/ONS best-fit lookup/);
-    // Wards the lookup gives no LSOA are listed, honestly, and are exactly the boundary wards without one.
-    expect(wards?.withoutLsoa).toEqual(e.boundaryWards.filter((w) => !e.wards.has(w)).sort());
-  });
+describe.each(Object.entries(COUNCILS) as Array<[Code, string]>)(
+  'people, IDACI and best-fit wards of %s (%s)',
+  (code) => {
+    it('puts every LSOA in its ward by the ONS best-fit lookup, and says how many moved against the centroid rule', () => {
+      const b = built.get(code)!;
+      const e = expected.get(code)!;
+      expect(b.lsoas).toHaveLength(e.wardOf.size);
+      for (const l of b.lsoas) expect(l.ward).toBe(e.wardOf.get(String(l.code)));
+      const wards = b.meta.council?.wards;
+      expect(wards?.method).toBe('lookup');
+      expect(typeof wards?.movedFromCentroid).toBe('number');
+      expect(wards?.note).toMatch(/ONS best-fit lookup/);
+      // Wards the lookup gives no LSOA are listed, honestly, and are exactly the boundary wards without one.
+      expect(wards?.withoutLsoa).toEqual(e.boundaryWards.filter((w) => !e.wards.has(w)).sort());
+    });
 
-  it('has each ward’s Census 2021 population and children 0–14 of the source file, under the census definition', () => {
-    const b = built.get(code)!;
-    const e = expected.get(code)!;
-    expect(e.wards.size).toBeGreaterThan(5);
-    for (const [ward, w] of e.wards) {
-      const members = b.lsoas.filter((l) => l.ward === ward);
-      expect(members).toHaveLength(w.lsoas);
-      const people = wardPeople(members);
-      expect(people?.definition.id).toBe('census2021');
-      expect([ward, people?.population, people?.children]).toEqual([ward, w.population, w.children]);
-    }
-    expect(b.meta.population?.used.id).toBe('census2021');
-    expect(b.meta.population?.totals.population).toBe(e.population);
-    expect(b.meta.population?.used.figures.children.label).toBe('children aged 0–14, Census 2021');
-  });
+    it('has each ward’s Census 2021 population and children 0–14 of the source file, under the census definition', () => {
+      const b = built.get(code)!;
+      const e = expected.get(code)!;
+      expect(e.wards.size).toBeGreaterThan(5);
+      for (const [ward, w] of e.wards) {
+        const members = b.lsoas.filter((l) => l.ward === ward);
+        expect(members).toHaveLength(w.lsoas);
+        const people = wardPeople(members);
+        expect(people?.definition.id).toBe('census2021');
+        expect([ward, people?.population, people?.children]).toEqual([ward, w.population, w.children]);
+      }
+      expect(b.meta.population?.used.id).toBe('census2021');
+      expect(b.meta.population?.totals.population).toBe(e.population);
+      expect(b.meta.population?.used.figures.children.label).toBe('children aged 0–14, Census 2021');
+    });
 
-  it('has each ward’s IDACI decile-1 count of File 3, rank-only (no score), as a 2025 indicator', () => {
-    const b = built.get(code)!;
-    const e = expected.get(code)!;
-    for (const [ward, w] of e.wards) expect([ward, b.lsoas.filter((l) => l.ward === ward && l.y25_idc_d === 1).length]).toEqual([ward, w.idaciDecile1]);
-    expect(b.lsoas.every((l) => typeof l.y25_idc_r === 'number' && typeof l.y25_ido_d === 'number' && l.y25_idc_s === undefined)).toBe(true);
-    const r25 = b.meta.releases.find((r) => r.id === '2025');
-    expect(r25?.indicators).toEqual(expect.arrayContaining(['idc', 'ido']));
-    expect(r25?.scored).not.toContain('idc');
-    expect(b.meta.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['census2021-ts007a', 'iod2025-file3']));
-  });
+    it('has each ward’s IDACI decile-1 count of File 3, rank-only (no score), as a 2025 indicator', () => {
+      const b = built.get(code)!;
+      const e = expected.get(code)!;
+      for (const [ward, w] of e.wards)
+        expect([ward, b.lsoas.filter((l) => l.ward === ward && l.y25_idc_d === 1).length]).toEqual([
+          ward,
+          w.idaciDecile1,
+        ]);
+      expect(
+        b.lsoas.every(
+          (l) => typeof l.y25_idc_r === 'number' && typeof l.y25_ido_d === 'number' && l.y25_idc_s === undefined,
+        ),
+      ).toBe(true);
+      const r25 = b.meta.releases.find((r) => r.id === '2025');
+      expect(r25?.indicators).toEqual(expect.arrayContaining(['idc', 'ido']));
+      expect(r25?.scored).not.toContain('idc');
+      expect(b.meta.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['census2021-ts007a', 'iod2025-file3']));
+    });
 
-  it('keeps people and IDACI/IDAOPI out of the first view, which stays within 200 bytes gzip per LSOA', () => {
-    const b = built.get(code)!;
-    expect([...b.firstViewKeys].filter((k) => /^c21|_idc_|_ido_/.test(k))).toEqual([]);
-    expect(b.firstViewGzip).toBeLessThanOrEqual(Math.max(4096, 200 * b.lsoas.length));
-  });
-});
+    it('keeps people and IDACI/IDAOPI out of the first view, which stays within 200 bytes gzip per LSOA', () => {
+      const b = built.get(code)!;
+      expect([...b.firstViewKeys].filter((k) => /^c21|_idc_|_ido_/.test(k))).toEqual([]);
+      expect(b.firstViewGzip).toBeLessThanOrEqual(Math.max(4096, 200 * b.lsoas.length));
+    });
+  },
+);

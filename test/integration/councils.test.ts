@@ -27,15 +27,21 @@ type Code = keyof typeof COUNCILS;
 interface GeoFile {
   features: Array<{ properties: Record<string, string> }>;
 }
-const readGz = (rel: string): GeoFile => JSON.parse(gunzipSync(readFileSync(path.join(dataDir, rel))).toString('utf8')) as GeoFile;
+const readGz = (rel: string): GeoFile =>
+  JSON.parse(gunzipSync(readFileSync(path.join(dataDir, rel))).toString('utf8')) as GeoFile;
 
 const expected = new Map<Code, { lsoa21: number; wards: number; decile1: number; top1pc: number }>();
-const built = new Map<Code, { dir: string; meta: DataMetadata; lsoa: Array<Record<string, unknown>>; wards: Array<Record<string, unknown>> }>();
+const built = new Map<
+  Code,
+  { dir: string; meta: DataMetadata; lsoa: Array<Record<string, unknown>>; wards: Array<Record<string, unknown>> }
+>();
 
 beforeAll(async () => {
   const lsoa21 = readGz('boundaries/england/lsoa21_england_bgc.geojson.gz');
   const wards = readGz('boundaries/england/wards_may2025_england_bgc.geojson.gz');
-  const lines = readFileSync(path.join(dataDir, 'indices/iod2025_lsoa21_england.csv'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = readFileSync(path.join(dataDir, 'indices/iod2025_lsoa21_england.csv'), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const header = splitCsvLine(lines[0]!);
   const [code, rank, decile] = ['lsoa21cd', 'imd_rank', 'imd_decile'].map((c) => header.indexOf(c));
   const rows = lines.slice(1).map(splitCsvLine);
@@ -53,7 +59,12 @@ beforeAll(async () => {
   for (const c of Object.keys(COUNCILS) as Code[]) {
     const dir = tempDir(`council-${c}`);
     await runPipeline({ dataDir, outDir: dir, area: c, sources: sourcesForArea(c) });
-    built.set(c, { dir, meta: JSON.parse(readFileSync(path.join(dir, GEO_FILES.metadata), 'utf8')) as DataMetadata, lsoa: builtAreaProps(dir, 'lsoa21'), wards: builtAreaProps(dir, 'wards') });
+    built.set(c, {
+      dir,
+      meta: JSON.parse(readFileSync(path.join(dir, GEO_FILES.metadata), 'utf8')) as DataMetadata,
+      lsoa: builtAreaProps(dir, 'lsoa21'),
+      wards: builtAreaProps(dir, 'wards'),
+    });
   }
 }, 300_000);
 

@@ -13,7 +13,17 @@ import { describe, expect, it } from 'vitest';
 import { readCsv, type CsvTable } from '../../scripts/pipeline/csv';
 import { DATA_DIR } from '../unit/outreach/real-data';
 import { readStanding } from '../../scripts/pipeline/file10';
-import { averageRank, averageScore, extent, localConcentration, measuredValue, proportionMostDeprived10, scale, type Measured, type MeasureRow } from '../../src/domain/iod-measures';
+import {
+  averageRank,
+  averageScore,
+  extent,
+  localConcentration,
+  measuredValue,
+  proportionMostDeprived10,
+  scale,
+  type Measured,
+  type MeasureRow,
+} from '../../src/domain/iod-measures';
 
 const N = 33755;
 
@@ -51,8 +61,16 @@ const v = (m: Measured): number => {
 };
 
 /** Rows for one indicator; the employment domain is weighted by working age, the rest by total population. */
-function rowsFor(lsoas: Array<Record<string, string>>, stem: string, weight: (code: string, stem: string) => number): MeasureRow[] {
-  return lsoas.map((r) => ({ population: weight(r['lsoa21cd']!, stem), score: Number(r[`${stem}_score`]), rank: Number(r[`${stem}_rank`]) }));
+function rowsFor(
+  lsoas: Array<Record<string, string>>,
+  stem: string,
+  weight: (code: string, stem: string) => number,
+): MeasureRow[] {
+  return lsoas.map((r) => ({
+    population: weight(r['lsoa21cd']!, stem),
+    score: Number(r[`${stem}_score`]),
+    rank: Number(r[`${stem}_rank`]),
+  }));
 }
 
 /** Each File 10 figure recomputed: [measure, File 10 column, recomputed value]. */
@@ -87,8 +105,15 @@ const decimals = (raw: string): number => (raw.includes('.') ? raw.split('.')[1]
 describe('Leeds with File 7 populations equals File 10 to its published rounding', () => {
   const f7 = readCsv(path.join(DATA_DIR, 'indices/iod2025_file7_leeds_lsoa21.csv'));
   const col = (name: string) => f7.header.indexOf(name);
-  const pop = new Map(f7.rows.map((r) => [r.cells[col('LSOA code (2021)')]!, Number(r.cells[col('Total population: mid 2022')])]));
-  const wa = new Map(f7.rows.map((r) => [r.cells[col('LSOA code (2021)')]!, Number(r.cells[col('Working age population 18-66 (for use with Employment Deprivation Domain): mid 2022')])]));
+  const pop = new Map(
+    f7.rows.map((r) => [r.cells[col('LSOA code (2021)')]!, Number(r.cells[col('Total population: mid 2022')])]),
+  );
+  const wa = new Map(
+    f7.rows.map((r) => [
+      r.cells[col('LSOA code (2021)')]!,
+      Number(r.cells[col('Working age population 18-66 (for use with Employment Deprivation Domain): mid 2022')]),
+    ]),
+  );
   const weight = (code: string, stem: string) => (stem === 'employment' ? wa : pop).get(code)!;
   const published = file10.get('E08000035')!;
 
@@ -104,7 +129,10 @@ describe('Leeds with File 7 populations equals File 10 to its published rounding
   });
 
   it('income and employment scale: within 0.5% (the 3-decimal rates cannot give the published counts to the unit)', () => {
-    const [[, , inc], [, , emp]] = scaleFigures('E08000035', weight) as [[string, string, number], [string, string, number]];
+    const [[, , inc], [, , emp]] = scaleFigures('E08000035', weight) as [
+      [string, string, number],
+      [string, string, number],
+    ];
     // Measured: 201,642 vs 201,408 published (+0.12%); 73,511.5 vs 73,216.17 (+0.40%).
     expect(Math.abs(inc / Number(published['income_scale']) - 1)).toBeLessThan(0.005);
     expect(Math.abs(emp / Number(published['employment_scale']) - 1)).toBeLessThan(0.005);
@@ -134,9 +162,26 @@ const TOLERANCE: Record<string, number> = {
 describe('every council with Census 2021 populations is within the stated tolerance', () => {
   const census = records('population/census2021_ts007a_lsoa21_england.csv');
   const band = (r: Record<string, string>, b: string) => Number(r[`Age: Aged ${b}`]);
-  const MID = ['20 to 24', '25 to 29', '30 to 34', '35 to 39', '40 to 44', '45 to 49', '50 to 54', '55 to 59', '60 to 64'];
+  const MID = [
+    '20 to 24',
+    '25 to 29',
+    '30 to 34',
+    '35 to 39',
+    '40 to 44',
+    '45 to 49',
+    '50 to 54',
+    '55 to 59',
+    '60 to 64',
+  ];
   const total = new Map(census.map((r) => [r['geography code']!, Number(r['Age: Total'])]));
-  const workingAge = new Map(census.map((r) => [r['geography code']!, 0.4 * band(r, '15 to 19 years') + MID.reduce((s, b) => s + band(r, `${b} years`), 0) + 0.4 * band(r, '65 to 69 years')]));
+  const workingAge = new Map(
+    census.map((r) => [
+      r['geography code']!,
+      0.4 * band(r, '15 to 19 years') +
+        MID.reduce((s, b) => s + band(r, `${b} years`), 0) +
+        0.4 * band(r, '65 to 69 years'),
+    ]),
+  );
   const weight = (code: string, stem: string) => (stem === 'employment' ? workingAge : total).get(code)!;
 
   it('every district of File 10 has its LSOAs and a population for each', () => {
@@ -163,7 +208,10 @@ describe('every council with Census 2021 populations is within the stated tolera
         if (!worst.has(label) || share > worst.get(label)!.share) worst.set(label, { lad, deviation, share, kind });
       }
     }
-    const report = [...worst].map(([label, w]) => `${label}: ${w.deviation.toPrecision(3)} (${(w.share * 100).toFixed(2)}% of the spread) at ${w.lad}`);
+    const report = [...worst].map(
+      ([label, w]) =>
+        `${label}: ${w.deviation.toPrecision(3)} (${(w.share * 100).toFixed(2)}% of the spread) at ${w.lad}`,
+    );
     console.log(`Largest deviation per measure, Census 2021 populations:\n  ${report.join('\n  ')}`);
     for (const [label, w] of worst) expect(w.share, `${label} at ${w.lad}`).toBeLessThanOrEqual(TOLERANCE[w.kind]!);
   });
@@ -177,10 +225,19 @@ describe('the build copies File 10 for the council as published', () => {
     expect(s.districts).toBe(296);
     expect(s.area.name).toBe(row['ltla24_name']);
     const imd = s.indicators.find((i) => i.indicator === 'imd')!.measures;
-    expect(imd.averageScore).toEqual({ value: Number(row['imd_average_score']), rank: Number(row['imd_rank_of_average_score']) });
-    expect(imd.localConcentration).toEqual({ value: Number(row['imd25_local_concentration']), rank: Number(row['imd25_rank_of_local_concentration']) });
+    expect(imd.averageScore).toEqual({
+      value: Number(row['imd_average_score']),
+      rank: Number(row['imd_rank_of_average_score']),
+    });
+    expect(imd.localConcentration).toEqual({
+      value: Number(row['imd25_local_concentration']),
+      rank: Number(row['imd25_rank_of_local_concentration']),
+    });
     const emp = s.indicators.find((i) => i.indicator === 'emp')!.measures;
-    expect(emp.scale).toEqual({ value: Number(row['employment_scale']), rank: Number(row['rank_of_employment_scale']) });
+    expect(emp.scale).toEqual({
+      value: Number(row['employment_scale']),
+      rank: Number(row['rank_of_employment_scale']),
+    });
     const liv = s.indicators.find((i) => i.indicator === 'liv')!.measures;
     expect(liv.proportionMostDeprived10).toEqual({
       value: Number(row[`living_environment_${PROPORTION}`]),

@@ -34,9 +34,19 @@ const COL = {
 
 // --- independent expectations ------------------------------------------------------------------
 const file7 = table(FILE7);
-const centroids = new Map(table('lookups/lsoa21_population_weighted_centroids_ew.csv').map((r) => [r.get('lsoa21cd')!, [Number(r.get('lon')), Number(r.get('lat'))] as [number, number]]));
-const venue = table('places/leeds_named_venues_compiled.csv').find((r) => r.get('name')!.startsWith('Reginald Centre'))!;
-const REGINALD: [number, number] = [Number(venue.get('lon_postcode_centroid')), Number(venue.get('lat_postcode_centroid'))];
+const centroids = new Map(
+  table('lookups/lsoa21_population_weighted_centroids_ew.csv').map((r) => [
+    r.get('lsoa21cd')!,
+    [Number(r.get('lon')), Number(r.get('lat'))] as [number, number],
+  ]),
+);
+const venue = table('places/leeds_named_venues_compiled.csv').find((r) =>
+  r.get('name')!.startsWith('Reginald Centre'),
+)!;
+const REGINALD: [number, number] = [
+  Number(venue.get('lon_postcode_centroid')),
+  Number(venue.get('lat_postcode_centroid')),
+];
 
 function independentCatchment(centre: [number, number], radiusM: number) {
   const inside = file7.filter((r) => haversineM(centre, centroids.get(r.get(COL.code)!)!) <= radiusM);
@@ -46,8 +56,14 @@ function independentCatchment(centre: [number, number], radiusM: number) {
     population: sum(inside, COL.pop),
     children: sum(inside, COL.children),
     older: sum(inside, COL.older),
-    childrenIdaci12: sum(inside.filter((r) => Number(r.get(COL.idaciDecile)) <= 2), COL.children),
-    olderIdaopi12: sum(inside.filter((r) => Number(r.get(COL.idaopiDecile)) <= 2), COL.older),
+    childrenIdaci12: sum(
+      inside.filter((r) => Number(r.get(COL.idaciDecile)) <= 2),
+      COL.children,
+    ),
+    olderIdaopi12: sum(
+      inside.filter((r) => Number(r.get(COL.idaopiDecile)) <= 2),
+      COL.older,
+    ),
   };
 }
 
@@ -89,7 +105,11 @@ describe('IoD 2025 File 7 in the Leeds build', () => {
       olderIdaopi12: expected.olderIdaopi12,
     });
     // Pinned so a change in the sources or the method is noticed (and the browser test shows these).
-    expect({ lsoas: expected.codes.length, population: expected.population, children: expected.children }).toMatchInlineSnapshot(`
+    expect({
+      lsoas: expected.codes.length,
+      population: expected.population,
+      children: expected.children,
+    }).toMatchInlineSnapshot(`
       {
         "children": 3068,
         "lsoas": 7,
@@ -118,14 +138,23 @@ describe('IoD 2025 File 7 in the Leeds build', () => {
   it('metadata: IDACI/IDAOPI in the 2025 release, and the Leeds total population 820,802 (mid-2022) from the file', () => {
     const total = file7.reduce((s, r) => s + Number(r.get(COL.pop)), 0);
     expect(total).toBe(820_802);
-    expect(meta.people).toMatchObject({ available: true, sourceFile: FILE7, reference: 'mid-2022', totals: { pop22: total } });
+    expect(meta.people).toMatchObject({
+      available: true,
+      sourceFile: FILE7,
+      reference: 'mid-2022',
+      totals: { pop22: total },
+    });
     expect(meta.releases.find((r) => r.id === '2025')!.indicators).toEqual(expect.arrayContaining(['idc', 'ido']));
     expect(meta.sources.some((s) => s.file === FILE7)).toBe(true);
   });
 
   it('ward populations add up to the Leeds total', () => {
     const wards = new Set(lsoas.map((l) => l.properties.ward));
-    const sum = [...wards].reduce((s, w) => s + (wardPeople(lsoas.filter((l) => l.properties.ward === w).map((l) => l.properties))?.population ?? NaN), 0);
+    const sum = [...wards].reduce(
+      (s, w) =>
+        s + (wardPeople(lsoas.filter((l) => l.properties.ward === w).map((l) => l.properties))?.population ?? NaN),
+      0,
+    );
     expect(sum).toBe(820_802);
   });
 
@@ -134,7 +163,18 @@ describe('IoD 2025 File 7 in the Leeds build', () => {
     // Bradford (E08000032): real LSOAs of another council, absent from the Leeds-only File 7.
     const codes = [...r25.records.values()].filter((r) => r.lad === 'E08000032').map((r) => r.code);
     expect(codes.length).toBeGreaterThan(100);
-    const res = areaPeople({ dataDir: DATA_DIR, file: FILE7, area: 'E08000032', areaName: 'Bradford', codes, release2025: r25 });
-    expect(res).toEqual({ available: false, file: FILE7, reason: expect.stringMatching(/covers only E08000035, not Bradford \(0 of its \d+ LSOAs\)/) });
+    const res = areaPeople({
+      dataDir: DATA_DIR,
+      file: FILE7,
+      area: 'E08000032',
+      areaName: 'Bradford',
+      codes,
+      release2025: r25,
+    });
+    expect(res).toEqual({
+      available: false,
+      file: FILE7,
+      reason: expect.stringMatching(/covers only E08000035, not Bradford \(0 of its \d+ LSOAs\)/),
+    });
   });
 });

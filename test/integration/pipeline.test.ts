@@ -4,7 +4,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { GEO_FILES, POSTCODE_DISTRICT_BUDGET_GZIP, postcodeDistrictFile, type DataMetadata, type PostcodeDistrict } from '../../src/data/contract';
+import {
+  GEO_FILES,
+  POSTCODE_DISTRICT_BUDGET_GZIP,
+  postcodeDistrictFile,
+  type DataMetadata,
+  type PostcodeDistrict,
+} from '../../src/data/contract';
 import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
 import { dataDir } from '../unit/pipeline/helpers/data-dir';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
@@ -16,7 +22,9 @@ let report: PipelineReport;
 type Props = Record<string, string | number | undefined>;
 function objectProps(file: string, object: string): Props[] {
   const topo = JSON.parse(readFileSync(path.join(outA, file), 'utf8')) as Topology;
-  const fc = feature(topo, topo.objects[object]!) as unknown as { features: Array<{ properties: Props; geometry: { type: string } | null }> };
+  const fc = feature(topo, topo.objects[object]!) as unknown as {
+    features: Array<{ properties: Props; geometry: { type: string } | null }>;
+  };
   for (const f of fc.features) expect(f.geometry?.type).toMatch(/Polygon/);
   return fc.features.map((f) => f.properties);
 }
@@ -33,18 +41,32 @@ describe('pipeline on the real Leeds data', () => {
     const l11 = objectProps(GEO_FILES.areas2011, 'lsoa11');
     expect(l21).toHaveLength(488);
     expect(l11).toHaveLength(482);
-    expect(l21.every((p) => typeof p.y25_imd_r === 'number' && typeof p.y25_imd_d === 'number' && typeof p.ward === 'string' && p.ward !== '')).toBe(true);
+    expect(
+      l21.every(
+        (p) =>
+          typeof p.y25_imd_r === 'number' &&
+          typeof p.y25_imd_d === 'number' &&
+          typeof p.ward === 'string' &&
+          p.ward !== '',
+      ),
+    ).toBe(true);
     expect(l11.every((p) => typeof p.y19_imd_r === 'number' && typeof p.y15_imd_r === 'number')).toBe(true);
     expect(objectProps(GEO_FILES.areas2021, 'wards')).toHaveLength(33);
   });
 
   it('matches the published Leeds counts for the 1% and decile 1', () => {
     const byId = Object.fromEntries(report.releases.map((r) => [r.id, r]));
-    expect([byId['2015']?.mostDeprived1pc, byId['2019']?.mostDeprived1pc, byId['2025']?.mostDeprived1pc]).toEqual([16, 12, 7]);
-    expect([byId['2015']?.nationalDecile1, byId['2019']?.nationalDecile1, byId['2025']?.nationalDecile1]).toEqual([105, 114, 84]);
+    expect([byId['2015']?.mostDeprived1pc, byId['2019']?.mostDeprived1pc, byId['2025']?.mostDeprived1pc]).toEqual([
+      16, 12, 7,
+    ]);
+    expect([byId['2015']?.nationalDecile1, byId['2019']?.nationalDecile1, byId['2025']?.nationalDecile1]).toEqual([
+      105, 114, 84,
+    ]);
     const wards = objectProps(GEO_FILES.areas2021, 'wards');
     const sum = (k: string): number => wards.reduce((a, w) => a + Number(w[k] ?? 0), 0);
-    expect([sum('y25_n'), sum('y25_p1'), sum('y25_d1'), sum('y19_n'), sum('y19_d1'), sum('y15_p1')]).toEqual([488, 7, 84, 482, 114, 16]);
+    expect([sum('y25_n'), sum('y25_p1'), sum('y25_d1'), sum('y19_n'), sum('y19_d1'), sum('y15_p1')]).toEqual([
+      488, 7, 84, 482, 114, 16,
+    ]);
   });
 
   it('has Leeds 011A in IoD2025 decile 6 and in Otley & Yeadon ward', () => {
@@ -62,9 +84,16 @@ describe('pipeline on the real Leeds data', () => {
     expect(meta.postcodeSplitDistricts).toBeUndefined();
     const districts = meta.postcodeDistricts.map((d) => readFileSync(path.join(outA, postcodeDistrictFile(d))));
     expect(readdirSync(path.join(outA, GEO_FILES.postcodes))).toHaveLength(meta.postcodeDistricts.length);
-    for (const [i, bytes] of districts.entries()) expect(gzipSync(bytes, { level: 9 }).byteLength, meta.postcodeDistricts[i]).toBeLessThanOrEqual(POSTCODE_DISTRICT_BUDGET_GZIP);
+    for (const [i, bytes] of districts.entries())
+      expect(gzipSync(bytes, { level: 9 }).byteLength, meta.postcodeDistricts[i]).toBeLessThanOrEqual(
+        POSTCODE_DISTRICT_BUDGET_GZIP,
+      );
     const parsed = districts.map((b) => JSON.parse(b.toString('utf8')) as PostcodeDistrict);
-    const own = parsed.flatMap((d) => Object.entries(d.postcodes).filter(([, [, , i]]) => i >= 0 && d.lsoaCouncils[i] === -1).map(([inward]) => `${d.district} ${inward}`));
+    const own = parsed.flatMap((d) =>
+      Object.entries(d.postcodes)
+        .filter(([, [, , i]]) => i >= 0 && d.lsoaCouncils[i] === -1)
+        .map(([inward]) => `${d.district} ${inward}`),
+    );
     expect(meta.counts.postcodes).toBe(own.length);
     // The LS postcodes in Leeds: the LS-only index had 32,728 with coordinates, 3,106 outside Leeds' LSOAs; placed now
     // in the England-wide LSOA boundaries (not the Leeds shapefile), one postcode on the border falls to a neighbour.
@@ -77,9 +106,13 @@ describe('pipeline on the real Leeds data', () => {
   });
 
   it('gives byte-identical outputs on a second run', () => {
-    const list = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+    const list = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => statSync(path.join(dir, f)).isFile())
+        .sort();
     const files = list(outA);
     expect(list(outB)).toEqual(files);
-    for (const f of files) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
+    for (const f of files)
+      expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true);
   });
 });

@@ -4,7 +4,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GEO_FILES, POSTCODE_DISTRICT_BUDGET_GZIP, type DataMetadata, type PostcodeDistrict } from '../../src/data/contract';
+import {
+  GEO_FILES,
+  POSTCODE_DISTRICT_BUDGET_GZIP,
+  type DataMetadata,
+  type PostcodeDistrict,
+} from '../../src/data/contract';
 import { sourcesForArea } from '../../scripts/pipeline/config';
 import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
 import { dataDir } from '../unit/pipeline/helpers/data-dir';
@@ -37,16 +42,29 @@ const key = (raw: string): string => {
 };
 
 const expected = new Map<Code, Map<string, string>>();
-const built = new Map<Code, { report: PipelineReport; meta: DataMetadata; own: Map<string, string>; files: Array<{ name: string; gzip: number; content: PostcodeDistrict }> }>();
+const built = new Map<
+  Code,
+  {
+    report: PipelineReport;
+    meta: DataMetadata;
+    own: Map<string, string>;
+    files: Array<{ name: string; gzip: number; content: PostcodeDistrict }>;
+  }
+>();
 
 beforeAll(async () => {
-  const geo = JSON.parse(gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8')) as {
+  const geo = JSON.parse(
+    gunzipSync(readFileSync(path.join(dataDir, 'boundaries/england/lsoa21_england_bgc.geojson.gz'))).toString('utf8'),
+  ) as {
     features: Array<{ properties: Record<string, string>; geometry: Polygon | MultiPolygon }>;
   };
   const rows: Array<[string, number, number]> = [];
   const folder = path.join(dataDir, 'places/postcodes_england_wales');
   for (const f of readdirSync(folder)) {
-    for (const line of gunzipSync(readFileSync(path.join(folder, f))).toString('utf8').split('\n').slice(1)) {
+    for (const line of gunzipSync(readFileSync(path.join(folder, f)))
+      .toString('utf8')
+      .split('\n')
+      .slice(1)) {
       const [pc, lat, lon] = line.split(',');
       if (!pc || !lat || !lon || !/^[A-Z]{1,2}\d/.test(pc)) continue;
       rows.push([key(pc), Number(lon), Number(lat)]);
@@ -56,15 +74,24 @@ beforeAll(async () => {
     const lsoas: Lsoa[] = geo.features
       .filter((f) => f.properties.LADCD_ACTIVE === code)
       .map((f): Lsoa => {
-        const pts = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap((p) => p[0] ?? []);
+        const pts = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flatMap(
+          (p) => p[0] ?? [],
+        );
         const xs = pts.map((p) => p[0] ?? 0);
         const ys = pts.map((p) => p[1] ?? 0);
-        return { code: f.properties.LSOA21CD ?? '', geometry: f.geometry, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+        return {
+          code: f.properties.LSOA21CD ?? '',
+          geometry: f.geometry,
+          box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+        };
       })
       .sort((a, b) => (a.code < b.code ? -1 : 1));
     const own = new Map<string, string>();
     for (const [pc, x, y] of rows) {
-      const hit = lsoas.find((l) => x >= l.box[0] && x <= l.box[2] && y >= l.box[1] && y <= l.box[3] && booleanPointInPolygon([x, y], l.geometry));
+      const hit = lsoas.find(
+        (l) =>
+          x >= l.box[0] && x <= l.box[2] && y >= l.box[1] && y <= l.box[3] && booleanPointInPolygon([x, y], l.geometry),
+      );
       if (hit) own.set(pc, hit.code);
     }
     expected.set(code, own);
@@ -75,7 +102,11 @@ beforeAll(async () => {
     const dir = path.join(outDir, GEO_FILES.postcodes);
     const files = readdirSync(dir).map((name) => {
       const bytes = readFileSync(path.join(dir, name));
-      return { name, gzip: gzipSync(bytes, { level: 9 }).byteLength, content: JSON.parse(bytes.toString('utf8')) as PostcodeDistrict };
+      return {
+        name,
+        gzip: gzipSync(bytes, { level: 9 }).byteLength,
+        content: JSON.parse(bytes.toString('utf8')) as PostcodeDistrict,
+      };
     });
     const builtOwn = new Map<string, string>();
     for (const { content: d } of files) {
@@ -104,7 +135,12 @@ describe.each(Object.entries(COUNCILS) as Array<[Code, string]>)('postcodes of %
     const split = b.meta.postcodeSplitDistricts ?? [];
     const names = [...new Set(b.files.map((f) => f.content.district))].sort();
     expect(names).toEqual(b.meta.postcodeDistricts);
-    for (const f of b.files) expect(f.name).toBe(split.includes(f.content.district) ? `${f.content.district}-${f.content.sector}.json` : `${f.content.district}.json`);
+    for (const f of b.files)
+      expect(f.name).toBe(
+        split.includes(f.content.district)
+          ? `${f.content.district}-${f.content.sector}.json`
+          : `${f.content.district}.json`,
+      );
   });
 
   it('says which other council a nearby postcode is in, and counts the skipped directory rows', () => {
@@ -113,7 +149,9 @@ describe.each(Object.entries(COUNCILS) as Array<[Code, string]>)('postcodes of %
     expect(councils.has(code)).toBe(false);
     if (code !== 'E06000052') expect(councils.size).toBeGreaterThan(0); // Cornwall's only land neighbour is Devon
     expect(b.report.counts.postcodeRowsSkipped).toBe(b.report.postcodeSkipped.length);
-    expect(b.report.postcodeSkipped.every((p) => /\.csv\.gz$/.test(p.file) && /^line \d+$/.test(p.location ?? ''))).toBe(true);
+    expect(
+      b.report.postcodeSkipped.every((p) => /\.csv\.gz$/.test(p.file) && /^line \d+$/.test(p.location ?? '')),
+    ).toBe(true);
   });
 });
 

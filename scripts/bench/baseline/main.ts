@@ -9,7 +9,14 @@
  *  - `window.__baseline = { idle(), renders(), project(lon, lat) }` (renders = MapLibre `render` events so far).
  * Built by scripts/bench/bench.ts into a temporary folder with the derived data files; never deployed.
  */
-import { Map as MapLibreMap, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type LngLatBoundsLike, type MapLayerMouseEvent } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -21,7 +28,18 @@ declare const __BASELINE_BOUNDS__: [number, number, number, number];
 declare const __BASELINE_INDICATORS__: string[];
 
 /** The app's DECILE_COLOURS (src/domain/colour-schemes.ts), copied so the baseline bundles no app code. */
-const DECILE_COLOURS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+const DECILE_COLOURS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+];
 const NO_DATA = '#d9d9d9';
 
 type Values = Record<string, Record<string, number>>;
@@ -41,7 +59,11 @@ function colourBy(indicator: string): ExpressionSpecification {
 
 const map = new MapLibreMap({
   container: 'map',
-  style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } }] },
+  style: {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } }],
+  },
   bounds: __BASELINE_BOUNDS__ as LngLatBoundsLike,
   fitBoundsOptions: { padding: 16 },
 });
@@ -74,8 +96,18 @@ void loaded.then(() => performance.mark('baseline:style-loaded'));
 
 void loaded.then(async () => {
   map.addSource('lsoa', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  map.addLayer({ id: 'lsoa-fill', type: 'fill', source: 'lsoa', paint: { 'fill-color': colourBy('imd'), 'fill-opacity': 0.85 } });
-  map.addLayer({ id: 'lsoa-line', type: 'line', source: 'lsoa', paint: { 'line-color': '#ffffff', 'line-width': 0.5 } });
+  map.addLayer({
+    id: 'lsoa-fill',
+    type: 'fill',
+    source: 'lsoa',
+    paint: { 'fill-color': colourBy('imd'), 'fill-opacity': 0.85 },
+  });
+  map.addLayer({
+    id: 'lsoa-line',
+    type: 'line',
+    source: 'lsoa',
+    paint: { 'line-color': '#ffffff', 'line-width': 0.5 },
+  });
 
   const [fc, vals] = await Promise.all([geometry, values]);
   for (const f of fc.features as Feature<Geometry, Props>[]) {

@@ -99,7 +99,11 @@ export function parseDelimited(text: string, options: CsvOptions = {}): CsvParse
         j = k;
       }
       if (!closed) {
-        problems.push({ row: startRow, kind: 'unclosed-quote', message: `row ${startRow}: a quoted field is never closed (missing '"')` });
+        problems.push({
+          row: startRow,
+          kind: 'unclosed-quote',
+          message: `row ${startRow}: a quoted field is never closed (missing '"')`,
+        });
         cells.push(parts);
         endRecord();
         return { records, problems };

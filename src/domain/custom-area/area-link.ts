@@ -13,7 +13,8 @@ export type AreaLinkResult = { ok: true; codes: string[] } | { ok: false; error:
 
 /** What the app says when a link's area cannot be opened (the default view is shown instead). */
 export const AREA_LINK_MESSAGE: Record<AreaLinkError, string> = {
-  'other-council': 'The area in this link was made for another council’s map (or an older set of LSOAs), so the default view is shown.',
+  'other-council':
+    'The area in this link was made for another council’s map (or an older set of LSOAs), so the default view is shown.',
   malformed: 'The area in this link could not be read (it is damaged), so the default view is shown.',
   truncated: 'The area in this link is cut short (part of the link is missing), so the default view is shown.',
   'unknown-codes': 'The area in this link names LSOAs this map does not have, so the default view is shown.',

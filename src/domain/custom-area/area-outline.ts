@@ -13,17 +13,41 @@ export function ruleShape(set: AreaSet): Feature | null {
   if (r.type === 'polygon') {
     const ring = openRing(r.ring);
     if (ring.length < 3) return null;
-    return { type: 'Feature', properties: { role: 'drawn shape' }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
+    return {
+      type: 'Feature',
+      properties: { role: 'drawn shape' },
+      geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] },
+    };
   }
-  if (r.type === 'radius') return { ...catchmentCircle(r.centre, r.radiusM), properties: { role: 'radius', radiusM: r.radiusM, distanceKind: 'straight-line' } };
+  if (r.type === 'radius')
+    return {
+      ...catchmentCircle(r.centre, r.radiusM),
+      properties: { role: 'radius', radiusM: r.radiusM, distanceKind: 'straight-line' },
+    };
   return null;
 }
 
-export function areaOutlineGeoJson(set: AreaSet, lsoas: ReadonlyMap<string, { properties: { code: string; name: string }; geometry: Geometry }>): FeatureCollection & { name: string; rule: string } {
+export function areaOutlineGeoJson(
+  set: AreaSet,
+  lsoas: ReadonlyMap<string, { properties: { code: string; name: string }; geometry: Geometry }>,
+): FeatureCollection & { name: string; rule: string } {
   const members: Feature[] = set.lsoaCodes.flatMap((code) => {
     const f = lsoas.get(code);
-    return f ? [{ type: 'Feature' as const, properties: { role: 'member LSOA 2021', code, name: f.properties.name }, geometry: f.geometry }] : [];
+    return f
+      ? [
+          {
+            type: 'Feature' as const,
+            properties: { role: 'member LSOA 2021', code, name: f.properties.name },
+            geometry: f.geometry,
+          },
+        ]
+      : [];
   });
   const shape = ruleShape(set);
-  return { type: 'FeatureCollection', name: set.label, rule: CENTROID_RULE, features: shape ? [shape, ...members] : members };
+  return {
+    type: 'FeatureCollection',
+    name: set.label,
+    rule: CENTROID_RULE,
+    features: shape ? [shape, ...members] : members,
+  };
 }

@@ -44,7 +44,9 @@ export function overlappingWards(set: AreaSet, table: LsoaTable): { code: string
     const w = table.get(code)?.['ward'];
     if (typeof w === 'string' && w !== '') counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  return [...counts].map(([code, members]) => ({ code, members })).sort((a, b) => b.members - a.members || a.code.localeCompare(b.code));
+  return [...counts]
+    .map(([code, members]) => ({ code, members }))
+    .sort((a, b) => b.members - a.members || a.code.localeCompare(b.code));
 }
 
 export interface ComparisonInput {
@@ -62,9 +64,22 @@ export function comparisonRows(c: ComparisonInput): ComparisonRow[] {
   const rows = [row(c.set.label || 'This area', 'area', profile(c.set, c.table, c.release))];
   for (const { code } of overlappingWards(c.set, c.table)) {
     const w = c.wards.get(code);
-    if (w) rows.push(row(`${w.name} (ward)`, 'ward', profile(areaSet('ward', code, w.name, { type: 'ward', ward: code }, w.lsoaCodes), c.table, c.release)));
+    if (w)
+      rows.push(
+        row(
+          `${w.name} (ward)`,
+          'ward',
+          profile(areaSet('ward', code, w.name, { type: 'ward', ward: code }, w.lsoaCodes), c.table, c.release),
+        ),
+      );
   }
-  rows.push(row(c.councilName, 'council', profile(areaSet('custom', 'council', c.councilName, { type: 'list' }, c.table.keys()), c.table, c.release)));
+  rows.push(
+    row(
+      c.councilName,
+      'council',
+      profile(areaSet('custom', 'council', c.councilName, { type: 'list' }, c.table.keys()), c.table, c.release),
+    ),
+  );
   rows.push({
     label: 'England',
     kind: 'england',

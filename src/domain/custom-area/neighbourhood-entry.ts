@@ -12,7 +12,10 @@ import type { AreaSet } from '../area-set';
 
 type Change = 'U' | 'S' | 'M' | 'X';
 
-export type EditedNeighbourhoodEntry = Omit<PriorityNeighbourhood, 'membership' | 'lsoa21' | 'lsoa11' | 'sharedWardNote'> & {
+export type EditedNeighbourhoodEntry = Omit<
+  PriorityNeighbourhood,
+  'membership' | 'lsoa21' | 'lsoa11' | 'sharedWardNote'
+> & {
   membership: 'edited';
   lsoa11: string[];
   lsoa21: { code: string; from: string | null; change: Change }[];
@@ -20,7 +23,12 @@ export type EditedNeighbourhoodEntry = Omit<PriorityNeighbourhood, 'membership' 
 
 const isChange = (v: unknown): v is Change => v === 'U' || v === 'S' || v === 'M' || v === 'X';
 
-export function neighbourhoodEntry(base: PriorityNeighbourhood, set: AreaSet, changeOf: (code: string) => unknown, editedOn: string): EditedNeighbourhoodEntry {
+export function neighbourhoodEntry(
+  base: PriorityNeighbourhood,
+  set: AreaSet,
+  changeOf: (code: string) => unknown,
+  editedOn: string,
+): EditedNeighbourhoodEntry {
   const defaults = new Map(base.lsoa21.map((l) => [l.code, l]));
   const lsoa21 = set.lsoaCodes.map((code) => {
     const d = defaults.get(code);

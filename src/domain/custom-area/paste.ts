@@ -39,7 +39,11 @@ export interface ResolvedList {
 }
 
 /** Codes and geocoded postcodes → members; anything not in the council is reported, never dropped silently. */
-export function resolvePastedList(list: PastedList, councilCodes: ReadonlySet<string>, lookups: readonly PostcodeLookup[]): ResolvedList {
+export function resolvePastedList(
+  list: PastedList,
+  councilCodes: ReadonlySet<string>,
+  lookups: readonly PostcodeLookup[],
+): ResolvedList {
   const codes = new Set<string>();
   const problems: string[] = [];
   for (const { line, code } of list.lsoaCodes) {
@@ -51,7 +55,8 @@ export function resolvePastedList(list: PastedList, councilCodes: ReadonlySet<st
     if (r?.kind === 'found' && councilCodes.has(r.lsoaCode)) codes.add(r.lsoaCode);
     else if (r) problems.push(`Line ${line}: ${postcodeMessage(r)}`);
   });
-  for (const { line, text } of list.notUnderstood) problems.push(`Line ${line}: “${text}” is neither an LSOA code nor a full postcode.`);
+  for (const { line, text } of list.notUnderstood)
+    problems.push(`Line ${line}: “${text}” is neither an LSOA code nor a full postcode.`);
   problems.sort((a, b) => lineOf(a) - lineOf(b));
   return { codes: [...codes].sort(), problems };
 }

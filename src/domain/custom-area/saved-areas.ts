@@ -19,14 +19,17 @@ export interface SavedArea {
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLonLat = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+const isLonLat = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
 
 function parseRule(v: unknown): AreaRule | null {
   if (!isObj(v)) return null;
   if (v['type'] === 'list') return { type: 'list' };
   if (v['type'] === 'ward' && typeof v['ward'] === 'string') return { type: 'ward', ward: v['ward'] };
-  if (v['type'] === 'polygon' && Array.isArray(v['ring']) && v['ring'].every(isLonLat)) return { type: 'polygon', ring: v['ring'] };
-  if (v['type'] === 'radius' && isLonLat(v['centre']) && typeof v['radiusM'] === 'number') return { type: 'radius', centre: v['centre'], radiusM: v['radiusM'] };
+  if (v['type'] === 'polygon' && Array.isArray(v['ring']) && v['ring'].every(isLonLat))
+    return { type: 'polygon', ring: v['ring'] };
+  if (v['type'] === 'radius' && isLonLat(v['centre']) && typeof v['radiusM'] === 'number')
+    return { type: 'radius', centre: v['centre'], radiusM: v['radiusM'] };
   return null;
 }
 
@@ -34,7 +37,14 @@ function parseOne(v: unknown): SavedArea | null {
   if (!isObj(v)) return null;
   const { id, name, council, lsoaCodes, savedAt } = v;
   const rule = parseRule(v['rule']);
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof council !== 'string' || typeof savedAt !== 'string' || !rule) return null;
+  if (
+    typeof id !== 'string' ||
+    typeof name !== 'string' ||
+    typeof council !== 'string' ||
+    typeof savedAt !== 'string' ||
+    !rule
+  )
+    return null;
   if (!Array.isArray(lsoaCodes) || !lsoaCodes.every((c) => typeof c === 'string')) return null;
   return { id, name: name.slice(0, 120), council, lsoaCodes, rule, savedAt };
 }
@@ -56,6 +66,13 @@ export function serialiseSavedAreas(areas: readonly SavedArea[]): string {
 
 /** Saves (or replaces, by id) an area in the list. */
 export function withSavedArea(list: readonly SavedArea[], set: AreaSet, council: string, savedAt: string): SavedArea[] {
-  const entry: SavedArea = { id: set.id, name: set.label, council, lsoaCodes: [...set.lsoaCodes], rule: set.rule, savedAt };
+  const entry: SavedArea = {
+    id: set.id,
+    name: set.label,
+    council,
+    lsoaCodes: [...set.lsoaCodes],
+    rule: set.rule,
+    savedAt,
+  };
   return [...list.filter((a) => a.id !== set.id), entry];
 }

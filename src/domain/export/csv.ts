@@ -60,11 +60,16 @@ function preambleLine(line: string): string {
  * Preamble comment lines, header, rows → CSV text with CRLF line ends. Every row must have as many
  * cells as the header (a mismatch is a programming error and throws).
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], preamble: readonly string[] = []): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  preamble: readonly string[] = [],
+): string {
   const out: string[] = preamble.map(preambleLine);
   out.push(csvRecord(header));
   rows.forEach((r, i) => {
-    if (r.length !== header.length) throw new Error(`CSV row ${i + 1} has ${r.length} cells, the header has ${header.length}`);
+    if (r.length !== header.length)
+      throw new Error(`CSV row ${i + 1} has ${r.length} cells, the header has ${header.length}`);
     out.push(csvRecord(r));
   });
   return out.join(CRLF) + CRLF;
@@ -160,15 +165,28 @@ const metres = (m: number) => Math.round(m);
 
 /** The people roles a list has columns for under a definition (65+ only where the definition has it). */
 const peopleRoles = (def: PeopleDefinition | null): PeopleRole[] =>
-  def?.figures.olderPeople65 ? ['population', 'children', 'olderPeople', 'olderPeople65'] : ['population', 'children', 'olderPeople'];
+  def?.figures.olderPeople65
+    ? ['population', 'children', 'olderPeople', 'olderPeople65']
+    : ['population', 'children', 'olderPeople'];
 const peopleHeader = (def: PeopleDefinition | null): string[] => [
   ...peopleRoles(def).map((role) => def?.figures[role]?.heading ?? `${role} (no figures in this build)`),
-  'IDACI national decile (IoD2025)', 'IDAOPI national decile (IoD2025)',
+  'IDACI national decile (IoD2025)',
+  'IDAOPI national decile (IoD2025)',
 ];
 const peopleCells = (def: PeopleDefinition | null, p: LsoaPeople | null): CsvCell[] => {
   const same = p && def && p.definition.id === def.id ? p : null;
   const value = (role: PeopleRole): number | null =>
-    !same ? null : role === 'population' ? same.population : role === 'children' ? same.children : role === 'olderPeople' ? same.olderPeople : role === 'olderPeople65' ? same.olderPeople65 : same.workingAge;
+    !same
+      ? null
+      : role === 'population'
+        ? same.population
+        : role === 'children'
+          ? same.children
+          : role === 'olderPeople'
+            ? same.olderPeople
+            : role === 'olderPeople65'
+              ? same.olderPeople65
+              : same.workingAge;
   return [...peopleRoles(def).map(value), p?.idaciDecile ?? null, p?.idaopiDecile ?? null];
 };
 function peopleNote(def: PeopleDefinition | null): string {
@@ -178,10 +196,13 @@ function peopleNote(def: PeopleDefinition | null): string {
 
 function peopleLine(label: string, t: PeopleTotals): string {
   const f = t.definition?.figures;
-  if (!hasPeople(t) || !f || !t.definition) return `${label}: population figures unavailable (the sources hold neither IoD2025 File 7 nor Census 2021 figures for this area)`;
-  return `${label}: ${t.population} people, ${t.children} ${f.children.what}, ${t.olderPeople} ${f.olderPeople.what} (${t.definition.source}); ` +
+  if (!hasPeople(t) || !f || !t.definition)
+    return `${label}: population figures unavailable (the sources hold neither IoD2025 File 7 nor Census 2021 figures for this area)`;
+  return (
+    `${label}: ${t.population} people, ${t.children} ${f.children.what}, ${t.olderPeople} ${f.olderPeople.what} (${t.definition.source}); ` +
     `${f.children.what} in IDACI decile 1-2 LSOAs: ${t.childrenIdaci12}; ${f.olderPeople.what} in IDAOPI decile 1-2 LSOAs: ${t.olderIdaopi12}` +
-    (t.unknown ? `; ${t.unknown} LSOAs without figures` : '');
+    (t.unknown ? `; ${t.unknown} LSOAs without figures` : '')
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -195,25 +216,51 @@ export function catchmentCsv(result: CatchmentResult, context: ExportContext): s
   const [lon, lat] = result.centre;
   const where = `${c.subject ?? 'a chosen point'} (${lon.toFixed(5)}, ${lat.toFixed(5)})`;
   const def = c.peopleDefinition ?? t.people.definition ?? result.peopleBeyond.definition;
-  const decileSummary = DECILES.filter((d) => t.byDecile[d] > 0).map((d) => `decile ${d}: ${t.byDecile[d]}`).join(', ');
+  const decileSummary = DECILES.filter((d) => t.byDecile[d] > 0)
+    .map((d) => `decile ${d}: ${t.byDecile[d]}`)
+    .join(', ');
   const extra = [
     'Distances: straight-line (great-circle) from the point to each LSOA population-weighted centroid; not walking distance. An LSOA is listed when its centroid is inside the radius',
     `Totals: ${t.lsoas} LSOAs; population (mid-2015) ${t.population} (known for ${t.lsoas - t.populationUnknown}, not known for ${t.populationUnknown}); ` +
       `IMD ${tag(c)} ${decileSummary || 'no deciles'}${t.decileUnknown ? `, no decile: ${t.decileUnknown}` : ''}; national most-deprived 1%: ${t.mostDeprived1pc}`,
-    ...(result.excludedNoCentroid.length ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`] : []),
+    ...(result.excludedNoCentroid.length
+      ? [`Not assessed (no centroid): ${result.excludedNoCentroid.length} LSOAs`]
+      : []),
     peopleNote(def),
     peopleLine(`Totals within ${formatDistance(result.radiusM)}`, t.people),
     peopleLine(`Beyond ${formatDistance(result.radiusM)} (rest of the area)`, result.peopleBeyond),
   ];
   const header = [
-    'LSOA code', 'LSOA name', 'Ward code', 'Ward', 'Straight-line distance (m)',
-    withTag('IMD national decile', c), withTag('IMD national rank', c),
-    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)', ...peopleHeader(def),
+    'LSOA code',
+    'LSOA name',
+    'Ward code',
+    'Ward',
+    'Straight-line distance (m)',
+    withTag('IMD national decile', c),
+    withTag('IMD national rank', c),
+    withTag('Most deprived 1%', c),
+    withTag('Most deprived 10%', c),
+    'Population mid-2015 (where known)',
+    ...peopleHeader(def),
   ];
   const rows = result.rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), metres(r.distanceM), r.decile, r.rank, r.flag1, r.flag10, r.population, ...peopleCells(def, r.people),
+    r.code,
+    r.name,
+    r.ward,
+    wardName(r.ward, c),
+    metres(r.distanceM),
+    r.decile,
+    r.rank,
+    r.flag1,
+    r.flag10,
+    r.population,
+    ...peopleCells(def, r.people),
   ]);
-  return toCsv(header, rows, preamble(c, `catchment of ${formatDistance(result.radiusM)} (straight-line) around ${where}`, extra));
+  return toCsv(
+    header,
+    rows,
+    preamble(c, `catchment of ${formatDistance(result.radiusM)} (straight-line) around ${where}`, extra),
+  );
 }
 
 function describeNearby(n: NearbyIntervention): string {
@@ -234,7 +281,12 @@ export function gapCsv(
   const dist = c.distanceM !== undefined ? formatDistance(c.distanceM) : 'the chosen distance';
   const scope = c.subject ? `, ${c.subject}` : '';
   const withNearby = rows.some((r) => r.nearby !== undefined);
-  const def = c.peopleDefinition ?? rows.find((r) => r.people)?.people?.definition ?? c.people?.within.definition ?? c.people?.beyond.definition ?? null;
+  const def =
+    c.peopleDefinition ??
+    rows.find((r) => r.people)?.people?.definition ??
+    c.people?.within.definition ??
+    c.people?.beyond.definition ??
+    null;
   const extra = [
     'Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest community hub point (postcode centroids, not building entrances); not walking distance',
     ...(c.hubCount !== undefined ? [`Community hubs used: ${c.hubCount}`] : []),
@@ -249,13 +301,33 @@ export function gapCsv(
       : []),
   ];
   const header = [
-    'LSOA code', 'LSOA name', 'Ward code', 'Ward', withTag('IMD national decile', c), withTag('IMD national rank', c),
-    'Population mid-2015 (where known)', ...peopleHeader(def), 'Nearest community hub', 'Straight-line distance to nearest hub (m)',
-    ...(withNearby ? [`Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`] : []),
+    'LSOA code',
+    'LSOA name',
+    'Ward code',
+    'Ward',
+    withTag('IMD national decile', c),
+    withTag('IMD national rank', c),
+    'Population mid-2015 (where known)',
+    ...peopleHeader(def),
+    'Nearest community hub',
+    'Straight-line distance to nearest hub (m)',
+    ...(withNearby
+      ? [
+          `Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`,
+        ]
+      : []),
   ];
   const body = rows.map((r) => [
-    r.code, r.name, r.ward, wardName(r.ward, c), r.decile, r.rank, r.population, ...peopleCells(def, r.people),
-    r.nearestHub?.name ?? null, r.nearestHub ? metres(r.nearestHub.distanceM) : null,
+    r.code,
+    r.name,
+    r.ward,
+    wardName(r.ward, c),
+    r.decile,
+    r.rank,
+    r.population,
+    ...peopleCells(def, r.people),
+    r.nearestHub?.name ?? null,
+    r.nearestHub ? metres(r.nearestHub.distanceM) : null,
     ...(withNearby ? [(r.nearby ?? []).map(describeNearby).join('; ')] : []),
   ]);
   const from = `LSOAs in IMD national ${deciles} (${tag(c)}) more than ${dist} (straight-line) from every community hub${scope}`;
@@ -265,19 +337,37 @@ export function gapCsv(
 /** A ward's LSOAs (or any list of LSOAs), most deprived first. */
 export function wardLsoasCsv(rows: readonly LsoaLike[], context: ExportContext): string {
   const c = context;
-  const sorted = [...rows].sort((a, b) =>
-    (imdRank(a, c.release) ?? Infinity) - (imdRank(b, c.release) ?? Infinity) || a.properties.code.localeCompare(b.properties.code));
+  const sorted = [...rows].sort(
+    (a, b) =>
+      (imdRank(a, c.release) ?? Infinity) - (imdRank(b, c.release) ?? Infinity) ||
+      a.properties.code.localeCompare(b.properties.code),
+  );
   const header = [
-    'LSOA code', 'LSOA name', 'Ward code', 'Ward',
-    withTag('IMD national decile', c), withTag('IMD national rank', c), withTag(`IMD decile within ${c.area ?? 'Leeds'}`, c),
-    withTag('Most deprived 1%', c), withTag('Most deprived 10%', c), 'Population mid-2015 (where known)',
+    'LSOA code',
+    'LSOA name',
+    'Ward code',
+    'Ward',
+    withTag('IMD national decile', c),
+    withTag('IMD national rank', c),
+    withTag(`IMD decile within ${c.area ?? 'Leeds'}`, c),
+    withTag('Most deprived 1%', c),
+    withTag('Most deprived 10%', c),
+    'Population mid-2015 (where known)',
   ];
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const body = sorted.map((l) => {
     const p = l.properties;
     return [
-      p.code, p.name, p.ward, wardName(p.ward, c), imdDecile(l, c.release), imdRank(l, c.release),
-      num(p[valueKey(c.release, 'imd', 'ld')]), p[flagKey(c.release, 1)] === 1, p[flagKey(c.release, 10)] === 1, lsoaPopulation(l),
+      p.code,
+      p.name,
+      p.ward,
+      wardName(p.ward, c),
+      imdDecile(l, c.release),
+      imdRank(l, c.release),
+      num(p[valueKey(c.release, 'imd', 'ld')]),
+      p[flagKey(c.release, 1)] === 1,
+      p[flagKey(c.release, 10)] === 1,
+      lsoaPopulation(l),
     ];
   });
   return toCsv(header, body, preamble(c, `LSOAs of ${c.subject ?? 'the selected ward'} (${rows.length})`));

@@ -5,8 +5,13 @@
 
 /** Lower-case ASCII slug; parenthesised parts dropped ("Reginald Centre (Chapeltown…)" → "reginald-centre"). */
 export function slugify(s: string, max = 60): string {
-  const base = s.replace(/\([^)]*\)/g, ' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = s
+    .replace(/\([^)]*\)/g, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (base.length <= max) return base;
   const cut = base.slice(0, max);
   const i = cut.lastIndexOf('-');

@@ -30,7 +30,8 @@ export interface TableExport {
   context: ExportContext;
 }
 
-const indicatorSlug = (id: IndicatorId): string => (id === 'imd' ? 'imd' : slugify(INDICATOR_INFO.find((i) => i.id === id)?.label ?? id, 40));
+const indicatorSlug = (id: IndicatorId): string =>
+  id === 'imd' ? 'imd' : slugify(INDICATOR_INFO.find((i) => i.id === id)?.label ?? id, 40);
 
 export function tableExport(spec: TableExportSpec): TableExport {
   const area = slugify(spec.area) || 'area';
@@ -39,7 +40,15 @@ export function tableExport(spec: TableExportSpec): TableExport {
   if (spec.view === 'spi') {
     const s = spec.spi;
     const measure = s && s.measure !== SPI_OVERALL_ID ? slugify(s.measure.replace(/_/g, '-')) : '';
-    const parts = [area, 'table', 'wards', 'spi', measure, s?.year !== null && s?.year !== undefined ? String(s.year) : '', ward];
+    const parts = [
+      area,
+      'table',
+      'wards',
+      'spi',
+      measure,
+      s?.year !== null && s?.year !== undefined ? String(s.year) : '',
+      ward,
+    ];
     const file = s?.source ? `the file "${s.source}"` : 'no file (no SPI data was loaded)';
     return {
       fileName: `${parts.filter(Boolean).join('-')}.csv`,
@@ -57,7 +66,11 @@ export function tableExport(spec: TableExportSpec): TableExport {
     };
   }
   const what =
-    spec.view === 'change' ? ['change', 'imd', 'iod2019', 'iod2025'] : spec.view === 'wards' ? ['wards', 'decile-1-share', RELEASE_TAG[spec.release].toLowerCase()] : ['lsoas', indicatorSlug(spec.indicator), RELEASE_TAG[spec.release].toLowerCase()];
+    spec.view === 'change'
+      ? ['change', 'imd', 'iod2019', 'iod2025']
+      : spec.view === 'wards'
+        ? ['wards', 'decile-1-share', RELEASE_TAG[spec.release].toLowerCase()]
+        : ['lsoas', indicatorSlug(spec.indicator), RELEASE_TAG[spec.release].toLowerCase()];
   const release: ReleaseId = spec.view === 'change' ? '2025' : spec.release;
   return {
     fileName: `${[area, 'table', ...what, ward].filter(Boolean).join('-')}.csv`,
@@ -66,7 +79,9 @@ export function tableExport(spec: TableExportSpec): TableExport {
       area: spec.area,
       subject,
       description: spec.caption,
-      ...(spec.view === 'change' ? { releaseTitle: `${RELEASE_TITLE['2019']} compared with ${RELEASE_TITLE['2025']}` } : {}),
+      ...(spec.view === 'change'
+        ? { releaseTitle: `${RELEASE_TITLE['2019']} compared with ${RELEASE_TITLE['2025']}` }
+        : {}),
     },
   };
 }

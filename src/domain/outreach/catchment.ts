@@ -17,7 +17,15 @@
 import { circle } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { flagKey, valueKey, type ReleaseId } from '../../data/contract';
-import { DECILES, emptyDecileCounts, lsoaTable, profile, type AreaProfile, type Decile, type DecileCounts } from '../area-profile';
+import {
+  DECILES,
+  emptyDecileCounts,
+  lsoaTable,
+  profile,
+  type AreaProfile,
+  type Decile,
+  type DecileCounts,
+} from '../area-profile';
 import { areaSetByRule, centroidOf, straightLineM, type AreaSet, type LonLat } from '../area-set';
 import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
 
@@ -106,7 +114,14 @@ export interface CatchmentResult {
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function assertLonLat(p: LonLat, what = 'point'): void {
-  if (!Array.isArray(p) || p.length < 2 || !finite(p[0]) || !finite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
+  if (
+    !Array.isArray(p) ||
+    p.length < 2 ||
+    !finite(p[0]) ||
+    !finite(p[1]) ||
+    Math.abs(p[0]) > 180 ||
+    Math.abs(p[1]) > 90
+  ) {
     throw new RangeError(`${what} must be [longitude, latitude] in degrees, got ${JSON.stringify(p)}`);
   }
 }
@@ -168,14 +183,25 @@ export function catchmentTotals(p: AreaProfile): CatchmentTotals {
 
 /** The catchment as an area set: the LSOAs whose centroid is within `radiusM` of `centre`. */
 export function catchmentAreaSet(centre: LonLat, radiusM: number, lsoas: readonly LsoaLike[]): AreaSet {
-  return areaSetByRule('catchment', `${centre[0]},${centre[1]},${radiusM}`, `Within ${formatDistance(radiusM)} (straight line)`, { type: 'radius', centre, radiusM }, lsoas);
+  return areaSetByRule(
+    'catchment',
+    `${centre[0]},${centre[1]},${radiusM}`,
+    `Within ${formatDistance(radiusM)} (straight line)`,
+    { type: 'radius', centre, radiusM },
+    lsoas,
+  );
 }
 
 /**
  * The LSOAs whose population-weighted centroid lies within `radiusM` metres (straight-line) of
  * `centre`, with their IMD decile/rank in `release` and population where known, plus totals.
  */
-export function catchment(centre: LonLat, radiusM: number, lsoas: readonly LsoaLike[], release: ReleaseId): CatchmentResult {
+export function catchment(
+  centre: LonLat,
+  radiusM: number,
+  lsoas: readonly LsoaLike[],
+  release: ReleaseId,
+): CatchmentResult {
   assertLonLat(centre, 'centre');
   assertDistance(radiusM);
   const set = catchmentAreaSet(centre, radiusM, lsoas);
@@ -197,7 +223,10 @@ export function catchment(centre: LonLat, radiusM: number, lsoas: readonly LsoaL
 }
 
 /** The catchment circle for drawing (turf `circle`, 64 steps): a polygon, straight-line radius. */
-export function catchmentCircle(centre: LonLat, radiusM: number): Feature<Polygon, { radiusM: number; distanceKind: 'straight-line' }> {
+export function catchmentCircle(
+  centre: LonLat,
+  radiusM: number,
+): Feature<Polygon, { radiusM: number; distanceKind: 'straight-line' }> {
   assertLonLat(centre, 'centre');
   assertDistance(radiusM);
   const c = circle(centre, radiusM / 1000, { steps: 64, units: 'kilometers' });

@@ -81,7 +81,11 @@ export function communityHubs(
       return null;
     }
     if (p.precision === 'area' && !opts.includeApproximate) {
-      excluded.push({ id: p.id, name: p.name, reason: 'approximate location (placed in its neighbourhood or ward; address not in the sources)' });
+      excluded.push({
+        id: p.id,
+        name: p.name,
+        reason: 'approximate location (placed in its neighbourhood or ward; address not in the sources)',
+      });
       return null;
     }
     return at;
@@ -160,7 +164,8 @@ export interface GapResult {
 /** Gap analysis with its denominators; `gapLsoas` returns just the rows. */
 export function gapAnalysis(o: GapOptions): GapResult {
   assertDistance(o.distanceM, 'distance');
-  if (o.maxDecile !== 1 && o.maxDecile !== 2) throw new RangeError(`maxDecile must be 1 or 2, got ${String(o.maxDecile)}`);
+  if (o.maxDecile !== 1 && o.maxDecile !== 2)
+    throw new RangeError(`maxDecile must be 1 or 2, got ${String(o.maxDecile)}`);
   for (const h of o.hubs) assertLonLat(h.coordinates, `hub ${h.id}`);
   const rows: GapRow[] = [];
   const noCentroid: string[] = [];
@@ -197,12 +202,18 @@ export function gapAnalysis(o: GapOptions): GapResult {
       nearestHub: near,
     });
   }
-  rows.sort((a, b) =>
-    (b.nearestHub?.distanceM ?? Infinity) - (a.nearestHub?.distanceM ?? Infinity) ||
-    (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
-    a.code.localeCompare(b.code));
+  rows.sort(
+    (a, b) =>
+      (b.nearestHub?.distanceM ?? Infinity) - (a.nearestHub?.distanceM ?? Infinity) ||
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      a.code.localeCompare(b.code),
+  );
   noCentroid.sort();
-  const people = { gaps: peopleTotals(rows.map((r) => r.people)), within: peopleTotals(within), beyond: peopleTotals(beyond) };
+  const people = {
+    gaps: peopleTotals(rows.map((r) => r.people)),
+    within: peopleTotals(within),
+    beyond: peopleTotals(beyond),
+  };
   return { rows, candidates, covered: candidates - rows.length, noCentroid, people };
 }
 

@@ -125,7 +125,10 @@ export function parseIndicatorCsv(text: string, framework: SpiFramework = DEFAUL
   for (const rec of body) {
     const r = rec.row;
     if (rec.cells.length !== header.cells.length) {
-      errors.push({ row: r, message: `row ${r}: has ${rec.cells.length} fields but the header has ${header.cells.length}` });
+      errors.push({
+        row: r,
+        message: `row ${r}: has ${rec.cells.length} fields but the header has ${header.cells.length}`,
+      });
       continue;
     }
     const get = (col: string): string => {
@@ -151,7 +154,8 @@ export function parseIndicatorCsv(text: string, framework: SpiFramework = DEFAUL
     if (wardCode === '') err('ward_code', 'is empty');
     const yearRaw = get('year');
     const year = /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : null;
-    if (year === null) err('year', yearRaw === '' ? 'is empty' : `'${yearRaw}' is not a year (write the 4-digit year, e.g. 2023)`);
+    if (year === null)
+      err('year', yearRaw === '' ? 'is empty' : `'${yearRaw}' is not a year (write the 4-digit year, e.g. 2023)`);
     const indicator = get('indicator');
     if (indicator === '') err('indicator', 'is empty');
     const componentRaw = get('component');
@@ -183,15 +187,37 @@ export function parseIndicatorCsv(text: string, framework: SpiFramework = DEFAUL
       else if (w <= 0) err('weight', `${weightRaw} must be greater than 0`);
       else weight = w;
     }
-    if (errors.length > before || year === null || component === undefined || direction === undefined || best === null || worst === null) {
+    if (
+      errors.length > before ||
+      year === null ||
+      component === undefined ||
+      direction === undefined ||
+      best === null ||
+      worst === null
+    ) {
       continue;
     }
 
-    const row: IndicatorRow = { row: r, wardCode, wardName: get('ward_name'), year, indicator, component, direction, best, worst, value, weight };
+    const row: IndicatorRow = {
+      row: r,
+      wardCode,
+      wardName: get('ward_name'),
+      year,
+      indicator,
+      component,
+      direction,
+      best,
+      worst,
+      value,
+      weight,
+    };
     const dupKey = `${wardCode}|${year}|${indicator}`;
     const dup = seen.get(dupKey);
     if (dup !== undefined) {
-      errors.push({ row: r, message: `row ${r}: duplicate of row ${dup} (ward ${wardCode}, year ${year}, indicator '${indicator}')` });
+      errors.push({
+        row: r,
+        message: `row ${r}: duplicate of row ${dup} (ward ${wardCode}, year ${year}, indicator '${indicator}')`,
+      });
       continue;
     }
     seen.set(dupKey, r);
@@ -226,7 +252,10 @@ export function parseIndicatorCsv(text: string, framework: SpiFramework = DEFAUL
   return { rows, errors };
 }
 
-export function calculateSpi(rows: readonly IndicatorRow[], framework: SpiFramework = DEFAULT_SPI_FRAMEWORK): SpiCalculation {
+export function calculateSpi(
+  rows: readonly IndicatorRow[],
+  framework: SpiFramework = DEFAULT_SPI_FRAMEWORK,
+): SpiCalculation {
   const warnings: SpiIssue[] = [];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const out: CalculatedRow[] = [];
@@ -236,7 +265,11 @@ export function calculateSpi(rows: readonly IndicatorRow[], framework: SpiFramew
     const prev = names.get(r.wardCode);
     if (prev === undefined || (prev === '' && r.wardName !== '')) names.set(r.wardCode, r.wardName);
     else if (r.wardName !== '' && r.wardName !== prev) {
-      warnings.push({ row: r.row, column: 'ward_name', message: `row ${r.row}: ward ${r.wardCode} is named '${r.wardName}' here but '${prev}' earlier; using '${prev}'` });
+      warnings.push({
+        row: r.row,
+        column: 'ward_name',
+        message: `row ${r.row}: ward ${r.wardCode} is named '${r.wardName}' here but '${prev}' earlier; using '${prev}'`,
+      });
     }
   }
 
@@ -252,7 +285,9 @@ export function calculateSpi(rows: readonly IndicatorRow[], framework: SpiFramew
     for (const d of framework.dimensions) {
       for (const c of d.components) {
         if (!indicatorsOf.has(c.id)) {
-          warnings.push({ message: `year ${year}: no indicators for component '${c.id}'; it, '${d.id}' and '${SPI_OVERALL_ID}' are left empty` });
+          warnings.push({
+            message: `year ${year}: no indicators for component '${c.id}'; it, '${d.id}' and '${SPI_OVERALL_ID}' are left empty`,
+          });
         }
       }
     }
@@ -278,7 +313,9 @@ export function calculateSpi(rows: readonly IndicatorRow[], framework: SpiFramew
             wsum += r.weight;
           }
           if (inds.length > 0 && missing.length > 0) {
-            warnings.push({ message: `ward ${ward}, year ${year}: component '${c.id}' left empty: missing ${missing.join(', ')}` });
+            warnings.push({
+              message: `ward ${ward}, year ${year}: component '${c.id}' left empty: missing ${missing.join(', ')}`,
+            });
           }
           const v = inds.length > 0 && missing.length === 0 ? sum / wsum : undefined;
           if (v !== undefined) scores[c.id] = v;
@@ -302,7 +339,9 @@ export function calculateSpi(rows: readonly IndicatorRow[], framework: SpiFramew
     if (raw < SCORE_MIN || raw > SCORE_MAX) clamped.set(r.indicator, [...(clamped.get(r.indicator) ?? []), r.row]);
   }
   for (const [ind, rs] of clamped) {
-    warnings.push({ message: `indicator '${ind}': ${rs.length} value(s) beyond best/worst were clamped to 0 or 100 (rows ${rs.join(', ')})` });
+    warnings.push({
+      message: `indicator '${ind}': ${rs.length} value(s) beyond best/worst were clamped to 0 or 100 (rows ${rs.join(', ')})`,
+    });
   }
   return { rows: out, warnings };
 }

@@ -1,6 +1,13 @@
 /** Reading an SPI file's header: canonical column names (framework labels and aliases) and their positions. */
 
-import { columnKey, SPI_OVERALL_ID, WARD_CODE_COLUMN, WARD_NAME_COLUMN, type SpiFramework, type SpiIssue } from './schema';
+import {
+  columnKey,
+  SPI_OVERALL_ID,
+  WARD_CODE_COLUMN,
+  WARD_NAME_COLUMN,
+  type SpiFramework,
+  type SpiIssue,
+} from './schema';
 
 /** Extra header aliases seen in ONS/council exports. */
 const IDENTITY_ALIASES: Record<string, string> = {
@@ -14,7 +21,12 @@ export interface ColumnPlan {
   index: Map<string, number>;
 }
 
-export function planColumns(headers: string[], body: string[][], framework: SpiFramework, errors: SpiIssue[]): ColumnPlan {
+export function planColumns(
+  headers: string[],
+  body: string[][],
+  framework: SpiFramework,
+  errors: SpiIssue[],
+): ColumnPlan {
   const aliases = new Map<string, string>(Object.entries(IDENTITY_ALIASES));
   aliases.set(columnKey(framework.overallLabel), SPI_OVERALL_ID);
   for (const d of framework.dimensions) {

@@ -28,7 +28,11 @@ export function binaryFileProblem(text: string): string | null {
   const isOddControl = (code: number) => (code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f);
   const odd = [...head].filter((ch) => ch === '\u0000' || ch === '\uFFFD' || isOddControl(ch.charCodeAt(0))).length;
   if (!head.includes('\u0000') && odd / head.length < 0.05) return null;
-  const what = head.startsWith('PK') ? ' (it looks like an Excel workbook, .xlsx)' : head.startsWith('%PDF') ? ' (it looks like a PDF)' : '';
+  const what = head.startsWith('PK')
+    ? ' (it looks like an Excel workbook, .xlsx)'
+    : head.startsWith('%PDF')
+      ? ' (it looks like a PDF)'
+      : '';
   return `this is not a text CSV file${what}: open it in a spreadsheet and save it as "CSV (comma delimited)"`;
 }
 

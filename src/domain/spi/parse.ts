@@ -83,13 +83,21 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
     return fail();
   }
 
-  const plan = planColumns(header.cells, body.map((r) => r.cells), framework, errors);
+  const plan = planColumns(
+    header.cells,
+    body.map((r) => r.cells),
+    framework,
+    errors,
+  );
   const scoreCols = scoreColumns(framework);
   for (const col of [YEAR_COLUMN, ...scoreCols]) {
     if (!plan.index.has(col)) errors.push({ column: col, message: `missing required column '${col}'` });
   }
   if (!plan.index.has(WARD_CODE_COLUMN) && !plan.index.has(WARD_NAME_COLUMN)) {
-    errors.push({ column: WARD_CODE_COLUMN, message: `missing required column '${WARD_CODE_COLUMN}' (or '${WARD_NAME_COLUMN}')` });
+    errors.push({
+      column: WARD_CODE_COLUMN,
+      message: `missing required column '${WARD_CODE_COLUMN}' (or '${WARD_NAME_COLUMN}')`,
+    });
   }
   if (errors.length > 0) return fail();
 
@@ -205,7 +213,15 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
       if (raw !== '') extraRaw.get(c)?.push({ row: r, value: raw });
     }
     const note = cell(rec.cells, NOTE_COLUMN);
-    const row: SpiRow = { wardCode: ward.code, wardName: ward.name, year, scores, indicators: {}, text: {}, sourceRow: r };
+    const row: SpiRow = {
+      wardCode: ward.code,
+      wardName: ward.name,
+      year,
+      scores,
+      indicators: {},
+      text: {},
+      sourceRow: r,
+    };
     if (note !== '') row.note = note;
     rows.push(row);
     checkConsistency(row, framework, tolerance, warnings);
@@ -269,14 +285,11 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
   return { data, errors, warnings, unmatched };
 }
 
-
-
 function parseYear(raw: string): number | null {
   if (!/^\d{4}$/.test(raw)) return null;
   const y = Number(raw);
   return y >= 1900 && y <= 2100 ? y : null;
 }
-
 
 /** "2–5, 9, 12–13": compact row list for aggregated warnings. */
 function summariseRows(rows: number[]): string {

@@ -157,7 +157,8 @@ export function parseFramework(value: unknown): { framework: SpiFramework | null
   const errors: string[] = [];
   if (!isRecord(value)) return { framework: null, errors: ['framework must be a JSON object'] };
   const overallLabel = value.overallLabel === undefined ? DEFAULT_SPI_FRAMEWORK.overallLabel : value.overallLabel;
-  if (typeof overallLabel !== 'string' || overallLabel.trim() === '') errors.push("'overallLabel' must be a non-empty string");
+  if (typeof overallLabel !== 'string' || overallLabel.trim() === '')
+    errors.push("'overallLabel' must be a non-empty string");
   if (!Array.isArray(value.dimensions) || value.dimensions.length === 0) {
     errors.push("'dimensions' must be a non-empty array");
     return { framework: null, errors };
@@ -183,7 +184,8 @@ export function parseFramework(value: unknown): { framework: SpiFramework | null
       return;
     }
     const okId = checkId(d.id, where);
-    if (typeof d.label !== 'string' || d.label.trim() === '') errors.push(`${where}: 'label' must be a non-empty string`);
+    if (typeof d.label !== 'string' || d.label.trim() === '')
+      errors.push(`${where}: 'label' must be a non-empty string`);
     if (!Array.isArray(d.components) || d.components.length === 0) {
       errors.push(`${where}: 'components' must be a non-empty array`);
       return;
@@ -196,7 +198,8 @@ export function parseFramework(value: unknown): { framework: SpiFramework | null
         return;
       }
       const ok = checkId(c.id, cw);
-      if (typeof c.label !== 'string' || c.label.trim() === '') errors.push(`${cw}: 'label' must be a non-empty string`);
+      if (typeof c.label !== 'string' || c.label.trim() === '')
+        errors.push(`${cw}: 'label' must be a non-empty string`);
       else if (ok) components.push({ id: c.id as string, label: c.label });
     });
     if (okId && typeof d.label === 'string') dimensions.push({ id: d.id as string, label: d.label, components });

@@ -21,21 +21,37 @@ function isNumberRecord(v: unknown, check: (n: number) => boolean = () => true):
 
 function isDimension(v: unknown): v is SpiDimensionDef {
   return (
-    isObj(v) && isString(v['id']) && isString(v['label']) && Array.isArray(v['components']) &&
+    isObj(v) &&
+    isString(v['id']) &&
+    isString(v['label']) &&
+    Array.isArray(v['components']) &&
     v['components'].every((c) => isObj(c) && isString(c['id']) && isString(c['label']))
   );
 }
 
 function isFramework(v: unknown): v is SpiFramework {
-  return isObj(v) && isString(v['overallLabel']) && Array.isArray(v['dimensions']) && v['dimensions'].length > 0 && v['dimensions'].every(isDimension);
+  return (
+    isObj(v) &&
+    isString(v['overallLabel']) &&
+    Array.isArray(v['dimensions']) &&
+    v['dimensions'].length > 0 &&
+    v['dimensions'].every(isDimension)
+  );
 }
 
 function isRow(v: unknown, years: ReadonlySet<number>): v is SpiRow {
   return (
-    isObj(v) && isString(v['wardCode']) && isString(v['wardName']) && isYear(v['year']) && years.has(v['year']) &&
-    isNumberRecord(v['scores'], (n) => n >= SCORE_MIN && n <= SCORE_MAX) && isNumberRecord(v['indicators']) &&
-    isObj(v['text']) && Object.values(v['text']).every(isString) &&
-    Number.isInteger(v['sourceRow']) && (v['note'] === undefined || isString(v['note']))
+    isObj(v) &&
+    isString(v['wardCode']) &&
+    isString(v['wardName']) &&
+    isYear(v['year']) &&
+    years.has(v['year']) &&
+    isNumberRecord(v['scores'], (n) => n >= SCORE_MIN && n <= SCORE_MAX) &&
+    isNumberRecord(v['indicators']) &&
+    isObj(v['text']) &&
+    Object.values(v['text']).every(isString) &&
+    Number.isInteger(v['sourceRow']) &&
+    (v['note'] === undefined || isString(v['note']))
   );
 }
 

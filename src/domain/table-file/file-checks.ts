@@ -24,7 +24,10 @@ export function fileSizeProblem(name: string, bytes: number, max = TABLE_MAX_FIL
 
 /** The kind of file from its first bytes (`head`: at least the first 4,096 bytes, or the whole file). */
 export function sniffFile(name: string, head: Uint8Array): FileKind {
-  const refuse = (what: string): FileKind => ({ kind: 'refused', message: `${name} ${what}, not a table: ${SAVE_AS}.` });
+  const refuse = (what: string): FileKind => ({
+    kind: 'refused',
+    message: `${name} ${what}, not a table: ${SAVE_AS}.`,
+  });
   if (head.length === 0) return { kind: 'refused', message: `${name} is empty: there is nothing to import.` };
   if (startsWith(head, ascii('%PDF'))) return refuse('is a PDF');
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47])) return refuse('is a PNG image');
@@ -32,7 +35,10 @@ export function sniffFile(name: string, head: Uint8Array): FileKind {
   if (startsWith(head, ascii('GIF8'))) return refuse('is a GIF image');
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return refuse('is a WebP image');
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return { kind: 'refused', message: `${name} is an old Excel (.xls) or a password-protected workbook, which is not read: save it as Excel workbook (.xlsx) or CSV, without a password.` };
+    return {
+      kind: 'refused',
+      message: `${name} is an old Excel (.xls) or a password-protected workbook, which is not read: save it as Excel workbook (.xlsx) or CSV, without a password.`,
+    };
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
   const sample = head.subarray(0, 4096);

@@ -50,6 +50,7 @@ export function readTable(name: string, bytes: Uint8Array): TableRead {
   const header = rows.shift();
   if (!header) return { kind: 'refused', message: `${name} has no rows: there is nothing to import.` };
   const headers = header.cells.map((h) => h.trim());
-  if (headers.every((h) => h === '')) return { kind: 'refused', message: `${name} has no header row (the first row is empty).` };
+  if (headers.every((h) => h === ''))
+    return { kind: 'refused', message: `${name} has no header row (the first row is empty).` };
   return { kind: 'table', ...extra, headers, rows, warnings };
 }

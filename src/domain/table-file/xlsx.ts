@@ -104,7 +104,10 @@ function cellValue(attrs: string, inner: string, strings: readonly string[], dat
 }
 
 /** The path of the workbook's first sheet, from workbook.xml and its relationships. */
-function firstSheetPath(files: Record<string, Uint8Array>, decode: (b: Uint8Array | undefined) => string | null): string {
+function firstSheetPath(
+  files: Record<string, Uint8Array>,
+  decode: (b: Uint8Array | undefined) => string | null,
+): string {
   const workbook = decode(files['xl/workbook.xml']);
   const rels = decode(files['xl/_rels/workbook.xml.rels']);
   if (!workbook || !rels) throw new XlsxError('it is a zip file but not an Excel workbook (no xl/workbook.xml)');
@@ -125,7 +128,8 @@ export function readFirstSheet(bytes: Uint8Array): SheetRow[] {
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        if (f.originalSize > MAX_PART_BYTES) throw new XlsxError(`a part of the workbook (${f.name}) would unpack to more than 200 MB`);
+        if (f.originalSize > MAX_PART_BYTES)
+          throw new XlsxError(`a part of the workbook (${f.name}) would unpack to more than 200 MB`);
         return f.name.startsWith('xl/') && !f.name.startsWith('xl/media/');
       },
     });

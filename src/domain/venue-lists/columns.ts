@@ -32,7 +32,18 @@ export const VENUE_KEY_LABEL: Record<VenueKey, string> = {
 
 /** Header spellings seen in council spreadsheets, compared lower-case with spaces, _ and - removed. */
 const SYNONYMS: Record<VenueKey, readonly string[]> = {
-  name: ['name', 'venue', 'venuename', 'site', 'sitename', 'title', 'location', 'locationname', 'organisation', 'place'],
+  name: [
+    'name',
+    'venue',
+    'venuename',
+    'site',
+    'sitename',
+    'title',
+    'location',
+    'locationname',
+    'organisation',
+    'place',
+  ],
   category: ['category', 'type', 'venuetype', 'kind', 'service', 'servicetype', 'group'],
   postcode: ['postcode', 'postalcode', 'post', 'pc', 'zip'],
   latitude: ['latitude', 'lat', 'y_wgs84'],
@@ -76,7 +87,10 @@ export function mappingByHeader(mapping: VenueMapping, headers: readonly string[
 }
 
 /** A by-header mapping applied to a file's headers; null when a mapped header is missing from it. */
-export function mappingForHeaders(byHeader: Partial<Record<VenueKey, string>>, headers: readonly string[]): { mapping: VenueMapping } | { missing: string[] } {
+export function mappingForHeaders(
+  byHeader: Partial<Record<VenueKey, string>>,
+  headers: readonly string[],
+): { mapping: VenueMapping } | { missing: string[] } {
   const mapping = Object.fromEntries(VENUE_KEYS.map((k) => [k, null])) as VenueMapping;
   const missing: string[] = [];
   for (const k of VENUE_KEYS) {
@@ -94,8 +108,11 @@ export function mappingProblem(m: VenueMapping): string | null {
   if (m.name === null) return 'Choose the column that holds each venue’s name.';
   const hasLatLon = m.latitude !== null && m.longitude !== null;
   const hasGrid = m.easting !== null && m.northing !== null;
-  if (!hasLatLon && !hasGrid && m.postcode === null) return 'Choose a postcode column, or latitude and longitude, or easting and northing, so the venues can be placed.';
-  if ((m.latitude === null) !== (m.longitude === null)) return 'Latitude and longitude go together: choose both or neither.';
-  if ((m.easting === null) !== (m.northing === null)) return 'Easting and northing go together: choose both or neither.';
+  if (!hasLatLon && !hasGrid && m.postcode === null)
+    return 'Choose a postcode column, or latitude and longitude, or easting and northing, so the venues can be placed.';
+  if ((m.latitude === null) !== (m.longitude === null))
+    return 'Latitude and longitude go together: choose both or neither.';
+  if ((m.easting === null) !== (m.northing === null))
+    return 'Easting and northing go together: choose both or neither.';
   return null;
 }

@@ -44,16 +44,52 @@ function peopleHeaders(r: ListReach): string[] {
 const pop = (v: number | undefined | null): number | null => (v === undefined ? null : v);
 
 export function gapListCsv(r: ListReach, c: ReachExportContext, wardName: (code: string) => string): string {
-  const header = ['LSOA code', 'LSOA name', 'Ward', 'IMD decile', 'IMD rank', ...peopleHeaders(r), 'Nearest venue', 'Distance to nearest venue (m)'];
-  const rows = r.gaps.map((g) => [g.code, g.name, wardName(g.ward), g.decile, g.rank, pop(g.people?.population), pop(g.people?.children), pop(g.people?.olderPeople), g.nearestVenue, Math.round(g.nearestM)]);
+  const header = [
+    'LSOA code',
+    'LSOA name',
+    'Ward',
+    'IMD decile',
+    'IMD rank',
+    ...peopleHeaders(r),
+    'Nearest venue',
+    'Distance to nearest venue (m)',
+  ];
+  const rows = r.gaps.map((g) => [
+    g.code,
+    g.name,
+    wardName(g.ward),
+    g.decile,
+    g.rank,
+    pop(g.people?.population),
+    pop(g.people?.children),
+    pop(g.people?.olderPeople),
+    g.nearestVenue,
+    Math.round(g.nearestM),
+  ]);
   const range = r.maxDecile === 1 ? 'decile 1' : `deciles 1-${r.maxDecile}`;
-  return toCsv(header, rows, [...preamble(c, r, `LSOAs in IMD national ${range} beyond every venue, most people first`)]);
+  return toCsv(header, rows, [
+    ...preamble(c, r, `LSOAs in IMD national ${range} beyond every venue, most people first`),
+  ]);
 }
 
 export function reachCsv(r: ListReach, c: ReachExportContext): string {
   const header = ['Venue', 'Category', 'LSOAs within distance', ...peopleHeaders(r)];
-  const rows = r.perVenue.map((v) => [v.venue.name, v.venue.category, v.lsoas, v.people.population, v.people.children, v.people.olderPeople]);
-  rows.push(['Whole list (each LSOA once)', '', r.reached.lsoas, r.reached.population, r.reached.children, r.reached.olderPeople]);
+  const rows = r.perVenue.map((v) => [
+    v.venue.name,
+    v.venue.category,
+    v.lsoas,
+    v.people.population,
+    v.people.children,
+    v.people.olderPeople,
+  ]);
+  rows.push([
+    'Whole list (each LSOA once)',
+    '',
+    r.reached.lsoas,
+    r.reached.population,
+    r.reached.children,
+    r.reached.olderPeople,
+  ]);
   return toCsv(header, rows, preamble(c, r, 'People within reach of each venue'));
 }
 
@@ -66,7 +102,14 @@ export function reachFileName(area: string, listName: string, kind: 'reach' | 'g
  * the placed rows only (the build refuses a point outside the council), under canonical-key headers,
  * and the `places[]` entry that declares the file.
  */
-export function publishedList(o: { name: string; sourceFile: string; importedAt: string; rows: readonly SheetRow[]; placedRows: ReadonlySet<number>; mapping: VenueMapping }): {
+export function publishedList(o: {
+  name: string;
+  sourceFile: string;
+  importedAt: string;
+  rows: readonly SheetRow[];
+  placedRows: ReadonlySet<number>;
+  mapping: VenueMapping;
+}): {
   fileName: string;
   csv: string;
   entry: PlacesEntry;
@@ -80,7 +123,10 @@ export function publishedList(o: { name: string; sourceFile: string; importedAt:
   const rows = o.rows.filter((r) => o.placedRows.has(r.row));
   return {
     fileName: `${slug}.csv`,
-    csv: toCsv(used, rows.map((r) => used.map((k) => cell(r, k)))),
+    csv: toCsv(
+      used,
+      rows.map((r) => used.map((k) => cell(r, k))),
+    ),
     entry: {
       id: slug,
       name: o.name,

@@ -94,7 +94,8 @@ export function postcodeFilesNamed(rows: readonly SheetRow[], mapping: VenueMapp
   for (const r of rows) {
     const key = postcodeKey(r.cells[i] ?? '');
     const district = postcodeDistrict(key);
-    if (isFullPostcode(key) && index.districts.includes(district)) out.add(postcodeFileKey(district, inwardCode(key), index.splitDistricts ?? []));
+    if (isFullPostcode(key) && index.districts.includes(district))
+      out.add(postcodeFileKey(district, inwardCode(key), index.splitDistricts ?? []));
   }
   return [...out].sort();
 }
@@ -103,15 +104,23 @@ type Located = { lonLat: [number, number]; by: ImportedVenue['placedBy']; column
 
 function locate(row: SheetRow, ctx: PlaceContext, name: string): Located | null {
   const problem = (key: VenueKey, status: RowStatus, text: string): Located => ({
-    problem: { row: row.row, status, name, column: headerOf(ctx, key), message: `row ${row.row}, column ${headerOf(ctx, key)}: ${text}` },
+    problem: {
+      row: row.row,
+      status,
+      name,
+      column: headerOf(ctx, key),
+      message: `row ${row.row}, column ${headerOf(ctx, key)}: ${text}`,
+    },
   });
   const lat = cellOf(row, ctx, 'latitude');
   const lon = cellOf(row, ctx, 'longitude');
   if (lat !== '' || lon !== '') {
     const y = coordinate(lat);
     const x = coordinate(lon);
-    if (y === null || Math.abs(y) > 90) return problem('latitude', 'no-location', `“${lat}” is not a latitude in degrees.`);
-    if (x === null || Math.abs(x) > 180) return problem('longitude', 'no-location', `“${lon}” is not a longitude in degrees.`);
+    if (y === null || Math.abs(y) > 90)
+      return problem('latitude', 'no-location', `“${lat}” is not a latitude in degrees.`);
+    if (x === null || Math.abs(x) > 180)
+      return problem('longitude', 'no-location', `“${lon}” is not a longitude in degrees.`);
     return { lonLat: [x, y], by: 'coordinates', column: 'latitude' };
   }
   const east = cellOf(row, ctx, 'easting');
@@ -119,7 +128,12 @@ function locate(row: SheetRow, ctx: PlaceContext, name: string): Located | null 
   if (east !== '' || north !== '') {
     const e = coordinate(east);
     const n = coordinate(north);
-    if (e === null || n === null || !isGridReference(e, n)) return problem(e === null ? 'easting' : 'northing', 'no-location', `“${east}, ${north}” is not a British National Grid easting and northing in metres.`);
+    if (e === null || n === null || !isGridReference(e, n))
+      return problem(
+        e === null ? 'easting' : 'northing',
+        'no-location',
+        `“${east}, ${north}” is not a British National Grid easting and northing in metres.`,
+      );
     return { lonLat: gridToLonLat(e, n), by: 'grid', column: 'easting' };
   }
   const raw = cellOf(row, ctx, 'postcode');
@@ -127,8 +141,15 @@ function locate(row: SheetRow, ctx: PlaceContext, name: string): Located | null 
     const key = postcodeKey(raw);
     if (!isFullPostcode(key)) return problem('postcode', 'postcode-not-found', `“${raw}” is not a full postcode.`);
     const district = postcodeDistrict(key);
-    const file = ctx.postcodeFiles.get(postcodeFileKey(district, inwardCode(key), ctx.postcodeIndex.splitDistricts ?? []));
-    if (!ctx.postcodeIndex.districts.includes(district) || !file) return problem('postcode', 'postcode-not-found', `${key} is in district ${district}, which this council’s postcode files do not cover.`);
+    const file = ctx.postcodeFiles.get(
+      postcodeFileKey(district, inwardCode(key), ctx.postcodeIndex.splitDistricts ?? []),
+    );
+    if (!ctx.postcodeIndex.districts.includes(district) || !file)
+      return problem(
+        'postcode',
+        'postcode-not-found',
+        `${key} is in district ${district}, which this council’s postcode files do not cover.`,
+      );
     // The one geocoder (search uses it too).
     const hit = lookupInFile(key, file);
     switch (hit.kind) {
@@ -137,7 +158,11 @@ function locate(row: SheetRow, ctx: PlaceContext, name: string): Located | null 
       case 'otherCouncil':
         return problem('postcode', 'outside-council', `${key} is in ${hit.council.name}, not in this council.`);
       case 'outside':
-        return problem('postcode', 'outside-england', `${key} lies outside every English LSOA (Wales, Scotland or off the coast).`);
+        return problem(
+          'postcode',
+          'outside-england',
+          `${key} lies outside every English LSOA (Wales, Scotland or off the coast).`,
+        );
       case 'noCoordinates':
         return problem('postcode', 'postcode-not-found', `${key} has no coordinates in the postcode directory.`);
       default:
@@ -153,29 +178,80 @@ export function placeRow(row: SheetRow, ctx: PlaceContext): { outcome: RowOutcom
   const base = { row: row.row, name };
   if (name === '') {
     const col = headerOf(ctx, 'name');
-    return { outcome: { ...base, status: 'missing-name', column: col, message: `row ${row.row}, column ${col}: the name is empty.` }, venue: null };
+    return {
+      outcome: {
+        ...base,
+        status: 'missing-name',
+        column: col,
+        message: `row ${row.row}, column ${col}: the name is empty.`,
+      },
+      venue: null,
+    };
   }
   const at = locate(row, ctx, name);
   if (!at) {
-    return { outcome: { ...base, status: 'no-location', column: null, message: `row ${row.row}: no postcode, coordinates or grid reference.` }, venue: null };
+    return {
+      outcome: {
+        ...base,
+        status: 'no-location',
+        column: null,
+        message: `row ${row.row}: no postcode, coordinates or grid reference.`,
+      },
+      venue: null,
+    };
   }
   if ('problem' in at) return { outcome: at.problem, venue: null };
   const col = headerOf(ctx, at.column);
   if (outsideEngland(at.lonLat)) {
-    return { outcome: { ...base, status: 'outside-england', column: col, message: `row ${row.row}, column ${col}: the point (${at.lonLat[1]}, ${at.lonLat[0]}) is outside England.`, lonLat: at.lonLat }, venue: null };
+    return {
+      outcome: {
+        ...base,
+        status: 'outside-england',
+        column: col,
+        message: `row ${row.row}, column ${col}: the point (${at.lonLat[1]}, ${at.lonLat[0]}) is outside England.`,
+        lonLat: at.lonLat,
+      },
+      venue: null,
+    };
   }
   const lsoaCode = ctx.areas.lsoaAt(at.lonLat);
   if (!lsoaCode) {
-    return { outcome: { ...base, status: 'outside-council', column: col, message: `row ${row.row}, column ${col}: the point is outside this council’s area.`, lonLat: at.lonLat }, venue: null };
+    return {
+      outcome: {
+        ...base,
+        status: 'outside-council',
+        column: col,
+        message: `row ${row.row}, column ${col}: the point is outside this council’s area.`,
+        lonLat: at.lonLat,
+      },
+      venue: null,
+    };
   }
   const status: RowStatus = at.by === 'postcode' ? 'placed-postcode' : 'placed';
-  const how = at.by === 'postcode' ? 'at the postcode’s centroid (approximate)' : at.by === 'grid' ? 'by its grid reference' : 'by its coordinates';
+  const how =
+    at.by === 'postcode'
+      ? 'at the postcode’s centroid (approximate)'
+      : at.by === 'grid'
+        ? 'by its grid reference'
+        : 'by its coordinates';
   const fields: [string, string][] = ctx.headers.flatMap((h, i): [string, string][] => {
     const v = (row.cells[i] ?? '').trim();
     return v === '' ? [] : [[h, v]];
   });
-  const venue: ImportedVenue = { id: `${ctx.listId}:${row.row}`, row: row.row, name, category: cellOf(row, ctx, 'category') || 'Uncategorised', lonLat: at.lonLat, placedBy: at.by, lsoaCode, fields };
-  return { outcome: { ...base, status, column: null, message: `row ${row.row}: placed ${how}.`, lonLat: at.lonLat }, venue };
+  const venue: ImportedVenue = {
+    id: `${ctx.listId}:${row.row}`,
+    row: row.row,
+    name,
+    category: cellOf(row, ctx, 'category') || 'Uncategorised',
+    lonLat: at.lonLat,
+    placedBy: at.by,
+    lsoaCode,
+    fields,
+  };
+  return {
+    outcome: { ...base, status, column: null, message: `row ${row.row}: placed ${how}.`, lonLat: at.lonLat },
+    venue,
+  };
 }
 
 /** A row's identity for duplicate-finding: its name and every other mapped cell, compared loosely. */

@@ -4,7 +4,14 @@
  * duplicate of it and not drawn twice.
  */
 import type { SheetRow } from '../table-file';
-import { duplicateKey, placeRow, type ImportedVenue, type PlaceContext, type RowOutcome, type RowStatus } from './place';
+import {
+  duplicateKey,
+  placeRow,
+  type ImportedVenue,
+  type PlaceContext,
+  type RowOutcome,
+  type RowStatus,
+} from './place';
 
 export interface PlacedList {
   venues: ImportedVenue[];
@@ -14,7 +21,16 @@ export interface PlacedList {
 }
 
 export function emptyCounts(): Record<RowStatus, number> {
-  return { placed: 0, 'placed-postcode': 0, 'postcode-not-found': 0, 'outside-council': 0, 'outside-england': 0, 'no-location': 0, duplicate: 0, 'missing-name': 0 };
+  return {
+    placed: 0,
+    'placed-postcode': 0,
+    'postcode-not-found': 0,
+    'outside-council': 0,
+    'outside-england': 0,
+    'no-location': 0,
+    duplicate: 0,
+    'missing-name': 0,
+  };
 }
 
 export function createPlacer(ctx: PlaceContext): { add: (row: SheetRow) => void; result: () => PlacedList } {
@@ -28,7 +44,13 @@ export function createPlacer(ctx: PlaceContext): { add: (row: SheetRow) => void;
       if (first !== undefined) {
         const nameCol = ctx.mapping.name === null ? null : (ctx.headers[ctx.mapping.name] ?? null);
         const name = ctx.mapping.name === null ? '' : (row.cells[ctx.mapping.name] ?? '').trim();
-        outcome = { row: row.row, status: 'duplicate', name, column: nameCol, message: `row ${row.row}: the same venue as row ${first}.` };
+        outcome = {
+          row: row.row,
+          status: 'duplicate',
+          name,
+          column: nameCol,
+          message: `row ${row.row}: the same venue as row ${first}.`,
+        };
       } else {
         seen.set(key, row.row);
         const placed = placeRow(row, ctx);

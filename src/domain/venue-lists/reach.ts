@@ -76,7 +76,8 @@ function venueGrid(venues: readonly ReachVenue[], radiusM: number): { near: (c: 
       const cx = Math.floor(c[0] / size[0]);
       const cy = Math.floor(c[1] / size[1]);
       const out: number[] = [];
-      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) out.push(...(cells.get(key(cx + dx, cy + dy)) ?? []));
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++) out.push(...(cells.get(key(cx + dx, cy + dy)) ?? []));
       return out;
     },
   };
@@ -100,7 +101,13 @@ function nearestVenue(venues: readonly ReachVenue[], c: LonLat): { m: number; na
   return out;
 }
 
-export function listReach(venues: readonly ReachVenue[], lsoas: readonly LsoaLike[], radiusM: number, maxDecile: number, release: ReleaseId): ListReach {
+export function listReach(
+  venues: readonly ReachVenue[],
+  lsoas: readonly LsoaLike[],
+  radiusM: number,
+  maxDecile: number,
+  release: ReleaseId,
+): ListReach {
   const perVenue = venues.map((venue) => ({ venue, people: [] as (LsoaPeople | null)[] }));
   const grid = venueGrid(venues, radiusM);
   const reached: (LsoaPeople | null)[] = [];
@@ -131,7 +138,16 @@ export function listReach(venues: readonly ReachVenue[], lsoas: readonly LsoaLik
     if (decile === null || decile > maxDecile) continue;
     const near = nearestVenue(venues, c);
     const p = l.properties;
-    gaps.push({ code: p.code, name: p.name, ward: p.ward, decile, rank: imdRank(l, release), people, nearestM: near.m, nearestVenue: near.name });
+    gaps.push({
+      code: p.code,
+      name: p.name,
+      ward: p.ward,
+      decile,
+      rank: imdRank(l, release),
+      people,
+      nearestM: near.m,
+      nearestVenue: near.name,
+    });
   }
   gaps.sort((a, b) => (b.people?.population ?? -1) - (a.people?.population ?? -1) || a.code.localeCompare(b.code));
   return {

@@ -1,7 +1,16 @@
 import { createEffect } from 'solid-js';
 import type { LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { areaPaintStates, FILL_FROM_STATE, flaggedInAnyRelease, litWhen, noDataCodes, PAINT_STATE, stateChanges, type AreaPaintState } from '../area-paint';
+import {
+  areaPaintStates,
+  FILL_FROM_STATE,
+  flaggedInAnyRelease,
+  litWhen,
+  noDataCodes,
+  PAINT_STATE,
+  stateChanges,
+  type AreaPaintState,
+} from '../area-paint';
 import { codesFilter } from '../paint';
 import { PATTERNS } from '../patterns';
 import { POINTER_PRIORITY } from '../dispatcher';
@@ -21,11 +30,17 @@ interface AreaLayerIds {
 
 const IDS: Record<AreaLayer, AreaLayerIds> = {
   lsoa21: {
-    fill: 'lsoa21-fill', nodata: 'lsoa21-nodata', line: 'lsoa21-line', hover: 'lsoa21-hover',
+    fill: 'lsoa21-fill',
+    nodata: 'lsoa21-nodata',
+    line: 'lsoa21-line',
+    hover: 'lsoa21-hover',
     flags: { p10: ['lsoa21-flag10-casing', 'lsoa21-flag10'], p1: ['lsoa21-flag1-casing', 'lsoa21-flag1'] },
   },
   lsoa11: {
-    fill: 'lsoa11-fill', nodata: 'lsoa11-nodata', line: 'lsoa11-line', hover: 'lsoa11-hover',
+    fill: 'lsoa11-fill',
+    nodata: 'lsoa11-nodata',
+    line: 'lsoa11-line',
+    hover: 'lsoa11-hover',
     flags: { p10: ['lsoa11-flag10-casing', 'lsoa11-flag10'], p1: ['lsoa11-flag1-casing', 'lsoa11-flag1'] },
   },
   wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', hover: 'wards-hover', flags: null },
@@ -37,7 +52,11 @@ const IDS: Record<AreaLayer, AreaLayerIds> = {
  * before the first choropleth. (A one-feature source of its own was tried: the worker round trip on
  * leaving an area drew a late frame that held up the next hover's events by ~300 ms in some hovers.)
  */
-const HOVER_PAINT: LineLayerSpecification['paint'] = { 'line-color': '#000000', 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] };
+const HOVER_PAINT: LineLayerSpecification['paint'] = {
+  'line-color': '#000000',
+  'line-width': 2.5,
+  'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0],
+};
 
 /**
  * Area layers are shown and hidden by constant paint values, never by visibility or filters. A changed
@@ -48,7 +67,9 @@ const HOVER_PAINT: LineLayerSpecification['paint'] = { 'line-color': '#000000', 
  */
 const FILL_OPACITY = 0.85;
 const NO_TRANSITION = { duration: 0, delay: 0 };
-const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = { 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1] };
+const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = {
+  'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1],
+};
 
 const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
 
@@ -57,14 +78,38 @@ const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
 // Which areas are lit is feature state (the outlined release changes it), so the filter stays put.
 // Each line is shown by its width (0 = not drawn; see above).
 const FLAG_WIDTHS: { p10: [number, number]; p1: [number, number] } = { p10: [2.4, 1.4], p1: [5, 2.5] };
-const FLAG_PAINT: { p10: [LineLayerSpecification['paint'], LineLayerSpecification['paint']]; p1: [LineLayerSpecification['paint'], LineLayerSpecification['paint']] } = {
+const FLAG_PAINT: {
+  p10: [LineLayerSpecification['paint'], LineLayerSpecification['paint']];
+  p1: [LineLayerSpecification['paint'], LineLayerSpecification['paint']];
+} = {
   p10: [
-    { 'line-color': '#000000', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p10) },
-    { 'line-color': '#ffffff', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-dasharray': [2, 2], 'line-opacity': litWhen(PAINT_STATE.p10) },
+    {
+      'line-color': '#000000',
+      'line-width': 0,
+      'line-width-transition': NO_TRANSITION,
+      'line-opacity': litWhen(PAINT_STATE.p10),
+    },
+    {
+      'line-color': '#ffffff',
+      'line-width': 0,
+      'line-width-transition': NO_TRANSITION,
+      'line-dasharray': [2, 2],
+      'line-opacity': litWhen(PAINT_STATE.p10),
+    },
   ],
   p1: [
-    { 'line-color': '#ffffff', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p1) },
-    { 'line-color': '#d7191c', 'line-width': 0, 'line-width-transition': NO_TRANSITION, 'line-opacity': litWhen(PAINT_STATE.p1) },
+    {
+      'line-color': '#ffffff',
+      'line-width': 0,
+      'line-width-transition': NO_TRANSITION,
+      'line-opacity': litWhen(PAINT_STATE.p1),
+    },
+    {
+      'line-color': '#d7191c',
+      'line-width': 0,
+      'line-width-transition': NO_TRANSITION,
+      'line-opacity': litWhen(PAINT_STATE.p1),
+    },
   ],
 };
 
@@ -77,8 +122,17 @@ type AreaProperties = { code: string; [key: string]: unknown };
  * the ~40 IoD values per area makes the data sent to the worker, and its tiles, several times smaller
  * (the first choropleth waits for them), and new detail values need no new data for the map at all.
  */
-function geometryAndCode(data: FeatureCollection<Geometry, { code: string }>): FeatureCollection<Geometry, { code: string }> {
-  return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry })) };
+function geometryAndCode(
+  data: FeatureCollection<Geometry, { code: string }>,
+): FeatureCollection<Geometry, { code: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: data.features.map((f) => ({
+      type: 'Feature',
+      properties: { code: f.properties.code },
+      geometry: f.geometry,
+    })),
+  };
 }
 
 function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
@@ -93,12 +147,40 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   // the SPI view's, a different view rather than a switch: hidden by visibility, so the worker builds
   // nothing for them (their detailed outlines) before the first choropleth.
   const wardLayout = layer === 'wards' ? { layout: { visibility: 'none' as const } } : {};
-  ctx.addLayer({ id: ids.fill, type: 'fill', source: layer, ...wardLayout, paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
-  ctx.addLayer({ id: ids.nodata, type: 'fill', source: layer, ...wardLayout, filter: MATCH_NOTHING, paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION } });
+  ctx.addLayer({
+    id: ids.fill,
+    type: 'fill',
+    source: layer,
+    ...wardLayout,
+    paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION },
+  });
+  ctx.addLayer({
+    id: ids.nodata,
+    type: 'fill',
+    source: layer,
+    ...wardLayout,
+    filter: MATCH_NOTHING,
+    paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION },
+  });
   if (!ids.flags) {
-    ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] } });
+    ctx.addLayer({
+      id: ids.line,
+      type: 'line',
+      source: layer,
+      paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] },
+    });
   } else {
-    ctx.addLayer({ id: ids.line, type: 'line', source: layer, paint: { 'line-color': '#ffffff', ...LSOA_LINE_WIDTH, 'line-opacity': 0, 'line-opacity-transition': NO_TRANSITION } });
+    ctx.addLayer({
+      id: ids.line,
+      type: 'line',
+      source: layer,
+      paint: {
+        'line-color': '#ffffff',
+        ...LSOA_LINE_WIDTH,
+        'line-opacity': 0,
+        'line-opacity-transition': NO_TRANSITION,
+      },
+    });
     for (const flag of ['p10', 'p1'] as const) {
       // The areas flagged in any release: a filter that no switch changes.
       const filter = codesFilter(flaggedInAnyRelease(data.features, flag === 'p1' ? 1 : 10));
@@ -111,7 +193,8 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
 }
 
 function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
-  if (ctx.map.getSource(layer) && !ctx.has(IDS[layer].hover)) ctx.addLayer({ id: IDS[layer].hover, type: 'line', source: layer, paint: HOVER_PAINT });
+  if (ctx.map.getSource(layer) && !ctx.has(IDS[layer].hover))
+    ctx.addLayer({ id: IDS[layer].hover, type: 'line', source: layer, paint: HOVER_PAINT });
 }
 
 /**
@@ -156,8 +239,17 @@ export const areasGroup: LayerGroup = {
     // code) is unchanged, so nothing is sent; the colours follow through feature state below.
 
     // Feature state as last written, per source: a switch writes only what changed.
-    const applied: Record<AreaLayer, Map<string, AreaPaintState>> = { lsoa21: new Map(), lsoa11: new Map(), wards: new Map() };
-    const features = (layer: AreaLayer) => (layer === 'lsoa21' ? model.lsoa21().features : layer === 'wards' ? model.wards.features : (model.lsoa11()?.features ?? []));
+    const applied: Record<AreaLayer, Map<string, AreaPaintState>> = {
+      lsoa21: new Map(),
+      lsoa11: new Map(),
+      wards: new Map(),
+    };
+    const features = (layer: AreaLayer) =>
+      layer === 'lsoa21'
+        ? model.lsoa21().features
+        : layer === 'wards'
+          ? model.wards.features
+          : (model.lsoa11()?.features ?? []);
 
     // One effect, run synchronously inside the change's handler, so every update of a switch reaches
     // MapLibre before its next frame. Paint expressions, filters and visibility stay put on an indicator,
@@ -182,21 +274,32 @@ export const areasGroup: LayerGroup = {
         ctx.setPaint(ids.nodata, 'fill-opacity', active ? 1 : 0);
         if (ids.flags) {
           // LSOA outlines stay visible under a ward colouring for context.
-          ctx.setPaint(ids.line, 'line-opacity', active || (colouring.target === 'wards' && layer === 'lsoa21') ? 1 : 0);
+          ctx.setPaint(
+            ids.line,
+            'line-opacity',
+            active || (colouring.target === 'wards' && layer === 'lsoa21') ? 1 : 0,
+          );
           for (const flag of ['p1', 'p10'] as const) {
-            ids.flags[flag].forEach((id, i) => void ctx.setPaint(id, 'line-width', active && flags[flag] ? FLAG_WIDTHS[flag][i] ?? 0 : 0));
+            ids.flags[flag].forEach(
+              (id, i) => void ctx.setPaint(id, 'line-width', active && flags[flag] ? (FLAG_WIDTHS[flag][i] ?? 0) : 0),
+            );
           }
         }
         if (!active) continue;
         const areas = features(layer);
         const next = areaPaintStates(areas, colouring, flagRelease, runTime);
-        for (const [code, change] of stateChanges(applied[layer], next)) map.setFeatureState({ source: layer, id: code }, change);
+        for (const [code, change] of stateChanges(applied[layer], next))
+          map.setFeatureState({ source: layer, id: code }, change);
         applied[layer] = next;
         ctx.setFilter(ids.nodata, codesFilter(noDataCodes(areas, colouring, runTime)));
       }
-      ctx.setPaint('wards-line', 'line-width', colouring.target === 'wards'
-        ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
-        : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5]);
+      ctx.setPaint(
+        'wards-line',
+        'line-width',
+        colouring.target === 'wards'
+          ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
+          : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
+      );
       clearHover();
     });
 

@@ -41,11 +41,25 @@ const MAJOR: FilterSpecification = ['in', ['get', 'c'], ['literal', ['motorway',
 const MINOR: FilterSpecification = ['==', ['get', 'c'], 'secondary'];
 /** Line width per road class and zoom: motorways thickest, all thin next to the area outlines. */
 const roadWidth = (extra: number): ExpressionSpecification => [
-  'interpolate', ['linear'], ['zoom'],
-  9, ['+', extra, ['match', ['get', 'c'], 'motorway', 1.1, 'trunk', 0.8, 'primary', 0.6, 0.4]],
-  14, ['+', extra, ['match', ['get', 'c'], 'motorway', 3, 'trunk', 2.4, 'primary', 2, 1.4]],
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  9,
+  ['+', extra, ['match', ['get', 'c'], 'motorway', 1.1, 'trunk', 0.8, 'primary', 0.6, 0.4]],
+  14,
+  ['+', extra, ['match', ['get', 'c'], 'motorway', 3, 'trunk', 2.4, 'primary', 2, 1.4]],
 ];
-const roadColour: ExpressionSpecification = ['match', ['get', 'c'], 'motorway', '#3d3d3d', 'trunk', '#4d4d4d', 'primary', '#5c5c5c', '#6e6e6e'];
+const roadColour: ExpressionSpecification = [
+  'match',
+  ['get', 'c'],
+  'motorway',
+  '#3d3d3d',
+  'trunk',
+  '#4d4d4d',
+  'primary',
+  '#5c5c5c',
+  '#6e6e6e',
+];
 // Motorways drawn last so they stay on top where roads cross.
 const roadSort: ExpressionSpecification = ['match', ['get', 'c'], 'motorway', 3, 'trunk', 2, 'primary', 1, 0];
 
@@ -71,22 +85,47 @@ function layerSpecs(): ContextLayerSpec[] {
       type: 'line',
       source: SOURCE.parks,
       minzoom: 10.5,
-      paint: { 'line-color': '#2e6b34', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1.4], 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
+      paint: {
+        'line-color': '#2e6b34',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.6, 15, 1.4],
+        'line-dasharray': [3, 2],
+        'line-opacity': 0.8,
+      },
     },
     {
       id: 'context-waterways',
       type: 'line',
       source: SOURCE.waterways,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': WATER, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['match', ['get', 'k'], 'canal', 0.9, 0.8], 14, ['match', ['get', 'k'], 'canal', 2.2, 2.6]] },
+      paint: {
+        'line-color': WATER,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['match', ['get', 'k'], 'canal', 0.9, 0.8],
+          14,
+          ['match', ['get', 'k'], 'canal', 2.2, 2.6],
+        ],
+      },
     },
-    { id: 'context-rail', type: 'line', source: SOURCE.rail, paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.7, 14, 2.2] } },
+    {
+      id: 'context-rail',
+      type: 'line',
+      source: SOURCE.rail,
+      paint: { 'line-color': '#5a5a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.7, 14, 2.2] },
+    },
     {
       id: 'context-rail-dash',
       type: 'line',
       source: SOURCE.rail,
       minzoom: 12.5,
-      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 12.5, 0.8, 14, 1.2], 'line-dasharray': [3, 3] },
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 12.5, 0.8, 14, 1.2],
+        'line-dasharray': [3, 3],
+      },
     },
     {
       id: 'context-roads-casing',
@@ -125,15 +164,21 @@ function collection(data: ContextData, name: ContextObject): FeatureCollection {
 
 export function addContextLayer(map: MapLibreMap, data: ContextData, opts: ContextLayerOptions): ContextLayer {
   for (const name of Object.keys(SOURCE) as ContextObject[]) {
-    if (!map.getSource(SOURCE[name])) map.addSource(SOURCE[name], { type: 'geojson', data: collection(data, name), tolerance: 0.4 });
+    if (!map.getSource(SOURCE[name]))
+      map.addSource(SOURCE[name], { type: 'geojson', data: collection(data, name), tolerance: 0.4 });
   }
   const specs = layerSpecs();
   for (const spec of specs) {
-    if (!map.getLayer(spec.id)) map.addLayer(spec, beforeIdFor(spec.id, (id) => map.getLayer(id) !== undefined));
+    if (!map.getLayer(spec.id))
+      map.addLayer(
+        spec,
+        beforeIdFor(spec.id, (id) => map.getLayer(id) !== undefined),
+      );
   }
   const labels = opts.labels ? new ContextLabels(map, data, opts.obstacleSelector ?? null) : null;
   const setVisible = (visible: boolean): void => {
-    for (const spec of specs) if (map.getLayer(spec.id)) map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
+    for (const spec of specs)
+      if (map.getLayer(spec.id)) map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
     labels?.setVisible(visible);
   };
   setVisible(opts.visible ?? true);

@@ -44,7 +44,10 @@ export class LayerContext {
   }
 
   addLayer(spec: AddLayerObject & { id: LayerId }): void {
-    this.map.addLayer(spec, beforeIdFor(spec.id, (id) => this.has(id)));
+    this.map.addLayer(
+      spec,
+      beforeIdFor(spec.id, (id) => this.has(id)),
+    );
   }
 
   pointer(h: PointerHandler): void {
@@ -68,14 +71,19 @@ export class LayerContext {
   }
 
   setVisible(id: string, visible: boolean): void {
-    if (this.has(id) && this.changed(`${id}|visibility`, visible)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    if (this.has(id) && this.changed(`${id}|visibility`, visible))
+      this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
   setFilter(id: string, filter: FilterSpecification | null): void {
     if (this.has(id) && this.changed(`${id}|filter`, filter)) this.map.setFilter(id, filter);
   }
 
-  setPaint(id: string, property: Parameters<MapLibreMap['setPaintProperty']>[1], value: Parameters<MapLibreMap['setPaintProperty']>[2]): void {
+  setPaint(
+    id: string,
+    property: Parameters<MapLibreMap['setPaintProperty']>[1],
+    value: Parameters<MapLibreMap['setPaintProperty']>[2],
+  ): void {
     if (this.has(id) && this.changed(`${id}|${property}`, value)) this.map.setPaintProperty(id, property, value);
   }
 }

@@ -17,9 +17,25 @@ export const outreachGroup: LayerGroup = {
     const map = ctx.map;
     map.addSource('catchment', { type: 'geojson', data: EMPTY });
     // Highlights LSOAs of the areas source (installed before this group).
-    ctx.addLayer({ id: 'gap-fill', type: 'line', source: 'lsoa21', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': '#00a6ff', 'line-width': 3, 'line-dasharray': [1, 0.6] } });
-    ctx.addLayer({ id: 'catchment-fill', type: 'fill', source: 'catchment', paint: { 'fill-color': '#00a6ff', 'fill-opacity': 0.12 } });
-    ctx.addLayer({ id: 'catchment-line', type: 'line', source: 'catchment', paint: { 'line-color': '#005ea5', 'line-width': 2.5 } });
+    ctx.addLayer({
+      id: 'gap-fill',
+      type: 'line',
+      source: 'lsoa21',
+      filter: ['in', ['get', 'code'], ['literal', []]],
+      paint: { 'line-color': '#00a6ff', 'line-width': 3, 'line-dasharray': [1, 0.6] },
+    });
+    ctx.addLayer({
+      id: 'catchment-fill',
+      type: 'fill',
+      source: 'catchment',
+      paint: { 'fill-color': '#00a6ff', 'fill-opacity': 0.12 },
+    });
+    ctx.addLayer({
+      id: 'catchment-line',
+      type: 'line',
+      source: 'catchment',
+      paint: { 'line-color': '#005ea5', 'line-width': 2.5 },
+    });
     createEffect(() => {
       const o = model.outreach();
       (map.getSource('catchment') as GeoJSONSource | undefined)?.setData(o.circle ?? EMPTY);

@@ -13,13 +13,30 @@ export const overlaysGroup: LayerGroup = {
     const map = ctx.map;
     map.addSource('neighbourhoods', { type: 'geojson', data: EMPTY });
     map.addSource('selection', { type: 'geojson', data: EMPTY });
-    ctx.addLayer({ id: 'neighbourhood-line', type: 'line', source: 'neighbourhoods', paint: { 'line-color': '#e66101', 'line-width': 2.5, 'line-dasharray': [1, 1] } });
-    ctx.addLayer({ id: 'selection-casing', type: 'line', source: 'selection', paint: { 'line-color': '#ffffff', 'line-width': 7 } });
-    ctx.addLayer({ id: 'selection-line', type: 'line', source: 'selection', paint: { 'line-color': '#00a6ff', 'line-width': 4 } });
+    ctx.addLayer({
+      id: 'neighbourhood-line',
+      type: 'line',
+      source: 'neighbourhoods',
+      paint: { 'line-color': '#e66101', 'line-width': 2.5, 'line-dasharray': [1, 1] },
+    });
+    ctx.addLayer({
+      id: 'selection-casing',
+      type: 'line',
+      source: 'selection',
+      paint: { 'line-color': '#ffffff', 'line-width': 7 },
+    });
+    ctx.addLayer({
+      id: 'selection-line',
+      type: 'line',
+      source: 'selection',
+      paint: { 'line-color': '#00a6ff', 'line-width': 4 },
+    });
     createEffect(() => (map.getSource('neighbourhoods') as GeoJSONSource | undefined)?.setData(model.neighbourhoods()));
     createEffect(() => {
       const geometry = model.selectionGeometry();
-      (map.getSource('selection') as GeoJSONSource | undefined)?.setData(geometry ? { type: 'Feature', properties: {}, geometry } : EMPTY);
+      (map.getSource('selection') as GeoJSONSource | undefined)?.setData(
+        geometry ? { type: 'Feature', properties: {}, geometry } : EMPTY,
+      );
     });
   },
 };

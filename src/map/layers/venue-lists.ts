@@ -16,7 +16,8 @@ function install(ctx: LayerContext, data: FeatureCollection<Geometry>): void {
   CATEGORY_SYMBOLS.forEach((s, i) => {
     if (!map.hasImage(`ivl-${i}`)) map.addImage(`ivl-${i}`, drawVenueIcon({ label: '', ...s }), { pixelRatio: 2 });
   });
-  if (!map.hasImage('ivl-other')) map.addImage('ivl-other', drawVenueIcon({ label: '', ...OTHER_CATEGORY_SYMBOL }), { pixelRatio: 2 });
+  if (!map.hasImage('ivl-other'))
+    map.addImage('ivl-other', drawVenueIcon({ label: '', ...OTHER_CATEGORY_SYMBOL }), { pixelRatio: 2 });
   map.addSource('venue-lists', { type: 'geojson', data, promoteId: 'id' });
   ctx.addLayer({
     id: 'venue-lists',
@@ -44,7 +45,13 @@ export const venueListsGroup: LayerGroup = {
       click: (e) => {
         if (!ctx.has('venue-lists')) return false;
         const p = e.point;
-        const hit = ctx.map.queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: ['venue-lists'] })[0];
+        const hit = ctx.map.queryRenderedFeatures(
+          [
+            [p.x - 6, p.y - 6],
+            [p.x + 6, p.y + 6],
+          ],
+          { layers: ['venue-lists'] },
+        )[0];
         const id = hit?.properties?.['id'];
         if (typeof id !== 'string') return false;
         events.onImportedVenueClick(id);

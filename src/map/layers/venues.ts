@@ -44,7 +44,13 @@ export const venuesGroup: LayerGroup = {
     const idsAt = (p: { x: number; y: number }): string[] => {
       if (!ctx.has('venues')) return [];
       return map
-        .queryRenderedFeatures([[p.x - 6, p.y - 6], [p.x + 6, p.y + 6]], { layers: ['venues'] })
+        .queryRenderedFeatures(
+          [
+            [p.x - 6, p.y - 6],
+            [p.x + 6, p.y + 6],
+          ],
+          { layers: ['venues'] },
+        )
         .map((f) => f.properties?.['id'])
         .filter((id): id is string => typeof id === 'string');
     };

@@ -35,7 +35,9 @@ class WardLabels {
   private updateVisibility(): void {
     const placed: DOMRect[] = [];
     const ordered = [...this.markers].sort(
-      (a, b) => Number(b.getElement().classList.contains('ward-label--priority')) - Number(a.getElement().classList.contains('ward-label--priority')),
+      (a, b) =>
+        Number(b.getElement().classList.contains('ward-label--priority')) -
+        Number(a.getElement().classList.contains('ward-label--priority')),
     );
     for (const m of ordered) {
       const el = m.getElement();
@@ -45,7 +47,9 @@ class WardLabels {
     for (const m of ordered) {
       const el = m.getElement();
       const r = el.getBoundingClientRect();
-      const overlaps = placed.some((p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom + 2 && r.bottom > p.top - 2);
+      const overlaps = placed.some(
+        (p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom + 2 && r.bottom > p.top - 2,
+      );
       if (overlaps) el.style.display = 'none';
       else {
         el.style.visibility = '';

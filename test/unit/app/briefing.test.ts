@@ -5,19 +5,74 @@ import type { LsoaProperties, WardProperties } from '../../../src/data/contract'
 
 // Synthetic squares near 53.8°N (obviously not real areas).
 function square(lon: number, lat: number, size = 0.01): Polygon {
-  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
+  };
 }
 function lsoa(code: string, extra: Partial<LsoaProperties>): LsoaProperties {
   return { code, name: `Synthetic ${code}`, ward: 'E05999991', chg: 'U', ...extra };
 }
-const wardA: WardProperties = { code: 'E05999991', name: 'Test Ward A', committee: 'Test Committee', y25_n: 3, y25_d1: 1, y25_d1s: 1 / 3, y25_mr: 5000, y19_n: 3, y19_d1: 2 };
+const wardA: WardProperties = {
+  code: 'E05999991',
+  name: 'Test Ward A',
+  committee: 'Test Committee',
+  y25_n: 3,
+  y25_d1: 1,
+  y25_d1s: 1 / 3,
+  y25_mr: 5000,
+  y19_n: 3,
+  y19_d1: 2,
+};
 const wardB: WardProperties = { code: 'E05999992', name: 'Test Ward B', y25_n: 2, y25_d1: 2, y25_d1s: 1, y25_mr: 900 };
-const wardC: WardProperties = { code: 'E05999993', name: 'Test Ward C', y25_n: 2, y25_d1: 0, y25_d1s: 0, y25_mr: 20000 };
+const wardC: WardProperties = {
+  code: 'E05999993',
+  name: 'Test Ward C',
+  y25_n: 2,
+  y25_d1: 0,
+  y25_d1s: 0,
+  y25_mr: 20000,
+};
 
 const lsoas = [
-  { properties: lsoa('E01999991', { y25_imd_d: 1, y25_imd_r: 300, y25_p1: 1, y25_p10: 1, dchg_19_25: -1, pop22: 1500, chi22: 400, old22: 200, cx: -1.505, cy: 53.805 }), geometry: square(-1.51, 53.8) },
-  { properties: lsoa('E01999992', { y25_imd_d: 4, y25_imd_r: 12000, dchg_19_25: 0, pop22: 1600, chi22: 300, old22: 250 }), geometry: square(-1.5, 53.8) },
-  { properties: lsoa('E01999993', { chg: 'M', y25_imd_r: undefined, pop22: 1700, chi22: 350, old22: 300 }), geometry: square(-1.49, 53.8) },
+  {
+    properties: lsoa('E01999991', {
+      y25_imd_d: 1,
+      y25_imd_r: 300,
+      y25_p1: 1,
+      y25_p10: 1,
+      dchg_19_25: -1,
+      pop22: 1500,
+      chi22: 400,
+      old22: 200,
+      cx: -1.505,
+      cy: 53.805,
+    }),
+    geometry: square(-1.51, 53.8),
+  },
+  {
+    properties: lsoa('E01999992', {
+      y25_imd_d: 4,
+      y25_imd_r: 12000,
+      dchg_19_25: 0,
+      pop22: 1600,
+      chi22: 300,
+      old22: 250,
+    }),
+    geometry: square(-1.5, 53.8),
+  },
+  {
+    properties: lsoa('E01999993', { chg: 'M', y25_imd_r: undefined, pop22: 1700, chi22: 350, old22: 300 }),
+    geometry: square(-1.49, 53.8),
+  },
 ];
 const neighbour = { properties: lsoa('E01999994', { ward: 'E05999992' }), geometry: square(-1.48, 53.8) };
 const far = { properties: lsoa('E01999995', { ward: 'E05999992' }), geometry: square(-1.2, 53.9) };
@@ -33,7 +88,11 @@ describe('ward briefing model', () => {
   const b = buildWardBriefing(input);
 
   it('numbers the LSOAs from the most deprived and counts the national 1% and 10%', () => {
-    expect(b.lsoas.map((l) => [l.n, l.code])).toEqual([[1, 'E01999991'], [2, 'E01999992'], [3, 'E01999993']]);
+    expect(b.lsoas.map((l) => [l.n, l.code])).toEqual([
+      [1, 'E01999991'],
+      [2, 'E01999992'],
+      [3, 'E01999993'],
+    ]);
     expect(b.facts).toMatchObject({ lsoas: 3, inDecile1: 1, in1pc: 1, inDecile1In2019: 2, lsoas2019: 3 });
   });
 
@@ -42,7 +101,10 @@ describe('ward briefing model', () => {
     expect(b.facts.children).toBe(1050);
     // The figures carry their definition, so the briefing's labels name source, year and band.
     expect(b.facts.people?.figures.children.heading).toBe('Dependent children aged 0–15 (mid-2022, IoD 2025 File 7)');
-    const partial = buildWardBriefing({ ...input, lsoas: [lsoas[0]!, { ...lsoas[1]!, properties: lsoa('E01999992', {}) }] });
+    const partial = buildWardBriefing({
+      ...input,
+      lsoas: [lsoas[0]!, { ...lsoas[1]!, properties: lsoa('E01999992', {}) }],
+    });
     expect(partial.facts.population).toBeNull();
     expect(partial.facts.children).toBeNull();
   });

@@ -9,19 +9,40 @@ const TWO = 'Synthetic Council, Another Report [draft], 2020, para. "Heading; wi
 describe('citations as a reader sees them (issue 19.11)', () => {
   it('keep publisher, title, date and paragraph and drop the report file name', () => {
     expect(readerSource(ONE)).toBe('Synthetic Council, A Test Report (Board), 2019-02-13, para. 3.26');
-    expect(readerSource(`${ONE}; ${TWO}`)).toBe('Synthetic Council, A Test Report (Board), 2019-02-13, para. 3.26; Synthetic Council, Another Report [draft], 2020, para. "Heading; with a semicolon"');
+    expect(readerSource(`${ONE}; ${TWO}`)).toBe(
+      'Synthetic Council, A Test Report (Board), 2019-02-13, para. 3.26; Synthetic Council, Another Report [draft], 2020, para. "Heading; with a semicolon"',
+    );
   });
 
   it('leave other sources whole: dataset paths and bracketed words that are not a file at the end of a citation', () => {
-    const dataset = 'Public libraries basic dataset (DCMS / Arts Council England) via LibrariesHacked: places/synthetic_libraries.csv';
+    const dataset =
+      'Public libraries basic dataset (DCMS / Arts Council England) via LibrariesHacked: places/synthetic_libraries.csv';
     expect(readerSource(dataset)).toBe(dataset);
-    expect(readerSource('Synthetic Council, Report [annex.txt] text, 2019, para. 1')).toBe('Synthetic Council, Report [annex.txt] text, 2019, para. 1');
+    expect(readerSource('Synthetic Council, Report [annex.txt] text, 2019, para. 1')).toBe(
+      'Synthetic Council, Report [annex.txt] text, 2019, para. 1',
+    );
   });
 
   it('rewrite every placed and city-wide item without changing the input', () => {
     const c: InterventionsCollection = {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { id: 'a', type: 'other', name: 'A', precision: 'exact', precisionNote: '', description: '', outcomes: '[]', source: ONE, origin: 'report' } }],
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [0, 0] },
+          properties: {
+            id: 'a',
+            type: 'other',
+            name: 'A',
+            precision: 'exact',
+            precisionNote: '',
+            description: '',
+            outcomes: '[]',
+            source: ONE,
+            origin: 'report',
+          },
+        },
+      ],
       unplaced: [],
       cityWide: [{ id: 'b', type: 'other', name: 'B', description: '', source: TWO, outcomes: [] }],
       merged: [],

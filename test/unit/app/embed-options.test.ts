@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { captionSnippet, DEFAULT_EMBED, embedParams, fullMapUrl, heightMessage, iframeSnippet, keptEmbedParams, parseEmbedOptions } from '../../../src/state/embed-options';
+import {
+  captionSnippet,
+  DEFAULT_EMBED,
+  embedParams,
+  fullMapUrl,
+  heightMessage,
+  iframeSnippet,
+  keptEmbedParams,
+  parseEmbedOptions,
+} from '../../../src/state/embed-options';
 import { searchFor } from '../../../src/state/store';
 import { parseOptions, parseState } from '../../../src/state/url-state';
 
@@ -19,7 +28,9 @@ describe('embed options', () => {
   });
 
   it('links to the full map with the same state and no embed parameters', () => {
-    expect(fullMapUrl('https://example.org/atlas/?embed=1&lock=1&ind=inc&sel=ward:E05011388')).toBe('https://example.org/atlas/?ind=inc&sel=ward%3AE05011388');
+    expect(fullMapUrl('https://example.org/atlas/?embed=1&lock=1&ind=inc&sel=ward:E05011388')).toBe(
+      'https://example.org/atlas/?ind=inc&sel=ward%3AE05011388',
+    );
   });
 
   it('writes a titled iframe and escapes attribute text', () => {
@@ -30,7 +41,9 @@ describe('embed options', () => {
   });
 
   it('writes a caption paragraph whose text is escaped, never HTML', () => {
-    expect(captionSnippet('Synthetic & <b>bold</b> "council"')).toBe('<p>Synthetic &amp; &lt;b&gt;bold&lt;/b&gt; "council"</p>');
+    expect(captionSnippet('Synthetic & <b>bold</b> "council"')).toBe(
+      '<p>Synthetic &amp; &lt;b&gt;bold&lt;/b&gt; "council"</p>',
+    );
   });
 });
 
@@ -38,7 +51,9 @@ describe('embed parameters kept in the URL the app writes (issue 19.9)', () => {
   const huge = 'x'.repeat(100_000);
 
   it('keeps valid ones in canonical form and drops invalid or meaningless ones', () => {
-    expect(keptEmbedParams('?embed=1&lock=1&controls=0&fit=ward:E05011388').toString()).toBe('embed=1&lock=1&controls=0&fit=ward%3AE05011388');
+    expect(keptEmbedParams('?embed=1&lock=1&controls=0&fit=ward:E05011388').toString()).toBe(
+      'embed=1&lock=1&controls=0&fit=ward%3AE05011388',
+    );
     expect(keptEmbedParams(`?embed=1&lock=yes&controls=maybe&fit=${huge}`).toString()).toBe('embed=1');
     expect(keptEmbedParams('?embed=1&fit=venue:library-x&controls=1&lock=0').toString()).toBe('embed=1');
     // Without embed=1 the app is not embedded: lock, controls and fit mean nothing and are not kept.

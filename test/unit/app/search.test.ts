@@ -16,7 +16,8 @@ describe('search', () => {
     expect(normalisePostcode('LS7')).toBeNull();
     expect(normalisePostcode('Armley')).toBeNull();
     // Search and the pipeline (postcode file keys, interventions) share one key function.
-    for (const raw of ['ls73ex', ' LS10  1AA ', 'ls9 9zy', 'LS991ZZ']) expect(normalisePostcode(raw)).toBe(postcodeKey(raw));
+    for (const raw of ['ls73ex', ' LS10  1AA ', 'ls9 9zy', 'LS991ZZ'])
+      expect(normalisePostcode(raw)).toBe(postcodeKey(raw));
     expect(postcodeKey('ls991zz')).toBe('LS99 1ZZ');
     expect(isFullPostcode(postcodeKey('LS7'))).toBe(false);
   });

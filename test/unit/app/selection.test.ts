@@ -15,12 +15,35 @@ import {
 } from '../../../src/domain/selection';
 
 // Synthetic areas: unit squares with made-up codes (E01999xxx / E05999xxx are not real areas).
-const square = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
-const lsoa = (code: string, ward: string, x: number): LsoaFeature => ({ type: 'Feature', geometry: square(x, 0), properties: { code, name: `Synthetic ${code}`, ward, chg: 'U' } });
-const ward = (code: string): WardFeature => ({ type: 'Feature', geometry: square(0, 0), properties: { code, name: `Ward ${code}` } as WardFeature['properties'] });
+const square = (x: number, y: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + 1, y],
+      [x + 1, y + 1],
+      [x, y + 1],
+      [x, y],
+    ],
+  ],
+});
+const lsoa = (code: string, ward: string, x: number): LsoaFeature => ({
+  type: 'Feature',
+  geometry: square(x, 0),
+  properties: { code, name: `Synthetic ${code}`, ward, chg: 'U' },
+});
+const ward = (code: string): WardFeature => ({
+  type: 'Feature',
+  geometry: square(0, 0),
+  properties: { code, name: `Ward ${code}` } as WardFeature['properties'],
+});
 const fc = <F>(features: F[]) => ({ type: 'FeatureCollection' as const, features });
 
-const lsoa21: LsoaCollection = fc([lsoa('E01999001', 'E05999001', 0), lsoa('E01999002', 'E05999001', 2), lsoa('E01999003', 'E05999002', 4)]);
+const lsoa21: LsoaCollection = fc([
+  lsoa('E01999001', 'E05999001', 0),
+  lsoa('E01999002', 'E05999001', 2),
+  lsoa('E01999003', 'E05999002', 4),
+]);
 // E01999001 exists in both vintages (unchanged); E01999009 only in 2011.
 const lsoa11: LsoaCollection = fc([lsoa('E01999001', 'E05999001', 0), lsoa('E01999009', 'E05999001', 6)]);
 const wards: WardCollection = fc([ward('E05999001'), ward('E05999002')]);
@@ -47,8 +70,14 @@ describe('selection rules', () => {
   it('a ward shows a 2011-based release once the 2011 areas have loaded, with the LSOAs of that vintage', () => {
     expect(wardRelease(before11, '2019')).toBe('2025');
     expect(wardRelease(index, '2019')).toBe('2019');
-    expect(wardLsoaFeatures(index, 'E05999001', '2025').map((f) => f.properties.code)).toEqual(['E01999001', 'E01999002']);
-    expect(wardLsoaFeatures(index, 'E05999001', '2019').map((f) => f.properties.code)).toEqual(['E01999001', 'E01999009']);
+    expect(wardLsoaFeatures(index, 'E05999001', '2025').map((f) => f.properties.code)).toEqual([
+      'E01999001',
+      'E01999002',
+    ]);
+    expect(wardLsoaFeatures(index, 'E05999001', '2019').map((f) => f.properties.code)).toEqual([
+      'E01999001',
+      'E01999009',
+    ]);
     // Features (not bare properties): the CSV builder reads f.properties.
     expect(wardLsoaFeatures(index, 'E05999001', '2025')[0]).toHaveProperty('properties.code');
   });
@@ -67,7 +96,11 @@ describe('selection rules', () => {
   });
 
   it('announces what was selected', () => {
-    expect(areaSelectedMessage('ward', 'Gipton')).toBe('Selected ward Gipton. Its profile is shown in the details panel.');
-    expect(areaSelectedMessage('lsoa', 'Leeds 001A')).toBe('Selected LSOA Leeds 001A. Its profile is shown in the details panel.');
+    expect(areaSelectedMessage('ward', 'Gipton')).toBe(
+      'Selected ward Gipton. Its profile is shown in the details panel.',
+    );
+    expect(areaSelectedMessage('lsoa', 'Leeds 001A')).toBe(
+      'Selected LSOA Leeds 001A. Its profile is shown in the details panel.',
+    );
   });
 });

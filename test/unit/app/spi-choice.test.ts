@@ -3,7 +3,15 @@ import { resolveSpiChoice } from '../../../src/domain/spi-choice';
 import { DEFAULT_SPI_FRAMEWORK, SPI_OVERALL_ID, type SpiDataset } from '../../../src/domain/spi';
 
 // Synthetic: two years, no rows (the choice depends only on the framework and the years).
-const data: SpiDataset = { schemaVersion: 1, framework: DEFAULT_SPI_FRAMEWORK, years: [2021, 2023], indicatorColumns: [], notes: [], source: 'synthetic-test.csv', rows: [] };
+const data: SpiDataset = {
+  schemaVersion: 1,
+  framework: DEFAULT_SPI_FRAMEWORK,
+  years: [2021, 2023],
+  indicatorColumns: [],
+  notes: [],
+  source: 'synthetic-test.csv',
+  rows: [],
+};
 const dimension = DEFAULT_SPI_FRAMEWORK.dimensions[0]!.id;
 
 describe('resolveSpiChoice', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, isNavigation, parseBriefing, parseState, serialiseBriefing, serialiseState } from '../../../src/state/url-state';
+import {
+  DEFAULT_STATE,
+  isNavigation,
+  parseBriefing,
+  parseState,
+  serialiseBriefing,
+  serialiseState,
+} from '../../../src/state/url-state';
 
 describe('URL state: the ward briefing (brief=1)', () => {
   const ward = { kind: 'ward' as const, code: 'E05011388' };

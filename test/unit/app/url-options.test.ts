@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, parseOptions, serialiseOptions, serialiseState, DEFAULT_STATE, parseState } from '../../../src/state/url-state';
+import {
+  DEFAULT_OPTIONS,
+  parseOptions,
+  serialiseOptions,
+  serialiseState,
+  DEFAULT_STATE,
+  parseState,
+} from '../../../src/state/url-state';
 
 describe('URL display options (outline toggles, SPI measure and year)', () => {
   it('an empty query is the defaults, and the defaults write nothing', () => {
@@ -8,7 +15,13 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('round-trips outlines off and an SPI measure and year', () => {
-    const o = { outlines: { p1: false, p10: false }, spiMeasure: 'basic_needs', spiYear: 2023, context: false, lists: ['a1b2c3d4e5'] };
+    const o = {
+      outlines: { p1: false, p10: false },
+      spiMeasure: 'basic_needs',
+      spiYear: 2023,
+      context: false,
+      lists: ['a1b2c3d4e5'],
+    };
     const q = serialiseOptions(o);
     expect(q.get('p1')).toBe('0');
     expect(q.get('p10')).toBe('0');
@@ -44,9 +57,24 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
   });
 
   it('lives beside the core state in one query string without disturbing it', () => {
-    const search = serialiseState({ ...DEFAULT_STATE, view: 'spi' }, serialiseOptions({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true, lists: [] }));
+    const search = serialiseState(
+      { ...DEFAULT_STATE, view: 'spi' },
+      serialiseOptions({
+        outlines: { p1: true, p10: false },
+        spiMeasure: 'spi',
+        spiYear: 2024,
+        context: true,
+        lists: [],
+      }),
+    );
     expect(search).toContain('view=spi');
     expect(parseState(search).view).toBe('spi');
-    expect(parseOptions(search)).toEqual({ outlines: { p1: true, p10: false }, spiMeasure: 'spi', spiYear: 2024, context: true, lists: [] });
+    expect(parseOptions(search)).toEqual({
+      outlines: { p1: true, p10: false },
+      spiMeasure: 'spi',
+      spiYear: 2024,
+      context: true,
+      lists: [],
+    });
   });
 });

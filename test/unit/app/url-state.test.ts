@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cameraWithinReach, DEFAULT_STATE, isNavigation, parseCamera, parseState, serialiseState, type AppState } from '../../../src/state/url-state';
+import {
+  cameraWithinReach,
+  DEFAULT_STATE,
+  isNavigation,
+  parseCamera,
+  parseState,
+  serialiseState,
+  type AppState,
+} from '../../../src/state/url-state';
 
 describe('URL state', () => {
   it('an empty query is the default view', () => {
@@ -46,13 +54,25 @@ describe('URL state', () => {
   it('treats camera moves as replacements and everything else as navigation', () => {
     const moved = { ...DEFAULT_STATE, camera: { lat: 1, lon: 1, zoom: 1 } };
     expect(isNavigation(DEFAULT_STATE, moved)).toBe(false);
-    expect(isNavigation(DEFAULT_STATE, { ...DEFAULT_STATE, selection: { kind: 'lsoa', code: 'E01011264' } })).toBe(true);
+    expect(isNavigation(DEFAULT_STATE, { ...DEFAULT_STATE, selection: { kind: 'lsoa', code: 'E01011264' } })).toBe(
+      true,
+    );
   });
 });
 
 describe('camera (at=lat,lon,zoom)', () => {
   it('empty or non-decimal parts are rejected, never read as 0', () => {
-    for (const raw of [',,', '53.8,,12', ',-1.5,12', '53.8,-1.5,', ' , , ', '0x35,-1.5,12', 'Infinity,-1.5,12', '53.8,-1.5', '53.8,-1.5,12,1']) {
+    for (const raw of [
+      ',,',
+      '53.8,,12',
+      ',-1.5,12',
+      '53.8,-1.5,',
+      ' , , ',
+      '0x35,-1.5,12',
+      'Infinity,-1.5,12',
+      '53.8,-1.5',
+      '53.8,-1.5,12,1',
+    ]) {
       expect(parseCamera(raw), raw).toBeNull();
     }
     expect(parseState('?at=,,').camera).toBeNull();
@@ -62,8 +82,16 @@ describe('camera (at=lat,lon,zoom)', () => {
 
   it('a camera far outside the area is brought within reach (the bbox plus half its size); one nearby is kept', () => {
     const bbox = [-1.8, 53.7, -1.3, 53.95] as const; // synthetic, about the size of a council
-    expect(cameraWithinReach({ lat: 0, lon: 0, zoom: 3 }, bbox)).toEqual({ lat: 53.7 - 0.125, lon: -1.3 + 0.25, zoom: 3 });
-    expect(cameraWithinReach({ lat: 80, lon: -170, zoom: 9 }, bbox)).toEqual({ lat: 53.95 + 0.125, lon: -1.8 - 0.25, zoom: 9 });
+    expect(cameraWithinReach({ lat: 0, lon: 0, zoom: 3 }, bbox)).toEqual({
+      lat: 53.7 - 0.125,
+      lon: -1.3 + 0.25,
+      zoom: 3,
+    });
+    expect(cameraWithinReach({ lat: 80, lon: -170, zoom: 9 }, bbox)).toEqual({
+      lat: 53.95 + 0.125,
+      lon: -1.8 - 0.25,
+      zoom: 9,
+    });
     const near = { lat: 53.6, lon: -1.9, zoom: 12 };
     expect(cameraWithinReach(near, bbox)).toEqual(near);
   });

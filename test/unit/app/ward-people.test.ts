@@ -19,9 +19,39 @@ import { wardPeople, wardScores, wardWeightsNote, weightedScore } from '../../..
 const A = 'E05999001';
 const B = 'E05999002';
 const lsoa = (code: string, ward: string, v: Record<string, number>) => ({ code, ward, ...v });
-const L1 = lsoa('E01999001', A, { pop22: 1000, chi22: 200, old22: 100, wa22: 600, y25_imd_s: 40, y25_emp_s: 0.3, y25_idc_s: 0.5, y25_ido_s: 0.1, y25_p10: 1 });
-const L2 = lsoa('E01999002', A, { pop22: 3000, chi22: 100, old22: 900, wa22: 1800, y25_imd_s: 10, y25_emp_s: 0.1, y25_idc_s: 0.1, y25_ido_s: 0.4, y25_p10: 0 });
-const L3 = lsoa('E01999003', B, { pop22: 2000, chi22: 500, old22: 500, wa22: 1000, y25_imd_s: 20, y25_emp_s: 0.2, y25_idc_s: 0.2, y25_ido_s: 0.2, y25_p10: 0 });
+const L1 = lsoa('E01999001', A, {
+  pop22: 1000,
+  chi22: 200,
+  old22: 100,
+  wa22: 600,
+  y25_imd_s: 40,
+  y25_emp_s: 0.3,
+  y25_idc_s: 0.5,
+  y25_ido_s: 0.1,
+  y25_p10: 1,
+});
+const L2 = lsoa('E01999002', A, {
+  pop22: 3000,
+  chi22: 100,
+  old22: 900,
+  wa22: 1800,
+  y25_imd_s: 10,
+  y25_emp_s: 0.1,
+  y25_idc_s: 0.1,
+  y25_ido_s: 0.4,
+  y25_p10: 0,
+});
+const L3 = lsoa('E01999003', B, {
+  pop22: 2000,
+  chi22: 500,
+  old22: 500,
+  wa22: 1000,
+  y25_imd_s: 20,
+  y25_emp_s: 0.2,
+  y25_idc_s: 0.2,
+  y25_ido_s: 0.2,
+  y25_p10: 0,
+});
 
 describe('population-weighted ward scores', () => {
   it('weights each indicator by its own denominator', () => {
@@ -53,7 +83,15 @@ describe('population-weighted ward scores', () => {
 
 describe('ward people', () => {
   it('sums population, children, older people and people in the most deprived 10%', () => {
-    expect(wardPeople([L1, L2])).toEqual({ definition: PEOPLE_DEFINITIONS.file7, population: 4000, children: 300, olderPeople: 1000, olderPeople65: null, inMostDeprived10: 1000, shareMostDeprived10: 0.25 });
+    expect(wardPeople([L1, L2])).toEqual({
+      definition: PEOPLE_DEFINITIONS.file7,
+      population: 4000,
+      children: 300,
+      olderPeople: 1000,
+      olderPeople65: null,
+      inMostDeprived10: 1000,
+      shareMostDeprived10: 0.25,
+    });
   });
 
   it('is null when figures are missing (no File 7 for the area)', () => {
@@ -68,22 +106,58 @@ describe('ward people', () => {
  * (the census has no 18–66 band), and the labels say so.
  *   A IMD = (40×1100 + 10×2900) / 4000 = 73000/4000 = 18.25;  A emp = (0.30×1100 + 0.10×2900) / 4000 = 620/4000 = 0.155
  */
-const C1 = lsoa('E01999011', A, { c21pop: 1100, c21chi: 150, c21old: 120, c21o65: 80, y25_imd_s: 40, y25_emp_s: 0.3, y25_p10: 1 });
-const C2 = lsoa('E01999012', A, { c21pop: 2900, c21chi: 90, c21old: 800, c21o65: 600, y25_imd_s: 10, y25_emp_s: 0.1, y25_p10: 0 });
+const C1 = lsoa('E01999011', A, {
+  c21pop: 1100,
+  c21chi: 150,
+  c21old: 120,
+  c21o65: 80,
+  y25_imd_s: 40,
+  y25_emp_s: 0.3,
+  y25_p10: 1,
+});
+const C2 = lsoa('E01999012', A, {
+  c21pop: 2900,
+  c21chi: 90,
+  c21old: 800,
+  c21o65: 600,
+  y25_imd_s: 10,
+  y25_emp_s: 0.1,
+  y25_p10: 0,
+});
 
 describe('ward people and scores from Census 2021', () => {
   it('sums the census figures with their definition, 65+ included', () => {
-    expect(wardPeople([C1, C2])).toEqual({ definition: PEOPLE_DEFINITIONS.census2021, population: 4000, children: 240, olderPeople: 920, olderPeople65: 680, inMostDeprived10: 1100, shareMostDeprived10: 0.275 });
+    expect(wardPeople([C1, C2])).toEqual({
+      definition: PEOPLE_DEFINITIONS.census2021,
+      population: 4000,
+      children: 240,
+      olderPeople: 920,
+      olderPeople65: 680,
+      inMostDeprived10: 1100,
+      shareMostDeprived10: 0.275,
+    });
   });
 
   it('weights by census residents, Employment too, and labels the weight with source and band', () => {
     expect(weightedScore([C1, C2], 'imd', 'population')).toBeCloseTo(18.25, 10);
     expect(weightedScore([C1, C2], 'emp', 'workingAge')).toBeCloseTo(0.155, 10);
-    const emp = wardScores([C1, C2]).get(A)?.find((s) => s.indicator === 'emp');
+    const emp = wardScores([C1, C2])
+      .get(A)
+      ?.find((s) => s.indicator === 'emp');
     expect(emp?.weightLabel).toBe('usual residents, Census 2021 (no working-age 18–66 band in Census 2021)');
-    expect(wardScores([C1, C2]).get(A)?.find((s) => s.indicator === 'imd')?.weightLabel).toBe('usual residents, Census 2021');
-    expect(wardScores([L1, L2]).get(A)?.find((s) => s.indicator === 'idc')?.weightLabel).toBe('dependent children aged 0–15, mid-2022 (IoD 2025 File 7)');
-    expect(wardWeightsNote(PEOPLE_DEFINITIONS.census2021)).toMatch(/Census 2021 figures, because IoD 2025 File 7’s mid-2022 denominators are not in the sources/);
+    expect(
+      wardScores([C1, C2])
+        .get(A)
+        ?.find((s) => s.indicator === 'imd')?.weightLabel,
+    ).toBe('usual residents, Census 2021');
+    expect(
+      wardScores([L1, L2])
+        .get(A)
+        ?.find((s) => s.indicator === 'idc')?.weightLabel,
+    ).toBe('dependent children aged 0–15, mid-2022 (IoD 2025 File 7)');
+    expect(wardWeightsNote(PEOPLE_DEFINITIONS.census2021)).toMatch(
+      /Census 2021 figures, because IoD 2025 File 7’s mid-2022 denominators are not in the sources/,
+    );
   });
 
   it('never mixes definitions: a ward of File 7 and census LSOAs gets no sum and no score', () => {

@@ -46,7 +46,8 @@ function wrongWayImports(files: readonly string[], read: (f: string) => string):
     if (!forbidden) continue;
     for (const spec of importSpecifiers(read(file))) {
       const target = targetLayer(file, spec);
-      if (target && forbidden.includes(target)) problems.push(`${relative(SRC, file)} imports ${spec} (${layer} must not import ${target})`);
+      if (target && forbidden.includes(target))
+        problems.push(`${relative(SRC, file)} imports ${spec} (${layer} must not import ${target})`);
     }
   }
   return problems;

@@ -20,30 +20,136 @@ const lsoa = (n: number, ward: string, [cx, cy]: LonLat, v: Record<string, numbe
   properties: { code: `E01999${String(n).padStart(3, '0')}`, ward, cx, cy, ...v },
 });
 const L = [
-  lsoa(1, 'W1', at(0, 0), { [valueKey('2025', 'imd', 'd')]: 1, [valueKey('2025', 'imd', 'r')]: 10, [flagKey('2025', 1)]: 1, [flagKey('2025', 10)]: 1, pop22: 1500, chi22: 300, old22: 200, wa22: 900, [valueKey('2025', 'idc', 'd')]: 1, [valueKey('2025', 'ido', 'd')]: 3, chg: 'U', dchg_19_25: -1, pop: 1400 }),
-  lsoa(2, 'W1', at(1, 0), { [valueKey('2025', 'imd', 'd')]: 1, [valueKey('2025', 'imd', 'r')]: 300, [flagKey('2025', 1)]: 0, [flagKey('2025', 10)]: 1, pop22: 1600, chi22: 400, old22: 100, wa22: 1000, [valueKey('2025', 'idc', 'd')]: 2, [valueKey('2025', 'ido', 'd')]: 1, chg: 'S' }),
-  lsoa(3, 'W2', at(2, 0), { [valueKey('2025', 'imd', 'd')]: 7, [valueKey('2025', 'imd', 'r')]: 22000, [flagKey('2025', 1)]: 0, [flagKey('2025', 10)]: 0, pop22: 1200, chi22: 100, old22: 400, wa22: 600, chg: 'U', dchg_19_25: 0 }),
-  lsoa(4, 'W2', at(0, 2), { [valueKey('2025', 'imd', 'd')]: 4, [valueKey('2025', 'imd', 'r')]: 12000, chg: 'U', dchg_19_25: 2 }),
+  lsoa(1, 'W1', at(0, 0), {
+    [valueKey('2025', 'imd', 'd')]: 1,
+    [valueKey('2025', 'imd', 'r')]: 10,
+    [flagKey('2025', 1)]: 1,
+    [flagKey('2025', 10)]: 1,
+    pop22: 1500,
+    chi22: 300,
+    old22: 200,
+    wa22: 900,
+    [valueKey('2025', 'idc', 'd')]: 1,
+    [valueKey('2025', 'ido', 'd')]: 3,
+    chg: 'U',
+    dchg_19_25: -1,
+    pop: 1400,
+  }),
+  lsoa(2, 'W1', at(1, 0), {
+    [valueKey('2025', 'imd', 'd')]: 1,
+    [valueKey('2025', 'imd', 'r')]: 300,
+    [flagKey('2025', 1)]: 0,
+    [flagKey('2025', 10)]: 1,
+    pop22: 1600,
+    chi22: 400,
+    old22: 100,
+    wa22: 1000,
+    [valueKey('2025', 'idc', 'd')]: 2,
+    [valueKey('2025', 'ido', 'd')]: 1,
+    chg: 'S',
+  }),
+  lsoa(3, 'W2', at(2, 0), {
+    [valueKey('2025', 'imd', 'd')]: 7,
+    [valueKey('2025', 'imd', 'r')]: 22000,
+    [flagKey('2025', 1)]: 0,
+    [flagKey('2025', 10)]: 0,
+    pop22: 1200,
+    chi22: 100,
+    old22: 400,
+    wa22: 600,
+    chg: 'U',
+    dchg_19_25: 0,
+  }),
+  lsoa(4, 'W2', at(0, 2), {
+    [valueKey('2025', 'imd', 'd')]: 4,
+    [valueKey('2025', 'imd', 'r')]: 12000,
+    chg: 'U',
+    dchg_19_25: 2,
+  }),
 ];
 const table = propsTable(L.map((l) => l.properties));
 
 describe('area-set rules', () => {
   it('point in ring: inside, outside, on an edge, open or closed', () => {
-    const sq: LonLat[] = [[0, 0], [2, 0], [2, 2], [0, 2]];
+    const sq: LonLat[] = [
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+    ];
     expect(pointInRing([1, 1], sq)).toBe(true);
     expect(pointInRing([3, 1], sq)).toBe(false);
     expect(pointInRing([2, 1], sq)).toBe(true);
     expect(pointInRing([1, 1], [...sq, [0, 0]])).toBe(true);
-    expect(pointInRing([1, 1], [[0, 0], [2, 0]])).toBe(false);
+    expect(
+      pointInRing(
+        [1, 1],
+        [
+          [0, 0],
+          [2, 0],
+        ],
+      ),
+    ).toBe(false);
   });
 
   it('self-crossing rings and empty shapes get their problem', () => {
-    expect(ringSelfIntersects([[0, 0], [2, 2], [2, 0], [0, 2]])).toBe(true);
-    expect(ringSelfIntersects([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]])).toBe(false);
-    expect(polygonProblem([[0, 0], [1, 1]], 0)).toBe('too-few-points');
-    expect(polygonProblem([[0, 0], [2, 2], [2, 0], [0, 2]], 3)).toBe('self-crossing');
-    expect(polygonProblem([[0, 0], [2, 0], [2, 2]], 0)).toBe('no-centroid-inside');
-    expect(polygonProblem([[0, 0], [2, 0], [2, 2]], 1)).toBeNull();
+    expect(
+      ringSelfIntersects([
+        [0, 0],
+        [2, 2],
+        [2, 0],
+        [0, 2],
+      ]),
+    ).toBe(true);
+    expect(
+      ringSelfIntersects([
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      polygonProblem(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        0,
+      ),
+    ).toBe('too-few-points');
+    expect(
+      polygonProblem(
+        [
+          [0, 0],
+          [2, 2],
+          [2, 0],
+          [0, 2],
+        ],
+        3,
+      ),
+    ).toBe('self-crossing');
+    expect(
+      polygonProblem(
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+        ],
+        0,
+      ),
+    ).toBe('no-centroid-inside');
+    expect(
+      polygonProblem(
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+        ],
+        1,
+      ),
+    ).toBeNull();
   });
 
   it('polygon, radius and ward rules pick members by centroid or ward code', () => {
@@ -52,7 +158,12 @@ describe('area-set rules', () => {
     expect(ruleMembers({ type: 'polygon', ring }, L)).toEqual(['E01999001', 'E01999002']);
     // 0.01° of longitude at 53.8° N is about 659 m; 0.02° of latitude about 2,224 m.
     expect(ruleMembers({ type: 'radius', centre: at(0, 0), radiusM: 700 }, L)).toEqual(['E01999001', 'E01999002']);
-    expect(ruleMembers({ type: 'radius', centre: at(0, 0), radiusM: 2300 }, L)).toEqual(['E01999001', 'E01999002', 'E01999003', 'E01999004']);
+    expect(ruleMembers({ type: 'radius', centre: at(0, 0), radiusM: 2300 }, L)).toEqual([
+      'E01999001',
+      'E01999002',
+      'E01999003',
+      'E01999004',
+    ]);
     expect(wardAreaSet({ code: 'W2', name: 'Ward 2' }, L).lsoaCodes).toEqual(['E01999003', 'E01999004']);
     expect(ruleMembers({ type: 'list' }, L)).toEqual([]);
     const noCentroid = [{ properties: { code: 'E01999099', ward: 'W1' } }];
@@ -67,7 +178,10 @@ describe('area-set rules', () => {
     expect(t.lsoaCodes).toEqual(['E01999001', 'E01999002', 'E01999004']);
     expect(t.rule).toEqual({ type: 'list' });
     expect(toggleMember(t, 'E01999001').lsoaCodes).toEqual(['E01999002', 'E01999004']);
-    expect(neighbourhoodAreaSet({ id: 'n', name: 'N', lsoa21: [{ code: 'E01999002' }] })).toMatchObject({ kind: 'neighbourhood', lsoaCodes: ['E01999002'] });
+    expect(neighbourhoodAreaSet({ id: 'n', name: 'N', lsoa21: [{ code: 'E01999002' }] })).toMatchObject({
+      kind: 'neighbourhood',
+      lsoaCodes: ['E01999002'],
+    });
   });
 });
 
@@ -82,7 +196,15 @@ describe('profile', () => {
     expect([p.in1pc, p.in10pc]).toEqual([1, 2]);
     // Ranks 10, 300, 12000, 22000 → (300 + 12000) / 2.
     expect(p.medianRank).toBe(6150);
-    expect(p.people).toMatchObject({ lsoas: 4, unknown: 1, population: 4300, children: 800, olderPeople: 700, childrenIdaci12: 700, olderIdaopi12: 100 });
+    expect(p.people).toMatchObject({
+      lsoas: 4,
+      unknown: 1,
+      population: 4300,
+      children: 800,
+      olderPeople: 700,
+      childrenIdaci12: 700,
+      olderIdaopi12: 100,
+    });
     expect(p.peopleIn10pc).toBe(3100);
     expect(p.idaci.byDecile[1] + p.idaci.byDecile[2]).toBe(2);
     expect(p.idaci.unknown).toBe(2);
@@ -98,7 +220,10 @@ describe('profile', () => {
   });
 
   it('stays O(n): a 500-LSOA profile takes well under the 50 ms edit budget', () => {
-    const many = Array.from({ length: 500 }, (_, i) => ({ ...L[i % 4]!.properties, code: `E01998${String(i).padStart(3, '0')}` }));
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      ...L[i % 4]!.properties,
+      code: `E01998${String(i).padStart(3, '0')}`,
+    }));
     const t = propsTable(many);
     const set = areaSet('custom', 'm', 'M', { type: 'list' }, t.keys());
     const start = performance.now();

@@ -37,11 +37,20 @@ describe('bench --timeline', () => {
   });
 
   it('prints marks and requests in order, requests without the page prefix', () => {
-    const text = timelineText('T', [
-      { name: '/app/geo/metadata.json', kind: 'resource', start: 10.4, end: 55.6 },
-      { name: 'atlas:text-ui-ready', kind: 'mark', start: 120, end: 120 },
-      { name: '/app/assets/maplibre-gl-worker.js', kind: 'resource', start: 300, end: 200 },
-    ], '/app/');
-    expect(text.split('\n')).toEqual(['T', '   10 –    56  geo/metadata.json', '  120          ● atlas:text-ui-ready', '    ? –   200  assets/maplibre-gl-worker.js']);
+    const text = timelineText(
+      'T',
+      [
+        { name: '/app/geo/metadata.json', kind: 'resource', start: 10.4, end: 55.6 },
+        { name: 'atlas:text-ui-ready', kind: 'mark', start: 120, end: 120 },
+        { name: '/app/assets/maplibre-gl-worker.js', kind: 'resource', start: 300, end: 200 },
+      ],
+      '/app/',
+    );
+    expect(text.split('\n')).toEqual([
+      'T',
+      '   10 –    56  geo/metadata.json',
+      '  120          ● atlas:text-ui-ready',
+      '    ? –   200  assets/maplibre-gl-worker.js',
+    ]);
   });
 });

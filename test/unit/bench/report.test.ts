@@ -1,15 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { latestFiguresMarkdown, README_MARKERS, replaceLatestFigures, type MetricRow } from '../../../scripts/bench/report';
+import {
+  latestFiguresMarkdown,
+  README_MARKERS,
+  replaceLatestFigures,
+  type MetricRow,
+} from '../../../scripts/bench/report';
 import { median, percentile } from '../../../scripts/bench/stats';
 
 const rows: MetricRow[] = [
-  { id: 'switchMedian', label: 'Indicator switch, median of 20', unit: 'ms', value: 120, baseline: 200, ratio: 0.6, budget: '≤ 1.25× baseline', pass: true },
-  { id: 'lead', label: '  MapLibre loaded minus text UI usable (median)', unit: 'ms', value: null, baseline: null, ratio: null, budget: null, pass: null, note: 'a mark was missing in 7 runs' },
-  { id: 'first', label: 'First choropleth', unit: 'ms', value: 5000, baseline: 4000, ratio: 1.25, budget: '≤ 1.0× baseline', pass: false },
+  {
+    id: 'switchMedian',
+    label: 'Indicator switch, median of 20',
+    unit: 'ms',
+    value: 120,
+    baseline: 200,
+    ratio: 0.6,
+    budget: '≤ 1.25× baseline',
+    pass: true,
+  },
+  {
+    id: 'lead',
+    label: '  MapLibre loaded minus text UI usable (median)',
+    unit: 'ms',
+    value: null,
+    baseline: null,
+    ratio: null,
+    budget: null,
+    pass: null,
+    note: 'a mark was missing in 7 runs',
+  },
+  {
+    id: 'first',
+    label: 'First choropleth',
+    unit: 'ms',
+    value: 5000,
+    baseline: 4000,
+    ratio: 1.25,
+    budget: '≤ 1.0× baseline',
+    pass: false,
+  },
 ];
 const figures = {
   date: '2026-11-30T05:50:12.000Z',
-  machine: { cpus: 2, cpuModel: 'Test CPU', memoryGB: 23.5, loadAverage1m: 1.5, chromium: '156', node: 'v20', webglRenderer: 'SwiftShader' },
+  machine: {
+    cpus: 2,
+    cpuModel: 'Test CPU',
+    memoryGB: 23.5,
+    loadAverage1m: 1.5,
+    chromium: '156',
+    node: 'v20',
+    webglRenderer: 'SwiftShader',
+  },
   settings: { coldLoads: 7, switches: 20, hovers: 7 },
   rows,
   byteRows: [],
@@ -24,7 +65,9 @@ describe('the README table of latest figures', () => {
     expect(md).toContain('| Indicator switch, median of 20 | 120 ms | 200 ms | 0.60× | ≤ 1.25× baseline | pass |');
     expect(md).toContain('| First choropleth | 5000 ms | 4000 ms | 1.25× | ≤ 1.0× baseline | **fail** |');
     // A missing figure is a dash, never NaN.
-    expect(md).toContain('| MapLibre loaded minus text UI usable (median) | — | — | — | — | a mark was missing in 7 runs |');
+    expect(md).toContain(
+      '| MapLibre loaded minus text UI usable (median) | — | — | — | — | a mark was missing in 7 runs |',
+    );
     expect(md).not.toContain('NaN');
   });
 

@@ -8,14 +8,28 @@ import {
 } from '../../../src/data/content-contract';
 import { validateInterventions, validatePriorityAreas } from '../../../scripts/pipeline/interventions-validate';
 import { deriveNeighbourhoods } from '../../../scripts/content/derive-neighbourhoods';
-import { AREA_CODE, CONTENT_DIR, DATA_DIR, anchorOccurs, leedsCouncil, lsoa21, readJson, seedText, wards } from './helpers';
+import {
+  AREA_CODE,
+  CONTENT_DIR,
+  DATA_DIR,
+  anchorOccurs,
+  leedsCouncil,
+  lsoa21,
+  readJson,
+  seedText,
+  wards,
+} from './helpers';
 
 const council = leedsCouncil();
 
 const pa = readJson<PriorityAreasFile>(resolve(CONTENT_DIR, 'priority-areas.json'));
 const iv = readJson<InterventionsContentFile>(resolve(CONTENT_DIR, 'interventions.json'));
 const wardNames = new Map(wards().features.map((f) => [String(f.properties?.WD24CD), String(f.properties?.WD24NM)]));
-const areaWardNames = new Map(wards().features.filter((f) => f.properties?.LAD24CD === AREA_CODE).map((f) => [String(f.properties?.WD24CD), String(f.properties?.WD24NM)]));
+const areaWardNames = new Map(
+  wards()
+    .features.filter((f) => f.properties?.LAD24CD === AREA_CODE)
+    .map((f) => [String(f.properties?.WD24CD), String(f.properties?.WD24NM)]),
+);
 const lsoa21Codes = new Set(lsoa21().features.map((f) => String(f.properties?.LSOA21CD)));
 
 function allCitations(): Array<[string, Citation]> {
@@ -39,13 +53,20 @@ describe('content files: headers and schema', () => {
     const ctx = { wardNames: areaWardNames, lsoa21Codes, reports: council.reports };
     expect(() => validatePriorityAreas(pa, ctx)).not.toThrow();
     expect(() =>
-      validateInterventions(iv, { ...ctx, neighbourhoodIds: new Set(pa.neighbourhoods.map((h) => h.id)), types: council.interventionTypes.map((t) => t.id) }),
+      validateInterventions(iv, {
+        ...ctx,
+        neighbourhoodIds: new Set(pa.neighbourhoods.map((h) => h.id)),
+        types: council.interventionTypes.map((t) => t.id),
+      }),
     ).not.toThrow();
   });
 
   it('every item has a valid type, valid dates and a cited paragraph', () => {
     for (const i of iv.items) {
-      expect(council.interventionTypes.map((t) => t.id), i.id).toContain(i.type);
+      expect(
+        council.interventionTypes.map((t) => t.id),
+        i.id,
+      ).toContain(i.type);
       for (const d of [i.start, i.end]) if (d !== null) expect(d, i.id).toMatch(PARTIAL_DATE);
       expect(i.source.paragraph, i.id).toBeTruthy();
     }
@@ -76,7 +97,8 @@ describe('content files: headers and schema', () => {
       for (const o of i.outcomes) {
         const quoted = o.note?.match(/reported as '([^']+)'/)?.[1];
         const tokens = quoted ? [quoted] : (String(o.value).match(/\d+(\.\d+)?/g) ?? []);
-        for (const t of tokens) expect(text.includes(t), `${i.id}: "${o.label}" figure ${t} not in the cited report`).toBe(true);
+        for (const t of tokens)
+          expect(text.includes(t), `${i.id}: "${o.label}" figure ${t} not in the cited report`).toBe(true);
       }
     }
   });
@@ -100,13 +122,20 @@ describe('priority-areas.json', () => {
     for (const w of pa.priorityWards) {
       expect(areaWardNames.has(w.code), w.code).toBe(true);
       expect(wardNames.get(w.code)).toBe(w.name);
-      expect(w.reportName.replace(/ and /g, ' & ')).toBe(w.name === 'Little London & Woodhouse' ? 'Hyde Park & Woodhouse' : w.name);
+      expect(w.reportName.replace(/ and /g, ' & ')).toBe(
+        w.name === 'Little London & Woodhouse' ? 'Hyde Park & Woodhouse' : w.name,
+      );
     }
   });
 
   it('has six neighbourhoods, approximate, with the Burmantofts pair sharing a list and a note', () => {
     expect(pa.neighbourhoods.map((h) => h.id)).toEqual([
-      'new-wortley', 'the-recreations', 'boggart-hill', 'beverleys-and-stratfords', 'cliftons-and-nowells', 'lincoln-green',
+      'new-wortley',
+      'the-recreations',
+      'boggart-hill',
+      'beverleys-and-stratfords',
+      'cliftons-and-nowells',
+      'lincoln-green',
     ]);
     for (const h of pa.neighbourhoods) {
       expect(h.membership).toBe('approximate');
@@ -123,7 +152,12 @@ describe('priority-areas.json', () => {
   it('the committed LSOA lists match scripts/content/derive-neighbourhoods.ts on the real sources', () => {
     const d = deriveNeighbourhoods(DATA_DIR);
     expect(d.count).toBe(16);
-    expect(pa.onePercent2015).toEqual({ nationalCount: d.nationalCount, threshold: d.threshold, count: d.count, lsoas: d.lsoas });
+    expect(pa.onePercent2015).toEqual({
+      nationalCount: d.nationalCount,
+      threshold: d.threshold,
+      count: d.count,
+      lsoas: d.lsoas,
+    });
     for (const h of pa.neighbourhoods) {
       expect({ ward: h.ward, lsoa11: h.lsoa11, lsoa21: h.lsoa21 }, h.id).toEqual(d.neighbourhoods[h.id]);
     }

@@ -14,8 +14,23 @@ import { areaPoint } from '../../../scripts/pipeline/interventions-place';
 import { buildTopology, type AreaGeoFeature } from '../../../scripts/pipeline/write-topojson';
 import { QUANTIZATION, SIMPLIFY_MIN_WEIGHT } from '../../../scripts/pipeline/config';
 import { allTypesFilter, matchesFilter } from '../../../src/domain/interventions';
-import type { ContentIntervention, InterventionsContentFile, PriorityAreasFile } from '../../../src/data/content-contract';
-import { AREA_CODE, CONTENT_DIR, DATA_DIR, REPO_ROOT, anchorCount, leedsCouncil, lsoa21, readJson, seedText, wards } from './helpers';
+import type {
+  ContentIntervention,
+  InterventionsContentFile,
+  PriorityAreasFile,
+} from '../../../src/data/content-contract';
+import {
+  AREA_CODE,
+  CONTENT_DIR,
+  DATA_DIR,
+  REPO_ROOT,
+  anchorCount,
+  leedsCouncil,
+  lsoa21,
+  readJson,
+  seedText,
+  wards,
+} from './helpers';
 
 const pa = readJson<PriorityAreasFile>(resolve(CONTENT_DIR, 'priority-areas.json'));
 const iv = readJson<InterventionsContentFile>(resolve(CONTENT_DIR, 'interventions.json'));
@@ -38,21 +53,40 @@ function paragraphText(file: string, num: string): string {
 
 let built: BuildInterventionsResult;
 beforeAll(() => {
-  built = buildInterventions({ sourcesDir: DATA_DIR, contentDir: CONTENT_DIR, areaCode: AREA_CODE, lsoa21: lsoa21(), wards: wards() });
+  built = buildInterventions({
+    sourcesDir: DATA_DIR,
+    contentDir: CONTENT_DIR,
+    areaCode: AREA_CODE,
+    lsoa21: lsoa21(),
+    wards: wards(),
+  });
 });
 const builtFeature = (id: string) => built.collection.features.find((f) => f.properties.id === id);
 
 describe('the Beeston Hill items belong to the Beverleys and Stratfords', () => {
   it('the report: six neighbourhood sections, Beeston Hill where 2.2 has the Beverleys and Stratfords, and a Core Team there', () => {
     const p22 = paragraphText(R001, '2.2');
-    for (const name of ['New Wortley', 'Recreations', 'Boggart Hill', "Beverley's and Stratford's in Hunslet and Riverside ward", "Clifton's and Nowell's", 'Lincoln Green']) {
+    for (const name of [
+      'New Wortley',
+      'Recreations',
+      'Boggart Hill',
+      "Beverley's and Stratford's in Hunslet and Riverside ward",
+      "Clifton's and Nowell's",
+      'Lincoln Green',
+    ]) {
       expect(p22, name).toContain(name);
     }
     expect(p22).not.toContain('Beeston Hill');
     const headings: Array<[string, string]> = [
-      ['3.22', 'New Wortley'], ['3.24', 'Boggart Hill'], ['3.26', 'The Recreations'], ['3.28', 'Beeston Hill'], ['3.30', "Clifton's and Nowell's"], ['3.33', 'Lincoln Green'],
+      ['3.22', 'New Wortley'],
+      ['3.24', 'Boggart Hill'],
+      ['3.26', 'The Recreations'],
+      ['3.28', 'Beeston Hill'],
+      ['3.30', "Clifton's and Nowell's"],
+      ['3.33', 'Lincoln Green'],
     ];
-    for (const [num, name] of headings) expect(paragraphText(R001, num).replace(/\*/g, '').startsWith(name), num).toBe(true);
+    for (const [num, name] of headings)
+      expect(paragraphText(R001, num).replace(/\*/g, '').startsWith(name), num).toBe(true);
     expect(paragraphText(R001, '3.28')).toContain('Core Team');
     expect(paragraphText(R001, '3.28')).toContain('Trentham Park');
     expect(paragraphText(R001, '3.29')).toMatch(/Cross Flatts Park and Tempest Road.*zebra crossing on Tempest Road/);
@@ -61,7 +95,10 @@ describe('the Beeston Hill items belong to the Beverleys and Stratfords', () => 
   it('Trentham Park and the CCTV/zebra crossing are in beverleys-and-stratfords, in its ward, citing 3.28/3.29 and 2.2', () => {
     const bs = hood('beverleys-and-stratfords');
     expect(bs.ward.code).toBe('E05011399');
-    for (const [id, para] of [['beeston-hill-trentham-park', '3.28'], ['beeston-hill-cctv-and-crossing', '3.29']] as const) {
+    for (const [id, para] of [
+      ['beeston-hill-trentham-park', '3.28'],
+      ['beeston-hill-cctv-and-crossing', '3.29'],
+    ] as const) {
       const i = item(id);
       expect(i.neighbourhood, id).toBe('beverleys-and-stratfords');
       expect(i.location).toMatchObject({ kind: 'area', neighbourhood: 'beverleys-and-stratfords' });
@@ -85,7 +122,9 @@ describe('the Beeston Hill items belong to the Beverleys and Stratfords', () => 
     expect(bs.reportNames).toContain('Beeston Hill');
     expect(bs.sources.map((c) => c.paragraph)).toEqual(expect.arrayContaining(['2.2', '3.28', '3.29']));
     // The Recreations (Beeston & Holbeck) no longer receives them.
-    expect(iv.items.filter((i) => i.neighbourhood === 'the-recreations').map((i) => i.id)).not.toContain('beeston-hill-trentham-park');
+    expect(iv.items.filter((i) => i.neighbourhood === 'the-recreations').map((i) => i.id)).not.toContain(
+      'beeston-hill-trentham-park',
+    );
   });
 });
 
@@ -103,7 +142,12 @@ describe('Nowells youth provision and targeted programme', () => {
     const p = builtFeature('nowells-targeted-programme')!.properties;
     for (let from = 2016; from <= 2030; from++) {
       for (let to = from; to <= 2030; to++) {
-        const shown = matchesFilter(p, { ...allTypesFilter(leedsCouncil().interventionTypes), fromYear: from, toYear: to, includeUndated: false });
+        const shown = matchesFilter(p, {
+          ...allTypesFilter(leedsCouncil().interventionTypes),
+          fromYear: from,
+          toYear: to,
+          includeUndated: false,
+        });
         expect(shown, `${from}–${to}`).toBe(to >= 2018);
       }
     }
@@ -115,7 +159,9 @@ describe('area points', () => {
     const lsoaFeatures = lsoa21().features as AreaGeoFeature[];
     const wardFeatures = wards().features.filter((f) => f.properties?.LAD24CD === AREA_CODE) as AreaGeoFeature[];
     const topo = buildTopology({ lsoa21: lsoaFeatures, wards: wardFeatures }, SIMPLIFY_MIN_WEIGHT, QUANTIZATION);
-    const simplified = feature(topo as Topology, topo.objects.lsoa21 as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>;
+    const simplified = feature(topo as Topology, topo.objects.lsoa21 as GeometryCollection) as FeatureCollection<
+      Polygon | MultiPolygon
+    >;
     const onMap = new Map(simplified.features.map((f) => [String(f.properties?.LSOA21CD), f]));
     // Every item placed in a neighbourhood, Boggart Hill's among them.
     const hoodItems = iv.items.filter((i) => i.location.kind === 'area' && i.location.neighbourhood);
@@ -123,20 +169,53 @@ describe('area points', () => {
     for (const i of hoodItems) {
       const h = hood((i.location as { neighbourhood: string }).neighbourhood);
       const pt = builtFeature(i.id)!.geometry.coordinates;
-      expect(h.lsoa21.some((s) => booleanPointInPolygon(pt, onMap.get(s.code)!, { ignoreBoundary: true })), i.id).toBe(true);
+      expect(
+        h.lsoa21.some((s) => booleanPointInPolygon(pt, onMap.get(s.code)!, { ignoreBoundary: true })),
+        i.id,
+      ).toBe(true);
     }
   });
 
   it("falls back to a point well inside a member when the union's centroid is outside (synthetic shapes)", () => {
     // Two unit squares 2 apart: the centroid (2, 0.5) lies between them.
-    const a = polygon([[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]);
-    const b = polygon([[[3, 0], [4, 0], [4, 1], [3, 1], [3, 0]]]);
+    const a = polygon([
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ]);
+    const b = polygon([
+      [
+        [3, 0],
+        [4, 0],
+        [4, 1],
+        [3, 1],
+        [3, 0],
+      ],
+    ]);
     const p = areaPoint([a, b] as Feature<Polygon>[]);
-    expect(booleanPointInPolygon(p, a, { ignoreBoundary: true }) || booleanPointInPolygon(p, b, { ignoreBoundary: true })).toBe(true);
+    expect(
+      booleanPointInPolygon(p, a, { ignoreBoundary: true }) || booleanPointInPolygon(p, b, { ignoreBoundary: true }),
+    ).toBe(true);
     // Not a vertex or an edge: half a chord from the nearest side.
     expect(Math.min(p[0] % 1, 1 - (p[0] % 1))).toBeGreaterThan(0.4);
     // A U shape whose centroid falls in the notch: the point is in one of the arms, off the boundary.
-    const u = polygon([[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]]);
+    const u = polygon([
+      [
+        [0, 0],
+        [3, 0],
+        [3, 3],
+        [2, 3],
+        [2, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ]);
     const q = areaPoint([u] as Feature<Polygon>[]);
     expect(booleanPointInPolygon(q, u, { ignoreBoundary: true })).toBe(true);
     // A centroid that is inside is kept.
@@ -148,13 +227,17 @@ describe('citations and dates', () => {
   it('"3.13.6" occurs twice in the 2020 report, so each use quotes its paragraph\'s opening words', () => {
     const t = seedText(R000);
     expect(anchorCount(t, '3.13.6')).toBe(2);
-    const all = iv.items.flatMap((i) => [i.source, ...(i.otherSources ?? [])]).filter((c) => c.file === R000 && c.paragraph.startsWith('3.13.6'));
+    const all = iv.items
+      .flatMap((i) => [i.source, ...(i.otherSources ?? [])])
+      .filter((c) => c.file === R000 && c.paragraph.startsWith('3.13.6'));
     expect(all.length).toBeGreaterThanOrEqual(2);
     for (const c of all) {
       expect(c.paragraph).not.toBe('3.13.6');
       expect(anchorCount(t, c.paragraph), c.paragraph).toBe(1);
     }
-    expect(item('reginald-centre-wellbeing-coordinators').source.paragraph).toMatch(/^3\.13\.6 "Community Hubs are now formally part/);
+    expect(item('reginald-centre-wellbeing-coordinators').source.paragraph).toMatch(
+      /^3\.13\.6 "Community Hubs are now formally part/,
+    );
     expect(anchorCount(t, '3.13.6 "Jobshop services in Community Hubs"')).toBe(1);
     expect(anchorCount(t, '3.13.6 "Not the opening words"')).toBe(0);
   });
@@ -182,18 +265,53 @@ describe('citations and dates', () => {
 describe('report items added (issue 12 item 5)', () => {
   /** id → [report, paragraph, where it goes, words its paragraph must contain]. */
   const ADDED: Record<string, [string, string, 'ward' | 'neighbourhood' | 'none' | 'citywide', string[]]> = {
-    'gipton-neighbourhood-improvement-partnership': [R001, '3.10', 'ward', ['Gipton Neighbourhood Improvement Partnership', 'refreshed']],
-    'holbeck-managed-approach': [R001, '3.27', 'neighbourhood', ['Holbeck Recreations area covers the Managed Approach']],
-    'housing-leeds-joint-recruitment-event-2019': [R000, '3.12.1', 'none', ['June 2019', 'city centre', '65 people attended']],
-    'active-leeds-smg-insight': [R000, '3.11.4', 'none', ['Social Marketing Gateway', 'New Wortley Community Centre', 'Armley Good Stuff', 'Thornton Medical Centre']],
-    'kirkstall-forge-employment-pilot': ['004_395d0eff0a73b404.txt', '3.4.3', 'none', ['Kirkstall Forge', 'action learning pilot']],
+    'gipton-neighbourhood-improvement-partnership': [
+      R001,
+      '3.10',
+      'ward',
+      ['Gipton Neighbourhood Improvement Partnership', 'refreshed'],
+    ],
+    'holbeck-managed-approach': [
+      R001,
+      '3.27',
+      'neighbourhood',
+      ['Holbeck Recreations area covers the Managed Approach'],
+    ],
+    'housing-leeds-joint-recruitment-event-2019': [
+      R000,
+      '3.12.1',
+      'none',
+      ['June 2019', 'city centre', '65 people attended'],
+    ],
+    'active-leeds-smg-insight': [
+      R000,
+      '3.11.4',
+      'none',
+      ['Social Marketing Gateway', 'New Wortley Community Centre', 'Armley Good Stuff', 'Thornton Medical Centre'],
+    ],
+    'kirkstall-forge-employment-pilot': [
+      '004_395d0eff0a73b404.txt',
+      '3.4.3',
+      'none',
+      ['Kirkstall Forge', 'action learning pilot'],
+    ],
     'abcd-projects-2019': [R001, '3.46', 'none', ['Three new ABCD projects have started in January 2019']],
-    'local-area-plans-2023': ['002_098a5db69054522a.txt', 'Making the Ambition meaningful at a community level', 'citywide', []],
+    'local-area-plans-2023': [
+      '002_098a5db69054522a.txt',
+      'Making the Ambition meaningful at a community level',
+      'citywide',
+      [],
+    ],
     'warm-spaces-map': ['002_098a5db69054522a.txt', 'Responding to the cost-of-living crisis', 'citywide', []],
     'jobshop-use-all-hubs': [R000, '3.13.6 "Jobshop services in Community Hubs"', 'citywide', []],
     'employment-hub': [R000, '3.13.3', 'citywide', ['Employment Hub', '1,139']],
     'esif-mental-health-employment-programme': [R000, '3.13.4', 'citywide', ['£2.91m', 'ESIF', 'mental ill-health']],
-    'care-leavers-neet-programme': ['004_395d0eff0a73b404.txt', '3.5.4', 'citywide', ['Care Leavers identified as NEET', '£225,000']],
+    'care-leavers-neet-programme': [
+      '004_395d0eff0a73b404.txt',
+      '3.5.4',
+      'citywide',
+      ['Care Leavers identified as NEET', '£225,000'],
+    ],
     'community-committee-wellbeing-funds': [R001, '3.4', 'citywide', ['£1.2m Well Being funds', '£550k']],
   };
 
@@ -235,7 +353,10 @@ describe('report items added (issue 12 item 5)', () => {
     expect(builtFeature('holbeck-managed-approach')!.properties.neighbourhood).toBe('the-recreations');
     expect(item('housing-leeds-joint-recruitment-event-2019')).toMatchObject({ start: '2019-06', end: '2019-06' });
     expect(item('abcd-projects-2019').start).toBe('2019-01');
-    expect(item('jobshop-use-all-hubs').outcomes).toContainEqual({ label: 'people using Jobshop services in Community Hubs', value: '5,745' });
+    expect(item('jobshop-use-all-hubs').outcomes).toContainEqual({
+      label: 'people using Jobshop services in Community Hubs',
+      value: '5,745',
+    });
   });
 
   it('the city-wide list is sorted, has citations and keeps its outcomes as arrays', () => {
@@ -251,7 +372,9 @@ describe('report items added (issue 12 item 5)', () => {
 describe('accessibility statement', () => {
   it('names WCAG 2.1 AA for the 2018 regulations and WCAG 2.2 AA for what GDS monitors against', () => {
     const html = readFileSync(resolve(REPO_ROOT, 'accessibility.html'), 'utf8').replace(/\s+/g, ' ');
-    expect(html).toMatch(/Accessibility Regulations 2018[^.]*WCAG\) 2\.1 at level AA|WCAG\) 2\.1 at level AA[^.]*Accessibility Regulations 2018/);
+    expect(html).toMatch(
+      /Accessibility Regulations 2018[^.]*WCAG\) 2\.1 at level AA|WCAG\) 2\.1 at level AA[^.]*Accessibility Regulations 2018/,
+    );
     expect(html).toMatch(/Government Digital Service[^.]*WCAG 2\.2 AA/);
   });
 });

@@ -20,7 +20,8 @@ export function readJson<T>(path: string): T {
   if (!cache.has(path)) cache.set(path, JSON.parse(readFileSync(path, 'utf8')));
   return cache.get(path) as T;
 }
-export const geojson = (name: string) => readJson<FeatureCollection>(resolve(DATA_DIR, 'boundaries/leeds/geojson', name));
+export const geojson = (name: string) =>
+  readJson<FeatureCollection>(resolve(DATA_DIR, 'boundaries/leeds/geojson', name));
 export const lsoa21 = () => geojson('lsoa21_leeds_bgc.geojson');
 export const wards = () => geojson('wards_dec2024_leeds_bgc.geojson');
 export const seedText = (file: string) => readFileSync(resolve(SEEDS_DIR, file), 'utf8');

@@ -43,9 +43,19 @@ describe('place search', () => {
     expect(hit).toMatchObject({ kind: 'place', label: 'Testford North', at: [-1.5, 53.8] });
     expect(searchEntries(entries, 'testhamlet')[0]?.detail).toBe('Village');
     // A ward starting with the name stays above the same-named place; places beat LSOAs that match as well.
-    const ward = { kind: 'ward' as const, id: 'E05999991', label: 'Testford North & Bridge', keywords: '', detail: 'Ward' };
+    const ward = {
+      kind: 'ward' as const,
+      id: 'E05999991',
+      label: 'Testford North & Bridge',
+      keywords: '',
+      detail: 'Ward',
+    };
     const lsoa = { kind: 'lsoa' as const, id: 'E01999991', label: 'Testford North 001A', keywords: '', detail: 'LSOA' };
-    expect(searchEntries([lsoa, ...entries, ward], 'Testford North').map((x) => x.kind)).toEqual(['ward', 'place', 'lsoa']);
+    expect(searchEntries([lsoa, ...entries, ward], 'Testford North').map((x) => x.kind)).toEqual([
+      'ward',
+      'place',
+      'lsoa',
+    ]);
     const [w, s, e, n] = placeBox([-1.5, 53.8]);
     expect(w < -1.5 && e > -1.5 && s < 53.8 && n > 53.8).toBe(true);
   });
@@ -53,7 +63,9 @@ describe('place search', () => {
 
 describe('the orientation toggle label', () => {
   it('names roads only where the council has them, place names everywhere', () => {
-    expect(contextToggleLabel(['neighbourhoods', 'parks', 'places', 'rail', 'roads', 'water', 'waterways'])).toBe('Roads, rail, rivers, parks and place names');
+    expect(contextToggleLabel(['neighbourhoods', 'parks', 'places', 'rail', 'roads', 'water', 'waterways'])).toBe(
+      'Roads, rail, rivers, parks and place names',
+    );
     expect(contextToggleLabel(['neighbourhoods', 'places'])).toBe('Place names (towns, villages, neighbourhoods)');
   });
 });

@@ -9,15 +9,54 @@ const RELEASES: DerivationRelease[] = [
 
 /** Four synthetic areas as the pipeline computes them (hand-worked local ranks and deciles). */
 const FULL = [
-  { code: 'SYN1', y25_imd_r: 10, y25_imd_d: 1, y25_imd_lr: 1, y25_imd_ld: 3, y25_p1: 1, y25_p10: 1, y25_inc_r: 400, y25_inc_lr: 2, y25_inc_ld: 10 },
-  { code: 'SYN2', y25_imd_r: 11, y25_imd_d: 1, y25_imd_lr: 2, y25_imd_ld: 5, y25_p1: 0, y25_p10: 1, y25_inc_r: 300, y25_inc_lr: 1, y25_inc_ld: 5 },
-  { code: 'SYN3', y25_imd_r: 700, y25_imd_d: 7, y25_imd_lr: 3, y25_imd_ld: 8, y25_p1: 0, y25_p10: 0, y19_imd_r: 5, y19_imd_d: 1, y19_p1: 1, y19_p10: 1 },
+  {
+    code: 'SYN1',
+    y25_imd_r: 10,
+    y25_imd_d: 1,
+    y25_imd_lr: 1,
+    y25_imd_ld: 3,
+    y25_p1: 1,
+    y25_p10: 1,
+    y25_inc_r: 400,
+    y25_inc_lr: 2,
+    y25_inc_ld: 10,
+  },
+  {
+    code: 'SYN2',
+    y25_imd_r: 11,
+    y25_imd_d: 1,
+    y25_imd_lr: 2,
+    y25_imd_ld: 5,
+    y25_p1: 0,
+    y25_p10: 1,
+    y25_inc_r: 300,
+    y25_inc_lr: 1,
+    y25_inc_ld: 5,
+  },
+  {
+    code: 'SYN3',
+    y25_imd_r: 700,
+    y25_imd_d: 7,
+    y25_imd_lr: 3,
+    y25_imd_ld: 8,
+    y25_p1: 0,
+    y25_p10: 0,
+    y19_imd_r: 5,
+    y19_imd_d: 1,
+    y19_p1: 1,
+    y19_p10: 1,
+  },
   { code: 'SYN4', y25_imd_r: 999, y25_imd_d: 10, y25_imd_lr: 4, y25_imd_ld: 10, y25_p1: 0, y25_p10: 0 },
 ];
 
 describe('fields the area files leave out and the app restores', () => {
   it('derives the 1% / 10% flags and the local ranks and deciles as the pipeline defines them', () => {
-    const bare = FULL.map(({ code, y25_imd_r, y25_imd_d, y25_inc_r }) => ({ code, y25_imd_r, y25_imd_d, ...(y25_inc_r === undefined ? {} : { y25_inc_r }) }));
+    const bare = FULL.map(({ code, y25_imd_r, y25_imd_d, y25_inc_r }) => ({
+      code,
+      y25_imd_r,
+      y25_imd_d,
+      ...(y25_inc_r === undefined ? {} : { y25_inc_r }),
+    }));
     const derived = deriveFields(bare, RELEASES, '2021');
     FULL.forEach((full, i) => {
       const { y19_imd_r: _r, y19_imd_d: _d, y19_p1: _p1, y19_p10: _p10, ...on2021 } = full;
@@ -26,7 +65,11 @@ describe('fields the area files leave out and the app restores', () => {
   });
 
   it('derives flags for a release on the other LSOA vintage, but never its local ranks', () => {
-    const [, , syn3] = deriveFields(FULL.map(({ code, y19_imd_r, y19_imd_d }) => ({ code, y19_imd_r, y19_imd_d })), RELEASES, '2021');
+    const [, , syn3] = deriveFields(
+      FULL.map(({ code, y19_imd_r, y19_imd_d }) => ({ code, y19_imd_r, y19_imd_d })),
+      RELEASES,
+      '2021',
+    );
     expect(syn3).toEqual({ code: 'SYN3', y19_imd_r: 5, y19_imd_d: 1, y19_p1: 1, y19_p10: 1 });
   });
 

@@ -4,7 +4,15 @@ import type { FeatureCollection } from 'geojson';
 import { areaCollection, isLsoaProperties, isWardProperties } from '../../../src/data/topo-areas';
 
 // Synthetic unit squares; codes are obviously not real ONS codes.
-const square = (x: number): [number, number][][] => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]];
+const square = (x: number): [number, number][][] => [
+  [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 1],
+    [x, 0],
+  ],
+];
 const lsoa = (code: string, x: number, extra: Record<string, unknown> = {}) => ({
   type: 'Feature' as const,
   properties: { code, name: `Synthetic ${code}`, ward: 'WTEST1', chg: 'U', y25_imd_d: 3, ...extra },
@@ -26,16 +34,24 @@ describe('areaCollection', () => {
   });
 
   it('names the object when it is missing', () => {
-    expect(() => areaCollection(topo([lsoa('TEST0001', 0)]), 'wards', isLsoaProperties)).toThrow('The TopoJSON has no object "wards"');
+    expect(() => areaCollection(topo([lsoa('TEST0001', 0)]), 'wards', isLsoaProperties)).toThrow(
+      'The TopoJSON has no object "wards"',
+    );
   });
 
   it('refuses a feature whose properties break the contract, naming object, feature and code', () => {
     const t = topo([lsoa('TEST0001', 0), lsoa('TEST0002', 1, { chg: 'Q' })]);
-    expect(() => areaCollection(t, 'areas', isLsoaProperties)).toThrow('"areas", feature 2 (TEST0002), is not a polygon area');
+    expect(() => areaCollection(t, 'areas', isLsoaProperties)).toThrow(
+      '"areas", feature 2 (TEST0002), is not a polygon area',
+    );
   });
 
   it('refuses a feature that is not a polygon', () => {
-    const point = { type: 'Feature' as const, properties: lsoa('TEST0003', 0).properties, geometry: { type: 'Point' as const, coordinates: [0, 0] } };
+    const point = {
+      type: 'Feature' as const,
+      properties: lsoa('TEST0003', 0).properties,
+      geometry: { type: 'Point' as const, coordinates: [0, 0] },
+    };
     expect(() => areaCollection(topo([point]), 'areas', isLsoaProperties)).toThrow('feature 1 (TEST0003)');
   });
 });

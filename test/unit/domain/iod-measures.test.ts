@@ -86,7 +86,14 @@ describe('IoD summary measures on hand-worked data', () => {
   });
 
   it('scale is the number of people deprived: Σ rate × denominator', () => {
-    expect(value(scale([{ score: 0.1, denominator: 1000 }, { score: 0.2, denominator: 500 }]))).toBeCloseTo(200, 9);
+    expect(
+      value(
+        scale([
+          { score: 0.1, denominator: 1000 },
+          { score: 0.2, denominator: 500 },
+        ]),
+      ),
+    ).toBeCloseTo(200, 9);
   });
 
   it('summaryMeasures gives all five at once', () => {
@@ -120,6 +127,8 @@ describe('a measure that cannot be computed says why', () => {
   });
 
   it('scale without denominators', () => {
-    expect(scale([{ score: 0.1, denominator: null }])).toEqual({ missing: 'population denominator not known for 1 of 1 LSOAs' });
+    expect(scale([{ score: 0.1, denominator: null }])).toEqual({
+      missing: 'population denominator not known for 1 of 1 LSOAs',
+    });
   });
 });

@@ -12,13 +12,32 @@ import { DOMAIN_IDS, ranksAreRelative, whatMoved } from '../../../src/domain/wha
 const props = {
   chg: 'U' as const,
   code: 'E01999001',
-  y19_inc_d: 3, y19_inc_r: 8000, y25_inc_d: 1, y25_inc_r: 2000,
-  y19_emp_d: 5, y19_emp_r: 15000, y25_emp_d: 5, y25_emp_r: 15500,
-  y19_hea_d: 4, y19_hea_r: 12000, y25_hea_d: 6, y25_hea_r: 19000,
-  y25_cri_d: 2, y25_cri_r: 5000,
-  y19_edu_d: 2, y19_edu_r: 5000, y25_edu_d: 2, y25_edu_r: 5100,
-  y19_bar_d: 2, y19_bar_r: 5000, y25_bar_d: 2, y25_bar_r: 5100,
-  y19_liv_d: 2, y19_liv_r: 5000, y25_liv_d: 2, y25_liv_r: 5100,
+  y19_inc_d: 3,
+  y19_inc_r: 8000,
+  y25_inc_d: 1,
+  y25_inc_r: 2000,
+  y19_emp_d: 5,
+  y19_emp_r: 15000,
+  y25_emp_d: 5,
+  y25_emp_r: 15500,
+  y19_hea_d: 4,
+  y19_hea_r: 12000,
+  y25_hea_d: 6,
+  y25_hea_r: 19000,
+  y25_cri_d: 2,
+  y25_cri_r: 5000,
+  y19_edu_d: 2,
+  y19_edu_r: 5000,
+  y25_edu_d: 2,
+  y25_edu_r: 5100,
+  y19_bar_d: 2,
+  y19_bar_r: 5000,
+  y25_bar_d: 2,
+  y25_bar_r: 5100,
+  y19_liv_d: 2,
+  y19_liv_r: 5000,
+  y25_liv_d: 2,
+  y25_liv_r: 5100,
 };
 
 describe('what moved, domain by domain', () => {
@@ -27,9 +46,18 @@ describe('what moved, domain by domain', () => {
     const m = whatMoved(props, '2019', '2025');
     if (!m.comparable) throw new Error(m.reason);
     const inc = m.rows.find((r) => r.indicator === 'inc')!;
-    expect(inc).toMatchObject({ before: { decile: 3, rank: 8000 }, after: { decile: 1, rank: 2000 }, decileChange: -2, description: '2 deciles more deprived' });
+    expect(inc).toMatchObject({
+      before: { decile: 3, rank: 8000 },
+      after: { decile: 1, rank: 2000 },
+      decileChange: -2,
+      description: '2 deciles more deprived',
+    });
     expect(m.rows.find((r) => r.indicator === 'hea')!.description).toBe('2 deciles less deprived');
-    expect(m.rows.find((r) => r.indicator === 'cri')).toMatchObject({ before: null, decileChange: null, description: 'not published in both releases' });
+    expect(m.rows.find((r) => r.indicator === 'cri')).toMatchObject({
+      before: null,
+      decileChange: null,
+      description: 'not published in both releases',
+    });
     expect(m.moreDeprived).toEqual(['Income (−2)']);
     expect(m.lessDeprived).toEqual(['Health and disability (+2)']);
     expect(m.unchanged).toBe(4);
@@ -42,6 +70,8 @@ describe('what moved, domain by domain', () => {
   });
 
   it('says that ranks are relative and of different sets', () => {
-    expect(ranksAreRelative(32844, 33755)).toMatch(/can move because other areas changed more.*32,844 LSOAs \(2011 areas\).*33,755 LSOAs \(2021 areas\)/);
+    expect(ranksAreRelative(32844, 33755)).toMatch(
+      /can move because other areas changed more.*32,844 LSOAs \(2011 areas\).*33,755 LSOAs \(2021 areas\)/,
+    );
   });
 });

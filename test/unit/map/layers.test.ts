@@ -9,18 +9,30 @@ describe('pointer dispatcher', () => {
     const calls: string[] = [];
     const d = new PointerDispatcher();
     // Registered out of order on purpose: the declared priority decides, not the registration order.
-    d.register({ name: 'areas', priority: POINTER_PRIORITY.areas, click: () => {
+    d.register({
+      name: 'areas',
+      priority: POINTER_PRIORITY.areas,
+      click: () => {
         calls.push('areas');
         return true;
-      } });
-    d.register({ name: 'venues', priority: POINTER_PRIORITY.venues, click: () => {
+      },
+    });
+    d.register({
+      name: 'venues',
+      priority: POINTER_PRIORITY.venues,
+      click: () => {
         calls.push('venues');
         return false;
-      } });
-    d.register({ name: 'pick', priority: POINTER_PRIORITY.pick, click: () => {
+      },
+    });
+    d.register({
+      name: 'pick',
+      priority: POINTER_PRIORITY.pick,
+      click: () => {
         calls.push('pick');
         return true;
-      } });
+      },
+    });
     expect(d.click(at)).toBe('pick');
     expect(calls).toEqual(['venues', 'pick']);
   });
@@ -61,7 +73,9 @@ describe('layer groups and the z-order list', () => {
   it('installs every group exactly once: the areas and ward names before the first choropleth, the rest after', async () => {
     const { LAYER_GROUPS, FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS } = await import('../../../src/map/layers');
     expect(FIRST_VIEW_GROUPS.map((g) => g.name).sort()).toEqual(['areas', 'ward labels'].sort());
-    expect([...FIRST_VIEW_GROUPS, ...AFTER_FIRST_VIEW_GROUPS].map((g) => g.name).sort()).toEqual(LAYER_GROUPS.map((g) => g.name).sort());
+    expect([...FIRST_VIEW_GROUPS, ...AFTER_FIRST_VIEW_GROUPS].map((g) => g.name).sort()).toEqual(
+      LAYER_GROUPS.map((g) => g.name).sort(),
+    );
     expect(FIRST_VIEW_GROUPS.some((g) => AFTER_FIRST_VIEW_GROUPS.includes(g))).toBe(false);
   });
 });

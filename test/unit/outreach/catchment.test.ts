@@ -31,11 +31,17 @@ describe('catchment on the real data (sources, IoD2025)', () => {
   it('finds the decile-1 LSOAs within 800 m of the Reginald Centre, as an independent count does', () => {
     expect(REGINALD).toEqual([-1.53163, 53.81783]);
     const result = catchment(REGINALD, 800, lsoas, '2025');
-    const ours = result.rows.filter((r) => r.decile === 1).map((r) => r.code).sort();
+    const ours = result.rows
+      .filter((r) => r.decile === 1)
+      .map((r) => r.code)
+      .sort();
 
     // Independent: direct CSV reads (centroids + IoD2025 deciles) and a haversine written in the test.
     const indep = leedsLsoas().map((l) => ({ ...l, d: haversineM(REGINALD, l.at) }));
-    const theirs = indep.filter((l) => l.decile === 1 && l.d <= 800).map((l) => l.code).sort();
+    const theirs = indep
+      .filter((l) => l.decile === 1 && l.d <= 800)
+      .map((l) => l.code)
+      .sort();
     // No centroid sits so close to 800 m that the two formulas could disagree.
     expect(indep.filter((l) => Math.abs(l.d - 800) < 1)).toEqual([]);
 
@@ -43,10 +49,16 @@ describe('catchment on the real data (sources, IoD2025)', () => {
     expect(ours).toEqual(['E01011357', 'E01011360', 'E01011361', 'E01011426']);
     expect(result.totals.decile1).toBe(4);
     // All LSOAs inside, whatever the decile, also agree.
-    expect(result.rows.map((r) => r.code).sort()).toEqual(indep.filter((l) => l.d <= 800).map((l) => l.code).sort());
+    expect(result.rows.map((r) => r.code).sort()).toEqual(
+      indep
+        .filter((l) => l.d <= 800)
+        .map((l) => l.code)
+        .sort(),
+    );
     expect(result.totals.lsoas).toBe(7);
     // Distances agree with the independent haversine to well under a metre.
-    for (const r of result.rows) expect(Math.abs(r.distanceM - indep.find((l) => l.code === r.code)!.d)).toBeLessThan(0.01);
+    for (const r of result.rows)
+      expect(Math.abs(r.distanceM - indep.find((l) => l.code === r.code)!.d)).toBeLessThan(0.01);
   });
 
   it('uses the same point as the built interventions layer for the Reginald Centre', () => {
@@ -71,7 +83,11 @@ describe('catchment on the real data (sources, IoD2025)', () => {
       expect(b!.totals.decile1).toBeLessThanOrEqual(c!.totals.decile1);
     }
     const counts = CATCHMENT_RADII_M.map((r) => catchment(REGINALD, r, lsoas, '2025').totals);
-    expect(counts.map((t) => [t.lsoas, t.decile1])).toEqual([[3, 3], [7, 4], [29, 12]]);
+    expect(counts.map((t) => [t.lsoas, t.decile1])).toEqual([
+      [3, 3],
+      [7, 4],
+      [29, 12],
+    ]);
   });
 
   it('totals add up, rows are sorted and exactly the centroids within the radius', () => {
@@ -85,7 +101,8 @@ describe('catchment on the real data (sources, IoD2025)', () => {
       expect(t.populationUnknown).toBe(res.rows.filter((x) => x.population === null).length);
       expect(t.mostDeprived1pc).toBe(res.rows.filter((x) => x.flag1).length);
       expect(t.people).toEqual(peopleTotals(res.rows.map((x) => x.people)));
-      for (let i = 1; i < res.rows.length; i++) expect(res.rows[i]!.distanceM).toBeGreaterThanOrEqual(res.rows[i - 1]!.distanceM);
+      for (let i = 1; i < res.rows.length; i++)
+        expect(res.rows[i]!.distanceM).toBeGreaterThanOrEqual(res.rows[i - 1]!.distanceM);
       for (const x of res.rows) {
         expect(x.distanceM).toBeLessThanOrEqual(r);
         if (x.flag1) expect(x.flag10).toBe(true);
@@ -109,8 +126,20 @@ describe('catchment on synthetic LSOAs', () => {
   // ~0.009° of latitude ≈ 1 km.
   const lsoas: LsoaLike[] = [
     synthetic('E01999003', 'Far', [-1.5, 53.8 + 0.0135], { y25_imd_d: 1, y25_imd_r: 10 }),
-    synthetic('E01999001', 'Near', [-1.5, 53.8 + 0.0018], { y25_imd_d: 1, y25_imd_r: 5, pop: 1500, y25_p1: 1, y25_p10: 1 }),
-    synthetic('E01999002', 'Mid', [-1.5, 53.8 + 0.0054], { y25_imd_d: 7, y25_imd_r: 20000, pop: 1200, y25_p1: 0, y25_p10: 0 }),
+    synthetic('E01999001', 'Near', [-1.5, 53.8 + 0.0018], {
+      y25_imd_d: 1,
+      y25_imd_r: 5,
+      pop: 1500,
+      y25_p1: 1,
+      y25_p10: 1,
+    }),
+    synthetic('E01999002', 'Mid', [-1.5, 53.8 + 0.0054], {
+      y25_imd_d: 7,
+      y25_imd_r: 20000,
+      pop: 1200,
+      y25_p1: 0,
+      y25_p10: 0,
+    }),
     synthetic('E01999004', 'No centroid', null, { y25_imd_d: 1 }),
     synthetic('E01999005', 'No decile', [-1.5 + 0.001, 53.8], {}),
   ];
@@ -119,33 +148,93 @@ describe('catchment on synthetic LSOAs', () => {
     const res = catchment(centre, 800, lsoas, '2025');
     expect(res.rows.map((r) => r.code)).toEqual(['E01999005', 'E01999001', 'E01999002']);
     const near = res.rows[1]!;
-    expect(near).toMatchObject({ name: 'Synthetic Near', ward: 'E05999001', decile: 1, rank: 5, population: 1500, flag1: true, flag10: true });
+    expect(near).toMatchObject({
+      name: 'Synthetic Near',
+      ward: 'E05999001',
+      decile: 1,
+      rank: 5,
+      population: 1500,
+      flag1: true,
+      flag10: true,
+    });
     expect(near.distanceM).toBeCloseTo(200, -1);
     expect(res.rows[0]).toMatchObject({ decile: null, rank: null, population: null, flag1: false, flag10: false });
     expect(res.excludedNoCentroid).toEqual(['E01999004']);
     expect(res.totals).toEqual({
-      lsoas: 3, population: 2700, populationUnknown: 1,
+      lsoas: 3,
+      population: 2700,
+      populationUnknown: 1,
       byDecile: { 1: 1, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 1, 8: 0, 9: 0, 10: 0 },
-      decileUnknown: 1, decile1: 1, mostDeprived1pc: 1,
+      decileUnknown: 1,
+      decile1: 1,
+      mostDeprived1pc: 1,
       // No mid-2022 figures on these LSOAs: all three counted as unknown, nothing summed.
-      people: { definition: null, lsoas: 3, unknown: 3, population: 0, children: 0, olderPeople: 0, childrenIdaci12: 0, olderIdaopi12: 0 },
+      people: {
+        definition: null,
+        lsoas: 3,
+        unknown: 3,
+        population: 0,
+        children: 0,
+        olderPeople: 0,
+        childrenIdaci12: 0,
+        olderIdaopi12: 0,
+      },
     });
-    expect(catchment(centre, 1600, lsoas, '2025').rows.map((r) => r.code)).toEqual(['E01999005', 'E01999001', 'E01999002', 'E01999003']);
+    expect(catchment(centre, 1600, lsoas, '2025').rows.map((r) => r.code)).toEqual([
+      'E01999005',
+      'E01999001',
+      'E01999002',
+      'E01999003',
+    ]);
     expect(catchment(centre, 1600, lsoas, '2019').rows.every((r) => r.decile === null)).toBe(true);
   });
 
   it('counts mid-2022 people of whole LSOAs inside and beyond, and children / older people in IDACI / IDAOPI decile 1–2 LSOAs', () => {
-    const people = (pop22: number, chi22: number, old22: number, idc: number, ido: number) => ({ pop22, chi22, old22, wa22: pop22 - chi22, y25_idc_d: idc, y25_ido_d: ido });
+    const people = (pop22: number, chi22: number, old22: number, idc: number, ido: number) => ({
+      pop22,
+      chi22,
+      old22,
+      wa22: pop22 - chi22,
+      y25_idc_d: idc,
+      y25_ido_d: ido,
+    });
     const withPeople: LsoaLike[] = [
       synthetic('E01999001', 'Near', [-1.5, 53.8 + 0.0018], people(1500, 400, 200, 1, 5)),
       synthetic('E01999002', 'Mid', [-1.5, 53.8 + 0.0054], people(1200, 300, 100, 3, 2)),
       synthetic('E01999003', 'Far', [-1.5, 53.8 + 0.0135], people(2000, 600, 500, 2, 1)),
     ];
     const res = catchment(centre, 800, withPeople, '2025');
-    expect(res.rows[0]!.people).toEqual({ definition: PEOPLE_DEFINITIONS.file7, population: 1500, children: 400, olderPeople: 200, olderPeople65: null, workingAge: 1100, idaciDecile: 1, idaopiDecile: 5 });
+    expect(res.rows[0]!.people).toEqual({
+      definition: PEOPLE_DEFINITIONS.file7,
+      population: 1500,
+      children: 400,
+      olderPeople: 200,
+      olderPeople65: null,
+      workingAge: 1100,
+      idaciDecile: 1,
+      idaopiDecile: 5,
+    });
     // Inside: Near + Mid. Children in IDACI 1–2: Near's 400 only; older in IDAOPI 1–2: Mid's 100 only.
-    expect(res.totals.people).toEqual({ definition: PEOPLE_DEFINITIONS.file7, lsoas: 2, unknown: 0, population: 2700, children: 700, olderPeople: 300, childrenIdaci12: 400, olderIdaopi12: 100 });
-    expect(res.peopleBeyond).toEqual({ definition: PEOPLE_DEFINITIONS.file7, lsoas: 1, unknown: 0, population: 2000, children: 600, olderPeople: 500, childrenIdaci12: 600, olderIdaopi12: 500 });
+    expect(res.totals.people).toEqual({
+      definition: PEOPLE_DEFINITIONS.file7,
+      lsoas: 2,
+      unknown: 0,
+      population: 2700,
+      children: 700,
+      olderPeople: 300,
+      childrenIdaci12: 400,
+      olderIdaopi12: 100,
+    });
+    expect(res.peopleBeyond).toEqual({
+      definition: PEOPLE_DEFINITIONS.file7,
+      lsoas: 1,
+      unknown: 0,
+      population: 2000,
+      children: 600,
+      olderPeople: 500,
+      childrenIdaci12: 600,
+      olderIdaopi12: 500,
+    });
   });
 
   it('counts a centroid exactly on the radius as inside', () => {
@@ -162,11 +251,19 @@ describe('catchment on synthetic LSOAs', () => {
     expect(() => catchment(centre, Infinity, lsoas, '2025')).toThrow(RangeError);
   });
 
-  it('accepts the app\'s LsoaFeature type', () => {
+  it("accepts the app's LsoaFeature type", () => {
     const f: LsoaFeature = {
       type: 'Feature',
       geometry: { type: 'Polygon', coordinates: [] },
-      properties: { code: 'E01999020', name: 'Synthetic Feature', ward: 'E05999001', chg: 'U', cx: -1.5, cy: 53.8, y25_imd_d: 2 },
+      properties: {
+        code: 'E01999020',
+        name: 'Synthetic Feature',
+        ward: 'E05999001',
+        chg: 'U',
+        cx: -1.5,
+        cy: 53.8,
+        y25_imd_d: 2,
+      },
     };
     expect(catchment(centre, 400, [f], '2025').rows[0]).toMatchObject({ code: 'E01999020', decile: 2, distanceM: 0 });
   });

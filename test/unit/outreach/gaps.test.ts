@@ -15,7 +15,11 @@ import { realData, realInterventions } from './real-data';
 import { haversineM, independentHubPoints, leedsLsoas } from './independent';
 import { leedsCouncil } from '../content/helpers';
 
-const LEEDS_HUBS = new Set(leedsCouncil().interventionTypes.filter((t) => t.hub).map((t) => t.id));
+const LEEDS_HUBS = new Set(
+  leedsCouncil()
+    .interventionTypes.filter((t) => t.hub)
+    .map((t) => t.id),
+);
 const BURMANTOFTS = 'E05011388'; // Burmantofts & Richmond Hill
 const SEACROFT = 'E05011400'; // Killingbeck & Seacroft
 
@@ -34,7 +38,9 @@ describe('community hubs of the real interventions layer', () => {
     expect(hubs.some((h) => h.id.startsWith('jobshop-'))).toBe(false);
     // A plain library (not co-located with a hub) is not a hub.
     expect(hubs.some((h) => h.id === 'library-leeds-central-library')).toBe(false);
-    expect(communityHubs(realInterventions(), { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs).toHaveLength(25);
+    expect(communityHubs(realInterventions(), { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs).toHaveLength(
+      25,
+    );
   });
 });
 
@@ -97,7 +103,11 @@ describe('gap analysis on the real data', () => {
 
   it('answers "what has already run near them" for the Burmantofts gaps', () => {
     const iv = realInterventions();
-    const rows = withNearbyInterventions(gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward: BURMANTOFTS }), iv, 800);
+    const rows = withNearbyInterventions(
+      gapLsoas({ lsoas, hubs, maxDecile: 1, distanceM: 800, release: '2025', ward: BURMANTOFTS }),
+      iv,
+      800,
+    );
     const lincolnGreen = rows.find((r) => r.code === 'E01011348')!;
     expect(lincolnGreen.nearby.map((n) => n.id)).toContain('lincoln-green-community-engagement-events');
     for (const r of rows) {
@@ -114,7 +124,12 @@ describe('nearbyInterventions on the real layer', () => {
     const iv = realInterventions();
     const reg = iv.features.find((f) => f.properties.id === 'venue-reginald-centre')!.geometry.coordinates;
     const near = nearbyInterventions(reg, iv, 800);
-    expect(near.slice(0, 3).map((n) => n.id).sort()).toEqual(['jobshop-reginald-workplace-leeds', 'reginald-centre-wellbeing-coordinators', 'venue-reginald-centre']);
+    expect(
+      near
+        .slice(0, 3)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['jobshop-reginald-workplace-leeds', 'reginald-centre-wellbeing-coordinators', 'venue-reginald-centre']);
     expect(near.slice(0, 3).every((n) => n.distanceM === 0)).toBe(true);
     for (let i = 1; i < near.length; i++) expect(near[i]!.distanceM).toBeGreaterThanOrEqual(near[i - 1]!.distanceM);
     const all = iv.features.filter((f) => haversineM(reg, f.geometry.coordinates) <= 800).length;
@@ -126,7 +141,16 @@ describe('isCommunityHub (the hub rule: the vocabulary says which types are hubs
   it("Leeds' council.json marks community_hub alone", () => {
     expect([...LEEDS_HUBS]).toEqual(['community_hub']);
     expect(isCommunityHub({ type: 'community_hub' }, LEEDS_HUBS)).toBe(true);
-    for (const t of ['library', 'jobshop', 'taster_event', 'employability_programme', 'core_team_project', 'target_ward_project', 'anchor_institution', 'other']) {
+    for (const t of [
+      'library',
+      'jobshop',
+      'taster_event',
+      'employability_programme',
+      'core_team_project',
+      'target_ward_project',
+      'anchor_institution',
+      'other',
+    ]) {
       expect(isCommunityHub({ type: t }, LEEDS_HUBS)).toBe(false);
     }
   });
@@ -143,7 +167,13 @@ describe('gap analysis on synthetic data', () => {
     properties: { id, name: `Synthetic ${id}`, type, precision },
   });
   const l = (code: string, at: LonLat | null, decile: number | null, ward = 'E05999001'): LsoaLike => ({
-    properties: { code, name: `Synthetic ${code}`, ward, ...(at ? { cx: at[0], cy: at[1] } : {}), ...(decile !== null ? { y25_imd_d: decile, y25_imd_r: decile * 100 } : {}) },
+    properties: {
+      code,
+      name: `Synthetic ${code}`,
+      ward,
+      ...(at ? { cx: at[0], cy: at[1] } : {}),
+      ...(decile !== null ? { y25_imd_d: decile, y25_imd_r: decile * 100 } : {}),
+    },
   });
   const hubA: Hub = { id: 'syn-hub-a', name: 'Synthetic Hub A', coordinates: [-1.5, 53.8] };
   const hubB: Hub = { id: 'syn-hub-b', name: 'Synthetic Hub B', coordinates: [-1.4, 53.8] };
@@ -158,11 +188,25 @@ describe('gap analysis on synthetic data', () => {
   ];
 
   it('keeps decile ≤ maxDecile LSOAs farther than the distance from every hub; ward filter; denominators', () => {
-    const r1 = gapAnalysis({ lsoas, hubs: [hubA, hubB], maxDecile: 1, distanceM: 800, release: '2025', ward: 'E05999001' });
+    const r1 = gapAnalysis({
+      lsoas,
+      hubs: [hubA, hubB],
+      maxDecile: 1,
+      distanceM: 800,
+      release: '2025',
+      ward: 'E05999001',
+    });
     expect(r1.rows.map((r) => r.code)).toEqual(['E01999102']);
     expect(r1.rows[0]!.nearestHub!.id).toBe('syn-hub-a');
     expect(r1).toMatchObject({ candidates: 2, covered: 1, noCentroid: ['E01999105'] });
-    const r2 = gapLsoas({ lsoas, hubs: [hubA, hubB], maxDecile: 2, distanceM: 800, release: '2025', ward: 'E05999001' });
+    const r2 = gapLsoas({
+      lsoas,
+      hubs: [hubA, hubB],
+      maxDecile: 2,
+      distanceM: 800,
+      release: '2025',
+      ward: 'E05999001',
+    });
     expect(r2.map((r) => r.code)).toEqual(['E01999103', 'E01999102']); // farthest first
     const all = gapLsoas({ lsoas, hubs: [hubA, hubB], maxDecile: 1, distanceM: 800, release: '2025' });
     expect(all.map((r) => r.code)).toEqual(['E01999106', 'E01999102']);
@@ -170,16 +214,25 @@ describe('gap analysis on synthetic data', () => {
 
   it('with no hubs every candidate is a gap with no nearest hub; at exactly the distance is not a gap', () => {
     const none = gapLsoas({ lsoas, hubs: [], maxDecile: 1, distanceM: 800, release: '2025', ward: 'E05999001' });
-    expect(none.map((r) => [r.code, r.nearestHub])).toEqual([['E01999101', null], ['E01999102', null]]);
+    expect(none.map((r) => [r.code, r.nearestHub])).toEqual([
+      ['E01999101', null],
+      ['E01999102', null],
+    ]);
     const d = nearestHub([-1.5, 53.82], [hubA])!.distanceM;
     expect(gapLsoas({ lsoas: [lsoas[1]!], hubs: [hubA], maxDecile: 1, distanceM: d, release: '2025' })).toEqual([]);
-    expect(gapLsoas({ lsoas: [lsoas[1]!], hubs: [hubA], maxDecile: 1, distanceM: d - 0.01, release: '2025' })).toHaveLength(1);
+    expect(
+      gapLsoas({ lsoas: [lsoas[1]!], hubs: [hubA], maxDecile: 1, distanceM: d - 0.01, release: '2025' }),
+    ).toHaveLength(1);
   });
 
   it('rejects bad options', () => {
-    expect(() => gapLsoas({ lsoas, hubs: [hubA], maxDecile: 3 as 1, distanceM: 800, release: '2025' })).toThrow(/maxDecile/);
+    expect(() => gapLsoas({ lsoas, hubs: [hubA], maxDecile: 3 as 1, distanceM: 800, release: '2025' })).toThrow(
+      /maxDecile/,
+    );
     expect(() => gapLsoas({ lsoas, hubs: [hubA], maxDecile: 1, distanceM: NaN, release: '2025' })).toThrow(RangeError);
-    expect(() => gapLsoas({ lsoas, hubs: [{ ...hubA, coordinates: [999, 0] }], maxDecile: 1, distanceM: 800, release: '2025' })).toThrow(/hub syn-hub-a/);
+    expect(() =>
+      gapLsoas({ lsoas, hubs: [{ ...hubA, coordinates: [999, 0] }], maxDecile: 1, distanceM: 800, release: '2025' }),
+    ).toThrow(/hub syn-hub-a/);
   });
 
   it('communityHubs: approximate hubs excluded (unless asked), libraries and jobshops are not hubs', () => {
@@ -195,7 +248,10 @@ describe('gap analysis on synthetic data', () => {
     const r = communityHubs({ features }, { hubTypes: LEEDS_HUBS });
     expect(r.hubs.map((h) => h.id)).toEqual(['syn-hub']);
     expect(r.excluded.map((e) => e.id)).toEqual(['syn-hub-approx', 'syn-hub-unplaced']);
-    expect(communityHubs(features, { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs.map((h) => h.id)).toEqual(['syn-hub', 'syn-hub-approx']);
+    expect(communityHubs(features, { hubTypes: LEEDS_HUBS, includeApproximate: true }).hubs.map((h) => h.id)).toEqual([
+      'syn-hub',
+      'syn-hub-approx',
+    ]);
     const near = nearbyInterventions([-1.5, 53.8], features, 100);
     expect(near.map((n) => n.id)).toEqual(['syn-hub', 'syn-jobshop-at-hub', 'syn-taster']);
   });

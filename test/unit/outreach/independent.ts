@@ -15,9 +15,16 @@ export function splitLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') q = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cur += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -25,7 +32,10 @@ export function splitLine(line: string): string[] {
 
 /** Rows of a source CSV (none of these files has a line break inside a field) as header-keyed maps. */
 export function table(rel: string): Array<Map<string, string>> {
-  const lines = readFileSync(resolve(DATA_DIR, rel), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(resolve(DATA_DIR, rel), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitLine(lines[0]!).map((h) => h.trim());
   return lines.slice(1).map((l) => {
     const cells = splitLine(l);
@@ -71,11 +81,20 @@ let leeds: IndependentLsoa[] | undefined;
 /** Leeds LSOA 2021: IoD2025 IMD decile and ward (wd24cd column of the IoD file) + centroid. */
 export function leedsLsoas(): IndependentLsoa[] {
   if (leeds) return leeds;
-  const cent = new Map(table('lookups/lsoa21_population_weighted_centroids_ew.csv').map((r) =>
-    [r.get('lsoa21cd')!, [Number(r.get('lon')), Number(r.get('lat'))] as [number, number]]));
+  const cent = new Map(
+    table('lookups/lsoa21_population_weighted_centroids_ew.csv').map((r) => [
+      r.get('lsoa21cd')!,
+      [Number(r.get('lon')), Number(r.get('lat'))] as [number, number],
+    ]),
+  );
   leeds = table('indices/iod2025_lsoa21_england.csv')
     .filter((r) => r.get('lad24cd') === 'E08000035')
-    .map((r) => ({ code: r.get('lsoa21cd')!, ward: r.get('wd24cd')!, decile: Number(r.get('imd_decile')), at: cent.get(r.get('lsoa21cd')!)! }));
+    .map((r) => ({
+      code: r.get('lsoa21cd')!,
+      ward: r.get('wd24cd')!,
+      decile: Number(r.get('imd_decile')),
+      at: cent.get(r.get('lsoa21cd')!)!,
+    }));
   return leeds;
 }
 
@@ -92,7 +111,8 @@ export function independentHubPoints(): Array<{ label: string; at: [number, numb
     if (at) out.push({ label: r.get('name')!, at });
   }
   for (const r of table('places/leeds_libraries.csv')) {
-    if (r.get('Year closed') !== '' || !/community hub/i.test(r.get('Co-located with') ?? '') || !r.get('Postcode')) continue;
+    if (r.get('Year closed') !== '' || !/community hub/i.test(r.get('Co-located with') ?? '') || !r.get('Postcode'))
+      continue;
     const at = postcodeCentroid(r.get('Postcode')!);
     if (at) out.push({ label: r.get('Library name')!, at });
   }

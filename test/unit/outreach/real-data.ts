@@ -45,16 +45,25 @@ export function realData(): RealData {
   const codes = new Set(leeds.map((r) => r.lsoa21cd!));
 
   const centroids = new Map<string, [number, number]>();
-  for (const r of csvRecords(readSource('lookups/lsoa21_population_weighted_centroids_ew.csv'), 'lookups/lsoa21_population_weighted_centroids_ew.csv')) {
+  for (const r of csvRecords(
+    readSource('lookups/lsoa21_population_weighted_centroids_ew.csv'),
+    'lookups/lsoa21_population_weighted_centroids_ew.csv',
+  )) {
     if (codes.has(r.lsoa21cd!)) centroids.set(r.lsoa21cd!, [Number(r.lon), Number(r.lat)]);
   }
   const wardOf = new Map<string, string>();
-  for (const r of csvRecords(readSource('lookups/lsoa21_ward24_lad24_england_wales.csv'), 'lookups/lsoa21_ward24_lad24_england_wales.csv')) {
+  for (const r of csvRecords(
+    readSource('lookups/lsoa21_ward24_lad24_england_wales.csv'),
+    'lookups/lsoa21_ward24_lad24_england_wales.csv',
+  )) {
     if (codes.has(r.lsoa21_code!)) wardOf.set(r.lsoa21_code!, r.ward24_code!);
   }
   // LSOA 2021 unchanged since 2011 ('U'): the only ones with a mid-2015 population.
   const change = new Map<string, { code: string; from: string }[]>();
-  for (const r of csvRecords(readSource('lookups/lsoa11_lsoa21_lad22_england_wales.csv'), 'lookups/lsoa11_lsoa21_lad22_england_wales.csv')) {
+  for (const r of csvRecords(
+    readSource('lookups/lsoa11_lsoa21_lad22_england_wales.csv'),
+    'lookups/lsoa11_lsoa21_lad22_england_wales.csv',
+  )) {
     if (!codes.has(r.lsoa21_code!)) continue;
     const list = change.get(r.lsoa21_code!) ?? [];
     list.push({ code: r.change_code!, from: r.lsoa11_code! });
@@ -83,7 +92,10 @@ export function realData(): RealData {
       [flagKey('2025', 1)]: rank <= Math.floor(N / 100) ? 1 : 0,
       [flagKey('2025', 10)]: rank <= Math.floor(N / 10) ? 1 : 0,
     };
-    if (c) { props.cx = c[0]; props.cy = c[1]; }
+    if (c) {
+      props.cx = c[0];
+      props.cy = c[1];
+    }
     if (unchanged && pop15.has(ch[0]!.from)) props.pop = pop15.get(ch[0]!.from)!;
     return { properties: props };
   });

@@ -20,7 +20,9 @@ const IOD25 = 'indices/iod2025_lsoa21_england.csv';
 
 /** Every output file, including those in folders (postcodes/<district>.json). */
 function snapshot(): Map<string, Buffer> {
-  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(outDir, f)).isFile());
+  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    statSync(path.join(outDir, f)).isFile(),
+  );
   return new Map(files.sort().map((f) => [f, readFileSync(path.join(outDir, f))]));
 }
 
@@ -102,7 +104,10 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
     const { root, copy } = mirrorWithCopy(dataDir, IOD25);
     // Line of E01011265 gets E01011264's code.
     editCsvLine(copy, /^E01011265,/, (c) => ['E01011264', ...c.slice(1)]);
-    await expectFailure(root, new RegExp(`${IOD25}, line \\d+, field lsoa21cd: duplicate LSOA code E01011264 \\(also line \\d+\\)`));
+    await expectFailure(
+      root,
+      new RegExp(`${IOD25}, line \\d+, field lsoa21cd: duplicate LSOA code E01011264 \\(also line \\d+\\)`),
+    );
   });
 
   it('a decile of 11', async () => {
@@ -111,15 +116,27 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
       c[8] = '11';
       return c;
     });
-    await expectFailure(root, new RegExp(`${IOD25}, line \\d+ \\(E01011264\\), field imd_decile: decile "11" is not an integer in 1–10`));
+    await expectFailure(
+      root,
+      new RegExp(`${IOD25}, line \\d+ \\(E01011264\\), field imd_decile: decile "11" is not an integer in 1–10`),
+    );
   });
 
   it('an LSOA of the area with no boundary', async () => {
     const { root, copy } = mirrorWithCopy(dataDir, IOD25);
     editCsvLine(copy, /^E01011264,/, (c) => c); // keep, then append a Leeds row that has no boundary
-    const row = readFileSync(copy, 'utf8').split('\n').find((l) => l.startsWith('E01011264,')) ?? '';
-    writeFileSync(copy, `${readFileSync(copy, 'utf8').replace(/\n?$/, '\n')}${row.replace('E01011264,Leeds 011A', 'E01099999,Leeds 999Z')}\n`);
-    await expectFailure(root, /boundaries\/leeds\/shapefiles\/lsoa21_leeds_bgc\/leeds_lsoa21_bgc_bng\.shp, IoD2025 .* line \d+, field lsoa21cd: no boundary for LSOA E01099999/);
+    const row =
+      readFileSync(copy, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('E01011264,')) ?? '';
+    writeFileSync(
+      copy,
+      `${readFileSync(copy, 'utf8').replace(/\n?$/, '\n')}${row.replace('E01011264,Leeds 011A', 'E01099999,Leeds 999Z')}\n`,
+    );
+    await expectFailure(
+      root,
+      /boundaries\/leeds\/shapefiles\/lsoa21_leeds_bgc\/leeds_lsoa21_bgc_bng\.shp, IoD2025 .* line \d+, field lsoa21cd: no boundary for LSOA E01099999/,
+    );
   });
 
   it('a deleted IoD row: the missing LSOA is named first, not rank-range errors at unrelated lines', async () => {
@@ -127,9 +144,17 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
     editCsvLine(copy, /^E01011264,/, () => null);
     const message = await failureMessage(root);
     const lines = message.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`,
+      ),
+    );
     expect(lines).toContain(`${IOD25}, field lsoa21cd: no row for LSOA E01011264 (listed in the ONS lookup)`);
-    expect(message).toMatch(new RegExp(`${IOD25}, field imd_rank: 33754 data rows but ranks run to 33755: 1 LSOA row\\(s\\) missing from the file \\(no row has imd_rank \\d+\\)`));
+    expect(message).toMatch(
+      new RegExp(
+        `${IOD25}, field imd_rank: 33754 data rows but ranks run to 33755: 1 LSOA row\\(s\\) missing from the file \\(no row has imd_rank \\d+\\)`,
+      ),
+    );
     expect(message).not.toMatch(/is not an integer in 1–/);
   });
 
@@ -137,6 +162,11 @@ describe('bad input fails loudly and keeps the previous outputs', () => {
     const { root, copy } = mirrorWithCopy(dataDir, IOD25);
     // Recode the row to another district instead of deleting it, so N (rows in England) is unchanged.
     editCsvLine(copy, /^E01011264,/, (c) => ['E01099998', 'Elsewhere 999Z', 'E06000001', ...c.slice(3)]);
-    await expectFailure(root, new RegExp(`${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`));
+    await expectFailure(
+      root,
+      new RegExp(
+        `${IOD25}, boundary feature \\d+ \\(E01011264\\), field lsoa21cd: no IoD2025 row for boundary E01011264`,
+      ),
+    );
   });
 });

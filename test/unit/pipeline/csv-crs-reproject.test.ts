@@ -35,7 +35,9 @@ describe('crs', () => {
   it('rejects other CRSs naming the file', () => {
     const utm = BNG_PRJ.replace('Central_Meridian",-2.0', 'Central_Meridian",-3.0');
     expect(() => parsePrj(utm, 'odd.prj')).toThrowError(/odd\.prj: unsupported projected CRS/);
-    expect(() => parsePrj('GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989"]]', 'etrs.prj')).toThrowError(/etrs\.prj: unsupported geographic CRS/);
+    expect(() => parsePrj('GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989"]]', 'etrs.prj')).toThrowError(
+      /etrs\.prj: unsupported geographic CRS/,
+    );
     expect(() => parsePrj('', 'empty.prj')).toThrowError(/empty\.prj/);
   });
 });

@@ -46,7 +46,9 @@ describe('ensure-data: is public/geo stale?', () => {
   });
 
   it('rebuilds for outputs of another area', () => {
-    expect(rebuildReason({ ...cfg, area: 'E08999998' }, contentDir)).toBe(`outputs are for area ${SYN_AREA}, ATLAS_AREA is E08999998`);
+    expect(rebuildReason({ ...cfg, area: 'E08999998' }, contentDir)).toBe(
+      `outputs are for area ${SYN_AREA}, ATLAS_AREA is E08999998`,
+    );
   });
 
   it('takes in the release files, places/, spi/ and the content folder', async () => {
@@ -86,13 +88,19 @@ describe('ensure-data: is public/geo stale?', () => {
 });
 
 /** Every file under dir, relative, with / separators. */
-const relativeFiles = (dir: string): string[] => filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
+const relativeFiles = (dir: string): string[] =>
+  filesUnder(dir).map((f) => path.relative(dir, f).split(path.sep).join('/'));
 
 describe('ensure-data: a council without postcodes (issue 19.8)', () => {
   const noPostcodes = writeSyntheticData();
   // Header only: the council's build indexes no postcode and writes no postcodes/ folder.
   writeFileSync(path.join(noPostcodes.dir, noPostcodes.sources.postcodes), 'Postcode,lat,long\n');
-  const cfgNo: ResolvedConfig = { dataDir: noPostcodes.dir, outDir: tempDir('ensure-no-postcodes'), area: SYN_AREA, sources: noPostcodes.sources };
+  const cfgNo: ResolvedConfig = {
+    dataDir: noPostcodes.dir,
+    outDir: tempDir('ensure-no-postcodes'),
+    area: SYN_AREA,
+    sources: noPostcodes.sources,
+  };
 
   it('is up to date right after its build, so npm start does not rebuild it again', async () => {
     await runPipeline({ ...cfgNo, contentDir: null });
@@ -107,7 +115,9 @@ describe('ensure-data: a council without postcodes (issue 19.8)', () => {
       const meta = JSON.parse(readFileSync(path.join(c.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
       expect(builtOutputFiles(meta).sort()).toEqual(relativeFiles(c.outDir).sort());
     }
-    expect(builtOutputFiles(JSON.parse(readFileSync(path.join(cfg.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata)).toContain('postcodes/LS99.json');
+    expect(
+      builtOutputFiles(JSON.parse(readFileSync(path.join(cfg.outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata),
+    ).toContain('postcodes/LS99.json');
   });
 
   it('still rebuilds when a postcode district file that metadata lists is gone', () => {

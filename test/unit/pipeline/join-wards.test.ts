@@ -53,7 +53,9 @@ describe('join-iod', () => {
       /iod2015\.csv, line 6 \(E01888005\), field imd_decile: decile "11" is not an integer in 1–10/,
     );
     const rank = iod2015({ 5: 'E01888005,x,E08888888,x,1.0,201,1' });
-    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field imd_rank: rank "201" is not an integer in 1–200/);
+    expect(() => parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'))).toThrowError(
+      /field imd_rank: rank "201" is not an integer in 1–200/,
+    );
   });
 
   it('ranks past the row count: one line naming the gap; deferred for the pipeline, which names the LSOA first', () => {
@@ -63,11 +65,15 @@ describe('join-iod', () => {
     );
     const r = parseRelease(parseCsv(rank, 'iod2015.csv'), releaseEntry('2015'), { deferMissingRows: true });
     expect(r.missingRows?.count).toBe(1);
-    expect(r.missingRows?.problem.message).toBe('200 data rows but ranks run to 201: 1 LSOA row(s) missing from the file (no row has imd_rank 5)');
+    expect(r.missingRows?.problem.message).toBe(
+      '200 data rows but ranks run to 201: 1 LSOA row(s) missing from the file (no row has imd_rank 5)',
+    );
   });
 
   it('requires every column of the release', () => {
-    expect(() => parseRelease(parseCsv('lsoa11cd,lsoa11nm\nE01,x\n', 'iod2015.csv'), releaseEntry('2015'))).toThrowError(/field lad13cd: required column missing/);
+    expect(() =>
+      parseRelease(parseCsv('lsoa11cd,lsoa11nm\nE01,x\n', 'iod2015.csv'), releaseEntry('2015')),
+    ).toThrowError(/field lad13cd: required column missing/);
   });
 });
 
@@ -80,7 +86,16 @@ describe('wards', () => {
       { code: 'E01999004', ward: 'W2', rank: 100, decile: 1, p1: 0 },
       { code: 'E01999005', ward: 'W2', rank: 301, decile: 1, p1: 0 },
     ];
-    const table = new Map(rows.map((r) => [r.code, { [valueKey('2025', 'imd', 'r')]: r.rank, [valueKey('2025', 'imd', 'd')]: r.decile, [flagKey('2025', 1)]: r.p1 }]));
+    const table = new Map(
+      rows.map((r) => [
+        r.code,
+        {
+          [valueKey('2025', 'imd', 'r')]: r.rank,
+          [valueKey('2025', 'imd', 'd')]: r.decile,
+          [flagKey('2025', 1)]: r.p1,
+        },
+      ]),
+    );
     const s = wardSummaries('2025', rows, table);
     expect(s.get('W1')).toEqual({
       [wardSummaryKey('2025', 'n')]: 3,

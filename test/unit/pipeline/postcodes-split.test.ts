@@ -40,7 +40,22 @@ describe('postcode files', () => {
 
   it('measures the distance to the nearest boundary up to the limit, and Infinity beyond', () => {
     // A synthetic 0.1° square at the equator (1 km ≈ 0.009°).
-    const square: AreaFeature = { code: 'E01000001', name: 'x', geometry: { type: 'Polygon', coordinates: [[[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]]] } };
+    const square: AreaFeature = {
+      code: 'E01000001',
+      name: 'x',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [0.1, 0],
+            [0.1, 0.1],
+            [0, 0.1],
+            [0, 0],
+          ],
+        ],
+      },
+    };
     const d = boundaryDistance([square], 2);
     expect(d(0.1 + 1 / 111.32, 0.05)).toBeCloseTo(1, 2);
     expect(d(0.05, 0.1 + 1.5 / 110.574)).toBeCloseTo(1.5, 2);

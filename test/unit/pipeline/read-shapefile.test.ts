@@ -25,7 +25,9 @@ describe('readShapefile (synthetic)', () => {
     expect(loose.crs).toBe('bng');
     expect(loose.features.map((f) => f.properties.CODE)).toEqual(['E01999901', 'E01999902']);
     expect(loose.features[0]?.geometry?.type).toBe('Polygon');
-    const files = Object.fromEntries(['shp', 'shx', 'dbf', 'prj'].map((e) => [`two.${e}`, new Uint8Array(readFileSync(path.join(dir, `two.${e}`)))]));
+    const files = Object.fromEntries(
+      ['shp', 'shx', 'dbf', 'prj'].map((e) => [`two.${e}`, new Uint8Array(readFileSync(path.join(dir, `two.${e}`)))]),
+    );
     writeFileSync(path.join(dir, 'two.zip'), zipSync(files));
     const zipped = await readShapefile(path.join(dir, 'two.zip'), 'two.zip');
     expect(zipped.features).toEqual(loose.features);
@@ -37,7 +39,9 @@ describe('readShapefile (synthetic)', () => {
     const layer = await readBoundaries(dir, { path: '.', codeField: 'code', nameField: 'name' });
     const [a, b] = layer.features;
     if (a?.geometry.type !== 'Polygon' || b?.geometry.type !== 'Polygon') throw new Error('expected polygons');
-    const edgeA = a.geometry.coordinates[0]?.filter((p) => b.geometry.coordinates[0]?.some((q) => q[0] === p[0] && q[1] === p[1]));
+    const edgeA = a.geometry.coordinates[0]?.filter((p) =>
+      b.geometry.coordinates[0]?.some((q) => q[0] === p[0] && q[1] === p[1]),
+    );
     expect(edgeA?.length).toBeGreaterThanOrEqual(2);
     const [lon, lat] = a.geometry.coordinates[0]?.[0] ?? [];
     expect(lon).toBeGreaterThan(-1.6);
@@ -51,14 +55,18 @@ describe('readShapefile (synthetic)', () => {
     const shp = writeShapefile(dir, 'two', twoSquares, ['CODE', 'NAME']);
     const bytes = readFileSync(shp);
     writeFileSync(shp, bytes.subarray(0, bytes.length - 30));
-    await expect(readShapefile(dir, 'two')).rejects.toThrowError(/two\/two\.shp: truncated \.shp: header declares \d+ bytes but the file has \d+/);
+    await expect(readShapefile(dir, 'two')).rejects.toThrowError(
+      /two\/two\.shp: truncated \.shp: header declares \d+ bytes but the file has \d+/,
+    );
   });
 
   it('fails when the .dbf has fewer records than the .shp', async () => {
     const dir = tempDir('shp');
     writeShapefile(dir, 'two', twoSquares, ['CODE', 'NAME']);
     writeFileSync(path.join(dir, 'two.dbf'), encodeShapefile(twoSquares.slice(0, 1), ['CODE', 'NAME']).dbf);
-    await expect(readShapefile(dir, 'two')).rejects.toThrowError(/two\/two\.dbf: \.dbf has 1 records but the \.shp has 2/);
+    await expect(readShapefile(dir, 'two')).rejects.toThrowError(
+      /two\/two\.dbf: \.dbf has 1 records but the \.shp has 2/,
+    );
   });
 
   it('fails on a missing .prj and on an unknown CRS', async () => {
@@ -71,7 +79,12 @@ describe('readShapefile (synthetic)', () => {
 
   it('names feature and field for a duplicate code in a boundary file', async () => {
     const dir = tempDir('shp');
-    writeShapefile(dir, 'two', [twoSquares[0]!, { ...twoSquares[1]!, attributes: { CODE: 'E01999901', NAME: 'dup' } }], ['CODE', 'NAME']);
+    writeShapefile(
+      dir,
+      'two',
+      [twoSquares[0]!, { ...twoSquares[1]!, attributes: { CODE: 'E01999901', NAME: 'dup' } }],
+      ['CODE', 'NAME'],
+    );
     await expect(readBoundaries(dir, { path: '.', codeField: 'CODE', nameField: 'NAME' })).rejects.toThrowError(
       /feature 2 \(E01999901\), field CODE: duplicate code E01999901 \(also feature 1\)/,
     );
@@ -81,11 +94,29 @@ describe('readShapefile (synthetic)', () => {
     const dir = tempDir('gj');
     writeFileSync(
       path.join(dir, 'bad.geojson'),
-      JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { CODE: 'E01999901', NAME: 'x' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] } }] }),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { CODE: 'E01999901', NAME: 'x' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [1, 1],
+                  [0, 0],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
     );
-    await expect(readBoundaries(dir, { path: 'bad.geojson', codeField: 'CODE', nameField: 'NAME' })).rejects.toThrowError(
-      /bad\.geojson, feature 1 \(E01999901\), field geometry: polygon 1 ring 1 has 3 positions/,
-    );
+    await expect(
+      readBoundaries(dir, { path: 'bad.geojson', codeField: 'CODE', nameField: 'NAME' }),
+    ).rejects.toThrowError(/bad\.geojson, feature 1 \(E01999901\), field geometry: polygon 1 ring 1 has 3 positions/);
   });
 });
 
@@ -107,7 +138,10 @@ describe('real shapefile fixtures', () => {
     const rel = 'boundaries/fixtures/uk_outline_bng';
     const raw = await readShapefile(path.join(dataDir, rel), rel);
     expect(raw.crs).toBe('bng');
-    const geo = readGeojson(path.join(dataDir, 'boundaries/leeds/geojson/wards_dec2024_leeds_bgc.geojson'), 'wards.geojson');
+    const geo = readGeojson(
+      path.join(dataDir, 'boundaries/leeds/geojson/wards_dec2024_leeds_bgc.geojson'),
+      'wards.geojson',
+    );
     expect(geo.crs).toBe('wgs84');
     expect(geo.features).toHaveLength(33);
   });

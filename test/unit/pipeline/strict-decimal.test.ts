@@ -8,7 +8,24 @@ import { releaseEntry } from '../../../src/data/contract';
 import { parseFiniteNumber, parseIntInRange } from '../../../scripts/pipeline/validate';
 
 /** What JavaScript's Number() accepts but a person did not write as a decimal figure. */
-const NOT_DECIMAL = ['0x1F', '0X1f', '0b101', '0o17', 'Infinity', '-Infinity', 'NaN', '', '   ', '1,234', '1_000', '12%', '1.2.3', '--1', '1e', 'e3'];
+const NOT_DECIMAL = [
+  '0x1F',
+  '0X1f',
+  '0b101',
+  '0o17',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '',
+  '   ',
+  '1,234',
+  '1_000',
+  '12%',
+  '1.2.3',
+  '--1',
+  '1e',
+  'e3',
+];
 
 describe('one strict decimal syntax (src/domain/decimal.ts)', () => {
   it('accepts signed decimals, a bare fraction, surrounding spaces and an exponent', () => {
@@ -44,7 +61,9 @@ describe('one strict decimal syntax (src/domain/decimal.ts)', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PipelineError);
-    expect((error as PipelineError).message).toBe('synthetic-iod.csv, line 3 (E01999002), field imd_score: score "0x1F" is not a number');
+    expect((error as PipelineError).message).toBe(
+      'synthetic-iod.csv, line 3 (E01999002), field imd_score: score "0x1F" is not a number',
+    );
   });
 
   it('SPI parser reads numbers with the same syntax', () => {

@@ -8,13 +8,31 @@ import { areaBudget } from '../../../scripts/pipeline/area-budget';
 const square = (code: string, x0: number): AreaFeature => ({
   code,
   name: `Synthetic ward ${code}`,
-  geometry: { type: 'Polygon', coordinates: [[[x0, 0], [x0 + 1, 0], [x0 + 1, 1], [x0, 1], [x0, 0]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, 0],
+        [x0 + 1, 0],
+        [x0 + 1, 1],
+        [x0, 1],
+        [x0, 0],
+      ],
+    ],
+  },
 });
 const wards = [square('W2', 1), square('W1', 0)];
 
 describe('assignWardsByCentroid (ONS best-fit: the ward holding the population-weighted centroid)', () => {
   it('puts each LSOA in the ward containing its centroid', () => {
-    const r = assignWardsByCentroid(['A', 'B'], new Map([['A', [0.5, 0.5]], ['B', [1.7, 0.2]]]), wards);
+    const r = assignWardsByCentroid(
+      ['A', 'B'],
+      new Map([
+        ['A', [0.5, 0.5]],
+        ['B', [1.7, 0.2]],
+      ]),
+      wards,
+    );
     expect(Object.fromEntries(r.ward)).toEqual({ A: 'W1', B: 'W2' });
     expect(r.nearest).toEqual([]);
   });

@@ -26,7 +26,12 @@ const NEW_FILES = [
 ];
 
 function contents(dir: string): Record<string, string> {
-  return Object.fromEntries(nodeFs.readdirSync(dir).sort().map((f) => [f, nodeFs.readFileSync(path.join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    nodeFs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, nodeFs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 }
 
 /** The real file system, except that the `n`-th call of `op` throws. */
@@ -69,23 +74,38 @@ describe('writeAtomically: stage everything, then swap; clean up on every failur
   it('replaces the outputs, keeps other files, leaves no temp folders', () => {
     const dir = previousBuild();
     writeAtomically(dir, NEW_FILES);
-    expect(contents(dir)).toEqual({ 'a.json': 'new a', 'b.json': 'new b', 'c.json': 'new c', 'keep.txt': 'not an output' });
+    expect(contents(dir)).toEqual({
+      'a.json': 'new a',
+      'b.json': 'new b',
+      'c.json': 'new c',
+      'keep.txt': 'not an output',
+    });
   });
 
   it('a failing rename half-way through the swap: previous outputs back, no new file, no temp folder', () => {
     for (const n of [1, 2, 3, 4, 5]) {
       const dir = previousBuild();
       const before = contents(dir);
-      expectFailure(() => writeAtomically(dir, NEW_FILES, failingFs('renameSync', n)), /cannot swap in the outputs \(synthetic renameSync failure\); previous outputs kept$/);
+      expectFailure(
+        () => writeAtomically(dir, NEW_FILES, failingFs('renameSync', n)),
+        /cannot swap in the outputs \(synthetic renameSync failure\); previous outputs kept$/,
+      );
       expect(contents(dir), `rename ${n}`).toEqual(before);
     }
   });
 
   it('a failing write or temp folder: previous outputs untouched, no temp folder', () => {
-    for (const [op, n] of [['writeFileSync', 2], ['mkdtempSync', 1], ['mkdtempSync', 2]] as const) {
+    for (const [op, n] of [
+      ['writeFileSync', 2],
+      ['mkdtempSync', 1],
+      ['mkdtempSync', 2],
+    ] as const) {
       const dir = previousBuild();
       const before = contents(dir);
-      expectFailure(() => writeAtomically(dir, NEW_FILES, failingFs(op, n)), new RegExp(`cannot write outputs \\(synthetic ${op} failure\\); previous outputs kept$`));
+      expectFailure(
+        () => writeAtomically(dir, NEW_FILES, failingFs(op, n)),
+        new RegExp(`cannot write outputs \\(synthetic ${op} failure\\); previous outputs kept$`),
+      );
       expect(contents(dir), `${op} ${n}`).toEqual(before);
     }
   });
@@ -93,7 +113,10 @@ describe('writeAtomically: stage everything, then swap; clean up on every failur
   it('a failing mkdir (the output path is under a file): one-line error', () => {
     const dir = tempDir('write-out');
     nodeFs.writeFileSync(path.join(dir, 'a-file'), '');
-    expectFailure(() => writeAtomically(path.join(dir, 'a-file', 'geo'), NEW_FILES), /a-file\/geo: cannot create the output folder \(ENOTDIR: .*\); previous outputs kept$/);
+    expectFailure(
+      () => writeAtomically(path.join(dir, 'a-file', 'geo'), NEW_FILES),
+      /a-file\/geo: cannot create the output folder \(ENOTDIR: .*\); previous outputs kept$/,
+    );
   });
 
   it('temp folders left by a killed run are removed', () => {
@@ -107,16 +130,22 @@ describe('writeAtomically: stage everything, then swap; clean up on every failur
   it('npm run build:data with an output folder that cannot be made: a one-line message, exit 1, no stack trace', () => {
     const dir = tempDir('write-out');
     nodeFs.writeFileSync(path.join(dir, 'a-file'), '');
-    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts/cli/build-data.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, ATLAS_DATA_DIR: dataDir, ATLAS_OUT_DIR: path.join(dir, 'a-file', 'geo') },
-    });
+    const r = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(ROOT, 'scripts/cli/build-data.ts')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ATLAS_DATA_DIR: dataDir, ATLAS_OUT_DIR: path.join(dir, 'a-file', 'geo') },
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr.trim().split('\n')).toEqual([
       'build:data failed — previous outputs left unchanged:',
-      expect.stringMatching(/a-file\/geo: cannot create the output folder \(ENOTDIR: not a directory, mkdir .*\); previous outputs kept$/),
+      expect.stringMatching(
+        /a-file\/geo: cannot create the output folder \(ENOTDIR: not a directory, mkdir .*\); previous outputs kept$/,
+      ),
     ]);
   }, 120_000);
 });

@@ -29,7 +29,16 @@ import { csvFileName, tableCsv, wardLsoasCsv } from '../../../src/domain/export/
 import { parseState } from '../../../src/state/url-state';
 import { cell, column, readCsv } from '../../../scripts/pipeline/csv';
 import { runPipeline } from '../../../scripts/pipeline/run';
-import { decile, iodPath, SYN_AREA, SYN_N, SYN_WARD, SYN_WARD_B, tempDir, writeSyntheticData } from '../pipeline/helpers/synthetic';
+import {
+  decile,
+  iodPath,
+  SYN_AREA,
+  SYN_N,
+  SYN_WARD,
+  SYN_WARD_B,
+  tempDir,
+  writeSyntheticData,
+} from '../pipeline/helpers/synthetic';
 import { SYNTHETIC_RELEASE } from '../../fixtures/releases/synthetic-release';
 import { builtAreaProps } from '../pipeline/helpers/built-areas';
 
@@ -49,14 +58,30 @@ const outDir = tempDir('fourth-release-out');
  */
 function writeFourthReleaseFile(): Map<string, number> {
   const t25 = readCsv(iodPath(syn.dir, '2025'), '2025');
-  const [code, name, lad, rank] = ['lsoa21cd', 'lsoa21nm', 'lad24cd', 'imd_rank'].map((c) => column(t25, c)) as [number, number, number, number];
+  const [code, name, lad, rank] = ['lsoa21cd', 'lsoa21nm', 'lad24cd', 'imd_rank'].map((c) => column(t25, c)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const imdRank = new Map<string, number>();
   const lines = ['lsoa21cd,lsoa21nm,lad24cd,imd_score,imd_rank,imd_decile,income_rank,income_decile'];
   for (const row of t25.rows) {
     const r25 = Number(cell(row, rank));
     const r99 = SYN_N + 1 - r25;
     imdRank.set(cell(row, code), r99);
-    lines.push([cell(row, code), cell(row, name), cell(row, lad), ((SYN_N - r99) / 7).toFixed(3), r99, decile(r99), r25, decile(r25)].join(','));
+    lines.push(
+      [
+        cell(row, code),
+        cell(row, name),
+        cell(row, lad),
+        ((SYN_N - r99) / 7).toFixed(3),
+        r99,
+        decile(r99),
+        r25,
+        decile(r25),
+      ].join(','),
+    );
   }
   writeFileSync(path.join(syn.dir, SYNTHETIC_RELEASE.source.file), `${lines.join('\n')}\n`);
   return imdRank;
@@ -75,12 +100,16 @@ beforeAll(async () => {
   imdRank = writeFourthReleaseFile();
   await runPipeline({ dataDir: syn.dir, sources: syn.sources, area: SYN_AREA, outDir, contentDir: null });
   meta = JSON.parse(readFileSync(path.join(outDir, GEO_FILES.metadata), 'utf8')) as DataMetadata;
-  const details = expandDetails(JSON.parse(readFileSync(path.join(outDir, GEO_FILES.details2021), 'utf8')) as AreaDetails);
+  const details = expandDetails(
+    JSON.parse(readFileSync(path.join(outDir, GEO_FILES.details2021), 'utf8')) as AreaDetails,
+  );
   lsoas = builtAreaProps(outDir, TOPO_OBJECTS.lsoa21).map((p) => {
     const code = String(p.code);
     return { properties: { ...p, ...details.get(code), code, name: String(p.name), ward: String(p.ward), chg: 'U' } };
   });
-  wards = builtAreaProps(outDir, TOPO_OBJECTS.wards).map((p) => ({ properties: { ...p, code: String(p.code), name: String(p.name) } }));
+  wards = builtAreaProps(outDir, TOPO_OBJECTS.wards).map((p) => ({
+    properties: { ...p, code: String(p.code), name: String(p.name) },
+  }));
 });
 
 const byCode = (code: string) => {
@@ -93,18 +122,30 @@ describe('a synthetic fourth release added as one table entry plus its file', ()
   it('the pipeline reads it, joins it onto LSOA 2021 and describes it in metadata.json', () => {
     expect(meta.releases.map((r) => r.id)).toEqual(['2099', '2025', '2019', '2015']);
     expect(meta.releases[0]).toMatchObject({
-      title: SYNTHETIC_RELEASE.title, published: '2099-01-01', lsoaVintage: '2021', nationalCount: SYN_N, areaCount: 4,
-      indicators: ['imd', 'inc'], scored: ['imd'], sourceFile: SYNTHETIC_RELEASE.source.file,
+      title: SYNTHETIC_RELEASE.title,
+      published: '2099-01-01',
+      lsoaVintage: '2021',
+      nationalCount: SYN_N,
+      areaCount: 4,
+      indicators: ['imd', 'inc'],
+      scored: ['imd'],
+      sourceFile: SYNTHETIC_RELEASE.source.file,
       // Only E01999904 (2025 rank 299 → rank 2 ≤ floor(300/100)) is in the 1%; it is also the only decile 1.
-      mostDeprived1pc: 1, nationalDecile1: 1,
+      mostDeprived1pc: 1,
+      nationalDecile1: 1,
     });
-    expect(meta.sources.find((s) => s.id === 'iod2099')).toMatchObject({ file: SYNTHETIC_RELEASE.source.file, publisher: SYNTHETIC_RELEASE.publisher });
+    expect(meta.sources.find((s) => s.id === 'iod2099')).toMatchObject({
+      file: SYNTHETIC_RELEASE.source.file,
+      publisher: SYNTHETIC_RELEASE.publisher,
+    });
     for (const code of ['E01999901', 'E01999902', 'E01999903', 'E01999904']) {
       const r = imdRank.get(code) ?? NaN;
       expect(byCode(code).properties).toMatchObject({ y99_imd_r: r, y99_imd_d: decile(r), y99_p1: r <= 3 ? 1 : 0 });
     }
     // Local ranks by the new release's own national ranks: 904 (2) < 902 (151) < 903 (281) < 901 (299).
-    expect(['E01999904', 'E01999902', 'E01999903', 'E01999901'].map((c) => byCode(c).properties.y99_imd_lr)).toEqual([1, 2, 3, 4]);
+    expect(['E01999904', 'E01999902', 'E01999903', 'E01999901'].map((c) => byCode(c).properties.y99_imd_lr)).toEqual([
+      1, 2, 3, 4,
+    ]);
     // Income: rank = the 2025 IMD rank (2 for E01999901), not scored.
     expect(byCode('E01999901').properties).toMatchObject({ y99_inc_r: 2, y99_inc_d: 1 });
     expect(byCode('E01999901').properties.y99_inc_s).toBeUndefined();
@@ -124,7 +165,10 @@ describe('a synthetic fourth release added as one table entry plus its file', ()
   });
 
   it('reaches the legend', () => {
-    const c = colouringFor({ indicator: 'imd', release: fourth, banding: 'national', view: 'deprivation' }, { areaCount: () => 4 });
+    const c = colouringFor(
+      { indicator: 'imd', release: fourth, banding: 'national', view: 'deprivation' },
+      { areaCount: () => 4 },
+    );
     expect(c.target).toBe('lsoa21');
     const legend = buildLegend(c.scheme, c.measure, lsoas, 'No data');
     expect(legend.title).toContain('Synthetic IoD 2099 (LSOA 2021)');
@@ -135,7 +179,15 @@ describe('a synthetic fourth release added as one table entry plus its file', ()
 
   it('reaches the LSOA and ward profiles', () => {
     expect(indicatorRows(byCode('E01999901').properties, fourth)).toEqual([
-      { indicator: 'imd', label: 'Index of Multiple Deprivation', subdomain: false, decile: 10, rank: 299, localRank: 4, score: 0.143 },
+      {
+        indicator: 'imd',
+        label: 'Index of Multiple Deprivation',
+        subdomain: false,
+        decile: 10,
+        rank: 299,
+        localRank: 4,
+        score: 0.143,
+      },
       { indicator: 'inc', label: 'Income', subdomain: false, decile: 1, rank: 2, localRank: 1, score: null },
     ]);
     expect(changeSummary(byCode('E01999904').properties).deciles).toMatchObject({ '2099': 1, '2025': 10 });
@@ -143,22 +195,56 @@ describe('a synthetic fourth release added as one table entry plus its file', ()
     const wardB = wards.find((w) => w.properties.code === SYN_WARD_B);
     if (!wardA || !wardB) throw new Error('synthetic wards missing');
     // Ward A: 901 (rank 299) and 902 (151) → median 225, none in decile 1. Ward B: 903 (281), 904 (2).
-    expect(wardSummary(wardA.properties, fourth)).toEqual({ lsoas: 2, decile1: 0, decile1Share: 0, mostDeprived1pc: 0, medianRank: 225 });
-    expect(wardSummary(wardB.properties, fourth)).toEqual({ lsoas: 2, decile1: 1, decile1Share: 0.5, mostDeprived1pc: 1, medianRank: 141.5 });
+    expect(wardSummary(wardA.properties, fourth)).toEqual({
+      lsoas: 2,
+      decile1: 0,
+      decile1Share: 0,
+      mostDeprived1pc: 0,
+      medianRank: 225,
+    });
+    expect(wardSummary(wardB.properties, fourth)).toEqual({
+      lsoas: 2,
+      decile1: 1,
+      decile1Share: 0.5,
+      mostDeprived1pc: 1,
+      medianRank: 141.5,
+    });
   });
 
   it('reaches the table and its CSV, and the ward CSV', () => {
-    const colouring = colouringFor({ indicator: 'imd', release: fourth, banding: 'national', view: 'deprivation' }, { areaCount: () => 4 });
-    const t = buildLayerTable({ view: 'deprivation', indicator: 'imd', release: fourth, colouring, features: lsoas, wardName: (c) => c, filter: NO_TABLE_FILTER });
+    const colouring = colouringFor(
+      { indicator: 'imd', release: fourth, banding: 'national', view: 'deprivation' },
+      { areaCount: () => 4 },
+    );
+    const t = buildLayerTable({
+      view: 'deprivation',
+      indicator: 'imd',
+      release: fourth,
+      colouring,
+      features: lsoas,
+      wardName: (c) => c,
+      filter: NO_TABLE_FILTER,
+    });
     expect(t.columns.find((col) => col.key === 'decile')?.label).toContain('Synthetic IoD 2099');
-    expect(t.rows.find((r) => r.code === 'E01999904')?.cells).toMatchObject({ decile: 1, rank: 2, flag: 'most deprived 1%' });
+    expect(t.rows.find((r) => r.code === 'E01999904')?.cells).toMatchObject({
+      decile: 1,
+      rank: 2,
+      flag: 'most deprived 1%',
+    });
 
-    const csv = tableCsv(t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })), t.rows, { release: fourth, subject: 'table' });
+    const csv = tableCsv(
+      t.columns.map((col) => ({ header: col.label, value: (r: TableRow) => r.cells[col.key] ?? null })),
+      t.rows,
+      { release: fourth, subject: 'table' },
+    );
     expect(csv).toContain('#,Release: Synthetic Indices of Deprivation 2099 (test fixture) (LSOA 2021)');
     expect(csv).toMatch(/\r\nE01999904,|,E01999904,/);
     expect(csvFileName('table', { release: fourth, subject: 'table' })).toBe('leeds-table-table-syniod2099.csv');
 
-    const ward = wardLsoasCsv(lsoas.filter((l) => l.properties.ward === SYN_WARD_B), { release: fourth, subject: 'Synthetic South & East' });
+    const ward = wardLsoasCsv(
+      lsoas.filter((l) => l.properties.ward === SYN_WARD_B),
+      { release: fourth, subject: 'Synthetic South & East' },
+    );
     const records = ward.split('\r\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(records[0]).toContain('IMD national decile (SynIoD2099)');
     // Most deprived first: E01999904 (rank 2, decile 1, in the 1%), then E01999903 (281, decile 10).

@@ -14,7 +14,11 @@ import { fakeSteps, SYN_COUNCILS } from './helpers/fake-steps';
  * what is tested is where the run puts things, whatever happens to it.
  */
 const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const [one, two, three] = SYN_COUNCILS as [(typeof SYN_COUNCILS)[number], (typeof SYN_COUNCILS)[number], (typeof SYN_COUNCILS)[number]];
+const [one, two, three] = SYN_COUNCILS as [
+  (typeof SYN_COUNCILS)[number],
+  (typeof SYN_COUNCILS)[number],
+  (typeof SYN_COUNCILS)[number],
+];
 
 /** A served folder in a parent of its own, so whatever a run leaves beside it shows. */
 function servedFolder(): { parent: string; outDir: string } {
@@ -23,18 +27,22 @@ function servedFolder(): { parent: string; outDir: string } {
 }
 
 /** The council codes the index links to. */
-const indexed = (outDir: string): string[] => [...readFileSync(path.join(outDir, 'index.html'), 'utf8').matchAll(/href="\.\/(E\d{8})\/"/g)].map((m) => m[1] ?? '');
+const indexed = (outDir: string): string[] =>
+  [...readFileSync(path.join(outDir, 'index.html'), 'utf8').matchAll(/href="\.\/(E\d{8})\/"/g)].map((m) => m[1] ?? '');
 
 /** An earlier run's complete site for a council, marked so a test can tell it was kept. */
 function earlierSite(outDir: string, code: string): void {
   mkdirSync(path.join(outDir, code, 'geo'), { recursive: true });
-  for (const f of ['index.html', 'sw.js', 'geo/metadata.json']) writeFileSync(path.join(outDir, code, f), 'earlier run\n');
+  for (const f of ['index.html', 'sw.js', 'geo/metadata.json'])
+    writeFileSync(path.join(outDir, code, f), 'earlier run\n');
 }
 
 function expectComplete(outDir: string, code: string): void {
   const site = path.join(outDir, code);
   expect(isFinishedSite(site)).toBe(true);
-  expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain(SYN_COUNCILS.find((c) => c.code === code)?.name ?? '?');
+  expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain(
+    SYN_COUNCILS.find((c) => c.code === code)?.name ?? '?',
+  );
   expect(readFileSync(path.join(site, 'sw.js'), 'utf8')).not.toContain(MANIFEST_PLACEHOLDER);
   expect(readFileSync(path.join(site, '_headers'), 'utf8')).toContain(`(${code})`);
 }
@@ -54,7 +62,12 @@ describe('build:sites: the served folder', () => {
   it('keeps a failed council out (and its earlier site in), and the index lists what is there', async () => {
     const { parent, outDir } = servedFolder();
     earlierSite(outDir, two.code);
-    const r = await buildSites({ outDir, councils: [one, two, three], districts: SYN_COUNCILS, steps: fakeSteps({ failFor: two.code }) });
+    const r = await buildSites({
+      outDir,
+      councils: [one, two, three],
+      districts: SYN_COUNCILS,
+      steps: fakeSteps({ failFor: two.code }),
+    });
     expect(r.failed).toEqual([`${two.code} ${two.name}: synthetic source: made to fail for ${two.code}`]);
     expectComplete(outDir, one.code);
     expectComplete(outDir, three.code);
@@ -67,7 +80,11 @@ describe('build:sites: the served folder', () => {
     const { parent, outDir } = servedFolder();
     earlierSite(outDir, three.code);
     // In this process (not tsx's CLI, which would run it in a child): the kill is of the run itself.
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'helpers', 'killed-run.ts'), outDir, two.code], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'helpers', 'killed-run.ts'), outDir, two.code],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
     expect(r.signal).toBe('SIGKILL');
     expectComplete(outDir, one.code);
     expect(readdirSync(outDir).sort()).toEqual([one.code, three.code, 'index.html', 'sites.css', 'sites.js'].sort());

@@ -15,7 +15,14 @@ import { fixture } from './helpers';
 const MINI: SpiFramework = parseFramework({
   overallLabel: 'Mini index',
   dimensions: [
-    { id: 'd1', label: 'Dimension 1', components: [{ id: 'c1', label: 'Component 1' }, { id: 'c2', label: 'Component 2' }] },
+    {
+      id: 'd1',
+      label: 'Dimension 1',
+      components: [
+        { id: 'c1', label: 'Component 1' },
+        { id: 'c2', label: 'Component 2' },
+      ],
+    },
     { id: 'd2', label: 'Dimension 2', components: [{ id: 'c3', label: 'Component 3' }] },
   ],
 }).framework!;
@@ -125,10 +132,18 @@ describe('calculateSpi: hand-computed', () => {
     expect(a.opportunity).toBeCloseTo(45, 10);
     // SPI = (77.1875 + 55 + 45)/3 = 59.0625 → written 59.06
     expect(a.spi).toBeCloseTo(59.0625, 10);
-    expect(result.csv).toContain('\r\nE05999901,Synthetic Ward A,2023,59.06,77.19,55,45,80,90,63.75,75,70,60,50,40,30,40,50,60\r\n');
+    expect(result.csv).toContain(
+      '\r\nE05999901,Synthetic Ward A,2023,59.06,77.19,55,45,80,90,63.75,75,70,60,50,40,30,40,50,60\r\n',
+    );
     // the header is the SPI schema
     expect(parseCsv(result.csv!).records[0]!.cells.slice(0, 7)).toEqual([
-      'ward_code', 'ward_name', 'year', 'spi', 'basic_human_needs', 'foundations_of_wellbeing', 'opportunity',
+      'ward_code',
+      'ward_name',
+      'year',
+      'spi',
+      'basic_human_needs',
+      'foundations_of_wellbeing',
+      'opportunity',
     ]);
   });
 });
@@ -137,7 +152,9 @@ describe('parseIndicatorCsv: errors name the row and field', () => {
   const messages = (text: string): string[] => parseIndicatorCsv(text, MINI).errors.map((e) => e.message);
 
   it('missing columns', () => {
-    expect(messages('ward_code,year,indicator,component,direction,best,value\n')).toEqual(["missing required column 'worst'"]);
+    expect(messages('ward_code,year,indicator,component,direction,best,value\n')).toEqual([
+      "missing required column 'worst'",
+    ]);
   });
 
   it('bad values', () => {

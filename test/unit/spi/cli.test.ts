@@ -26,8 +26,12 @@ describe('npm run spi (end to end)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('spi: wrote 6 ward-year rows (years 2022, 2023)');
     // the fixture's deliberate gaps are reported, prefixed with the file name
-    expect(r.stderr).toMatch(/synthetic-indicators\.csv: warning: ward E05999903, year 2022: component 'access_to_information_and_communications' left empty/);
-    expect(r.stderr).toMatch(/synthetic-indicators\.csv: warning: indicator 'synthetic_crime_per_1000': 1 value\(s\) beyond best\/worst were clamped/);
+    expect(r.stderr).toMatch(
+      /synthetic-indicators\.csv: warning: ward E05999903, year 2022: component 'access_to_information_and_communications' left empty/,
+    );
+    expect(r.stderr).toMatch(
+      /synthetic-indicators\.csv: warning: indicator 'synthetic_crime_per_1000': 1 value\(s\) beyond best\/worst were clamped/,
+    );
 
     const text = readFileSync(out, 'utf8');
     const lines = text.trimEnd().split('\r\n');
@@ -83,7 +87,11 @@ describe('npm run spi (end to end)', () => {
     const fw = join(tmp, 'framework.json');
     writeFileSync(
       fw,
-      JSON.stringify({ dimensions: [{ id: 'basic_human_needs', label: 'Basic Human Needs', components: [{ id: 'housing', label: 'Housing' }] }] }),
+      JSON.stringify({
+        dimensions: [
+          { id: 'basic_human_needs', label: 'Basic Human Needs', components: [{ id: 'housing', label: 'Housing' }] },
+        ],
+      }),
     );
     const input = join(tmp, 'mini.csv');
     writeFileSync(

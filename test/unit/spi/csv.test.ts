@@ -6,7 +6,12 @@ describe('parseCsv (RFC 4180)', () => {
   it('strips a BOM and accepts CRLF, LF and CR line ends', () => {
     const { records, errors } = parseCsv('\ufeffa,b\r\n1,2\n3,4\r5,6');
     expect(errors).toEqual([]);
-    expect(records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']]);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
     expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4]);
   });
 

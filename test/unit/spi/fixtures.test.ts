@@ -4,11 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dataDir } from '../pipeline/helpers/data-dir';
 import { parseCsv } from '../../../src/domain/spi/csv';
 import { parseSpiCsv } from '../../../src/domain/spi/parse';
-import {
-  SYNTHETIC_NAME_SUFFIX,
-  SYNTHETIC_NOTE,
-  syntheticLeedsCsv,
-} from '../../fixtures/spi/generate-synthetic-leeds';
+import { SYNTHETIC_NAME_SUFFIX, SYNTHETIC_NOTE, syntheticLeedsCsv } from '../../fixtures/spi/generate-synthetic-leeds';
 import { LEEDS_WARDS_DEC2024 } from '../../fixtures/spi/leeds-wards';
 import { fixture } from './helpers';
 
@@ -46,7 +42,9 @@ describe('synthetic-leeds-wards-TEST-ONLY.csv', () => {
   it('uses the ward codes and names of the shared lookup', () => {
     expect(existsSync(SHARED_LOOKUP), `${SHARED_LOOKUP} (set ATLAS_DATA_DIR)`).toBe(true);
     const [, ...rows] = parseCsv(readFileSync(SHARED_LOOKUP, 'utf8')).records;
-    const lookup = rows.map((r) => ({ code: r.cells[0]!, name: r.cells[1]! })).sort((a, b) => a.code.localeCompare(b.code));
+    const lookup = rows
+      .map((r) => ({ code: r.cells[0]!, name: r.cells[1]! }))
+      .sort((a, b) => a.code.localeCompare(b.code));
     expect(lookup).toEqual([...LEEDS_WARDS_DEC2024]);
   });
 });

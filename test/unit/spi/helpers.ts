@@ -23,7 +23,13 @@ export function spiCsv(
   const cols = scoreColumns();
   const header = ['ward_code', 'ward_name', 'year', ...cols, ...extra].join(',');
   const body = rows.map((r) =>
-    [r.code, r.name, r.year, ...cols.map((c) => r.set?.[c] ?? r.value ?? '50'), ...extra.map((c) => r.set?.[c] ?? '')].join(','),
+    [
+      r.code,
+      r.name,
+      r.year,
+      ...cols.map((c) => r.set?.[c] ?? r.value ?? '50'),
+      ...extra.map((c) => r.set?.[c] ?? ''),
+    ].join(','),
   );
   return `${[header, ...body].join('\n')}\n`;
 }

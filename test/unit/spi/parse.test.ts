@@ -26,7 +26,12 @@ describe('parseSpiCsv: the good fixture', () => {
 
   it('keeps scores, the quoted ward name, the note and the extra indicator column', () => {
     const d = result.data!.rows.find((r) => r.wardCode === 'E05999904' && r.year === 2023)!;
-    expect(d.scores).toMatchObject({ spi: 51.17, basic_human_needs: 48.5, nutrition_and_basic_medical_care: 99, shelter: 1 });
+    expect(d.scores).toMatchObject({
+      spi: 51.17,
+      basic_human_needs: 48.5,
+      nutrition_and_basic_medical_care: 99,
+      shelter: 1,
+    });
     expect(d.indicators).toEqual({ synthetic_indicator_pct: 4.5 });
     expect(d.note).toBe('Synthetic fixture, "not" real');
     expect(d.sourceRow).toBe(9);
@@ -44,7 +49,9 @@ describe('parseSpiCsv: the good fixture', () => {
 
   it('warns about wards with no row in a year', () => {
     const msgs = result.warnings.map((w) => w.message);
-    expect(msgs).toContainEqual(expect.stringMatching(/^year 2022: no row for 4 ward\(s\): Synthetic Ward E, North \(E05999905\)/));
+    expect(msgs).toContainEqual(
+      expect.stringMatching(/^year 2022: no row for 4 ward\(s\): Synthetic Ward E, North \(E05999905\)/),
+    );
     expect(msgs.filter((m) => m.startsWith('year 2023'))).toEqual([]);
   });
 
@@ -69,7 +76,9 @@ describe('parseSpiCsv: errors', () => {
   });
 
   it('a semicolon-separated (Excel) file: one message naming the likely cause, not a missing-column list', () => {
-    const semicolons = spiCsv([{ ...A, year: '2023', value: '50,5' }]).replace(/,/g, ';').replace(/50;5/g, '50,5');
+    const semicolons = spiCsv([{ ...A, year: '2023', value: '50,5' }])
+      .replace(/,/g, ';')
+      .replace(/50;5/g, '50,5');
     const m = messages(semicolons);
     expect(m).toHaveLength(1);
     expect(m[0]).toMatch(/^this file uses semicolons, not commas, between columns/);
@@ -79,10 +88,16 @@ describe('parseSpiCsv: errors', () => {
   it('a binary file (an .xlsx workbook) is told it is not a text CSV', () => {
     // What file.text() gives for a zip: "PK\u0003\u0004", then bytes that are not UTF-8 (U+FFFD) and NULs.
     const xlsx = `PK\u0003\u0004\u0014\u0000\u0006\u0000${'\uFFFD\u0000x\uFFFD[Content_Types].xml\uFFFD'.repeat(40)}`;
-    expect(messages(xlsx)).toEqual(['this is not a text CSV file (it looks like an Excel workbook, .xlsx): open it in a spreadsheet and save it as "CSV (comma delimited)"']);
-    expect(messages('%PDF-1.7\n\u0000\u0000\uFFFD\uFFFD')[0]).toMatch(/^this is not a text CSV file \(it looks like a PDF\)/);
+    expect(messages(xlsx)).toEqual([
+      'this is not a text CSV file (it looks like an Excel workbook, .xlsx): open it in a spreadsheet and save it as "CSV (comma delimited)"',
+    ]);
+    expect(messages('%PDF-1.7\n\u0000\u0000\uFFFD\uFFFD')[0]).toMatch(
+      /^this is not a text CSV file \(it looks like a PDF\)/,
+    );
     // Accented names in a UTF-8 file are text.
-    expect(messages(spiCsv([{ ...A, year: '2023' }]).replace('Synthetic', 'Sýnthétic'))).not.toContainEqual(expect.stringMatching(/not a text CSV/));
+    expect(messages(spiCsv([{ ...A, year: '2023' }]).replace('Synthetic', 'Sýnthétic'))).not.toContainEqual(
+      expect.stringMatching(/not a text CSV/),
+    );
   });
 
   it('not a number, with row and column (header = row 1)', () => {
@@ -93,7 +108,9 @@ describe('parseSpiCsv: errors', () => {
     ]);
     const r = parseSpiCsv(text, WARDS);
     expect(r.data).toBeNull();
-    expect(r.errors).toEqual([{ row: 4, column: 'shelter', message: "row 4, column 'shelter': 'abc' is not a number" }]);
+    expect(r.errors).toEqual([
+      { row: 4, column: 'shelter', message: "row 4, column 'shelter': 'abc' is not a number" },
+    ]);
   });
 
   it('out of range', () => {
@@ -132,17 +149,23 @@ describe('parseSpiCsv: errors', () => {
   it('duplicate column and values without a header', () => {
     const dup = spiCsv([{ ...A, year: '2023' }]).replace('water_and_sanitation', 'shelter');
     expect(messages(dup)).toContain("column 'shelter' appears twice (columns 9 and 10)");
-    const noHeader = spiCsv([{ ...A, year: '2023' }]).replace('\n', ',\n').replace(/\n$/, ',7\n');
+    const noHeader = spiCsv([{ ...A, year: '2023' }])
+      .replace('\n', ',\n')
+      .replace(/\n$/, ',7\n');
     expect(messages(noHeader)).toEqual(['column 20 has values but no header']);
   });
 
   it('empty file and unclosed quote', () => {
     expect(messages('')).toEqual(['the file is empty']);
-    expect(messages('ward_code,ward_name\n"E05999901,x\n')).toEqual([`row 2: a quoted field is never closed (missing '"')`]);
+    expect(messages('ward_code,ward_name\n"E05999901,x\n')).toEqual([
+      `row 2: a quoted field is never closed (missing '"')`,
+    ]);
   });
 
   it('no row matched any ward', () => {
-    expect(messages(spiCsv([{ code: 'E05000000', name: 'Nowhere', year: '2023' }]))).toEqual(['no data rows matched a ward']);
+    expect(messages(spiCsv([{ code: 'E05000000', name: 'Nowhere', year: '2023' }]))).toEqual([
+      'no data rows matched a ward',
+    ]);
   });
 });
 
@@ -150,7 +173,7 @@ describe('ward matching', () => {
   it('normalises case, & vs and, punctuation, whitespace and a trailing "ward"', () => {
     expect(normaliseWardName('  Burmantofts  &  Richmond-Hill ')).toBe('burmantofts and richmond hill');
     expect(normaliseWardName('BURMANTOFTS AND RICHMOND HILL WARD')).toBe('burmantofts and richmond hill');
-    expect(normaliseWardName("St. Mary’s")).toBe('st marys');
+    expect(normaliseWardName('St. Mary’s')).toBe('st marys');
     const m = createWardMatcher([{ code: 'E05011388', name: 'Burmantofts & Richmond Hill' }]);
     expect(m.byName('burmantofts and richmond hill')?.code).toBe('E05011388');
     expect(m.byCode(' e05011388 ')?.name).toBe('Burmantofts & Richmond Hill');
@@ -174,8 +197,12 @@ describe('ward matching', () => {
       ['E05999905', 'Synthetic Ward E, North'],
     ]);
     const msgs = r.warnings.map((w) => w.message);
-    expect(msgs).toContain("row 4: ward code 'E05000123' is not in the ward list; matched by name 'Synthetic  Ward  C' to E05999903 Synthetic Ward C");
-    expect(msgs).toContain("row 5: ward code E05999904 is Synthetic Ward D but ward name 'Synthetic Ward F' is E05999906; using the code");
+    expect(msgs).toContain(
+      "row 4: ward code 'E05000123' is not in the ward list; matched by name 'Synthetic  Ward  C' to E05999903 Synthetic Ward C",
+    );
+    expect(msgs).toContain(
+      "row 5: ward code E05999904 is Synthetic Ward D but ward name 'Synthetic Ward F' is E05999906; using the code",
+    );
     expect(msgs).toContain('2 row(s) have no ward code and were matched by ward name (rows 3, 6)');
   });
 
@@ -190,9 +217,21 @@ describe('ward matching', () => {
     expect(r.errors).toEqual([]);
     expect(r.data!.rows).toHaveLength(1);
     expect(r.unmatched).toEqual([
-      { row: 3, wardCode: 'E08000035', wardName: 'Leeds', year: '2023', reason: "ward code 'E08000035' is not in the ward list and ward name 'Leeds' matches no ward" },
+      {
+        row: 3,
+        wardCode: 'E08000035',
+        wardName: 'Leeds',
+        year: '2023',
+        reason: "ward code 'E08000035' is not in the ward list and ward name 'Leeds' matches no ward",
+      },
       { row: 4, wardCode: '', wardName: '', year: '2023', reason: 'no ward code or name' },
-      { row: 5, wardCode: '', wardName: 'Old Ward', year: '2023', reason: "no ward code and ward name 'Old Ward' matches no ward" },
+      {
+        row: 5,
+        wardCode: '',
+        wardName: 'Old Ward',
+        year: '2023',
+        reason: "no ward code and ward name 'Old Ward' matches no ward",
+      },
     ]);
   });
 });
@@ -240,10 +279,17 @@ describe('columns and warnings', () => {
       ],
     });
     expect(errors).toEqual([]);
-    const text = 'ward_code,ward_name,year,spi,basic_human_needs,opportunity,housing,Skills and Learning\nE05999901,Synthetic Ward A,2023,50,40,60,40,60\n';
+    const text =
+      'ward_code,ward_name,year,spi,basic_human_needs,opportunity,housing,Skills and Learning\nE05999901,Synthetic Ward A,2023,50,40,60,40,60\n';
     const r = parseSpiCsv(text, WARDS, { framework: framework! });
     expect(r.errors).toEqual([]);
-    expect(r.data!.rows[0]?.scores).toEqual({ spi: 50, basic_human_needs: 40, opportunity: 60, housing: 40, skills: 60 });
+    expect(r.data!.rows[0]?.scores).toEqual({
+      spi: 50,
+      basic_human_needs: 40,
+      opportunity: 60,
+      housing: 40,
+      skills: 60,
+    });
     expect(r.data!.framework).toBe(framework);
   });
 

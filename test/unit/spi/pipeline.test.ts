@@ -35,7 +35,13 @@ describe('readSpiFromSources', () => {
 
   it('reports unmatched rows and other warnings', () => {
     const warnings: string[] = [];
-    const dir = sources('unmatched', spiCsv([{ code: 'E05999901', name: 'Synthetic Ward A', year: '2023' }, { code: 'E08000035', name: 'Leeds', year: '2023' }]));
+    const dir = sources(
+      'unmatched',
+      spiCsv([
+        { code: 'E05999901', name: 'Synthetic Ward A', year: '2023' },
+        { code: 'E08000035', name: 'Leeds', year: '2023' },
+      ]),
+    );
     readSpiFromSources(dir, SYNTHETIC_WARDS.slice(0, 1), { onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([
       `${join(dir, 'spi/leeds_spi_wards.csv')}: warning: row 3 left out: ward code 'E08000035' is not in the ward list and ward name 'Leeds' matches no ward`,
@@ -43,9 +49,14 @@ describe('readSpiFromSources', () => {
   });
 
   it('throws an Error naming the file, row and column', () => {
-    const dir = sources('bad', spiCsv([{ code: 'E05999901', name: 'Synthetic Ward A', year: '2023', set: { shelter: 'abc' } }]));
+    const dir = sources(
+      'bad',
+      spiCsv([{ code: 'E05999901', name: 'Synthetic Ward A', year: '2023', set: { shelter: 'abc' } }]),
+    );
     const file = join(dir, 'spi/leeds_spi_wards.csv');
-    expect(() => readSpiFromSources(dir, SYNTHETIC_WARDS)).toThrow(`${file}: row 2, column 'shelter': 'abc' is not a number`);
+    expect(() => readSpiFromSources(dir, SYNTHETIC_WARDS)).toThrow(
+      `${file}: row 2, column 'shelter': 'abc' is not a number`,
+    );
   });
 
   it('uses spi/framework.json when present, and rejects a bad one', () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpiCsv } from '../../../src/domain/spi/parse';
-import {
-  classifyScore,
-  marked,
-  measureValues,
-  median,
-  wardChange,
-  wardScorecard,
-} from '../../../src/domain/spi/stats';
+import { classifyScore, marked, measureValues, median, wardChange, wardScorecard } from '../../../src/domain/spi/stats';
 import { fixture, SYNTHETIC_WARDS } from './helpers';
 
 // synthetic-spi.csv: component k of ward w (A=0 … H=7) = 15 + 10w + k in 2023 (10 + 10w + k in 2022,
@@ -45,7 +38,6 @@ describe('years, values and change', () => {
     // Ward H has no 2022 row → no change
     expect(wardChange(data, H, 2022, 2023)[0]).toMatchObject({ from: null, to: 90.5, change: null });
   });
-
 });
 
 describe('strength / weakness rule', () => {
@@ -71,11 +63,20 @@ describe('strength / weakness rule', () => {
 describe('wardScorecard', () => {
   it('Ward D 2023: 8 wards so k = 2; nutrition is a strength, shelter a weakness', () => {
     const card = wardScorecard(data, D, 2023)!;
-    expect(card).toMatchObject({ wardCode: D, wardName: 'Synthetic Ward D', year: 2023, note: 'Synthetic fixture, "not" real' });
+    expect(card).toMatchObject({
+      wardCode: D,
+      wardName: 'Synthetic Ward D',
+      year: 2023,
+      note: 'Synthetic fixture, "not" real',
+    });
     // spi: E F G H score higher → rank 1 + 4 = 5
     expect(card.overall).toMatchObject({ value: 51.17, rank: 5, n: 8, mark: null, min: 20.5, max: 90.5 });
     expect(card.overall.vsMedian).toBeCloseTo(51.17 - 55.835, 10);
-    expect(card.dimensions.map((d) => d.measure.id)).toEqual(['basic_human_needs', 'foundations_of_wellbeing', 'opportunity']);
+    expect(card.dimensions.map((d) => d.measure.id)).toEqual([
+      'basic_human_needs',
+      'foundations_of_wellbeing',
+      'opportunity',
+    ]);
     expect(card.dimensions.map((d) => d.components.length)).toEqual([4, 4, 4]);
 
     const bhn = card.dimensions[0]!;

@@ -12,26 +12,67 @@ import { categorySymbols } from '../../../src/domain/venue-lists/styles';
 const square: AreaFeature = {
   type: 'Feature',
   properties: { code: 'E01TEST01' },
-  geometry: { type: 'Polygon', coordinates: [[[-1.6, 53.7], [-1.5, 53.7], [-1.5, 53.8], [-1.6, 53.8], [-1.6, 53.7]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-1.6, 53.7],
+        [-1.5, 53.7],
+        [-1.5, 53.8],
+        [-1.6, 53.8],
+        [-1.6, 53.7],
+      ],
+    ],
+  },
 };
-const district: PostcodeDistrict = { district: 'ZZ1', lsoaCodes: ['E01TEST01', 'E01OTHER1'], postcodes: { '1AA': [-1.55, 53.75, 0], '9ZZ': [-2.5, 53.0, 1], '8YY': [-3.5, 53.0, -1] }, lsoaCouncils: [-1, 0], councils: [{ code: 'E09TEST', name: 'Synthetic Other Council' }], noCoordinates: [] };
+const district: PostcodeDistrict = {
+  district: 'ZZ1',
+  lsoaCodes: ['E01TEST01', 'E01OTHER1'],
+  postcodes: { '1AA': [-1.55, 53.75, 0], '9ZZ': [-2.5, 53.0, 1], '8YY': [-3.5, 53.0, -1] },
+  lsoaCouncils: [-1, 0],
+  councils: [{ code: 'E09TEST', name: 'Synthetic Other Council' }],
+  noCoordinates: [],
+};
 const headers = ['Venue name', 'Type', 'Post code', 'Lat', 'Long', 'Easting', 'Northing', 'Notes'];
 
 function place(rows: string[][]) {
   const mapping = guessMapping(headers);
-  const placer = createPlacer({ listId: 'list0001', headers, mapping, postcodeFiles: new Map([['ZZ1', district]]), postcodeIndex: { districts: ['ZZ1'] }, areas: areaLocator([square]) });
+  const placer = createPlacer({
+    listId: 'list0001',
+    headers,
+    mapping,
+    postcodeFiles: new Map([['ZZ1', district]]),
+    postcodeIndex: { districts: ['ZZ1'] },
+    areas: areaLocator([square]),
+  });
   rows.forEach((cells, i) => void placer.add({ row: i + 2, cells }));
   return placer.result();
 }
 
 describe('guessMapping', () => {
   it('guesses the canonical keys from common headers, each header once', () => {
-    expect(guessMapping(headers)).toEqual({ name: 0, category: 1, postcode: 2, latitude: 3, longitude: 4, easting: 5, northing: 6, address: null, opening_times: null, start_date: null, end_date: null, link: null, notes: 7 });
+    expect(guessMapping(headers)).toEqual({
+      name: 0,
+      category: 1,
+      postcode: 2,
+      latitude: 3,
+      longitude: 4,
+      easting: 5,
+      northing: 6,
+      address: null,
+      opening_times: null,
+      start_date: null,
+      end_date: null,
+      link: null,
+      notes: 7,
+    });
   });
   it('maps by header name for a re-import, and names the missing columns', () => {
     const byHeader = mappingByHeader(guessMapping(headers), headers);
     expect(mappingForHeaders(byHeader, [...headers].reverse())).toMatchObject({ mapping: { name: 7, notes: 0 } });
-    expect(mappingForHeaders(byHeader, ['Venue name'])).toMatchObject({ missing: expect.arrayContaining(['Type', 'Post code']) });
+    expect(mappingForHeaders(byHeader, ['Venue name'])).toMatchObject({
+      missing: expect.arrayContaining(['Type', 'Post code']),
+    });
   });
 });
 
@@ -62,10 +103,16 @@ describe('placing rows', () => {
       [11, 'postcode-not-found'],
     ]);
     expect(r.outcomes.find((o) => o.row === 5)?.message).toBe('row 5, column Venue name: the name is empty.');
-    expect(r.outcomes.find((o) => o.row === 6)?.message).toBe('row 6, column Post code: ZZ1 4XY is not in this council’s postcode files.');
+    expect(r.outcomes.find((o) => o.row === 6)?.message).toBe(
+      'row 6, column Post code: ZZ1 4XY is not in this council’s postcode files.',
+    );
     expect(r.outcomes.find((o) => o.row === 9)?.message).toBe('row 9: the same venue as row 2.');
-    expect(r.outcomes.find((o) => o.row === 10)?.message).toBe('row 10, column Lat: “north” is not a latitude in degrees.');
-    expect(r.outcomes.find((o) => o.row === 11)?.message).toContain('district QQ9, which this council’s postcode files do not cover');
+    expect(r.outcomes.find((o) => o.row === 10)?.message).toBe(
+      'row 10, column Lat: “north” is not a latitude in degrees.',
+    );
+    expect(r.outcomes.find((o) => o.row === 11)?.message).toContain(
+      'district QQ9, which this council’s postcode files do not cover',
+    );
     expect(r.venues.map((v) => [v.id, v.placedBy, v.lsoaCode])).toEqual([
       ['list0001:2', 'postcode', 'E01TEST01'],
       ['list0001:3', 'coordinates', 'E01TEST01'],
@@ -73,14 +120,37 @@ describe('placing rows', () => {
     ]);
     expect(r.venues[0]?.lonLat).toEqual([-1.55, 53.75]);
     expect(r.counts.placed).toBe(2);
-    expect(r.venues[1]?.fields).toEqual([['Venue name', 'Synthetic Library'], ['Type', 'Library'], ['Lat', '53.76'], ['Long', '-1.54']]);
+    expect(r.venues[1]?.fields).toEqual([
+      ['Venue name', 'Synthetic Library'],
+      ['Type', 'Library'],
+      ['Lat', '53.76'],
+      ['Long', '-1.54'],
+    ]);
   });
 });
 
 describe('reach and gaps', () => {
-  const lsoa = (code: string, cx: number, cy: number, pop: number, decile: number) => ({ properties: { code, name: code, ward: 'W1', cx, cy, pop22: pop, chi22: pop / 10, old22: pop / 5, wa22: pop / 2, [valueKey('2025', 'imd', 'd')]: decile } });
+  const lsoa = (code: string, cx: number, cy: number, pop: number, decile: number) => ({
+    properties: {
+      code,
+      name: code,
+      ward: 'W1',
+      cx,
+      cy,
+      pop22: pop,
+      chi22: pop / 10,
+      old22: pop / 5,
+      wa22: pop / 2,
+      [valueKey('2025', 'imd', 'd')]: decile,
+    },
+  });
   it('counts an LSOA once however many venues reach it, and ranks the deprived gaps by people', () => {
-    const lsoas = [lsoa('A', -1.55, 53.75, 1000, 1), lsoa('B', -1.5, 53.75, 2000, 2), lsoa('C', -1.45, 53.75, 3000, 1), lsoa('D', -1.4, 53.75, 500, 5)];
+    const lsoas = [
+      lsoa('A', -1.55, 53.75, 1000, 1),
+      lsoa('B', -1.5, 53.75, 2000, 2),
+      lsoa('C', -1.45, 53.75, 3000, 1),
+      lsoa('D', -1.4, 53.75, 500, 5),
+    ];
     const venues = [
       { id: 'v1', name: '=evil', category: 'x', lonLat: [-1.5501, 53.7501] as [number, number] },
       { id: 'v2', name: '=evil', category: 'x', lonLat: [-1.5502, 53.7499] as [number, number] },
@@ -89,7 +159,11 @@ describe('reach and gaps', () => {
     expect(r.reached).toMatchObject({ lsoas: 1, population: 1000, children: 100, olderPeople: 200 });
     expect(r.perVenue.map((v) => v.people.population)).toEqual([1000, 1000]);
     expect(r.gaps.map((g) => g.code)).toEqual(['C', 'B']);
-    const csv = gapListCsv(r, { area: 'Synthetic', listName: '=evil', sourceFile: 'x.csv', release: '2025', attribution: [] }, (c) => c);
+    const csv = gapListCsv(
+      r,
+      { area: 'Synthetic', listName: '=evil', sourceFile: 'x.csv', release: '2025', attribution: [] },
+      (c) => c,
+    );
     // The venue name is a cell of its own in each gap row: formula-guarded.
     expect(csv).toContain(",'=evil,");
     expect(csv).not.toMatch(/,=evil/);
@@ -104,8 +178,26 @@ describe('reach over many venues (grid buckets)', () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    const lsoas = Array.from({ length: 300 }, (_, i) => ({ properties: { code: `L${i}`, name: `L${i}`, ward: 'W', cx: -1.8 + rnd() * 0.5, cy: 53.7 + rnd() * 0.25, pop22: 1000 + i, chi22: 1, old22: 1, wa22: 1, [valueKey('2025', 'imd', 'd')]: 1 + (i % 10) } }));
-    const venues = Array.from({ length: 400 }, (_, i) => ({ id: `v${i}`, name: `V${i}`, category: 'x', lonLat: [-1.8 + rnd() * 0.5, 53.7 + rnd() * 0.25] as [number, number] }));
+    const lsoas = Array.from({ length: 300 }, (_, i) => ({
+      properties: {
+        code: `L${i}`,
+        name: `L${i}`,
+        ward: 'W',
+        cx: -1.8 + rnd() * 0.5,
+        cy: 53.7 + rnd() * 0.25,
+        pop22: 1000 + i,
+        chi22: 1,
+        old22: 1,
+        wa22: 1,
+        [valueKey('2025', 'imd', 'd')]: 1 + (i % 10),
+      },
+    }));
+    const venues = Array.from({ length: 400 }, (_, i) => ({
+      id: `v${i}`,
+      name: `V${i}`,
+      category: 'x',
+      lonLat: [-1.8 + rnd() * 0.5, 53.7 + rnd() * 0.25] as [number, number],
+    }));
     const r = listReach(venues, lsoas, 800, 3, '2025');
     const d = (a: [number, number], b: [number, number]) => distance(a, b, { units: 'kilometers' }) * 1000;
     const reached = lsoas.filter((l) => venues.some((v) => d(v.lonLat, [l.properties.cx, l.properties.cy]) <= 800));

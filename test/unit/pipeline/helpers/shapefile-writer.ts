@@ -31,7 +31,9 @@ export function encodeShapefile(shapes: TestShape[], fields: string[]): Shapefil
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     buf.setInt32(0, 5, true);
-    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => void buf.setFloat64(4 + 8 * i, v, true));
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach(
+      (v, i) => void buf.setFloat64(4 + 8 * i, v, true),
+    );
     buf.setInt32(36, s.rings.length, true);
     buf.setInt32(40, points.length, true);
     let start = 0;
@@ -46,7 +48,12 @@ export function encodeShapefile(shapes: TestShape[], fields: string[]): Shapefil
     return new Uint8Array(buf.buffer);
   });
   const all = shapes.flatMap((s) => s.rings.flat());
-  const bbox = [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))];
+  const bbox = [
+    Math.min(...all.map((p) => p[0])),
+    Math.min(...all.map((p) => p[1])),
+    Math.max(...all.map((p) => p[0])),
+    Math.max(...all.map((p) => p[1])),
+  ];
   const header = (byteLength: number): DataView => {
     const h = new DataView(new ArrayBuffer(100));
     h.setInt32(0, 9994, false);
@@ -73,7 +80,14 @@ export function encodeShapefile(shapes: TestShape[], fields: string[]): Shapefil
     ix.setInt32(4, r.byteLength / 2, false);
     offset += 8 + r.byteLength;
   });
-  return { shp, shx, dbf: encodeDbf(shapes.map((s) => s.attributes), fields) };
+  return {
+    shp,
+    shx,
+    dbf: encodeDbf(
+      shapes.map((s) => s.attributes),
+      fields,
+    ),
+  };
 }
 
 function encodeDbf(rows: Array<Record<string, string>>, fields: string[]): Uint8Array {
@@ -111,7 +125,13 @@ function encodeDbf(rows: Array<Record<string, string>>, fields: string[]): Uint8
   return out;
 }
 
-export function writeShapefile(dir: string, name: string, shapes: TestShape[], fields: string[], prj: string | null = BNG_PRJ): string {
+export function writeShapefile(
+  dir: string,
+  name: string,
+  shapes: TestShape[],
+  fields: string[],
+  prj: string | null = BNG_PRJ,
+): string {
   const b = encodeShapefile(shapes, fields);
   writeFileSync(path.join(dir, `${name}.shp`), b.shp);
   writeFileSync(path.join(dir, `${name}.shx`), b.shx);

@@ -40,8 +40,22 @@ function csv(rows: Array<Array<string | number>>): string {
   return `${rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n')}\n`;
 }
 
-const STEMS25 = ['imd', 'income', 'employment', 'education', 'health', 'crime', 'barriers_housing_services', 'living_environment',
-  'children_and_young_people', 'adult_skills', 'geographical_barriers', 'wider_barriers', 'indoors', 'outdoors'];
+const STEMS25 = [
+  'imd',
+  'income',
+  'employment',
+  'education',
+  'health',
+  'crime',
+  'barriers_housing_services',
+  'living_environment',
+  'children_and_young_people',
+  'adult_skills',
+  'geographical_barriers',
+  'wider_barriers',
+  'indoors',
+  'outdoors',
+];
 const STEMS19 = STEMS25.slice(0, 8);
 
 /**
@@ -52,20 +66,48 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
   for (const d of ['b/lsoa21', 'b/lsoa11', 'b/wards', 'csv']) mkdirSync(path.join(dir, d), { recursive: true });
   const x0 = 430000;
   const y0 = 433000;
-  const shapes = SYN_LSOAS.map((l, i) => ({ rings: [square(x0 + 1000 * i, y0, 1000)], attributes: { LSOA21CD: l.code, LSOA21NM: l.name } }));
+  const shapes = SYN_LSOAS.map((l, i) => ({
+    rings: [square(x0 + 1000 * i, y0, 1000)],
+    attributes: { LSOA21CD: l.code, LSOA21NM: l.name },
+  }));
   writeShapefile(path.join(dir, 'b/lsoa21'), 'lsoa21', shapes, ['LSOA21CD', 'LSOA21NM']);
   writeShapefile(
     path.join(dir, 'b/lsoa11'),
     'lsoa11',
-    shapes.map((s) => ({ rings: s.rings, attributes: { LSOA11CD: s.attributes.LSOA21CD, LSOA11NM: s.attributes.LSOA21NM } })),
+    shapes.map((s) => ({
+      rings: s.rings,
+      attributes: { LSOA11CD: s.attributes.LSOA21CD, LSOA11NM: s.attributes.LSOA21NM },
+    })),
     ['LSOA11CD', 'LSOA11NM'],
   );
   writeShapefile(
     path.join(dir, 'b/wards'),
     'wards',
     [
-      { rings: [[[x0, y0], [x0, y0 + 1000], [x0 + 2000, y0 + 1000], [x0 + 2000, y0], [x0, y0]]], attributes: { WD24CD: SYN_WARD, WD24NM: 'Synthetic North' } },
-      { rings: [[[x0 + 2000, y0], [x0 + 2000, y0 + 1000], [x0 + 4000, y0 + 1000], [x0 + 4000, y0], [x0 + 2000, y0]]], attributes: { WD24CD: SYN_WARD_B, WD24NM: 'Synthetic South & East' } },
+      {
+        rings: [
+          [
+            [x0, y0],
+            [x0, y0 + 1000],
+            [x0 + 2000, y0 + 1000],
+            [x0 + 2000, y0],
+            [x0, y0],
+          ],
+        ],
+        attributes: { WD24CD: SYN_WARD, WD24NM: 'Synthetic North' },
+      },
+      {
+        rings: [
+          [
+            [x0 + 2000, y0],
+            [x0 + 2000, y0 + 1000],
+            [x0 + 4000, y0 + 1000],
+            [x0 + 4000, y0],
+            [x0 + 2000, y0],
+          ],
+        ],
+        attributes: { WD24CD: SYN_WARD_B, WD24NM: 'Synthetic South & East' },
+      },
     ],
     ['WD24CD', 'WD24NM'],
   );
@@ -85,40 +127,87 @@ export function writeSyntheticData(dir: string = tempDir('syn-data')): { dir: st
   writeFileSync(
     iodPath(dir, '2025'),
     csv([
-      ['lsoa21cd', 'lsoa21nm', 'lad24cd', 'lad24nm', 'wd24cd', 'wd24nm', ...STEMS25.flatMap((s) => [`${s}_score`, `${s}_rank`, `${s}_decile`])],
-      ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, r.ward, 'W', ...STEMS25.flatMap((_stem, i) => {
-        const rank = i === 0 ? r.rank : domRank(r.rank);
-        return [((SYN_N - rank) / 10 + 0.12345).toFixed(3), rank, decile(rank)];
-      })]),
+      [
+        'lsoa21cd',
+        'lsoa21nm',
+        'lad24cd',
+        'lad24nm',
+        'wd24cd',
+        'wd24nm',
+        ...STEMS25.flatMap((s) => [`${s}_score`, `${s}_rank`, `${s}_decile`]),
+      ],
+      ...rows.map((r) => [
+        r.code,
+        r.name,
+        r.lad,
+        r.ladName,
+        r.ward,
+        'W',
+        ...STEMS25.flatMap((_stem, i) => {
+          const rank = i === 0 ? r.rank : domRank(r.rank);
+          return [((SYN_N - rank) / 10 + 0.12345).toFixed(3), rank, decile(rank)];
+        }),
+      ]),
     ]),
   );
   writeFileSync(
     iodPath(dir, '2019'),
     csv([
-      ['lsoa11cd', 'lsoa11nm', 'lad19cd', 'lad19nm', 'imd_score', ...STEMS19.flatMap((s) => [`${s}_rank`, `${s}_decile`]), 'pop_total_mid2015'],
+      [
+        'lsoa11cd',
+        'lsoa11nm',
+        'lad19cd',
+        'lad19nm',
+        'imd_score',
+        ...STEMS19.flatMap((s) => [`${s}_rank`, `${s}_decile`]),
+        'pop_total_mid2015',
+      ],
       ...rows.map((r) => {
         const rank = Math.min(SYN_N, r.rank + 1);
-        return [r.code, r.name, r.lad, r.ladName, '12.5', ...STEMS19.flatMap((_, i) => (i === 0 ? [rank, decile(rank)] : [domRank(rank), decile(domRank(rank))])), 1500];
+        return [
+          r.code,
+          r.name,
+          r.lad,
+          r.ladName,
+          '12.5',
+          ...STEMS19.flatMap((_, i) => (i === 0 ? [rank, decile(rank)] : [domRank(rank), decile(domRank(rank))])),
+          1500,
+        ];
       }),
     ]),
   );
   writeFileSync(
     iodPath(dir, '2015'),
-    csv([['lsoa11cd', 'lsoa11nm', 'lad13cd', 'lad13nm', 'imd_score', 'imd_rank', 'imd_decile'], ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, '20.1', r.rank, decile(r.rank)])]),
+    csv([
+      ['lsoa11cd', 'lsoa11nm', 'lad13cd', 'lad13nm', 'imd_score', 'imd_rank', 'imd_decile'],
+      ...rows.map((r) => [r.code, r.name, r.lad, r.ladName, '20.1', r.rank, decile(r.rank)]),
+    ]),
   );
   writeFileSync(
     path.join(dir, 'csv/lsoa21_ward.csv'),
-    csv([['lsoa21_name', 'lsoa21_code', 'ward24_name', 'ward24_code', 'ltla24_name', 'ltla24_code'], ...rows.map((r) => [r.name, r.code, 'W', r.ward, r.ladName, r.lad])]),
+    csv([
+      ['lsoa21_name', 'lsoa21_code', 'ward24_name', 'ward24_code', 'ltla24_name', 'ltla24_code'],
+      ...rows.map((r) => [r.name, r.code, 'W', r.ward, r.ladName, r.lad]),
+    ]),
   );
   writeFileSync(
     path.join(dir, 'csv/lsoa11_21.csv'),
-    csv([['lsoa11_name', 'lsoa11_code', 'change_code', 'lsoa21_name', 'lsoa21_code', 'ltla22_name', 'ltla22_code'], ...rows.map((r) => [r.name, r.code, 'U', r.name, r.code, r.ladName, r.lad])]),
+    csv([
+      ['lsoa11_name', 'lsoa11_code', 'change_code', 'lsoa21_name', 'lsoa21_code', 'ltla22_name', 'ltla22_code'],
+      ...rows.map((r) => [r.name, r.code, 'U', r.name, r.code, r.ladName, r.lad]),
+    ]),
   );
   writeFileSync(
     path.join(dir, 'csv/committee.csv'),
-    csv([['WD24CD', 'WD24NM', 'community_committee', 'evidence'], [SYN_WARD, 'Synthetic North', 'Synthetic Committee', 'made up, "quoted", with commas']]),
+    csv([
+      ['WD24CD', 'WD24NM', 'community_committee', 'evidence'],
+      [SYN_WARD, 'Synthetic North', 'Synthetic Committee', 'made up, "quoted", with commas'],
+    ]),
   );
-  writeFileSync(path.join(dir, 'csv/centroids.csv'), csv([['lsoa21cd', 'lon', 'lat'], ...rows.map((r, i) => [r.code, (-1.5 + i / 1000).toFixed(6), '53.8'])]));
+  writeFileSync(
+    path.join(dir, 'csv/centroids.csv'),
+    csv([['lsoa21cd', 'lon', 'lat'], ...rows.map((r, i) => [r.code, (-1.5 + i / 1000).toFixed(6), '53.8'])]),
+  );
   // Postcodes: centre of the third square (projection is tested elsewhere); one 1 km east of the area
   // (in no LSOA, within 2 km: kept); one far away (dropped); one without coordinates (NSPL style:
   // empty lat, long 0); a malformed postcode and a point outside Great Britain (both skipped, reported).

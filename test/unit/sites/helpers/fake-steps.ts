@@ -37,7 +37,8 @@ export function fakeSteps(opts: { failFor?: string; killFor?: string } = {}): Si
     },
     buildData: async (c, geoDir) => {
       if (c.code === opts.killFor) process.kill(process.pid, 'SIGKILL');
-      if (c.code === opts.failFor) throw new PipelineError({ file: 'synthetic source', message: `made to fail for ${c.code}` });
+      if (c.code === opts.failFor)
+        throw new PipelineError({ file: 'synthetic source', message: `made to fail for ${c.code}` });
       write(path.join(geoDir, 'metadata.json'), `${JSON.stringify({ area: c })}\n`);
       write(path.join(geoDir, 'areas-2021.topojson'), `{"synthetic":"${c.code}"}\n`);
       return data;
