@@ -6,7 +6,6 @@ import {
   expandDetails,
   GEO_FILES,
   postcodeDistrictFile,
-  TOPO_OBJECTS,
   type AreaDetails,
   type ContextData,
   type DataMetadata,
@@ -15,6 +14,7 @@ import {
   type PostcodeDistrict,
   type WardProperties,
 } from './contract';
+import { geography, LOADER_PLAN, loadStepOf, type GeographyId } from './geographies';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
 import type { CouncilStanding } from './standing-contract';
@@ -43,20 +43,28 @@ export async function fetchJson<T>(file: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The area files of the first view (src/data/geographies.ts: one file may hold several geographies). */
+const FIRST_VIEW_STEPS = LOADER_PLAN.filter((s) => s.when === 'first-view');
+
 export async function loadFirstView(): Promise<FirstViewData> {
-  const [metadata, topology] = await Promise.all([
+  const [metadata, ...topologies] = await Promise.all([
     fetchJson<DataMetadata>(GEO_FILES.metadata),
-    fetchJson<Topology>(GEO_FILES.areas2021),
+    ...FIRST_VIEW_STEPS.map((s) => fetchJson<Topology>(GEO_FILES[s.file])),
   ]);
   useCouncil(metadata);
+  const topologyOf = (id: GeographyId): Topology => {
+    const t = topologies[FIRST_VIEW_STEPS.indexOf(loadStepOf(LOADER_PLAN, id))];
+    if (!t) throw new Error(`Geography ${id} is not in a first-view file`);
+    return t;
+  };
   return {
     metadata,
     lsoa21: withDerivedFields(
-      areaCollection(topology, TOPO_OBJECTS.lsoa21, isLsoaProperties),
+      areaCollection(topologyOf('lsoa21'), geography('lsoa21').topoObject, isLsoaProperties),
       metadata.releases,
       '2021',
     ),
-    wards: areaCollection(topology, TOPO_OBJECTS.wards, isWardProperties),
+    wards: areaCollection(topologyOf('wards'), geography('wards').topoObject, isWardProperties),
   };
 }
 
@@ -91,8 +99,8 @@ function keepOnSuccess<A extends unknown[], T>(load: (...args: A) => Promise<T>)
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
 export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess(
   (releases: readonly DerivationRelease[]) =>
-    fetchJson<Topology>(GEO_FILES.areas2011).then((t) =>
-      withDerivedFields(areaCollection(t, TOPO_OBJECTS.lsoa11, isLsoaProperties), releases, '2011'),
+    fetchJson<Topology>(GEO_FILES[loadStepOf(LOADER_PLAN, 'lsoa11').file]).then((t) =>
+      withDerivedFields(areaCollection(t, geography('lsoa11').topoObject, isLsoaProperties), releases, '2011'),
     ),
 );
 

@@ -1,3 +1,4 @@
+import { GEOGRAPHIES, type LsoaGeographyId } from '../data/geographies';
 import {
   byRelease,
   INDICATOR_INFO,
@@ -43,17 +44,10 @@ export function indicatorInfo(id: IndicatorId): IndicatorInfo {
 
 export const RELEASE_LABEL = byRelease((r) => r.label);
 
-/** Which LSOA vintage a release is published on, and so which map layer shows it. */
-export function lsoaVintage(release: ReleaseId): 'lsoa21' | 'lsoa11' {
+/** Which LSOA geography a release is published on (its vintage in the geography table), and so which map layer shows it. */
+export function lsoaVintage(release: ReleaseId): LsoaGeographyId {
   const vintage = releaseEntry(release).lsoaVintage;
-  switch (vintage) {
-    case '2021':
-      return 'lsoa21';
-    case '2011':
-      return 'lsoa11';
-    default: {
-      const unreachable: never = vintage;
-      return unreachable;
-    }
-  }
+  const geo = GEOGRAPHIES.find((g) => g.kind === 'lsoa' && g.vintage === vintage);
+  if (!geo || geo.kind !== 'lsoa') throw new Error(`No LSOA geography of vintage ${vintage}`);
+  return geo.id;
 }

@@ -1,4 +1,5 @@
 import { valueKey, wardSummaryKey, type ReleaseId } from '../data/contract';
+import type { GeographyId } from '../data/geographies';
 import type { AppState } from './views';
 import {
   changeScheme,
@@ -16,7 +17,8 @@ export type Measure =
   | { kind: 'localQuintile'; rankKey: string; count: number }
   | { kind: 'featureState'; key: string };
 
-export type MapLayerTarget = 'lsoa21' | 'lsoa11' | 'wards';
+/** The geography level a colouring is drawn on (src/data/geographies.ts). */
+export type MapLayerTarget = GeographyId;
 
 export interface MapColouring {
   target: MapLayerTarget;

@@ -34,7 +34,7 @@ export function litWhen(key: typeof PAINT_STATE.p1 | typeof PAINT_STATE.p10): Ex
   return ['case', ['boolean', ['feature-state', key], false], 1, 0];
 }
 
-interface AreaLike {
+export interface AreaLike {
   properties: { code: string; [key: string]: unknown };
 }
 

@@ -1,13 +1,15 @@
 import type { Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ContextData, ReleaseId } from '../data/contract';
+import type { GeographyId } from '../data/geographies';
 import type { LsoaCollection, WardCollection } from '../data/load';
 import type { MapColouring } from '../domain/measure';
 import type { Camera, OutlineFlags } from '../domain/views';
 import type { BBox } from '../domain/geometry';
 import type { MapHandle } from '../state/map-handle';
 
-export type AreaLayer = 'lsoa21' | 'lsoa11' | 'wards';
+/** A geography level of the table (src/data/geographies.ts): the map source an area is drawn from. */
+export type AreaLayer = GeographyId;
 
 export interface WardLabel {
   code: string;

@@ -3,6 +3,7 @@ import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
 import { loadContext, loadPostcodeDistrict } from '../data/load';
 import type { ContextData } from '../data/contract';
+import type { GeographyId } from '../data/geographies';
 import { placeBox, placeSearchEntries } from '../domain/place-search';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { buildAreaIndex, type AreaIndex } from '../domain/area-index';
@@ -30,7 +31,7 @@ import { createVenueListsStore, type VenueListsStore } from './venue-lists';
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
 export type Hovered =
-  | { kind: 'area'; layer: 'lsoa21' | 'lsoa11' | 'wards'; code: string; point: { x: number; y: number } }
+  | { kind: 'area'; layer: GeographyId; code: string; point: { x: number; y: number } }
   | { kind: 'venues'; ids: string[]; point: { x: number; y: number } }
   | null;
 

@@ -9,42 +9,20 @@ import {
   noDataCodes,
   PAINT_STATE,
   stateChanges,
+  type AreaLike,
   type AreaPaintState,
 } from '../area-paint';
 import { codesFilter } from '../paint';
 import { PATTERNS } from '../patterns';
 import { POINTER_PRIORITY } from '../dispatcher';
-import type { LayerId } from '../layer-order';
-import type { AreaLayer } from '../model';
+import { GEOGRAPHIES, GEOGRAPHY_IDS, geography, type GeographyId as AreaLayer } from '../../data/geographies';
+import { areaLayerIds, areaLayerList, type AreaLayerIds } from '../layer-order';
 import { MATCH_NOTHING, type LayerContext, type LayerGroup } from './group';
 
-/** The layer ids of one area source, spelt out so each is a checked LayerId. */
-interface AreaLayerIds {
-  fill: LayerId;
-  nodata: LayerId;
-  line: LayerId;
-  hover: LayerId;
-  /** Bottom to top: 10% casing, 10% dashes, 1% casing, 1% line (LSOAs only). */
-  flags: { p10: [LayerId, LayerId]; p1: [LayerId, LayerId] } | null;
+/** The layer ids of each geography level (src/data/geographies.ts), generated from its id. */
+function idsOf(layer: AreaLayer): AreaLayerIds {
+  return areaLayerIds({ id: layer, flags: geography(layer).flags });
 }
-
-const IDS: Record<AreaLayer, AreaLayerIds> = {
-  lsoa21: {
-    fill: 'lsoa21-fill',
-    nodata: 'lsoa21-nodata',
-    line: 'lsoa21-line',
-    hover: 'lsoa21-hover',
-    flags: { p10: ['lsoa21-flag10-casing', 'lsoa21-flag10'], p1: ['lsoa21-flag1-casing', 'lsoa21-flag1'] },
-  },
-  lsoa11: {
-    fill: 'lsoa11-fill',
-    nodata: 'lsoa11-nodata',
-    line: 'lsoa11-line',
-    hover: 'lsoa11-hover',
-    flags: { p10: ['lsoa11-flag10-casing', 'lsoa11-flag10'], p1: ['lsoa11-flag1-casing', 'lsoa11-flag1'] },
-  },
-  wards: { fill: 'wards-fill', nodata: 'wards-nodata', line: 'wards-line', hover: 'wards-hover', flags: null },
-};
 
 /**
  * The hover outline: a line layer per area source, lit by feature state (one frame, no worker). It draws
@@ -71,7 +49,7 @@ const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = {
   'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.2, 14, 1],
 };
 
-const AREA_LAYERS: readonly AreaLayer[] = ['lsoa21', 'lsoa11', 'wards'];
+const AREA_LAYERS: readonly AreaLayer[] = GEOGRAPHY_IDS;
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
@@ -142,15 +120,18 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
   // for the worker to cut and draw with no visible difference.
   map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: 'code' });
-  const ids = IDS[layer];
+  const ids = idsOf(layer);
+  const geo = geography(layer);
+  const minzoom = geo.minZoom;
   // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
   // the SPI view's, a different view rather than a switch: hidden by visibility, so the worker builds
   // nothing for them (their detailed outlines) before the first choropleth.
-  const wardLayout = layer === 'wards' ? { layout: { visibility: 'none' as const } } : {};
+  const wardLayout = geo.kind === 'ward' ? { layout: { visibility: 'none' as const } } : {};
   ctx.addLayer({
     id: ids.fill,
     type: 'fill',
     source: layer,
+    minzoom,
     ...wardLayout,
     paint: { 'fill-color': FILL_FROM_STATE, 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION },
   });
@@ -158,6 +139,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
     id: ids.nodata,
     type: 'fill',
     source: layer,
+    minzoom,
     ...wardLayout,
     filter: MATCH_NOTHING,
     paint: { 'fill-pattern': 'hatch-nodata', 'fill-opacity': 0, 'fill-opacity-transition': NO_TRANSITION },
@@ -167,6 +149,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
       id: ids.line,
       type: 'line',
       source: layer,
+      minzoom,
       paint: { 'line-color': '#1a1a1a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5] },
     });
   } else {
@@ -174,6 +157,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
       id: ids.line,
       type: 'line',
       source: layer,
+      minzoom,
       paint: {
         'line-color': '#ffffff',
         ...LSOA_LINE_WIDTH,
@@ -193,8 +177,8 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
 }
 
 function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
-  if (ctx.map.getSource(layer) && !ctx.has(IDS[layer].hover))
-    ctx.addLayer({ id: IDS[layer].hover, type: 'line', source: layer, paint: HOVER_PAINT });
+  if (ctx.map.getSource(layer) && !ctx.has(idsOf(layer).hover))
+    ctx.addLayer({ id: idsOf(layer).hover, type: 'line', source: layer, paint: HOVER_PAINT });
 }
 
 /**
@@ -204,10 +188,7 @@ function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
  */
 export const areasGroup: LayerGroup = {
   name: 'areas',
-  layers: AREA_LAYERS.flatMap((l) => {
-    const ids = IDS[l];
-    return [ids.fill, ids.nodata, ids.line, ids.hover, ...(ids.flags ? [...ids.flags.p10, ...ids.flags.p1] : [])];
-  }),
+  layers: GEOGRAPHIES.flatMap((g) => areaLayerList(g)),
   install(ctx, model, events) {
     const map = ctx.map;
     let interactive: AreaLayer = 'lsoa21';
@@ -227,7 +208,7 @@ export const areasGroup: LayerGroup = {
       for (const l of AREA_LAYERS) addHoverLayer(ctx, l);
     });
     const codeAt = (point: { x: number; y: number }): string | null => {
-      const fill = IDS[interactive].fill;
+      const fill = idsOf(interactive).fill;
       if (!ctx.has(fill)) return null;
       const code = map.queryRenderedFeatures([point.x, point.y], { layers: [fill] })[0]?.properties?.['code'];
       return typeof code === 'string' ? code : null;
@@ -239,17 +220,13 @@ export const areasGroup: LayerGroup = {
     // code) is unchanged, so nothing is sent; the colours follow through feature state below.
 
     // Feature state as last written, per source: a switch writes only what changed.
-    const applied: Record<AreaLayer, Map<string, AreaPaintState>> = {
-      lsoa21: new Map(),
-      lsoa11: new Map(),
-      wards: new Map(),
+    const applied = new Map<AreaLayer, Map<string, AreaPaintState>>();
+    // Each level's features as the model has them now (a level not loaded yet has none).
+    const FEATURES: Record<AreaLayer, () => readonly AreaLike[]> = {
+      lsoa21: () => model.lsoa21().features,
+      lsoa11: () => model.lsoa11()?.features ?? [],
+      wards: () => model.wards.features,
     };
-    const features = (layer: AreaLayer) =>
-      layer === 'lsoa21'
-        ? model.lsoa21().features
-        : layer === 'wards'
-          ? model.wards.features
-          : (model.lsoa11()?.features ?? []);
 
     // One effect, run synchronously inside the change's handler, so every update of a switch reaches
     // MapLibre before its next frame. Paint expressions, filters and visibility stay put on an indicator,
@@ -264,9 +241,9 @@ export const areasGroup: LayerGroup = {
       const runTime = model.wardValues();
       interactive = colouring.target;
       for (const layer of AREA_LAYERS) {
-        const ids = IDS[layer];
+        const ids = idsOf(layer);
         const active = layer === colouring.target;
-        if (layer === 'wards') {
+        if (geography(layer).kind === 'ward') {
           ctx.setVisible(ids.fill, active);
           ctx.setVisible(ids.nodata, active);
         }
@@ -286,20 +263,21 @@ export const areasGroup: LayerGroup = {
           }
         }
         if (!active) continue;
-        const areas = features(layer);
+        const areas = FEATURES[layer]();
         const next = areaPaintStates(areas, colouring, flagRelease, runTime);
-        for (const [code, change] of stateChanges(applied[layer], next))
+        for (const [code, change] of stateChanges(applied.get(layer) ?? new Map(), next))
           map.setFeatureState({ source: layer, id: code }, change);
-        applied[layer] = next;
+        applied.set(layer, next);
         ctx.setFilter(ids.nodata, codesFilter(noDataCodes(areas, colouring, runTime)));
       }
-      ctx.setPaint(
-        'wards-line',
-        'line-width',
-        colouring.target === 'wards'
-          ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
-          : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
-      );
+      for (const g of GEOGRAPHIES.filter((x) => x.line === 'boundary'))
+        ctx.setPaint(
+          idsOf(g.id).line,
+          'line-width',
+          colouring.target === g.id
+            ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
+            : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
+        );
       clearHover();
     });
 
