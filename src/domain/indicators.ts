@@ -48,6 +48,6 @@ export const RELEASE_LABEL = byRelease((r) => r.label);
 export function lsoaVintage(release: ReleaseId): LsoaGeographyId {
   const vintage = releaseEntry(release).lsoaVintage;
   const geo = GEOGRAPHIES.find((g) => g.kind === 'lsoa' && g.vintage === vintage);
-  if (!geo || geo.kind !== 'lsoa') throw new Error(`No LSOA geography of vintage ${vintage}`);
+  if (geo?.kind !== 'lsoa') throw new Error(`No LSOA geography of vintage ${vintage}`);
   return geo.id;
 }
