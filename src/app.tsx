@@ -1,5 +1,7 @@
 import { createResource, createSignal, ErrorBoundary, onCleanup, onMount, Show } from 'solid-js';
 import { loadFirstView, type FirstViewData } from './data/load';
+import { LAYER_REGISTRY } from './domain/map-layers';
+import { legendEntries, mapNotes } from './domain/map-layers/registry';
 import { flagsApply, wardChoices } from './domain/view-model';
 import { mapModelFor } from './map/atlas-model';
 import { FIRST_CHOROPLETH_MARK } from './offline/register';
@@ -108,7 +110,7 @@ function Atlas(props: { data: FirstViewData }) {
           {(m) => (
             <m.EmbedDialog
               stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
-              context={atlas.options().context}
+              layers={atlas.options().layers}
               selection={state().selection}
               selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
               defaultTitle={`Map: ${atlas.colouring().description}`}
@@ -163,11 +165,10 @@ function Atlas(props: { data: FirstViewData }) {
           <div id="legend-panel" class="legend-panel" tabindex="-1">
             <Legend
               model={atlas.legend()}
-              showFlags={atlas.options().outlines}
-              flagsApply={flagsApply(atlas.colouring())}
+              layers={legendEntries(LAYER_REGISTRY, atlas.options().layers, flagsApply(atlas.colouring()))}
               areaNoun={atlas.colouring().target === 'wards' ? 'wards' : 'LSOAs'}
             />
-            <MapNotes contextNote={props.data.metadata.context?.note} />
+            <MapNotes layerNotes={mapNotes(LAYER_REGISTRY, props.data.metadata)} />
           </div>
         </section>
 

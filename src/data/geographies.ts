@@ -93,18 +93,26 @@ export function geography(id: GeographyId): GeographyDescriptor {
 }
 
 /** One file the loaders fetch: which geographies it holds and when it is needed. */
-export interface LoadStep<G extends string = string> {
-  file: keyof typeof GEO_FILES;
+export interface LoadStep<G extends string = string, F extends string = keyof typeof GEO_FILES> {
+  file: F;
   when: GeographyDescriptor['load'];
   geographies: { id: G; topoObject: string }[];
 }
+
+/** What loaderPlan reads of a geography. */
+export type LoadedGeography<G extends string, F extends string> = Pick<GeographyDescriptor, 'load' | 'topoObject'> & {
+  id: G;
+  file: F;
+};
 
 /**
  * What the loaders fetch, from a geography table: one step per file, in table order, holding the
  * objects of every geography in it. A file is needed for the first view when any of its geographies is.
  */
-export function loaderPlan<G extends string>(geographies: readonly (GeographyDescriptor & { id: G })[]): LoadStep<G>[] {
-  const steps: LoadStep<G>[] = [];
+export function loaderPlan<G extends string, F extends string>(
+  geographies: readonly LoadedGeography<G, F>[],
+): LoadStep<G, F>[] {
+  const steps: LoadStep<G, F>[] = [];
   for (const g of geographies) {
     let step = steps.find((s) => s.file === g.file);
     if (!step) {
@@ -118,7 +126,7 @@ export function loaderPlan<G extends string>(geographies: readonly (GeographyDes
 }
 
 /** The step that loads a geography (every table geography is in the plan). */
-export function loadStepOf<G extends string>(plan: readonly LoadStep<G>[], id: G): LoadStep<G> {
+export function loadStepOf<G extends string, F extends string>(plan: readonly LoadStep<G, F>[], id: G): LoadStep<G, F> {
   const step = plan.find((s) => s.geographies.some((g) => g.id === id));
   if (!step) throw new Error(`No file loads geography ${id}`);
   return step;

@@ -3,6 +3,7 @@
  * domain, so domain rules (colouring, tooltips, tables) and the state layer share it; state imports
  * it, never the reverse.
  */
+import type { LayerToggles } from './map-layers';
 import type { IndicatorId, ReleaseId } from '../data/contract';
 
 /** How LSOAs are classed: national decile (England) or quintile within the local authority. */
@@ -52,16 +53,15 @@ export interface AppState {
 
 /**
  * Display options that also change what the map shows (and so live in the URL), kept apart from
- * AppState so the core state stays small: outline toggles, and the SPI measure and year.
+ * AppState so the core state stays small: the layer toggles, and the SPI measure and year.
  */
 export interface DisplayOptions {
-  outlines: OutlineFlags;
+  /** Which switchable layers show (src/domain/map-layers: the 1% / 10% outlines `p1`, `p10`; the orientation layer `ctx`). */
+  layers: LayerToggles;
   /** SPI measure id; null = the overall index (or whatever the loaded dataset offers). */
   spiMeasure: string | null;
   /** SPI year; null = the latest year in the loaded dataset. */
   spiYear: number | null;
-  /** Show the orientation layer (roads, rivers, parks, place names); `ctx=0` hides it. */
-  context: boolean;
   /** Ids of the imported venue lists shown (`vl=id,id`): the ids only, the lists stay in this browser. */
   lists: readonly string[];
 }

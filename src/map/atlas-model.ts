@@ -1,5 +1,6 @@
 import { createMemo } from 'solid-js';
 import type { FeatureCollection } from 'geojson';
+import { geography } from '../data/geographies';
 import { NEIGHBOURHOODS, PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { neighbourhoodAreaSet } from '../domain/area-set';
 import { areaSetOutlines, effectiveRelease, wardLabels } from '../domain/view-model';
@@ -22,7 +23,7 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     lsoa11: atlas.deferred.lsoa11,
     colouring: atlas.colouring,
     flagRelease: () => effectiveRelease(state()),
-    flags: () => atlas.options().outlines,
+    flags: () => ({ p1: atlas.options().layers.p1, p10: atlas.options().layers.p10 }),
     wardValues: () => (state().view === 'spi' ? { key: 'spi', values: atlas.spi.values() } : null),
     selectionGeometry: () => atlas.selection.lsoa()?.geometry ?? atlas.selection.ward()?.geometry ?? null,
     fitTarget: atlas.selection.fitTarget,
@@ -35,12 +36,12 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     outreach: () => (atlas.customArea.open() ? atlas.customArea.overlay() : atlas.outreach.overlay()),
     picking: () => atlas.outreach.picking() || atlas.customArea.tool() !== 'none',
     context: atlas.context,
-    contextVisible: () => atlas.options().context,
+    contextVisible: () => atlas.options().layers.context,
   };
   const events: MapEvents = {
     onHover: (h) => atlas.setHovered(h ? { kind: 'area', ...h } : null),
     onVenueHover: (h) => atlas.setHovered(h ? { kind: 'venues', ...h } : null),
-    onAreaClick: (layer, code) => atlas.selection.select(layer === 'wards' ? 'ward' : 'lsoa', code, false),
+    onAreaClick: (layer, code) => atlas.selection.select(geography(layer).kind, code, false),
     onPick: (ll) => {
       if (!atlas.customArea.mapPoint([ll.lng, ll.lat])) atlas.outreach.pick([ll.lng, ll.lat]);
     },

@@ -3,21 +3,17 @@ import { RELEASES, type DataMetadata, type IndicatorId, type ReleaseId } from '.
 import { COUNCIL } from '../data/council';
 import { INDICATOR_INFO, RELEASE_LABEL, unavailableReason } from '../domain/indicators';
 import type { AppState, Banding, ViewMode } from '../state/url-state';
+import { LayerControls, type LayerControlsProps } from './LayerControls';
 
 export interface ControlPanelProps {
   state: AppState;
-  flags: { p1: boolean; p10: boolean };
   onChange: (patch: Partial<AppState>) => void;
-  onFlags: (flags: { p1: boolean; p10: boolean }) => void;
   /** Locked controls (embed option) are shown but disabled. */
   locked: boolean;
-  /** The orientation layer: shown or not, whether the data has it for this area, and the note when absent or partial. */
-  context: boolean;
-  onContext: (shown: boolean) => void;
-  contextAvailable?: boolean;
-  contextNote?: string | null;
-  /** What the toggle shows here (contextToggleLabel). */
-  contextLabel?: string;
+  /** The layer switches (outlines, orientation layer): see LayerControls. */
+  layers: LayerControlsProps['groups'];
+  shown: LayerControlsProps['shown'];
+  onLayer: LayerControlsProps['onLayer'];
   /** The build's metadata: which indicators its sources hold for the area. */
   metadata?: Pick<DataMetadata, 'releases' | 'people'>;
 }
@@ -139,43 +135,7 @@ export function ControlPanel(props: ControlPanelProps) {
         </For>
       </fieldset>
 
-      <fieldset class="controls__group">
-        <legend>Highlight</legend>
-        <label class="choice">
-          <input
-            type="checkbox"
-            checked={props.flags.p1}
-            onChange={(e) => props.onFlags({ ...props.flags, p1: e.currentTarget.checked })}
-          />
-          <span>Most deprived 1% in England (thick red outline)</span>
-        </label>
-        <label class="choice">
-          <input
-            type="checkbox"
-            checked={props.flags.p10}
-            onChange={(e) => props.onFlags({ ...props.flags, p10: e.currentTarget.checked })}
-          />
-          <span>Most deprived 10% in England (black-and-white dashed outline)</span>
-        </label>
-      </fieldset>
-
-      <fieldset class="controls__group">
-        <legend>Orientation</legend>
-        <label class="choice">
-          <input
-            type="checkbox"
-            data-testid="context-toggle"
-            checked={props.context && props.contextAvailable !== false}
-            disabled={props.contextAvailable === false}
-            aria-describedby="context-note"
-            onChange={(e) => props.onContext(e.currentTarget.checked)}
-          />
-          <span>{props.contextLabel ?? 'Roads, rail, rivers, parks and place names'}</span>
-        </label>
-        <p id="context-note" class="controls__note">
-          {props.contextNote ?? 'For finding your way only: OpenStreetMap roads and rail as of June 2018.'}
-        </p>
-      </fieldset>
+      <LayerControls groups={props.layers} shown={props.shown} onLayer={props.onLayer} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
 import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
-import { contextToggleLabel } from '../domain/context-labels';
+import { LAYER_REGISTRY } from '../domain/map-layers';
+import { controlEntries, withLayer } from '../domain/map-layers/registry';
 import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -41,16 +42,12 @@ export function ControlsRegion(props: { atlas: Atlas }) {
       <aside id="controls-panel" class="panel panel--controls" aria-label="Map controls" tabindex="-1">
         <ControlPanel
           state={state()}
-          flags={a.options().outlines}
           locked={embed.lock}
           metadata={a.data.metadata}
           onChange={a.changeView}
-          onFlags={(outlines) => a.updateOptions({ outlines })}
-          context={a.options().context}
-          onContext={(context) => a.updateOptions({ context })}
-          contextAvailable={(a.data.metadata.context?.parts.length ?? 0) > 0}
-          contextNote={a.data.metadata.context?.note ?? null}
-          contextLabel={contextToggleLabel(a.data.metadata.context?.parts ?? [])}
+          layers={controlEntries(LAYER_REGISTRY, a.data.metadata)}
+          shown={a.options().layers}
+          onLayer={(id, on) => a.updateOptions({ layers: withLayer(a.options().layers, id, on) })}
         />
         <Show when={state().view === 'spi'}>
           {/* Shown only in the SPI view, so its code loads when that view is first chosen. */}

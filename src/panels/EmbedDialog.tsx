@@ -1,4 +1,6 @@
-import { createMemo, createSignal, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { LAYER_REGISTRY, LAYER_URL, type LayerToggles } from '../domain/map-layers';
+import { embedEntries, withLayer } from '../domain/map-layers/registry';
 import { captionSnippet, embedParams, iframeSnippet } from '../state/embed-options';
 import { standingCaption } from '../domain/standing';
 import { availableStanding, standingMissing, useStanding } from '../state/standing-store';
@@ -11,8 +13,8 @@ export interface EmbedDialogProps {
   selection: Selection;
   selectionName: string | null;
   defaultTitle: string;
-  /** Whether the orientation layer (roads, rivers, place names) shows now: the embed starts the same. */
-  context: boolean;
+  /** Which switchable layers show now (outlines, orientation layer): the embed starts the same. */
+  layers: LayerToggles;
   onClose: () => void;
 }
 
@@ -27,7 +29,7 @@ export function EmbedDialog(p: EmbedDialogProps) {
   const [fit, setFit] = createSignal(p.selection !== null && p.selection.kind !== 'venue');
   const [title, setTitle] = createSignal(p.defaultTitle);
   const [height, setHeight] = createSignal(640);
-  const [context, setContext] = createSignal(p.context);
+  const [layers, setLayers] = createSignal(p.layers);
   const [copied, setCopied] = createSignal('');
   const [withStanding, setWithStanding] = createSignal(false);
   const standing = useStanding();
@@ -36,9 +38,8 @@ export function EmbedDialog(p: EmbedDialogProps) {
     const q = new URLSearchParams(p.stateQuery);
     const sel = p.selection && p.selection.kind !== 'venue' && fit() ? p.selection : null;
     for (const [k, v] of embedParams({ embed: true, lock: lock(), controls: controls(), fit: sel })) q.set(k, v);
-    // The same parameter as the app's own URL (url-state.ts): ctx=0 hides the layer.
-    if (context()) q.delete('ctx');
-    else q.set('ctx', '0');
+    // The same parameters as the app's own URL (each layer's, src/domain/map-layers): ctx=0 hides the orientation layer.
+    LAYER_URL.serialise(layers(), q);
     const url = new URL(window.location.href);
     url.search = q.toString();
     url.hash = '';
@@ -87,62 +88,20 @@ export function EmbedDialog(p: EmbedDialogProps) {
             <input type="checkbox" checked={controls()} onChange={(e) => setControls(e.currentTarget.checked)} />
             <span>Show the map controls</span>
           </label>
-          <label class="choice">
-            <input
-              type="checkbox"
-              data-testid="embed-context"
-              checked={context()}
-              onChange={(e) => setContext(e.currentTarget.checked)}
-            />
-            <span>Show roads, rivers and place names</span>
-          </label>
+          <LayerOptions layers={layers()} onLayers={setLayers} />
           <Show when={p.selection && p.selection.kind !== 'venue'}>
             <label class="choice">
               <input type="checkbox" checked={fit()} onChange={(e) => setFit(e.currentTarget.checked)} />
               <span>Fit the map to {p.selectionName ?? 'the selected area'}</span>
             </label>
           </Show>
-          <label class="choice">
-            <input
-              type="checkbox"
-              data-testid="embed-standing"
-              checked={withStanding()}
-              disabled={!availableStanding(standing())}
-              aria-describedby={standingMissing(standing()) ? 'embed-standing-why' : undefined}
-              onChange={(e) => setWithStanding(e.currentTarget.checked)}
-            />
-            <span>Add a line under the map: the council’s standing in England (IoD 2025 File 10)</span>
-          </label>
-          <Show when={standingMissing(standing())}>
-            {(why) => (
-              <p id="embed-standing-why" class="controls__note">
-                Not available: {why()}.
-              </p>
-            )}
-          </Show>
-          <label class="controls__label" for="embed-iframe-title">
-            Title of the embedded map (read by screen readers)
-          </label>
-          <input
-            id="embed-iframe-title"
-            class="text-input"
-            type="text"
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
+          <StandingOption
+            shown={withStanding()}
+            onShown={setWithStanding}
+            available={availableStanding(standing()) !== null}
+            missing={standingMissing(standing())}
           />
-          <label class="controls__label" for="embed-height">
-            Initial height in pixels (the map reports its height to the page)
-          </label>
-          <input
-            id="embed-height"
-            class="text-input"
-            type="number"
-            min="320"
-            max="2000"
-            step="10"
-            value={height()}
-            onInput={(e) => setHeight(Number(e.currentTarget.value) || 640)}
-          />
+          <TitleAndHeight title={title()} onTitle={setTitle} height={height()} onHeight={setHeight} />
           <label class="controls__label" for="embed-code">
             Embed code
           </label>
@@ -165,5 +124,91 @@ export function EmbedDialog(p: EmbedDialogProps) {
         </div>
       </div>
     </dialog>
+  );
+}
+
+/** One checkbox per layer the registry offers to embeds (src/domain/map-layers), starting as the map is now. */
+function LayerOptions(p: { layers: LayerToggles; onLayers: (l: LayerToggles) => void }) {
+  return (
+    <For each={embedEntries(LAYER_REGISTRY)}>
+      {(l) => (
+        <label class="choice">
+          <input
+            type="checkbox"
+            data-testid={`embed-${l.id}`}
+            checked={p.layers[l.id]}
+            onChange={(e) => p.onLayers(withLayer(p.layers, l.id, e.currentTarget.checked))}
+          />
+          <span>{l.label}</span>
+        </label>
+      )}
+    </For>
+  );
+}
+
+/** "Add the council's standing under the map": disabled, with the reason, when File 10 is not available. */
+function StandingOption(p: {
+  shown: boolean;
+  onShown: (on: boolean) => void;
+  available: boolean;
+  missing: string | null;
+}) {
+  return (
+    <>
+      <label class="choice">
+        <input
+          type="checkbox"
+          data-testid="embed-standing"
+          checked={p.shown}
+          disabled={!p.available}
+          aria-describedby={p.missing ? 'embed-standing-why' : undefined}
+          onChange={(e) => p.onShown(e.currentTarget.checked)}
+        />
+        <span>Add a line under the map: the council’s standing in England (IoD 2025 File 10)</span>
+      </label>
+      <Show when={p.missing}>
+        {(why) => (
+          <p id="embed-standing-why" class="controls__note">
+            Not available: {why()}.
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** The iframe's title (read by screen readers) and its initial height. */
+function TitleAndHeight(p: {
+  title: string;
+  onTitle: (t: string) => void;
+  height: number;
+  onHeight: (h: number) => void;
+}) {
+  return (
+    <>
+      <label class="controls__label" for="embed-iframe-title">
+        Title of the embedded map (read by screen readers)
+      </label>
+      <input
+        id="embed-iframe-title"
+        class="text-input"
+        type="text"
+        value={p.title}
+        onInput={(e) => p.onTitle(e.currentTarget.value)}
+      />
+      <label class="controls__label" for="embed-height">
+        Initial height in pixels (the map reports its height to the page)
+      </label>
+      <input
+        id="embed-height"
+        class="text-input"
+        type="number"
+        min="320"
+        max="2000"
+        step="10"
+        value={p.height}
+        onInput={(e) => p.onHeight(Number(e.currentTarget.value) || 640)}
+      />
+    </>
   );
 }

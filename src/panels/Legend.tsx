@@ -1,10 +1,11 @@
 import { For, Show } from 'solid-js';
 import type { LegendModel } from '../domain/legend';
+import type { LegendStroke } from '../domain/map-layers/registry';
 
 export interface LegendProps {
   model: LegendModel;
-  showFlags: { p1: boolean; p10: boolean };
-  flagsApply: boolean;
+  /** The key entries of the switchable layers shown (legendEntries over src/domain/map-layers). */
+  layers: readonly { id: string; label: string; strokes: readonly LegendStroke[] }[];
   areaNoun: string;
 }
 
@@ -53,35 +54,31 @@ export function Legend(props: LegendProps) {
           </li>
         </Show>
       </ul>
-      <Show when={props.flagsApply && (props.showFlags.p1 || props.showFlags.p10)}>
+      <Show when={props.layers.length > 0}>
         <ul class="legend__rows legend__flags">
-          <Show when={props.showFlags.p1}>
-            <li class="legend__row">
-              <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
-                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#fff" stroke-width="4" />
-                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#d7191c" stroke-width="2.5" />
-              </svg>
-              <span class="legend__label">Thick red outline: most deprived 1% in England</span>
-            </li>
-          </Show>
-          <Show when={props.showFlags.p10}>
-            <li class="legend__row">
-              <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
-                <rect x="2" y="2" width="20" height="12" fill="none" stroke="#000" stroke-width="2.5" />
-                <rect
-                  x="2"
-                  y="2"
-                  width="20"
-                  height="12"
-                  fill="none"
-                  stroke="#fff"
-                  stroke-width="1.4"
-                  stroke-dasharray="3 3"
-                />
-              </svg>
-              <span class="legend__label">Black-and-white dashed outline: most deprived 10% in England</span>
-            </li>
-          </Show>
+          <For each={props.layers}>
+            {(l) => (
+              <li class="legend__row" data-testid={`legend-${l.id}`}>
+                <svg class="legend__swatch" width="24" height="16" aria-hidden="true">
+                  <For each={l.strokes}>
+                    {(st) => (
+                      <rect
+                        x="2"
+                        y="2"
+                        width="20"
+                        height="12"
+                        fill="none"
+                        stroke={st.colour}
+                        stroke-width={st.width}
+                        stroke-dasharray={st.dash}
+                      />
+                    )}
+                  </For>
+                </svg>
+                <span class="legend__label">{l.label}</span>
+              </li>
+            )}
+          </For>
         </ul>
       </Show>
     </section>

@@ -1,22 +1,22 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { NEIGHBOURHOODS, PRIORITY_WARDS } from '../data/priority-areas';
 
 /**
- * The notes under the legend: why the orientation layer is absent or partial here, and the key to the
+ * The notes under the legend: each switchable layer's (mapNotes: why the orientation layer is absent or partial here), and the key to the
  * council's own priority markings — only when its content folder names priority areas, and with
  * its own counts (a council without content has no stars or neighbourhood outlines to explain).
  */
-export function MapNotes(props: { contextNote: string | null | undefined }) {
+export function MapNotes(props: { layerNotes: readonly { id: string; text: string }[] }) {
   const wards = PRIORITY_WARDS.length;
   return (
     <>
-      <Show when={props.contextNote}>
+      <For each={props.layerNotes}>
         {(note) => (
-          <p class="map-note" data-testid="context-note">
-            {note()}
+          <p class="map-note" data-testid={`${note.id}-note`}>
+            {note.text}
           </p>
         )}
-      </Show>
+      </For>
       <Show when={NEIGHBOURHOODS.length > 0 || wards > 0}>
         <p class="map-note">
           <Show when={NEIGHBOURHOODS.length > 0}>

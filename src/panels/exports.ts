@@ -1,4 +1,6 @@
 import type { TableRow } from '../domain/layer-table';
+import { LAYER_REGISTRY } from '../domain/map-layers';
+import { shownAttribution } from '../domain/map-layers/registry';
 import { findMeasure } from '../domain/spi';
 import { pngFileName } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
@@ -81,7 +83,9 @@ export function createExports(atlas: Atlas) {
       if (!m) return;
       const meta = atlas.data.metadata;
       // The orientation labels are HTML, not in the canvas: toPng draws them onto the image.
-      const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
+      // Credits what the image shows: a hidden layer's sources (the registry's attribution lines) are left out.
+      const credits = shownAttribution(LAYER_REGISTRY, atlas.options().layers, meta);
+      const blob = await m.toPng(atlas.legend(), credits, `Neighbourhood Atlas: ${meta.area.name}`);
       downloadBlob(pngFileName(state(), atlas.data.metadata.area.name), blob);
       atlas.announce('Saved the map view as a PNG image.');
     },

@@ -1,6 +1,7 @@
 import { INDICATORS, RELEASES } from '../data/contract';
 import { parseDecimal } from '../domain/decimal';
 import { indicatorsIn } from '../domain/indicators';
+import { LAYER_URL } from '../domain/map-layers';
 import { BANDINGS, VIEWS, type AppState, type Camera, type DisplayOptions, type Selection } from '../domain/views';
 
 export { BANDINGS, VIEWS } from '../domain/views';
@@ -127,20 +128,14 @@ export function isNavigation(a: AppState, b: AppState): boolean {
   );
 }
 
-// --- display options: outline toggles (p1, p10) and the SPI measure and year (spim, spiy) -----------
+// --- display options: layer toggles (the registry's: p1, p10, ctx), SPI measure and year (spim, spiy), lists (vl)
 
 export const DEFAULT_OPTIONS: DisplayOptions = {
-  outlines: { p1: true, p10: true },
+  layers: LAYER_URL.defaults,
   spiMeasure: null,
   spiYear: null,
-  context: true,
   lists: [],
 };
-
-/** `ctx=0` hides the orientation layer; anything else (or nothing) shows it. */
-export function parseContextFlag(raw: string | null): boolean {
-  return raw !== '0';
-}
 
 /** SPI measure ids are short slugs from the framework file; anything else is not one of ours. */
 const SPI_MEASURE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -161,11 +156,10 @@ export function parseOptions(search: string): DisplayOptions {
   const measure = q.get('spim');
   const year = q.get('spiy');
   return {
-    // Only "0" switches an outline off: the default is on, and nonsense keeps the default.
-    outlines: { p1: q.get('p1') !== '0', p10: q.get('p10') !== '0' },
+    // Each layer's own parameter (src/domain/map-layers): only its exact "other" value leaves the default.
+    layers: LAYER_URL.parse(q),
     spiMeasure: measure !== null && SPI_MEASURE.test(measure) ? measure : null,
     spiYear: year !== null && SPI_YEAR.test(year) ? Number(year) : null,
-    context: parseContextFlag(q.get('ctx')),
     lists: parseListIds(q.get('vl')),
   };
 }
@@ -173,11 +167,9 @@ export function parseOptions(search: string): DisplayOptions {
 /** Writes the options into `q` (only what differs from the defaults) and returns it. */
 export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = new URLSearchParams()): URLSearchParams {
   const set = (key: string, value: string | null) => (value === null ? q.delete(key) : q.set(key, value));
-  set('p1', options.outlines.p1 ? null : '0');
-  set('p10', options.outlines.p10 ? null : '0');
+  LAYER_URL.serialise(options.layers, q);
   set('spim', options.spiMeasure !== null && SPI_MEASURE.test(options.spiMeasure) ? options.spiMeasure : null);
   set('spiy', options.spiYear !== null && SPI_YEAR.test(String(options.spiYear)) ? String(options.spiYear) : null);
-  set('ctx', options.context ? null : '0');
   const lists = parseListIds(options.lists.join(','));
   set('vl', lists.length > 0 ? lists.join(',') : null);
   return q;
@@ -185,11 +177,9 @@ export function serialiseOptions(options: DisplayOptions, q: URLSearchParams = n
 
 export function sameOptions(a: DisplayOptions, b: DisplayOptions): boolean {
   return (
-    a.outlines.p1 === b.outlines.p1 &&
-    a.outlines.p10 === b.outlines.p10 &&
+    LAYER_URL.same(a.layers, b.layers) &&
     a.spiMeasure === b.spiMeasure &&
     a.spiYear === b.spiYear &&
-    a.context === b.context &&
     a.lists.join(',') === b.lists.join(',')
   );
 }

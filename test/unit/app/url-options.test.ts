@@ -8,7 +8,7 @@ import {
   parseState,
 } from '../../../src/state/url-state';
 
-describe('URL display options (outline toggles, SPI measure and year)', () => {
+describe('URL display options (layer toggles, SPI measure and year)', () => {
   it('an empty query is the defaults, and the defaults write nothing', () => {
     expect(parseOptions('')).toEqual(DEFAULT_OPTIONS);
     expect(serialiseOptions(DEFAULT_OPTIONS).toString()).toBe('');
@@ -16,10 +16,9 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
 
   it('round-trips outlines off and an SPI measure and year', () => {
     const o = {
-      outlines: { p1: false, p10: false },
+      layers: { p1: false, p10: false, context: false },
       spiMeasure: 'basic_needs',
       spiYear: 2023,
-      context: false,
       lists: ['a1b2c3d4e5'],
     };
     const q = serialiseOptions(o);
@@ -30,16 +29,17 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
     expect(q.get('ctx')).toBe('0');
     expect(q.get('vl')).toBe('a1b2c3d4e5');
     expect(parseOptions(`?${q.toString()}`)).toEqual(o);
-    expect(parseOptions('?p10=0')).toEqual({ ...DEFAULT_OPTIONS, outlines: { p1: true, p10: false } });
+    expect(parseOptions('?p10=0')).toEqual({ ...DEFAULT_OPTIONS, layers: { p1: true, p10: false, context: true } });
   });
 
   it('shows the context layer unless ctx=0, and writes ctx only when hidden', () => {
-    expect(parseOptions('').context).toBe(true);
-    expect(parseOptions('?ctx=0').context).toBe(false);
-    expect(parseOptions('?ctx=1').context).toBe(true);
-    expect(parseOptions('?ctx=off').context).toBe(true);
-    expect(serialiseOptions({ ...DEFAULT_OPTIONS, context: false }).toString()).toBe('ctx=0');
-    expect(serialiseOptions({ ...DEFAULT_OPTIONS, context: true }).toString()).toBe('');
+    expect(parseOptions('').layers.context).toBe(true);
+    expect(parseOptions('?ctx=0').layers.context).toBe(false);
+    expect(parseOptions('?ctx=1').layers.context).toBe(true);
+    expect(parseOptions('?ctx=off').layers.context).toBe(true);
+    const hidden = { ...DEFAULT_OPTIONS, layers: { ...DEFAULT_OPTIONS.layers, context: false } };
+    expect(serialiseOptions(hidden).toString()).toBe('ctx=0');
+    expect(serialiseOptions(DEFAULT_OPTIONS).toString()).toBe('');
   });
 
   it('names the shown venue lists by id only, dropping bad ids and repeats', () => {
@@ -60,20 +60,18 @@ describe('URL display options (outline toggles, SPI measure and year)', () => {
     const search = serialiseState(
       { ...DEFAULT_STATE, view: 'spi' },
       serialiseOptions({
-        outlines: { p1: true, p10: false },
+        layers: { p1: true, p10: false, context: true },
         spiMeasure: 'spi',
         spiYear: 2024,
-        context: true,
         lists: [],
       }),
     );
     expect(search).toContain('view=spi');
     expect(parseState(search).view).toBe('spi');
     expect(parseOptions(search)).toEqual({
-      outlines: { p1: true, p10: false },
+      layers: { p1: true, p10: false, context: true },
       spiMeasure: 'spi',
       spiYear: 2024,
-      context: true,
       lists: [],
     });
   });
