@@ -135,44 +135,8 @@ export function createAtlas(data: FirstViewData): Atlas {
   const legend = createMemo(() => vm.legendFor(state(), colouring(), areas(), spi.values()));
   const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
 
-  const [tableFilter, setTableFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
-  // Built only while the table is shown (a switch with the table closed does not pay for it).
-  const tableModel = createMemo(
-    (): LayerTable =>
-      !state().table
-        ? CLOSED_TABLE
-        : buildLayerTable({
-            view: state().view,
-            indicator: state().indicator,
-            release: state().release,
-            colouring: colouring(),
-            features: vm.withWardValues(vm.colouredFeatures(colouring(), areas()), spi.values()),
-            wardName,
-            filter: tableFilter(),
-            stateOf: (code) => ({ spi: spi.values().get(code) }),
-          }),
-  );
-
-  // Outreach planning: the centre is the selected venue or a point picked on the map.
-  const [picking, setPicking] = createSignal(false);
-  const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
-  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({
-    circle: null,
-    codes: [],
-  });
-  const centre = createMemo<{ at: LonLat; name: string } | null>(() => {
-    const v = selection.venue();
-    if (v) return { at: v.geometry.coordinates, name: v.properties.name };
-    const pt = pickedPoint();
-    return pt ? { at: pt, name: `the point you picked (${pt[1].toFixed(5)}, ${pt[0].toFixed(5)})` } : null;
-  });
-  const pick = (at: LonLat) => {
-    setPicking(false);
-    setPickedPoint(at);
-    if (selection.venue()) store.update({ selection: null });
-    announce('Catchment centre placed where you clicked.');
-  };
-
+  const table = createTable(state, colouring, areas, spi, wardName);
+  const outreach = createOutreach(selection, store, announce);
   const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
 
   // Roads, rivers and place names are never part of the first view's budget.
@@ -183,25 +147,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     choices,
   );
 
-  const tooltip = createMemo<vm.TooltipModel | null>(() => {
-    const h = hovered();
-    if (!h) return null;
-    if (h.kind === 'venues') {
-      const items = h.ids.flatMap((id) => {
-        const p = venues.byId().get(id)?.properties;
-        return p ? [p] : [];
-      });
-      return vm.venueTooltip(items, h.point);
-    }
-    const idx = index();
-    const f =
-      h.layer === 'wards'
-        ? idx.wards.get(h.code)
-        : h.layer === 'lsoa21'
-          ? idx.lsoa21.get(h.code)
-          : idx.lsoa11.get(h.code);
-    return f ? vm.areaTooltip(state(), f, meta, spi.values().get(f.properties.code) ?? null, h.point) : null;
-  });
+  const tooltip = createTooltip(hovered, { state, index, venues, spi, meta });
 
   onMount(() => {
     if (embed.embed) document.documentElement.classList.add('is-embed');
@@ -231,8 +177,8 @@ export function createAtlas(data: FirstViewData): Atlas {
     },
     tooltip,
     setHovered,
-    table: { filter: tableFilter, setFilter: setTableFilter, model: tableModel },
-    outreach: { picking, setPicking, pick, centre, overlay, setOverlay },
+    table,
+    outreach,
     customArea,
     announcement,
     announce,
@@ -249,11 +195,103 @@ export function createAtlas(data: FirstViewData): Atlas {
       spi.setImported(d);
       announce(d ? `Social Progress Index data loaded: ${d.rows.length} rows.` : 'Social Progress Index data removed.');
     },
-    lookupPostcode: (pc) =>
-      lookupPostcode(
-        pc,
-        { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts },
-        loadPostcodeDistrict,
-      ),
+    lookupPostcode: postcodeLookupFor(meta),
   };
+}
+
+/** Postcode search over the build's postcode files (one district's file fetched per search). */
+function postcodeLookupFor(meta: FirstViewData['metadata']): Atlas['lookupPostcode'] {
+  return (pc) =>
+    lookupPostcode(
+      pc,
+      { districts: meta.postcodeDistricts, splitDistricts: meta.postcodeSplitDistricts },
+      loadPostcodeDistrict,
+    );
+}
+
+/** The table view's ward/flag filter and its rows, built only while the table is shown. */
+function createTable(
+  state: Accessor<AppState>,
+  colouring: Accessor<MapColouring>,
+  areas: () => vm.LoadedAreas,
+  spi: SpiStore,
+  wardName: (code: string) => string,
+): Atlas['table'] {
+  const [filter, setFilter] = createSignal<TableFilter>(NO_TABLE_FILTER);
+  // Built only while the table is shown (a switch with the table closed does not pay for it).
+  const model = createMemo(
+    (): LayerTable =>
+      !state().table
+        ? CLOSED_TABLE
+        : buildLayerTable({
+            view: state().view,
+            indicator: state().indicator,
+            release: state().release,
+            colouring: colouring(),
+            features: vm.withWardValues(vm.colouredFeatures(colouring(), areas()), spi.values()),
+            wardName,
+            filter: filter(),
+            stateOf: (code) => ({ spi: spi.values().get(code) }),
+          }),
+  );
+
+  return { filter, setFilter, model };
+}
+
+/** Outreach planning: the centre is the selected venue or a point picked on the map. */
+function createOutreach(
+  selection: SelectionStore,
+  store: AppStore,
+  announce: (message: string) => void,
+): Atlas['outreach'] {
+  const [picking, setPicking] = createSignal(false);
+  const [pickedPoint, setPickedPoint] = createSignal<LonLat | null>(null);
+  const [overlay, setOverlay] = createSignal<{ circle: Feature | null; codes: readonly string[] }>({
+    circle: null,
+    codes: [],
+  });
+  const centre = createMemo<{ at: LonLat; name: string } | null>(() => {
+    const v = selection.venue();
+    if (v) return { at: v.geometry.coordinates, name: v.properties.name };
+    const pt = pickedPoint();
+    return pt ? { at: pt, name: `the point you picked (${pt[1].toFixed(5)}, ${pt[0].toFixed(5)})` } : null;
+  });
+  const pick = (at: LonLat) => {
+    setPicking(false);
+    setPickedPoint(at);
+    if (selection.venue()) store.update({ selection: null });
+    announce('Catchment centre placed where you clicked.');
+  };
+
+  return { picking, setPicking, pick, centre, overlay, setOverlay };
+}
+
+/** The tooltip of what the map reports as hovered: an area of any geography level, or venue markers. */
+function createTooltip(
+  hovered: Accessor<Hovered>,
+  ctx: {
+    state: Accessor<AppState>;
+    index: Accessor<AreaIndex>;
+    venues: VenueStore;
+    spi: SpiStore;
+    meta: FirstViewData['metadata'];
+  },
+): Accessor<vm.TooltipModel | null> {
+  return createMemo<vm.TooltipModel | null>(() => {
+    const h = hovered();
+    if (!h) return null;
+    if (h.kind === 'venues') {
+      const items = h.ids.flatMap((id) => {
+        const p = ctx.venues.byId().get(id)?.properties;
+        return p ? [p] : [];
+      });
+      return vm.venueTooltip(items, h.point);
+    }
+    const idx = ctx.index();
+    // The index is keyed by geography id (src/data/geographies.ts).
+    const f = idx[h.layer].get(h.code);
+    return f
+      ? vm.areaTooltip(ctx.state(), f, ctx.meta, ctx.spi.values().get(f.properties.code) ?? null, h.point)
+      : null;
+  });
 }
