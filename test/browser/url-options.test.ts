@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { chromiumForThisFile, openPage } from './browser';
+import { chromiumForThisFile, openPage, waitForMap } from './browser';
 
 /** The URL owns the outline toggles (p1, p10) and the SPI measure and year (spim, spiy): a link keeps them. */
 const chrome = chromiumForThisFile();
@@ -38,6 +38,40 @@ describe('display options in the URL', () => {
     expect([...problems, ...copy.problems]).toEqual([]);
     await page.context().close();
     await copy.page.context().close();
+  });
+
+  it('the legend keys only the outlines switched on, and the embed dialog offers every layer and keeps one switched off', async () => {
+    const { page, problems } = await openPage(chrome.browser, `${base}?p10=0`);
+    await waitForMap(page);
+    const legend = page.getByTestId('legend');
+    await expect(legend.getByTestId('legend-p1').textContent()).resolves.toContain('most deprived 1% in England');
+    await expect(legend.getByTestId('legend-p10').count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: TEN_PC }).check();
+    await expect(legend.getByTestId('legend-p10').textContent()).resolves.toContain('most deprived 10% in England');
+    await page.getByRole('checkbox', { name: ONE_PC }).uncheck();
+    await expect(legend.getByTestId('legend-p1').count()).resolves.toBe(0);
+
+    // The embed starts as the map is now (1% off) and writes what is switched in the dialog.
+    await page.getByRole('button', { name: 'Embed this map' }).click();
+    const dialog = page.getByTestId('embed-dialog');
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('embed-p1').isChecked()).resolves.toBe(false);
+    await expect(dialog.getByTestId('embed-p10').isChecked()).resolves.toBe(true);
+    await expect(dialog.getByTestId('embed-context').isChecked()).resolves.toBe(true);
+    const src = async () =>
+      // The snippet is HTML: its src attribute has & written as &amp;.
+      new URL(
+        ((await dialog.getByTestId('embed-code').inputValue()).match(/src="([^"]+)"/)?.[1] ?? '').replaceAll(
+          '&amp;',
+          '&',
+        ),
+      ).searchParams;
+    expect([(await src()).get('p1'), (await src()).get('p10')]).toEqual(['0', null]);
+    await dialog.getByTestId('embed-p10').uncheck();
+    await dialog.getByTestId('embed-p1').check();
+    expect([(await src()).get('p1'), (await src()).get('p10')]).toEqual([null, '0']);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   it('the SPI measure and year chosen go into the URL and survive a reload; nonsense falls back', async () => {
