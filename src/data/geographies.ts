@@ -1,4 +1,4 @@
-import type { GEO_FILES } from './contract';
+import { TOPO_OBJECTS, type GEO_FILES } from './contract';
 
 /**
  * The geography levels the atlas draws, one descriptor each. The area loaders (./load.ts), the map's
@@ -18,7 +18,7 @@ export interface GeographyDescriptor {
    * null for wards, whose year is the council's boundary file's (scripts/pipeline/config.ts).
    */
   readonly vintage: '2021' | '2011' | null;
-  /** The generated TopoJSON file it is in (a GEO_FILES key) and its object there. */
+  /** The generated TopoJSON file it is in (a GEO_FILES key) and its object there (TOPO_OBJECTS, which the pipeline writes). */
   readonly file: keyof typeof GEO_FILES;
   readonly topoObject: string;
   /** The feature property that identifies an area (MapLibre's promoteId, the feature-state key). */
@@ -43,7 +43,7 @@ export const GEOGRAPHIES = [
     kind: 'lsoa',
     vintage: '2021',
     file: 'areas2021',
-    topoObject: 'lsoa21',
+    topoObject: TOPO_OBJECTS.lsoa21,
     idProperty: 'code',
     minZoom: 0,
     load: 'first-view',
@@ -56,7 +56,7 @@ export const GEOGRAPHIES = [
     kind: 'lsoa',
     vintage: '2011',
     file: 'areas2011',
-    topoObject: 'lsoa11',
+    topoObject: TOPO_OBJECTS.lsoa11,
     idProperty: 'code',
     minZoom: 0,
     load: 'on-demand',
@@ -69,7 +69,7 @@ export const GEOGRAPHIES = [
     kind: 'ward',
     vintage: null,
     file: 'areas2021',
-    topoObject: 'wards',
+    topoObject: TOPO_OBJECTS.wards,
     idProperty: 'code',
     minZoom: 0,
     load: 'first-view',
