@@ -155,9 +155,14 @@ export class AtlasMap implements MapHandle {
   }
 
   /** The map as drawn now, with its legend and attribution (the drawing buffer is kept, so no repaint is forced). */
-  async toPng(legend: LegendModel, attribution: readonly string[], title: string): Promise<Blob> {
+  async toPng(
+    legend: LegendModel,
+    attribution: readonly string[],
+    title: string,
+    layerKey: Parameters<MapHandle['toPng']>[3] = [],
+  ): Promise<Blob> {
     await this.idle();
-    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map));
+    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map), layerKey);
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */

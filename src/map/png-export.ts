@@ -1,9 +1,11 @@
 import type { LegendModel } from '../domain/legend';
+import type { LayerKeyEntry } from '../domain/map-layers/registry';
 import type { DrawnLabel } from './context-labels';
 
 /**
  * The map view as a PNG of the same size as the map, with the legend and the attribution drawn on
- * it, so a saved image always carries its key and its sources.
+ * it, so a saved image always carries its key and its sources. `layerKey` is the key entries of the
+ * switchable layers shown (legendEntries over the layer registry: the 1% / 10% outlines).
  */
 export async function mapToPng(
   mapCanvas: HTMLCanvasElement,
@@ -11,6 +13,7 @@ export async function mapToPng(
   attribution: readonly string[],
   title: string,
   contextLabels: readonly DrawnLabel[] = [],
+  layerKey: readonly LayerKeyEntry[] = [],
 ): Promise<Blob> {
   const w = mapCanvas.width;
   const h = mapCanvas.height;
@@ -51,7 +54,7 @@ export async function mapToPng(
   const boxW = Math.min(cssW - 20, 300);
   const titleLines = wrap(ctx, title, boxW - 16);
   const headLines = wrap(ctx, legend.title, boxW - 16);
-  const boxH = 10 + (titleLines.length + headLines.length) * 15 + rows.length * 16 + 6;
+  const boxH = 10 + (titleLines.length + headLines.length) * 15 + (rows.length + layerKey.length) * 16 + 6;
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.fillRect(10, 10, boxW, boxH);
   ctx.strokeStyle = '#444';
@@ -83,6 +86,20 @@ export async function mapToPng(
     ctx.strokeRect(18.5, y - 9.5, 17, 11);
     ctx.fillStyle = '#1a1a1a';
     ctx.fillText(r.label, 42, y);
+    y += 16;
+  }
+  for (const k of layerKey) {
+    // The swatch as in the on-screen legend: each stroke an outlined rectangle, bottom to top.
+    for (const st of k.strokes) {
+      ctx.strokeStyle = st.colour;
+      ctx.lineWidth = st.width;
+      ctx.setLineDash(st.dash ? st.dash.split(' ').map(Number) : []);
+      ctx.strokeRect(19, y - 9, 16, 10);
+    }
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1;
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(k.label, 42, y);
     y += 16;
   }
 

@@ -1,11 +1,11 @@
 import { For, Show } from 'solid-js';
 import type { LegendModel } from '../domain/legend';
-import type { LegendStroke } from '../domain/map-layers/registry';
+import type { LayerKeyEntry } from '../domain/map-layers/registry';
 
 export interface LegendProps {
   model: LegendModel;
   /** The key entries of the switchable layers shown (legendEntries over src/domain/map-layers). */
-  layers: readonly { id: string; label: string; strokes: readonly LegendStroke[] }[];
+  layers: readonly LayerKeyEntry[];
   areaNoun: string;
 }
 

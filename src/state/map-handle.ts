@@ -1,4 +1,5 @@
 import type { LegendModel } from '../domain/legend';
+import type { LayerKeyEntry } from '../domain/map-layers/registry';
 
 /**
  * The little the rest of the app may do with a running map. The map (src/map/atlas-map.ts) implements
@@ -7,8 +8,13 @@ import type { LegendModel } from '../domain/legend';
 export interface MapHandle {
   /** Resolves when the map has drawn everything it was asked to. */
   idle: () => Promise<void>;
-  /** The map view as a PNG with the legend and attribution drawn on it. */
-  toPng: (legend: LegendModel, attribution: readonly string[], title: string) => Promise<Blob>;
+  /** The map view as a PNG with the legend (and the shown layers' key entries) and attribution drawn on it. */
+  toPng: (
+    legend: LegendModel,
+    attribution: readonly string[],
+    title: string,
+    layerKey?: readonly LayerKeyEntry[],
+  ) => Promise<Blob>;
   /** Read-only hooks for the browser tests and the benchmark. */
   testHooks: () => {
     idle: () => Promise<void>;

@@ -145,6 +145,50 @@ describe('export', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the PNG keys the outlines shown and credits only the layers shown (the layer registry)', async () => {
+    const meta = (await (await fetch(`${base}geo/metadata.json`)).json()) as {
+      attribution: string[];
+      context?: { attribution: string[] };
+    };
+    const contextLines = meta.context?.attribution ?? [];
+    expect(contextLines.length).toBeGreaterThan(0);
+    const drawnText = async (query: string) => {
+      const { page, problems } = await openPage(chrome.browser, `${base}${query}`);
+      await waitForMap(page);
+      await page.evaluate(() => {
+        const drawn: string[] = [];
+        (window as unknown as { __drawn: string[] }).__drawn = drawn;
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (
+          this: CanvasRenderingContext2D,
+          text: string,
+          x: number,
+          y: number,
+        ) {
+          drawn.push(text);
+          return fillText.call(this, text, x, y);
+        };
+      });
+      await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
+      const drawn = await page.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);
+      expect(problems).toEqual([]);
+      await page.context().close();
+      return drawn;
+    };
+    const ONE = 'Thick red outline: most deprived 1% in England';
+    const TEN = 'Black-and-white dashed outline: most deprived 10% in England';
+    const all = await drawnText('');
+    expect(all).toContain(ONE);
+    expect(all).toContain(TEN);
+    for (const line of contextLines) expect(all.join(' ')).toContain(line);
+
+    const fewer = await drawnText('?p10=0&ctx=0');
+    expect(fewer).toContain(ONE);
+    expect(fewer).not.toContain(TEN);
+    expect(fewer.join(' ')).toContain(IOD_LINE);
+    for (const line of contextLines) expect(fewer.join(' ')).not.toContain(line);
+  });
+
   it('downloads the table view as CSV with the same rows as on screen, naming the release', async () => {
     const { page, problems } = await openPage(chrome.browser, `${base}?table=1&rel=2019&ind=inc`);
     const table = page.getByTestId('layer-table');

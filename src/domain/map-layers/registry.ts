@@ -136,12 +136,19 @@ export function controlEntries<Id extends string>(
   return groups;
 }
 
+/** One key entry of a switchable layer: drawn in the legend and on the saved PNG. */
+export interface LayerKeyEntry<Id extends string = string> {
+  id: Id;
+  label: string;
+  strokes: readonly LegendStroke[];
+}
+
 /** The key entries of the layers shown; `lsoaColouring` says whether LSOAs are coloured now. */
 export function legendEntries<Id extends string>(
   registry: readonly LayerDescriptor<Id>[],
   shown: LayerToggles<Id>,
   lsoaColouring: boolean,
-): { id: Id; label: string; strokes: readonly LegendStroke[] }[] {
+): LayerKeyEntry<Id>[] {
   return registry.flatMap((l) =>
     l.legend && shown[l.id] && (l.legend.when !== 'lsoa' || lsoaColouring)
       ? [{ id: l.id, label: l.legend.label, strokes: l.legend.strokes }]
