@@ -119,9 +119,9 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
   // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
   // for the worker to cut and draw with no visible difference.
-  map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: 'code' });
-  const ids = idsOf(layer);
   const geo = geography(layer);
+  map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: geo.idProperty });
+  const ids = idsOf(layer);
   const minzoom = geo.minZoom;
   // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
   // the SPI view's, a different view rather than a switch: hidden by visibility, so the worker builds
@@ -222,7 +222,7 @@ export const areasGroup: LayerGroup = {
     // Feature state as last written, per source: a switch writes only what changed.
     const applied = new Map<AreaLayer, Map<string, AreaPaintState>>();
     // Each level's features as the model has them now (a level not loaded yet has none).
-    const FEATURES: Record<AreaLayer, () => readonly AreaLike[]> = {
+    const featuresOf: Record<AreaLayer, () => readonly AreaLike[]> = {
       lsoa21: () => model.lsoa21().features,
       lsoa11: () => model.lsoa11()?.features ?? [],
       wards: () => model.wards.features,
@@ -263,7 +263,7 @@ export const areasGroup: LayerGroup = {
           }
         }
         if (!active) continue;
-        const areas = FEATURES[layer]();
+        const areas = featuresOf[layer]();
         const next = areaPaintStates(areas, colouring, flagRelease, runTime);
         for (const [code, change] of stateChanges(applied.get(layer) ?? new Map(), next))
           map.setFeatureState({ source: layer, id: code }, change);
