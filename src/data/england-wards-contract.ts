@@ -40,3 +40,13 @@ export interface EnglandWardsData {
 
 /** Null when the sources lack the England-wide files (synthetic test sources): the app says so. */
 export type EnglandWardsFile = EnglandWardsData | null;
+
+/**
+ * build:sites writes this beside its index.html (`<sites dir>/sites.json`): the codes of the councils
+ * whose atlas is there, so an atlas links a peer ward's atlas only where it was built.
+ */
+export const BUILT_SITES_FILE = 'sites.json';
+
+export interface BuiltSites {
+  councils: string[];
+}
