@@ -132,20 +132,22 @@ export const NO_EARLIER_SCORES =
  * the same areas are compared; the others are listed with the reason.
  */
 export function areaWhatMoved(
-  lsoas: readonly (Readonly<Record<string, unknown>> & { code: string; chg: ChangeCode; name?: string })[],
+  lsoas: readonly Readonly<Record<string, unknown>>[],
   from: ReleaseId,
   to: ReleaseId,
 ): AreaWhatMoved {
   const notComparable: AreaWhatMoved['notComparable'] = [];
   const comparable = lsoas.filter((l) => {
-    const changed = l.chg !== 'U';
+    const code = typeof l['code'] === 'string' ? l['code'] : '';
+    const chg = typeof l['chg'] === 'string' ? l['chg'] : 'unknown';
+    const changed = chg !== 'U';
     const missing = DOMAIN_IDS.some((d) => !standingOf(l, from, d) || !standingOf(l, to, d));
     if (changed || missing)
       notComparable.push({
-        code: l.code,
-        name: typeof l.name === 'string' ? l.name : l.code,
+        code,
+        name: typeof l['name'] === 'string' ? l['name'] : code,
         why: changed
-          ? `boundary changed in 2021 (ONS change code ${l.chg})`
+          ? `boundary changed in 2021 (ONS change code ${chg})`
           : `a domain decile is not published in both IoD ${from} and ${to}`,
       });
     return !changed && !missing;

@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import type { ChangeCode, ReleaseId } from '../data/contract';
+import type { ReleaseId } from '../data/contract';
 import { areaWhatMoved, NO_EARLIER_SCORES, ranksAreRelative } from '../domain/what-moved';
 
 /**
@@ -7,7 +7,7 @@ import { areaWhatMoved, NO_EARLIER_SCORES, ranksAreRelative } from '../domain/wh
  * unchanged LSOAs were in England's most deprived 10% and 20%, and which LSOAs cannot be compared.
  */
 export function AreaWhatMoved(p: {
-  lsoas: readonly (Readonly<Record<string, unknown>> & { code: string; chg: ChangeCode; name?: string })[];
+  lsoas: readonly Readonly<Record<string, unknown>>[];
   from: ReleaseId;
   to: ReleaseId;
   fromCount: number | null;
