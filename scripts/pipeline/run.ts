@@ -41,6 +41,7 @@ import { areaPeople } from './file7';
 import { censusAndSupplementary, extraIndicatorsFor, populationMetadata } from './people-sources';
 import { readSpiFromSources } from './spi';
 import { readStanding } from './file10';
+import { englandWardsContent } from './england-wards';
 import { labelPoint } from '../../src/domain/label-points';
 import { CONTEXT_BUDGET_GZIP } from './config';
 import { buildContext } from './context';
@@ -464,6 +465,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     spi: stableStringify(spi),
     context: stableStringify(context.data),
     standing: stableStringify(readStanding(dataDir, { code: area, name: sets.name })),
+    // The same file for every council, computed once per process.
+    englandWards: englandWardsContent(dataDir, sources, r25),
   };
   const files = Object.entries(contents).flatMap(([key, content]) =>
     typeof content === 'string' ? [{ name: GEO_FILES[key as keyof typeof GEO_FILES], content }] : content,

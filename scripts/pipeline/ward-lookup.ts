@@ -8,11 +8,20 @@ import { PipelineError, ProblemList } from './errors';
  * boundaries' district codes for Barnsley and Sheffield (recoded in 2025), so the area's LSOAs are
  * found by the boundary file and only their wards are read from here.
  */
-export const WARD25_LOOKUP_COLUMNS = { lsoa: 'LSOA21CD', ward: 'WD25CD', wardName: 'WD25NM', lad: 'LAD25CD' } as const;
+export const WARD25_LOOKUP_COLUMNS = {
+  lsoa: 'LSOA21CD',
+  ward: 'WD25CD',
+  wardName: 'WD25NM',
+  lad: 'LAD25CD',
+  ladName: 'LAD25NM',
+} as const;
 
 export interface Ward25Row {
   ward: string;
   lad: string;
+  /** Names, where the file has the columns (the official file does; the England ward summaries read them). */
+  wardName?: string;
+  ladName?: string;
   line: number;
 }
 
@@ -20,6 +29,8 @@ export function parseWard25Lookup(table: CsvTable): Map<string, Ward25Row> {
   const C = WARD25_LOOKUP_COLUMNS;
   const problems = new ProblemList();
   const [lsoaCol, wardCol, ladCol] = [column(table, C.lsoa), column(table, C.ward), column(table, C.lad)];
+  const [wardNameCol, ladNameCol] = [table.header.indexOf(C.wardName), table.header.indexOf(C.ladName)];
+  const optional = (row: (typeof table.rows)[number], i: number) => (i < 0 ? undefined : cell(row, i).trim());
   const out = new Map<string, Ward25Row>();
   for (const row of table.rows) {
     const lsoa = cell(row, lsoaCol).trim();
@@ -35,7 +46,14 @@ export function parseWard25Lookup(table: CsvTable): Map<string, Ward25Row> {
         field: C.lsoa,
         message: `duplicate LSOA code ${lsoa} (also line ${out.get(lsoa)?.line})`,
       });
-    else out.set(lsoa, { ward, lad, line: row.line });
+    else
+      out.set(lsoa, {
+        ward,
+        lad,
+        wardName: optional(row, wardNameCol),
+        ladName: optional(row, ladNameCol),
+        line: row.line,
+      });
   }
   problems.throwIfAny();
   return out;

@@ -23,6 +23,7 @@ import { PipelineError } from '../pipeline/errors';
 import type { PipelineReport } from '../pipeline/run';
 import { SERVICE_WORKER_FILE } from '../build/precache-plugin';
 import { copyApp } from './assemble';
+import { BUILT_SITES_FILE, type BuiltSites } from '../../src/data/england-wards-contract';
 import { SITE_INDEX_CSS, SITE_INDEX_SCRIPT, siteIndexHtml } from './site-index';
 
 /** What build:sites reports of one council's pipeline run. */
@@ -116,6 +117,8 @@ function writeIndex(outDir: string, staging: string, districts: readonly Distric
     ['sites.js', SITE_INDEX_SCRIPT],
     ['sites.css', SITE_INDEX_CSS],
     ['index.html', siteIndexHtml(listed)],
+    // Read by each atlas to link a peer ward's atlas only where it was built.
+    [BUILT_SITES_FILE, `${JSON.stringify({ councils: listed.map((d) => d.code) } satisfies BuiltSites)}\n`],
   ];
   try {
     for (const [name, content] of files) {

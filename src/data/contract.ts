@@ -42,6 +42,12 @@ export const GEO_FILES = {
   context: 'context.json',
   /** JSON CouncilStanding (src/data/standing-contract.ts): the council's IoD 2025 File 10 figures, loaded on demand. */
   standing: 'standing.json',
+  /**
+   * JSON EnglandWardsFile (src/data/england-wards-contract.ts): every May 2025 ward in England with its
+   * council, population and population-weighted domain scores, for a ward's peers and England
+   * yardsticks. The same file for every council; loaded on demand by a ward profile, never by the first view.
+   */
+  englandWards: 'england-wards.json',
 } as const;
 
 export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;

@@ -18,6 +18,7 @@ import { geography, LOADER_PLAN, loadStepOf, type GeographyId } from './geograph
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
 import type { CouncilStanding } from './standing-contract';
+import { BUILT_SITES_FILE, type BuiltSites, type EnglandWardsFile } from './england-wards-contract';
 
 export type AreaGeometry = Polygon | MultiPolygon;
 export type LsoaFeature = Feature<AreaGeometry, LsoaProperties>;
@@ -148,3 +149,19 @@ export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() =
 export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() =>
   fetchJson<CouncilStanding>(GEO_FILES.standing),
 );
+
+/** Every England ward's summary (england-wards.json): on demand, by a ward profile; a failed fetch may be retried. */
+export const loadEnglandWards: () => Promise<EnglandWardsFile> = keepOnSuccess(() =>
+  fetchJson<EnglandWardsFile>(GEO_FILES.englandWards),
+);
+
+/**
+ * The councils build:sites put beside this atlas (`../sites.json`, one folder up from the atlas's own
+ * folder); only asked for inside a build:sites folder.
+ */
+export const loadBuiltSites: () => Promise<ReadonlySet<string>> = keepOnSuccess(async () => {
+  const res = await fetch(`${import.meta.env.BASE_URL}../${BUILT_SITES_FILE}`);
+  if (!res.ok) throw new Error(`Could not load ${BUILT_SITES_FILE} (HTTP ${res.status})`);
+  const body = (await res.json()) as Partial<BuiltSites>;
+  return new Set(Array.isArray(body.councils) ? body.councils.filter((c) => typeof c === 'string') : []);
+});

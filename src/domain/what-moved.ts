@@ -103,3 +103,69 @@ export function ranksAreRelative(fromCount: number | null, toCount: number | nul
   const of = (n: number | null) => (n === null ? 'all LSOAs' : `${n.toLocaleString('en-GB')} LSOAs`);
   return `Ranks and deciles are relative: an LSOA can move because other areas changed more, without changing itself. The earlier release ranks ${of(fromCount)} (2011 areas), the later ${of(toCount)} (2021 areas).`;
 }
+
+/** One domain's counts over an area's comparable LSOAs: national most deprived 10% (decile 1) and 20% (deciles 1–2). */
+export interface DomainCounts {
+  indicator: IndicatorId;
+  label: string;
+  before: { in10: number; in20: number };
+  after: { in10: number; in20: number };
+}
+
+export interface AreaWhatMoved {
+  from: ReleaseId;
+  to: ReleaseId;
+  /** LSOAs whose boundary did not change (code U) and with every domain's decile in both releases. */
+  comparable: number;
+  /** The members that cannot be compared, each with why (boundary changed, or a decile missing). */
+  notComparable: { code: string; name: string; why: string }[];
+  rows: DomainCounts[];
+}
+
+/** Why the earlier release's scores cannot be weighted for an area: IoD 2019 publishes only ranks and deciles of the domains here. */
+export const NO_EARLIER_SCORES =
+  'Population-weighted domain scores are not compared: the IoD 2019 file in the sources has ranks and deciles of the domains but no domain scores (only the IMD’s, on 2011 areas), so the counts use deciles.';
+
+/**
+ * What moved across an area (a ward or your own area), domain by domain: how many of its comparable
+ * LSOAs were in England's most deprived 10% and 20% in each release. Only unchanged LSOAs count, so
+ * the same areas are compared; the others are listed with the reason.
+ */
+export function areaWhatMoved(
+  lsoas: readonly Readonly<Record<string, unknown>>[],
+  from: ReleaseId,
+  to: ReleaseId,
+): AreaWhatMoved {
+  const notComparable: AreaWhatMoved['notComparable'] = [];
+  const comparable = lsoas.filter((l) => {
+    const code = typeof l['code'] === 'string' ? l['code'] : '';
+    const chg = typeof l['chg'] === 'string' ? l['chg'] : 'unknown';
+    const changed = chg !== 'U';
+    const missing = DOMAIN_IDS.some((d) => !standingOf(l, from, d) || !standingOf(l, to, d));
+    if (changed || missing)
+      notComparable.push({
+        code,
+        name: typeof l['name'] === 'string' ? l['name'] : code,
+        why: changed
+          ? `boundary changed in 2021 (ONS change code ${chg})`
+          : `a domain decile is not published in both IoD ${from} and ${to}`,
+      });
+    return !changed && !missing;
+  });
+  const count = (release: ReleaseId, d: IndicatorId) => {
+    const deciles = comparable.map((l) => standingOf(l, release, d)?.decile ?? 11);
+    return { in10: deciles.filter((x) => x <= 1).length, in20: deciles.filter((x) => x <= 2).length };
+  };
+  return {
+    from,
+    to,
+    comparable: comparable.length,
+    notComparable,
+    rows: DOMAIN_IDS.map((indicator) => ({
+      indicator,
+      label: INDICATOR_INFO.find((i) => i.id === indicator)?.label ?? indicator,
+      before: count(from, indicator),
+      after: count(to, indicator),
+    })),
+  };
+}

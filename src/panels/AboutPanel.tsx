@@ -2,6 +2,7 @@ import { For } from 'solid-js';
 import { KeyValueList } from './KeyValueList';
 import type { DataMetadata } from '../data/contract';
 import { AboutCouncil } from './AboutCouncil';
+import { AboutComparisons } from './AboutComparisons';
 import { CouncilStanding } from './CouncilStanding';
 import { populationSentence } from '../domain/people';
 
@@ -84,6 +85,7 @@ export function AboutPanel(props: { metadata: DataMetadata; onClose: () => void 
       </p>
       <h3>How derived figures are made</h3>
       <KeyValueList class="about__derivations" entries={Object.entries(m().derivations)} />
+      <AboutComparisons />
       <h3>Attribution</h3>
       <ul>
         <For each={m().attribution}>{(a) => <li>{a}</li>}</For>

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { DECILES, type AreaProfile } from '../domain/area-profile';
 import type { ComparisonRow } from '../domain/custom-area/compare';
 import { AreaMeasures } from './AreaMeasures';
+import { AreaWhatMoved } from './AreaWhatMoved';
 import { fmtCount, hasPeople, PEOPLE_UNAVAILABLE } from '../domain/people';
 
 const pct = (v: number | null): string => (v === null ? 'not available' : `${Math.round(v * 1000) / 10}%`);
@@ -15,7 +16,12 @@ export interface CustomAreaProfileProps {
   onRemove: (code: string) => void;
   onSelectLsoa: (code: string) => void;
   /** The members' LSOA 2021 values and the number of LSOAs in England: the IoD summary measures (AreaMeasures). */
-  measures?: { lsoas: readonly Readonly<Record<string, unknown>>[]; nationalCount: number | null };
+  measures?: {
+    lsoas: readonly Readonly<Record<string, unknown>>[];
+    nationalCount: number | null;
+    /** LSOAs in England in IoD 2019 and 2025, for "what moved" (ranks are relative to these). */
+    changeCounts?: { from: number | null; to: number | null };
+  };
 }
 
 /** The figures of your own area: the same profile() as a ward's, and the comparison with its wards, the council and England. */
@@ -94,45 +100,23 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
           />
         )}
       </Show>
+      <Show when={p.measures && p.measures.lsoas.length > 0}>
+        <AreaWhatMoved
+          lsoas={p.measures?.lsoas ?? []}
+          from="2019"
+          to="2025"
+          fromCount={p.measures?.changeCounts?.from ?? null}
+          toCount={p.measures?.changeCounts?.to ?? null}
+          testId="custom-area-what-moved"
+        />
+      </Show>
       <Show when={f().venues.length > 0} fallback={<p>No venues or interventions of the atlas are inside the area.</p>}>
         <h4 class="profile__subtitle">Venues and interventions inside ({f().venues.length})</h4>
         <ul>
           <For each={f().venues}>{(v) => <li>{v.name}</li>}</For>
         </ul>
       </Show>
-      <Show when={p.comparison.length > 0}>
-        <table class="simple-table" data-testid="custom-area-comparison">
-          <caption>Compared with its wards, the council and England</caption>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              <th scope="col">LSOAs</th>
-              <th scope="col">In decile 1</th>
-              <th scope="col">In the 1%</th>
-              <th scope="col">Median rank</th>
-              <th scope="col">Population</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={p.comparison}>
-              {(r) => (
-                <tr>
-                  <th scope="row">{r.label}</th>
-                  <td>{count(r.lsoas)}</td>
-                  <td>{pct(r.shareDecile1)}</td>
-                  <td>{pct(r.share1pc)}</td>
-                  <td>{count(r.medianRank)}</td>
-                  <td>{count(r.population)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <p class="controls__note">
-          England: 10% of LSOAs are in decile 1 and 1% in the most deprived 1% by definition; its population is not in
-          the atlas’s sources.
-        </p>
-      </Show>
+      <CustomAreaComparison rows={p.comparison} />
       <h4 class="profile__subtitle">Member LSOAs ({p.members.length})</h4>
       <ul class="custom-area__members" data-testid="custom-area-members">
         <For each={p.members}>
@@ -155,5 +139,44 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         </For>
       </ul>
     </section>
+  );
+}
+
+/** The area beside its wards, the council and England (the same profile() for each). */
+function CustomAreaComparison(p: { rows: ComparisonRow[] }) {
+  return (
+    <Show when={p.rows.length > 0}>
+      <table class="simple-table" data-testid="custom-area-comparison">
+        <caption>Compared with its wards, the council and England</caption>
+        <thead>
+          <tr>
+            <th scope="col">Area</th>
+            <th scope="col">LSOAs</th>
+            <th scope="col">In decile 1</th>
+            <th scope="col">In the 1%</th>
+            <th scope="col">Median rank</th>
+            <th scope="col">Population</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={p.rows}>
+            {(r) => (
+              <tr>
+                <th scope="row">{r.label}</th>
+                <td>{count(r.lsoas)}</td>
+                <td>{pct(r.shareDecile1)}</td>
+                <td>{pct(r.share1pc)}</td>
+                <td>{count(r.medianRank)}</td>
+                <td>{count(r.population)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <p class="controls__note">
+        England: 10% of LSOAs are in decile 1 and 1% in the most deprived 1% by definition; its population is not in the
+        atlas’s sources.
+      </p>
+    </Show>
   );
 }

@@ -233,6 +233,10 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
                         return x ? [x.properties] : [];
                       }),
                       nationalCount: nationalCount(a.data.metadata, '2025'),
+                      changeCounts: {
+                        from: nationalCount(a.data.metadata, '2019'),
+                        to: nationalCount(a.data.metadata, '2025'),
+                      },
                     }}
                   />
                 )}

@@ -94,6 +94,13 @@ export function DetailsRegion(props: {
                 }}
                 onBriefing={() => a.update({ brief: true })}
                 nationalCount={nationalCount(meta, '2025') ?? undefined}
+                changeCounts={{ from: nationalCount(meta, '2019'), to: nationalCount(meta, '2025') }}
+                england={{
+                  file: a.englandWards(),
+                  ownCode: meta.area.code,
+                  builtSites: a.builtSites(),
+                  onSelectWard: (code) => sel.select('ward', code),
+                }}
               />
               {/* Under an open briefing its own scorecard is the one in the document (one id, one table). */}
               <Show when={a.spi.data() && a.spi.year() !== null && !a.state().brief}>

@@ -1,7 +1,8 @@
 import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
-import { loadContext, loadPostcodeDistrict } from '../data/load';
+import { loadBuiltSites, loadContext, loadEnglandWards, loadPostcodeDistrict } from '../data/load';
+import type { EnglandWardsFile } from '../data/england-wards-contract';
 import type { ContextData } from '../data/contract';
 import type { GeographyId } from '../data/geographies';
 import { placeBox, placeSearchEntries } from '../domain/place-search';
@@ -28,6 +29,7 @@ import { createAppStore, type AppStore } from './store';
 import { serialiseState } from './url-state';
 import { createVenueStore, type VenueStore } from './venue-store';
 import { createVenueListsStore, type VenueListsStore } from './venue-lists';
+import { inSitesFolder } from './peer-atlas';
 
 /** What the map reports as hovered (an area or venue markers), for the tooltip. */
 export type Hovered =
@@ -43,6 +45,10 @@ export interface Atlas extends AppStore {
   data: FirstViewData;
   embed: EmbedOptions;
   deferred: DeferredData;
+  /** England's wards (england-wards.json) for a ward's peers and yardsticks: loaded when a ward is first opened. */
+  englandWards: Accessor<EnglandWardsFile | undefined>;
+  /** In a build:sites folder, the councils whose atlas is beside this one (sites.json); else undefined. */
+  builtSites: Accessor<ReadonlySet<string> | undefined>;
   index: Accessor<AreaIndex>;
   spi: SpiStore;
   venues: VenueStore;
@@ -147,6 +153,21 @@ export function createAtlas(data: FirstViewData): Atlas {
     choices,
   );
 
+  // A ward's peers and England yardsticks: the national file loads the first time a ward is opened.
+  const wardOpen = () => state().selection?.kind === 'ward';
+  const englandWards = createDeferredFile(
+    wardOpen,
+    { unavailable: 'The comparison with England’s wards is', load: loadEnglandWards },
+    noticeLine,
+    choices,
+  );
+  const builtSites = createDeferredFile(
+    () => wardOpen() && inSitesFolder(window.location.pathname, meta.area.code),
+    { unavailable: 'Links to other councils’ atlases are', load: loadBuiltSites },
+    noticeLine,
+    choices,
+  );
+
   const tooltip = createTooltip(hovered, { state, index, venues, spi, meta });
 
   onMount(() => {
@@ -158,6 +179,8 @@ export function createAtlas(data: FirstViewData): Atlas {
     data,
     embed,
     deferred,
+    englandWards,
+    builtSites,
     index,
     spi,
     venues,

@@ -106,7 +106,7 @@ describe('ONS best-fit LSOA 2021 → ward May 2025 lookup', () => {
   const lookup = parseWard25Lookup(parseCsv(text, 'lookups/synthetic.csv'));
 
   it('reads the header past the byte-order mark, and the LAD 2025 code most of the area’s LSOAs have', () => {
-    expect(lookup.get('E01999001')).toEqual({ ward: 'E05999001', lad: 'E09999991', line: 2 });
+    expect(lookup.get('E01999001')).toEqual({ ward: 'E05999001', lad: 'E09999991', wardName: 'Ward One', line: 2 });
     expect(wardDistrictFromLookup(lookup, ['E01999001', 'E01999002', 'E01999003'], 'lookups/synthetic.csv')).toBe(
       'E09999991',
     );

@@ -61,8 +61,11 @@ describe('pipeline on synthetic data', () => {
         GEO_FILES.spi,
         GEO_FILES.context,
         GEO_FILES.standing,
+        GEO_FILES.englandWards,
       ].sort(),
     );
+    // No England-wide census or ward lookup in the synthetic sources: no national ward file, said as null.
+    expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.englandWards), 'utf8'))).toBeNull();
     // No context sources for the synthetic area: the layer is null and metadata says why.
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.context), 'utf8'))).toBeNull();
     expect(JSON.parse(readFileSync(path.join(outA, GEO_FILES.metadata), 'utf8')).context).toMatchObject({
