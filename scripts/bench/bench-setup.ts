@@ -25,6 +25,8 @@ export interface Options {
   allCouncils: boolean;
   /** Print the marks and requests of the median cold load of each page (docs/performance.md). */
   timeline: boolean;
+  /** Read the postcode files of an existing `build:sites -- all` output instead of building every council. */
+  sitesDir: string | null;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -40,6 +42,7 @@ export function parseArgs(argv: string[]): Options {
     area: null,
     allCouncils: false,
     timeline: false,
+    sitesDir: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,6 +61,7 @@ export function parseArgs(argv: string[]): Options {
     else if (a === '--geo-dir') o.geoDir = path.resolve(argv[++i] ?? '');
     else if (a === '--all-councils') o.allCouncils = true;
     else if (a === '--timeline') o.timeline = true;
+    else if (a === '--sites-dir') o.sitesDir = path.resolve(argv[++i] ?? '');
     else if (a === '--area') {
       const code = argv[++i] ?? '';
       if (!/^E0[6-9]\d{6}$/.test(code))
@@ -101,6 +105,16 @@ export const BUDGETS = {
   /** The size and data-build budgets above are Leeds'; another council's first view is held to this per LSOA (issue 11). */
   geodataBytesPerLsoa: 200,
   budgetArea: 'E08000035',
+  /** Issue 25, the new work: a synthetic venue list of this many rows, placed and drawn within venueImportMs, no frame gap over venueFrameGapMs. */
+  venueRows: 5000,
+  venueImportMs: 2000,
+  venueFrameGapMs: 100,
+  /** A custom area of this many LSOAs (or the whole council when it has fewer), this many edits, p95 ≤ customAreaP95Ms. */
+  customAreaLsoas: 500,
+  customAreaEdits: 50,
+  customAreaP95Ms: 50,
+  /** The postcode budget is judged over every English council's build. */
+  englishCouncils: 296,
 } as const;
 
 /** The first-choropleth budget for a council: its own ratio where it has one (issue 25), else the default. */

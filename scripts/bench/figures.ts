@@ -10,17 +10,21 @@ type PerPage<T> = Record<'app' | 'baseline', T>;
 /** `build:sites -- all`, timed like the data build, with how many council sites it wrote. */
 export type AllCouncilsBuild = DataBuildResult & { councils: number };
 
-export interface Measured {
+/** Indicator switches and hovers on one app page and one baseline page, alternating. */
+export interface Interactions {
+  switches: PerPage<number[]>;
+  switchRenders: PerPage<number[]>;
+  repaints: PerPage<number[]>;
+  hoverTimes: PerPage<HoverTiming[]>;
+}
+
+export interface Measured extends Interactions {
   runs: number;
   /** The council measured, and its LSOA 2021 count (budgets for sizes and the data build are Leeds'). */
   area: { code: string; name: string; lsoaCount: number };
   loads: PerPage<ColdLoad[]>;
   appBytes: ByteSummary;
   baseBytes: ByteSummary;
-  switches: PerPage<number[]>;
-  switchRenders: PerPage<number[]>;
-  repaints: PerPage<number[]>;
-  hoverTimes: PerPage<HoverTiming[]>;
   precache: PrecacheLoad;
   data: DataBuildResult;
   allCouncils: AllCouncilsBuild | null;
@@ -28,29 +32,18 @@ export interface Measured {
   softwareGl: boolean;
 }
 
-export function metricRows(m: Measured): {
-  rows: MetricRow[];
-  samples: { appFirst: number[]; baseFirst: number[]; textUi: number[]; mlLoaded: number[] };
-} {
-  const {
-    loads,
-    appBytes,
-    baseBytes,
-    switches,
-    switchRenders,
-    repaints,
-    hoverTimes,
-    precache,
-    data,
-    allCouncils,
-    softwareGl,
-  } = m;
-  // Sizes and the data build have Leeds' budgets; another council's first view gets the per-LSOA one.
+const ratio = (a: number, b: number): number | null =>
+  Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null;
+const row = (r: MetricRow): MetricRow => r;
+const markTimes = (ls: ColdLoad[], mark: string): number[] =>
+  ls.map((l) => l.marks[mark]).filter((x): x is number => typeof x === 'number');
+
+/** Bytes of the first view, the first choropleth, and the text UI before MapLibre. */
+function firstViewRows(m: Measured): MetricRow[] {
+  const { loads, appBytes, baseBytes } = m;
+  // Sizes have Leeds' budgets; another council's first view gets the per-LSOA one.
   const isBudgetArea = m.area.code === BUDGETS.budgetArea;
   const geodataLimit = isBudgetArea ? BUDGETS.geodataGzip : BUDGETS.geodataBytesPerLsoa * m.area.lsoaCount;
-  const leedsOnly = isBudgetArea ? {} : { note: `budget is Leeds’; not judged for ${m.area.name}` };
-  const markTimes = (ls: ColdLoad[], m: string): number[] =>
-    ls.map((l) => l.marks[m]).filter((x): x is number => typeof x === 'number');
   const appFirst = markTimes(loads.app, APP.firstMark);
   const baseFirst = markTimes(loads.baseline, BASELINE.firstMark);
   const textUi = markTimes(loads.app, 'atlas:text-ui-ready');
@@ -60,27 +53,16 @@ export function metricRows(m: Measured): {
     const b = l.marks['atlas:maplibre-loaded'];
     return a !== undefined && b !== undefined && a < b && l.textUiPresent === true;
   }).length;
-
-  const ratio = (a: number, b: number): number | null =>
-    Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null;
-  const row = (r: MetricRow): MetricRow => r;
   const firstLimit = firstChoroplethLimit(m.area.code);
   const firstApp = median(appFirst);
   const firstBase = median(baseFirst);
-  const swP95 = percentile(switches.app, 95);
-  const swP95Base = percentile(switches.baseline, 95);
-  const swMedian = median(switches.app);
-  const swMedianBase = median(switches.baseline);
-  const hoverApp = median(hoverTimes.app.map((h) => h.toDom));
-  const hoverBase = median(hoverTimes.baseline.map((h) => h.toDom));
-  const hoverLimit = Math.max(BUDGETS.hoverFloorMs, BUDGETS.hoverRatio * hoverBase);
   // Per run, how long the text UI was usable before MapLibre had loaded (both marks needed).
   const textUiLead = loads.app.flatMap((l) => {
     const a = l.marks['atlas:text-ui-ready'];
     const b = l.marks['atlas:maplibre-loaded'];
     return a !== undefined && b !== undefined ? [b - a] : [];
   });
-  const rows: MetricRow[] = [
+  return [
     row({
       id: 'geodataGzip',
       label: 'First-view geodata, gzip',
@@ -156,6 +138,27 @@ export function metricRows(m: Measured): {
         ? { note: `a mark was missing in ${loads.app.length - textUiLead.length} runs` }
         : {}),
     }),
+  ];
+}
+
+/**
+ * Indicator switches and hovers against the baseline's in the same pass. `tag` names a second pass
+ * (e.g. with 5,000 venues shown): its ids and labels carry it.
+ */
+export function interactionRows(
+  i: Interactions,
+  softwareGl: boolean,
+  tag?: { id: string; label: string },
+): MetricRow[] {
+  const { switches, switchRenders, repaints, hoverTimes } = i;
+  const swP95 = percentile(switches.app, 95);
+  const swP95Base = percentile(switches.baseline, 95);
+  const swMedian = median(switches.app);
+  const swMedianBase = median(switches.baseline);
+  const hoverApp = median(hoverTimes.app.map((h) => h.toDom));
+  const hoverBase = median(hoverTimes.baseline.map((h) => h.toDom));
+  const hoverLimit = Math.max(BUDGETS.hoverFloorMs, BUDGETS.hoverRatio * hoverBase);
+  const rows = [
     row({
       id: 'switchMedian',
       label: `Indicator switch, median of ${switches.app.length}`,
@@ -237,6 +240,19 @@ export function metricRows(m: Measured): {
       budget: null,
       pass: null,
     }),
+  ];
+  if (!tag) return rows;
+  return rows
+    .filter((r) => ['switchMedian', 'switchP95', 'switchRenders', 'hoverTooltip'].includes(r.id))
+    .map((r) => ({ ...r, id: `${r.id}${tag.id}`, label: `${r.label}${tag.label}` }));
+}
+
+/** Memory after load, the offline copy, and the builds. */
+function afterLoadRows(m: Measured): MetricRow[] {
+  const { loads, precache, data, allCouncils } = m;
+  const isBudgetArea = m.area.code === BUDGETS.budgetArea;
+  const leedsOnly = isBudgetArea ? {} : { note: `budget is Leeds’; not judged for ${m.area.name}` };
+  return [
     row({
       id: 'jsHeap',
       label: 'JS heap after load (main thread, median)',
@@ -309,5 +325,20 @@ export function metricRows(m: Measured): {
         ]
       : []),
   ];
-  return { rows, samples: { appFirst, baseFirst, textUi, mlLoaded } };
+}
+
+export function metricRows(m: Measured): {
+  rows: MetricRow[];
+  samples: { appFirst: number[]; baseFirst: number[]; textUi: number[]; mlLoaded: number[] };
+} {
+  const rows = [...firstViewRows(m), ...interactionRows(m, m.softwareGl), ...afterLoadRows(m)];
+  return {
+    rows,
+    samples: {
+      appFirst: markTimes(m.loads.app, APP.firstMark),
+      baseFirst: markTimes(m.loads.baseline, BASELINE.firstMark),
+      textUi: markTimes(m.loads.app, 'atlas:text-ui-ready'),
+      mlLoaded: markTimes(m.loads.app, 'atlas:maplibre-loaded'),
+    },
+  };
 }

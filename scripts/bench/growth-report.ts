@@ -16,6 +16,16 @@ export interface GrowthRow {
   firstChoroplethBaselineMs: number | null;
   switchMedianMs: number | null;
   switchMedianBaselineMs: number | null;
+  /** Issue 25's new work (absent in runs before it). */
+  newWork?: {
+    venueImportMs: number | null;
+    venueFrameGapMs: number | null;
+    switchMedianVenuesMs: number | null;
+    switchMedianVenuesBaselineMs: number | null;
+    hoverVenuesMs: number | null;
+    customAreaP95Ms: number | null;
+    customAreaLabel: string;
+  };
 }
 
 export interface AllCouncilsFigures {
@@ -27,7 +37,7 @@ export interface AllCouncilsFigures {
 
 interface BenchJson {
   area?: { code?: unknown; name?: unknown; lsoaCount?: unknown };
-  metrics?: Array<{ id?: unknown; value?: unknown; baseline?: unknown }>;
+  metrics?: Array<{ id?: unknown; label?: unknown; value?: unknown; baseline?: unknown }>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -56,6 +66,15 @@ export function growthRowFrom(json: unknown, code: string): GrowthRow {
     firstChoroplethBaselineMs: num(metric('firstChoropleth')?.baseline),
     switchMedianMs: num(metric('switchMedian')?.value),
     switchMedianBaselineMs: num(metric('switchMedian')?.baseline),
+    newWork: {
+      venueImportMs: num(metric('venueImport')?.value),
+      venueFrameGapMs: num(metric('venueFrameGap')?.value),
+      switchMedianVenuesMs: num(metric('switchMedianVenues')?.value),
+      switchMedianVenuesBaselineMs: num(metric('switchMedianVenues')?.baseline),
+      hoverVenuesMs: num(metric('hoverTooltipVenues')?.value),
+      customAreaP95Ms: num(metric('customAreaEdit')?.value),
+      customAreaLabel: String(metric('customAreaEdit')?.label ?? ''),
+    },
   };
 }
 
@@ -95,6 +114,24 @@ export function growthMarkdown(
     lines.push(
       `| ${r.name} (${r.code}) | ${r.lsoas} | ${fmtBytes(r.geodataSent)} | ${Math.round(r.geodataSent / r.lsoas)} B | ${r.dataBuildS.toFixed(1)} s | ${Math.round(r.dataBuildPeakMb)} MB | ${ms(r.firstChoroplethMs)} (${ms(r.firstChoroplethBaselineMs)}, ${ratio(r.firstChoroplethMs, r.firstChoroplethBaselineMs)}) | ${ms(r.switchMedianMs)} (${ms(r.switchMedianBaselineMs)}, ${ratio(r.switchMedianMs, r.switchMedianBaselineMs)}) |`,
     );
+  }
+  const withNew = sorted.filter((r) => r.newWork);
+  if (withNew.length > 0) {
+    lines.push(
+      '',
+      'Issue 25’s new work, same runs: a synthetic 5,000-row venue list imported (click → drawn, and the longest gap between frames meanwhile), switches and hovers with those venues shown, and 50 edits of a custom area of 500 LSOAs (the whole council when it has fewer).',
+      '',
+      '| council | venue import → drawn | longest frame gap | switch median, venues shown (baseline, ratio) | hover → tooltip, venues shown | custom-area edit p95 |',
+      '|---|---:|---:|---|---:|---|',
+    );
+    for (const r of withNew) {
+      const n = r.newWork;
+      if (!n) continue;
+      const size = /\((\d+) LSOAs/.exec(n.customAreaLabel)?.[1];
+      lines.push(
+        `| ${r.name} (${r.code}) | ${ms(n.venueImportMs)} | ${ms(n.venueFrameGapMs)} | ${ms(n.switchMedianVenuesMs)} (${ms(n.switchMedianVenuesBaselineMs)}, ${ratio(n.switchMedianVenuesMs, n.switchMedianVenuesBaselineMs)}) | ${ms(n.hoverVenuesMs)} | ${ms(n.customAreaP95Ms)}${size ? ` (${size} LSOAs)` : ''} |`,
+      );
+    }
   }
   if (all) {
     lines.push(

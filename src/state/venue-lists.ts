@@ -3,7 +3,7 @@
  * in the URL (`vl=`, ids only), drawn as one layer. Storage failures become `notice`; the lists
  * stay usable in memory for the session.
  */
-import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
+import { batch, createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { categorySymbols, type CategorySymbol } from '../domain/venue-lists/styles';
 import type { ImportedVenue } from '../domain/venue-lists/place';
@@ -78,8 +78,11 @@ export function createVenueListsStore(opts: {
     opts.setShownIds(on ? [...ids, id] : ids);
   };
   const save = async (list: StoredVenueList) => {
-    setLists((ls) => [...ls.filter((l) => l.id !== list.id), list]);
-    setShown(list.id, true);
+    // One update for both (the list and the URL's `vl=`), so the venues, the map's data and the panel are worked out once.
+    batch(() => {
+      setLists((ls) => [...ls.filter((l) => l.id !== list.id), list]);
+      setShown(list.id, true);
+    });
     await putList(list).then(() => setNotice(null), fail(`“${list.name}” could not be saved in this browser`));
   };
   const rename = async (id: string, name: string) => {

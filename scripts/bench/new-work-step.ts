@@ -1,0 +1,100 @@
+/**
+ * Step 8 (issue 25's new work), on the app page the interactions were timed on: a postcode lookup,
+ * the 5,000-row venue import, switches and hovers again with those venues shown (against the
+ * baseline page, as before), then edits of a custom area; and the postcode files of every council.
+ */
+import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { BUDGETS, log, type Options } from './bench-setup';
+import type { Builds } from './steps';
+import { interactionStep } from './steps';
+import { timeAllCouncilsBuild, type DataBuildResult } from './data-build';
+import { notFirstView, type NewWorkMeasured, type Outcome } from './figures-new-work';
+import type { AllCouncilsBuild } from './figures';
+import { APP, type ColdLoad, type OpenPage } from './measure';
+import { customAreaEdits, postcodeLookup } from './new-work';
+import { largestPostcodeFile, type LargestPostcodeFile } from './postcode-files';
+import { fmtBytes } from './report';
+import type { StaticServer } from './server';
+import { ownPostcodes, syntheticVenueCsv } from './synthetic-venues';
+import { importVenues } from './venue-import';
+import { geoHas } from './steps';
+
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    const error = `${what} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    log(error);
+    return { ok: false, error };
+  }
+}
+
+export async function newWorkStep(o: {
+  pages: Record<'app' | 'baseline', OpenPage>;
+  server: StaticServer;
+  builds: Builds;
+  opts: Options;
+  appLoads: readonly ColdLoad[];
+  softwareGl: boolean;
+}): Promise<NewWorkMeasured> {
+  const { pages, server, builds, opts } = o;
+  log('postcode lookup …');
+  const own = ownPostcodes(builds.geoDir);
+  const postcode = await attempt('the postcode lookup', async () => {
+    const pc = own[Math.floor(own.length / 2)];
+    if (!pc) throw new Error('the council has no postcode of its own');
+    return postcodeLookup(pages.app.page, server, APP.prefix, pc.postcode);
+  });
+  log(`importing a synthetic list of ${BUDGETS.venueRows} venues …`);
+  const venueImport = await attempt('the venue import', async () => {
+    const list = syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
+    return { ...(await importVenues(pages.app.page, list)), rows: list.rows };
+  });
+  const withVenues = venueImport.ok ? await interactionStep(pages, opts, builds.baseData.centroids) : null;
+  log(`${BUDGETS.customAreaEdits} custom-area edits …`);
+  const customArea = await attempt('the custom-area edits', () =>
+    customAreaEdits(
+      pages.app.page,
+      `${server.url}${APP.prefix}`,
+      builds.baseData.centroids.map((c) => c.code),
+      BUDGETS.customAreaLsoas,
+      BUDGETS.customAreaEdits,
+    ),
+  );
+  return {
+    venueImport,
+    withVenues,
+    customArea,
+    postcodeLookup: postcode,
+    postcodeFiles: null,
+    notFirstView: notFirstView(o.appLoads, geoHas(builds.geoDir)),
+    softwareGl: o.softwareGl,
+  };
+}
+
+/**
+ * Step 10: every English council's site (`build:sites -- all`), timed, and the largest postcode file
+ * in it; or only the postcode files of an existing output (--sites-dir). Run with --check or --all-councils.
+ */
+export async function allCouncilsStep(
+  opts: Options,
+  tmp: string,
+): Promise<{ build: AllCouncilsBuild | null; postcodeFiles: LargestPostcodeFile | null }> {
+  if (opts.sitesDir) {
+    if (!existsSync(opts.sitesDir)) throw new Error(`--sites-dir ${opts.sitesDir} does not exist`);
+    return { build: null, postcodeFiles: largestPostcodeFile(opts.sitesDir) };
+  }
+  if (!opts.allCouncils && !opts.check) return { build: null, postcodeFiles: null };
+  log('timing npm run build:sites -- all (every English council) …');
+  const sitesDir = path.join(tmp, 'sites');
+  const run: DataBuildResult = await timeAllCouncilsBuild(sitesDir);
+  const build = {
+    ...run,
+    councils: existsSync(sitesDir) ? readdirSync(sitesDir).filter((d) => /^E0\d{7}$/.test(d)).length : 0,
+  };
+  log(
+    `build:sites all: ${build.councils} councils in ${(run.wallMs / 1000).toFixed(0)} s, peak RSS ${fmtBytes(run.peakRss)}`,
+  );
+  return { build, postcodeFiles: existsSync(sitesDir) ? largestPostcodeFile(sitesDir) : null };
+}
