@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import { indicatorInfo } from '../domain/indicators';
-import { describePercentile, formatScore, spinePosition, type Spine } from '../domain/yardsticks';
+import { formatScore, spinePosition, type Spine } from '../domain/yardsticks';
 
 const ROW = 30;
 const LEFT = 118;
@@ -96,7 +96,7 @@ export function WardSpineTable(p: { spines: Spine[]; councilName: string }) {
         <tr>
           <th scope="col">Domain</th>
           <th scope="col">This ward</th>
-          <th scope="col">In England</th>
+          <th scope="col">More deprived than this share of England’s wards</th>
           <th scope="col">England’s wards: median (10th–90th percentile)</th>
           <th scope="col">{p.councilName}</th>
         </tr>
@@ -107,7 +107,7 @@ export function WardSpineTable(p: { spines: Spine[]; councilName: string }) {
             <tr data-domain={s.domain}>
               <th scope="row">{indicatorInfo(s.domain).label}</th>
               <td>{formatScore(s.ward)}</td>
-              <td data-percentile={s.percentile}>{describePercentile(s.percentile)}</td>
+              <td data-percentile={s.percentile}>{Math.floor(s.percentile)}%</td>
               <td>
                 {formatScore(s.median)} ({formatScore(s.p10)}–{formatScore(s.p90)})
               </td>
