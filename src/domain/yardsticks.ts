@@ -82,8 +82,3 @@ export function spinePosition(s: Spine, v: number): number {
 export function formatScore(v: number): string {
   return Number(v.toPrecision(3)).toLocaleString('en-GB');
 }
-
-/** "more deprived than 87% of England's wards" (rounded down, so 99.6 is never shown as 100). */
-export function describePercentile(p: number): string {
-  return `more deprived than ${Math.floor(p)}% of England’s wards`;
-}

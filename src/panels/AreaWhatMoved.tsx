@@ -38,10 +38,12 @@ export function AreaWhatMoved(p: {
           <thead>
             <tr>
               <th scope="col">Domain</th>
-              <th scope="col">Most deprived 10%, {p.from}</th>
-              <th scope="col">Most deprived 10%, {p.to}</th>
-              <th scope="col">Most deprived 20%, {p.from}</th>
-              <th scope="col">Most deprived 20%, {p.to}</th>
+              <th scope="col">
+                In the most deprived 10%, {p.from} → {p.to}
+              </th>
+              <th scope="col">
+                In the most deprived 20%, {p.from} → {p.to}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -49,10 +51,12 @@ export function AreaWhatMoved(p: {
               {(r) => (
                 <tr data-indicator={r.indicator}>
                   <th scope="row">{r.label}</th>
-                  <td>{r.before.in10}</td>
-                  <td>{r.after.in10}</td>
-                  <td>{r.before.in20}</td>
-                  <td>{r.after.in20}</td>
+                  <td data-before={r.before.in10} data-after={r.after.in10}>
+                    {r.before.in10} → {r.after.in10}
+                  </td>
+                  <td data-before={r.before.in20} data-after={r.after.in20}>
+                    {r.before.in20} → {r.after.in20}
+                  </td>
                 </tr>
               )}
             </For>

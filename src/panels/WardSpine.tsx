@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import { indicatorInfo } from '../domain/indicators';
-import { describePercentile, formatScore, spinePosition, type Spine } from '../domain/yardsticks';
+import { formatScore, spinePosition, type Spine } from '../domain/yardsticks';
 
 const ROW = 30;
 const LEFT = 118;
@@ -87,7 +87,7 @@ export function WardSpine(p: { spines: Spine[]; wardName: string; councilName: s
 /** The spine chart's facts as a table: the ward's score, its England percentile, England's band, the council. */
 export function WardSpineTable(p: { spines: Spine[]; councilName: string }) {
   return (
-    <table class="simple-table" data-testid="ward-spine-table">
+    <table class="simple-table spine-table" data-testid="ward-spine-table">
       <caption id="ward-spine-table-caption">
         This ward’s population-weighted domain scores (IoD 2025) against England’s wards and {p.councilName}. A higher
         score is more deprived.
@@ -96,8 +96,8 @@ export function WardSpineTable(p: { spines: Spine[]; councilName: string }) {
         <tr>
           <th scope="col">Domain</th>
           <th scope="col">This ward</th>
-          <th scope="col">In England</th>
-          <th scope="col">England’s wards: median (10th–90th percentile)</th>
+          <th scope="col">More deprived than this share of England’s wards</th>
+          <th scope="col">England’s wards: median (10th to 90th percentile)</th>
           <th scope="col">{p.councilName}</th>
         </tr>
       </thead>
@@ -107,9 +107,9 @@ export function WardSpineTable(p: { spines: Spine[]; councilName: string }) {
             <tr data-domain={s.domain}>
               <th scope="row">{indicatorInfo(s.domain).label}</th>
               <td>{formatScore(s.ward)}</td>
-              <td data-percentile={s.percentile}>{describePercentile(s.percentile)}</td>
+              <td data-percentile={s.percentile}>{Math.floor(s.percentile)}%</td>
               <td>
-                {formatScore(s.median)} ({formatScore(s.p10)}–{formatScore(s.p90)})
+                {formatScore(s.median)} ({formatScore(s.p10)} to {formatScore(s.p90)})
               </td>
               <td>{s.council === null ? 'not available' : formatScore(s.council)}</td>
             </tr>

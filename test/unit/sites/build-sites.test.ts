@@ -54,7 +54,13 @@ describe('build:sites: the served folder', () => {
     const r = await buildSites({ outDir, councils: [one, two], districts: SYN_COUNCILS, steps: fakeSteps() });
     expect(r.built.map((c) => c.code)).toEqual([one.code, two.code]);
     for (const c of [one, two]) expectComplete(outDir, c.code);
-    expect(readdirSync(outDir).sort()).toEqual([one.code, two.code, 'index.html', 'sites.css', 'sites.js'].sort());
+    expect(readdirSync(outDir).sort()).toEqual(
+      [one.code, two.code, 'index.html', 'sites.css', 'sites.js', 'sites.json'].sort(),
+    );
+    // The list each atlas reads to link a peer ward's atlas only where it was built.
+    expect(JSON.parse(readFileSync(path.join(outDir, 'sites.json'), 'utf8'))).toEqual({
+      councils: [one.code, two.code],
+    });
     expect(indexed(outDir)).toEqual([one.code, two.code]);
     expect(readdirSync(parent)).toEqual(['served']);
   });
@@ -87,7 +93,12 @@ describe('build:sites: the served folder', () => {
     );
     expect(r.signal).toBe('SIGKILL');
     expectComplete(outDir, one.code);
-    expect(readdirSync(outDir).sort()).toEqual([one.code, three.code, 'index.html', 'sites.css', 'sites.js'].sort());
+    expect(readdirSync(outDir).sort()).toEqual(
+      [one.code, three.code, 'index.html', 'sites.css', 'sites.js', 'sites.json'].sort(),
+    );
+    expect(JSON.parse(readFileSync(path.join(outDir, 'sites.json'), 'utf8'))).toEqual({
+      councils: [one.code, three.code],
+    });
     expect(readFileSync(path.join(outDir, three.code, 'index.html'), 'utf8')).toBe('earlier run\n');
     expect(indexed(outDir)).toEqual([one.code, three.code]);
     // The killed run's staging is beside the served folder, never in it; the next run clears it.
