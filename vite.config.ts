@@ -62,8 +62,15 @@ function preloadMapChunk(): Plugin {
 /** build:sites builds the app once as a template: council name and precache list are filled per council. */
 const SITES_TEMPLATE_BUILD = process.env.ATLAS_KEEP_AREA_TOKENS === '1';
 
+/**
+ * The build the browser tests and the benchmark drive (`npm run build:test-hooks`): the production build plus
+ * `window.__atlas` (src/test-hooks.d.ts). Everything else builds without it, and Rollup drops the dead branch.
+ */
+const TEST_HOOKS = process.env.ATLAS_TEST_HOOKS === '1';
+
 export default defineConfig({
   base,
+  define: { __ATLAS_TEST_HOOKS__: JSON.stringify(TEST_HOOKS) },
   preview: {
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },

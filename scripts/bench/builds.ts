@@ -8,9 +8,9 @@ import { expandDetails, GEO_FILES, type AreaDetails, type IodValues } from '../.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import type { Feature, Geometry, Position } from 'geojson';
+import { areaCollection, isScalarProperties } from '../../src/data/topo-areas';
 import { buildAppTemplate, copyApp } from '../sites/assemble';
 import { readBuiltArea } from '../tooling/area-html';
 
@@ -19,12 +19,13 @@ const BASELINE_SRC = path.join(REPO_ROOT, 'scripts', 'bench', 'baseline');
 
 /**
  * The app as a council would host it for this geodata: the shared template build (as build:sites makes
- * it), the area's files under geo/, the HTML naming the area and a precache list of exactly these files.
+ * it, plus the test hooks the benchmark drives: window.__atlas, nothing else differs), the area's files
+ * under geo/, the HTML naming the area and a precache list of exactly these files.
  */
 export function buildApp(outDir: string, geoDir: string, templateDir: string): void {
   const area = readBuiltArea(geoDir);
   if (!area) throw new Error(`${geoDir}/metadata.json does not name its area`);
-  buildAppTemplate(templateDir);
+  buildAppTemplate(templateDir, { testHooks: true });
   rmSync(outDir, { recursive: true, force: true });
   cpSync(geoDir, path.join(outDir, 'geo'), { recursive: true });
   copyApp(templateDir, outDir, area);
@@ -57,9 +58,8 @@ export function deriveBaselineData(geoDir: string, outGeoDir: string): BaselineD
   const meta = JSON.parse(readFileSync(path.join(geoDir, 'metadata.json'), 'utf8')) as {
     bbox: [number, number, number, number];
   };
-  const obj = topo.objects['lsoa21'] as GeometryCollection | undefined;
-  if (!obj) throw new Error(`${geoDir}/areas-2021.topojson has no object "lsoa21"`);
-  const fc = feature(topo, obj) as unknown as FeatureCollection<Geometry, Record<string, unknown>>;
+  if (!topo.objects['lsoa21']) throw new Error(`${geoDir}/areas-2021.topojson has no object "lsoa21"`);
+  const fc = areaCollection(topo, 'lsoa21', isScalarProperties);
   // Centroids (used to aim the hover) are in the details file, not the first view.
   const detailsFile = path.join(geoDir, GEO_FILES.details2021);
   const details = existsSync(detailsFile)

@@ -8,11 +8,27 @@ import { FIRST_CHOROPLETH_MARK } from '../../src/offline/register';
 
 export type PageKind = 'app' | 'baseline';
 
+/** One hover as the page timed it (hoverOnce): event time stamps and frames, ms since navigation start. */
+interface HoverTimes {
+  tMove: number;
+  tStart: number;
+  tDom: number;
+  tFrame: number;
+  moves: number;
+}
+
+declare global {
+  interface Window {
+    /** hoverOnce's pending timing, kept on the page between evaluate calls. */
+    __benchHover?: Promise<HoverTimes>;
+  }
+}
+
 export interface PageSpec {
   kind: PageKind;
   /** URL prefix the server serves this page under, e.g. /app/ */
   prefix: string;
-  /** Global hook object: { idle(), renders(), project(lon, lat) } */
+  /** Global hook object: { idle(), renders(), project(lon, lat) } (the app's in its test-hooks build). */
   hook: '__atlas' | '__baseline';
   /** Performance mark set when the choropleth has first rendered. */
   firstMark: string;
@@ -265,7 +281,7 @@ export async function indicatorSwitches(
 ): Promise<SwitchBlock> {
   return page.evaluate(
     async ({ hook, count, repaintCount }) => {
-      const h = (window as unknown as Record<string, { idle(): Promise<void>; renders(): number }>)[hook];
+      const h = window[hook];
       const sel = document.getElementById('indicator-select') as HTMLSelectElement | null;
       if (!h || !sel) throw new Error(`no ${hook} hook or #indicator-select`);
       if (sel.disabled) throw new Error('#indicator-select is disabled');
@@ -331,9 +347,7 @@ export async function hoverTargets(
 ): Promise<HoverTarget[]> {
   const targets = await page.evaluate(
     ({ hook, centroids, count }) => {
-      const h = (window as unknown as Record<string, { project(lon: number, lat: number): { x: number; y: number } }>)[
-        hook
-      ];
+      const h = window[hook];
       if (!h) throw new Error(`no ${hook} hook`);
       const canvas = document.querySelector('canvas.maplibregl-canvas');
       if (!canvas) throw new Error('no MapLibre canvas');
@@ -364,7 +378,7 @@ export async function hoverTargets(
  */
 export async function settle(page: Page, spec: PageSpec): Promise<void> {
   await page.evaluate(async (hook) => {
-    await (window as unknown as Record<string, { idle(): Promise<void> }>)[hook]?.idle();
+    await window[hook]?.idle();
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     const until = performance.now() + 5000;
     let last = await frame();
@@ -402,10 +416,7 @@ export async function hoverOnce(
   for (const o of others) await settle(o.page, o.spec);
   await settle(page, spec);
   await page.evaluate(() => {
-    const w = window as unknown as {
-      __benchHover?: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }>;
-    };
-    w.__benchHover = new Promise((resolve, reject) => {
+    window.__benchHover = new Promise((resolve, reject) => {
       let tMove: number | null = null;
       let tStart: number | null = null;
       let moves = 0;
@@ -436,14 +447,7 @@ export async function hoverOnce(
     });
   });
   await page.mouse.move(target.x, target.y);
-  const r = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __benchHover: Promise<{ tMove: number; tStart: number; tDom: number; tFrame: number; moves: number }>;
-        }
-      ).__benchHover,
-  );
+  const r = await page.evaluate(() => window.__benchHover!);
   await page.mouse.move(neutral.x, neutral.y);
   return {
     code: target.code,

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { topology } from 'topojson-server';
-import { presimplify, simplify } from 'topojson-simplify';
-import { quantize } from 'topojson-client';
+import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { finishTopology, presimplifiedTopology } from './write-topojson';
 import type { Topology } from 'topojson-specification';
 import {
   CONTEXT_OBJECTS,
@@ -208,13 +206,10 @@ function placeKind(pop: number): ContextPlaceKind {
 }
 
 function buildTopology(objects: Partial<Record<ContextObject, Feature[]>>): Topology {
-  const collections: Record<string, FeatureCollection> = {};
+  const named: Record<string, Feature[]> = {};
   for (const [name, features] of Object.entries(objects))
-    if (features && features.length > 0)
-      collections[CONTEXT_OBJECTS[name as ContextObject]] = { type: 'FeatureCollection', features };
-  // topojson-server types properties as GeoJsonProperties (nullable); the simplify and client typings want {}.
-  const raw = topology(collections) as unknown as Parameters<typeof presimplify>[0];
-  return quantize(simplify(presimplify(raw), LINE_MIN_WEIGHT), QUANTIZATION) as unknown as Topology;
+    if (features && features.length > 0) named[CONTEXT_OBJECTS[name as ContextObject]] = features;
+  return finishTopology(presimplifiedTopology(named), LINE_MIN_WEIGHT, QUANTIZATION);
 }
 
 const multi = (lines: Line[]): MultiLineString => ({ type: 'MultiLineString', coordinates: lines });

@@ -22,7 +22,7 @@ export function buildTopology(
 export type PresimplifiedTopology = ReturnType<typeof presimplify>;
 
 /** The shared-arc topology with every vertex's Visvalingam weight, ready to simplify at any weight. */
-export function presimplifiedTopology(objects: Record<string, AreaGeoFeature[]>): PresimplifiedTopology {
+export function presimplifiedTopology(objects: Record<string, Feature[]>): PresimplifiedTopology {
   const collections: Record<string, FeatureCollection> = {};
   for (const [name, features] of Object.entries(objects)) collections[name] = { type: 'FeatureCollection', features };
   const raw = topology(collections);

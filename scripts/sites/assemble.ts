@@ -76,8 +76,9 @@ export function viteBuild(outDir: string, env: Record<string, string> = {}): voi
 
 /**
  * Builds the app once as a template: the council's name in the HTML and the service worker's precache
- * list are left as placeholders, and no data, for copyApp to fill per council.
+ * list are left as placeholders, and no data, for copyApp to fill per council. The production build
+ * (build:sites), whatever the shell's ATLAS_TEST_HOOKS; `testHooks` adds window.__atlas for the benchmark.
  */
-export function buildAppTemplate(appDir: string): void {
-  viteBuild(appDir, { ATLAS_KEEP_AREA_TOKENS: '1' });
+export function buildAppTemplate(appDir: string, { testHooks = false }: { testHooks?: boolean } = {}): void {
+  viteBuild(appDir, { ATLAS_KEEP_AREA_TOKENS: '1', ATLAS_TEST_HOOKS: testHooks ? '1' : '0' });
 }

@@ -46,6 +46,11 @@ export function isWardProperties(p: GeoJsonProperties): p is WardProperties {
   );
 }
 
+/** Any scalar-valued properties, unchecked by name: for readers that take the fields loosely (tests, the benchmark). */
+export function isScalarProperties(p: GeoJsonProperties): p is Record<string, string | number> {
+  return p !== null && scalarValues(p);
+}
+
 function isAreaFeature<P extends GeoJsonProperties>(
   f: Feature<Geometry, GeoJsonProperties>,
   isProperties: PropertiesGuard<P>,

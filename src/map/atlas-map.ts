@@ -14,7 +14,7 @@ import { OFFLINE_STYLE } from './base-style';
 import { PointerDispatcher } from './dispatcher';
 import { LayerContext, type LayerGroup } from './layers/group';
 import type { LegendModel } from '../domain/legend';
-import type { MapHandle } from '../state/map-handle';
+import type { AtlasTestHooks, MapHandle } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
 import { mapToPng } from './png-export';
 import { drawnContextLabels } from './layers/context';
@@ -166,17 +166,17 @@ export class AtlasMap implements MapHandle {
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */
-  testHooks(): {
-    idle: () => Promise<void>;
-    renders: () => number;
-    project: (lon: number, lat: number) => { x: number; y: number };
-  } {
+  testHooks(): AtlasTestHooks {
     return {
       idle: () => this.idle(),
       renders: () => this.renders,
       project: (lon, lat) => {
         const p = this.map.project([lon, lat]);
         return { x: p.x, y: p.y };
+      },
+      unproject: (x, y) => {
+        const ll = this.map.unproject([x, y]);
+        return [ll.lng, ll.lat];
       },
     };
   }

@@ -58,8 +58,8 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     onUnavailable: atlas.deferred.firstViewDone,
     onReady: (m) => {
       atlas.setMap(m);
-      // A small read-only handle for the browser tests and the benchmark.
-      Object.assign(window, { __atlas: m.testHooks() });
+      // A small read-only handle for the browser tests and the benchmark, in their build only (src/test-hooks.d.ts).
+      if (__ATLAS_TEST_HOOKS__) window.__atlas = m.testHooks();
       void m.idle().then(() => {
         onFirstChoropleth();
         atlas.deferred.firstViewDone();

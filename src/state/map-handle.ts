@@ -2,6 +2,19 @@ import type { LegendModel } from '../domain/legend';
 import type { LayerKeyEntry } from '../domain/map-layers/registry';
 
 /**
+ * Read-only hooks for the browser tests and the benchmark: wait for the map to settle, count its frames,
+ * turn a coordinate into a pixel. Nothing that changes state. Only the test-hooks build puts them on
+ * `window.__atlas` (src/test-hooks.d.ts); the production build has none.
+ */
+export interface AtlasTestHooks {
+  idle: () => Promise<void>;
+  renders: () => number;
+  project: (lon: number, lat: number) => { x: number; y: number };
+  /** A pixel of the map canvas back to [lon, lat]. */
+  unproject: (x: number, y: number) => [number, number];
+}
+
+/**
  * The little the rest of the app may do with a running map. The map (src/map/atlas-map.ts) implements
  * it; MapLibre itself stays inside src/map.
  */
@@ -16,9 +29,5 @@ export interface MapHandle {
     layerKey?: readonly LayerKeyEntry[],
   ) => Promise<Blob>;
   /** Read-only hooks for the browser tests and the benchmark. */
-  testHooks: () => {
-    idle: () => Promise<void>;
-    renders: () => number;
-    project: (lon: number, lat: number) => { x: number; y: number };
-  };
+  testHooks: () => AtlasTestHooks;
 }

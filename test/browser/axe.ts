@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { AxeResults, Result } from 'axe-core';
+import type axe from 'axe-core';
+import type { Result } from 'axe-core';
+
+declare global {
+  interface Window {
+    /** axe-core, once injectAxe has loaded it into the page. */
+    axe?: typeof axe;
+  }
+}
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,13 +45,10 @@ export async function axeViolations(page: Page): Promise<Result[]> {
   await injectAxe(page);
   const results = await page.evaluate(
     (tags) =>
-      (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe.run(
-        document,
-        {
-          runOnly: { type: 'tag', values: tags },
-          resultTypes: ['violations'],
-        },
-      ),
+      window.axe!.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
     [...WCAG_TAGS],
   );
   return results.violations;

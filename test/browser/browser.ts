@@ -66,9 +66,12 @@ export async function waitForMap(page: Page): Promise<void> {
   await waitForIdle(page);
 }
 
-/** Waits for the map to be idle after a change (the app exposes a promise for tests and the benchmark). */
+/**
+ * Waits for the map to be idle after a change (the test-hooks build exposes a promise for tests and the
+ * benchmark). build:sites' production sites have no hook: there it returns at once.
+ */
 export async function waitForIdle(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __atlas?: { idle: () => Promise<void> } }).__atlas?.idle());
+  await page.evaluate(() => window.__atlas?.idle());
 }
 
 /** A first visit that leaves the service worker installed and active (its precache complete). */

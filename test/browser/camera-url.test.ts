@@ -19,13 +19,7 @@ const REACH = { w: W - (E - W) / 2, e: E + (E - W) / 2, s: S - (N - S) / 2, n: N
 /** Where the area's centre is drawn, relative to the map canvas. */
 async function areaCentreOnCanvas(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-  const p = await page.evaluate(
-    ([lon, lat]) =>
-      (
-        window as unknown as { __atlas: { project: (lon: number, lat: number) => { x: number; y: number } } }
-      ).__atlas.project(lon, lat),
-    [(W + E) / 2, (S + N) / 2] as const,
-  );
+  const p = await page.evaluate(([lon, lat]) => window.__atlas!.project(lon, lat), [(W + E) / 2, (S + N) / 2] as const);
   return { ...p, width: box.width, height: box.height };
 }
 

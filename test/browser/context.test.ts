@@ -53,13 +53,7 @@ const MOTORWAY: [number, number, number] = [0x3d, 0x3d, 0x3d];
 const WATER: [number, number, number] = [0x6f, 0x9f, 0xc8];
 
 async function project(page: Page, p: Position): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([lon, lat]) =>
-      (
-        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
-      ).__atlas.project(lon!, lat!),
-    p,
-  );
+  return page.evaluate(([lon, lat]) => window.__atlas!.project(lon!, lat!), p);
 }
 
 /** Whether any pixel within ±4 px of any of the points has the colour (the built lines are simplified by a few metres). */

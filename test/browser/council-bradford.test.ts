@@ -5,12 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { join, resolve } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap } from './browser';
 import { blend, interiorPoint, SOURCES } from './fixtures';
 import type { PostcodeDistrict } from '../../src/data/contract';
+import { areaCollection, isScalarProperties } from '../../src/data/topo-areas';
 import { closeTo, mapCentrePixel } from './pixels';
 import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
@@ -52,10 +52,7 @@ afterAll(async () => {
 
 function bradfordLsoas(): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
   const topo = JSON.parse(readFileSync(join(sites, 'E08000032/geo/areas-2021.topojson'), 'utf8')) as Topology;
-  return feature(topo, topo.objects['lsoa21'] as GeometryCollection) as unknown as FeatureCollection<
-    Polygon | MultiPolygon,
-    Record<string, unknown>
-  >;
+  return areaCollection(topo, 'lsoa21', isScalarProperties);
 }
 
 /** The Bradford LSOA with the lowest code and a point inside it: where the pixel checks look. */

@@ -4,23 +4,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
-import { builtAreas } from './fixtures';
+import { builtAreas, builtLsoas } from './fixtures';
 import { axeReport } from './axe';
 
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 
-interface Lsoa {
-  code: string;
-  name: string;
-  ward: string;
-  cx: number;
-  cy: number;
-  y25_imd_d: number;
-  pop22?: number;
-}
 const AREAS = builtAreas('lsoa21');
-const LSOAS = AREAS.features.map((f) => f.properties as unknown as Lsoa);
+const LSOAS = builtLsoas();
 const VENUES = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as {
     features: { geometry: { coordinates: [number, number] } }[];
@@ -35,9 +26,8 @@ function membersOf(ring: [number, number][]): string[] {
     .sort();
 }
 
-type Win = { __atlas: { project: (a: number, b: number) => { x: number; y: number } } };
 const project = (page: Page, lon: number, lat: number) =>
-  page.evaluate(([x, y]) => (window as unknown as Win).__atlas.project(x!, y!), [lon, lat]);
+  page.evaluate(([x, y]) => window.__atlas!.project(x!, y!), [lon, lat]);
 const members = async (page: Page) =>
   (await page.getByTestId('custom-area-members').locator('.profile__code').allTextContents()).sort();
 const panel = (page: Page) => page.getByTestId('custom-area-panel');
@@ -56,7 +46,7 @@ async function openPanel(page: Page): Promise<void> {
 async function freeSpots(page: Page, targets: [number, number][] = [[0.5, 0.5]]): Promise<{ x: number; y: number }[]> {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   const markers = await page.evaluate(
-    (coords) => coords.map(([lon, lat]) => (window as unknown as Win).__atlas.project(lon!, lat!)),
+    (coords) => coords.map(([lon, lat]) => window.__atlas!.project(lon!, lat!)),
     VENUES.map((v) => v.geometry.coordinates),
   );
   const offsets = [0, 0.02, -0.02, 0.04, -0.04, 0.06, -0.06];
@@ -195,16 +185,8 @@ describe('your own area', () => {
     await expect.poll(async () => (await members(page)).length).toBe(1);
     const clicked = (await members(page))[0]!;
     // The clicked LSOA's boundary holds the clicked point (independent: turf on the built boundary).
-    const lngLat = await page.evaluate(
-      ([x, y]) => {
-        const m = (window as unknown as { __atlas: { unproject?: (x: number, y: number) => [number, number] } }).__atlas
-          .unproject;
-        return m ? m(x!, y!) : null;
-      },
-      [spot.x, spot.y],
-    );
-    if (lngLat)
-      expect(booleanPointInPolygon(lngLat, AREAS.features.find((f) => f.properties['code'] === clicked)!)).toBe(true);
+    const lngLat = await page.evaluate(([x, y]) => window.__atlas!.unproject(x!, y!), [spot.x, spot.y]);
+    expect(booleanPointInPolygon(lngLat, AREAS.features.find((f) => f.properties['code'] === clicked)!)).toBe(true);
     await panel(page).getByRole('button', { name: 'Stop picking on the map' }).click();
 
     const other = LSOAS.map((l) => l.code)

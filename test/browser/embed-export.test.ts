@@ -4,6 +4,15 @@ import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForMap } from './browser';
 import { readCsvPreamble, readCsvRecords } from './csv';
 
+declare global {
+  interface Window {
+    /** The host page's record of the heights the embedded atlas posted. */
+    __heights?: number[];
+    /** The text the PNG export drew on its canvas. */
+    __drawn?: string[];
+  }
+}
+
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 const origin = new URL(base).origin;
@@ -26,11 +35,10 @@ describe('embed mode', () => {
     // The host page is served from the same origin, as frame-ancestors in the app's CSP requires.
     await page.goto(`${base}accessibility.html`);
     await page.evaluate((iframeSrc) => {
-      (window as unknown as { __heights: number[] }).__heights = [];
+      window.__heights = [];
       addEventListener('message', (e: MessageEvent) => {
         const d = e.data as { type?: string; height?: number } | null;
-        if (d?.type === 'neighbourhood-atlas:height' && typeof d.height === 'number')
-          (window as unknown as { __heights: number[] }).__heights.push(d.height);
+        if (d?.type === 'neighbourhood-atlas:height' && typeof d.height === 'number') window.__heights!.push(d.height);
       });
       const f = document.createElement('iframe');
       f.id = 'atlas';
@@ -42,10 +50,10 @@ describe('embed mode', () => {
     }, src);
     const frame = page.frameLocator('#atlas');
     await frame.locator('.maplibregl-canvas').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __heights: number[] }).__heights.length > 0, undefined, {
+    await page.waitForFunction(() => window.__heights!.length > 0, undefined, {
       timeout: 30_000,
     });
-    const heights = await page.evaluate(() => (window as unknown as { __heights: number[] }).__heights);
+    const heights = await page.evaluate(() => window.__heights!);
     expect(Math.max(...heights)).toBeGreaterThan(400);
 
     const inner = page.frames().find((f) => f.url().includes('embed=1'))!;
@@ -124,7 +132,7 @@ describe('export', () => {
     // Record the text the export draws on its canvas (the map's own canvas is WebGL and draws no text).
     await page.evaluate(() => {
       const drawn: string[] = [];
-      (window as unknown as { __drawn: string[] }).__drawn = drawn;
+      window.__drawn = drawn;
       const fillText = CanvasRenderingContext2D.prototype.fillText;
       CanvasRenderingContext2D.prototype.fillText = function (
         this: CanvasRenderingContext2D,
@@ -138,7 +146,7 @@ describe('export', () => {
       };
     });
     await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
-    const drawn = (await page.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn)).join(' ');
+    const drawn = (await page.evaluate(() => window.__drawn!)).join(' ');
     expect(drawn).toContain(IOD_LINE);
     const meta = (await (await page.request.get(`${base}geo/metadata.json`)).json()) as { attribution: string[] };
     for (const a of meta.attribution) expect(drawn).toContain(a);

@@ -1,6 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import { chromiumForThisFile } from './browser';
 
+declare global {
+  interface Window {
+    /** When each MapLibre worker was constructed (page time), recorded by an init script. */
+    __workerTimes?: number[];
+  }
+}
+
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 
@@ -42,7 +49,7 @@ describe('first view', () => {
     );
     expect(problems).toEqual([]);
     expect(workerRequests).toHaveLength(1);
-    const workerTimes = await page.evaluate(() => (window as unknown as { __workerTimes: number[] }).__workerTimes);
+    const workerTimes = await page.evaluate(() => window.__workerTimes!);
     expect(workerTimes).toHaveLength(1);
     expect(workerTimes[0]).toBeLessThan(marks['atlas:maplibre-loaded'] ?? -Infinity);
     expect(workerTimes[0]).toBeLessThan(marks['atlas:data-ready'] ?? -Infinity);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import { expandDetails, type AreaDetails, type DataMetadata } from '../../src/data/contract';
 import { deriveFields } from '../../src/data/derived-fields';
+import { areaCollection, isScalarProperties } from '../../src/data/topo-areas';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SOURCES = resolve(ROOT, process.env['ATLAS_DATA_DIR'] ?? '../shared/data');
@@ -17,8 +17,11 @@ export function builtAreas(
   object: 'lsoa21' | 'wards',
 ): FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> {
   const topo = JSON.parse(readFileSync(resolve(ROOT, 'dist/geo/areas-2021.topojson'), 'utf8')) as Topology;
-  const obj = topo.objects[object] as GeometryCollection;
-  const fc = feature(topo, obj) as unknown as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+  const fc: FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> = areaCollection(
+    topo,
+    object,
+    isScalarProperties,
+  );
   if (object === 'lsoa21') {
     // As the app does: the flags and local ranks the file leaves out restored, and the detail values
     // (centroids, population, domain ranks) merged in by code.
@@ -36,6 +39,35 @@ export function builtAreas(
     );
   }
   return fc;
+}
+
+/** The facts of a built LSOA the browser tests compute their expected figures from. */
+export interface BuiltLsoa {
+  code: string;
+  name: string;
+  ward: string;
+  /** Population-weighted centroid. */
+  cx: number;
+  cy: number;
+  y25_imd_d: number;
+  pop22?: number;
+}
+
+/** The built LSOAs' facts, each field checked (a renamed or missing field fails here, not as NaN in a test). */
+export function builtLsoas(): BuiltLsoa[] {
+  return builtAreas('lsoa21').features.map(({ properties: p }) => {
+    const { code, name, ward, cx, cy, y25_imd_d, pop22 } = p;
+    if (
+      typeof code !== 'string' ||
+      typeof name !== 'string' ||
+      typeof ward !== 'string' ||
+      typeof cx !== 'number' ||
+      typeof cy !== 'number' ||
+      typeof y25_imd_d !== 'number'
+    )
+      throw new Error(`dist/geo: LSOA ${String(code)} lacks code, name, ward, cx, cy or y25_imd_d`);
+    return { code, name, ward, cx, cy, y25_imd_d, ...(typeof pop22 === 'number' ? { pop22 } : {}) };
+  });
 }
 
 export function findArea(object: 'lsoa21' | 'wards', code: string): Area {

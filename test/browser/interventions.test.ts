@@ -35,13 +35,7 @@ const APPROXIMATE = VENUES.find((v) => v.properties.id === 'holbeck-go-tri')!;
 
 /** Where a lon/lat is on the map canvas now (CSS pixels), through the app's read-only test hook. */
 async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([x, y]) =>
-      (
-        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
-      ).__atlas.project(x!, y!),
-    [lon, lat],
-  );
+  return page.evaluate(([x, y]) => window.__atlas!.project(x!, y!), [lon, lat]);
 }
 
 const expectedItems = (f: InterventionFilter) => VENUES.map((v) => v.properties).filter((p) => matchesFilter(p, f));

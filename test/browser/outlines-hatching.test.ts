@@ -74,13 +74,7 @@ describe('not by colour alone', () => {
     const before = await countPixels(page, black, 10);
     const box = await page.locator('.maplibregl-canvas').boundingBox();
     if (!box) throw new Error('no map canvas');
-    const at = await page.evaluate(
-      ([x, y]) =>
-        (
-          window as unknown as { __atlas: { project(lon: number, lat: number): { x: number; y: number } } }
-        ).__atlas.project(x!, y!),
-      [lon, lat] as const,
-    );
+    const at = await page.evaluate(([x, y]) => window.__atlas!.project(x!, y!), [lon, lat] as const);
     await page.mouse.move(box.x + at.x, box.y + at.y);
     await page.getByTestId('tooltip').waitFor();
     await waitForIdle(page);

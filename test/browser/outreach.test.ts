@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumForThisFile, openPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { csvFields, readCsvPreamble } from './csv';
-import { builtAreas } from './fixtures';
+import { builtLsoas, type BuiltLsoa } from './fixtures';
 import { axeReport } from './axe';
 
 const chrome = chromiumForThisFile();
@@ -20,15 +20,7 @@ function haversineM([lon1, lat1]: readonly number[], [lon2, lat2]: readonly numb
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
 }
 
-interface Lsoa {
-  code: string;
-  name: string;
-  ward: string;
-  cx: number;
-  cy: number;
-  y25_imd_d: number;
-}
-const LSOAS = builtAreas('lsoa21').features.map((f) => f.properties as unknown as Lsoa);
+const LSOAS = builtLsoas();
 const VENUES = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/geo/interventions.json'), 'utf8')) as {
     features: {
@@ -41,7 +33,7 @@ const REGINALD = VENUES.find((v) => v.properties.id === 'venue-reginald-centre')
 const BURMANTOFTS = 'E05011388';
 
 /** LSOAs whose population-weighted centroid is within `radiusM` of `centre`, nearest first. */
-function within(centre: readonly number[], radiusM: number): (Lsoa & { d: number })[] {
+function within(centre: readonly number[], radiusM: number): (BuiltLsoa & { d: number })[] {
   return LSOAS.map((l) => ({ ...l, d: haversineM(centre, [l.cx, l.cy]) }))
     .filter((l) => l.d <= radiusM)
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code));
@@ -140,12 +132,7 @@ describe('outreach planning', () => {
     await waitForIdle(page);
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const markers = await page.evaluate(
-      (coords) =>
-        coords.map(([lon, lat]) =>
-          (
-            window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
-          ).__atlas.project(lon!, lat!),
-        ),
+      (coords) => coords.map(([lon, lat]) => window.__atlas!.project(lon!, lat!)),
       VENUES.map((v) => v.geometry.coordinates),
     );
     const spot = [0.3, 0.4, 0.5, 0.6, 0.7]
@@ -159,13 +146,7 @@ describe('outreach planning', () => {
     const m = /^the point you picked \((-?\d+\.\d+), (-?\d+\.\d+)\)$/.exec(text);
     expect(m, text).not.toBeNull();
     const [lat, lon] = [Number(m![1]), Number(m![2])];
-    const back = await page.evaluate(
-      ([x, y]) =>
-        (
-          window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
-        ).__atlas.project(x!, y!),
-      [lon, lat],
-    );
+    const back = await page.evaluate(([x, y]) => window.__atlas!.project(x!, y!), [lon, lat]);
     expect(Math.hypot(back.x - spot.x, back.y - spot.y)).toBeLessThan(2);
     await expect(
       page.getByRole('button', { name: 'Pick a point on the map' }).getAttribute('aria-pressed'),

@@ -8,11 +8,6 @@ import { DECILE_COLOURS, QUINTILE_COLOURS } from '../../src/domain/colour-scheme
 const chrome = chromiumForThisFile();
 const base = inject('baseUrl');
 
-interface Hooks {
-  idle: () => Promise<void>;
-  renders: () => number;
-}
-
 /**
  * Makes a change the way a person's choice does (the control's value, then its `change` event), waits
  * for the map's next `idle`, and returns how many times MapLibre rendered in between. The hook's idle()
@@ -24,7 +19,7 @@ async function rendersFor(
   control: { select: string; value: string } | { radio: string; value: string },
 ): Promise<number> {
   return page.evaluate(async (c) => {
-    const h = (window as unknown as { __atlas: Hooks }).__atlas;
+    const h = window.__atlas!;
     const before = h.renders();
     if ('select' in c) {
       const el = document.querySelector(c.select) as HTMLSelectElement;
@@ -43,9 +38,9 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('atlas:first-choropleth').length > 0);
   for (let i = 0; i < 20; i++) {
     await waitForIdle(page);
-    const r0 = await page.evaluate(() => (window as unknown as { __atlas: Hooks }).__atlas.renders());
+    const r0 = await page.evaluate(() => window.__atlas!.renders());
     await page.waitForTimeout(750);
-    if ((await page.evaluate(() => (window as unknown as { __atlas: Hooks }).__atlas.renders())) === r0) return;
+    if ((await page.evaluate(() => window.__atlas!.renders())) === r0) return;
   }
   throw new Error('the map kept rendering with nothing changed');
 }

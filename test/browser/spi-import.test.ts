@@ -46,6 +46,13 @@ interface FrameWatch {
   framesWhileChecking: number;
 }
 
+declare global {
+  interface Window {
+    /** startFrameWatch's count, kept on the page between evaluate calls. */
+    __spiFrames?: FrameWatch;
+  }
+}
+
 /**
  * Counts animation frames from now on. A parse on the main thread draws no frame until it ends,
  * whatever the machine's load; one in a worker lets frames through — so the count is the test,
@@ -53,16 +60,16 @@ interface FrameWatch {
  */
 async function startFrameWatch(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: FrameWatch };
-    w.__frames = { last: performance.now(), maxGap: 0, sawProgress: false, framesWhileChecking: 0 };
+    const frames: FrameWatch = { last: performance.now(), maxGap: 0, sawProgress: false, framesWhileChecking: 0 };
+    window.__spiFrames = frames;
     const tick = (t: number): void => {
-      w.__frames.maxGap = Math.max(w.__frames.maxGap, t - w.__frames.last);
-      w.__frames.last = t;
-      if (document.querySelector('[data-testid="spi-progress"]')) w.__frames.sawProgress = true;
+      frames.maxGap = Math.max(frames.maxGap, t - frames.last);
+      frames.last = t;
+      if (document.querySelector('[data-testid="spi-progress"]')) frames.sawProgress = true;
       // Frames drawn while the import is under way (read, then checked in the worker): a fast machine
       // checks this file in a few frames, so the whole import is counted, not the checking step alone.
       if (/^(Reading|Checking) /.test(document.querySelector('[data-testid="spi-status"]')?.textContent ?? ''))
-        w.__frames.framesWhileChecking += 1;
+        frames.framesWhileChecking += 1;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -70,7 +77,7 @@ async function startFrameWatch(page: Page): Promise<void> {
 }
 
 async function frameWatch(page: Page): Promise<FrameWatch> {
-  return page.evaluate(() => (window as unknown as { __frames: FrameWatch }).__frames);
+  return page.evaluate(() => window.__spiFrames!);
 }
 
 async function finalStatus(page: Page): Promise<string> {

@@ -78,14 +78,15 @@ async function chooseFile(
   await chooser.setFiles({ name, mimeType, buffer });
 }
 
+declare global {
+  interface Window {
+    /** The bulk-import test's frame count, kept on the page between evaluate calls. */
+    __venueFrames?: { last: number; maxGap: number; count: number; on: boolean };
+  }
+}
+
 async function project(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([x, y]) =>
-      (
-        window as unknown as { __atlas: { project: (a: number, b: number) => { x: number; y: number } } }
-      ).__atlas.project(x!, y!),
-    [lon, lat],
-  );
+  return page.evaluate(([x, y]) => window.__atlas!.project(x!, y!), [lon, lat]);
 }
 
 describe('imported venue lists', () => {
@@ -290,13 +291,13 @@ describe('a list of 5,000 rows, and managing lists', () => {
       }
     }
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: { last: number; maxGap: number; count: number; on: boolean } };
-      w.__frames = { last: performance.now(), maxGap: 0, count: 0, on: true };
+      const frames = { last: performance.now(), maxGap: 0, count: 0, on: true };
+      window.__venueFrames = frames;
       const tick = (t: number): void => {
-        if (!w.__frames.on) return;
-        w.__frames.maxGap = Math.max(w.__frames.maxGap, t - w.__frames.last);
-        w.__frames.last = t;
-        w.__frames.count++;
+        if (!frames.on) return;
+        frames.maxGap = Math.max(frames.maxGap, t - frames.last);
+        frames.last = t;
+        frames.count++;
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -311,10 +312,10 @@ describe('a list of 5,000 rows, and managing lists', () => {
     await page.getByTestId('venue-mapping').waitFor();
     const started = Date.now();
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: { last: number; maxGap: number; count: number } };
-      w.__frames.maxGap = 0;
-      w.__frames.count = 0;
-      w.__frames.last = performance.now();
+      const frames = window.__venueFrames!;
+      frames.maxGap = 0;
+      frames.count = 0;
+      frames.last = performance.now();
     });
     await page.getByRole('button', { name: 'Place the venues' }).click();
     await page
@@ -322,10 +323,10 @@ describe('a list of 5,000 rows, and managing lists', () => {
       .locator('h3', { hasText: 'synthetic-bulk-TEST' })
       .waitFor({ timeout: 60_000 });
     const ms = Date.now() - started;
-    const frames = await page.evaluate(
-      () => (window as unknown as { __frames: { maxGap: number; count: number; on: boolean } }).__frames,
-    );
-    await page.evaluate(() => ((window as unknown as { __frames: { on: boolean } }).__frames.on = false));
+    const frames = await page.evaluate(() => window.__venueFrames!);
+    await page.evaluate(() => {
+      window.__venueFrames!.on = false;
+    });
     console.info(
       `5,000-row venue list placed and saved in ${ms} ms; ${frames.count} frames, longest frame gap ${frames.maxGap.toFixed(0)} ms`,
     );

@@ -132,6 +132,20 @@ describe('ATLAS_OUT_DIR build of another council (Rutland)', () => {
   });
 });
 
+/** The built JavaScript files under dir whose text contains `text`. */
+const jsContaining = (dir: string, text: string): string[] =>
+  relativeFiles(dir).filter((f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes(text));
+
+describe('test hooks (src/test-hooks.d.ts)', () => {
+  it('the production build has no window.__atlas; the test-hooks build of the same sources has it, once', () => {
+    const hooked = tempDir('app-build-test-hooks');
+    viteBuild(hooked, { ATLAS_OUT_DIR: rutland.geo, ATLAS_TEST_HOOKS: '1' });
+    expect(jsContaining(hooked, '__atlas')).toHaveLength(1);
+    expect(jsContaining(rutland.dist, '__atlas')).toEqual([]);
+    expect(jsContaining(leeds.dist, '__atlas')).toEqual([]);
+  }, 180_000);
+});
+
 describe('ATLAS_OUT_DIR build of Leeds', () => {
   it('ships its postcode files and hosting headers that let Leeds’ domain frame it', () => {
     expect(read(leeds, 'geo/postcodes/LS99.json')).toContain('LS99');

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import {
   GEO_FILES,
@@ -11,6 +10,7 @@ import {
   type DataMetadata,
   type PostcodeDistrict,
 } from '../../src/data/contract';
+import { areaCollection, isScalarProperties } from '../../src/data/topo-areas';
 import { runPipeline, type PipelineReport } from '../../scripts/pipeline/run';
 import { dataDir } from '../unit/pipeline/helpers/data-dir';
 import { tempDir } from '../unit/pipeline/helpers/synthetic';
@@ -22,11 +22,8 @@ let report: PipelineReport;
 type Props = Record<string, string | number | undefined>;
 function objectProps(file: string, object: string): Props[] {
   const topo = JSON.parse(readFileSync(path.join(outA, file), 'utf8')) as Topology;
-  const fc = feature(topo, topo.objects[object]!) as unknown as {
-    features: Array<{ properties: Props; geometry: { type: string } | null }>;
-  };
-  for (const f of fc.features) expect(f.geometry?.type).toMatch(/Polygon/);
-  return fc.features.map((f) => f.properties);
+  // Throws unless every feature is a polygon with scalar properties.
+  return areaCollection(topo, object, isScalarProperties).features.map((f) => f.properties);
 }
 
 beforeAll(async () => {

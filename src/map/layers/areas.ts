@@ -290,7 +290,7 @@ export const areasGroup: LayerGroup = {
         events.onAreaClick(interactive, code);
         return true;
       },
-      // Hover is feature state, so moving over areas never sends data to the worker.
+      // Hover is feature state, so moving the pointer over the map never sends data to the worker.
       hover: (e) => {
         const code = codeAt(e.point);
         if (code === null) return false;

@@ -112,8 +112,7 @@ describe('buildInterventions on the real sources', () => {
   it('has flat MapLibre-friendly properties, absent (not null) unknowns, and stable order', () => {
     const types = r.collection.features.map((f) => f.properties.type);
     for (const f of r.collection.features) {
-      const p = f.properties as unknown as Record<string, unknown>;
-      for (const v of Object.values(p)) expect(v === null || typeof v === 'object').toBe(false);
+      for (const v of Object.values(f.properties)) expect(v === null || typeof v === 'object').toBe(false);
       expect(Array.isArray(JSON.parse(f.properties.outcomes))).toBe(true);
       expect(f.properties.source.length).toBeGreaterThan(10);
     }
