@@ -165,7 +165,7 @@ describe('export', () => {
       await waitForMap(page);
       await page.evaluate(() => {
         const drawn: string[] = [];
-        (window as unknown as { __drawn: string[] }).__drawn = drawn;
+        window.__drawn = drawn;
         const fillText = CanvasRenderingContext2D.prototype.fillText;
         CanvasRenderingContext2D.prototype.fillText = function (
           this: CanvasRenderingContext2D,
@@ -178,7 +178,7 @@ describe('export', () => {
         };
       });
       await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save map as PNG' }).click()]);
-      const drawn = await page.evaluate(() => (window as unknown as { __drawn: string[] }).__drawn);
+      const drawn = await page.evaluate(() => window.__drawn ?? []);
       expect(problems).toEqual([]);
       await page.context().close();
       return drawn;
