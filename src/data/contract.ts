@@ -3,8 +3,8 @@
  * Both sides import this module, so a renamed property is a compile error on both.
  *
  * Generated files (all in public/geo/, gitignored) are declared in GEO_FILES below, each with its
- * format; the pipeline (scripts/pipeline/run.ts) is typed to write every one of them and
- * scripts/cli/ensure-data.ts checks exactly these.
+ * format; the pipeline's steps (scripts/pipeline/steps/index.ts) are typed to write every one of them
+ * and scripts/cli/ensure-data.ts checks exactly the steps' outputs.
  *
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
