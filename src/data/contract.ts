@@ -13,6 +13,7 @@ import type { CouncilMetadata } from './council-contract';
 import { CENSUS_KEYS, type PopulationMetadata } from './people-contract';
 import type { Topology } from 'topojson-specification';
 export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
+import { localRanks } from './rank-rules';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
 
 export const GEO_FILES = {
@@ -324,15 +325,8 @@ export interface AreaDetails {
 }
 
 function deriveLocalRanks(details: AreaDetails, stem: string): Record<string, Array<number | null>> {
-  const ranks = details.columns[`${stem}_r`] ?? [];
-  const order = ranks.flatMap((r, i) => (r === null ? [] : [{ r, i }])).sort((a, b) => a.r - b.r);
-  const lr: Array<number | null> = details.codes.map(() => null);
-  const ld: Array<number | null> = details.codes.map(() => null);
-  order.forEach(({ i }, pos) => {
-    lr[i] = pos + 1;
-    ld[i] = Math.ceil(((pos + 1) * 10) / order.length);
-  });
-  return { [`${stem}_lr`]: lr, [`${stem}_ld`]: ld };
+  const local = localRanks(details.columns[`${stem}_r`] ?? details.codes.map(() => null));
+  return { [`${stem}_lr`]: local.map((l) => l?.rank ?? null), [`${stem}_ld`]: local.map((l) => l?.decile ?? null) };
 }
 
 /**
