@@ -1,11 +1,10 @@
 /** Small pure helpers: order statistics and how a served file is classified. */
 import path from 'node:path';
+import { median as medianOrNull } from '../../src/data/numeric';
 
+/** The one median (src/data/numeric.ts), NaN for no samples so a missing figure shows as such in the report. */
 export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  return medianOrNull(xs) ?? NaN;
 }
 
 /** Nearest-rank percentile (p in 0..100): the smallest value with at least p% of the values at or below it. */

@@ -7,9 +7,13 @@ import { listFiles, moduleGraph, PIPELINE_ENTRY, sourcePaths } from '../pipeline
 import { AreaCodeError } from '../pipeline/area-codes';
 import { PipelineError } from '../pipeline/errors';
 import { runPipeline } from '../pipeline/run';
+import { STEP_OUTPUTS } from '../pipeline/steps';
 
-/** Files the pipeline writes: every generated file the contract declares (run.ts is typed to write each). */
-export const PIPELINE_OUTPUTS: readonly string[] = Object.values(GEO_FILES);
+/**
+ * Files the pipeline writes: the outputs of its steps (scripts/pipeline/steps/index.ts), which are
+ * typed to cover every generated file the contract declares.
+ */
+export const PIPELINE_OUTPUTS: readonly string[] = STEP_OUTPUTS.map((key) => GEO_FILES[key]);
 
 /**
  * The files one build wrote, as its metadata declares them: every single file of the contract, and for

@@ -11,6 +11,7 @@
  * Prints the JSON fragment (`onePercent2015` and the per-neighbourhood lists); the output is
  * committed into content/E08000035/priority-areas.json, and a unit test checks the two still agree.
  */
+import { onePercentRank } from '../../src/data/rank-rules';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ export function deriveNeighbourhoods(sourcesDir: string): Derivation {
   const csv = (f: string) => csvRecords(readFileSync(join(sourcesDir, f), 'utf8'), f);
   const iod = csv('indices/iod2015_lsoa11_england.csv');
   const nationalCount = iod.length;
-  const threshold = Math.floor(nationalCount / 100);
+  const threshold = onePercentRank(nationalCount);
 
   const successors = new Map<string, LsoaSuccessor[]>();
   for (const r of csv('lookups/lsoa11_lsoa21_lad22_england_wales.csv')) {

@@ -4,19 +4,12 @@
  * council's own content folder declares are read, so one council's places never reach another's build.
  */
 import type { PlacesCategory, PlacesColumn, PlacesFileEntry } from '../../src/data/council-folder';
+import { slugify } from '../../src/data/slug';
 import { readCsv, type CsvTable } from './csv';
 import { PipelineError } from './errors';
 import type { Draft, DraftOrigin } from './interventions-place';
 import { placesFilePath } from './council-folder';
 import { bngPointToWgs84 } from './reproject';
-
-export function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export type PlacesLocation =
   | { kind: 'postcode'; postcode: string }
@@ -119,7 +112,7 @@ export function readPlacesEntry(entry: PlacesFileEntry, contentDir: string, sour
     const start = get(r.cells, 'start_date');
     const end = get(r.cells, 'end_date');
     const draft: Draft = {
-      id: `${entry.idPrefix}-${slug(name.replace(/\(.*?\)/g, ''))}`,
+      id: `${entry.idPrefix}-${slugify(name, Number.POSITIVE_INFINITY)}`,
       type: cat.type,
       name,
       origin: entry.id,

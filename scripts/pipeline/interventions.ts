@@ -44,148 +44,165 @@ export interface BuildInterventionsResult {
   council: CouncilFolderFile;
 }
 
-export function buildInterventions(input: BuildInterventionsInput): BuildInterventionsResult {
-  const { sourcesDir, contentDir, areaCode } = input;
-  const readJson = (f: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(join(contentDir, f), 'utf8'));
-    } catch (e) {
-      throw new PipelineError({ file: join(contentDir, f), message: `not readable JSON: ${(e as Error).message}` });
-    }
-  };
+type Placer = ReturnType<typeof createPlacer>;
+type Neighbourhood = ReturnType<typeof validatePriorityAreas>['neighbourhoods'][number];
 
-  const council = readCouncilFolder(contentDir);
-  const typeOrder = new Map(council.interventionTypes.map((t, i) => [t.id, i]));
-  const order = (t: string) => typeOrder.get(t) ?? typeOrder.size;
+/** The area's wards and LSOAs 2021 by code (a ward of another district in the input is left out). */
+interface Geography {
+  wardPolys: Map<string, Poly>;
+  wardNames: Map<string, string>;
+  lsoaPolys: Map<string, Poly>;
+}
 
-  // --- geography
+function areaGeography(input: BuildInterventionsInput): Geography {
   const wardPolys = new Map<string, Poly>();
   const wardNames = new Map<string, string>();
   for (const f of input.wards.features) {
     const p = f.properties ?? {};
-    if (p.LAD24CD !== undefined && p.LAD24CD !== areaCode) continue;
+    if (p.LAD24CD !== undefined && p.LAD24CD !== input.areaCode) continue;
     const code = String(p.WD24CD ?? p.code);
     wardPolys.set(code, f as Poly);
     wardNames.set(code, String(p.WD24NM ?? p.name ?? code));
   }
   const lsoaPolys = new Map<string, Poly>();
   for (const f of input.lsoa21.features) lsoaPolys.set(String(f.properties?.LSOA21CD ?? f.properties?.code), f as Poly);
+  return { wardPolys, wardNames, lsoaPolys };
+}
 
-  // --- content
-  const ctx = { wardNames, lsoa21Codes: new Set(lsoaPolys.keys()), reports: council.reports };
+function readJson(contentDir: string, f: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(contentDir, f), 'utf8'));
+  } catch (e) {
+    throw new PipelineError({ file: join(contentDir, f), message: `not readable JSON: ${(e as Error).message}` });
+  }
+}
+
+/** The content folder's priority areas and interventions, validated against the area's geography. */
+function readContent(contentDir: string, council: CouncilFolderFile, geo: Geography) {
+  const ctx = { wardNames: geo.wardNames, lsoa21Codes: new Set(geo.lsoaPolys.keys()), reports: council.reports };
   const pa = validatePriorityAreas(
-    readJson(CONTENT_FILES.priorityAreas),
+    readJson(contentDir, CONTENT_FILES.priorityAreas),
     ctx,
     join(contentDir, CONTENT_FILES.priorityAreas),
   );
   const hoods = new Map(pa.neighbourhoods.map((h) => [h.id, h]));
-  const interventionsFile = join(contentDir, CONTENT_FILES.interventions);
+  const file = join(contentDir, CONTENT_FILES.interventions);
   const content = validateInterventions(
-    readJson(CONTENT_FILES.interventions),
-    {
-      ...ctx,
-      neighbourhoodIds: new Set(hoods.keys()),
-      types: council.interventionTypes.map((t) => t.id),
-    },
-    interventionsFile,
+    readJson(contentDir, CONTENT_FILES.interventions),
+    { ...ctx, neighbourhoodIds: new Set(hoods.keys()), types: council.interventionTypes.map((t) => t.id) },
+    file,
   );
+  return { hoods, items: content.items, file };
+}
 
-  // --- postcodes
-  const postcodes = postcodeLookup(sourcesDir, input.postcodes ?? { kind: 'table', file: LEEDS_POSTCODES_FILE });
-  const problems = new ProblemList();
-  const { features, unplaced, warnings, merged, emit, geocode, claim } = createPlacer({
-    areaCode,
-    wardPolys,
-    postcodes,
-    problems,
-  });
-  const cityWide: InterventionsCollection['cityWide'] = [];
-
-  // --- report items
-  const reportDrafts: Array<{ d: Draft; it: ContentIntervention }> = content.items.map((it, i) => ({
-    it,
-    d: {
-      id: it.id,
-      type: it.type,
-      name: it.name,
-      origin: 'report',
-      start: it.start,
-      end: it.end,
-      ...(it.dateNote ? { dateNote: it.dateNote } : {}),
-      declaredWard: it.ward,
-      neighbourhood: it.neighbourhood,
-      description: it.description,
-      outcomes: it.outcomes,
-      source: [it.source, ...(it.otherSources ?? [])].map((c) => citationText(c, council.publisher)).join('; '),
-      ...(it.location.kind === 'postcode' ? { postcode: it.location.postcode } : {}),
-      at: {
-        file: interventionsFile,
-        item: `item ${i + 1} ("${it.id}")`,
-        field: it.location.kind === 'postcode' ? 'location.postcode' : 'location',
-      },
+/** A report item as a draft point, its citations in words and where it stands in the file. */
+function reportDraft(
+  it: ContentIntervention,
+  i: number,
+  file: string,
+  publisher: CouncilFolderFile['publisher'],
+): Draft {
+  return {
+    id: it.id,
+    type: it.type,
+    name: it.name,
+    origin: 'report',
+    start: it.start,
+    end: it.end,
+    ...(it.dateNote ? { dateNote: it.dateNote } : {}),
+    declaredWard: it.ward,
+    neighbourhood: it.neighbourhood,
+    description: it.description,
+    outcomes: it.outcomes,
+    source: [it.source, ...(it.otherSources ?? [])].map((c) => citationText(c, publisher)).join('; '),
+    ...(it.location.kind === 'postcode' ? { postcode: it.location.postcode } : {}),
+    at: {
+      file,
+      item: `item ${i + 1} ("${it.id}")`,
+      field: it.location.kind === 'postcode' ? 'location.postcode' : 'location',
     },
-  }));
-  for (const { d } of reportDrafts) claim(d);
+  };
+}
 
-  for (const { d, it } of reportDrafts) {
-    const loc = it.location;
-    switch (loc.kind) {
-      case 'latlon':
-        emit(d, [loc.lon, loc.lat], 'exact', loc.precision);
-        break;
-      case 'postcode':
-        geocode(d, loc.postcode);
-        break;
-      case 'area': {
-        if (loc.neighbourhood) {
-          const h = hoods.get(loc.neighbourhood)!;
-          if (h.lsoa21.length === 0) {
-            unplaced.push({
-              id: d.id,
-              name: d.name,
-              origin: 'report',
-              reason: `neighbourhood ${h.id} has no default LSOAs to place it in`,
-            });
-            break;
-          }
-          const pt = areaPoint(h.lsoa21.map((s) => lsoaPolys.get(s.code)!));
-          d.neighbourhood ??= h.id;
-          const note = `approximate: placed in its neighbourhood (${h.name}; default LSOA membership, no official boundary)${loc.note ? `. ${loc.note}` : ''}`;
-          emit(d, pt, 'area', note, h.ward.code);
-        } else {
-          const code = loc.ward!;
-          const pt = areaPoint([wardPolys.get(code)!]);
-          const name = wardNames.get(code) ?? code;
-          emit(
-            d,
-            pt,
-            'area',
-            `approximate: placed in its ward (${name}); the location is not in the sources${loc.note ? `. ${loc.note}` : ''}`,
-            code,
-          );
-        }
-        break;
-      }
-      case 'none':
-        unplaced.push({ id: d.id, name: d.name, origin: 'report', reason: loc.reason });
-        break;
-      case 'citywide':
-        cityWide.push({
-          id: d.id,
-          type: d.type,
-          name: d.name,
-          description: d.description,
-          outcomes: d.outcomes,
-          source: d.source,
-          ...(d.start ? { start: d.start } : {}),
-          ...(d.end ? { end: d.end } : {}),
-          ...(d.dateNote ? { dateNote: d.dateNote } : {}),
-        });
-        break;
+/** A report item placed in its neighbourhood (its default LSOAs) or its ward: approximate, and said so. */
+function placeInArea(
+  d: Draft,
+  loc: Extract<ContentIntervention['location'], { kind: 'area' }>,
+  placer: Placer,
+  geo: Geography,
+  hoods: ReadonlyMap<string, Neighbourhood>,
+): void {
+  const more = loc.note ? `. ${loc.note}` : '';
+  if (loc.neighbourhood) {
+    const h = hoods.get(loc.neighbourhood)!;
+    if (h.lsoa21.length === 0) {
+      placer.unplaced.push({
+        id: d.id,
+        name: d.name,
+        origin: 'report',
+        reason: `neighbourhood ${h.id} has no default LSOAs to place it in`,
+      });
+      return;
     }
+    const pt = areaPoint(h.lsoa21.map((s) => geo.lsoaPolys.get(s.code)!));
+    d.neighbourhood ??= h.id;
+    const note = `approximate: placed in its neighbourhood (${h.name}; default LSOA membership, no official boundary)${more}`;
+    placer.emit(d, pt, 'area', note, h.ward.code);
+    return;
   }
+  const code = loc.ward!;
+  const pt = areaPoint([geo.wardPolys.get(code)!]);
+  const name = geo.wardNames.get(code) ?? code;
+  placer.emit(
+    d,
+    pt,
+    'area',
+    `approximate: placed in its ward (${name}); the location is not in the sources${more}`,
+    code,
+  );
+}
 
-  // --- the council's places files, in priority order (a duplicate folds into the earlier point)
+/** One report item: a point, a geocoded postcode, an area, unplaced with its reason, or listed as city-wide. */
+function placeReportItem(
+  d: Draft,
+  loc: ContentIntervention['location'],
+  placer: Placer,
+  geo: Geography,
+  hoods: ReadonlyMap<string, Neighbourhood>,
+  cityWide: InterventionsCollection['cityWide'],
+): void {
+  switch (loc.kind) {
+    case 'latlon':
+      placer.emit(d, [loc.lon, loc.lat], 'exact', loc.precision);
+      break;
+    case 'postcode':
+      placer.geocode(d, loc.postcode);
+      break;
+    case 'area':
+      placeInArea(d, loc, placer, geo, hoods);
+      break;
+    case 'none':
+      placer.unplaced.push({ id: d.id, name: d.name, origin: 'report', reason: loc.reason });
+      break;
+    case 'citywide':
+      cityWide.push({
+        id: d.id,
+        type: d.type,
+        name: d.name,
+        description: d.description,
+        outcomes: d.outcomes,
+        source: d.source,
+        ...(d.start ? { start: d.start } : {}),
+        ...(d.end ? { end: d.end } : {}),
+        ...(d.dateNote ? { dateNote: d.dateNote } : {}),
+      });
+      break;
+  }
+}
+
+/** The council's places files, in priority order (a duplicate folds into the earlier point). */
+function placeCouncilPlaces(council: CouncilFolderFile, contentDir: string, sourcesDir: string, placer: Placer): void {
+  const { features, unplaced, merged, emit, geocode, claim } = placer;
   for (const entry of council.places) {
     for (const { draft: d, location } of readPlacesEntry(entry, contentDir, sourcesDir)) {
       if (location.kind === 'none') {
@@ -205,9 +222,12 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
         f.properties.description += ` Listed in ${entry.name} as "${d.name}".`;
     }
   }
-  problems.throwIfAny();
+}
+
+/** Every point and unplaced item has its own id (two places files with one idPrefix would clash). */
+function checkUniqueIds(placer: Placer, contentDir: string): void {
   const ids = new Set<string>();
-  for (const id of [...features, ...unplaced.map((u) => ({ properties: u }))].map((f) => f.properties.id)) {
+  for (const id of [...placer.features.map((f) => f.properties.id), ...placer.unplaced.map((u) => u.id)]) {
     if (ids.has(id))
       throw new PipelineError({
         file: join(contentDir, 'council.json'),
@@ -216,7 +236,27 @@ export function buildInterventions(input: BuildInterventionsInput): BuildInterve
       });
     ids.add(id);
   }
+}
 
+export function buildInterventions(input: BuildInterventionsInput): BuildInterventionsResult {
+  const { sourcesDir, contentDir, areaCode } = input;
+  const council = readCouncilFolder(contentDir);
+  const geo = areaGeography(input);
+  const content = readContent(contentDir, council, geo);
+  const postcodes = postcodeLookup(sourcesDir, input.postcodes ?? { kind: 'table', file: LEEDS_POSTCODES_FILE });
+  const problems = new ProblemList();
+  const placer = createPlacer({ areaCode, wardPolys: geo.wardPolys, postcodes, problems });
+  const cityWide: InterventionsCollection['cityWide'] = [];
+  const drafts = content.items.map((it, i) => ({ it, d: reportDraft(it, i, content.file, council.publisher) }));
+  for (const { d } of drafts) placer.claim(d);
+  for (const { d, it } of drafts) placeReportItem(d, it.location, placer, geo, content.hoods, cityWide);
+  placeCouncilPlaces(council, contentDir, sourcesDir, placer);
+  problems.throwIfAny();
+  checkUniqueIds(placer, contentDir);
+
+  const { features, unplaced, warnings, merged } = placer;
+  const typeOrder = new Map(council.interventionTypes.map((t, i) => [t.id, i]));
+  const order = (t: string) => typeOrder.get(t) ?? typeOrder.size;
   features.sort(
     (a, b) => order(a.properties.type) - order(b.properties.type) || a.properties.id.localeCompare(b.properties.id),
   );

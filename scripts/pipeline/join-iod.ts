@@ -7,6 +7,7 @@ import {
   type IodValues,
   type Release,
 } from '../../src/data/contract';
+import { localRanks, onePercentFlag, tenPercentFlag } from '../../src/data/rank-rules';
 import { cell, column, readCsv, type CsvTable } from './csv';
 import { ProblemList, type Problem } from './errors';
 import { parseFiniteNumber, parseIntInRange } from './validate';
@@ -224,11 +225,6 @@ export function shortenScore(s: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** National 1% threshold: rank ≤ floor(N/100). */
-export function onePercentRank(release: ReleaseData): number {
-  return Math.floor(release.nationalCount / 100);
-}
-
 export interface AreaRelease {
   release: ReleaseData;
   /** Contract-keyed values per LSOA code (national + local ranks, deciles, flags). */
@@ -238,10 +234,7 @@ export interface AreaRelease {
   nationalDecile1: number;
 }
 
-/**
- * Local rank 1 = most deprived in the area by national rank (so ties cannot occur: national ranks
- * are unique); local decile = ceil(localRank × 10 / areaCount).
- */
+/** The release's contract-keyed values for the area's LSOAs: published figures, local ranks (rank-rules.ts) and flags. */
 export function areaValues(release: ReleaseData, codes: string[]): AreaRelease {
   const { def } = release;
   const recs = codes.map((c) => {
@@ -250,36 +243,32 @@ export function areaValues(release: ReleaseData, codes: string[]): AreaRelease {
     return r;
   });
   const values = new Map<string, IodValues>(codes.map((c) => [c, {}]));
-  const m = recs.length;
   for (const ind of def.indicators) {
-    const ordered = recs
-      .filter((r) => r.values[ind] !== undefined)
-      .sort((a, b) => (a.values[ind]?.r ?? 0) - (b.values[ind]?.r ?? 0) || (a.code < b.code ? -1 : 1));
-    ordered.forEach((rec, i) => {
+    const local = localRanks(recs.map((r) => r.values[ind]?.r));
+    recs.forEach((rec, i) => {
       const v = rec.values[ind];
+      const lr = local[i];
       const out = values.get(rec.code);
-      if (!v || !out) return;
-      const lr = i + 1;
+      if (!v || !lr || !out) return;
       if (v.s !== undefined) out[valueKey(def.id, ind, 's')] = shortenScore(v.s);
       out[valueKey(def.id, ind, 'r')] = v.r;
       out[valueKey(def.id, ind, 'd')] = v.d;
-      out[valueKey(def.id, ind, 'lr')] = lr;
-      out[valueKey(def.id, ind, 'ld')] = Math.ceil((lr * 10) / m);
+      out[valueKey(def.id, ind, 'lr')] = lr.rank;
+      out[valueKey(def.id, ind, 'ld')] = lr.decile;
     });
   }
-  const p1 = onePercentRank(release);
   let mostDeprived1pc = 0;
   let nationalDecile1 = 0;
   for (const rec of recs) {
     const imd = rec.values.imd;
     const out = values.get(rec.code);
     if (!imd || !out) continue;
-    const in1 = imd.r <= p1 ? 1 : 0;
-    const in10 = imd.d === 1 ? 1 : 0;
+    const in1 = onePercentFlag(imd.r, release.nationalCount);
+    const in10 = tenPercentFlag(imd.d);
     out[flagKey(def.id, 1)] = in1;
     out[flagKey(def.id, 10)] = in10;
     mostDeprived1pc += in1;
     nationalDecile1 += in10;
   }
-  return { release, values, areaCount: m, mostDeprived1pc, nationalDecile1 };
+  return { release, values, areaCount: recs.length, mostDeprived1pc, nationalDecile1 };
 }

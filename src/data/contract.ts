@@ -3,15 +3,17 @@
  * Both sides import this module, so a renamed property is a compile error on both.
  *
  * Generated files (all in public/geo/, gitignored) are declared in GEO_FILES below, each with its
- * format; the pipeline (scripts/pipeline/run.ts) is typed to write every one of them and
- * scripts/cli/ensure-data.ts checks exactly these.
+ * format; the pipeline's steps (scripts/pipeline/steps/index.ts) are typed to write every one of them
+ * and scripts/cli/ensure-data.ts checks exactly the steps' outputs.
  *
  * "Missing" is always an absent property, never 0 or -1, so MapLibre's `["has", key]` tells it apart.
  */
 
+import type { ContextMetadata } from './context-contract';
 import type { CouncilMetadata } from './council-contract';
 import { CENSUS_KEYS, type PopulationMetadata } from './people-contract';
-import type { Topology } from 'topojson-specification';
+export { type AreaDetails, compactDetails, expandDetails } from './details';
+export * from './context-contract';
 export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
 
@@ -36,9 +38,9 @@ export const GEO_FILES = {
   interventions: 'interventions.json',
   /** JSON SpiDataset (src/domain/spi/schema.ts), or null when the sources have no SPI file. */
   spi: 'spi.json',
-  /** JSON AreaDetails: lazily loaded LSOA 2021 values that do not fit the first-view budget. */
+  /** JSON AreaDetails (src/data/details.ts): lazily loaded LSOA 2021 values that do not fit the first-view budget. */
   details2021: 'areas-2021-details.json',
-  /** JSON ContextData (below): the orientation layer (roads, rail, rivers, water, parks, place names), or null when the sources do not cover the area. */
+  /** JSON ContextData (src/data/context-contract.ts): the orientation layer (roads, rail, rivers, water, parks, place names), or null when the sources do not cover the area. */
   context: 'context.json',
   /** JSON CouncilStanding (src/data/standing-contract.ts): the council's IoD 2025 File 10 figures, loaded on demand. */
   standing: 'standing.json',
@@ -312,141 +314,4 @@ export function isFirstViewKey(key: string): boolean {
   if (!/^y\d\d_/.test(key)) return true;
   // IMD scores are only read by profiles, which follow the details file (first-view budget).
   return /_(p1|p10|d)$/.test(key) || (/^y\d\d_imd_/.test(key) && !key.endsWith('_s'));
-}
-
-/**
- * areas-2021-details.json: column-wise because that is far smaller gzipped than one object per LSOA.
- * `columns[key][i]` is the value for `codes[i]`; null = absent.
- * `localRanks` lists value-key stems (`y25_inc`) whose local rank and decile (`_lr`, `_ld`) are not
- * stored but derived from the national rank column (`_r`) by expandDetails, exactly as the pipeline
- * computes them: local rank = position by national rank among the codes that have one (national
- * ranks are unique), local decile = ceil(local rank × 10 / that count). That keeps the three
- * releases within their size budget.
- */
-export interface AreaDetails {
-  codes: string[];
-  columns: Record<string, Array<number | null>>;
-  localRanks?: string[];
-}
-
-function deriveLocalRanks(details: AreaDetails, stem: string): Record<string, Array<number | null>> {
-  const ranks = details.columns[`${stem}_r`] ?? [];
-  const order = ranks.flatMap((r, i) => (r === null ? [] : [{ r, i }])).sort((a, b) => a.r - b.r);
-  const lr: Array<number | null> = details.codes.map(() => null);
-  const ld: Array<number | null> = details.codes.map(() => null);
-  order.forEach(({ i }, pos) => {
-    lr[i] = pos + 1;
-    ld[i] = Math.ceil(((pos + 1) * 10) / order.length);
-  });
-  return { [`${stem}_lr`]: lr, [`${stem}_ld`]: ld };
-}
-
-/**
- * The details file for a set of LSOAs' detail values: local ranks and deciles of the `derivable`
- * stems are left out when expandDetails would derive the very same numbers (checked, so a stem
- * whose local ranks were computed another way keeps its stored columns).
- */
-export function compactDetails(
-  codes: string[],
-  values: ReadonlyMap<string, IodValues>,
-  derivable: readonly string[],
-): AreaDetails {
-  const keys = [...new Set([...values.values()].flatMap((v) => Object.keys(v)))].sort();
-  const columns = Object.fromEntries(keys.map((k) => [k, codes.map((c) => values.get(c)?.[k] ?? null)]));
-  const localRanks = derivable.filter((stem) => {
-    const derived = deriveLocalRanks({ codes, columns }, stem);
-    return Object.entries(derived).every(([k, col]) => k in columns && col.every((v, i) => v === columns[k]?.[i]));
-  });
-  for (const stem of localRanks) {
-    delete columns[`${stem}_lr`];
-    delete columns[`${stem}_ld`];
-  }
-  return localRanks.length > 0 ? { codes, columns, localRanks } : { codes, columns };
-}
-
-/** LSOA code → the detail values to merge into that feature's properties (absent values left out). */
-export function expandDetails(details: AreaDetails): Map<string, IodValues> {
-  const out = new Map<string, IodValues>(details.codes.map((c) => [c, {}]));
-  const derived = (details.localRanks ?? []).map((stem) => deriveLocalRanks(details, stem));
-  for (const columns of [details.columns, ...derived]) {
-    for (const [key, column] of Object.entries(columns)) {
-      column.forEach((v, i) => {
-        const code = details.codes[i];
-        const target = code === undefined ? undefined : out.get(code);
-        if (target && v !== null) target[key] = v;
-      });
-    }
-  }
-  return out;
-}
-
-// --- context.json: the orientation layer (roads, rail, rivers, water, parks, place names) ------------
-
-/** TopoJSON object names in ContextData.topology. */
-export const CONTEXT_OBJECTS = {
-  roads: 'roads',
-  rail: 'rail',
-  waterways: 'waterways',
-  water: 'water',
-  parks: 'parks',
-} as const;
-export type ContextObject = keyof typeof CONTEXT_OBJECTS;
-
-/** OSM road classes kept (their `_link` slip roads are folded into the class). */
-export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary'] as const;
-export type RoadClass = (typeof ROAD_CLASSES)[number];
-
-/** roads: `c` = class, `r` = road number(s) as in OSM `ref` ("A64", "A58;A61"), absent when unnumbered. */
-export interface ContextRoadProperties {
-  c: RoadClass;
-  r?: string;
-}
-
-/** waterways: `k` = river or canal. rail, water and parks carry no properties. */
-export interface ContextWaterwayProperties {
-  k: 'river' | 'canal';
-}
-
-/**
- * A place name: GeoNames populated places (city / town / village by population, see metadata
- * derivations) and House of Commons Library MSOA names ('neighbourhood', at a point inside the MSOA).
- */
-export type ContextPlaceKind = 'city' | 'town' | 'village' | 'neighbourhood';
-export interface ContextPlace {
-  name: string;
-  kind: ContextPlaceKind;
-  lon: number;
-  lat: number;
-  /** GeoNames population (used to rank labels); absent for neighbourhoods. */
-  pop?: number;
-  /** MSOA 2021 code, for neighbourhoods. */
-  code?: string;
-}
-
-/** Where to print a road number: points along numbered roads, thinned so one number shows per few km. */
-export interface ContextRoadLabel {
-  ref: string;
-  c: RoadClass;
-  lon: number;
-  lat: number;
-}
-
-/**
- * context.json (or null when the sources do not cover the area). `topology` is TopoJSON (quantised,
- * delta-encoded arcs) with the objects in CONTEXT_OBJECTS; objects the sources lack for the area are absent.
- */
-export interface ContextData {
-  topology: Topology;
-  places: ContextPlace[];
-  roadLabels: ContextRoadLabel[];
-}
-
-/** What the app says about the layer: present parts, dates, and a one-line note when something is missing. */
-export interface ContextMetadata {
-  /** Parts present in context.json; empty when the file is null. */
-  parts: Array<ContextObject | 'neighbourhoods' | 'places'>;
-  /** One line for the user when the layer is absent or partial for this area; null when complete. */
-  note: string | null;
-  /** Attribution lines of the sources actually used (also in DataMetadata.attribution). */
-  attribution: string[];
 }

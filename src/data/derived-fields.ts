@@ -5,11 +5,13 @@
  * - the local rank and decile (`_lr`, `_ld`) of each indicator of a release published on the file's LSOA
  *   vintage: position by national rank among the file's areas that have one (national ranks are unique),
  *   and ceil(local rank × 10 / that count).
- * These are the pipeline's own definitions (scripts/pipeline/join-iod.ts). The pipeline leaves a field out
+ * These are the pipeline's own definitions (one implementation: src/data/rank-rules.ts). The pipeline leaves a field out
  * of a file only when deriveFields gives back exactly the stored values for every area (omitDerivable),
  * so what the app derives is what the pipeline computed; a field it could not reproduce stays stored.
  */
 import { flagKey, valueKey, type ReleaseMetadata } from './contract';
+import { numProp } from './numeric';
+import { localRanks, onePercentFlag, tenPercentFlag } from './rank-rules';
 
 export type DerivationRelease = Pick<ReleaseMetadata, 'id' | 'lsoaVintage' | 'nationalCount' | 'indicators'>;
 type Props = Readonly<Record<string, unknown>>;
@@ -23,28 +25,23 @@ function derivedFields(
 ): Derived[] {
   const out: Derived[] = areas.map(() => ({}));
   for (const rel of releases) {
-    const onePercent = Math.floor(rel.nationalCount / 100);
     areas.forEach((p, i) => {
       const rank = p[valueKey(rel.id, 'imd', 'r')];
       const decile = p[valueKey(rel.id, 'imd', 'd')];
       const o = out[i];
       if (!o) return;
-      if (typeof rank === 'number') o[flagKey(rel.id, 1)] = rank <= onePercent ? 1 : 0;
-      if (typeof decile === 'number') o[flagKey(rel.id, 10)] = decile === 1 ? 1 : 0;
+      if (typeof rank === 'number') o[flagKey(rel.id, 1)] = onePercentFlag(rank, rel.nationalCount);
+      if (typeof decile === 'number') o[flagKey(rel.id, 10)] = tenPercentFlag(decile);
     });
     if (rel.lsoaVintage !== vintage) continue;
     for (const ind of rel.indicators) {
       const rankKey = valueKey(rel.id, ind, 'r');
-      const ranked = areas.flatMap((p, i) => {
-        const r = p[rankKey];
-        return typeof r === 'number' ? [{ r, i }] : [];
-      });
-      ranked.sort((a, b) => a.r - b.r);
-      ranked.forEach(({ i }, pos) => {
+      const local = localRanks(areas.map((p) => numProp(p, rankKey)));
+      local.forEach((lr, i) => {
         const o = out[i];
-        if (!o) return;
-        o[valueKey(rel.id, ind, 'lr')] = pos + 1;
-        o[valueKey(rel.id, ind, 'ld')] = Math.ceil(((pos + 1) * 10) / ranked.length);
+        if (!o || !lr) return;
+        o[valueKey(rel.id, ind, 'lr')] = lr.rank;
+        o[valueKey(rel.id, ind, 'ld')] = lr.decile;
       });
     }
   }

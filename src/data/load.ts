@@ -1,12 +1,11 @@
-import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
 import type { InterventionsCollection } from './content-contract';
 import { useCouncil } from './council';
 import {
   expandDetails,
   GEO_FILES,
   postcodeDistrictFile,
-  type AreaDetails,
   type ContextData,
   type DataMetadata,
   type IodValues,
@@ -17,6 +16,18 @@ import {
 import { geography, LOADER_PLAN, loadStepOf, type GeographyId } from './geographies';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
+import { checkedFile, type FileGuard } from './check';
+import {
+  builtSitesGuard,
+  contextGuard,
+  detailsGuard,
+  englandWardsGuard,
+  interventionsGuard,
+  metadataGuard,
+  postcodeDistrictGuard,
+  standingGuard,
+  topologyGuard,
+} from './file-guards';
 import type { CouncilStanding } from './standing-contract';
 import { BUILT_SITES_FILE, type BuiltSites, type EnglandWardsFile } from './england-wards-contract';
 
@@ -37,11 +48,17 @@ export function geoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geo/${file}`;
 }
 
-/** Fetches one generated file (public/geo/) as JSON; the caller names the type the contract declares for it. */
-export async function fetchJson<T>(file: string): Promise<T> {
+/** Fetches one generated file (public/geo/) as JSON, not yet checked (see fetchChecked). */
+export async function fetchJson(file: string): Promise<unknown> {
   const res = await fetch(geoUrl(file));
   if (!res.ok) throw new Error(`Could not load ${file} (HTTP ${res.status}). Run "npm run build:data".`);
-  return (await res.json()) as T;
+  const json: unknown = await res.json();
+  return json;
+}
+
+/** Fetches one generated file and checks it against its guard (file-guards.ts): an error names the file and field. */
+export async function fetchChecked<T>(file: string, guard: FileGuard<T>): Promise<T> {
+  return checkedFile(file, await fetchJson(file), guard);
 }
 
 /** The area files of the first view (src/data/geographies.ts: one file may hold several geographies). */
@@ -49,8 +66,8 @@ const FIRST_VIEW_STEPS = LOADER_PLAN.filter((s) => s.when === 'first-view');
 
 export async function loadFirstView(): Promise<FirstViewData> {
   const [metadata, ...topologies] = await Promise.all([
-    fetchJson<DataMetadata>(GEO_FILES.metadata),
-    ...FIRST_VIEW_STEPS.map((s) => fetchJson<Topology>(GEO_FILES[s.file])),
+    fetchChecked(GEO_FILES.metadata, metadataGuard),
+    ...FIRST_VIEW_STEPS.map((s) => fetchChecked(GEO_FILES[s.file], topologyGuard)),
   ]);
   useCouncil(metadata);
   const topologyOf = (id: GeographyId): Topology => {
@@ -100,7 +117,7 @@ function keepOnSuccess<A extends unknown[], T>(load: (...args: A) => Promise<T>)
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
 export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess(
   (releases: readonly DerivationRelease[]) =>
-    fetchJson<Topology>(GEO_FILES[loadStepOf(LOADER_PLAN, 'lsoa11').file]).then((t) =>
+    fetchChecked(GEO_FILES[loadStepOf(LOADER_PLAN, 'lsoa11').file], topologyGuard).then((t) =>
       withDerivedFields(areaCollection(t, geography('lsoa11').topoObject, isLsoaProperties), releases, '2011'),
     ),
 );
@@ -110,7 +127,8 @@ const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
 export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict> {
   let p = postcodeDistricts.get(fileKey);
   if (!p) {
-    p = fetchJson<PostcodeDistrict>(postcodeDistrictFile(fileKey));
+    const file = postcodeDistrictFile(fileKey);
+    p = fetchChecked(file, postcodeDistrictGuard);
     p.catch(() => postcodeDistricts.delete(fileKey));
     postcodeDistricts.set(fileKey, p);
   }
@@ -119,7 +137,7 @@ export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict>
 
 /** Intervention points (built from content/ and the places sources); not needed for the first paint. */
 export const loadInterventions: () => Promise<InterventionsCollection> = keepOnSuccess(() =>
-  fetchJson<InterventionsCollection>(GEO_FILES.interventions),
+  fetchChecked(GEO_FILES.interventions, interventionsGuard),
 );
 
 /**
@@ -136,23 +154,23 @@ export function withDetails(lsoa21: LsoaCollection, byCode: ReadonlyMap<string, 
 
 /** Loads the LSOA 2021 details (after the first choropleth) and returns the areas with them merged in. */
 export async function loadDetails2021(lsoa21: LsoaCollection): Promise<LsoaCollection> {
-  const details = await fetchJson<AreaDetails>(GEO_FILES.details2021);
+  const details = await fetchChecked(GEO_FILES.details2021, detailsGuard);
   return withDetails(lsoa21, expandDetails(details));
 }
 
 /** The orientation layer (roads, rivers, place names): after the first choropleth; null when the area has none. */
 export const loadContext: () => Promise<ContextData | null> = keepOnSuccess(() =>
-  fetchJson<ContextData | null>(GEO_FILES.context),
+  fetchChecked(GEO_FILES.context, contextGuard),
 );
 
 /** The council's File 10 figures (standing.json): on demand, by the council summary, ward profile and briefing; a failed fetch may be retried. */
 export const loadStanding: () => Promise<CouncilStanding> = keepOnSuccess(() =>
-  fetchJson<CouncilStanding>(GEO_FILES.standing),
+  fetchChecked(GEO_FILES.standing, standingGuard),
 );
 
 /** Every England ward's summary (england-wards.json): on demand, by a ward profile; a failed fetch may be retried. */
 export const loadEnglandWards: () => Promise<EnglandWardsFile> = keepOnSuccess(() =>
-  fetchJson<EnglandWardsFile>(GEO_FILES.englandWards),
+  fetchChecked(GEO_FILES.englandWards, englandWardsGuard),
 );
 
 /**
@@ -162,6 +180,6 @@ export const loadEnglandWards: () => Promise<EnglandWardsFile> = keepOnSuccess((
 export const loadBuiltSites: () => Promise<ReadonlySet<string>> = keepOnSuccess(async () => {
   const res = await fetch(`${import.meta.env.BASE_URL}../${BUILT_SITES_FILE}`);
   if (!res.ok) throw new Error(`Could not load ${BUILT_SITES_FILE} (HTTP ${res.status})`);
-  const body = (await res.json()) as Partial<BuiltSites>;
-  return new Set(Array.isArray(body.councils) ? body.councils.filter((c) => typeof c === 'string') : []);
+  const body = checkedFile<BuiltSites>(BUILT_SITES_FILE, await res.json(), builtSitesGuard);
+  return new Set(body.councils);
 });

@@ -7,6 +7,7 @@
 import { flagKey, valueKey, type ReleaseId } from '../data/contract';
 import type { AreaSet } from './area-set';
 import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from './people';
+import { isFiniteNumber, median } from '../data/numeric';
 
 export type Decile = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export const DECILES: readonly Decile[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -66,19 +67,11 @@ export interface AreaProfile {
   // areaMeasureRows (src/domain/standing.ts) for wards and custom areas alike.
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const finite = isFiniteNumber;
 const isDecile = (d: unknown): d is Decile => finite(d) && Number.isInteger(d) && d >= 1 && d <= 10;
 
 export function emptyDecileCounts(): DecileCounts {
   return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0 };
-}
-
-/** Median of numbers sorted ascending; null when empty. */
-export function medianOfSorted(sorted: readonly number[]): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const mid = Math.floor(n / 2);
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function countDecile(counts: { byDecile: DecileCounts; unknown: number }, d: number | null): void {
@@ -169,7 +162,7 @@ export function profile(
     decile1Share: lsoas > 0 ? Math.round((byDecile[1] / lsoas) * 1000) / 1000 : null,
     in1pc,
     in10pc,
-    medianRank: medianOfSorted(ranks),
+    medianRank: median(ranks),
     people: peopleTotals(people),
     peopleIn10pc,
     population2015,

@@ -10,6 +10,7 @@
  */
 import type { Geometry } from 'geojson';
 import { geometryBBox } from './geometry';
+import { isFiniteNumber } from '../data/numeric';
 
 export type AreaSetKind = 'ward' | 'neighbourhood' | 'catchment' | 'custom';
 
@@ -41,7 +42,7 @@ export interface MemberCandidate {
 export const CENTROID_RULE =
   'An LSOA counts, whole, when its population-weighted centre (ONS, LSOA 2021) lies inside the shape; LSOAs are never split.';
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const finite = isFiniteNumber;
 
 /** Mean Earth radius in metres, as turf uses (so catchments match the turf-based figures before). */
 const EARTH_RADIUS_M = 6_371_008.8;

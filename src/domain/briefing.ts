@@ -13,6 +13,7 @@ import type { PeopleDefinition } from '../data/people-contract';
 import { lsoaPeople } from './people';
 import { wardPeople } from './ward-people';
 import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
+import { numProp } from '../data/numeric';
 
 export interface AreaShape<P> {
   properties: P;
@@ -95,10 +96,7 @@ export interface WardBriefingModel {
 const EARTH_RADIUS_M = 6_378_137;
 const NICE_METRES = [100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000];
 
-function num(p: Record<string, unknown>, key: string): number | null {
-  const v = p[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
+const num = numProp;
 
 /** Position of a ward in a list ordered by a value (ties share the better position); null without a value. */
 function positionBy(

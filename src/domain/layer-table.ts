@@ -2,7 +2,8 @@ import { flagKey, valueKey, wardSummaryKey, type IndicatorId, type ReleaseId } f
 import { classIndex } from './colour-schemes';
 import { indicatorInfo, RELEASE_LABEL } from './indicators';
 import { measureValue, type MapColouring } from './measure';
-import type { ViewMode } from './views';
+import { effectiveRelease, type ViewMode } from './views';
+import { numProp } from '../data/numeric';
 
 export type CellValue = string | number | null;
 
@@ -45,10 +46,7 @@ interface AreaLike {
   properties: Record<string, unknown>;
 }
 
-function num(p: Record<string, unknown>, key: string): number | null {
-  const v = p[key];
-  return typeof v === 'number' ? v : null;
-}
+const num = numProp;
 
 /**
  * The current map layer as a table: the same features, the same value and the same class as the map
@@ -65,7 +63,7 @@ export function buildLayerTable(opts: {
   stateOf?: (code: string) => Record<string, unknown> | undefined;
 }): LayerTable {
   const { view, colouring, filter } = opts;
-  const release: ReleaseId = view === 'change' ? '2025' : opts.release;
+  const release: ReleaseId = effectiveRelease(opts);
   const isWard = colouring.target === 'wards';
   const classLabel = (p: Record<string, unknown>) => {
     const i = classIndex(colouring.scheme, measureValue(colouring.measure, p, opts.stateOf?.(String(p['code']))));

@@ -16,6 +16,7 @@ import {
   type PeopleRole,
   type PopulationMetadata,
 } from '../data/people-contract';
+import { isFiniteNumber } from '../data/numeric';
 
 export { PEOPLE_DEFINITIONS, type PeopleDefinition, type PeopleRole } from '../data/people-contract';
 
@@ -37,7 +38,7 @@ export interface LsoaPeople {
   idaopiDecile: number | null;
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const finite = isFiniteNumber;
 
 /** The definition of the people figures an LSOA carries (the first of PEOPLE_SOURCE_ORDER it has in full), or null. */
 export function peopleDefinitionOf(props: Readonly<Record<string, unknown>>): PeopleDefinition | null {

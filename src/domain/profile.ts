@@ -10,6 +10,7 @@ import {
   type WardProperties,
 } from '../data/contract';
 import { INDICATOR_INFO, indicatorsIn } from './indicators';
+import { numProp } from '../data/numeric';
 
 export interface IndicatorRow {
   indicator: IndicatorId;
@@ -21,10 +22,7 @@ export interface IndicatorRow {
   score: number | null;
 }
 
-function num(props: Record<string, unknown>, key: string): number | null {
-  const v = props[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
+const num = numProp;
 
 export function nationalCount(meta: DataMetadata, release: ReleaseId): number | null {
   return meta.releases.find((r) => r.id === release)?.nationalCount ?? null;

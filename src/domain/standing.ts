@@ -13,6 +13,7 @@ import {
 } from '../data/standing-contract';
 import { indicatorInfo } from './indicators';
 import { isMeasured, summaryMeasures, type Measured, type MeasureRow, type SummaryMeasures } from './iod-measures';
+import { numProp } from '../data/numeric';
 
 export const MEASURE_LABEL: Record<StandingMeasure, string> = {
   averageScore: 'Average score',
@@ -117,10 +118,7 @@ export interface AreaMeasureInput {
 
 /** What an area's LSOA properties give the measures for the IMD, IoD 2025. */
 export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>[]): AreaMeasureInput {
-  const num = (p: Readonly<Record<string, unknown>>, key: string): number | null => {
-    const v = p[key];
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
-  };
+  const num = numProp;
   const source = WEIGHT_SOURCES.find((w) => lsoas.length > 0 && lsoas.every((l) => num(l, w.key) !== null));
   const key = source?.key ?? WEIGHT_SOURCES[0].key;
   return {

@@ -2,11 +2,9 @@ import { valueKey, wardSummaryKey, type IndicatorId, type ReleaseId } from '../d
 import { indicatorInfo, RELEASE_LABEL } from './indicators';
 import { describeDecileChange, formatRank, formatShare } from './profile';
 import type { ViewMode } from './views';
+import { numProp } from '../data/numeric';
 
-function num(p: Record<string, unknown>, k: string): number | null {
-  const v = p[k];
-  return typeof v === 'number' ? v : null;
-}
+const num = numProp;
 
 /** The lines of the hover card for an area under the current view: the decile and "rank R of N". */
 export function tooltipLines(

@@ -2,7 +2,7 @@
  * The view model, pure: what the map, legend, table, tooltip and search show for a state and the
  * loaded data. No Solid, no MapLibre; src/state/atlas.ts wires it to signals (as memos).
  */
-import { slugify } from './export/slug';
+import { slugify } from '../data/slug';
 import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';
@@ -15,12 +15,9 @@ import { colouringFor, type MapColouring } from './measure';
 import { areaCount, nationalCount } from './profile';
 import type { SearchEntry } from './search';
 import { tooltipLines } from './tooltip';
-import type { AppState, ViewMode } from './views';
+import { effectiveRelease, type AppState, type ViewMode } from './views';
 
-/** The change view compares with IoD 2025 whatever release is chosen; every other view uses the chosen one. */
-export function effectiveRelease(state: Pick<AppState, 'view' | 'release'>): ReleaseId {
-  return state.view === 'change' ? '2025' : state.release;
-}
+export { effectiveRelease } from './views';
 
 /** What an area without a value is called in the legend and the table. */
 export function noDataLabel(view: ViewMode): string {

@@ -4,7 +4,7 @@
  * it, never the reverse.
  */
 import type { LayerToggles } from './map-layers';
-import type { IndicatorId, ReleaseId } from '../data/contract';
+import { CHANGE_TARGET_RELEASE, type IndicatorId, type ReleaseId } from '../data/contract';
 
 /** How LSOAs are classed: national decile (England) or quintile within the local authority. */
 export const BANDINGS = ['national', 'local'] as const;
@@ -64,4 +64,9 @@ export interface DisplayOptions {
   spiYear: number | null;
   /** Ids of the imported venue lists shown (`vl=id,id`): the ids only, the lists stay in this browser. */
   lists: readonly string[];
+}
+
+/** The change view compares with CHANGE_TARGET_RELEASE (IoD 2025) whatever release is chosen; every other view uses the chosen one. */
+export function effectiveRelease(state: Pick<AppState, 'view' | 'release'>): ReleaseId {
+  return state.view === 'change' ? CHANGE_TARGET_RELEASE : state.release;
 }

@@ -15,6 +15,7 @@ import { profile, propsTable } from './area-profile';
 import { areaSet } from './area-set';
 import { averageScore, measuredValue } from './iod-measures';
 import { lsoaPeople, peopleDefinitionOf, peopleFigure } from './people';
+import { numProp } from '../data/numeric';
 
 /** The indicators a ward score is given for, and the population each is weighted by. */
 export const WARD_SCORE_WEIGHTS: ReadonlyArray<{ indicator: IndicatorId; weight: PeopleRole }> = [
@@ -52,10 +53,7 @@ export function wardWeightsNote(def: PeopleDefinition): string {
 }
 
 type Props = Readonly<Record<string, unknown>>;
-const num = (p: Props, key: string): number | null => {
-  const v = p[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-};
+const num = numProp;
 
 export interface WardPeople {
   definition: PeopleDefinition;

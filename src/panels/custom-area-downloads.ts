@@ -37,7 +37,7 @@ export function customAreaDownloads(a: Atlas, lsoa: (code: string) => LsoaFeatur
     const area = s.area();
     if (!area) return;
     void attemptDownload(`the outline of ${area.label}`, a.announce, async () => {
-      const { slugify } = await import('../domain/export/slug');
+      const { slugify } = await import('../data/slug');
       downloadText(
         `${slugify(a.data.metadata.area.name)}-area-${slugify(area.label)}.geojson`,
         JSON.stringify(areaOutlineGeoJson(area, a.index().lsoa21)),
@@ -53,7 +53,7 @@ export function customAreaDownloads(a: Atlas, lsoa: (code: string) => LsoaFeatur
     void attemptDownload(`the content-file entry of ${base.name}`, a.announce, async () => {
       const [{ neighbourhoodEntry }, { slugify }] = await Promise.all([
         import('../domain/custom-area/neighbourhood-entry'),
-        import('../domain/export/slug'),
+        import('../data/slug'),
       ]);
       const entry = neighbourhoodEntry(
         base,

@@ -48,9 +48,17 @@ export interface SpiChoiceSource {
   set: (choice: { spiMeasure?: string | null; spiYear?: number | null }) => void;
 }
 
-/** The built SPI file, read and checked (a file of the wrong shape is no data, as a council without one). */
+/**
+ * The built SPI file, read and checked: null when the council supplied no file; a file of the wrong
+ * shape fails with its name (the notice line shows it) rather than passing for "no SPI".
+ */
 const loadBuiltSpi = (): Promise<SpiDataset | null> =>
-  fetchJson<unknown>(GEO_FILES.spi).then((raw: unknown) => parseStoredSpi(raw));
+  fetchJson(GEO_FILES.spi).then((raw: unknown) => {
+    if (raw === null) return null;
+    const data = parseStoredSpi(raw);
+    if (!data) throw new Error(`${GEO_FILES.spi} is not an SPI dataset this version of the atlas reads`);
+    return data;
+  });
 
 export function createSpiStore(
   loadBuilt: Accessor<boolean>,

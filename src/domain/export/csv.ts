@@ -31,12 +31,13 @@ import {
 import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
 import { hasPeople, type LsoaPeople, type PeopleDefinition, type PeopleRole, type PeopleTotals } from '../people';
 import { CRLF, csvField, csvRecord, type CsvCell } from '../csv-writer';
-import { slugify } from './slug';
+import { slugify } from '../../data/slug';
 import { COUNCIL } from '../../data/council';
 import { typeStyle } from '../interventions';
+import { isFiniteNumber } from '../../data/numeric';
 
 export { csvField, type CsvCell } from '../csv-writer';
-export { slugify } from './slug';
+export { slugify } from '../../data/slug';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 export const UTF8_BOM = '\uFEFF';
@@ -354,7 +355,7 @@ export function wardLsoasCsv(rows: readonly LsoaLike[], context: ExportContext):
     withTag('Most deprived 10%', c),
     'Population mid-2015 (where known)',
   ];
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const num = (v: unknown) => (isFiniteNumber(v) ? v : null);
   const body = sorted.map((l) => {
     const p = l.properties;
     return [

@@ -6,8 +6,9 @@
 import type { IndicatorId, ReleaseId } from '../../data/contract';
 import { INDICATOR_INFO } from '../indicators';
 import { SPI_OVERALL_ID } from '../spi/schema';
+import { effectiveRelease } from '../views';
 import { RELEASE_TAG, RELEASE_TITLE, type ExportContext } from './csv';
-import { slugify } from './slug';
+import { slugify } from '../../data/slug';
 
 export type TableViewKind = 'deprivation' | 'change' | 'wards' | 'spi';
 
@@ -71,7 +72,7 @@ export function tableExport(spec: TableExportSpec): TableExport {
       : spec.view === 'wards'
         ? ['wards', 'decile-1-share', RELEASE_TAG[spec.release].toLowerCase()]
         : ['lsoas', indicatorSlug(spec.indicator), RELEASE_TAG[spec.release].toLowerCase()];
-  const release: ReleaseId = spec.view === 'change' ? '2025' : spec.release;
+  const release: ReleaseId = effectiveRelease(spec);
   return {
     fileName: `${[area, 'table', ...what, ward].filter(Boolean).join('-')}.csv`,
     context: {

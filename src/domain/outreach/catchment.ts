@@ -28,6 +28,7 @@ import {
 } from '../area-profile';
 import { areaSetByRule, centroidOf, straightLineM, type AreaSet, type LonLat } from '../area-set';
 import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
+import { isFiniteNumber } from '../../data/numeric';
 
 export { DECILES, emptyDecileCounts, straightLineM, type Decile, type DecileCounts, type LonLat };
 
@@ -111,7 +112,7 @@ export interface CatchmentResult {
   peopleBeyond: PeopleTotals;
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const finite = isFiniteNumber;
 
 export function assertLonLat(p: LonLat, what = 'point'): void {
   if (

@@ -13,8 +13,6 @@ import { binaryFileProblem, separatorProblem } from './file-checks';
 import {
   DEFAULT_SPI_FRAMEWORK,
   NOTE_COLUMN,
-  SCORE_MAX,
-  SCORE_MIN,
   scoreColumns,
   WARD_CODE_COLUMN,
   WARD_NAME_COLUMN,
@@ -23,10 +21,10 @@ import {
   type SpiFramework,
   type SpiIssue,
   type SpiRow,
-  type SpiScores,
   type UnmatchedRow,
   type Ward,
 } from './schema';
+import { readRow, type RowReader } from './rows';
 import { createWardMatcher } from './wards';
 
 // Re-exported so callers keep importing the SPI file checks and ward matching from here.
@@ -62,57 +60,30 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
   const unmatched: UnmatchedRow[] = [];
   const fail = (): SpiParseResult => ({ data: null, errors, warnings, unmatched });
 
-  const binary = binaryFileProblem(text);
-  if (binary) {
-    errors.push({ message: binary });
-    return fail();
-  }
-  const csv = parseCsv(text);
-  errors.push(...csv.errors);
-  if (errors.length > 0) return fail();
-  const [header, ...body] = csv.records;
-  if (!header) {
-    errors.push({ message: 'the file is empty' });
-    return fail();
-  }
-
-  const separator = separatorProblem(header.cells);
-  if (separator) {
-    // The likely cause first and alone: every "missing column" line would follow from it.
-    errors.push({ message: separator });
-    return fail();
-  }
-
-  const plan = planColumns(
-    header.cells,
-    body.map((r) => r.cells),
-    framework,
-    errors,
-  );
+  const file = readHeader(text, framework, errors);
+  if (!file) return fail();
+  const { header, body, plan } = file;
   const scoreCols = scoreColumns(framework);
-  for (const col of [YEAR_COLUMN, ...scoreCols]) {
-    if (!plan.index.has(col)) errors.push({ column: col, message: `missing required column '${col}'` });
-  }
-  if (!plan.index.has(WARD_CODE_COLUMN) && !plan.index.has(WARD_NAME_COLUMN)) {
-    errors.push({
-      column: WARD_CODE_COLUMN,
-      message: `missing required column '${WARD_CODE_COLUMN}' (or '${WARD_NAME_COLUMN}')`,
-    });
-  }
-  if (errors.length > 0) return fail();
 
   const known = new Set<string>([WARD_CODE_COLUMN, WARD_NAME_COLUMN, YEAR_COLUMN, NOTE_COLUMN, ...scoreCols]);
   const extraCols = [...plan.index.keys()].filter((k) => !known.has(k));
   const extraRaw = new Map<string, { row: number; value: string }[]>(extraCols.map((c) => [c, []]));
 
-  const matcher = createWardMatcher(wards);
-  const rows: SpiRow[] = [];
-  const seen = new Map<string, number>();
-  const matchedByNameOnly: number[] = [];
   const cell = (cells: string[], col: string): string => {
     const i = plan.index.get(col);
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
+  const rd: RowReader = {
+    cell,
+    scoreCols,
+    matcher: createWardMatcher(wards),
+    seen: new Map(),
+    matchedByNameOnly: [],
+    errors,
+    warnings,
+    unmatched,
+  };
+  const rows: SpiRow[] = [];
 
   for (const rec of body) {
     const r = rec.row;
@@ -123,90 +94,9 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
       });
       continue;
     }
-    let rowOk = true;
-    const yearRaw = cell(rec.cells, YEAR_COLUMN);
-    const year = parseYear(yearRaw);
-    if (year === null) {
-      rowOk = false;
-      errors.push({
-        row: r,
-        column: YEAR_COLUMN,
-        message:
-          yearRaw === ''
-            ? `row ${r}, column '${YEAR_COLUMN}': the year is empty`
-            : `row ${r}, column '${YEAR_COLUMN}': '${yearRaw}' is not a year (write the 4-digit year, e.g. 2023)`,
-      });
-    }
-
-    const scores: SpiScores = {};
-    for (const col of scoreCols) {
-      const raw = cell(rec.cells, col);
-      if (raw === '') continue; // empty = missing
-      const n = parseNumber(raw);
-      if (n === null) {
-        rowOk = false;
-        errors.push({ row: r, column: col, message: `row ${r}, column '${col}': '${raw}' is not a number` });
-      } else if (n < SCORE_MIN || n > SCORE_MAX) {
-        rowOk = false;
-        errors.push({
-          row: r,
-          column: col,
-          message: `row ${r}, column '${col}': ${raw} is out of range (scores run from ${SCORE_MIN} to ${SCORE_MAX})`,
-        });
-      } else {
-        scores[col] = n;
-      }
-    }
-
-    const code = cell(rec.cells, WARD_CODE_COLUMN);
-    const name = cell(rec.cells, WARD_NAME_COLUMN);
-    const byCode = code === '' ? undefined : matcher.byCode(code);
-    const byName = matcher.byName(name);
-    const ward = byCode ?? byName;
-    if (!ward) {
-      unmatched.push({
-        row: r,
-        wardCode: code,
-        wardName: name,
-        year: yearRaw,
-        reason:
-          code === '' && name === ''
-            ? 'no ward code or name'
-            : `${code === '' ? 'no ward code' : `ward code '${code}' is not in the ward list`} and ${
-                name === '' ? 'no ward name' : `ward name '${name}' matches no ward`
-              }`,
-      });
-      continue;
-    }
-    if (byCode && byName && byName.code !== byCode.code) {
-      warnings.push({
-        row: r,
-        message: `row ${r}: ward code ${byCode.code} is ${byCode.name} but ward name '${name}' is ${byName.code}; using the code`,
-      });
-    } else if (!byCode && code !== '') {
-      warnings.push({
-        row: r,
-        column: WARD_CODE_COLUMN,
-        message: `row ${r}: ward code '${code}' is not in the ward list; matched by name '${name}' to ${ward.code} ${ward.name}`,
-      });
-    } else if (!byCode) {
-      matchedByNameOnly.push(r);
-    }
-
-    if (year !== null) {
-      const key = `${ward.code}|${year}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        rowOk = false;
-        errors.push({
-          row: r,
-          message: `row ${r}: duplicate of row ${first} (ward ${ward.code} ${ward.name}, year ${year})`,
-        });
-      } else {
-        seen.set(key, r);
-      }
-    }
-    if (!rowOk || year === null) continue;
+    const read = readRow(rd, rec.cells, r);
+    if (!read) continue;
+    const { ward, year, scores } = read;
 
     for (const c of extraCols) {
       const raw = cell(rec.cells, c);
@@ -227,14 +117,86 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
     checkConsistency(row, framework, tolerance, warnings);
   }
 
-  if (matchedByNameOnly.length > 0) {
+  const byName = rd.matchedByNameOnly;
+  if (byName.length > 0) {
     warnings.push({
-      message: `${matchedByNameOnly.length} row(s) have no ward code and were matched by ward name (rows ${summariseRows(matchedByNameOnly)})`,
+      message: `${byName.length} row(s) have no ward code and were matched by ward name (rows ${summariseRows(byName)})`,
     });
   }
   if (errors.length > 0) return fail();
 
-  // Extra columns: numeric throughout → indicator; otherwise text (one warning per column, not per cell).
+  const indicatorColumns = extraColumns(extraCols, extraRaw, rows, warnings);
+
+  rows.sort((a, b) => a.year - b.year || a.wardCode.localeCompare(b.wardCode));
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  warnMissingWards(years, rows, wards, warnings);
+  if (rows.length === 0) {
+    errors.push({ message: 'no data rows matched a ward' });
+    return fail();
+  }
+
+  const data: SpiDataset = {
+    schemaVersion: 1,
+    framework,
+    years,
+    indicatorColumns,
+    notes: [...new Set(rows.flatMap((r) => (r.note ? [r.note] : [])))],
+    source: options.source ?? '',
+    rows,
+  };
+  return { data, errors, warnings, unmatched };
+}
+
+/** The file's header and rows, and which column is which; null (with the errors recorded) when unusable. */
+function readHeader(text: string, framework: SpiFramework, errors: SpiIssue[]) {
+  const scoreCols = scoreColumns(framework);
+  const binary = binaryFileProblem(text);
+  if (binary) {
+    errors.push({ message: binary });
+    return null;
+  }
+  const csv = parseCsv(text);
+  errors.push(...csv.errors);
+  if (errors.length > 0) return null;
+  const [header, ...body] = csv.records;
+  if (!header) {
+    errors.push({ message: 'the file is empty' });
+    return null;
+  }
+
+  const separator = separatorProblem(header.cells);
+  if (separator) {
+    // The likely cause first and alone: every "missing column" line would follow from it.
+    errors.push({ message: separator });
+    return null;
+  }
+
+  const plan = planColumns(
+    header.cells,
+    body.map((r) => r.cells),
+    framework,
+    errors,
+  );
+  for (const col of [YEAR_COLUMN, ...scoreCols]) {
+    if (!plan.index.has(col)) errors.push({ column: col, message: `missing required column '${col}'` });
+  }
+  if (!plan.index.has(WARD_CODE_COLUMN) && !plan.index.has(WARD_NAME_COLUMN)) {
+    errors.push({
+      column: WARD_CODE_COLUMN,
+      message: `missing required column '${WARD_CODE_COLUMN}' (or '${WARD_NAME_COLUMN}')`,
+    });
+  }
+  if (errors.length > 0) return null;
+  return { header, body, plan };
+}
+
+/** Extra columns: numeric throughout → indicator; otherwise text (one warning per column, not per cell). */
+function extraColumns(
+  extraCols: readonly string[],
+  extraRaw: ReadonlyMap<string, { row: number; value: string }[]>,
+  rows: SpiRow[],
+  warnings: SpiIssue[],
+): string[] {
   const indicatorColumns: string[] = [];
   const byRow = new Map(rows.map((row) => [row.sourceRow, row]));
   for (const c of extraCols) {
@@ -256,9 +218,16 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
       else row.indicators[c] = parseNumber(v.value) ?? undefined;
     }
   }
+  return indicatorColumns;
+}
 
-  rows.sort((a, b) => a.year - b.year || a.wardCode.localeCompare(b.wardCode));
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+/** One warning per year that lacks a row for some wards. */
+function warnMissingWards(
+  years: readonly number[],
+  rows: readonly SpiRow[],
+  wards: readonly Ward[],
+  warnings: SpiIssue[],
+): void {
   for (const y of years) {
     const present = new Set(rows.filter((r) => r.year === y).map((r) => r.wardCode));
     const missing = wards.filter((w) => !present.has(w.code));
@@ -268,27 +237,6 @@ export function parseSpiCsv(text: string, wards: readonly Ward[], options: Parse
       });
     }
   }
-  if (rows.length === 0) {
-    errors.push({ message: 'no data rows matched a ward' });
-    return fail();
-  }
-
-  const data: SpiDataset = {
-    schemaVersion: 1,
-    framework,
-    years,
-    indicatorColumns,
-    notes: [...new Set(rows.flatMap((r) => (r.note ? [r.note] : [])))],
-    source: options.source ?? '',
-    rows,
-  };
-  return { data, errors, warnings, unmatched };
-}
-
-function parseYear(raw: string): number | null {
-  if (!/^\d{4}$/.test(raw)) return null;
-  const y = Number(raw);
-  return y >= 1900 && y <= 2100 ? y : null;
 }
 
 /** "2–5, 9, 12–13": compact row list for aggregated warnings. */

@@ -5,6 +5,7 @@
  * same measure and year. Missing scores are left out of every statistic, never counted as 0.
  */
 
+import { median } from '../../data/numeric';
 import { findMeasure, listMeasures, type SpiDataset, type SpiMeasure } from './schema';
 
 /** Ward code → score for one measure and year (wards without a score are absent): the choropleth input. */
@@ -15,14 +16,6 @@ export function measureValues(data: SpiDataset, measureId: string, year: number)
     if (v !== undefined) out.set(r.wardCode, v);
   }
   return out;
-}
-
-/** Median of a non-empty list (mean of the two middle values when the count is even). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 export type ScoreMark = 'strength' | 'weakness';
@@ -91,7 +84,7 @@ export function wardScorecard(data: SpiDataset, wardCode: string, year: number):
   const line = (measure: SpiMeasure): ScoreLine => {
     const all = yearRows.flatMap((r) => (r.scores[measure.id] === undefined ? [] : [r.scores[measure.id] as number]));
     const value = row.scores[measure.id] ?? null;
-    const med = all.length > 0 ? median(all) : null;
+    const med = median(all);
     return {
       measure,
       value,

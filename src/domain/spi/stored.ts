@@ -6,12 +6,12 @@
  */
 import type { SpiDataset, SpiDimensionDef, SpiFramework, SpiRow } from './schema';
 import { SCORE_MAX, SCORE_MIN } from './schema';
+import { isFiniteNumber } from '../../data/numeric';
 
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isYear = (v: unknown): v is number => Number.isInteger(v) && isFiniteNumber(v) && v >= 1900 && v <= 2100;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 

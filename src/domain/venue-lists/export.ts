@@ -4,7 +4,7 @@
  * publishing (content/<code>/venues/<name>.csv, see docs/venue-lists.md).
  */
 import { RELEASE_TITLE, toCsv } from '../export/csv';
-import { slugify } from '../export/slug';
+import { slugify } from '../../data/slug';
 import type { ReleaseId } from '../../data/contract';
 import { formatDistance } from '../outreach/catchment';
 import { VENUE_KEYS, type VenueKey, type VenueMapping } from './columns';

@@ -3,7 +3,7 @@ import { flagKey, releaseEntry, valueKey, wardSummaryKey } from '../../../src/da
 import { parseCsv } from '../../../scripts/pipeline/csv';
 import { areaValues, parseRelease, shortenScore } from '../../../scripts/pipeline/join-iod';
 import { modalWard, wardSummaries } from '../../../scripts/pipeline/wards';
-import { medianOfSorted } from '../../../src/domain/area-profile';
+import { median } from '../../../src/data/numeric';
 
 /** IoD2015-shaped file with N = 200 rows; four are in the synthetic area. */
 function iod2015(overrides: Record<number, string> = {}): string {
@@ -108,9 +108,9 @@ describe('wards', () => {
     expect(s.get('W2')?.[wardSummaryKey('2025', 'd1s')]).toBe(1);
   });
   it('median and modal ward (ties → lowest code)', () => {
-    expect(medianOfSorted([1, 2, 3])).toBe(2);
-    expect(medianOfSorted([1, 2, 3, 4])).toBe(2.5);
-    expect(medianOfSorted([])).toBeNull();
+    expect(median([1, 2, 3])).toBe(2);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([])).toBeNull();
     expect(modalWard(['E05000002', 'E05000001'])).toBe('E05000001');
     expect(modalWard(['E05000002', 'E05000001', 'E05000002'])).toBe('E05000002');
     expect(modalWard([])).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpiCsv } from '../../../src/domain/spi/parse';
-import { classifyScore, marked, measureValues, median, wardChange, wardScorecard } from '../../../src/domain/spi/stats';
+import { classifyScore, marked, measureValues, wardChange, wardScorecard } from '../../../src/domain/spi/stats';
 import { fixture, SYNTHETIC_WARDS } from './helpers';
 
 // synthetic-spi.csv: component k of ward w (A=0 … H=7) = 15 + 10w + k in 2023 (10 + 10w + k in 2022,
@@ -8,14 +8,6 @@ import { fixture, SYNTHETIC_WARDS } from './helpers';
 const data = parseSpiCsv(fixture('synthetic-spi.csv'), SYNTHETIC_WARDS).data!;
 const D = 'E05999904';
 const H = 'E05999908';
-
-describe('median', () => {
-  it('odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow();
-  });
-});
 
 describe('years, values and change', () => {
   it('choropleth values', () => {

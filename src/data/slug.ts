@@ -1,6 +1,7 @@
 /**
- * File-name slugs, apart from the CSV writers: the map's PNG name needs one in the first view,
- * while the CSV code loads only when someone downloads a list.
+ * The one slug: file names of downloads (apart from the CSV writers, since the map's PNG name needs
+ * one in the first view while the CSV code loads only on a download) and the pipeline's place ids
+ * (scripts/pipeline/interventions-places.ts, no length limit there).
  */
 
 /** Lower-case ASCII slug; parenthesised parts dropped ("Reginald Centre (Chapeltown…)" → "reginald-centre"). */
