@@ -109,6 +109,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
                 onAnnounce={a.announce}
                 attribution={a.data.metadata.attribution}
                 peopleDefinition={a.data.metadata.population?.used ?? null}
+                lists={a.venueLists.lists()}
               />
             </Suspense>
             <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>
