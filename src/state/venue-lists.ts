@@ -5,6 +5,8 @@
  */
 import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { SearchEntry } from '../domain/search';
+import { importedVenueEntries } from '../domain/venue-lists/search-entries';
 import { categorySymbols, type CategorySymbol } from '../domain/venue-lists/styles';
 import type { ImportedVenue } from '../domain/venue-lists/place';
 import type { StoredVenueList } from '../domain/venue-lists/stored';
@@ -23,6 +25,8 @@ export interface VenueListsStore {
   /** The map's source: one point per shown venue, with its icon name. */
   collection: Accessor<FeatureCollection<Point, { id: string; name: string; icon: string }>>;
   byId: Accessor<ReadonlyMap<string, { venue: ImportedVenue; list: StoredVenueList }>>;
+  /** The shown venues as search entries (found by name, category or list). */
+  searchEntries: Accessor<SearchEntry[]>;
   selected: Accessor<string | null>;
   select: (id: string | null) => void;
   save: (list: StoredVenueList) => Promise<void>;
@@ -61,6 +65,9 @@ export function createVenueListsStore(opts: {
   const symbols = createMemo(() => categorySymbols(venues().map((v) => v.category)));
   const byId = createMemo(
     () => new Map(shown().flatMap((l) => l.venues.map((v) => [v.id, { venue: v, list: l }] as const))),
+  );
+  const searchEntries = createMemo(() =>
+    importedVenueEntries(shown().flatMap((l) => l.venues.map((venue) => ({ venue, listName: l.name })))),
   );
   const collection = createMemo((): FeatureCollection<Point, { id: string; name: string; icon: string }> => {
     const slot = new Map(symbols().map((s) => [s.label, s.slot]));
@@ -105,6 +112,7 @@ export function createVenueListsStore(opts: {
     symbols,
     collection,
     byId,
+    searchEntries,
     selected,
     select,
     save,
