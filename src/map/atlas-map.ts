@@ -17,6 +17,7 @@ import type { LegendModel } from '../domain/legend';
 import type { MapHandle } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
 import { mapToPng } from './png-export';
+import type { VenueMapKey } from '../domain/venue-lists/styles';
 import { drawnContextLabels } from './layers/context';
 import { adoptEarlyWorker, MAP_WORKER_URL } from './early-worker';
 
@@ -155,9 +156,14 @@ export class AtlasMap implements MapHandle {
   }
 
   /** The map as drawn now, with its legend and attribution (the drawing buffer is kept, so no repaint is forced). */
-  async toPng(legend: LegendModel, attribution: readonly string[], title: string): Promise<Blob> {
+  async toPng(
+    legend: LegendModel,
+    attribution: readonly string[],
+    title: string,
+    venueKey: VenueMapKey | null = null,
+  ): Promise<Blob> {
     await this.idle();
-    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map));
+    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map), venueKey);
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */

@@ -1,5 +1,6 @@
 import type { TableRow } from '../domain/layer-table';
 import { findMeasure } from '../domain/spi';
+import { venueMapKey } from '../domain/venue-lists/styles';
 import { pngFileName } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { attemptDownload, downloadBlob, downloadText } from './download';
@@ -81,7 +82,14 @@ export function createExports(atlas: Atlas) {
       if (!m) return;
       const meta = atlas.data.metadata;
       // The orientation labels are HTML, not in the canvas: toPng draws them onto the image.
-      const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`);
+      const l = atlas.venueLists;
+      const shownLists = l.lists().filter((x) => l.shownIds().includes(x.id));
+      const venueKey = venueMapKey(
+        l.symbols(),
+        l.venues(),
+        shownLists.map((x) => x.name),
+      );
+      const blob = await m.toPng(atlas.legend(), meta.attribution, `Neighbourhood Atlas: ${meta.area.name}`, venueKey);
       downloadBlob(pngFileName(state(), atlas.data.metadata.area.name), blob);
       atlas.announce('Saved the map view as a PNG image.');
     },
