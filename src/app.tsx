@@ -16,7 +16,10 @@ import { Legend } from './panels/Legend';
 import { MapNotes } from './panels/MapNotes';
 import { OnDemand } from './panels/OnDemand';
 import { Tooltip } from './panels/Tooltip';
-import { createAtlas } from './state/atlas';
+import { createAtlas, type Atlas as AtlasState } from './state/atlas';
+import type { TableRow } from './domain/layer-table';
+import { placeBox } from './domain/place-search';
+import { venueTableRows } from './domain/venue-lists/venue-table';
 import { heightMessage } from './state/embed-options';
 import { serialiseSelection, serialiseState } from './state/url-state';
 
@@ -106,18 +109,7 @@ function Atlas(props: { data: FirstViewData }) {
       />
       <Show when={embedOpen()}>
         {/* The embed dialog, the table and the briefing load when first opened: the first view never needs them. */}
-        <OnDemand load={() => import('./panels/EmbedDialog')} loading="Loading the embed options…">
-          {(m) => (
-            <m.EmbedDialog
-              stateQuery={serialiseState({ ...state(), camera: null, table: false }).replace(/^\?/, '')}
-              layers={atlas.options().layers}
-              selection={state().selection}
-              selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
-              defaultTitle={`Map: ${atlas.colouring().description}`}
-              onClose={() => setEmbedOpen(false)}
-            />
-          )}
-        </OnDemand>
+        <EmbedArea atlas={atlas} onClose={() => setEmbedOpen(false)} />
       </Show>
 
       <main
@@ -129,22 +121,7 @@ function Atlas(props: { data: FirstViewData }) {
         </Show>
 
         <Show when={state().table}>
-          <section class="table-area">
-            <OnDemand load={() => import('./panels/TableView')} loading="Loading the table…">
-              {(m) => (
-                <m.TableView
-                  table={atlas.table.model()}
-                  filter={atlas.table.filter()}
-                  wards={wardChoices(props.data.wards)}
-                  flagsApply={flagsApply(atlas.colouring())}
-                  onFilter={atlas.table.setFilter}
-                  onSelect={(kind, code) => atlas.selection.select(kind, code)}
-                  onDownload={(rows) => void exports.table(rows)}
-                  onClose={() => update({ table: false })}
-                />
-              )}
-            </OnDemand>
-          </section>
+          <TableArea atlas={atlas} onDownload={(rows) => void exports.table(rows)} />
         </Show>
         <section
           id="map-area"
@@ -205,5 +182,59 @@ function Atlas(props: { data: FirstViewData }) {
         </span>
       </Show>
     </div>
+  );
+}
+
+/** The table view of the map layer, with the shown imported venues as a second table (loaded when first opened). */
+function TableArea(props: { atlas: AtlasState; onDownload: (rows: TableRow[]) => void }) {
+  const atlas = props.atlas;
+  const wardOfLsoa = (code: string) => {
+    const ward = atlas.index().lsoa21.get(code)?.properties.ward;
+    return ward ? atlas.wardName(ward) : 'not known';
+  };
+  return (
+    <section class="table-area">
+      <OnDemand load={() => import('./panels/TableView')} loading="Loading the table…">
+        {(m) => (
+          <m.TableView
+            table={atlas.table.model()}
+            filter={atlas.table.filter()}
+            wards={wardChoices(atlas.data.wards)}
+            flagsApply={flagsApply(atlas.colouring())}
+            onFilter={atlas.table.setFilter}
+            onSelect={(kind, code) => atlas.selection.select(kind, code)}
+            onDownload={props.onDownload}
+            onClose={() => atlas.update({ table: false })}
+            venues={venueTableRows(atlas.venueLists.withLists(), wardOfLsoa)}
+            onSelectVenue={(id) => {
+              const v = atlas.venueLists.byId().get(id)?.venue;
+              atlas.venueLists.select(id);
+              if (!v) return;
+              atlas.selection.fitTo(placeBox(v.lonLat));
+              atlas.announce(`Selected ${v.name}: its details are in the venue lists panel.`);
+            }}
+          />
+        )}
+      </OnDemand>
+    </section>
+  );
+}
+
+/** The embed dialog, loaded when first opened. */
+function EmbedArea(props: { atlas: AtlasState; onClose: () => void }) {
+  const atlas = props.atlas;
+  return (
+    <OnDemand load={() => import('./panels/EmbedDialog')} loading="Loading the embed options…">
+      {(m) => (
+        <m.EmbedDialog
+          stateQuery={serialiseState({ ...atlas.state(), camera: null, table: false }).replace(/^\?/, '')}
+          layers={atlas.options().layers}
+          selection={atlas.state().selection}
+          selectionName={atlas.selection.ward()?.properties.name ?? atlas.selection.lsoa()?.properties.name ?? null}
+          defaultTitle={`Map: ${atlas.colouring().description}`}
+          onClose={props.onClose}
+        />
+      )}
+    </OnDemand>
   );
 }

@@ -14,6 +14,8 @@ import { lsoaPeople } from './people';
 import { wardPeople } from './ward-people';
 import { deprivationFlag, wardSummary, type FlagLevel } from './profile';
 import { numProp } from '../data/numeric';
+import { briefingVenues, NO_BRIEFING_VENUES, type BriefingVenueInput, type BriefingVenues } from './briefing-venues';
+import type { CategorySymbol } from './venue-lists/styles';
 
 export interface AreaShape<P> {
   properties: P;
@@ -75,6 +77,8 @@ export interface BriefingMap {
   context: string[];
   wardOutline: string;
   scaleBar: { length: number; label: string };
+  /** The person's imported venues inside the frame, with their key (none when no list is shown). */
+  venues: BriefingVenues;
 }
 
 export interface BriefingLegendRow {
@@ -193,6 +197,14 @@ export interface BriefingInput {
   /** Every ward of the council (its position among them). */
   wards: readonly WardProperties[];
   mapSize: { width: number; height: number };
+  /** The shown imported venues and their category symbols, drawn on the map. */
+  venues?: ImportedVenues;
+}
+
+/** The shown imported venues with the symbols of their categories (src/state/venue-lists.ts). */
+export interface ImportedVenues {
+  venues: readonly BriefingVenueInput[];
+  symbols: readonly CategorySymbol[];
 }
 
 /** Rows, legend and map of a set of LSOA 2021 areas: the body both briefings share. */
@@ -201,6 +213,7 @@ function briefingBody(
   allLsoas: readonly AreaShape<LsoaProperties>[],
   outline: Geometry,
   mapSize: { width: number; height: number },
+  imported?: ImportedVenues,
 ) {
   const props = lsoas.map((l) => l.properties);
   const rows = props
@@ -261,6 +274,7 @@ function briefingBody(
       .map((l) => svgPath(l.geometry, fit.project)),
     wardOutline: svgPath(outline, fit.project),
     scaleBar: scaleBar(fit.metresPerUnit, fit.width),
+    venues: imported ? briefingVenues(imported.venues, imported.symbols, fit.project, mapSize) : NO_BRIEFING_VENUES,
   };
   // File 7 (Leeds) or Census 2021, never mixed; null when any LSOA lacks figures.
   const people = wardPeople(props);
@@ -279,7 +293,7 @@ function briefingBody(
 
 export function buildWardBriefing(input: BriefingInput): WardBriefingModel {
   const { ward } = input;
-  const body = briefingBody(input.lsoas, input.allLsoas, ward.geometry, input.mapSize);
+  const body = briefingBody(input.lsoas, input.allLsoas, ward.geometry, input.mapSize, input.venues);
   const s19 = wardSummary(ward.properties, '2019');
   const facts: BriefingFacts = {
     ...body.facts,
@@ -309,11 +323,12 @@ export interface AreaBriefingInput {
   lsoas: readonly AreaShape<LsoaProperties>[];
   allLsoas: readonly AreaShape<LsoaProperties>[];
   mapSize: { width: number; height: number };
+  venues?: ImportedVenues;
 }
 
 /** The briefing of your own area (issue 23): the ward briefing's body; no ward position or LSOA 2011 figures. */
 export function buildAreaBriefing(input: AreaBriefingInput): WardBriefingModel {
-  const body = briefingBody(input.lsoas, input.allLsoas, input.outline, input.mapSize);
+  const body = briefingBody(input.lsoas, input.allLsoas, input.outline, input.mapSize, input.venues);
   const facts: BriefingFacts = {
     ...body.facts,
     inDecile1In2019: null,

@@ -1,10 +1,13 @@
 import { isFullPostcode, postcodeKey } from '../data/postcode';
 
-/** One thing a person can find by typing: a ward, an LSOA, a venue, a place name (postcodes are looked up separately). */
+/**
+ * One thing a person can find by typing: a ward, an LSOA, a venue, a venue of the person's own
+ * imported lists (`list-venue`), a place name (postcodes are looked up separately).
+ */
 export interface SearchEntry {
-  kind: 'ward' | 'lsoa' | 'venue' | 'place';
+  kind: 'ward' | 'lsoa' | 'venue' | 'list-venue' | 'place';
   id: string;
-  /** Where a place is (lon, lat): places are not areas of the map, so the map moves to the point. */
+  /** Where a place or imported venue is (lon, lat): they are not areas of the map, so the map moves to the point. */
   at?: [number, number];
   label: string;
   /** Extra words that should match (e.g. the LSOA code, "and" for "&"). */
@@ -33,7 +36,7 @@ export function normalisePostcode(raw: string): string | null {
 export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 8): SearchEntry[] {
   const words = normaliseText(query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const kindOrder = { ward: 0, place: 1, venue: 2, lsoa: 3 } as const;
+  const kindOrder = { ward: 0, place: 1, venue: 2, 'list-venue': 2, lsoa: 3 } as const;
   const scored: { e: SearchEntry; score: number }[] = [];
   for (const e of entries) {
     const label = normaliseText(e.label);

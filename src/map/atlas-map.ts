@@ -14,7 +14,7 @@ import { OFFLINE_STYLE } from './base-style';
 import { PointerDispatcher } from './dispatcher';
 import { LayerContext, type LayerGroup } from './layers/group';
 import type { LegendModel } from '../domain/legend';
-import type { AtlasTestHooks, MapHandle } from '../state/map-handle';
+import type { AtlasTestHooks, MapHandle, PngKeys } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
 import { mapToPng } from './png-export';
 import { drawnContextLabels } from './layers/context';
@@ -159,10 +159,10 @@ export class AtlasMap implements MapHandle {
     legend: LegendModel,
     attribution: readonly string[],
     title: string,
-    layerKey: Parameters<MapHandle['toPng']>[3] = [],
+    keys: PngKeys = { layers: [], venues: null },
   ): Promise<Blob> {
     await this.idle();
-    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map), layerKey);
+    return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map), keys);
   }
 
   /** Read-only: wait for the map to settle and turn a coordinate into a pixel. Nothing that changes state. */

@@ -1,5 +1,7 @@
 import type { LegendModel } from '../domain/legend';
-import type { LayerKeyEntry } from '../domain/map-layers/registry';
+import type { PngKeys } from '../state/map-handle';
+import type { VenueMapKey } from '../domain/venue-lists/styles';
+import { shapePath } from '../domain/venue-shapes';
 import type { DrawnLabel } from './context-labels';
 
 /**
@@ -13,7 +15,7 @@ export async function mapToPng(
   attribution: readonly string[],
   title: string,
   contextLabels: readonly DrawnLabel[] = [],
-  layerKey: readonly LayerKeyEntry[] = [],
+  keys: PngKeys = { layers: [], venues: null },
 ): Promise<Blob> {
   const w = mapCanvas.width;
   const h = mapCanvas.height;
@@ -54,7 +56,7 @@ export async function mapToPng(
   const boxW = Math.min(cssW - 20, 300);
   const titleLines = wrap(ctx, title, boxW - 16);
   const headLines = wrap(ctx, legend.title, boxW - 16);
-  const boxH = 10 + (titleLines.length + headLines.length) * 15 + (rows.length + layerKey.length) * 16 + 6;
+  const boxH = 10 + (titleLines.length + headLines.length) * 15 + (rows.length + keys.layers.length) * 16 + 6;
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.fillRect(10, 10, boxW, boxH);
   ctx.strokeStyle = '#444';
@@ -88,7 +90,7 @@ export async function mapToPng(
     ctx.fillText(r.label, 42, y);
     y += 16;
   }
-  for (const k of layerKey) {
+  for (const k of keys.layers) {
     // The swatch as in the on-screen legend: each stroke an outlined rectangle, bottom to top.
     for (const st of k.strokes) {
       ctx.strokeStyle = st.colour;
@@ -102,6 +104,8 @@ export async function mapToPng(
     ctx.fillText(k.label, 42, y);
     y += 16;
   }
+  const venueKey = keys.venues;
+  if (venueKey && venueKey.rows.length > 0) drawVenueKey(ctx, venueKey, 10, 10 + boxH + 8, boxW, font);
 
   return new Promise((resolve, reject) =>
     out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
@@ -161,4 +165,55 @@ function drawContextLabels(
     ctx.fillText(l.text, l.x, l.y);
   }
   ctx.restore();
+}
+
+/** The imported venues' key under the legend: each category's shape and colour with its count, then the note. */
+function drawVenueKey(
+  ctx: CanvasRenderingContext2D,
+  key: VenueMapKey,
+  x: number,
+  top: number,
+  width: number,
+  font: (size: number, weight?: number) => string,
+): void {
+  ctx.font = font(11);
+  const noteLines = wrap(ctx, key.note, width - 16);
+  ctx.font = font(12, 700);
+  const titleLines = wrap(ctx, key.title, width - 16);
+  const h = 10 + titleLines.length * 15 + key.rows.length * 18 + noteLines.length * 13 + 4;
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillRect(x, top, width, h);
+  ctx.strokeStyle = '#444';
+  ctx.strokeRect(x + 0.5, top + 0.5, width - 1, h - 1);
+  ctx.fillStyle = '#1a1a1a';
+  let y = top + 16;
+  for (const l of titleLines) {
+    ctx.fillText(l, x + 8, y);
+    y += 15;
+  }
+  ctx.font = font(11);
+  for (const r of key.rows) {
+    ctx.save();
+    ctx.translate(x + 8, y - 12);
+    const path = new Path2D(shapePath(r.shape, 16));
+    if (r.shape === 'ring') {
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = r.colour;
+      ctx.stroke(path);
+    } else {
+      ctx.fillStyle = r.colour;
+      ctx.fill(path);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = '#1a1a1a';
+      ctx.stroke(path);
+    }
+    ctx.restore();
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(`${r.label} (${r.count})`, x + 32, y);
+    y += 18;
+  }
+  for (const l of noteLines) {
+    ctx.fillText(l, x + 8, y);
+    y += 13;
+  }
 }

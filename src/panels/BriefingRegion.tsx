@@ -11,6 +11,9 @@ import { WardBriefing } from './WardBriefing';
 // 2.4 : 1, so a briefing with the SPI scorecard, the running list and every source still fits two A4 pages.
 const BRIEFING_MAP_SIZE = { width: 720, height: 300 };
 
+/** The shown imported lists' venues and their symbols: drawn on the briefing's map as on the screen's. */
+const importedVenues = (a: Atlas) => ({ venues: a.venueLists.withLists(), symbols: a.venueLists.symbols() });
+
 /** The ward briefing (brief=1 with a ward selected): always IoD 2025 on the ward's LSOA 2021 areas. */
 export function BriefingRegion(props: { atlas: Atlas }) {
   const a = props.atlas;
@@ -27,6 +30,7 @@ export function BriefingRegion(props: { atlas: Atlas }) {
         allLsoas: a.data.lsoa21.features,
         wards: a.data.wards.features.map((f) => f.properties),
         mapSize: BRIEFING_MAP_SIZE,
+        venues: importedVenues(a),
       }),
       // For the IoD summary measures (IMD score, rank and population of each LSOA).
       lsoaValues: lsoas.map((f) => f.properties),
@@ -83,6 +87,7 @@ function AreaBriefingRegion(props: { atlas: Atlas }) {
       lsoas,
       allLsoas: a.data.lsoa21.features,
       mapSize: BRIEFING_MAP_SIZE,
+      venues: importedVenues(a),
     });
   });
   const running = () => {

@@ -26,14 +26,16 @@ export function ControlsRegion(props: { atlas: Atlas }) {
       <Show when={!embed.embed}>
         <div class="search-bar">
           <SearchBox
-            entries={a.searchEntries()}
-            onSelect={(e) =>
-              e.kind === 'venue'
-                ? sel.selectVenue(e.id)
-                : e.kind === 'place'
-                  ? a.goToPlace(e)
-                  : sel.select(e.kind, e.id)
-            }
+            entries={[...a.searchEntries(), ...a.venueLists.searchEntries()]}
+            onSelect={(e) => {
+              if (e.kind === 'venue') sel.selectVenue(e.id);
+              else if (e.kind === 'place') a.goToPlace(e);
+              else if (e.kind === 'list-venue') {
+                // An imported venue's profile is in the venue-lists panel; the map moves to the venue.
+                a.venueLists.select(e.id);
+                a.goToPlace(e);
+              } else sel.select(e.kind, e.id);
+            }}
             lookupPostcode={a.lookupPostcode}
             onPostcode={(r) => sel.select('lsoa', r.lsoaCode)}
           />
@@ -106,6 +108,7 @@ export function ControlsRegion(props: { atlas: Atlas }) {
                 onAnnounce={a.announce}
                 attribution={a.data.metadata.attribution}
                 peopleDefinition={a.data.metadata.population?.used ?? null}
+                lists={a.venueLists.lists()}
               />
             </Suspense>
             <Suspense fallback={<p class="controls__note">Loading your own area…</p>}>

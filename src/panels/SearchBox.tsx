@@ -20,14 +20,7 @@ export function SearchBox(props: SearchBoxProps) {
   const [otherAtlas, setOtherAtlas] = createSignal<{ href: string; name: string } | null>(null);
   const results = createMemo(() => searchEntries(props.entries, query()));
   const postcode = createMemo(() => normalisePostcode(query()));
-  /** Examples from this council's own data: its first ward and LSOA, and a postcode only where postcodes exist. */
-  const placeholder = createMemo(() => {
-    const ward = props.entries.find((e) => e.kind === 'ward')?.label;
-    const lsoa = props.entries.find((e) => e.kind === 'lsoa')?.id;
-    const examples = [ward, lsoa].filter(Boolean).join(', ');
-    const postcodes = unavailableNote('postcodes') ? '' : ' or a postcode';
-    return examples ? `e.g. ${examples}${postcodes}` : '';
-  });
+  const placeholder = createMemo(() => placeholderFor(props.entries));
 
   const choose = (entry: SearchEntry) => {
     setOpen(false);
@@ -123,40 +116,59 @@ export function SearchBox(props: SearchBoxProps) {
         Use the arrow keys to move through suggestions and Enter to choose.
       </p>
       <Show when={open() && results().length > 0}>
-        <ul id="search-listbox" role="listbox" class="search__list" aria-label="Suggestions">
-          <For each={results()}>
-            {(r, i) => (
-              <li
-                id={`search-option-${i()}`}
-                role="option"
-                aria-selected={active() === i()}
-                class="search__option"
-                classList={{ 'search__option--active': active() === i() }}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(r);
-                }}
-              >
-                <span class="search__label">{r.label}</span>
-                <span class="search__detail">{r.detail}</span>
-              </li>
-            )}
-          </For>
-        </ul>
+        <SuggestionList results={results()} active={active()} onChoose={choose} />
       </Show>
       <p id="search-message" class="search__message" role="status">
         {message()}
-        <Show when={otherAtlas()}>
-          {(o) => (
-            <>
-              {' '}
-              <a href={o().href} data-testid="other-council-atlas">
-                Open this postcode's area in the {o().name} atlas
-              </a>
-            </>
-          )}
-        </Show>
+        <Show when={otherAtlas()}>{(o) => <OtherAtlasLink href={o().href} name={o().name} />}</Show>
       </p>
     </div>
   );
+}
+
+/** The suggestions popup: the listbox the combobox controls (chosen on mouse-down, before the input blurs). */
+function SuggestionList(p: { results: readonly SearchEntry[]; active: number; onChoose: (e: SearchEntry) => void }) {
+  return (
+    <ul id="search-listbox" role="listbox" class="search__list" aria-label="Suggestions">
+      <For each={p.results}>
+        {(r, i) => (
+          <li
+            id={`search-option-${i()}`}
+            role="option"
+            aria-selected={p.active === i()}
+            class="search__option"
+            classList={{ 'search__option--active': p.active === i() }}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              p.onChoose(r);
+            }}
+          >
+            <span class="search__label">{r.label}</span>
+            <span class="search__detail">{r.detail}</span>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+/** In a build:sites folder: the link to the other council's atlas for a postcode found there. */
+function OtherAtlasLink(p: { href: string; name: string }) {
+  return (
+    <>
+      {' '}
+      <a href={p.href} data-testid="other-council-atlas">
+        Open this postcode's area in the {p.name} atlas
+      </a>
+    </>
+  );
+}
+
+/** Examples from this council's own data: its first ward and LSOA, and a postcode only where postcodes exist. */
+function placeholderFor(entries: readonly SearchEntry[]): string {
+  const ward = entries.find((e) => e.kind === 'ward')?.label;
+  const lsoa = entries.find((e) => e.kind === 'lsoa')?.id;
+  const examples = [ward, lsoa].filter(Boolean).join(', ');
+  const postcodes = unavailableNote('postcodes') ? '' : ' or a postcode';
+  return examples ? `e.g. ${examples}${postcodes}` : '';
 }

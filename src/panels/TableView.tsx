@@ -1,5 +1,6 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { LayerTable, TableFilter, TableRow } from '../domain/layer-table';
+import type { VenueTableRow } from '../domain/venue-lists/venue-table';
 import { sortBy } from '../domain/sort';
 import { createSortState, SortHeader } from './sortable';
 
@@ -13,6 +14,9 @@ export interface TableViewProps {
   /** Downloads the rows in the order they are shown. */
   onDownload: (rows: TableRow[]) => void;
   onClose: () => void;
+  /** The venues of the shown imported lists, listed below the layer's table. */
+  venues: readonly VenueTableRow[];
+  onSelectVenue: (id: string) => void;
 }
 
 /** Everything the map shows, as a sortable table with the same filters: the map's non-visual equivalent. */
@@ -113,6 +117,53 @@ export function TableView(p: TableViewProps) {
           </tbody>
         </table>
       </div>
+      <Show when={p.venues.length > 0}>
+        <VenueTable venues={p.venues} onSelect={p.onSelectVenue} />
+      </Show>
     </section>
+  );
+}
+
+/** The shown imported venues: name (opens the profile), category, list, how placed, LSOA and ward. */
+function VenueTable(p: { venues: readonly VenueTableRow[]; onSelect: (id: string) => void }) {
+  return (
+    <>
+      <h3 id="venue-table-title">Your venues on the map ({p.venues.length})</h3>
+      <div class="table-view__scroll" role="region" aria-labelledby="venue-table-title" tabindex="0">
+        <table class="simple-table" data-testid="venue-table">
+          <caption class="sr-only">
+            The venues of the imported lists shown on the map; a venue placed by postcode centroid is approximate.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Venue</th>
+              <th scope="col">Category</th>
+              <th scope="col">List</th>
+              <th scope="col">Placed by</th>
+              <th scope="col">LSOA</th>
+              <th scope="col">Ward</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={p.venues}>
+              {(v) => (
+                <tr>
+                  <th scope="row">
+                    <button type="button" class="link-button" onClick={() => p.onSelect(v.id)}>
+                      {v.name}
+                    </button>
+                  </th>
+                  <td>{v.category || '—'}</td>
+                  <td>{v.list}</td>
+                  <td>{v.placedBy}</td>
+                  <td>{v.lsoa}</td>
+                  <td>{v.ward}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

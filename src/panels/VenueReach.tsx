@@ -1,9 +1,16 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { LsoaCollection } from '../data/load';
 import { CATCHMENT_RADII_M, formatDistance } from '../domain/outreach/catchment';
-import { fmtCount, hasPeople, peopleCaveat, peopleCountSentence, type PeopleTotals } from '../domain/people';
+import {
+  fmtCount,
+  hasPeople,
+  PEOPLE_UNAVAILABLE,
+  peopleCaveat,
+  peopleCountSentence,
+  type PeopleTotals,
+} from '../domain/people';
 import type { ReachExportContext } from '../domain/venue-lists/export';
-import { listReach, type ListReach, type ReachVenue } from '../domain/venue-lists/reach';
+import { listReach, type ListReach, type ReachVenue } from '../domain/outreach/reach';
 import { downloadText } from './download';
 
 // The figures' own definition names the source, year and age bands (Census 2021 or mid-2022 File 7).
@@ -66,10 +73,7 @@ export function VenueReach(p: {
         >
           {(r) => (
             <>
-              <Show
-                when={hasPeople(r().reached) || r().reached.lsoas === 0}
-                fallback={<p>Mid-2022 population figures are unavailable in this build.</p>}
-              >
+              <Show when={hasPeople(r().reached) || r().reached.lsoas === 0} fallback={<p>{PEOPLE_UNAVAILABLE}</p>}>
                 <p role="status" data-testid="venue-reach-total">
                   Within {formatDistance(r().radiusM)} of at least one venue: {r().reached.lsoas} LSOAs,{' '}
                   {people(r().reached)}. Beyond every venue: {people(r().beyond)}.
@@ -118,7 +122,9 @@ export function VenueReach(p: {
                             <td>{g.decile}</td>
                             <td>{g.people ? fmtCount(g.people.population) : 'not known'}</td>
                             <td>
-                              {g.nearestVenue} ({formatDistance(Math.round(g.nearestM / 10) * 10)})
+                              {g.nearest
+                                ? `${g.nearest.name} (${formatDistance(Math.round(g.nearest.distanceM / 10) * 10)})`
+                                : 'none'}
                             </td>
                           </tr>
                         )}

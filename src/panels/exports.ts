@@ -2,6 +2,7 @@ import type { TableRow } from '../domain/layer-table';
 import { LAYER_REGISTRY } from '../domain/map-layers';
 import { legendEntries, shownAttribution } from '../domain/map-layers/registry';
 import { findMeasure } from '../domain/spi';
+import { venueMapKey } from '../domain/venue-lists/styles';
 import { flagsApply, pngFileName } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { attemptDownload, downloadBlob, downloadText } from './download';
@@ -85,8 +86,15 @@ export function createExports(atlas: Atlas) {
       // The orientation labels are HTML, not in the canvas: toPng draws them onto the image.
       // Credits what the image shows: a hidden layer's sources (the registry's attribution lines) are left out.
       const credits = shownAttribution(LAYER_REGISTRY, atlas.options().layers, meta);
-      const key = legendEntries(LAYER_REGISTRY, atlas.options().layers, flagsApply(atlas.colouring()));
-      const blob = await m.toPng(atlas.legend(), credits, `Neighbourhood Atlas: ${meta.area.name}`, key);
+      const layers = legendEntries(LAYER_REGISTRY, atlas.options().layers, flagsApply(atlas.colouring()));
+      const l = atlas.venueLists;
+      const shownLists = l.lists().filter((x) => l.shownIds().includes(x.id));
+      const venues = venueMapKey(
+        l.symbols(),
+        l.venues(),
+        shownLists.map((x) => x.name),
+      );
+      const blob = await m.toPng(atlas.legend(), credits, `Neighbourhood Atlas: ${meta.area.name}`, { layers, venues });
       downloadBlob(pngFileName(state(), atlas.data.metadata.area.name), blob);
       atlas.announce('Saved the map view as a PNG image.');
     },

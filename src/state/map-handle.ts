@@ -1,5 +1,12 @@
 import type { LegendModel } from '../domain/legend';
 import type { LayerKeyEntry } from '../domain/map-layers/registry';
+import type { VenueMapKey } from '../domain/venue-lists/styles';
+
+/** What the PNG draws beside the legend: the shown layers' key entries and the imported venues' key. */
+export interface PngKeys {
+  layers: readonly LayerKeyEntry[];
+  venues: VenueMapKey | null;
+}
 
 /**
  * Read-only hooks for the browser tests and the benchmark: wait for the map to settle, count its frames,
@@ -21,13 +28,8 @@ export interface AtlasTestHooks {
 export interface MapHandle {
   /** Resolves when the map has drawn everything it was asked to. */
   idle: () => Promise<void>;
-  /** The map view as a PNG with the legend (and the shown layers' key entries) and attribution drawn on it. */
-  toPng: (
-    legend: LegendModel,
-    attribution: readonly string[],
-    title: string,
-    layerKey?: readonly LayerKeyEntry[],
-  ) => Promise<Blob>;
+  /** The map view as a PNG with the legend, the shown layers' key entries, the imported venues' key (when shown) and attribution drawn on it. */
+  toPng: (legend: LegendModel, attribution: readonly string[], title: string, keys?: PngKeys) => Promise<Blob>;
   /** Read-only hooks for the browser tests and the benchmark. */
   testHooks: () => AtlasTestHooks;
 }

@@ -5,6 +5,8 @@
  */
 import { batch, createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { SearchEntry } from '../domain/search';
+import { importedVenueEntries } from '../domain/venue-lists/search-entries';
 import { categorySymbols, type CategorySymbol } from '../domain/venue-lists/styles';
 import type { ImportedVenue } from '../domain/venue-lists/place';
 import type { StoredVenueList } from '../domain/venue-lists/stored';
@@ -23,6 +25,10 @@ export interface VenueListsStore {
   /** The map's source: one point per shown venue, with its icon name. */
   collection: Accessor<FeatureCollection<Point, { id: string; name: string; icon: string }>>;
   byId: Accessor<ReadonlyMap<string, { venue: ImportedVenue; list: StoredVenueList }>>;
+  /** The shown venues, each with the name of its list (search, the table view, the briefing). */
+  withLists: Accessor<{ venue: ImportedVenue; listName: string }[]>;
+  /** The shown venues as search entries (found by name, category or list). */
+  searchEntries: Accessor<SearchEntry[]>;
   selected: Accessor<string | null>;
   select: (id: string | null) => void;
   save: (list: StoredVenueList) => Promise<void>;
@@ -62,6 +68,8 @@ export function createVenueListsStore(opts: {
   const byId = createMemo(
     () => new Map(shown().flatMap((l) => l.venues.map((v) => [v.id, { venue: v, list: l }] as const))),
   );
+  const withLists = createMemo(() => shown().flatMap((l) => l.venues.map((venue) => ({ venue, listName: l.name }))));
+  const searchEntries = createMemo(() => importedVenueEntries(withLists()));
   const collection = createMemo((): FeatureCollection<Point, { id: string; name: string; icon: string }> => {
     const slot = new Map(symbols().map((s) => [s.label, s.slot]));
     const features = venues().map(
@@ -108,6 +116,8 @@ export function createVenueListsStore(opts: {
     symbols,
     collection,
     byId,
+    withLists,
+    searchEntries,
     selected,
     select,
     save,

@@ -269,15 +269,28 @@ function describeNearby(n: NearbyIntervention): string {
   return `${n.name} (${typeStyle(n.type).label}, ${metres(n.distanceM)} m${approx})`;
 }
 
+/** An imported venue list measured from instead of the community hubs: its name and how its points were placed. */
+export interface GapVenueSet {
+  name: string;
+  placement: string;
+}
+
 /**
  * Gap list. Rows may carry `nearby` (from withNearbyInterventions); then a column lists them and
  * `context.notes` should say the radius (or pass `nearbyRadiusM`).
  */
 export function gapCsv(
   rows: ReadonlyArray<GapRow & { nearby?: readonly NearbyIntervention[] }>,
-  context: ExportContext & { nearbyRadiusM?: number; hubCount?: number; people?: GapResult['people'] },
+  context: ExportContext & {
+    nearbyRadiusM?: number;
+    hubCount?: number;
+    people?: GapResult['people'];
+    venueSet?: GapVenueSet;
+  },
 ): string {
   const c = context;
+  const set = c.venueSet;
+  const one = set ? 'venue' : 'community hub';
   const deciles = c.maxDecile === 2 ? 'deciles 1-2' : 'decile 1';
   const dist = c.distanceM !== undefined ? formatDistance(c.distanceM) : 'the chosen distance';
   const scope = c.subject ? `, ${c.subject}` : '';
@@ -289,15 +302,15 @@ export function gapCsv(
     c.people?.beyond.definition ??
     null;
   const extra = [
-    'Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest community hub point (postcode centroids, not building entrances); not walking distance',
-    ...(c.hubCount !== undefined ? [`Community hubs used: ${c.hubCount}`] : []),
+    `Distances: straight-line (great-circle) from each LSOA population-weighted centroid to the nearest ${one} point (${set?.placement ?? 'postcode centroids, not building entrances'}); not walking distance`,
+    ...(c.hubCount !== undefined ? [`${set ? `Venues of "${set.name}"` : 'Community hubs'} used: ${c.hubCount}`] : []),
     `Gap LSOAs: ${rows.length}`,
     ...(c.people
       ? [
           peopleNote(def),
           peopleLine('In the gap LSOAs', c.people.gaps),
-          peopleLine(`All LSOAs in scope within ${dist} of a hub`, c.people.within),
-          peopleLine(`All LSOAs in scope beyond ${dist} of every hub`, c.people.beyond),
+          peopleLine(`All LSOAs in scope within ${dist} of a ${set ? 'venue' : 'hub'}`, c.people.within),
+          peopleLine(`All LSOAs in scope beyond ${dist} of every ${set ? 'venue' : 'hub'}`, c.people.beyond),
         ]
       : []),
   ];
@@ -310,8 +323,8 @@ export function gapCsv(
     withTag('IMD national rank', c),
     'Population mid-2015 (where known)',
     ...peopleHeader(def),
-    'Nearest community hub',
-    'Straight-line distance to nearest hub (m)',
+    `Nearest ${one}`,
+    `Straight-line distance to nearest ${set ? 'venue' : 'hub'} (m)`,
     ...(withNearby
       ? [
           `Interventions within ${c.nearbyRadiusM !== undefined ? formatDistance(c.nearbyRadiusM) : 'the radius'} (straight-line)`,
@@ -331,7 +344,7 @@ export function gapCsv(
     r.nearestHub ? metres(r.nearestHub.distanceM) : null,
     ...(withNearby ? [(r.nearby ?? []).map(describeNearby).join('; ')] : []),
   ]);
-  const from = `LSOAs in IMD national ${deciles} (${tag(c)}) more than ${dist} (straight-line) from every community hub${scope}`;
+  const from = `LSOAs in IMD national ${deciles} (${tag(c)}) more than ${dist} (straight-line) from every ${set ? `venue of "${set.name}"` : 'community hub'}${scope}`;
   return toCsv(header, body, preamble(c, from, extra));
 }
 

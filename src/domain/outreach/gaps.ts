@@ -19,18 +19,9 @@
  */
 import type { InterventionPrecision, InterventionType } from '../../data/content-contract';
 import type { ReleaseId } from '../../data/contract';
-import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
-import {
-  assertDistance,
-  assertLonLat,
-  imdDecile,
-  imdRank,
-  lsoaCentroid,
-  lsoaPopulation,
-  straightLineM,
-  type LonLat,
-  type LsoaLike,
-} from './catchment';
+import { peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
+import { assertDistance, assertLonLat, straightLineM, type LonLat, type LsoaLike } from './catchment';
+import { listReach, nearestVenue, type NearestVenue, type ReachVenue } from './reach';
 
 /** A place a distance is measured from. */
 export interface Hub {
@@ -101,21 +92,15 @@ export function communityHubs(
   return { hubs, excluded };
 }
 
-export interface NearestHub {
-  id: string;
-  name: string;
-  /** Straight-line distance, metres. */
-  distanceM: number;
-}
+/** The nearest hub: id, name and straight-line metres (the reach module's nearest venue). */
+export type NearestHub = NearestVenue;
+
+/** A hub as a venue of a reach set (./reach.ts): the hubs are measured exactly as an imported list. */
+export const hubVenue = (h: Hub): ReachVenue => ({ id: h.id, name: h.name, category: '', lonLat: h.coordinates });
 
 /** The nearest hub to a point (ties: the first in `hubs`), or null when there are no hubs. */
 export function nearestHub(point: LonLat, hubs: readonly Hub[]): NearestHub | null {
-  let best: NearestHub | null = null;
-  for (const h of hubs) {
-    const d = straightLineM(point, h.coordinates);
-    if (!best || d < best.distanceM) best = { id: h.id, name: h.name, distanceM: d };
-  }
-  return best;
+  return nearestVenue(hubs.map(hubVenue), point);
 }
 
 export interface GapOptions {
@@ -138,7 +123,7 @@ export interface GapRow {
   decile: number;
   rank: number | null;
   population: number | null;
-  /** Mid-2022 people figures (IoD 2025 File 7), null when the build has none. */
+  /** The build's people figures (File 7 mid-2022 or Census 2021, by its definition), null when it has none. */
   people: LsoaPeople | null;
   /** Null only when there are no hubs at all. */
   nearestHub: NearestHub | null;
@@ -154,67 +139,50 @@ export interface GapResult {
   /** LSOAs in scope with decile ≤ maxDecile but no centroid: cannot be assessed (sorted codes). */
   noCentroid: string[];
   /**
-   * Mid-2022 people: in the gap LSOAs; and in EVERY LSOA in scope (any decile) with a centroid,
+   * People (the build's definition): in the gap LSOAs; and in EVERY LSOA in scope (any decile) with a centroid,
    * split by whether its nearest hub is within the distance — so "children in IDACI decile 1–2
    * LSOAs beyond 800 m of every hub" is `beyond.childrenIdaci12`.
    */
   people: { gaps: PeopleTotals; within: PeopleTotals; beyond: PeopleTotals };
 }
 
-/** Gap analysis with its denominators; `gapLsoas` returns just the rows. */
+/**
+ * Gap analysis with its denominators; `gapLsoas` returns just the rows. The reach itself is
+ * `listReach` (./reach.ts), the one implementation the venue-lists panel uses too: the hubs are a
+ * venue set like any imported list.
+ */
 export function gapAnalysis(o: GapOptions): GapResult {
   assertDistance(o.distanceM, 'distance');
   if (o.maxDecile !== 1 && o.maxDecile !== 2)
     throw new RangeError(`maxDecile must be 1 or 2, got ${String(o.maxDecile)}`);
   for (const h of o.hubs) assertLonLat(h.coordinates, `hub ${h.id}`);
-  const rows: GapRow[] = [];
-  const noCentroid: string[] = [];
-  let candidates = 0;
-  const within: Array<LsoaPeople | null> = [];
-  const beyond: Array<LsoaPeople | null> = [];
-  for (const l of o.lsoas) {
-    const p = l.properties;
-    if (o.ward !== undefined && p.ward !== o.ward) continue;
-    const at = lsoaCentroid(l);
-    if (at) {
-      const reach = nearestHub(at, o.hubs);
-      (reach && reach.distanceM <= o.distanceM ? within : beyond).push(lsoaPeople(p));
-    }
-    const decile = imdDecile(l, o.release);
-    if (decile === null || decile > o.maxDecile) continue;
-    const c = lsoaCentroid(l);
-    if (!c) {
-      noCentroid.push(p.code);
-      continue;
-    }
-    candidates++;
-    const near = nearestHub(c, o.hubs);
-    if (near && near.distanceM <= o.distanceM) continue;
-    rows.push({
-      code: p.code,
-      name: p.name,
-      ward: p.ward,
-      centroid: c,
-      decile,
-      rank: imdRank(l, o.release),
-      population: lsoaPopulation(l),
-      people: lsoaPeople(p),
-      nearestHub: near,
-    });
-  }
+  const scope = o.ward === undefined ? o.lsoas : o.lsoas.filter((l) => l.properties.ward === o.ward);
+  const reach = listReach(o.hubs.map(hubVenue), scope, o.distanceM, o.maxDecile, o.release);
+  const rows: GapRow[] = reach.gaps.map((g) => ({
+    code: g.code,
+    name: g.name,
+    ward: g.ward,
+    centroid: g.centroid,
+    decile: g.decile,
+    rank: g.rank,
+    population: g.population,
+    people: g.people,
+    nearestHub: g.nearest,
+  }));
   rows.sort(
     (a, b) =>
       (b.nearestHub?.distanceM ?? Infinity) - (a.nearestHub?.distanceM ?? Infinity) ||
       (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
       a.code.localeCompare(b.code),
   );
-  noCentroid.sort();
-  const people = {
-    gaps: peopleTotals(rows.map((r) => r.people)),
-    within: peopleTotals(within),
-    beyond: peopleTotals(beyond),
+  const people = { gaps: peopleTotals(rows.map((r) => r.people)), within: reach.reached, beyond: reach.beyond };
+  return {
+    rows,
+    candidates: reach.candidates,
+    covered: reach.candidates - rows.length,
+    noCentroid: reach.noCentroid,
+    people,
   };
-  return { rows, candidates, covered: candidates - rows.length, noCentroid, people };
 }
 
 /**

@@ -8,7 +8,7 @@ import { slugify } from '../../data/slug';
 import type { ReleaseId } from '../../data/contract';
 import { formatDistance } from '../outreach/catchment';
 import { VENUE_KEYS, type VenueKey, type VenueMapping } from './columns';
-import type { ListReach } from './reach';
+import type { ListReach } from '../outreach/reach';
 import type { PeopleDefinition } from '../people';
 import type { SheetRow } from '../table-file';
 
@@ -63,8 +63,8 @@ export function gapListCsv(r: ListReach, c: ReachExportContext, wardName: (code:
     pop(g.people?.population),
     pop(g.people?.children),
     pop(g.people?.olderPeople),
-    g.nearestVenue,
-    Math.round(g.nearestM),
+    g.nearest?.name ?? '',
+    g.nearest ? Math.round(g.nearest.distanceM) : null,
   ]);
   const range = r.maxDecile === 1 ? 'decile 1' : `deciles 1-${r.maxDecile}`;
   return toCsv(header, rows, [

@@ -33,3 +33,30 @@ export function categorySymbols(categories: readonly string[]): CategorySymbol[]
     return own ? { label, count, slot: i, ...own } : { label, count, slot: -1, ...OTHER_CATEGORY_SYMBOL };
   });
 }
+
+/** The key of the imported venues for an exported image: their categories' symbols, counts and placement note. */
+export interface VenueMapKey {
+  title: string;
+  rows: readonly (InterventionStyle & { count: number })[];
+  /** E.g. "Imported in this browser. 9 of 13 placed by postcode centroid — approximate." */
+  note: string;
+}
+
+export function venueMapKey(
+  symbols: readonly CategorySymbol[],
+  venues: readonly { placedBy: string }[],
+  listNames: readonly string[],
+): VenueMapKey | null {
+  if (venues.length === 0) return null;
+  const approximate = venues.filter((v) => v.placedBy === 'postcode').length;
+  return {
+    title: `Venues from your lists: ${listNames.join(', ')}`,
+    rows: symbols.map((s) => ({
+      label: s.slot < 0 ? `${s.label} (other categories)` : s.label,
+      colour: s.colour,
+      shape: s.shape,
+      count: s.count,
+    })),
+    note: `Imported in this browser, not published data.${approximate > 0 ? ` ${approximate} of ${venues.length} placed by postcode centroid — approximate.` : ''}`,
+  };
+}

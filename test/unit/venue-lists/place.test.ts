@@ -4,7 +4,7 @@ import { valueKey, type PostcodeDistrict } from '../../../src/data/contract';
 import { guessMapping, mappingForHeaders, mappingByHeader } from '../../../src/domain/venue-lists/columns';
 import { areaLocator, type AreaFeature } from '../../../src/domain/venue-lists/inside';
 import { createPlacer } from '../../../src/domain/venue-lists/placer';
-import { listReach } from '../../../src/domain/venue-lists/reach';
+import { listReach } from '../../../src/domain/outreach/reach';
 import { gapListCsv } from '../../../src/domain/venue-lists/export';
 import { categorySymbols } from '../../../src/domain/venue-lists/styles';
 
@@ -206,7 +206,7 @@ describe('reach over many venues (grid buckets)', () => {
     for (const g of r.gaps) {
       const l = lsoas.find((x) => x.properties.code === g.code)!;
       const best = Math.min(...venues.map((v) => d(v.lonLat, [l.properties.cx, l.properties.cy])));
-      expect(g.nearestM).toBeCloseTo(best, 6);
+      expect(g.nearest!.distanceM).toBeCloseTo(best, 6);
     }
   });
 });

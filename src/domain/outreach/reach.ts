@@ -1,12 +1,21 @@
 /**
- * Who a venue list reaches and who it misses, counted in people: the LSOAs whose
- * population-weighted centre is within a straight-line distance of any venue (each counted once,
- * however many catchments overlap it), the people in them, each venue's own catchment, and the
- * deprived LSOAs beyond every venue ranked by the number of people. Same distance and same
- * whole-LSOA rule as the outreach tool (../outreach/catchment.ts).
+ * Who a set of venues reaches and who it misses, counted in people — the ONE reach calculation:
+ * the outreach tool's gap analysis (./gaps.ts, the built-in community hubs or an imported list)
+ * and the venue-lists panel both call `listReach`. The LSOAs whose population-weighted centre is
+ * within a straight-line distance of any venue (each counted once, however many catchments
+ * overlap it), the people in them, each venue's own catchment, and the deprived LSOAs beyond
+ * every venue with their nearest venue. Same distance and whole-LSOA rule as ./catchment.ts.
  */
 import type { ReleaseId } from '../../data/contract';
-import { imdDecile, imdRank, lsoaCentroid, straightLineM, type LonLat, type LsoaLike } from '../outreach/catchment';
+import {
+  imdDecile,
+  imdRank,
+  lsoaCentroid,
+  lsoaPopulation,
+  straightLineM,
+  type LonLat,
+  type LsoaLike,
+} from './catchment';
 import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from '../people';
 
 export interface ReachVenue {
@@ -22,16 +31,25 @@ export interface VenueReach {
   people: PeopleTotals;
 }
 
+/** The nearest venue to an LSOA's centre, straight-line metres. */
+export interface NearestVenue {
+  id: string;
+  name: string;
+  distanceM: number;
+}
+
 export interface GapArea {
   code: string;
   name: string;
   ward: string;
+  centroid: LonLat;
   decile: number;
   rank: number | null;
+  /** Mid-2015 population where known (unchanged LSOAs), else null. */
+  population: number | null;
   people: LsoaPeople | null;
-  /** Straight-line metres to the nearest venue of the list. */
-  nearestM: number;
-  nearestVenue: string;
+  /** Null only when the set has no venues. */
+  nearest: NearestVenue | null;
 }
 
 export interface ListReach {
@@ -44,8 +62,10 @@ export interface ListReach {
   perVenue: VenueReach[];
   /** LSOAs in IMD national decile ≤ maxDecile beyond every venue, most people first. */
   gaps: GapArea[];
-  /** LSOAs without a centroid, not assessed. */
-  noCentroid: number;
+  /** LSOAs in IMD national decile ≤ maxDecile with a centroid: the gaps are those of them beyond every venue. */
+  candidates: number;
+  /** Codes of LSOAs in IMD national decile ≤ maxDecile without a centroid: not assessed (sorted). */
+  noCentroid: string[];
 }
 
 const M_PER_DEG_LAT = 111_320;
@@ -84,19 +104,19 @@ function venueGrid(venues: readonly ReachVenue[], radiusM: number): { near: (c: 
 }
 
 /** The nearest venue to a point: candidates by the rough distance, then the exact distance of those close to the best. */
-function nearestVenue(venues: readonly ReachVenue[], c: LonLat): { m: number; name: string } {
+export function nearestVenue(venues: readonly ReachVenue[], c: LonLat): NearestVenue | null {
   let best = Infinity;
   const rough = venues.map((v) => {
     const d = roughM(v.lonLat, c);
     if (d < best) best = d;
     return d;
   });
-  let out = { m: Infinity, name: '' };
+  let out: NearestVenue | null = null;
   rough.forEach((d, i) => {
     const v = venues[i];
     if (!v || d > best * 1.01 + 1) return;
     const exact = straightLineM(v.lonLat, c);
-    if (exact < out.m) out = { m: exact, name: v.name };
+    if (!out || exact < out.distanceM) out = { id: v.id, name: v.name, distanceM: exact };
   });
   return out;
 }
@@ -113,13 +133,17 @@ export function listReach(
   const reached: (LsoaPeople | null)[] = [];
   const beyond: (LsoaPeople | null)[] = [];
   const gaps: GapArea[] = [];
-  let noCentroid = 0;
+  const noCentroid: string[] = [];
+  let candidates = 0;
   for (const l of lsoas) {
     const c = lsoaCentroid(l);
+    const decile = imdDecile(l, release);
+    const deprived = decile !== null && decile <= maxDecile;
     if (!c) {
-      noCentroid++;
+      if (deprived) noCentroid.push(l.properties.code);
       continue;
     }
+    if (deprived) candidates++;
     const people = lsoaPeople(l.properties);
     let within = false;
     for (const i of grid.near(c)) {
@@ -134,19 +158,18 @@ export function listReach(
       continue;
     }
     beyond.push(people);
-    const decile = imdDecile(l, release);
-    if (decile === null || decile > maxDecile) continue;
-    const near = nearestVenue(venues, c);
+    if (!deprived) continue;
     const p = l.properties;
     gaps.push({
       code: p.code,
       name: p.name,
       ward: p.ward,
+      centroid: c,
       decile,
       rank: imdRank(l, release),
+      population: lsoaPopulation(l),
       people,
-      nearestM: near.m,
-      nearestVenue: near.name,
+      nearest: nearestVenue(venues, c),
     });
   }
   gaps.sort((a, b) => (b.people?.population ?? -1) - (a.people?.population ?? -1) || a.code.localeCompare(b.code));
@@ -157,6 +180,7 @@ export function listReach(
     beyond: peopleTotals(beyond),
     perVenue: perVenue.map((v) => ({ venue: v.venue, lsoas: v.people.length, people: peopleTotals(v.people) })),
     gaps,
-    noCentroid,
+    candidates,
+    noCentroid: noCentroid.sort(),
   };
 }
