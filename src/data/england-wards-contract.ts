@@ -4,18 +4,10 @@
  * scripts/pipeline/england-wards.ts from the England-wide sources, loaded on demand by a ward's
  * profile (never by the first view). Columnar, so it gzips small: row i of every array is ward i.
  */
-import type { IndicatorId } from './releases';
+import { SEVEN_DOMAINS } from './releases';
 
 /** The seven IoD 2025 domains a ward profile is made of, in the file's column order. */
-export const PROFILE_DOMAINS = [
-  'inc',
-  'emp',
-  'edu',
-  'hea',
-  'cri',
-  'bar',
-  'liv',
-] as const satisfies readonly IndicatorId[];
+export const PROFILE_DOMAINS = SEVEN_DOMAINS;
 export type ProfileDomain = (typeof PROFILE_DOMAINS)[number];
 
 export interface EnglandWardsData {

@@ -140,7 +140,9 @@ export interface ReleaseEntry {
 }
 
 const MHCLG = 'Ministry of Housing, Communities and Local Government';
-const DOMAINS = ['imd', 'inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'] as const;
+/** The seven IoD domains, in MHCLG's order: one list for the releases, File 10 standing and the ward summaries. */
+export const SEVEN_DOMAINS = ['inc', 'emp', 'edu', 'hea', 'cri', 'bar', 'liv'] as const;
+const DOMAINS = ['imd', ...SEVEN_DOMAINS] as const;
 const SUBDOMAINS = ['cyp', 'ads', 'geo', 'wid', 'ind', 'out'] as const;
 
 /** Newest first: the order of the release controls and of metadata.json. */

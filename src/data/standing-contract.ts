@@ -3,19 +3,10 @@
  * authority district summaries, lower tier, v2). Written by scripts/pipeline/file10.ts, loaded on
  * demand by the council summary and the ward briefing (never by the first view).
  */
-import type { IndicatorId } from './releases';
+import { SEVEN_DOMAINS, type IndicatorId } from './releases';
 
 /** The IMD and the seven domains, in File 10's order. */
-export const STANDING_INDICATORS = [
-  'imd',
-  'inc',
-  'emp',
-  'edu',
-  'hea',
-  'cri',
-  'bar',
-  'liv',
-] as const satisfies readonly IndicatorId[];
+export const STANDING_INDICATORS = ['imd', ...SEVEN_DOMAINS] as const satisfies readonly IndicatorId[];
 export type StandingIndicator = (typeof STANDING_INDICATORS)[number];
 
 /** The measures File 10 publishes; extent and local concentration for the IMD only, scale for income and employment. */
