@@ -47,6 +47,7 @@ async function main(): Promise<number> {
             area: c.code,
             sources: sourcesForArea(c.code),
             outDir: geoDir,
+            keepSources: true,
           });
           for (const o of report.outputs.filter((x) => x.name.startsWith('postcodes/'))) {
             postcodeFiles++;

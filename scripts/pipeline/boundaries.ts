@@ -21,9 +21,16 @@ export interface BoundaryLayer {
   features: AreaFeature[];
 }
 
-export async function readRawLayer(dataDir: string, relPath: string): Promise<RawLayer> {
+/** Which raw features a read keeps (all when absent); the rest are neither checked nor held. */
+export type KeepFeature = (f: RawLayer['features'][number]) => boolean;
+
+export async function readRawLayer(dataDir: string, relPath: string, keep?: KeepFeature): Promise<RawLayer> {
   const abs = path.resolve(dataDir, relPath);
-  return /\.(geo)?json(\.gz)?$/i.test(relPath) ? readGeojson(abs, relPath) : readShapefile(abs, relPath);
+  if (/\.(geo)?json(\.gz)?$/i.test(relPath)) return readGeojson(abs, relPath, keep);
+  const raw = await readShapefile(abs, relPath);
+  if (keep === undefined) return raw;
+  const positions = raw.features.flatMap((f, i) => (keep(f) ? [i + 1] : []));
+  return { ...raw, features: positions.map((p) => raw.features[p - 1]).filter((f) => f !== undefined), positions };
 }
 
 function findField(props: Record<string, unknown>, wanted: string): string | undefined {
@@ -33,14 +40,20 @@ function findField(props: Record<string, unknown>, wanted: string): string | und
 
 /**
  * Reads a boundary layer, checks codes and geometry, and reprojects. Every problem is collected so
- * one run lists them all; the feature is named by 1-based index and code.
+ * one run lists them all; the feature is named by 1-based index (its position in the file) and code.
+ * With `keep`, only the features kept are read, checked and held.
  */
-export async function readBoundaries(dataDir: string, source: BoundarySource): Promise<BoundaryLayer> {
-  const raw = await readRawLayer(dataDir, source.path);
+export async function readBoundaries(
+  dataDir: string,
+  source: BoundarySource,
+  keep?: KeepFeature,
+): Promise<BoundaryLayer> {
+  const raw = await readRawLayer(dataDir, source.path, keep);
   const problems = new ProblemList();
   const seen = new Map<string, number>();
   const features: AreaFeature[] = [];
-  raw.features.forEach((f, i) => {
+  raw.features.forEach((f, index) => {
+    const i = (raw.positions?.[index] ?? index + 1) - 1;
     const codeKey = findField(f.properties, source.codeField);
     const nameKey = findField(f.properties, source.nameField);
     const code = codeKey === undefined ? '' : String(f.properties[codeKey] ?? '').trim();

@@ -37,8 +37,15 @@ export interface PostcodePlacement {
   lsoaOf(i: number): number;
 }
 
-export function postcodePlacement(cacheKey: string, dir: PostcodeDirectory, layer: BoundaryLayer): PostcodePlacement {
-  return cachedSource(`postcode-placement:${cacheKey}:${layer.file}`, () => buildPlacement(dir, layer));
+/** Kept for the process under `cacheKey` (a whole directory's placement); null: this directory's only. */
+export function postcodePlacement(
+  cacheKey: string | null,
+  dir: PostcodeDirectory,
+  layer: BoundaryLayer,
+): PostcodePlacement {
+  return cacheKey === null
+    ? buildPlacement(dir, layer)
+    : cachedSource(`postcode-placement:${cacheKey}:${layer.file}`, () => buildPlacement(dir, layer));
 }
 
 function buildPlacement(dir: PostcodeDirectory, layer: BoundaryLayer): PostcodePlacement {

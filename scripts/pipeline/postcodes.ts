@@ -4,7 +4,7 @@ import { inwardCode, postcodeDistrict } from '../../src/data/postcode';
 import type { AreaFeature, BoundaryLayer } from './boundaries';
 import { PipelineError, type Problem } from './errors';
 import { readPostcodeDirectory } from './postcode-directory';
-import { bboxOf, boundaryDistance, postcodePlacement } from './postcode-placement';
+import { bboxOf, boundaryDistance, postcodePlacement, type Bbox } from './postcode-placement';
 import { round } from './reproject';
 
 export { bboxOf, type Bbox } from './postcode-placement';
@@ -38,6 +38,11 @@ export interface PostcodeInput {
   councilOf: (lsoaCode: string) => { code: string; name: string } | undefined;
   neighbourKm?: number;
   budgetGzip?: number;
+  /**
+   * True when the process builds many councils (build:sites): the whole directory is parsed and
+   * placed once and kept. Otherwise only the rows near the area are kept (a one-council build).
+   */
+  keepWholeDirectory?: boolean;
 }
 
 type Entry = { key: string; lon: number; lat: number; lsoa: string | null };
@@ -50,20 +55,15 @@ type Entry = { key: string; lon: number; lat: number; lsoa: string | null };
  */
 export function buildPostcodeIndex(input: PostcodeInput): PostcodeResult {
   const km = input.neighbourKm ?? POSTCODE_NEIGHBOUR_KM;
-  const dir = readPostcodeDirectory(input.dataDir, input.postcodes);
-  const placement = postcodePlacement(`${input.dataDir}:${input.postcodes}`, dir, input.placementLayer);
+  const [w, s, e, n] = searchBox(input.own, km);
+  const dir = readPostcodeDirectory(input.dataDir, input.postcodes, input.keepWholeDirectory ? 'whole' : [w, s, e, n]);
+  const placement = postcodePlacement(
+    input.keepWholeDirectory ? `${input.dataDir}:${input.postcodes}` : null,
+    dir,
+    input.placementLayer,
+  );
   const ownCodes = new Set(input.own.map((f) => f.code));
   const distance = boundaryDistance(input.own, km);
-  const box = input.own
-    .map((f) => bboxOf(f.geometry))
-    .reduce(
-      (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
-      [Infinity, Infinity, -Infinity, -Infinity],
-    );
-  // km → degrees, generously (the exact test is the distance below).
-  const dLat = km / 110;
-  const dLon = km / (111.32 * Math.cos(((box[1] + box[3]) / 2) * (Math.PI / 180)) || 1);
-  const [w, s, e, n] = [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
   const entries: Entry[] = [];
   let total = 0;
   let nearby = 0;
@@ -102,6 +102,19 @@ export function buildPostcodeIndex(input: PostcodeInput): PostcodeResult {
     withoutCoordinates: noCoordinates.length,
     skipped: dir.skipped,
   };
+}
+
+/** The area's bounding box grown by `km`, generously in degrees (the exact test is the boundary distance). */
+export function searchBox(own: readonly AreaFeature[], km: number): Bbox {
+  const box = own
+    .map((f) => bboxOf(f.geometry))
+    .reduce(
+      (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+      [Infinity, Infinity, -Infinity, -Infinity],
+    );
+  const dLat = km / 110;
+  const dLon = km / (111.32 * Math.cos(((box[1] + box[3]) / 2) * (Math.PI / 180)) || 1);
+  return [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
 }
 
 /**

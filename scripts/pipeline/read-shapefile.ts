@@ -11,6 +11,8 @@ export interface RawLayer {
   file: string;
   crs: Crs;
   features: Array<{ properties: Record<string, unknown>; geometry: Geometry | null }>;
+  /** When a read kept only some features: each one's 1-based position in the file (messages name it). */
+  positions?: number[];
 }
 
 interface ShapefileParts {

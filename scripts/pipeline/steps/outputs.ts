@@ -2,7 +2,7 @@
  * The steps that give the rest of the generated files: postcodes, the context layer, metadata,
  * interventions, SPI and the council's standing.
  */
-import { postcodeDistrictFile } from '../../../src/data/contract';
+import { POSTCODE_NEIGHBOUR_KM, postcodeDistrictFile } from '../../../src/data/contract';
 import type { AreaFeature } from '../boundaries';
 import { councilContent } from '../council-content';
 import { buildContext } from '../context';
@@ -12,8 +12,8 @@ import { buildInterventions } from '../interventions';
 import { LEEDS_POSTCODES_FILE, NSPL_DIR } from '../interventions-sources';
 import { buildMetadata } from '../metadata';
 import { populationMetadata } from '../people-sources';
-import { buildPostcodeIndex } from '../postcodes';
-import { readEnglandLayer } from '../sources/england';
+import { buildPostcodeIndex, searchBox } from '../postcodes';
+import { readEnglandLayer, readEnglandLayerNear } from '../sources/england';
 import { readSpiFromSources } from '../spi';
 import { stableStringify } from '../write-outputs';
 import type { PipelineStep, StepContext, StepValues } from './step';
@@ -23,18 +23,26 @@ export const postcodesStep = {
   inputs: ['geo', 'lookups'],
   provides: ['postcodes'],
   outputs: ['postcodes'],
-  run: async ({ cfg: { dataDir, sources }, get, log }) => {
+  run: async ({ cfg: { dataDir, sources }, options, get, log }) => {
     log('Indexing postcodes');
     const lookups = get('lookups');
+    const own = get('geo').f21.layer.features;
+    const lsoas = sources.postcodeLsoas ?? sources.lsoa21;
+    // England-wide councils already hold the parsed England LSOAs (their own are among them); a
+    // one-council build of Leeds reads only those near it.
+    const whole = options.keepSources === true || (sources.englandWide === true && lsoas.path === sources.lsoa21.path);
     const pcs = buildPostcodeIndex({
       dataDir,
       postcodes: sources.postcodes,
-      placementLayer: await readEnglandLayer(dataDir, sources.postcodeLsoas ?? sources.lsoa21),
-      own: get('geo').f21.layer.features,
+      placementLayer: whole
+        ? await readEnglandLayer(dataDir, lsoas)
+        : await readEnglandLayerNear(dataDir, lsoas, searchBox(own, POSTCODE_NEIGHBOUR_KM)),
+      own,
       councilOf: (code) => {
         const g = lookups.lsoa21.get(code);
         return g ? { code: g.lad, name: g.ladName } : undefined;
       },
+      keepWholeDirectory: options.keepSources === true,
     });
     // Bad directory rows are skipped, not fatal: each named by file and line (once per process's parse).
     for (const p of pcs.skipped.slice(0, 20))

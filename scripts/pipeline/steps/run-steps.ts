@@ -24,7 +24,12 @@ export async function runSteps(steps: readonly PipelineStep[], base: Omit<StepCo
         throw new Error(`pipeline step ${step.id} reads ${key} but does not declare it as an input`);
       return v;
     };
+    const started = performance.now();
     const result = await step.run({ ...base, get });
+    // Per-step cost in the build log, so a slow or memory-hungry step shows (issue 25).
+    base.log(
+      `step ${step.id}: ${Math.round(performance.now() - started)} ms, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB`,
+    );
     const given = Object.keys(result.values ?? {}).sort();
     if (given.join() !== [...step.provides].sort().join())
       throw new Error(

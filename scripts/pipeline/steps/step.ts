@@ -29,6 +29,13 @@ export interface PipelineOptions extends Partial<ResolvedConfig> {
   simplifyMinWeight?: number;
   /** Override the gzip budgets (bytes); tests use this to exercise the over-budget failure. */
   budget?: { firstViewGzip: number; releasesGzip: number; contextGzip?: number };
+  /**
+   * The process builds many councils (build:sites): national sources a council needs only part of
+   * (the postcode directory) are parsed whole once and kept, each council filtering the same parse.
+   * Otherwise (build:data, one council) only the part near the area is kept, which is faster and
+   * holds far less memory (issue 25).
+   */
+  keepSources?: boolean;
   /** Progress lines (the CLI prints them; tests stay quiet). */
   log?: (line: string) => void;
 }
