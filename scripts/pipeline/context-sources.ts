@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Geometry } from 'geojson';
 import { column, cell, parseCsv } from './csv';
 import { PipelineError, ProblemList } from './errors';
+import { readText as readTextFile } from './read-text';
 
 /** One OSM feature from the West Yorkshire extracts, as read (lon/lat). */
 export interface OsmFeature {
@@ -17,8 +16,7 @@ export interface OsmFeature {
 function readText(dataDir: string, rel: string): string {
   const abs = path.join(dataDir, rel);
   try {
-    const bytes = readFileSync(abs);
-    return rel.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+    return readTextFile(abs);
   } catch (e) {
     throw new PipelineError({ file: rel, message: `cannot read file (${(e as Error).message})` });
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from './read-text';
 import { parseDelimited } from '../../src/domain/csv';
 import { PipelineError, type ProblemList } from './errors';
 
@@ -44,7 +44,7 @@ export function parseCsv(text: string, file: string): CsvTable {
 export function readCsv(filePath: string, displayName: string = filePath): CsvTable {
   let text: string;
   try {
-    text = readFileSync(filePath, 'utf8');
+    text = readText(filePath);
   } catch (e) {
     throw new PipelineError({ file: displayName, message: `cannot read file (${(e as Error).message})` });
   }

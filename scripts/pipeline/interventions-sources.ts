@@ -4,10 +4,10 @@
  * every other council looks postcodes up in the NSPL May 2025 file of their postcode area
  * (places/postcodes_england_wales/<AREA>.csv.gz), read only for the areas its content names.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { csvRecords } from './csv';
+import { readText } from './read-text';
 import { postcodeKey } from '../../src/data/postcode';
 
 export const LEEDS_POSTCODES_FILE = 'places/ls_postcode_centroids.csv';
@@ -27,7 +27,7 @@ export interface PostcodeLookup {
 
 function readTable(sourcesDir: string, file: string): Map<string, [number, number] | null> {
   const path = join(sourcesDir, file);
-  const text = file.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
+  const text = readText(path);
   const out = new Map<string, [number, number] | null>();
   for (const r of csvRecords(text, file)) {
     const lat = parseFloat(r.lat ?? '');

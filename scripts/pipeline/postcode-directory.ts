@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { isFullPostcode, postcodeKey } from '../../src/data/postcode';
 import { PipelineError, type Problem } from './errors';
+import { readText } from './read-text';
 import { cachedSource } from './source-cache';
 
 /**
@@ -100,8 +100,7 @@ function parseDirectory(
   const skipped: Problem[] = [];
   let rows = 0;
   for (const file of files) {
-    const bytes = readFileSync(path.resolve(dataDir, file));
-    const text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
+    const text = readText(path.resolve(dataDir, file)).replace(/^\uFEFF/, '');
     rows += parseFile(file, text, {
       row: (key, x, y) => {
         if (box === null || (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3])) cols.push(key, x, y);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { Geometry } from 'geojson';
 import { PipelineError } from './errors';
 import type { Crs } from './crs';
 import { scanFeatureCollection } from './geojson-scan';
 import type { RawLayer } from './read-shapefile';
+import { readText } from './read-text';
 
 interface GeoJsonLike {
   type?: unknown;
@@ -25,8 +24,7 @@ export function readGeojson(absPath: string, display: string, keep?: (f: RawFeat
   const positions: number[] = [];
   try {
     // The England-wide files are gzip-compressed GeoJSON (.geojson.gz).
-    const bytes = readFileSync(absPath);
-    const text = (/\.gz$/i.test(absPath) ? gunzipSync(bytes) : bytes).toString('utf8');
+    const text = readText(absPath);
     if (keep === undefined) parsed = JSON.parse(text) as GeoJsonLike;
     else {
       let n = 0;
