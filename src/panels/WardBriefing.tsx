@@ -5,8 +5,7 @@ import type { DataMetadata } from '../data/contract';
 import type { InterventionProperties } from '../data/content-contract';
 import type { WardBriefingModel } from '../domain/briefing';
 import { typeStyle } from '../domain/interventions';
-import { shapePath } from '../domain/venue-shapes';
-import { VenueKeyIcon } from './VenueKeyIcon';
+import { BriefingFigure } from './BriefingFigure';
 import { areaMeasureRows, areaMeasuresSentence, ordinal } from '../domain/standing';
 import { loadedStanding, useStanding } from '../state/standing-store';
 import { StandingHeadline } from './CouncilStanding';
@@ -26,125 +25,19 @@ export interface WardBriefingProps {
   area?: { rule: string };
 }
 
-/** A venue mark's box on the briefing map, in SVG units (about 5 mm printed). */
-const VENUE_MARK = 16;
-
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const count = (n: number | null) => (n === null ? 'not available' : n.toLocaleString('en-GB'));
 const changeText = (c: number | null) =>
   c === null ? 'boundary changed' : c === 0 ? 'no change' : `${c > 0 ? '+' : '−'}${Math.abs(c)}`;
 
-/** The map of the ward for print: vector (SVG), so it prints at the printer's full resolution. */
-function BriefingMap(p: { model: WardBriefingModel }) {
-  const m = () => p.model.map;
-  return (
-    <svg
-      class="briefing-map__svg"
-      viewBox={`0 0 ${m().width} ${m().height}`}
-      role="img"
-      aria-labelledby="briefing-map-title"
-    >
-      <title id="briefing-map-title">
-        Map of {p.model.name}: its {p.model.lsoas.length} LSOAs coloured by national IMD decile (IoD 2025), numbered as
-        in the list{m().venues.marks.length > 0 ? `, with ${m().venues.marks.length} venues of your lists` : ''}.
-      </title>
-      <defs>
-        <pattern id="briefing-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill="#d9d9d9" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#777" stroke-width="1.5" />
-        </pattern>
-      </defs>
-      <rect width={m().width} height={m().height} fill="#f2efe9" />
-      <For each={m().context}>{(d) => <path d={d} fill="#e3e1dc" stroke="#ffffff" stroke-width="0.8" />}</For>
-      <For each={m().lsoas}>
-        {(l) => (
-          <path
-            d={l.path}
-            fill={l.fill ?? 'url(#briefing-hatch)'}
-            fill-rule="evenodd"
-            stroke="#ffffff"
-            stroke-width="0.8"
-          />
-        )}
-      </For>
-      <For each={m().lsoas.filter((l) => l.flag === '10%')}>
-        {(l) => <path d={l.path} fill="none" stroke="#000" stroke-width="1.6" stroke-dasharray="5 3" />}
-      </For>
-      <For each={m().lsoas.filter((l) => l.flag === '1%')}>
-        {(l) => (
-          <>
-            <path d={l.path} fill="none" stroke="#fff" stroke-width="5" />
-            <path d={l.path} fill="none" stroke="#d7191c" stroke-width="3" />
-          </>
-        )}
-      </For>
-      <path d={m().wardOutline} fill="none" stroke="#fff" stroke-width="6" />
-      <path d={m().wardOutline} fill="none" stroke="#000" stroke-width="3" />
-      <For each={m().lsoas.filter((l) => l.label !== null)}>
-        {(l) => (
-          <g transform={`translate(${l.label![0].toFixed(1)} ${l.label![1].toFixed(1)})`}>
-            <circle r="9" fill="#fff" stroke="#000" stroke-width="1" />
-            <text class="briefing-map__label" text-anchor="middle" dy="3.5">
-              {l.n}
-            </text>
-          </g>
-        )}
-      </For>
-      <For each={m().venues.marks}>
-        {(v) => (
-          <path
-            class="briefing-map__venue"
-            data-venue={v.id}
-            d={shapePath(v.style.shape, VENUE_MARK)}
-            transform={`translate(${(v.x - VENUE_MARK / 2).toFixed(1)} ${(v.y - VENUE_MARK / 2).toFixed(1)})`}
-            fill={v.style.shape === 'ring' ? 'none' : v.style.colour}
-            stroke={v.style.shape === 'ring' ? v.style.colour : '#1a1a1a'}
-            stroke-width={v.style.shape === 'ring' ? 2.5 : 1}
-          >
-            <title>{v.name}</title>
-          </path>
-        )}
-      </For>
-      <g transform={`translate(${m().width - 34} 12)`} aria-hidden="true">
-        <rect x="-4" y="-4" width="30" height="46" fill="#fff" stroke="#000" stroke-width="0.8" />
-        <path d="M11 2 L19 28 L11 22 L3 28 Z" fill="#000" />
-        <text class="briefing-map__text" x="11" y="39" text-anchor="middle">
-          N
-        </text>
-      </g>
-      <g transform={`translate(12 ${m().height - 14})`} aria-hidden="true">
-        <rect x="-4" y="-16" width={m().scaleBar.length + 8} height="24" fill="#fff" fill-opacity="0.9" />
-        <rect x="0" y="0" width={m().scaleBar.length / 2} height="5" fill="#000" />
-        <rect
-          x={m().scaleBar.length / 2}
-          y="0"
-          width={m().scaleBar.length / 2}
-          height="5"
-          fill="#fff"
-          stroke="#000"
-          stroke-width="0.8"
-        />
-        <text class="briefing-map__text" x="0" y="-4">
-          0
-        </text>
-        <text class="briefing-map__text" x={m().scaleBar.length} y="-4" text-anchor="end">
-          {m().scaleBar.label}
-        </text>
-      </g>
-    </svg>
-  );
-}
+const capitalise = (t: string): string => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
 
 /**
  * The ward briefing: a document of at most two A4 pages a councillor can hand out — its own layout, not
  * the screen in print styles. On screen it is a preview with Print and Close; printing prints only it.
  */
-const capitalise = (t: string): string => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
-
 export function WardBriefing(p: WardBriefingProps) {
   let heading: HTMLHeadingElement | undefined;
-  const release = () => p.metadata.releases.find((r) => r.id === '2025');
-  const standing = useStanding();
   onMount(() => {
     document.documentElement.classList.add('briefing-open');
     heading?.focus();
@@ -168,50 +61,13 @@ export function WardBriefing(p: WardBriefingProps) {
         </button>
       </div>
       <article class="briefing" aria-labelledby="briefing-title">
-        <header class="briefing__head">
-          <p class="briefing__kicker">
-            {p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}
-          </p>
-          <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={heading}>
-            {p.model.name}
-          </h1>
-          <Show
-            when={p.area}
-            fallback={
-              <p class="briefing__sub">
-                Electoral ward {p.model.code} ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries)
-                {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
-                {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
-              </p>
-            }
-          >
-            <p class="briefing__sub">
-              An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}
-            </p>
-          </Show>
-        </header>
+        <BriefingHead {...p} heading={(el) => (heading = el)} />
 
         <BriefingFactsSection {...p} />
 
-        <Show when={p.measureLsoas && release()}>
-          {(r) => (
-            <section
-              class="briefing__note"
-              data-testid="briefing-standing"
-              aria-label={`The ward and ${p.metadata.area.name} in England`}
-            >
-              <StandingHeadline testId="briefing-standing-headline" />
-              <p data-testid="briefing-measures">
-                This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
-                {areaMeasuresSentence(
-                  areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())),
-                )}
-              </p>
-            </section>
-          )}
-        </Show>
+        <BriefingStanding {...p} />
 
-        <BriefingFigure {...p} />
+        <BriefingFigure model={p.model} area={p.area !== undefined} />
 
         <BriefingLsoaTable model={p.model} />
 
@@ -224,6 +80,57 @@ export function WardBriefing(p: WardBriefingProps) {
         <BriefingFooter metadata={p.metadata} />
       </article>
     </div>
+  );
+}
+
+/** The title block: the ward's name and code (or the area's rule), its committee and whether it is a priority ward. */
+function BriefingHead(p: WardBriefingProps & { heading: (el: HTMLHeadingElement) => void }) {
+  return (
+    <header class="briefing__head">
+      <p class="briefing__kicker">
+        {p.area ? 'Area briefing' : 'Ward briefing'} · {p.metadata.area.name}
+      </p>
+      <h1 id="briefing-title" class="briefing__title" tabindex="-1" ref={p.heading}>
+        {p.model.name}
+      </h1>
+      <Show
+        when={p.area}
+        fallback={
+          <p class="briefing__sub">
+            Electoral ward {p.model.code} ({COUNCIL.wardMethod?.vintage ?? 'December 2024'} boundaries)
+            {p.model.committee ? ` · ${p.model.committee} Community Committee` : ''}
+            {p.priority ? ` · one of the ${PRIORITY_WARDS.length} priority wards` : ''}
+          </p>
+        }
+      >
+        <p class="briefing__sub">
+          An area defined in the atlas, of {p.model.lsoas.length} LSOAs 2021. {p.area?.rule}
+        </p>
+      </Show>
+    </header>
+  );
+}
+
+/** The council in England and the ward's IoD summary measures (File 10's method), when the LSOAs are given. */
+function BriefingStanding(p: WardBriefingProps) {
+  const release = () => p.metadata.releases.find((r) => r.id === '2025');
+  const standing = useStanding();
+  return (
+    <Show when={p.measureLsoas && release()}>
+      {(r) => (
+        <section
+          class="briefing__note"
+          data-testid="briefing-standing"
+          aria-label={`The ward and ${p.metadata.area.name} in England`}
+        >
+          <StandingHeadline testId="briefing-standing-headline" />
+          <p data-testid="briefing-measures">
+            This ward, by the method of IoD 2025 File 10 (council’s published figure in brackets):{' '}
+            {areaMeasuresSentence(areaMeasureRows(p.measureLsoas ?? [], r().nationalCount, loadedStanding(standing())))}
+          </p>
+        </section>
+      )}
+    </Show>
   );
 }
 
@@ -290,57 +197,6 @@ function BriefingFactsSection(p: WardBriefingProps) {
         </Show>
       </p>
     </section>
-  );
-}
-
-/** The map with its key: deciles, outlines, and the imported venues drawn (their categories, lists, approximation). */
-function BriefingFigure(p: WardBriefingProps) {
-  const venues = () => p.model.map.venues;
-  return (
-    <figure class="briefing-map">
-      <BriefingMap model={p.model} />
-      <figcaption class="briefing-legend">
-        <strong>IMD 2025 national decile — LSOAs in this {p.area ? 'area' : 'ward'}</strong>
-        <ul>
-          <For each={p.model.legend}>
-            {(row) => (
-              <li>
-                <span
-                  class="briefing-legend__swatch"
-                  classList={{ 'briefing-legend__swatch--none': row.colour === null }}
-                  style={row.colour ? { 'background-color': row.colour } : {}}
-                />
-                {row.label}: {row.count}
-              </li>
-            )}
-          </For>
-          <li>
-            <span class="briefing-legend__line briefing-legend__line--p1" /> most deprived 1%
-          </li>
-          <li>
-            <span class="briefing-legend__line briefing-legend__line--p10" /> most deprived 10%
-          </li>
-        </ul>
-        <Show when={venues().marks.length > 0}>
-          <strong>Venues from your lists: {venues().lists.join(', ')}</strong>
-          <ul data-testid="briefing-venue-key">
-            <For each={venues().key}>
-              {(k) => (
-                <li>
-                  <VenueKeyIcon style={k} size={14} /> {k.label}: {k.count}
-                </li>
-              )}
-            </For>
-          </ul>
-          <p class="briefing__note" data-testid="briefing-venue-note">
-            Imported in this browser, not published data.
-            {venues().approximate > 0
-              ? ` ${venues().approximate} of ${venues().marks.length} placed by postcode centroid — approximate.`
-              : ''}
-          </p>
-        </Show>
-      </figcaption>
-    </figure>
   );
 }
 
