@@ -98,3 +98,13 @@ export function csvFileName(kind: ExportKind, c: ExportContext): string {
 export const wardName = (code: string, c: ExportContext) => c.wardNames?.[code] ?? null;
 /** Distances in whole metres. */
 export const metres = (m: number) => Math.round(m);
+
+/** The columns that open every per-LSOA table: who the LSOA is, and where it stands in England. */
+export const lsoaIdentityHeader = (c: ExportContext): string[] => [
+  'LSOA code',
+  'LSOA name',
+  'Ward code',
+  'Ward',
+  withReleaseTag('IMD national decile', c),
+  withReleaseTag('IMD national rank', c),
+];

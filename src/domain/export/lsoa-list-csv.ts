@@ -3,7 +3,7 @@ import { flagKey, valueKey } from '../../data/contract';
 import { isFiniteNumber } from '../../data/numeric';
 import { imdDecile, imdRank, lsoaPopulation, type LsoaLike } from '../outreach/catchment';
 import { toCsv } from './csv-document';
-import { preamble, wardName, withReleaseTag, type ExportContext } from './export-context';
+import { lsoaIdentityHeader, preamble, wardName, withReleaseTag, type ExportContext } from './export-context';
 
 /** A ward's LSOAs (or any list of LSOAs), most deprived first. */
 export function wardLsoasCsv(rows: readonly LsoaLike[], context: ExportContext): string {
@@ -14,12 +14,7 @@ export function wardLsoasCsv(rows: readonly LsoaLike[], context: ExportContext):
       a.properties.code.localeCompare(b.properties.code),
   );
   const header = [
-    'LSOA code',
-    'LSOA name',
-    'Ward code',
-    'Ward',
-    withReleaseTag('IMD national decile', c),
-    withReleaseTag('IMD national rank', c),
+    ...lsoaIdentityHeader(c),
     withReleaseTag(`IMD decile within ${c.area ?? 'Leeds'}`, c),
     withReleaseTag('Most deprived 1%', c),
     withReleaseTag('Most deprived 10%', c),

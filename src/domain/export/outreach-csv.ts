@@ -6,7 +6,15 @@ import { DECILES, formatDistance, type CatchmentResult } from '../outreach/catch
 import type { GapResult, GapRow, NearbyIntervention } from '../outreach/gaps';
 import { typeStyle } from '../interventions';
 import { toCsv } from './csv-document';
-import { metres, preamble, releaseTag, wardName, withReleaseTag, type ExportContext } from './export-context';
+import {
+  lsoaIdentityHeader,
+  metres,
+  preamble,
+  releaseTag,
+  wardName,
+  withReleaseTag,
+  type ExportContext,
+} from './export-context';
 import { peopleCells, peopleHeader, peopleLine, peopleNote } from './people-columns';
 
 /** Catchment list: one record per LSOA inside; totals in the preamble. */
@@ -114,12 +122,7 @@ export function gapCsv(
       : []),
   ];
   const header = [
-    'LSOA code',
-    'LSOA name',
-    'Ward code',
-    'Ward',
-    withReleaseTag('IMD national decile', c),
-    withReleaseTag('IMD national rank', c),
+    ...lsoaIdentityHeader(c),
     'Population mid-2015 (where known)',
     ...peopleHeader(def),
     `Nearest ${one}`,
