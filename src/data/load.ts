@@ -164,20 +164,20 @@ function loadAreaFile(file: AreaFileKey): Promise<Topology> {
   return load();
 }
 
+type AreasLoader<C> = (releases: readonly DerivationRelease[]) => Promise<C>;
+const lsoaLoader =
+  (id: LsoaGeographyId): AreasLoader<LsoaCollection> =>
+  (releases) =>
+    loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases));
+const wardLoader =
+  (id: WardGeographyId): AreasLoader<WardCollection> =>
+  (releases) =>
+    loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases));
+
 /** The loader of each on-demand geography of the table (LSOA 2011: only IoD 2019 / 2015 need it), by id. */
-export const ON_DEMAND_LOADERS: {
-  readonly [G in OnDemandGeographyId]: (releases: readonly DerivationRelease[]) => Promise<AreaCollectionOf<G>>;
-} = {
-  ...byGeography(
-    geographyIdsWhere({ kind: 'lsoa', load: 'on-demand' }),
-    (id) => (releases: readonly DerivationRelease[]) =>
-      loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases)),
-  ),
-  ...byGeography(
-    geographyIdsWhere({ kind: 'ward', load: 'on-demand' }),
-    (id) => (releases: readonly DerivationRelease[]) =>
-      loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases)),
-  ),
+export const ON_DEMAND_LOADERS: { readonly [G in OnDemandGeographyId]: AreasLoader<AreaCollectionOf<G>> } = {
+  ...byGeography(geographyIdsWhere({ kind: 'lsoa', load: 'on-demand' }), lsoaLoader),
+  ...byGeography(geographyIdsWhere({ kind: 'ward', load: 'on-demand' }), wardLoader),
 };
 
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */

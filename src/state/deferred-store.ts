@@ -3,7 +3,7 @@ import { RELEASES } from '../data/contract';
 import {
   byGeography,
   geography,
-  ON_DEMAND_GEOGRAPHY_IDS,
+  geographyIdsWhere,
   type GeographyId,
   type OnDemandGeographyId,
 } from '../data/geographies';
@@ -29,6 +29,9 @@ export interface DeferredData {
   areas: Accessor<LoadedAreas>;
 }
 
+const ON_DEMAND_LSOAS = geographyIdsWhere({ kind: 'lsoa', load: 'on-demand' });
+const ON_DEMAND_WARDS = geographyIdsWhere({ kind: 'ward', load: 'on-demand' });
+
 /**
  * What an on-demand geography gives the person, as the subject of "… unavailable": for an LSOA level,
  * the releases mapped on it ("The LSOA 2011 areas of IoD 2019 and 2015 are").
@@ -37,6 +40,11 @@ export function onDemandUnavailable(id: GeographyId): string {
   const releases = RELEASES.filter((r) => lsoaVintage(r) === id);
   const of = releases.length > 0 ? ` of IoD ${releases.join(' and ')}` : '';
   return `The ${geography(id).label} areas${of} are`;
+}
+
+/** Each accessor's value now, by id. */
+function valuesNow<G extends string, T>(ids: readonly G[], accessors: Readonly<Record<G, Accessor<T>>>): Record<G, T> {
+  return byGeography(ids, (id) => accessors[id]());
 }
 
 /**
@@ -62,14 +70,19 @@ export function createDeferredData(
     notice,
     retryOn,
   );
-  const onDemand = byGeography(ON_DEMAND_GEOGRAPHY_IDS, (id) =>
+  const deferredAreas = <C>(
+    id: OnDemandGeographyId,
+    load: (releases: FirstViewData['metadata']['releases']) => Promise<C>,
+  ) =>
     createDeferredFile(
       () => wanted(id),
-      { unavailable: onDemandUnavailable(id), load: () => ON_DEMAND_LOADERS[id](first.metadata.releases) },
+      { unavailable: onDemandUnavailable(id), load: () => load(first.metadata.releases) },
       notice,
       retryOn,
-    ),
-  );
+    );
+  // One record per kind, so each level keeps its own collection type (LSOA or ward features).
+  const lsoaLevels = byGeography(ON_DEMAND_LSOAS, (id) => deferredAreas(id, ON_DEMAND_LOADERS[id]));
+  const wardLevels = byGeography(ON_DEMAND_WARDS, (id) => deferredAreas(id, ON_DEMAND_LOADERS[id]));
   const { metadata: _, ...firstAreas } = first;
   const lsoa21 = () => details() ?? first.lsoa21;
   return {
@@ -80,7 +93,8 @@ export function createDeferredData(
     areas: () => ({
       ...firstAreas,
       lsoa21: lsoa21(),
-      ...byGeography(ON_DEMAND_GEOGRAPHY_IDS, (id) => onDemand[id]()),
+      ...valuesNow(ON_DEMAND_LSOAS, lsoaLevels),
+      ...valuesNow(ON_DEMAND_WARDS, wardLevels),
     }),
   };
 }
