@@ -16,16 +16,11 @@ export { type AreaDetails, compactDetails, expandDetails } from './details';
 export * from './context-contract';
 export { AREA_FEATURES, type AreaFeatureId, type CouncilContent, type CouncilMetadata } from './council-contract';
 import { RELEASE_TABLE, type IndicatorId, type ReleaseEntry } from './releases';
+import { AREA_FILES } from './geographies';
 
 export const GEO_FILES = {
-  /**
-   * TopoJSON: objects `lsoa21` (LsoaProperties: IoD values of the LSOA 2021 releases plus comparable
-   * values of the LSOA 2011 releases, first-view keys only, see isFirstViewKey) and `wards`
-   * (WardProperties with ward summaries). The first view: budget 100 KB gzip.
-   */
-  areas2021: 'areas-2021.topojson',
-  /** TopoJSON: object `lsoa11` (LsoaProperties: values of the LSOA 2011 releases). */
-  areas2011: 'areas-2011.topojson',
+  /** TopoJSON area files, one or more geography levels each (src/data/geographies.ts). */
+  ...AREA_FILES,
   /** JSON DataMetadata: area, releases, sources, licences, attribution, counts, derivations, bbox. */
   metadata: 'metadata.json',
   /**
@@ -52,7 +47,8 @@ export const GEO_FILES = {
   englandWards: 'england-wards.json',
 } as const;
 
-export const TOPO_OBJECTS = { lsoa21: 'lsoa21', lsoa11: 'lsoa11', wards: 'wards' } as const;
+/** Each geography's object in its area file, by geography id (the table's, src/data/geographies.ts). */
+export { TOPO_OBJECTS } from './geographies';
 
 export { CHANGE_TARGET_RELEASE, INDICATOR_INFO, INDICATORS, RELEASE_TABLE } from './releases';
 export type {

@@ -13,7 +13,21 @@ import {
   type PostcodeDistrict,
   type WardProperties,
 } from './contract';
-import { geography, LOADER_PLAN, loadStepOf, type GeographyId } from './geographies';
+import {
+  AREA_FILES,
+  byGeography,
+  geography,
+  geographyIdsWhere,
+  LOADER_PLAN,
+  loadStepOf,
+  type AreaFileKey,
+  type FirstViewGeographyId,
+  type GeographyId,
+  type KindOf,
+  type LsoaGeographyId,
+  type OnDemandGeographyId,
+  type WardGeographyId,
+} from './geographies';
 import { areaCollection, isLsoaProperties, isWardProperties } from './topo-areas';
 import { deriveFields, type DerivationRelease } from './derived-fields';
 import { checkedFile, type FileGuard } from './check';
@@ -37,10 +51,24 @@ export type WardFeature = Feature<AreaGeometry, WardProperties>;
 export type LsoaCollection = FeatureCollection<AreaGeometry, LsoaProperties>;
 export type WardCollection = FeatureCollection<AreaGeometry, WardProperties>;
 
-export interface FirstViewData {
+export type AreaCollection = LsoaCollection | WardCollection;
+export type AreaFeature = LsoaFeature | WardFeature;
+
+interface CollectionOfKind {
+  lsoa: LsoaCollection;
+  ward: WardCollection;
+}
+/** The collection a geography of the table loads as: LSOA or ward features, by its kind (src/data/geographies.ts). */
+export type AreaCollectionOf<G extends GeographyId> = CollectionOfKind[KindOf<G>];
+
+/** The areas of every first-view geography of the table, by geography id. */
+export type FirstViewAreas = { [G in FirstViewGeographyId]: AreaCollectionOf<G> };
+
+/** The areas loaded so far: every first-view geography, and each on-demand one once it has loaded. */
+export type LoadedAreas = FirstViewAreas & { [G in OnDemandGeographyId]?: AreaCollectionOf<G> | undefined };
+
+export interface FirstViewData extends FirstViewAreas {
   metadata: DataMetadata;
-  lsoa21: LsoaCollection;
-  wards: WardCollection;
 }
 
 /** Where the generated files are served from: under Vite's base so the app works from a sub-path. */
@@ -63,11 +91,13 @@ export async function fetchChecked<T>(file: string, guard: FileGuard<T>): Promis
 
 /** The area files of the first view (src/data/geographies.ts: one file may hold several geographies). */
 const FIRST_VIEW_STEPS = LOADER_PLAN.filter((s) => s.when === 'first-view');
+const FIRST_VIEW_LSOAS = geographyIdsWhere({ kind: 'lsoa', load: 'first-view' });
+const FIRST_VIEW_WARDS = geographyIdsWhere({ kind: 'ward', load: 'first-view' });
 
 export async function loadFirstView(): Promise<FirstViewData> {
   const [metadata, ...topologies] = await Promise.all([
     fetchChecked(GEO_FILES.metadata, metadataGuard),
-    ...FIRST_VIEW_STEPS.map((s) => fetchChecked(GEO_FILES[s.file], topologyGuard)),
+    ...FIRST_VIEW_STEPS.map((s) => fetchChecked(AREA_FILES[s.file], topologyGuard)),
   ]);
   useCouncil(metadata);
   const topologyOf = (id: GeographyId): Topology => {
@@ -77,13 +107,22 @@ export async function loadFirstView(): Promise<FirstViewData> {
   };
   return {
     metadata,
-    lsoa21: withDerivedFields(
-      areaCollection(topologyOf('lsoa21'), geography('lsoa21').topoObject, isLsoaProperties),
-      metadata.releases,
-      '2021',
-    ),
-    wards: areaCollection(topologyOf('wards'), geography('wards').topoObject, isWardProperties),
+    ...byGeography(FIRST_VIEW_LSOAS, (id) => readAreas(id, topologyOf(id), metadata.releases)),
+    ...byGeography(FIRST_VIEW_WARDS, (id) => readAreas(id, topologyOf(id), metadata.releases)),
   };
+}
+
+/**
+ * One geography's areas in its fetched file, each feature checked against its kind's properties; LSOAs
+ * get the flags and local ranks the file leaves out (derived for the releases on their vintage).
+ */
+function readAreas(id: LsoaGeographyId, t: Topology, releases: readonly DerivationRelease[]): LsoaCollection;
+function readAreas(id: WardGeographyId, t: Topology, releases: readonly DerivationRelease[]): WardCollection;
+function readAreas(id: GeographyId, t: Topology, releases: readonly DerivationRelease[]): AreaCollection {
+  const g = geography(id);
+  return g.kind === 'ward'
+    ? areaCollection(t, g.topoObject, isWardProperties)
+    : withDerivedFields(areaCollection(t, g.topoObject, isLsoaProperties), releases, g.vintage);
 }
 
 /** The areas with the flags and local ranks the file leaves out (src/data/derived-fields.ts) filled in. */
@@ -114,13 +153,35 @@ function keepOnSuccess<A extends unknown[], T>(load: (...args: A) => Promise<T>)
   };
 }
 
+/** An area file, fetched and checked once (a failed fetch may be retried); several geographies may share it. */
+const areaFiles = new Map<AreaFileKey, () => Promise<Topology>>();
+function loadAreaFile(file: AreaFileKey): Promise<Topology> {
+  let load = areaFiles.get(file);
+  if (!load) {
+    load = keepOnSuccess(() => fetchChecked(AREA_FILES[file], topologyGuard));
+    areaFiles.set(file, load);
+  }
+  return load();
+}
+
+type AreasLoader<C> = (releases: readonly DerivationRelease[]) => Promise<C>;
+const lsoaLoader =
+  (id: LsoaGeographyId): AreasLoader<LsoaCollection> =>
+  (releases) =>
+    loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases));
+const wardLoader =
+  (id: WardGeographyId): AreasLoader<WardCollection> =>
+  (releases) =>
+    loadAreaFile(geography(id).file).then((t) => readAreas(id, t, releases));
+
+/** The loader of each on-demand geography of the table (LSOA 2011: only IoD 2019 / 2015 need it), by id. */
+export const ON_DEMAND_LOADERS: { readonly [G in OnDemandGeographyId]: AreasLoader<AreaCollectionOf<G>> } = {
+  ...byGeography(geographyIdsWhere({ kind: 'lsoa', load: 'on-demand' }), lsoaLoader),
+  ...byGeography(geographyIdsWhere({ kind: 'ward', load: 'on-demand' }), wardLoader),
+};
+
 /** LSOA 2011 boundaries are only needed for IoD 2019/2015, so they load on first use. */
-export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = keepOnSuccess(
-  (releases: readonly DerivationRelease[]) =>
-    fetchChecked(GEO_FILES[loadStepOf(LOADER_PLAN, 'lsoa11').file], topologyGuard).then((t) =>
-      withDerivedFields(areaCollection(t, geography('lsoa11').topoObject, isLsoaProperties), releases, '2011'),
-    ),
-);
+export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = ON_DEMAND_LOADERS.lsoa11;
 
 const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
 /** One postcode file (postcodes/LS7.json, or a sector's, postcodes/SE1-7.json), fetched once; a failed fetch may be retried. */

@@ -1,19 +1,26 @@
 import { geometryBBox, type BBox } from './geometry';
-import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
+import {
+  byGeography,
+  LSOA_GEOGRAPHY_IDS,
+  WARD_GEOGRAPHY_IDS,
+  type LsoaGeographyId,
+  type WardGeographyId,
+} from '../data/geographies';
+import type { LoadedAreas, LsoaFeature, WardFeature } from '../data/load';
 
 export type { BBox };
 
-/** Lookups by code over the loaded areas, built once after loading. */
-export interface AreaIndex {
-  lsoa21: Map<string, LsoaFeature>;
-  lsoa11: Map<string, LsoaFeature>;
-  wards: Map<string, WardFeature>;
-  /** Ward code → its LSOA 2021 codes, sorted. */
-  lsoa21ByWard: Map<string, string[]>;
-  lsoa11ByWard: Map<string, string[]>;
-}
+/**
+ * Lookups by code over the loaded areas, one per geography of the table (src/data/geographies.ts), keyed
+ * by its id (`index.lsoa21`, `index.wards`, …); a level not loaded yet has an empty map.
+ */
+export type AreaIndex = Record<LsoaGeographyId, Map<string, LsoaFeature>> &
+  Record<WardGeographyId, Map<string, WardFeature>> & {
+    /** Per LSOA level: ward code → its LSOA codes, sorted. */
+    lsoasByWard: Record<LsoaGeographyId, Map<string, string[]>>;
+  };
 
-function groupByWard(features: LsoaFeature[]): Map<string, string[]> {
+function groupByWard(features: readonly LsoaFeature[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of features) {
     const list = out.get(f.properties.ward) ?? [];
@@ -24,21 +31,15 @@ function groupByWard(features: LsoaFeature[]): Map<string, string[]> {
   return out;
 }
 
-export function buildAreaIndex(lsoa21: LsoaCollection, wards: WardCollection, lsoa11?: LsoaCollection): AreaIndex {
-  return {
-    lsoa21: new Map(lsoa21.features.map((f) => [f.properties.code, f])),
-    lsoa11: new Map((lsoa11?.features ?? []).map((f) => [f.properties.code, f])),
-    wards: new Map(wards.features.map((f) => [f.properties.code, f])),
-    lsoa21ByWard: groupByWard(lsoa21.features),
-    lsoa11ByWard: groupByWard(lsoa11?.features ?? []),
-  };
+function byCode<F extends LsoaFeature | WardFeature>(features: readonly F[] | undefined): Map<string, F> {
+  return new Map((features ?? []).map((f) => [f.properties.code, f]));
 }
 
-export function withLsoa11(index: AreaIndex, lsoa11: LsoaCollection): AreaIndex {
+export function buildAreaIndex(areas: LoadedAreas): AreaIndex {
   return {
-    ...index,
-    lsoa11: new Map(lsoa11.features.map((f) => [f.properties.code, f])),
-    lsoa11ByWard: groupByWard(lsoa11.features),
+    ...byGeography(LSOA_GEOGRAPHY_IDS, (id) => byCode(areas[id]?.features)),
+    ...byGeography(WARD_GEOGRAPHY_IDS, (id) => byCode(areas[id]?.features)),
+    lsoasByWard: byGeography(LSOA_GEOGRAPHY_IDS, (id) => groupByWard(areas[id]?.features ?? [])),
   };
 }
 

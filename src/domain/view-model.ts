@@ -6,7 +6,9 @@ import { slugify } from '../data/slug';
 import type { FeatureCollection } from 'geojson';
 import type { InterventionProperties, InterventionsCollection } from '../data/content-contract';
 import type { DataMetadata, ReleaseId } from '../data/contract';
-import type { LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
+import type { GeographyId } from '../data/geographies';
+import type { LoadedAreas, LsoaCollection, LsoaFeature, WardCollection, WardFeature } from '../data/load';
+import { lsoaVintage } from './indicators';
 import type { AreaSet } from './area-set';
 import type { AreaIndex } from './area-index';
 import { typeStyle } from './interventions';
@@ -28,19 +30,20 @@ export function colouring(state: AppState, meta: DataMetadata, spiLabel: string)
   return colouringFor(state, { areaCount: (r: ReleaseId) => areaCount(meta, r), spiLabel });
 }
 
-export interface LoadedAreas {
-  lsoa21: LsoaCollection;
-  wards: WardCollection;
-  lsoa11: LsoaCollection | undefined;
+export type { LoadedAreas };
+
+/** The features a colouring draws (an on-demand level, LSOA 2011, is empty until it has loaded). */
+export function colouredFeatures(c: MapColouring, areas: LoadedAreas): readonly (LsoaFeature | WardFeature)[] {
+  return areas[c.target]?.features ?? [];
 }
 
-/** The features a colouring draws (LSOA 2011 is empty until it has loaded). */
-export function colouredFeatures(c: MapColouring, areas: LoadedAreas): readonly (LsoaFeature | WardFeature)[] {
-  return c.target === 'wards'
-    ? areas.wards.features
-    : c.target === 'lsoa21'
-      ? areas.lsoa21.features
-      : (areas.lsoa11?.features ?? []);
+/**
+ * Whether the state needs an on-demand geography's areas (src/data/geographies.ts): an LSOA level is
+ * needed while the release on its vintage is mapped by LSOAs (the deprivation view) or read by ward
+ * profiles (the wards view). The change view maps IoD 2025's and the SPI view wards, so neither needs it.
+ */
+export function geographyWanted(state: Pick<AppState, 'view' | 'release'>, id: GeographyId): boolean {
+  return (state.view === 'deprivation' || state.view === 'wards') && lsoaVintage(state.release) === id;
 }
 
 /** The area-like records the legend and the table read: properties plus per-ward run-time values (SPI). */

@@ -2,7 +2,7 @@ import type { Accessor } from 'solid-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ContextData, ReleaseId } from '../data/contract';
 import type { GeographyId } from '../data/geographies';
-import type { LsoaCollection, WardCollection } from '../data/load';
+import type { LoadedAreas } from '../data/load';
 import type { MapColouring } from '../domain/measure';
 import type { Camera, OutlineFlags } from '../domain/views';
 import type { BBox } from '../domain/geometry';
@@ -36,11 +36,11 @@ export interface MapModel {
   attribution: string[];
   initialCamera: Camera | null;
   cooperativeGestures: boolean;
-  /** The LSOA 2021 areas; replaced by a new collection once the detail values have arrived. */
-  lsoa21: Accessor<LsoaCollection>;
-  wards: WardCollection;
-  /** LSOA 2011 areas, loaded on first use (IoD 2019 / 2015). */
-  lsoa11: Accessor<LsoaCollection | undefined>;
+  /**
+   * Every geography's areas loaded so far, by id (src/data/geographies.ts): an on-demand level (LSOA
+   * 2011) once it has loaded; LSOA 2021 replaced by a new collection once the detail values have arrived.
+   */
+  areas: Accessor<LoadedAreas>;
   colouring: Accessor<MapColouring>;
   /** The release whose 1% / 10% flags are outlined. */
   flagRelease: Accessor<ReleaseId>;

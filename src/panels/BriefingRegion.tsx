@@ -22,7 +22,7 @@ export function BriefingRegion(props: { atlas: Atlas }) {
     if (!a.state().brief || !w) return null;
     // The index follows the detail values when they arrive (centres for the numbers, population).
     const idx = a.index();
-    const lsoas = (idx.lsoa21ByWard.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
+    const lsoas = (idx.lsoasByWard.lsoa21.get(w.properties.code) ?? []).flatMap((c) => idx.lsoa21.get(c) ?? []);
     return {
       ...buildWardBriefing({
         ward: w,

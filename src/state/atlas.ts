@@ -1,6 +1,6 @@
 import { createMemo, createSignal, onMount, type Accessor } from 'solid-js';
 import type { Feature } from 'geojson';
-import type { FirstViewData } from '../data/load';
+import type { FirstViewData, LoadedAreas } from '../data/load';
 import { loadBuiltSites, loadContext, loadEnglandWards, loadPostcodeDistrict } from '../data/load';
 import type { EnglandWardsFile } from '../data/england-wards-contract';
 import type { ContextData } from '../data/contract';
@@ -8,7 +8,6 @@ import type { GeographyId } from '../data/geographies';
 import { placeBox, placeSearchEntries } from '../domain/place-search';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { buildAreaIndex, type AreaIndex } from '../domain/area-index';
-import { lsoaVintage } from '../domain/indicators';
 import { buildLayerTable, NO_TABLE_FILTER, type LayerTable, type TableFilter } from '../domain/layer-table';
 import type { LegendModel } from '../domain/legend';
 import type { MapColouring } from '../domain/measure';
@@ -19,7 +18,7 @@ import * as vm from '../domain/view-model';
 import type { SpiDataset } from '../domain/spi';
 import type { AppState } from '../domain/views';
 import { createCustomAreaStore, type CustomAreaStore } from './custom-area-store';
-import { createDeferredFile, noticeLineOver } from './deferred-file';
+import { createDeferredFile, noticeLineOver, type NoticeLine } from './deferred-file';
 import { createDeferredData, type DeferredData } from './deferred-store';
 import { parseEmbedOptions, type EmbedOptions } from './embed-options';
 import type { MapHandle } from './map-handle';
@@ -106,13 +105,8 @@ export function createAtlas(data: FirstViewData): Atlas {
   // choice: any change of state but the camera (a pan is not a choice).
   const noticeLine = noticeLineOver(notice, setNotice);
   const choices = createMemo(() => serialiseState({ ...state(), camera: null }));
-  const deferred = createDeferredData(
-    data,
-    () => lsoaVintage(state().release) === 'lsoa11' && (state().view === 'deprivation' || state().view === 'wards'),
-    noticeLine,
-    choices,
-  );
-  const index = createMemo(() => buildAreaIndex(deferred.lsoa21(), data.wards, deferred.lsoa11()));
+  const deferred = createDeferredData(data, (id) => vm.geographyWanted(state(), id), noticeLine, choices);
+  const index = createMemo(() => buildAreaIndex(deferred.areas()));
   const spi = createSpiStore(
     deferred.afterFirstView,
     { measure: () => store.options().spiMeasure, year: () => store.options().spiYear, set: store.updateOptions },
@@ -136,7 +130,7 @@ export function createAtlas(data: FirstViewData): Atlas {
     announce,
   });
 
-  const areas = (): vm.LoadedAreas => ({ lsoa21: deferred.lsoa21(), wards: data.wards, lsoa11: deferred.lsoa11() });
+  const areas = deferred.areas;
   const colouring = createMemo(() => vm.colouring(state(), meta, spi.label()));
   const legend = createMemo(() => vm.legendFor(state(), colouring(), areas(), spi.values()));
   const wardName = (code: string) => index().wards.get(code)?.properties.name ?? code;
@@ -145,28 +139,7 @@ export function createAtlas(data: FirstViewData): Atlas {
   const outreach = createOutreach(selection, store, announce);
   const customArea = createCustomAreaStore({ data, deferred, index, venues, setNotice, announce });
 
-  // Roads, rivers and place names are never part of the first view's budget.
-  const context = createDeferredFile(
-    deferred.afterFirstView,
-    { unavailable: 'Roads, rivers and place names are', load: loadContext },
-    noticeLine,
-    choices,
-  );
-
-  // A ward's peers and England yardsticks: the national file loads the first time a ward is opened.
-  const wardOpen = () => state().selection?.kind === 'ward';
-  const englandWards = createDeferredFile(
-    wardOpen,
-    { unavailable: 'The comparison with England’s wards is', load: loadEnglandWards },
-    noticeLine,
-    choices,
-  );
-  const builtSites = createDeferredFile(
-    () => wardOpen() && inSitesFolder(window.location.pathname, meta.area.code),
-    { unavailable: 'Links to other councils’ atlases are', load: loadBuiltSites },
-    noticeLine,
-    choices,
-  );
+  const { context, englandWards, builtSites } = createLaterFiles(state, meta, deferred, noticeLine, choices);
 
   const tooltip = createTooltip(hovered, { state, index, venues, spi, meta });
 
@@ -222,6 +195,38 @@ export function createAtlas(data: FirstViewData): Atlas {
   };
 }
 
+/** The files only some views read: the orientation layer, and England's wards and other atlases for a ward. */
+function createLaterFiles(
+  state: Accessor<AppState>,
+  meta: FirstViewData['metadata'],
+  deferred: DeferredData,
+  noticeLine: NoticeLine,
+  choices: Accessor<unknown>,
+): Pick<Atlas, 'context' | 'englandWards' | 'builtSites'> {
+  // Roads, rivers and place names are never part of the first view's budget.
+  const context = createDeferredFile(
+    deferred.afterFirstView,
+    { unavailable: 'Roads, rivers and place names are', load: loadContext },
+    noticeLine,
+    choices,
+  );
+  // A ward's peers and England yardsticks: the national file loads the first time a ward is opened.
+  const wardOpen = () => state().selection?.kind === 'ward';
+  const englandWards = createDeferredFile(
+    wardOpen,
+    { unavailable: 'The comparison with England’s wards is', load: loadEnglandWards },
+    noticeLine,
+    choices,
+  );
+  const builtSites = createDeferredFile(
+    () => wardOpen() && inSitesFolder(window.location.pathname, meta.area.code),
+    { unavailable: 'Links to other councils’ atlases are', load: loadBuiltSites },
+    noticeLine,
+    choices,
+  );
+  return { context, englandWards, builtSites };
+}
+
 /** Postcode search over the build's postcode files (one district's file fetched per search). */
 function postcodeLookupFor(meta: FirstViewData['metadata']): Atlas['lookupPostcode'] {
   return (pc) =>
@@ -236,7 +241,7 @@ function postcodeLookupFor(meta: FirstViewData['metadata']): Atlas['lookupPostco
 function createTable(
   state: Accessor<AppState>,
   colouring: Accessor<MapColouring>,
-  areas: () => vm.LoadedAreas,
+  areas: () => LoadedAreas,
   spi: SpiStore,
   wardName: (code: string) => string,
 ): Atlas['table'] {

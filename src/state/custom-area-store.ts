@@ -205,7 +205,7 @@ function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
       const wards = new Map(
         [...idx.wards.values()].map((w) => [
           w.properties.code,
-          { name: w.properties.name, lsoaCodes: idx.lsoa21ByWard.get(w.properties.code) ?? [] },
+          { name: w.properties.name, lsoaCodes: idx.lsoasByWard.lsoa21.get(w.properties.code) ?? [] },
         ]),
       );
       const nationalCount = d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null;

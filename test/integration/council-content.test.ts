@@ -109,7 +109,7 @@ describe('a synthetic content folder for Hastings, built with no code change', (
     expect(venueTooltip([beta], { x: 0, y: 0 })?.lines[0]).toBe('Synthetic project');
     const lsoas: LsoaCollection = { type: 'FeatureCollection', features: [] };
     const wards: WardCollection = { type: 'FeatureCollection', features: [] };
-    const entries = searchEntries(wards, lsoas, built, buildAreaIndex(lsoas, wards), new Set());
+    const entries = searchEntries(wards, lsoas, built, buildAreaIndex({ lsoa21: lsoas, wards }), new Set());
     expect(
       entries
         .filter((e) => e.kind === 'venue')

@@ -1,4 +1,4 @@
-import { createEffect } from 'solid-js';
+import { createEffect, untrack } from 'solid-js';
 import type { LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
@@ -15,7 +15,13 @@ import {
 import { codesFilter } from '../paint';
 import { PATTERNS } from '../patterns';
 import { POINTER_PRIORITY } from '../dispatcher';
-import { GEOGRAPHIES, GEOGRAPHY_IDS, geography, type GeographyId as AreaLayer } from '../../data/geographies';
+import {
+  GEOGRAPHIES,
+  GEOGRAPHY_IDS,
+  geography,
+  geographyIdsWhere,
+  type GeographyId as AreaLayer,
+} from '../../data/geographies';
 import { areaLayerIds, areaLayerList, type AreaLayerIds } from '../layer-order';
 import { MATCH_NOTHING, type LayerContext, type LayerGroup } from './group';
 
@@ -50,6 +56,8 @@ const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = {
 };
 
 const AREA_LAYERS: readonly AreaLayer[] = GEOGRAPHY_IDS;
+/** The LSOA level whose outlines show under a ward colouring: the first view's. */
+const OUTLINES_UNDER_WARDS = geographyIdsWhere({ kind: 'lsoa', load: 'first-view' })[0];
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
@@ -182,7 +190,7 @@ function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
 }
 
 /**
- * The areas: LSOA 2021, LSOA 2011 (on first use) and wards, each with its choropleth fill, no-data
+ * The areas: one source per geography of the table (LSOA 2021, LSOA 2011 on first use, wards), each with its choropleth fill, no-data
  * hatching, outline, the national 1% / 10% outlines and a hover outline. A switch writes feature state
  * and constant opacities and widths; the values are in the app's feature properties, not MapLibre's.
  */
@@ -191,7 +199,7 @@ export const areasGroup: LayerGroup = {
   layers: GEOGRAPHIES.flatMap((g) => areaLayerList(g)),
   install(ctx, model, events) {
     const map = ctx.map;
-    let interactive: AreaLayer = 'lsoa21';
+    let interactive: AreaLayer = GEOGRAPHIES[0].id;
     let hovered: { layer: AreaLayer; code: string } | null = null;
     const setHoverState = (value: boolean) => {
       if (hovered) map.setFeatureState({ source: hovered.layer, id: hovered.code }, { hover: value });
@@ -214,27 +222,31 @@ export const areasGroup: LayerGroup = {
       return typeof code === 'string' ? code : null;
     };
 
-    addAreaSource(ctx, 'lsoa21', model.lsoa21());
-    addAreaSource(ctx, 'wards', model.wards);
-    // New detail values arrive as a new collection of the same areas: the map's data (geometry and
-    // code) is unchanged, so nothing is sent; the colours follow through feature state below.
+    // Each level's source once its areas are there: the first view's now, an on-demand level (LSOA 2011)
+    // from the effect below once it has loaded. New detail values arrive as a new collection of the same
+    // areas: the map's data (geometry and code) is unchanged, so nothing is sent; the colours follow
+    // through feature state below.
+    const addLoadedSources = () => {
+      for (const g of GEOGRAPHIES) {
+        if (map.getSource(g.id)) continue;
+        const data = model.areas()[g.id];
+        if (!data) continue;
+        addAreaSource(ctx, g.id, data);
+        if (hoverLayers) addHoverLayer(ctx, g.id);
+      }
+    };
+    untrack(addLoadedSources);
 
     // Feature state as last written, per source: a switch writes only what changed.
     const applied = new Map<AreaLayer, Map<string, AreaPaintState>>();
     // Each level's features as the model has them now (a level not loaded yet has none).
-    const featuresOf: Record<AreaLayer, () => readonly AreaLike[]> = {
-      lsoa21: () => model.lsoa21().features,
-      lsoa11: () => model.lsoa11()?.features ?? [],
-      wards: () => model.wards.features,
-    };
+    const featuresOf = (layer: AreaLayer): readonly AreaLike[] => model.areas()[layer]?.features ?? [];
 
     // One effect, run synchronously inside the change's handler, so every update of a switch reaches
     // MapLibre before its next frame. Paint expressions, filters and visibility stay put on an indicator,
     // banding or release switch (see area-paint.ts): feature state and constant opacities and widths change.
     createEffect(() => {
-      const l11 = model.lsoa11();
-      if (l11) addAreaSource(ctx, 'lsoa11', l11);
-      if (l11 && hoverLayers) addHoverLayer(ctx, 'lsoa11');
+      addLoadedSources();
       const colouring = model.colouring();
       const flags = model.flags();
       const flagRelease = model.flagRelease();
@@ -250,11 +262,11 @@ export const areasGroup: LayerGroup = {
         ctx.setPaint(ids.fill, 'fill-opacity', active ? FILL_OPACITY : 0);
         ctx.setPaint(ids.nodata, 'fill-opacity', active ? 1 : 0);
         if (ids.flags) {
-          // LSOA outlines stay visible under a ward colouring for context.
+          // The first view's LSOA outlines stay visible under a ward colouring for context.
           ctx.setPaint(
             ids.line,
             'line-opacity',
-            active || (colouring.target === 'wards' && layer === 'lsoa21') ? 1 : 0,
+            active || (geography(colouring.target).kind === 'ward' && layer === OUTLINES_UNDER_WARDS) ? 1 : 0,
           );
           for (const flag of ['p1', 'p10'] as const) {
             ids.flags[flag].forEach(
@@ -263,7 +275,7 @@ export const areasGroup: LayerGroup = {
           }
         }
         if (!active) continue;
-        const areas = featuresOf[layer]();
+        const areas = featuresOf(layer);
         const next = areaPaintStates(areas, colouring, flagRelease, runTime);
         for (const [code, change] of stateChanges(applied.get(layer) ?? new Map(), next))
           map.setFeatureState({ source: layer, id: code }, change);

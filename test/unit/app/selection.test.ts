@@ -47,8 +47,8 @@ const lsoa21: LsoaCollection = fc([
 // E01999001 exists in both vintages (unchanged); E01999009 only in 2011.
 const lsoa11: LsoaCollection = fc([lsoa('E01999001', 'E05999001', 0), lsoa('E01999009', 'E05999001', 6)]);
 const wards: WardCollection = fc([ward('E05999001'), ward('E05999002')]);
-const before11 = buildAreaIndex(lsoa21, wards);
-const index = buildAreaIndex(lsoa21, wards, lsoa11);
+const before11 = buildAreaIndex({ lsoa21, wards });
+const index = buildAreaIndex({ lsoa21, wards, lsoa11 });
 
 describe('selection rules', () => {
   it('shows the LSOA of the release’s vintage, else the other one', () => {

@@ -106,6 +106,23 @@ describe('a synthetic layer, one entry in the layer registry', () => {
     expect(() => makeUrlCodec([...registry, { ...SYNTHETIC_LAYER, id: 'again' }])).toThrow(/syn/);
   });
 
+  it('round-trips its key: the default writes nothing, the other state one value, nonsense reads as the default', () => {
+    for (const synthetic of [true, false]) {
+      const shown = { ...codec.defaults, synthetic };
+      const q = new URLSearchParams();
+      codec.serialise(shown, q);
+      expect(q.toString()).toBe(synthetic ? 'syn=1' : '');
+      expect(codec.parse(q)).toEqual(shown);
+    }
+    for (const bad of ['', '0', 'true', 'yes', '11', ' 1'])
+      expect(codec.parse(new URLSearchParams({ syn: bad })).synthetic).toBe(false);
+    // The app's own keys keep their defaults beside it.
+    expect(codec.parse(new URLSearchParams({ syn: '1', p10: 'nonsense' }))).toEqual({
+      ...LAYER_URL.defaults,
+      synthetic: true,
+    });
+  });
+
   it('reaches the controls, legend, notes, embed dialog and image credits', () => {
     const groups = controlEntries(registry, META);
     expect(groups.map((g) => g.group)).toEqual(['Highlight', 'Orientation', 'Synthetic group']);
