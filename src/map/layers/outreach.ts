@@ -36,9 +36,13 @@ export const outreachGroup: LayerGroup = {
       source: 'catchment',
       paint: { 'line-color': '#005ea5', 'line-width': 2.5 },
     });
+    // An edit of the highlighted LSOAs keeps the same circle: its source is not sent to the worker again.
+    let drawnCircle: unknown;
     createEffect(() => {
       const o = model.outreach();
-      (map.getSource('catchment') as GeoJSONSource | undefined)?.setData(o.circle ?? EMPTY);
+      if (o.circle !== drawnCircle)
+        (map.getSource('catchment') as GeoJSONSource | undefined)?.setData(o.circle ?? EMPTY);
+      drawnCircle = o.circle;
       const filter: FilterSpecification = ['in', ['get', 'code'], ['literal', [...o.codes]]];
       ctx.setFilter('gap-fill', filter);
     });
