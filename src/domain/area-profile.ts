@@ -4,10 +4,10 @@
  * O(members): the caller passes a table by code built once per data load, and, for venues, an
  * index of venues by the LSOA they stand in (venuesByLsoa). Pure.
  */
-import { flagKey, valueKey, type ReleaseId } from '../data/contract';
+import type { ReleaseId } from '../data/contract';
 import type { AreaSet } from './area-set';
-import { lsoaPeople, peopleTotals, type LsoaPeople, type PeopleTotals } from './people';
-import { isFiniteNumber, median } from '../data/numeric';
+import type { PeopleTotals } from './people';
+import { emptyDecileCounts, profileSums } from './area-profile-sums';
 
 export type Decile = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 export const DECILES: readonly Decile[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -67,17 +67,7 @@ export interface AreaProfile {
   // areaMeasureRows (src/domain/standing.ts) for wards and custom areas alike.
 }
 
-const finite = isFiniteNumber;
-const isDecile = (d: unknown): d is Decile => finite(d) && Number.isInteger(d) && d >= 1 && d <= 10;
-
-export function emptyDecileCounts(): DecileCounts {
-  return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0, 10: 0 };
-}
-
-function countDecile(counts: { byDecile: DecileCounts; unknown: number }, d: number | null): void {
-  if (isDecile(d)) counts.byDecile[d]++;
-  else counts.unknown++;
-}
+export { emptyDecileCounts };
 
 /** A table by code from features (built once per data load, not per edit). */
 export function lsoaTable(
@@ -93,82 +83,17 @@ export function propsTable(list: readonly Readonly<Record<string, unknown>>[]): 
   return out;
 }
 
-/** The figures of an area set in a release. */
+/**
+ * The figures of an area set in a release: every member's part added up, in code order
+ * (area-profile-sums.ts, which also gives the same figures edit by edit).
+ */
 export function profile(
   set: AreaSet,
   table: LsoaTable,
   release: ReleaseId,
   venuesByLsoa?: ReadonlyMap<string, readonly VenueRef[]>,
 ): AreaProfile {
-  const byDecile = emptyDecileCounts();
-  const idaci = { byDecile: emptyDecileCounts(), unknown: 0 };
-  const idaopi = { byDecile: emptyDecileCounts(), unknown: 0 };
-  const change19to25: ChangeCounts = { moreDeprived: 0, same: 0, lessDeprived: 0, notComparable: 0 };
-  const notInTable: string[] = [];
-  const ranks: number[] = [];
-  const people: (LsoaPeople | null)[] = [];
-  const venues: VenueRef[] = [];
-  const population2015 = { sum: 0, unknown: 0 };
-  const [dKey, rKey, p1Key, p10Key] = [
-    valueKey(release, 'imd', 'd'),
-    valueKey(release, 'imd', 'r'),
-    flagKey(release, 1),
-    flagKey(release, 10),
-  ];
-  let decileUnknown = 0;
-  let in1pc = 0;
-  let in10pc = 0;
-  let peopleIn10pc = 0;
-  for (const code of set.lsoaCodes) {
-    const p = table.get(code);
-    if (!p) {
-      notInTable.push(code);
-      continue;
-    }
-    const d = p[dKey];
-    if (isDecile(d)) byDecile[d]++;
-    else decileUnknown++;
-    const r = p[rKey];
-    if (finite(r)) ranks.push(r);
-    if (p[p1Key] === 1) in1pc++;
-    const lp = lsoaPeople(p);
-    people.push(lp);
-    if (p[p10Key] === 1) {
-      in10pc++;
-      peopleIn10pc += lp?.population ?? 0;
-    }
-    countDecile(idaci, lp?.idaciDecile ?? null);
-    countDecile(idaopi, lp?.idaopiDecile ?? null);
-    const pop = p['pop'];
-    if (finite(pop)) population2015.sum += pop;
-    else population2015.unknown++;
-    const chg = p['dchg_19_25'];
-    if (p['chg'] !== 'U' || !finite(chg)) change19to25.notComparable++;
-    else if (chg < 0) change19to25.moreDeprived++;
-    else if (chg > 0) change19to25.lessDeprived++;
-    else change19to25.same++;
-    for (const v of venuesByLsoa?.get(code) ?? []) venues.push(v);
-  }
-  const lsoas = set.lsoaCodes.length - notInTable.length;
-  ranks.sort((a, b) => a - b);
-  venues.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return {
-    release,
-    lsoas,
-    notInTable,
-    byDecile,
-    decileUnknown,
-    decile1: byDecile[1],
-    decile1Share: lsoas > 0 ? Math.round((byDecile[1] / lsoas) * 1000) / 1000 : null,
-    in1pc,
-    in10pc,
-    medianRank: median(ranks),
-    people: peopleTotals(people),
-    peopleIn10pc,
-    population2015,
-    idaci,
-    idaopi,
-    change19to25,
-    venues,
-  };
+  const sums = profileSums(table, release, venuesByLsoa);
+  for (const code of set.lsoaCodes) sums.step(code, 1);
+  return sums.result();
 }

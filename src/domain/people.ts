@@ -112,22 +112,29 @@ export function emptyPeopleTotals(): PeopleTotals {
   };
 }
 
+/**
+ * One LSOA's step of peopleTotals: its figures added to the totals, or with `sign` -1 taken out
+ * again (exact while the figures are whole numbers and of the totals' definition; the caller,
+ * area-profile-sums.ts, checks both and resets `definition` when no LSOA with figures is left).
+ */
+export function addPeople(t: PeopleTotals, p: LsoaPeople | null, sign: 1 | -1 = 1): void {
+  t.lsoas += sign;
+  if (p && t.definition === null) t.definition = p.definition;
+  if (!p || p.definition.id !== t.definition?.id) {
+    t.unknown += sign;
+    return;
+  }
+  t.population += sign * p.population;
+  t.children += sign * p.children;
+  t.olderPeople += sign * p.olderPeople;
+  if (p.idaciDecile !== null && p.idaciDecile <= INCOME_DEPRIVED_MAX_DECILE) t.childrenIdaci12 += sign * p.children;
+  if (p.idaopiDecile !== null && p.idaopiDecile <= INCOME_DEPRIVED_MAX_DECILE) t.olderIdaopi12 += sign * p.olderPeople;
+}
+
 /** Sums of one definition: an LSOA whose figures have another definition counts as unknown, never added in. */
 export function peopleTotals(list: readonly (LsoaPeople | null)[]): PeopleTotals {
   const t = emptyPeopleTotals();
-  for (const p of list) {
-    t.lsoas++;
-    if (p && t.definition === null) t.definition = p.definition;
-    if (!p || p.definition.id !== t.definition?.id) {
-      t.unknown++;
-      continue;
-    }
-    t.population += p.population;
-    t.children += p.children;
-    t.olderPeople += p.olderPeople;
-    if (p.idaciDecile !== null && p.idaciDecile <= INCOME_DEPRIVED_MAX_DECILE) t.childrenIdaci12 += p.children;
-    if (p.idaopiDecile !== null && p.idaopiDecile <= INCOME_DEPRIVED_MAX_DECILE) t.olderIdaopi12 += p.olderPeople;
-  }
+  for (const p of list) addPeople(t, p);
   return t;
 }
 
@@ -146,7 +153,10 @@ export function peopleCaveat(def: PeopleDefinition | null): string {
 export const PEOPLE_UNAVAILABLE =
   'Population figures are unavailable: the data sources of this build hold neither IoD 2025 File 7 nor Census 2021 figures for this area.';
 
-export const fmtCount = (n: number): string => n.toLocaleString('en-GB');
+// One formatter for every count: `toLocaleString('en-GB')` gives the same text but sets up a formatter
+// per call, which a profile of hundreds of figures redrawn per edit pays for.
+const EN_GB = new Intl.NumberFormat('en-GB');
+export const fmtCount = (n: number): string => EN_GB.format(n);
 
 /** "12,345 people, including 2,345 children aged 0–14 and 1,234 people aged 60 and over — Census 2021". */
 export function peopleCountSentence(t: PeopleTotals): string {

@@ -30,19 +30,25 @@ export function ordinal(n: number): string {
   return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 }
 
+// One formatter each, made once: toLocaleString with options builds a new formatter per call, and
+// an area's measures are formatted again on every edit of your own area.
+const PERCENT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const WHOLE = new Intl.NumberFormat('en-GB');
+const SCORE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
 /** A figure in the units File 10 publishes it, for reading (no rounding beyond the published one). */
 export function formatFigure(measure: StandingMeasure, value: number): string {
   switch (measure) {
     case 'proportionMostDeprived10':
     case 'extent':
-      return `${(value * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
+      return `${PERCENT.format(value * 100)}%`;
     case 'scale':
-      return `${Math.round(value).toLocaleString('en-GB')} people`;
+      return `${WHOLE.format(Math.round(value))} people`;
     case 'averageRank':
     case 'localConcentration':
-      return Math.round(value).toLocaleString('en-GB');
+      return WHOLE.format(Math.round(value));
     case 'averageScore':
-      return value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+      return SCORE.format(value);
     default: {
       const unreachable: never = measure;
       return unreachable;
@@ -121,12 +127,9 @@ export function imdMeasureRows(lsoas: readonly Readonly<Record<string, unknown>>
   const num = numProp;
   const source = WEIGHT_SOURCES.find((w) => lsoas.length > 0 && lsoas.every((l) => num(l, w.key) !== null));
   const key = source?.key ?? WEIGHT_SOURCES[0].key;
+  const [scoreKey, rankKey] = [valueKey('2025', 'imd', 's'), valueKey('2025', 'imd', 'r')];
   return {
-    rows: lsoas.map((l) => ({
-      population: num(l, key),
-      score: num(l, valueKey('2025', 'imd', 's')),
-      rank: num(l, valueKey('2025', 'imd', 'r')),
-    })),
+    rows: lsoas.map((l) => ({ population: num(l, key), score: num(l, scoreKey), rank: num(l, rankKey) })),
     weights: source?.source ?? null,
   };
 }

@@ -136,12 +136,20 @@ export function areaWhatMoved(
   from: ReleaseId,
   to: ReleaseId,
 ): AreaWhatMoved {
+  // The property names once per call, not per LSOA: an edit of a 500-LSOA area recounts every member.
+  const keys = DOMAIN_IDS.map((indicator) => ({
+    indicator,
+    from: { d: valueKey(from, indicator, 'd'), r: valueKey(from, indicator, 'r') },
+    to: { d: valueKey(to, indicator, 'd'), r: valueKey(to, indicator, 'r') },
+  }));
+  const published = (l: Readonly<Record<string, unknown>>, k: { d: string; r: string }) =>
+    typeof l[k.d] === 'number' && typeof l[k.r] === 'number';
   const notComparable: AreaWhatMoved['notComparable'] = [];
   const comparable = lsoas.filter((l) => {
     const code = typeof l['code'] === 'string' ? l['code'] : '';
     const chg = typeof l['chg'] === 'string' ? l['chg'] : 'unknown';
     const changed = chg !== 'U';
-    const missing = DOMAIN_IDS.some((d) => !standingOf(l, from, d) || !standingOf(l, to, d));
+    const missing = keys.some((k) => !published(l, k.from) || !published(l, k.to));
     if (changed || missing)
       notComparable.push({
         code,
@@ -152,20 +160,27 @@ export function areaWhatMoved(
       });
     return !changed && !missing;
   });
-  const count = (release: ReleaseId, d: IndicatorId) => {
-    const deciles = comparable.map((l) => standingOf(l, release, d)?.decile ?? 11);
-    return { in10: deciles.filter((x) => x <= 1).length, in20: deciles.filter((x) => x <= 2).length };
+  const count = (decileKey: string) => {
+    let in10 = 0;
+    let in20 = 0;
+    for (const l of comparable) {
+      const d = l[decileKey];
+      if (typeof d !== 'number') continue;
+      if (d <= 1) in10++;
+      if (d <= 2) in20++;
+    }
+    return { in10, in20 };
   };
   return {
     from,
     to,
     comparable: comparable.length,
     notComparable,
-    rows: DOMAIN_IDS.map((indicator) => ({
-      indicator,
-      label: INDICATOR_INFO.find((i) => i.id === indicator)?.label ?? indicator,
-      before: count(from, indicator),
-      after: count(to, indicator),
+    rows: keys.map((k) => ({
+      indicator: k.indicator,
+      label: INDICATOR_INFO.find((i) => i.id === k.indicator)?.label ?? k.indicator,
+      before: count(k.from.d),
+      after: count(k.to.d),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { isFullPostcode, postcodeKey } from '../data/postcode';
 import { CENTROID_RULE, type LonLat } from '../domain/area-set';
 import { parsePastedList, resolvePastedList } from '../domain/custom-area/paste';
@@ -79,7 +79,8 @@ export function CustomAreaMethods(p: MethodsProps) {
 
 function PickMethod(p: MethodsProps) {
   const [filter, setFilter] = createSignal('');
-  const members = () => new Set(p.store.area()?.lsoaCodes ?? []);
+  // One set per edit, shared by the 60 checkboxes (not one per checkbox).
+  const members = createMemo(() => new Set(p.store.area()?.lsoaCodes ?? []));
   const shown = () => {
     const f = filter().trim().toLowerCase();
     return p.store

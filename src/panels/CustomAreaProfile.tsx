@@ -12,7 +12,9 @@ export interface CustomAreaProfileProps {
   name: string;
   profile: AreaProfile;
   comparison: ComparisonRow[];
-  members: { code: string; name: string }[];
+  /** Member LSOA codes (the area's own list: a keyed list, so an edit adds or removes one row). */
+  members: readonly string[];
+  lsoaName: (code: string) => string;
   onRemove: (code: string) => void;
   onSelectLsoa: (code: string) => void;
   /** The members' LSOA 2021 values and the number of LSOAs in England: the IoD summary measures (AreaMeasures). */
@@ -40,7 +42,7 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         <dt>In the most deprived 1% nationally (IMD)</dt>
         <dd data-testid="custom-area-1pc">{f().in1pc}</dd>
         <dt>Median national IMD rank</dt>
-        <dd>{f().medianRank?.toLocaleString('en-GB') ?? 'not available'}</dd>
+        <dd>{count(f().medianRank)}</dd>
       </dl>
       <Show when={hasPeople(f().people) && f().people.definition} fallback={<p>{PEOPLE_UNAVAILABLE}</p>}>
         {(def) => (
@@ -117,28 +119,43 @@ export function CustomAreaProfile(p: CustomAreaProfileProps) {
         </ul>
       </Show>
       <CustomAreaComparison rows={p.comparison} />
+      <CustomAreaMembers {...p} />
+    </section>
+  );
+}
+
+/**
+ * The member LSOAs, keyed by code: an edit adds or removes one row instead of redrawing the list
+ * (every row stays in the page, so find-in-page and screen readers see the whole list).
+ */
+function CustomAreaMembers(p: Pick<CustomAreaProfileProps, 'members' | 'lsoaName' | 'onRemove' | 'onSelectLsoa'>) {
+  return (
+    <>
       <h4 class="profile__subtitle">Member LSOAs ({p.members.length})</h4>
       <ul class="custom-area__members" data-testid="custom-area-members">
         <For each={p.members}>
-          {(m) => (
-            <li>
-              <button type="button" class="link-button" onClick={() => p.onSelectLsoa(m.code)}>
-                {m.name}
-              </button>{' '}
-              <span class="profile__code">{m.code}</span>{' '}
-              <button
-                type="button"
-                class="button button--secondary button--small"
-                onClick={() => p.onRemove(m.code)}
-                aria-label={`Remove ${m.name} from the area`}
-              >
-                Remove
-              </button>
-            </li>
-          )}
+          {(code) => {
+            const name = p.lsoaName(code);
+            return (
+              <li>
+                <button type="button" class="link-button" onClick={() => p.onSelectLsoa(code)}>
+                  {name}
+                </button>{' '}
+                <span class="profile__code">{code}</span>{' '}
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  onClick={() => p.onRemove(code)}
+                  aria-label={`Remove ${name} from the area`}
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          }}
         </For>
       </ul>
-    </section>
+    </>
   );
 }
 

@@ -1,14 +1,13 @@
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, Show } from 'solid-js';
 import type { Feature } from 'geojson';
-import { NEIGHBOURHOODS } from '../data/priority-areas';
-import { centroidOf, type LonLat } from '../domain/area-set';
+import { centroidOf, type AreaSet, type LonLat } from '../domain/area-set';
 import { ruleShape } from '../domain/custom-area/area-outline';
-import { wardChoices } from '../domain/view-model';
 import { nationalCount } from '../domain/profile';
 import type { Atlas } from '../state/atlas';
 import { CustomAreaMethods } from './CustomAreaMethods';
 import { CustomAreaProfile } from './CustomAreaProfile';
-import { customAreaDownloads } from './custom-area-downloads';
+import { CustomAreaActions, CustomAreaLink } from './CustomAreaShare';
+import { CustomAreaSaved, CustomAreaStart } from './CustomAreaStart';
 
 /** The shape on the map: the polygon being drawn, else the area's own shape (drawn polygon or circle). */
 function drawnShape(ring: readonly LonLat[], fallback: Feature | null): Feature | null {
@@ -23,37 +22,19 @@ function drawnShape(ring: readonly LonLat[], fallback: Feature | null): Feature 
 export default function CustomAreaSection(props: { atlas: Atlas }) {
   const a = props.atlas;
   const s = a.customArea;
-  const [ward, setWard] = createSignal(wardChoices(a.data.wards)[0]?.code ?? '');
-  const [neighbourhood, setNeighbourhood] = createSignal(NEIGHBOURHOODS[0]?.id ?? '');
-  const [copied, setCopied] = createSignal<string | null>(null);
   const lsoa = (code: string) => a.index().lsoa21.get(code);
   const lsoaName = (code: string) => lsoa(code)?.properties.name ?? code;
-  const shareUrl = () => {
-    const link = s.link();
-    if (!link) return null;
-    const u = new URL(window.location.href);
-    u.searchParams.set('area', link);
-    u.searchParams.set('aname', (s.area()?.label ?? '').slice(0, 60));
-    return u.toString();
-  };
 
-  createEffect(() => {
-    const area = s.area();
-    const drawing = s.tool() === 'draw' ? s.ring() : [];
-    s.setOverlay({ circle: drawnShape(drawing, area ? ruleShape(area) : null), codes: area?.lsoaCodes ?? [] });
+  // The drawn shape depends on the rule only: an edit one LSOA at a time keeps the same (null) shape.
+  const rule = createMemo(() => s.area()?.rule ?? null);
+  const shape = createMemo(() => {
+    const r = rule();
+    return r ? ruleShape({ rule: r }) : null;
   });
-
-  const { downloadCsv, downloadGeoJson, downloadEntry } = customAreaDownloads(a, lsoa);
-  const copyLink = async () => {
-    const url = shareUrl();
-    if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('Link copied.');
-    } catch {
-      setCopied('Copy the link from the box above (the browser did not allow copying).');
-    }
-  };
+  createEffect(() => {
+    const drawing = s.tool() === 'draw' ? s.ring() : [];
+    s.setOverlay({ circle: drawnShape(drawing, shape()), codes: s.area()?.lsoaCodes ?? [] });
+  });
 
   return (
     <section class="custom-area" aria-labelledby="custom-area-title" data-testid="custom-area-panel">
@@ -73,71 +54,8 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
         {s.open() ? 'Close your own area' : 'Define your own area'}
       </button>
       <div id="custom-area-body" hidden={!s.open()}>
-        <div class="controls__group">
-          <button type="button" class="button" onClick={() => s.start({ kind: 'empty' })}>
-            Start an empty area
-          </button>
-          <label class="controls__label" for="custom-area-ward">
-            Or start from a ward
-          </label>
-          <select id="custom-area-ward" value={ward()} onChange={(e) => setWard(e.currentTarget.value)}>
-            <For each={wardChoices(a.data.wards)}>{(w) => <option value={w.code}>{w.name}</option>}</For>
-          </select>
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => s.start({ kind: 'ward', code: ward() })}
-          >
-            Start from this ward
-          </button>
-          <Show when={NEIGHBOURHOODS.length > 0}>
-            <label class="controls__label" for="custom-area-neighbourhood">
-              Or from a priority neighbourhood (approximate)
-            </label>
-            <select
-              id="custom-area-neighbourhood"
-              value={neighbourhood()}
-              onChange={(e) => setNeighbourhood(e.currentTarget.value)}
-            >
-              <For each={NEIGHBOURHOODS}>{(n) => <option value={n.id}>{n.name}</option>}</For>
-            </select>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => s.start({ kind: 'neighbourhood', id: neighbourhood() })}
-            >
-              Start from this neighbourhood
-            </button>
-          </Show>
-        </div>
-        <Show when={s.saved().length > 0}>
-          <h3 class="profile__subtitle">Kept in this browser</h3>
-          <ul data-testid="custom-area-saved">
-            <For each={s.saved()}>
-              {(x) => (
-                <li>
-                  <button type="button" class="link-button" onClick={() => s.openSaved(x.id)}>
-                    {x.name}
-                  </button>{' '}
-                  ({x.lsoaCodes.length} LSOAs){' '}
-                  <button
-                    type="button"
-                    class="button button--secondary button--small"
-                    aria-label={`Delete ${x.name}`}
-                    onClick={() => s.removeSaved(x.id)}
-                  >
-                    Delete
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <Show when={s.storageMessage()}>
-          <p class="notice" role="status">
-            {s.storageMessage()}
-          </p>
-        </Show>
+        <CustomAreaStart atlas={a} />
+        <CustomAreaSaved atlas={a} />
         <Show when={s.area()}>
           {(area) => (
             <>
@@ -160,91 +78,47 @@ export default function CustomAreaSection(props: { atlas: Atlas }) {
                   return f ? centroidOf(f) : null;
                 }}
               />
-              <div class="controls__group">
-                <button type="button" class="button" onClick={s.save}>
-                  Keep in this browser
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={downloadCsv}
-                  disabled={area().lsoaCodes.length === 0}
-                >
-                  Download member list (CSV)
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={downloadGeoJson}
-                  disabled={area().lsoaCodes.length === 0}
-                >
-                  Download outline (GeoJSON)
-                </button>{' '}
-                <button
-                  type="button"
-                  id="custom-area-briefing-button"
-                  class="button button--secondary"
-                  onClick={() => s.setBriefing(true)}
-                  disabled={area().lsoaCodes.length === 0}
-                >
-                  Area briefing (print or PDF)
-                </button>
-                <Show when={s.basedOn()}>
-                  {' '}
-                  <button type="button" class="button button--secondary" onClick={downloadEntry}>
-                    Download as a content-file neighbourhood entry (JSON)
-                  </button>
-                  <p class="controls__note">
-                    For the council’s content file (content/&lt;council code&gt;/priority-areas.json), replacing the
-                    approximate default; the entry states how it was made.
-                  </p>
-                </Show>
-              </div>
-              <Show when={shareUrl()}>
-                <label class="controls__label" for="custom-area-link">
-                  Link to this area
-                </label>
-                <input
-                  id="custom-area-link"
-                  type="text"
-                  readOnly
-                  value={shareUrl() ?? ''}
-                  data-testid="custom-area-link"
-                />
-                <button type="button" class="button button--secondary" onClick={() => void copyLink()}>
-                  Copy link
-                </button>
-                <Show when={copied()}>
-                  <span role="status"> {copied()}</span>
-                </Show>
-              </Show>
-              <Show when={s.profile()}>
-                {(f) => (
-                  <CustomAreaProfile
-                    name={area().label}
-                    profile={f()}
-                    comparison={s.comparison()}
-                    members={area().lsoaCodes.map((code) => ({ code, name: lsoaName(code) }))}
-                    onRemove={s.toggle}
-                    onSelectLsoa={(code) => a.selection.select('lsoa', code)}
-                    measures={{
-                      lsoas: area().lsoaCodes.flatMap((code) => {
-                        const x = lsoa(code);
-                        return x ? [x.properties] : [];
-                      }),
-                      nationalCount: nationalCount(a.data.metadata, '2025'),
-                      changeCounts: {
-                        from: nationalCount(a.data.metadata, '2019'),
-                        to: nationalCount(a.data.metadata, '2025'),
-                      },
-                    }}
-                  />
-                )}
-              </Show>
+              <CustomAreaActions atlas={a} lsoa={lsoa} />
+              <CustomAreaLink atlas={a} />
+              <CustomAreaFigures atlas={a} area={area()} lsoaName={lsoaName} />
             </>
           )}
         </Show>
       </div>
     </section>
+  );
+}
+
+/** The profile of the area being edited, with the members' values for the IoD summary measures. */
+function CustomAreaFigures(props: { atlas: Atlas; area: AreaSet; lsoaName: (code: string) => string }) {
+  const a = props.atlas;
+  const s = a.customArea;
+  // Once per edit (not once per reader): the members' LSOA 2021 values, in member order.
+  const memberValues = createMemo(() => {
+    const byCode = a.index().lsoa21;
+    return props.area.lsoaCodes.flatMap((code) => {
+      const x = byCode.get(code);
+      return x ? [x.properties] : [];
+    });
+  });
+  const counts = {
+    nationalCount: nationalCount(a.data.metadata, '2025'),
+    changeCounts: { from: nationalCount(a.data.metadata, '2019'), to: nationalCount(a.data.metadata, '2025') },
+  };
+  return (
+    <Show when={s.profile()}>
+      {(f) => (
+        <CustomAreaProfile
+          name={props.area.label}
+          profile={f()}
+          comparison={s.comparison()}
+          members={props.area.lsoaCodes}
+          lsoaName={props.lsoaName}
+          onRemove={s.toggle}
+          onSelectLsoa={(code) => a.selection.select('lsoa', code)}
+          measures={{ lsoas: memberValues(), ...counts }}
+        />
+      )}
+    </Show>
   );
 }

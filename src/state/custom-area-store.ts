@@ -9,7 +9,8 @@ import type { Feature } from 'geojson';
 import type { FirstViewData } from '../data/load';
 import { NEIGHBOURHOODS } from '../data/priority-areas';
 import type { AreaIndex } from '../domain/area-index';
-import { profile, propsTable, type AreaProfile, type LsoaTable, type VenueRef } from '../domain/area-profile';
+import { propsTable, type AreaProfile, type LsoaTable, type VenueRef } from '../domain/area-profile';
+import { incrementalProfile } from '../domain/area-profile-sums';
 import {
   areaAt,
   areaSet,
@@ -32,7 +33,7 @@ import {
   parseAreaLink,
   serialiseAreaLink,
 } from '../domain/custom-area/area-link';
-import { comparisonRows, type ComparisonRow } from '../domain/custom-area/compare';
+import { comparisonTable, type ComparisonRow } from '../domain/custom-area/compare';
 import {
   parseSavedAreas,
   SAVED_AREAS_KEY,
@@ -41,6 +42,7 @@ import {
   type SavedArea,
 } from '../domain/custom-area/saved-areas';
 import type { DeferredData } from './deferred-store';
+import { writeUrlLater } from './url-later';
 import type { VenueStore } from './venue-store';
 
 export type AreaTool = 'none' | 'pick' | 'draw' | 'centre';
@@ -192,31 +194,36 @@ function createAreaFigures(d: CustomAreaDeps, area: Accessor<AreaSet | null>) {
       d.deferred.lsoa21().features,
     );
   });
+  // Per data load: the profile edit by edit (only the LSOA added or removed is summed) and the
+  // comparison's ward, council and England rows, which do not change as the area is edited.
+  const profileOf = createMemo(() => incrementalProfile(table(), '2025', venueIndex()));
+  const compare = createMemo(() => {
+    const idx = d.index();
+    const wards = new Map(
+      [...idx.wards.values()].map((w) => [
+        w.properties.code,
+        { name: w.properties.name, lsoaCodes: idx.lsoasByWard.lsoa21.get(w.properties.code) ?? [] },
+      ]),
+    );
+    return comparisonTable({
+      table: table(),
+      release: '2025',
+      wards,
+      councilName: d.data.metadata.area.name,
+      nationalCount: d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null,
+    });
+  });
+  const areaProfile = createMemo(() => {
+    const a = area();
+    return a ? profileOf()(a) : null;
+  });
   return {
     table,
-    profile: createMemo(() => {
-      const a = area();
-      return a ? profile(a, table(), '2025', venueIndex()) : null;
-    }),
+    profile: areaProfile,
     comparison: createMemo(() => {
       const a = area();
-      if (!a || a.lsoaCodes.length === 0) return [];
-      const idx = d.index();
-      const wards = new Map(
-        [...idx.wards.values()].map((w) => [
-          w.properties.code,
-          { name: w.properties.name, lsoaCodes: idx.lsoasByWard.lsoa21.get(w.properties.code) ?? [] },
-        ]),
-      );
-      const nationalCount = d.data.metadata.releases.find((r) => r.id === '2025')?.nationalCount ?? null;
-      return comparisonRows({
-        set: a,
-        table: table(),
-        release: '2025',
-        wards,
-        councilName: d.data.metadata.area.name,
-        nationalCount,
-      });
+      const p = areaProfile();
+      return a && p && a.lsoaCodes.length > 0 ? compare()(a, p) : [];
     }),
   };
 }
@@ -279,9 +286,10 @@ export function createCustomAreaStore(d: CustomAreaDeps): CustomAreaStore {
     const a = area();
     return a && a.lsoaCodes.length > 0 ? serialiseAreaLink(a.lsoaCodes, councilCodes()) : null;
   });
+  // The URL is written after the frame that shows the edit (url-later.ts): the latest area wins.
   const setArea = (a: AreaSet | null) => {
     setAreaSignal(a);
-    writeUrl(link(), a?.label ?? null);
+    writeUrlLater(() => writeUrl(link(), area()?.label ?? null));
   };
   const current = (): AreaSet => area() ?? areaSet('custom', newId(), 'My area', { type: 'list' }, []);
   const lsoaCandidates = () => d.deferred.lsoa21().features;

@@ -10,6 +10,7 @@ import {
   type AppState,
   type DisplayOptions,
 } from './url-state';
+import { flushUrlWrite } from './url-later';
 
 export interface AppStore {
   state: Accessor<AppState>;
@@ -52,6 +53,8 @@ export function createAppStore(): AppStore {
   onCleanup(() => window.removeEventListener('popstate', onPop));
 
   const write = (next: AppState, nextOptions: DisplayOptions, push: boolean) => {
+    // A queued write of the custom area's keys first, so this entry carries the current area.
+    flushUrlWrite();
     const search = searchFor(next, nextOptions, window.location.search);
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     if (push) window.history.pushState(null, '', url);

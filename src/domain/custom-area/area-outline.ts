@@ -8,7 +8,7 @@ import { CENTROID_RULE, openRing, type AreaSet } from '../area-set';
 import { catchmentCircle } from '../outreach/catchment';
 
 /** The drawn shape (polygon or circle) as a feature, or null for a list or ward rule. */
-export function ruleShape(set: AreaSet): Feature | null {
+export function ruleShape(set: Pick<AreaSet, 'rule'>): Feature | null {
   const r = set.rule;
   if (r.type === 'polygon') {
     const ring = openRing(r.ring);

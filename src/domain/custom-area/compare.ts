@@ -61,26 +61,44 @@ export interface ComparisonInput {
 }
 
 export function comparisonRows(c: ComparisonInput): ComparisonRow[] {
-  const rows = [row(c.set.label || 'This area', 'area', profile(c.set, c.table, c.release))];
-  for (const { code } of overlappingWards(c.set, c.table)) {
-    const w = c.wards.get(code);
-    if (w)
-      rows.push(
-        row(
-          `${w.name} (ward)`,
-          'ward',
-          profile(areaSet('ward', code, w.name, { type: 'ward', ward: code }, w.lsoaCodes), c.table, c.release),
-        ),
-      );
-  }
-  rows.push(
-    row(
+  return comparisonTable(c)(c.set);
+}
+
+/**
+ * The comparison for any area of one table: the ward, council and England rows depend only on the
+ * table, so each is computed once and the same row object is given back on every edit (a keyed
+ * list then redraws only the area's own row). `areaProfile`, when given, must be
+ * `profile(set, table, release)`: the caller's own, so it is not computed twice.
+ */
+export function comparisonTable(
+  c: Omit<ComparisonInput, 'set'>,
+): (set: AreaSet, areaProfile?: AreaProfile) => ComparisonRow[] {
+  const wardRows = new Map<string, ComparisonRow | null>();
+  const wardRow = (code: string): ComparisonRow | null => {
+    let r = wardRows.get(code);
+    if (r === undefined) {
+      const w = c.wards.get(code);
+      r = w
+        ? row(
+            `${w.name} (ward)`,
+            'ward',
+            profile(areaSet('ward', code, w.name, { type: 'ward', ward: code }, w.lsoaCodes), c.table, c.release),
+          )
+        : null;
+      wardRows.set(code, r);
+    }
+    return r;
+  };
+  let councilRow: ComparisonRow | null = null;
+  const council = (): ComparisonRow => {
+    councilRow ??= row(
       c.councilName,
       'council',
       profile(areaSet('custom', 'council', c.councilName, { type: 'list' }, c.table.keys()), c.table, c.release),
-    ),
-  );
-  rows.push({
+    );
+    return councilRow;
+  };
+  const england: ComparisonRow = {
     label: 'England',
     kind: 'england',
     lsoas: c.nationalCount,
@@ -89,6 +107,14 @@ export function comparisonRows(c: ComparisonInput): ComparisonRow[] {
     medianRank: c.nationalCount === null ? null : (c.nationalCount + 1) / 2,
     population: null,
     shareChildren: null,
-  });
-  return rows;
+  };
+  return (set, areaProfile) => {
+    const rows = [row(set.label || 'This area', 'area', areaProfile ?? profile(set, c.table, c.release))];
+    for (const { code } of overlappingWards(set, c.table)) {
+      const w = wardRow(code);
+      if (w) rows.push(w);
+    }
+    rows.push(council(), england);
+    return rows;
+  };
 }

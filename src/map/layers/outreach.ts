@@ -1,10 +1,12 @@
 import { createEffect } from 'solid-js';
-import type { FilterSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { POINTER_PRIORITY } from '../dispatcher';
 import type { LayerGroup } from './group';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The feature-state key of an LSOA highlighted for outreach or in your own area. */
+const LIT = 'outreach';
 
 /**
  * Outreach planning: a straight-line catchment circle, the LSOAs highlighted for outreach (catchment
@@ -16,13 +18,21 @@ export const outreachGroup: LayerGroup = {
   install(ctx, model, events) {
     const map = ctx.map;
     map.addSource('catchment', { type: 'geojson', data: EMPTY });
-    // Highlights LSOAs of the areas source (installed before this group).
+    // Highlights LSOAs of the areas source (installed before this group) by feature state, as the
+    // hover outline does: an edit of one LSOA of your own area sets one state, where a changed filter
+    // would make MapLibre rebuild every tile of the source in its worker. Hidden while nothing is lit,
+    // so the transparent outlines cost no frame then.
     ctx.addLayer({
       id: 'gap-fill',
       type: 'line',
       source: 'lsoa21',
-      filter: ['in', ['get', 'code'], ['literal', []]],
-      paint: { 'line-color': '#00a6ff', 'line-width': 3, 'line-dasharray': [1, 0.6] },
+      layout: { visibility: 'none' },
+      paint: {
+        'line-color': '#00a6ff',
+        'line-width': 3,
+        'line-dasharray': [1, 0.6],
+        'line-opacity': ['case', ['boolean', ['feature-state', LIT], false], 1, 0],
+      },
     });
     ctx.addLayer({
       id: 'catchment-fill',
@@ -36,11 +46,20 @@ export const outreachGroup: LayerGroup = {
       source: 'catchment',
       paint: { 'line-color': '#005ea5', 'line-width': 2.5 },
     });
+    // An edit of the highlighted LSOAs keeps the same circle: its source is not sent to the worker again.
+    let drawnCircle: unknown;
+    let lit = new Set<string>();
     createEffect(() => {
       const o = model.outreach();
-      (map.getSource('catchment') as GeoJSONSource | undefined)?.setData(o.circle ?? EMPTY);
-      const filter: FilterSpecification = ['in', ['get', 'code'], ['literal', [...o.codes]]];
-      ctx.setFilter('gap-fill', filter);
+      if (o.circle !== drawnCircle)
+        (map.getSource('catchment') as GeoJSONSource | undefined)?.setData(o.circle ?? EMPTY);
+      drawnCircle = o.circle;
+      const next = new Set(o.codes);
+      for (const code of lit)
+        if (!next.has(code)) map.setFeatureState({ source: 'lsoa21', id: code }, { [LIT]: false });
+      for (const code of next) if (!lit.has(code)) map.setFeatureState({ source: 'lsoa21', id: code }, { [LIT]: true });
+      lit = next;
+      ctx.setVisible('gap-fill', next.size > 0);
     });
     ctx.pointer({
       name: 'pick',
