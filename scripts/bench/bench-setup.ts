@@ -27,6 +27,8 @@ export interface Options {
   timeline: boolean;
   /** Read the postcode files of an existing `build:sites -- all` output instead of building every council. */
   sitesDir: string | null;
+  /** Only the venue rows (./new-work-only.ts): no data build, cold loads or other councils. */
+  venuesOnly: boolean;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -43,6 +45,7 @@ export function parseArgs(argv: string[]): Options {
     allCouncils: false,
     timeline: false,
     sitesDir: null,
+    venuesOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -61,6 +64,7 @@ export function parseArgs(argv: string[]): Options {
     else if (a === '--geo-dir') o.geoDir = path.resolve(argv[++i] ?? '');
     else if (a === '--all-councils') o.allCouncils = true;
     else if (a === '--timeline') o.timeline = true;
+    else if (a === '--venues-only') o.venuesOnly = true;
     else if (a === '--sites-dir') o.sitesDir = path.resolve(argv[++i] ?? '');
     else if (a === '--area') {
       const code = argv[++i] ?? '';
@@ -70,6 +74,7 @@ export function parseArgs(argv: string[]): Options {
     } else throw new Error(`unknown option ${a} (see scripts/bench/bench.ts)`);
   }
   if (o.runs < 5) throw new Error('--runs must be at least 5 (a median of fewer cold loads says little)');
+  if (o.venuesOnly && o.check) throw new Error('--venues-only judges nothing: run --check without it');
   if (o.check && o.runs < BUDGETS.minColdLoadsForCheck)
     throw new Error(`--check needs at least ${BUDGETS.minColdLoadsForCheck} cold loads (--runs)`);
   if (o.switches % SWITCH_BLOCK !== 0)

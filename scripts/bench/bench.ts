@@ -11,7 +11,9 @@
  *            --readme (rewrite the README's table of latest figures from this run),
  *            --timeline (print the marks and requests of the median cold load of each page),
  *            --sites-dir DIR (judge the postcode budget on an existing build:sites -- all output;
- *            without it --check runs build:sites -- all itself)
+ *            without it --check runs build:sites -- all itself),
+ *            --venues-only (only the venue-import rows and the switches and hovers around them,
+ *            on public/geo or --geo-dir: ./new-work-only.ts)
  *
  * It times `npm run build:data` (into a temporary folder), builds the app and the baseline page
  * with Vite into a temporary folder, serves both on 127.0.0.1 with gzip, and drives headless
@@ -29,6 +31,7 @@ import { metricRows } from './figures';
 import { newWorkRows } from './figures-new-work';
 import { APP, BASELINE, coldLoad, precacheLoad, webglRenderer, type OpenPage } from './measure';
 import { allCouncilsStep, newWorkStep } from './new-work-step';
+import { venuesOnlyRun } from './new-work-only';
 import { firstViewBytes, reportText, writeResults, type RunRecord } from './output';
 import { serveStatic, type StaticServer } from './server';
 import { buildStep, coldLoadStep, interactionStep } from './steps';
@@ -62,6 +65,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.venuesOnly) return venuesOnlyRun(opts);
   cleanup.keep = opts.keep;
   const started = performance.now();
   const exe = chromiumPath();

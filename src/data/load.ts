@@ -76,17 +76,25 @@ export function geoUrl(file: string): string {
   return `${import.meta.env.BASE_URL}geo/${file}`;
 }
 
-/** Fetches one generated file (public/geo/) as JSON, not yet checked (see fetchChecked). */
-export async function fetchJson(file: string): Promise<unknown> {
-  const res = await fetch(geoUrl(file));
+/**
+ * The generated files' folder as an absolute URL, for a Web Worker: a worker resolves a relative
+ * base against its own script's URL (assets/), not the page's.
+ */
+export function geoBaseHref(pageHref: string): string {
+  return new URL(geoUrl(''), pageHref).href;
+}
+
+/** Fetches one generated file (public/geo/, or under `geoBase`) as JSON, not yet checked (see fetchChecked). */
+export async function fetchJson(file: string, geoBase?: string): Promise<unknown> {
+  const res = await fetch(geoBase ? new URL(file, geoBase).href : geoUrl(file));
   if (!res.ok) throw new Error(`Could not load ${file} (HTTP ${res.status}). Run "npm run build:data".`);
   const json: unknown = await res.json();
   return json;
 }
 
 /** Fetches one generated file and checks it against its guard (file-guards.ts): an error names the file and field. */
-export async function fetchChecked<T>(file: string, guard: FileGuard<T>): Promise<T> {
-  return checkedFile(file, await fetchJson(file), guard);
+export async function fetchChecked<T>(file: string, guard: FileGuard<T>, geoBase?: string): Promise<T> {
+  return checkedFile(file, await fetchJson(file, geoBase), guard);
 }
 
 /** The area files of the first view (src/data/geographies.ts: one file may hold several geographies). */
@@ -184,12 +192,15 @@ export const ON_DEMAND_LOADERS: { readonly [G in OnDemandGeographyId]: AreasLoad
 export const loadLsoa11: (releases: readonly DerivationRelease[]) => Promise<LsoaCollection> = ON_DEMAND_LOADERS.lsoa11;
 
 const postcodeDistricts = new Map<string, Promise<PostcodeDistrict>>();
-/** One postcode file (postcodes/LS7.json, or a sector's, postcodes/SE1-7.json), fetched once; a failed fetch may be retried. */
-export function loadPostcodeDistrict(fileKey: string): Promise<PostcodeDistrict> {
+/**
+ * One postcode file (postcodes/LS7.json, or a sector's, postcodes/SE1-7.json), fetched once per thread;
+ * a failed fetch may be retried. `geoBase` (geoBaseHref) is for the venue-list worker.
+ */
+export function loadPostcodeDistrict(fileKey: string, geoBase?: string): Promise<PostcodeDistrict> {
   let p = postcodeDistricts.get(fileKey);
   if (!p) {
     const file = postcodeDistrictFile(fileKey);
-    p = fetchChecked(file, postcodeDistrictGuard);
+    p = fetchChecked(file, postcodeDistrictGuard, geoBase);
     p.catch(() => postcodeDistricts.delete(fileKey));
     postcodeDistricts.set(fileKey, p);
   }

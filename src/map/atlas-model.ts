@@ -30,6 +30,7 @@ export function mapModelFor(atlas: Atlas, onFirstChoropleth: () => void): { mode
     venues: () => atlas.venues.collection(),
     venueIds: atlas.venues.visibleIds,
     importedVenues: atlas.venueLists.collection,
+    importedVenuePoints: atlas.venueLists.venues,
     // While your own area is open it owns the highlight and the next map click (issue 23).
     outreach: () => (atlas.customArea.open() ? atlas.customArea.overlay() : atlas.outreach.overlay()),
     picking: () => atlas.outreach.picking() || atlas.customArea.tool() !== 'none',

@@ -54,8 +54,10 @@ export interface MapModel {
   wardLabels: readonly WardLabel[];
   venues: Accessor<FeatureCollection | undefined>;
   venueIds: Accessor<readonly string[] | null>;
-  /** Venues of the shown imported lists, each with its category icon name. */
+  /** The shown imported lists for the map: one MultiPoint per category icon (domain/venue-lists/map-points.ts). */
   importedVenues: Accessor<FeatureCollection>;
+  /** The shown imported venues themselves, to tell which one a click on their layer meant. */
+  importedVenuePoints: Accessor<readonly { id: string; lonLat: readonly [number, number] }[]>;
   outreach: Accessor<{ circle: Feature | null; codes: readonly string[] }>;
   /** "Pick a catchment centre" mode: the next click places the centre instead of selecting. */
   picking: Accessor<boolean>;

@@ -1,5 +1,4 @@
 import { For, lazy, Show, Suspense } from 'solid-js';
-import { loadPostcodeDistrict } from '../data/load';
 import { PRIORITY_WARD_CODES } from '../data/priority-areas';
 import { LAYER_REGISTRY } from '../domain/map-layers';
 import { controlEntries, withLayer } from '../domain/map-layers/registry';
@@ -142,7 +141,6 @@ function VenueListsSection(props: { atlas: Atlas }) {
             districts: a.data.metadata.postcodeDistricts,
             splitDistricts: a.data.metadata.postcodeSplitDistricts ?? [],
           }}
-          loadPostcodeFile={loadPostcodeDistrict}
           attribution={a.data.metadata.attribution}
           wardName={a.wardName}
           onSelectLsoa={(code) => sel.select('lsoa', code)}

@@ -111,11 +111,15 @@ export function whenIdle(timeoutMs = 2000): Promise<void> {
   });
 }
 
-/** Writes (or replaces) a list: its long arrays packed into a Blob a slice at a time, then one small put when idle. */
-export async function putList(list: StoredVenueList): Promise<unknown> {
+/**
+ * Writes (or replaces) a list, then one small put when idle: its long arrays as the Blob `packed`
+ * when the import's worker made it (the same JSON), else packed here a slice at a time.
+ */
+export async function putList(list: StoredVenueList, packedAlready?: Blob): Promise<unknown> {
   const { rows, venues, outcomes, ...meta } = list;
-  const parts = await jsonInSlices({ rows, venues, outcomes }, PACKED_KEYS);
-  const packed = new Blob(parts, { type: 'application/json' });
+  const packed =
+    packedAlready ??
+    new Blob(await jsonInSlices({ rows, venues, outcomes }, PACKED_KEYS), { type: 'application/json' });
   await whenIdle();
   return run('readwrite', (s) => s.put({ ...meta, packed }));
 }

@@ -4,10 +4,11 @@
  * stay usable in memory for the session.
  */
 import { batch, createMemo, createSignal, onMount, type Accessor } from 'solid-js';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, MultiPoint } from 'geojson';
 import type { SearchEntry } from '../domain/search';
 import { importedVenueEntries } from '../domain/venue-lists/search-entries';
 import { categorySymbols, type CategorySymbol } from '../domain/venue-lists/styles';
+import { venueIconFeatures, type VenueIconProps } from '../domain/venue-lists/map-points';
 import type { ImportedVenue } from '../domain/venue-lists/place';
 import type { StoredVenueList } from '../domain/venue-lists/stored';
 import { deleteList, listsFor, putList } from './venue-list-db';
@@ -22,8 +23,8 @@ export interface VenueListsStore {
   /** Venues of the shown lists. */
   venues: Accessor<ImportedVenue[]>;
   symbols: Accessor<CategorySymbol[]>;
-  /** The map's source: one point per shown venue, with its icon name. */
-  collection: Accessor<FeatureCollection<Point, { id: string; name: string; icon: string }>>;
+  /** The map's source: one MultiPoint per icon, holding the shown venues of its categories (map-points.ts). */
+  collection: Accessor<FeatureCollection<MultiPoint, VenueIconProps>>;
   byId: Accessor<ReadonlyMap<string, { venue: ImportedVenue; list: StoredVenueList }>>;
   /** The shown venues, each with the name of its list (search, the table view, the briefing). */
   withLists: Accessor<{ venue: ImportedVenue; listName: string }[]>;
@@ -31,7 +32,8 @@ export interface VenueListsStore {
   searchEntries: Accessor<SearchEntry[]>;
   selected: Accessor<string | null>;
   select: (id: string | null) => void;
-  save: (list: StoredVenueList) => Promise<void>;
+  /** Shows and keeps a list; `packed` is its rows, venues and outcomes as stored, when already made (the import's worker). */
+  save: (list: StoredVenueList, packed?: Blob) => Promise<void>;
   rename: (id: string, name: string) => Promise<void>;
   remove: (id: string) => Promise<void>;
 }
@@ -70,28 +72,22 @@ export function createVenueListsStore(opts: {
   );
   const withLists = createMemo(() => shown().flatMap((l) => l.venues.map((venue) => ({ venue, listName: l.name }))));
   const searchEntries = createMemo(() => importedVenueEntries(withLists()));
-  const collection = createMemo((): FeatureCollection<Point, { id: string; name: string; icon: string }> => {
+  const collection = createMemo(() => {
     const slot = new Map(symbols().map((s) => [s.label, s.slot]));
-    const features = venues().map(
-      (v): Feature<Point, { id: string; name: string; icon: string }> => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: v.lonLat },
-        properties: { id: v.id, name: v.name, icon: iconName(slot.get(v.category) ?? -1) },
-      }),
-    );
-    return { type: 'FeatureCollection', features };
+    const vs = venues();
+    return venueIconFeatures(vs, (i) => iconName(slot.get(vs[i]?.category ?? '') ?? -1));
   });
   const setShown = (id: string, on: boolean) => {
     const ids = opts.shownIds().filter((x) => x !== id);
     opts.setShownIds(on ? [...ids, id] : ids);
   };
-  const save = async (list: StoredVenueList) => {
+  const save = async (list: StoredVenueList, packed?: Blob) => {
     // One update for both (the list and the URL's `vl=`), so the venues, the map's data and the panel are worked out once.
     batch(() => {
       setLists((ls) => [...ls.filter((l) => l.id !== list.id), list]);
       setShown(list.id, true);
     });
-    await putList(list).then(() => setNotice(null), fail(`“${list.name}” could not be saved in this browser`));
+    await putList(list, packed).then(() => setNotice(null), fail(`“${list.name}” could not be saved in this browser`));
   };
   const rename = async (id: string, name: string) => {
     const list = lists().find((l) => l.id === id);

@@ -4,7 +4,7 @@ import { feature } from 'topojson-client';
 import { CONTEXT_OBJECTS, type ContextData, type ContextObject } from '../../data/contract';
 import { beforeIdFor, type LayerId } from '../layer-order';
 import { ContextLabels, type DrawnLabel } from '../context-labels';
-import { createEffect } from 'solid-js';
+import { createEffect, createMemo } from 'solid-js';
 import type { LayerGroup } from './group';
 
 /**
@@ -207,9 +207,12 @@ export const contextGroup: LayerGroup = {
   layers: CONTEXT_LAYER_IDS,
   install(ctx, model) {
     let layer: ContextLayer | undefined;
+    // Only a change of the toggle re-runs this: `contextVisible` reads the options, which are new on any
+    // URL change (a venue list shown, a selection), and placing the labels measures the page's layout.
+    const shown = createMemo(() => model.contextVisible());
     createEffect(() => {
       const data = model.context();
-      const visible = model.contextVisible();
+      const visible = shown();
       if (data && !layer) {
         const added = addContextLayer(ctx.map, data, { labels: true, obstacleSelector: '.ward-label', visible });
         layer = added;

@@ -1,7 +1,9 @@
 import { createEffect } from 'solid-js';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource } from 'maplibre-gl';
+import { venueNear } from '../../domain/venue-lists/map-points';
 import { CATEGORY_SYMBOLS, OTHER_CATEGORY_SYMBOL } from '../../domain/venue-lists/styles';
+import { latestInOwnTask } from '../../state/latest-in-own-task';
 import { POINTER_PRIORITY } from '../dispatcher';
 import { drawVenueIcon } from '../venue-icons';
 import type { LayerContext, LayerGroup } from './group';
@@ -18,7 +20,8 @@ function install(ctx: LayerContext, data: FeatureCollection<Geometry>): void {
   });
   if (!map.hasImage('ivl-other'))
     map.addImage('ivl-other', drawVenueIcon({ label: '', ...OTHER_CATEGORY_SYMBOL }), { pixelRatio: 2 });
-  map.addSource('venue-lists', { type: 'geojson', data, promoteId: 'id' });
+  // One MultiPoint per icon (map-points.ts): a few features however long the lists.
+  map.addSource('venue-lists', { type: 'geojson', data });
   ctx.addLayer({
     id: 'venue-lists',
     type: 'symbol',
@@ -31,28 +34,6 @@ function install(ctx: LayerContext, data: FeatureCollection<Geometry>): void {
       'icon-ignore-placement': ['step', ['zoom'], false, 14, true],
     },
   });
-}
-
-/**
- * Calls `apply` with the latest value in a task of its own (a zero-delay timeout; later values
- * replace an earlier one not yet applied). MapLibre copies a GeoJSON source's data to its worker on
- * the calling thread when setData is called (its serialise step and the structured clone: ~60–90 ms
- * for 5,000 points on this 2-core machine under load), so setData in the task that saves and
- * lists a new venue list would make one task of both; apart, each stays shorter and a frame can be
- * drawn between them.
- */
-export function latestInOwnTask<T>(apply: (value: T) => void): (value: T) => void {
-  let pending: { value: T } | null = null;
-  return (value) => {
-    const first = pending === null;
-    pending = { value };
-    if (!first) return;
-    setTimeout(() => {
-      const p = pending;
-      pending = null;
-      if (p) apply(p.value);
-    }, 0);
-  };
 }
 
 /** The imported venue lists: one symbol layer, an icon per category (shape and colour). */
@@ -68,16 +49,21 @@ export const venueListsGroup: LayerGroup = {
       click: (e) => {
         if (!ctx.has('venue-lists')) return false;
         const p = e.point;
-        const hit = ctx.map.queryRenderedFeatures(
-          [
-            [p.x - 6, p.y - 6],
-            [p.x + 6, p.y + 6],
-          ],
-          { layers: ['venue-lists'] },
-        )[0];
-        const id = hit?.properties?.['id'];
-        if (typeof id !== 'string') return false;
-        events.onImportedVenueClick(id);
+        const box: [[number, number], [number, number]] = [
+          [p.x - 6, p.y - 6],
+          [p.x + 6, p.y + 6],
+        ];
+        // A drawn icon is under the pointer: the venue meant is the nearest one inside those pixels.
+        if (ctx.map.queryRenderedFeatures(box, { layers: ['venue-lists'] }).length === 0) return false;
+        const sw = ctx.map.unproject([box[0][0], box[1][1]]);
+        const ne = ctx.map.unproject([box[1][0], box[0][1]]);
+        const hit = venueNear(
+          model.importedVenuePoints(),
+          [e.lngLat.lng, e.lngLat.lat],
+          [sw.lng, sw.lat, ne.lng, ne.lat],
+        );
+        if (!hit) return false;
+        events.onImportedVenueClick(hit.id);
         return true;
       },
     });

@@ -27,6 +27,12 @@ describe('first-choropleth budgets (issue 25)', () => {
     expect(() => parseArgs(['--check', '--runs', '7'])).toThrow(/at least 9 cold loads/);
     expect(parseArgs(['--timeline']).timeline).toBe(true);
   });
+
+  it('--venues-only runs only the venue rows and refuses --check (it judges nothing)', () => {
+    expect(parseArgs(['--venues-only']).venuesOnly).toBe(true);
+    expect(parseArgs([]).venuesOnly).toBe(false);
+    expect(() => parseArgs(['--venues-only', '--check'])).toThrow(/judges nothing/);
+  });
 });
 
 describe('bench --timeline', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { latestInOwnTask } from '../../../src/map/layers/venue-lists';
+import { latestInOwnTask } from '../../../src/state/latest-in-own-task';
 
 describe('latestInOwnTask (the venue-list layer hands MapLibre its data in a task of its own)', () => {
   beforeEach(() => vi.useFakeTimers());
