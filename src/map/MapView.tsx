@@ -23,10 +23,7 @@ export function MapView(props: MapViewProps) {
   // Effects made after the awaits below must belong to this component, so they are disposed with it.
   const owner = getOwner();
   onMount(async () => {
-    const [{ AtlasMap }, { FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS }] = await Promise.all([
-      preloadMap(),
-      import('./layers'),
-    ]);
+    const [{ AtlasMap }, { FIRST_VIEW_GROUPS }] = await Promise.all([preloadMap(), import('./layers/first-view')]);
     if (disposed) return;
     const { model, events } = props;
     let map: AtlasMap;
@@ -57,10 +54,13 @@ export function MapView(props: MapViewProps) {
     performance.mark('atlas:style-loaded');
     runWithOwner(owner, () => {
       map.install(FIRST_VIEW_GROUPS, model, events);
-      // The rest once the choropleth is drawn (see FIRST_VIEW_GROUPS).
-      void map.idle().then(() => {
-        if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
-      });
+      // The rest, and their code, once the choropleth is drawn (see FIRST_VIEW_GROUPS).
+      void map
+        .idle()
+        .then(() => import('./layers'))
+        .then(({ AFTER_FIRST_VIEW_GROUPS }) => {
+          if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
+        });
       createEffect(
         on(model.fitTarget, (bbox) => {
           if (bbox) map.fitTo(bbox);
