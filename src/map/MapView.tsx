@@ -54,13 +54,6 @@ export function MapView(props: MapViewProps) {
     performance.mark('atlas:style-loaded');
     runWithOwner(owner, () => {
       map.install(FIRST_VIEW_GROUPS, model, events);
-      // The rest, and their code, once the choropleth is drawn (see FIRST_VIEW_GROUPS).
-      void map
-        .idle()
-        .then(() => import('./layers'))
-        .then(({ AFTER_FIRST_VIEW_GROUPS }) => {
-          if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
-        });
       createEffect(
         on(model.fitTarget, (bbox) => {
           if (bbox) map.fitTo(bbox);
@@ -68,6 +61,14 @@ export function MapView(props: MapViewProps) {
       );
     });
     events.onReady(map);
+    // The rest, and their code, once the choropleth is drawn (see FIRST_VIEW_GROUPS). Asked after onReady, so
+    // on the same idle the first-choropleth mark comes first and this code is not part of the first view.
+    void map
+      .idle()
+      .then(() => import('./layers'))
+      .then(({ AFTER_FIRST_VIEW_GROUPS }) => {
+        if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
+      });
   });
 
   onCleanup(() => {

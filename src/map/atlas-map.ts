@@ -86,7 +86,9 @@ export class AtlasMap implements MapHandle {
         settled = true;
         resolve();
       };
-      this.map.once('load', done);
+      // The style is parsed: sources and layers can be added now. Not 'load', which MapLibre fires only after
+      // its first frame of the empty style (a frame later under load): the areas' tiling starts that much sooner.
+      this.map.once('style.load', done);
       this.map.on('error', (e) => {
         // A basemap that fails to load must not take the data layers with it: fall back to offline.
         if (opts.basemapUrl && !this.map.isStyleLoaded() && !settled) {
