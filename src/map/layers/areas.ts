@@ -1,4 +1,4 @@
-import { createEffect } from 'solid-js';
+import { createEffect, createSignal } from 'solid-js';
 import type { LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
@@ -50,6 +50,7 @@ const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = {
 };
 
 const AREA_LAYERS: readonly AreaLayer[] = GEOGRAPHY_IDS;
+const AREA_TILE_BUFFER = 16;
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
@@ -120,7 +121,14 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
   // for the worker to cut and draw with no visible difference.
   const geo = geography(layer);
-  map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: geo.idProperty });
+  // A tile buffer of 16 px (MapLibre's default is 128, a quarter of the tile on each side): the widest line
+  // drawn is 5 px, and every tile the worker cuts and the GPU draws carries that much less geometry.
+  map.addSource(layer, {
+    type: 'geojson',
+    data: geometryAndCode(data),
+    promoteId: geo.idProperty,
+    buffer: AREA_TILE_BUFFER,
+  });
   const ids = idsOf(layer);
   const minzoom = geo.minZoom;
   // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
@@ -203,7 +211,12 @@ export const areasGroup: LayerGroup = {
       events.onHover(null);
     };
     let hoverLayers = false;
+    // The ward outlines are a second source for MapLibre's worker to cut into tiles before the map is idle:
+    // unless the wards are what is coloured (the SPI view), they are added once the choropleth is drawn.
+    const [wardsWanted, setWardsWanted] = createSignal(false);
     map.once('idle', () => {
+      // In a task of its own: on this idle the first-choropleth mark comes first.
+      setTimeout(() => setWardsWanted(true), 0);
       hoverLayers = true;
       for (const l of AREA_LAYERS) addHoverLayer(ctx, l);
     });
@@ -215,7 +228,6 @@ export const areasGroup: LayerGroup = {
     };
 
     addAreaSource(ctx, 'lsoa21', model.lsoa21());
-    addAreaSource(ctx, 'wards', model.wards);
     // New detail values arrive as a new collection of the same areas: the map's data (geometry and
     // code) is unchanged, so nothing is sent; the colours follow through feature state below.
 
@@ -236,6 +248,10 @@ export const areasGroup: LayerGroup = {
       if (l11) addAreaSource(ctx, 'lsoa11', l11);
       if (l11 && hoverLayers) addHoverLayer(ctx, 'lsoa11');
       const colouring = model.colouring();
+      if (wardsWanted() || colouring.target === 'wards') {
+        addAreaSource(ctx, 'wards', model.wards);
+        if (hoverLayers) addHoverLayer(ctx, 'wards');
+      }
       const flags = model.flags();
       const flagRelease = model.flagRelease();
       const runTime = model.wardValues();
