@@ -113,7 +113,7 @@ export default defineConfig({
           groups: [
             // Not the worker's URL (`…?worker&url`, a one-line module the entry imports: see early-worker.ts).
             { name: 'maplibre-gl', test: /node_modules[\\/]maplibre-gl[\\/][^?]*$/, priority: 1 },
-            { name: 'app', tags: ['$initial'], test: inFirstViewChunk },
+            { name: 'main', tags: ['$initial'], test: inFirstViewChunk },
           ],
         },
       },
