@@ -23,10 +23,7 @@ export function MapView(props: MapViewProps) {
   // Effects made after the awaits below must belong to this component, so they are disposed with it.
   const owner = getOwner();
   onMount(async () => {
-    const [{ AtlasMap }, { FIRST_VIEW_GROUPS, AFTER_FIRST_VIEW_GROUPS }] = await Promise.all([
-      preloadMap(),
-      import('./layers'),
-    ]);
+    const [{ AtlasMap }, { FIRST_VIEW_GROUPS }] = await Promise.all([preloadMap(), import('./layers/first-view')]);
     if (disposed) return;
     const { model, events } = props;
     let map: AtlasMap;
@@ -57,10 +54,6 @@ export function MapView(props: MapViewProps) {
     performance.mark('atlas:style-loaded');
     runWithOwner(owner, () => {
       map.install(FIRST_VIEW_GROUPS, model, events);
-      // The rest once the choropleth is drawn (see FIRST_VIEW_GROUPS).
-      void map.idle().then(() => {
-        if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
-      });
       createEffect(
         on(model.fitTarget, (bbox) => {
           if (bbox) map.fitTo(bbox);
@@ -68,6 +61,14 @@ export function MapView(props: MapViewProps) {
       );
     });
     events.onReady(map);
+    // The rest, and their code, once the choropleth is drawn (see FIRST_VIEW_GROUPS). Asked after onReady, so
+    // on the same idle the first-choropleth mark comes first and this code is not part of the first view.
+    void map
+      .idle()
+      .then(() => import('./layers'))
+      .then(({ AFTER_FIRST_VIEW_GROUPS }) => {
+        if (!disposed) runWithOwner(owner, () => map.install(AFTER_FIRST_VIEW_GROUPS, model, events));
+      });
   });
 
   onCleanup(() => {

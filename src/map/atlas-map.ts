@@ -16,8 +16,6 @@ import { LayerContext, type LayerGroup } from './layers/group';
 import type { LegendModel } from '../domain/legend';
 import type { AtlasTestHooks, MapHandle, PngKeys } from '../state/map-handle';
 import type { MapEvents, MapModel } from './model';
-import { mapToPng } from './png-export';
-import { drawnContextLabels } from './layers/context';
 import { adoptEarlyWorker, MAP_WORKER_URL } from './early-worker';
 
 setWorkerUrl(MAP_WORKER_URL);
@@ -88,7 +86,9 @@ export class AtlasMap implements MapHandle {
         settled = true;
         resolve();
       };
-      this.map.once('load', done);
+      // The style is parsed: sources and layers can be added now. Not 'load', which MapLibre fires only after
+      // its first frame of the empty style (a frame later under load): the areas' tiling starts that much sooner.
+      this.map.once('style.load', done);
       this.map.on('error', (e) => {
         // A basemap that fails to load must not take the data layers with it: fall back to offline.
         if (opts.basemapUrl && !this.map.isStyleLoaded() && !settled) {
@@ -161,6 +161,11 @@ export class AtlasMap implements MapHandle {
     title: string,
     keys: PngKeys = { layers: [], venues: null },
   ): Promise<Blob> {
+    // The PNG code and the context layer's labels load on the first export: the first view needs neither.
+    const [{ mapToPng }, { drawnContextLabels }] = await Promise.all([
+      import('./png-export'),
+      import('./layers/context'),
+    ]);
     await this.idle();
     return mapToPng(this.map.getCanvas(), legend, attribution, title, drawnContextLabels(this.map), keys);
   }

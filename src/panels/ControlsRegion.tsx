@@ -6,7 +6,6 @@ import { yearsIn } from '../domain/interventions';
 import { wardChoices } from '../domain/view-model';
 import type { Atlas } from '../state/atlas';
 import { ControlPanel } from './ControlPanel';
-import { InterventionsPanel } from './InterventionsPanel';
 import { OnDemand } from './OnDemand';
 import { SearchBox } from './SearchBox';
 
@@ -70,19 +69,24 @@ export function ControlsRegion(props: { atlas: Atlas }) {
         <Show when={!embed.embed}>
           <Show when={a.venues.collection()}>
             {(iv) => (
-              <InterventionsPanel
-                items={a.venues.filtered()}
-                total={iv().features.length}
-                unplaced={iv().unplaced}
-                cityWide={iv().cityWide}
-                years={yearsIn(iv().features.map((f) => f.properties))}
-                filter={a.venues.filter()}
-                shown={a.venues.shown()}
-                onShown={a.venues.setShown}
-                onFilter={a.venues.setFilter}
-                onSelect={sel.selectVenue}
-                wardName={(code) => (code ? a.wardName(code) : 'ward not known')}
-              />
+              // The list's code loads with the interventions file, after the first view.
+              <OnDemand load={() => import('./InterventionsPanel')} loading="Loading the interventions…">
+                {(m) => (
+                  <m.InterventionsPanel
+                    items={a.venues.filtered()}
+                    total={iv().features.length}
+                    unplaced={iv().unplaced}
+                    cityWide={iv().cityWide}
+                    years={yearsIn(iv().features.map((f) => f.properties))}
+                    filter={a.venues.filter()}
+                    shown={a.venues.shown()}
+                    onShown={a.venues.setShown}
+                    onFilter={a.venues.setFilter}
+                    onSelect={sel.selectVenue}
+                    wardName={(code) => (code ? a.wardName(code) : 'ward not known')}
+                  />
+                )}
+              </OnDemand>
             )}
           </Show>
           <Show

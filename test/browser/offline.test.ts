@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { chromiumForThisFile, openWithServiceWorker, waitForMap } from './browser';
 import { choroplethPoints } from './pixels';
@@ -34,6 +36,12 @@ describe('offline after one visit (service worker)', () => {
       expect(cached.keys).toContain(file);
     }
     expect(cached.keys.some((k) => /^\/assets\/main-.*\.js$/.test(k))).toBe(true);
+    // Every chunk the build wrote, the lazy ones (profiles, panels, the after-first-view layers, PNG export) too.
+    const chunks = readdirSync(resolve(import.meta.dirname, '../../dist-test-hooks/assets')).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const f of chunks) expect(cached.keys).toContain(`/assets/${f}`);
     const manifest = await page.evaluate(async () =>
       (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json(),
     );

@@ -1,4 +1,4 @@
-import { createEffect, untrack } from 'solid-js';
+import { createEffect, createSignal, untrack } from 'solid-js';
 import type { LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
@@ -58,6 +58,7 @@ const LSOA_LINE_WIDTH: LineLayerSpecification['paint'] = {
 const AREA_LAYERS: readonly AreaLayer[] = GEOGRAPHY_IDS;
 /** The LSOA level whose outlines show under a ward colouring: the first view's. */
 const OUTLINES_UNDER_WARDS = geographyIdsWhere({ kind: 'lsoa', load: 'first-view' })[0];
+const AREA_TILE_BUFFER = 16;
 
 // The national 10% and 1% outlines, each a line over a casing so it reads on dark and light fills:
 // black under white dashes for the 10%, white under thick red for the 1%.
@@ -128,7 +129,14 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
   // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
   // for the worker to cut and draw with no visible difference.
   const geo = geography(layer);
-  map.addSource(layer, { type: 'geojson', data: geometryAndCode(data), promoteId: geo.idProperty });
+  // A tile buffer of 16 px (MapLibre's default is 128, a quarter of the tile on each side): the widest line
+  // drawn is 5 px, and every tile the worker cuts and the GPU draws carries that much less geometry.
+  map.addSource(layer, {
+    type: 'geojson',
+    data: geometryAndCode(data),
+    promoteId: geo.idProperty,
+    buffer: AREA_TILE_BUFFER,
+  });
   const ids = idsOf(layer);
   const minzoom = geo.minZoom;
   // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
@@ -211,7 +219,12 @@ export const areasGroup: LayerGroup = {
       events.onHover(null);
     };
     let hoverLayers = false;
+    // The ward outlines are a second source for MapLibre's worker to cut into tiles before the map is idle:
+    // unless the wards are what is coloured (the SPI view), they are added once the choropleth is drawn.
+    const [wardsWanted, setWardsWanted] = createSignal(false);
     map.once('idle', () => {
+      // In a task of its own: on this idle the first-choropleth mark comes first.
+      setTimeout(() => setWardsWanted(true), 0);
       hoverLayers = true;
       for (const l of AREA_LAYERS) addHoverLayer(ctx, l);
     });
@@ -226,16 +239,17 @@ export const areasGroup: LayerGroup = {
     // from the effect below once it has loaded. New detail values arrive as a new collection of the same
     // areas: the map's data (geometry and code) is unchanged, so nothing is sent; the colours follow
     // through feature state below.
-    const addLoadedSources = () => {
+    // Ward sources wait for wardsNow (see wardsWanted above).
+    const addLoadedSources = (wardsNow: boolean) => {
       for (const g of GEOGRAPHIES) {
-        if (map.getSource(g.id)) continue;
+        if (map.getSource(g.id) || (g.kind === 'ward' && !wardsNow)) continue;
         const data = model.areas()[g.id];
         if (!data) continue;
         addAreaSource(ctx, g.id, data);
         if (hoverLayers) addHoverLayer(ctx, g.id);
       }
     };
-    untrack(addLoadedSources);
+    untrack(() => addLoadedSources(model.colouring().target === 'wards'));
 
     // Feature state as last written, per source: a switch writes only what changed.
     const applied = new Map<AreaLayer, Map<string, AreaPaintState>>();
@@ -246,8 +260,8 @@ export const areasGroup: LayerGroup = {
     // MapLibre before its next frame. Paint expressions, filters and visibility stay put on an indicator,
     // banding or release switch (see area-paint.ts): feature state and constant opacities and widths change.
     createEffect(() => {
-      addLoadedSources();
       const colouring = model.colouring();
+      addLoadedSources(wardsWanted() || colouring.target === 'wards');
       const flags = model.flags();
       const flagRelease = model.flagRelease();
       const runTime = model.wardValues();

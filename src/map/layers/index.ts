@@ -1,5 +1,6 @@
 import { areasGroup } from './areas';
 import { contextGroup } from './context';
+import { FIRST_VIEW_GROUPS } from './first-view';
 import type { LayerGroup } from './group';
 import { outreachGroup } from './outreach';
 import { overlaysGroup } from './overlays';
@@ -23,15 +24,9 @@ export const LAYER_GROUPS: readonly LayerGroup[] = [
   wardLabelsGroup,
 ];
 
-/**
- * Installed before the first choropleth: the areas, and the ward names (HTML markers, no map data).
- * The other groups are installed once the map is first idle. Their sources (outlines, selection,
- * catchment, venues; most empty at first) were cut into tiles in MapLibre's worker alongside the LSOA
- * tiles and held back the first choropleth: measured 1.02–1.10× the baseline with them, 0.92× without.
- */
-export const FIRST_VIEW_GROUPS: readonly LayerGroup[] = LAYER_GROUPS.filter(
-  (g) => g === areasGroup || g === wardLabelsGroup,
-);
+/** The rest, installed once the map is first idle (see ./first-view.ts); MapView imports this module then. */
 export const AFTER_FIRST_VIEW_GROUPS: readonly LayerGroup[] = LAYER_GROUPS.filter(
   (g) => !FIRST_VIEW_GROUPS.includes(g),
 );
+
+export { FIRST_VIEW_GROUPS };
