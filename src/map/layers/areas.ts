@@ -198,6 +198,40 @@ function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
 }
 
 /**
+ * An LSOA level's outline and national 1% / 10% outlines for the coloured target: shown when it is the one
+ * coloured; the first view's LSOA outlines also stay visible under a ward colouring for context.
+ */
+function setLsoaOutlines(
+  ctx: LayerContext,
+  layer: AreaLayer,
+  target: AreaLayer,
+  flags: { p1: boolean; p10: boolean },
+): void {
+  const ids = idsOf(layer);
+  if (!ids.flags) return;
+  const active = layer === target;
+  const context = geography(target).kind === 'ward' && layer === OUTLINES_UNDER_WARDS;
+  ctx.setPaint(ids.line, 'line-opacity', active || context ? 1 : 0);
+  for (const flag of ['p1', 'p10'] as const) {
+    ids.flags[flag].forEach(
+      (id, i) => void ctx.setPaint(id, 'line-width', active && flags[flag] ? (FLAG_WIDTHS[flag][i] ?? 0) : 0),
+    );
+  }
+}
+
+/** Boundary lines (the wards) are drawn a little wider when they are what is coloured. */
+function setBoundaryWidths(ctx: LayerContext, target: AreaLayer): void {
+  for (const g of GEOGRAPHIES.filter((x) => x.line === 'boundary'))
+    ctx.setPaint(
+      idsOf(g.id).line,
+      'line-width',
+      target === g.id
+        ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
+        : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
+    );
+}
+
+/**
  * The areas: one source per geography of the table (LSOA 2021, LSOA 2011 on first use, wards), each with its choropleth fill, no-data
  * hatching, outline, the national 1% / 10% outlines and a hover outline. A switch writes feature state
  * and constant opacities and widths; the values are in the app's feature properties, not MapLibre's.
@@ -275,19 +309,7 @@ export const areasGroup: LayerGroup = {
         }
         ctx.setPaint(ids.fill, 'fill-opacity', active ? FILL_OPACITY : 0);
         ctx.setPaint(ids.nodata, 'fill-opacity', active ? 1 : 0);
-        if (ids.flags) {
-          // The first view's LSOA outlines stay visible under a ward colouring for context.
-          ctx.setPaint(
-            ids.line,
-            'line-opacity',
-            active || (geography(colouring.target).kind === 'ward' && layer === OUTLINES_UNDER_WARDS) ? 1 : 0,
-          );
-          for (const flag of ['p1', 'p10'] as const) {
-            ids.flags[flag].forEach(
-              (id, i) => void ctx.setPaint(id, 'line-width', active && flags[flag] ? (FLAG_WIDTHS[flag][i] ?? 0) : 0),
-            );
-          }
-        }
+        setLsoaOutlines(ctx, layer, colouring.target, flags);
         if (!active) continue;
         const areas = featuresOf(layer);
         const next = areaPaintStates(areas, colouring, flagRelease, runTime);
@@ -296,14 +318,7 @@ export const areasGroup: LayerGroup = {
         applied.set(layer, next);
         ctx.setFilter(ids.nodata, codesFilter(noDataCodes(areas, colouring, runTime)));
       }
-      for (const g of GEOGRAPHIES.filter((x) => x.line === 'boundary'))
-        ctx.setPaint(
-          idsOf(g.id).line,
-          'line-width',
-          colouring.target === g.id
-            ? ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3]
-            : ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.5],
-        );
+      setBoundaryWidths(ctx, colouring.target);
       clearHover();
     });
 
