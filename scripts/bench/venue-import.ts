@@ -15,6 +15,8 @@ export interface VenueImportTiming {
   /** Longest gap between two animation frames in that time (ms). */
   maxFrameGapMs: number;
   frames: number;
+  /** Every gap between frames over 50 ms: when it ended (ms after the click) and how long it was. */
+  longGaps: Array<{ at: number; ms: number }>;
   /** The long tasks (> 50 ms each) in that time: start (ms after the click) and duration. */
   longTasks: Array<{ at: number; ms: number }>;
   /** The panel's outcome counts ("3333 placed", …), as text. */
@@ -24,7 +26,7 @@ export interface VenueImportTiming {
 const LIST_NAME = 'synthetic-bench-venues';
 
 type ProbeWindow = Window & {
-  __benchProbe?: { on: boolean; last: number; maxGap: number; frames: number; longTasks: unknown[] };
+  __benchProbe?: { on: boolean; last: number; maxGap: number; frames: number; longTasks: unknown[]; longGaps: unknown[] };
   __atlas?: { idle(): Promise<void> };
 };
 
@@ -51,11 +53,13 @@ export async function importVenues(page: Page, list: SyntheticVenueList): Promis
         maxGap: 0,
         frames: 0,
         longTasks: [] as Array<{ at: number; ms: number }>,
+        longGaps: [] as Array<{ at: number; ms: number }>,
       };
       w.__benchProbe = probe;
       const tick = (t: number): void => {
         if (!probe.on) return;
         probe.maxGap = Math.max(probe.maxGap, t - probe.last);
+        if (t - probe.last > 50) probe.longGaps.push({ at: t - t0, ms: t - probe.last });
         probe.last = t;
         probe.frames++;
         requestAnimationFrame(tick);
@@ -96,6 +100,7 @@ export async function importVenues(page: Page, list: SyntheticVenueList): Promis
         toDrawnMs: t1 - t0,
         maxFrameGapMs: probe.maxGap,
         frames: probe.frames,
+        longGaps: probe.longGaps,
         longTasks: probe.longTasks.filter((t) => t.at >= 0),
         outcomes,
       };
