@@ -26,7 +26,14 @@ export interface VenueImportTiming {
 const LIST_NAME = 'synthetic-bench-venues';
 
 type ProbeWindow = Window & {
-  __benchProbe?: { on: boolean; last: number; maxGap: number; frames: number; longTasks: unknown[]; longGaps: unknown[] };
+  __benchProbe?: {
+    on: boolean;
+    last: number;
+    maxGap: number;
+    frames: number;
+    longTasks: unknown[];
+    longGaps: unknown[];
+  };
   __atlas?: { idle(): Promise<void> };
 };
 
