@@ -114,6 +114,9 @@ export const BUDGETS = {
   venueRows: 5000,
   venueImportMs: 2000,
   venueFrameGapMs: 100,
+  /** …or, where the baseline page drawing the same points leaves longer gaps itself (software WebGL), this × its
+   * longest gap: a worst case, judged like the switch p95 (switchP95Ratio). */
+  venueFrameGapRatio: 1.5,
   /** A custom area of this many LSOAs (or the whole council when it has fewer), this many edits, p95 ≤ customAreaP95Ms. */
   customAreaLsoas: 500,
   customAreaEdits: 50,

@@ -19,7 +19,7 @@ import { metricsTable } from './report';
 import { serveStatic } from './server';
 import { interactionStep } from './steps';
 import { syntheticVenueCsv } from './synthetic-venues';
-import { importVenues } from './venue-import';
+import { baselineDrawsPoints, importVenues } from './venue-import';
 
 export async function venuesOnlyRun(opts: Options): Promise<number> {
   const geoDir = opts.geoDir ?? path.join(REPO_ROOT, 'public', 'geo');
@@ -47,9 +47,14 @@ export async function venuesOnlyRun(opts: Options): Promise<number> {
         ok: true as const,
         value: { ...(await importVenues(pages.app.page, list)), rows: list.rows },
       };
+      const baselinePoints = {
+        ok: true as const,
+        value: await baselineDrawsPoints(pages.baseline.page, list),
+      };
       const withVenues = await interactionStep(pages, opts, baseData.centroids);
       const measured: NewWorkMeasured = {
         venueImport,
+        baselinePoints,
         withVenues,
         customArea: { ok: false, error: 'not measured with --venues-only' },
         postcodeLookup: { ok: false, error: 'not measured with --venues-only' },
@@ -65,7 +70,8 @@ export async function venuesOnlyRun(opts: Options): Promise<number> {
           ...venueRows,
         ])}\n`,
       );
-      if (opts.json) process.stdout.write(`${JSON.stringify({ before, venueImport, withVenues }, null, 2)}\n`);
+      if (opts.json)
+        process.stdout.write(`${JSON.stringify({ before, venueImport, baselinePoints, withVenues }, null, 2)}\n`);
       return 0;
     } finally {
       await browser.close().catch(() => undefined);

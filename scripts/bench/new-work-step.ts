@@ -17,7 +17,7 @@ import { largestPostcodeFile, type LargestPostcodeFile } from './postcode-files'
 import { fmtBytes } from './report';
 import type { StaticServer } from './server';
 import { ownPostcodes, syntheticVenueCsv } from './synthetic-venues';
-import { importVenues } from './venue-import';
+import { baselineDrawsPoints, importVenues } from './venue-import';
 import { geoHas } from './steps';
 
 async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<T>> {
@@ -51,6 +51,9 @@ export async function newWorkStep(o: {
     const list = syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
     return { ...(await importVenues(pages.app.page, list)), rows: list.rows };
   });
+  const baselinePoints = await attempt('the baseline page drawing the same points', () =>
+    baselineDrawsPoints(pages.baseline.page, syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows)),
+  );
   const withVenues = venueImport.ok ? await interactionStep(pages, opts, builds.baseData.centroids) : null;
   log(`${BUDGETS.customAreaEdits} custom-area edits …`);
   const customArea = await attempt('the custom-area edits', () =>
@@ -64,6 +67,7 @@ export async function newWorkStep(o: {
   );
   return {
     venueImport,
+    baselinePoints,
     withVenues,
     customArea,
     postcodeLookup: postcode,

@@ -16,6 +16,8 @@ export interface SyntheticVenueList {
   rows: number;
   /** Distinct postcode districts the postcode-only rows name. */
   districts: number;
+  /** Each row's place [lon, lat] (its postcode's centre), for the baseline page to draw the same points. */
+  points: Array<[number, number]>;
 }
 
 interface OwnPostcode {
@@ -44,17 +46,19 @@ export function syntheticVenueCsv(geoDir: string, rows = SYNTHETIC_VENUE_ROWS): 
   if (own.length === 0) throw new Error(`${geoDir}/postcodes has no postcode inside the council`);
   const lines = ['Name,Category,Postcode,Latitude,Longitude'];
   const districts = new Set<string>();
+  const points: Array<[number, number]> = [];
   // A stride through the list spreads the venues over the whole council (the list is in district order).
   const stride = Math.max(1, Math.floor(own.length / rows));
   for (let i = 0; i < rows; i++) {
     const p = own[(i * stride) % own.length] as OwnPostcode;
     const name = `Synthetic venue ${String(i + 1).padStart(4, '0')}`;
     const category = `Synthetic category ${(i % 10) + 1}`;
+    points.push([p.lon, p.lat]);
     if (i % 3 === 2) lines.push(`${name},${category},,${p.lat},${p.lon}`);
     else {
       lines.push(`${name},${category},${p.postcode},,`);
       districts.add(p.postcode.split(' ')[0] as string);
     }
   }
-  return { csv: `${lines.join('\n')}\n`, rows, districts: districts.size };
+  return { csv: `${lines.join('\n')}\n`, rows, districts: districts.size, points };
 }

@@ -3,39 +3,117 @@
  * "Your venue lists" panel as a person would (the file input, the mapping step, "Place the venues"),
  * timed from the click to the map idle with the venues drawn, while a probe in the page records the
  * gaps between animation frames and every long task (PerformanceObserver `longtask`, > 50 ms).
+ * The same probe watches the baseline page draw the same points the plain MapLibre way, so the gaps
+ * can be read against what one map frame costs on the machine (software WebGL draws a frame in
+ * 100–300 ms here, bare MapLibre included).
  */
 import type { Page } from 'playwright-core';
 import type { SyntheticVenueList } from './synthetic-venues';
 
-export interface VenueImportTiming {
+/** What the frame probe saw between its start and its stop. */
+export interface FrameProbeResult {
+  /** Longest gap between two animation frames (ms). */
+  maxFrameGapMs: number;
+  frames: number;
+  /** Every gap between frames over 50 ms: when it ended (ms after the mark) and how long it was. */
+  longGaps: Array<{ at: number; ms: number }>;
+  /** The long tasks (> 50 ms each) after the mark: start (ms after the mark) and duration. */
+  longTasks: Array<{ at: number; ms: number }>;
+}
+
+export interface VenueImportTiming extends FrameProbeResult {
   /** "Place the venues" clicked → the panel lists the placed rows (ms). */
   toListedMs: number;
   /** "Place the venues" clicked → the list saved and shown, and the map idle with it (ms). */
   toDrawnMs: number;
-  /** Longest gap between two animation frames in that time (ms). */
-  maxFrameGapMs: number;
-  frames: number;
-  /** Every gap between frames over 50 ms: when it ended (ms after the click) and how long it was. */
-  longGaps: Array<{ at: number; ms: number }>;
-  /** The long tasks (> 50 ms each) in that time: start (ms after the click) and duration. */
-  longTasks: Array<{ at: number; ms: number }>;
   /** The panel's outcome counts ("3333 placed", …), as text. */
   outcomes: string[];
 }
 
+/** The baseline page drawing the same points (circles from one GeoJSON source): call → idle, and its frame gaps. */
+export interface BaselinePointsTiming extends FrameProbeResult {
+  toDrawnMs: number;
+}
+
 const LIST_NAME = 'synthetic-bench-venues';
 
-type ProbeWindow = Window & {
-  __benchProbe?: {
-    on: boolean;
-    last: number;
-    maxGap: number;
-    frames: number;
-    longTasks: unknown[];
-    longGaps: unknown[];
-  };
-  __atlas?: { idle(): Promise<void> };
-};
+interface FrameProbe {
+  /** Sets the time the figures are measured from (the click), returns it. */
+  mark(): number;
+  stop(): FrameProbeResult;
+}
+
+type ProbeWindow = Window & { __benchFrames?: FrameProbe };
+
+/**
+ * Waits until the page draws frames at a steady pace (10 in a row under 34 ms apart, at most 5 s):
+ * `idle()` forces one map frame, and with software WebGL the GPU process can still be drawing it after
+ * MapLibre's `idle`, so a click straight after would charge that frame to what is measured.
+ * Then starts the frame probe (`window.__benchFrames`) from a frame.
+ */
+async function startFrameProbe(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const until = performance.now() + 5000;
+        let last = performance.now();
+        let steady = 0;
+        let on = true;
+        let t0 = 0;
+        let maxGap = 0;
+        let frames = 0;
+        const longGaps: Array<{ at: number; ms: number }> = [];
+        const longTasks: Array<{ at: number; ms: number }> = [];
+        const observer = new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) longTasks.push({ at: e.startTime, ms: e.duration });
+        });
+        const measure = (t: number): void => {
+          if (!on) return;
+          const gap = t - last;
+          maxGap = Math.max(maxGap, gap);
+          if (gap > 50) longGaps.push({ at: t - t0, ms: gap });
+          last = t;
+          frames++;
+          requestAnimationFrame(measure);
+        };
+        const settle = (t: number): void => {
+          steady = t - last < 34 ? steady + 1 : 0;
+          last = t;
+          if (steady < 10 && t < until) {
+            requestAnimationFrame(settle);
+            return;
+          }
+          observer.observe({ type: 'longtask' });
+          t0 = t;
+          (window as ProbeWindow).__benchFrames = {
+            mark: () => {
+              t0 = performance.now();
+              return t0;
+            },
+            stop: () => {
+              on = false;
+              observer.disconnect();
+              return {
+                maxFrameGapMs: maxGap,
+                frames,
+                longGaps,
+                longTasks: longTasks.map((x) => ({ at: x.at - t0, ms: x.ms })).filter((x) => x.at >= 0),
+              };
+            },
+          };
+          requestAnimationFrame(measure);
+          resolve();
+        };
+        requestAnimationFrame(settle);
+      }),
+  );
+}
+
+async function stopFrameProbe(page: Page): Promise<FrameProbeResult> {
+  const r = await page.evaluate(() => (window as ProbeWindow).__benchFrames?.stop() ?? null);
+  if (!r) throw new Error('the frame probe was not started');
+  return r;
+}
 
 export async function importVenues(page: Page, list: SyntheticVenueList): Promise<VenueImportTiming> {
   const panel = page.getByTestId('venue-lists-panel');
@@ -46,42 +124,15 @@ export async function importVenues(page: Page, list: SyntheticVenueList): Promis
     buffer: Buffer.from(list.csv, 'utf8'),
   });
   await page.getByTestId('venue-mapping').waitFor({ timeout: 60_000 });
-  await page.evaluate(async () => {
-    const w = window as ProbeWindow;
-    await w.__atlas?.idle();
-  });
+  await page.evaluate(() => window.__atlas?.idle());
+  await startFrameProbe(page);
   const r = await page.evaluate(
     async ({ name, timeoutMs }) => {
-      const w = window as ProbeWindow;
-      let t0 = performance.now();
-      const probe = {
-        on: true,
-        last: performance.now(),
-        maxGap: 0,
-        frames: 0,
-        longTasks: [] as Array<{ at: number; ms: number }>,
-        longGaps: [] as Array<{ at: number; ms: number }>,
-      };
-      w.__benchProbe = probe;
-      const tick = (t: number): void => {
-        if (!probe.on) return;
-        probe.maxGap = Math.max(probe.maxGap, t - probe.last);
-        if (t - probe.last > 50) probe.longGaps.push({ at: t - t0, ms: t - probe.last });
-        probe.last = t;
-        probe.frames++;
-        requestAnimationFrame(tick);
-      };
-      const observer = new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) probe.longTasks.push({ at: e.startTime - t0, ms: e.duration });
-      });
-      observer.observe({ type: 'longtask' });
-      // Start from a frame, so the first gap is measured from a frame too.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      probe.last = performance.now();
-      requestAnimationFrame(tick);
+      const probe = (window as ProbeWindow).__benchFrames;
+      if (!probe) throw new Error('the frame probe was not started');
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Place the venues');
       if (!button) throw new Error('no "Place the venues" button');
-      t0 = performance.now();
+      const t0 = probe.mark();
       button.click();
       const until = t0 + timeoutMs;
       const shown = (): boolean =>
@@ -93,26 +144,39 @@ export async function importVenues(page: Page, list: SyntheticVenueList): Promis
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       const tListed = performance.now();
-      await w.__atlas?.idle();
+      await window.__atlas?.idle();
       const t1 = performance.now();
       // The frame after idle: the one that shows the venues.
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      probe.on = false;
-      observer.disconnect();
       const outcomes = [...document.querySelectorAll('[data-testid="venue-last-import"] .venue-counts li')].map(
         (li) => li.textContent ?? '',
       );
-      return {
-        toListedMs: tListed - t0,
-        toDrawnMs: t1 - t0,
-        maxFrameGapMs: probe.maxGap,
-        frames: probe.frames,
-        longGaps: probe.longGaps,
-        longTasks: probe.longTasks.filter((t) => t.at >= 0),
-        outcomes,
-      };
+      return { toListedMs: tListed - t0, toDrawnMs: t1 - t0, outcomes };
     },
     { name: LIST_NAME, timeoutMs: 60_000 },
   );
-  return r;
+  return { ...r, ...(await stopFrameProbe(page)) };
+}
+
+/**
+ * The baseline page draws the list's points (`__baseline.drawPoints`), timed from the call to the
+ * frame after its idle with the same probe; the points are taken off again so the switches and
+ * hovers that follow compare against the bare choropleth, as before the import.
+ */
+export async function baselineDrawsPoints(page: Page, list: SyntheticVenueList): Promise<BaselinePointsTiming> {
+  await page.evaluate(() => window.__baseline?.idle());
+  await startFrameProbe(page);
+  const toDrawnMs = await page.evaluate(async (points) => {
+    const probe = (window as ProbeWindow).__benchFrames;
+    const hooks = window.__baseline;
+    if (!probe || !hooks) throw new Error('the baseline page has no hooks');
+    const t0 = probe.mark();
+    await hooks.drawPoints(points);
+    const t1 = performance.now();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return t1 - t0;
+  }, list.points);
+  const probe = await stopFrameProbe(page);
+  await page.evaluate(() => window.__baseline?.clearPoints());
+  return { toDrawnMs, ...probe };
 }

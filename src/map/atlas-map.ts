@@ -62,7 +62,10 @@ export class AtlasMap implements MapHandle {
       minZoom: 8,
       dragRotate: false,
       pitchWithRotate: false,
-      fadeDuration: opts.reducedMotion ? 0 : 300,
+      // Symbols appear at once, for everyone (it was only under reduced motion): a 300 ms fade is a
+      // run of extra frames after every placement, which on a slow GPU doubled a venue import's time
+      // to drawn (docs/performance.md, "The frames of a venue import").
+      fadeDuration: 0,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');

@@ -6,7 +6,9 @@
  *  - performance mark `baseline:first-choropleth` at the first `idle` after `setData` with the areas drawn;
  *  - a <select id="indicator-select"> that switches the colouring by changing a paint property only;
  *  - a hover tooltip `[data-testid="tooltip"]`;
- *  - `window.__baseline = { idle(), renders(), project(lon, lat) }` (renders = MapLibre `render` events so far).
+ *  - `window.__baseline = { idle(), renders(), project(lon, lat) }` (renders = MapLibre `render` events so far);
+ *  - `drawPoints(points)` / `clearPoints()`: the venue import's counterpart, the same points drawn the plain
+ *    MapLibre way (one GeoJSON source of Point features, a circle layer), so its frame gaps can be compared.
  * Built by scripts/bench/bench.ts into a temporary folder with the derived data files; never deployed.
  */
 import {
@@ -25,7 +27,11 @@ import type { AtlasTestHooks } from '../../../src/state/map-handle';
 declare global {
   interface Window {
     /** The benchmark's hooks, the same the app's test-hooks build has on window.__atlas (bar unproject). */
-    __baseline?: Pick<AtlasTestHooks, 'idle' | 'renders' | 'project'>;
+    __baseline?: Pick<AtlasTestHooks, 'idle' | 'renders' | 'project'> & {
+      /** Draws these [lon, lat] points as circles; resolves when the map is idle with them. */
+      drawPoints: (points: Array<[number, number]>) => Promise<void>;
+      clearPoints: () => void;
+    };
   }
 }
 
@@ -91,8 +97,39 @@ map.on('render', () => {
   renders++;
 });
 
+async function drawPoints(points: Array<[number, number]>): Promise<void> {
+  const data: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: points.map(([lon, lat]) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+    })),
+  };
+  map.addSource('points', { type: 'geojson', data });
+  map.addLayer({
+    id: 'points',
+    type: 'circle',
+    source: 'points',
+    paint: {
+      'circle-radius': 4,
+      'circle-color': '#1d70b8',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  });
+  await idle();
+}
+
+function clearPoints(): void {
+  if (map.getLayer('points')) map.removeLayer('points');
+  if (map.getSource('points')) map.removeSource('points');
+}
+
 window.__baseline = {
   idle,
+  drawPoints,
+  clearPoints,
   renders: () => renders,
   project: (lon: number, lat: number) => {
     const p = map.project([lon, lat]);
