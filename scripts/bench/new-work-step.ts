@@ -47,12 +47,14 @@ export async function newWorkStep(o: {
     return postcodeLookup(pages.app.page, server, APP.prefix, pc.postcode);
   });
   log(`importing a synthetic list of ${BUDGETS.venueRows} venues …`);
-  const venueImport = await attempt('the venue import', async () => {
-    const list = syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
-    return { ...(await importVenues(pages.app.page, list)), rows: list.rows };
-  });
+  // One list for both pages: writing it reads every postcode file of the council.
+  const list = syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
+  const venueImport = await attempt('the venue import', async () => ({
+    ...(await importVenues(pages.app.page, list)),
+    rows: list.rows,
+  }));
   const baselinePoints = await attempt('the baseline page drawing the same points', () =>
-    baselineDrawsPoints(pages.baseline.page, syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows)),
+    baselineDrawsPoints(pages.baseline.page, list),
   );
   const withVenues = venueImport.ok ? await interactionStep(pages, opts, builds.baseData.centroids) : null;
   log(`${BUDGETS.customAreaEdits} custom-area edits …`);
