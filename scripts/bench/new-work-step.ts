@@ -16,7 +16,7 @@ import { customAreaEdits, postcodeLookup } from './new-work';
 import { largestPostcodeFile, type LargestPostcodeFile } from './postcode-files';
 import { fmtBytes } from './report';
 import type { StaticServer } from './server';
-import { ownPostcodes, syntheticVenueCsv } from './synthetic-venues';
+import { ownPostcodes, syntheticVenueCsv, type SyntheticVenueList } from './synthetic-venues';
 import { baselineDrawsPoints, importVenues } from './venue-import';
 import { geoHas } from './steps';
 
@@ -47,14 +47,18 @@ export async function newWorkStep(o: {
     return postcodeLookup(pages.app.page, server, APP.prefix, pc.postcode);
   });
   log(`importing a synthetic list of ${BUDGETS.venueRows} venues …`);
-  // One list for both pages: writing it reads every postcode file of the council.
-  const list = syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
+  // One list for both pages (writing it reads every postcode file); a council without postcodes fails both rows.
+  let list: SyntheticVenueList | null = null;
+  const venueList = (): SyntheticVenueList => {
+    list ??= syntheticVenueCsv(builds.geoDir, BUDGETS.venueRows);
+    return list;
+  };
   const venueImport = await attempt('the venue import', async () => ({
-    ...(await importVenues(pages.app.page, list)),
-    rows: list.rows,
+    ...(await importVenues(pages.app.page, venueList())),
+    rows: venueList().rows,
   }));
   const baselinePoints = await attempt('the baseline page drawing the same points', () =>
-    baselineDrawsPoints(pages.baseline.page, list),
+    baselineDrawsPoints(pages.baseline.page, venueList()),
   );
   const withVenues = venueImport.ok ? await interactionStep(pages, opts, builds.baseData.centroids) : null;
   log(`${BUDGETS.customAreaEdits} custom-area edits …`);
