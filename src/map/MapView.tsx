@@ -4,6 +4,7 @@ import { cameraWithinReach } from '../state/url-state';
 import { configuredBasemapUrl } from './base-style';
 import type { MapEvents, MapModel } from './model';
 import { preloadMap } from './preload';
+import { nextTask } from '../state/next-task';
 
 export interface MapViewProps {
   model: MapModel;
@@ -52,6 +53,11 @@ export function MapView(props: MapViewProps) {
     await map.whenReady();
     if (disposed) return;
     performance.mark('atlas:style-loaded');
+    // The areas' data first: MapLibre posts it to its worker a few microtasks after addSource, and the rest
+    // of the install (layers, feature state, ward names) then runs while the worker cuts the first tiles.
+    map.prepare(FIRST_VIEW_GROUPS, model);
+    await nextTask();
+    if (disposed) return;
     runWithOwner(owner, () => {
       map.install(FIRST_VIEW_GROUPS, model, events);
       createEffect(

@@ -133,12 +133,24 @@ export class AtlasMap implements MapHandle {
     return this.ready;
   }
 
-  /** Installs the layer groups in order. Call once the style is ready, inside the component's owner. */
-  /** Installs layer groups; may be called again for more groups (they share one context and dispatcher). */
+  /** The groups' sources their layers need first (LayerGroup.prepare); install them a task later. */
+  prepare(groups: readonly LayerGroup[], model: MapModel): void {
+    const ctx = this.layerContext();
+    for (const g of groups) g.prepare?.(ctx, model);
+  }
+
+  /**
+   * Installs layer groups in order, once the style is ready, inside the component's owner; may be called
+   * again for more groups (they share one context and dispatcher).
+   */
   install(groups: readonly LayerGroup[], model: MapModel, events: MapEvents): void {
-    const ctx = this.context ?? new LayerContext(this.map, this.reducedMotion, (h) => this.pointer.register(h));
-    this.context = ctx;
+    const ctx = this.layerContext();
     for (const g of groups) g.install(ctx, model, events);
+  }
+
+  private layerContext(): LayerContext {
+    this.context ??= new LayerContext(this.map, this.reducedMotion, (h) => this.pointer.register(h));
+    return this.context;
   }
 
   fitTo(bbox: BBox, maxZoom = 15): void {

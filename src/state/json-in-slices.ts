@@ -1,11 +1,11 @@
+import { nextTask } from './next-task';
+
 /**
  * The JSON text of an object of long arrays, made a slice at a time: items are stringified for about
  * `sliceMs`, then the page gets the thread back (a zero-delay timeout) before the next slice, so a
  * 5,000-row venue list never holds up a frame while it is packed for storage. The result is the text
  * in parts (for `new Blob(parts)`), equal once joined to `JSON.stringify` of the same object.
  */
-const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
 export async function jsonInSlices<K extends string>(
   value: Readonly<Record<K, readonly unknown[]>>,
   keys: readonly K[],

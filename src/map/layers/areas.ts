@@ -24,6 +24,7 @@ import {
 } from '../../data/geographies';
 import { areaLayerIds, areaLayerList, type AreaLayerIds } from '../layer-order';
 import { MATCH_NOTHING, type LayerContext, type LayerGroup } from './group';
+import type { MapModel } from '../model';
 
 /** The layer ids of each geography level (src/data/geographies.ts), generated from its id. */
 function idsOf(layer: AreaLayer): AreaLayerIds {
@@ -122,22 +123,29 @@ function geometryAndCode(
   };
 }
 
-function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
-  const map = ctx.map;
-  if (map.getSource(layer)) return;
-  if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
+/** A level's source (geometry and code), unless it is there already: see areasGroup.prepare. */
+function addAreaData(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
+  if (ctx.map.getSource(layer)) return;
   // MapLibre's default simplification (0.375 tile pixels, under a screen pixel): 0.2 kept more vertices
   // for the worker to cut and draw with no visible difference.
-  const geo = geography(layer);
   // A tile buffer of 16 px (MapLibre's default is 128, a quarter of the tile on each side): the widest line
   // drawn is 5 px, and every tile the worker cuts and the GPU draws carries that much less geometry.
-  map.addSource(layer, {
+  ctx.map.addSource(layer, {
     type: 'geojson',
     data: geometryAndCode(data),
-    promoteId: geo.idProperty,
+    promoteId: geography(layer).idProperty,
     buffer: AREA_TILE_BUFFER,
   });
+}
+
+/** A level's source, if prepare did not add it, and its layers, unless they are there already. */
+function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
+  const map = ctx.map;
   const ids = idsOf(layer);
+  if (ctx.has(ids.fill)) return;
+  addAreaData(ctx, layer, data);
+  if (!map.hasImage('hatch-nodata')) map.addImage('hatch-nodata', PATTERNS.noData(), { pixelRatio: 2 });
+  const geo = geography(layer);
   const minzoom = geo.minZoom;
   // Added hidden (opacity 0); the effect below shows the layer that is coloured. The ward fills are
   // the SPI view's, a different view rather than a switch: hidden by visibility, so the worker builds
@@ -193,7 +201,7 @@ function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollect
 }
 
 function addHoverLayer(ctx: LayerContext, layer: AreaLayer): void {
-  if (ctx.map.getSource(layer) && !ctx.has(idsOf(layer).hover))
+  if (ctx.has(idsOf(layer).fill) && !ctx.has(idsOf(layer).hover))
     ctx.addLayer({ id: idsOf(layer).hover, type: 'line', source: layer, paint: HOVER_PAINT });
 }
 
@@ -231,6 +239,20 @@ function setBoundaryWidths(ctx: LayerContext, target: AreaLayer): void {
     );
 }
 
+type LoadedLevel = [AreaLayer, FeatureCollection<Geometry, AreaProperties>];
+
+/**
+ * The levels whose areas have loaded, wards only when `wardsNow` (see wardsWanted in areasGroup.install).
+ * Reads model.areas(), so an effect that calls it runs again when a level loads.
+ */
+function levelsToAdd(model: MapModel, wardsNow: boolean): LoadedLevel[] {
+  const loaded = model.areas();
+  return GEOGRAPHIES.flatMap((g): LoadedLevel[] => {
+    const data = loaded[g.id];
+    return data && (g.kind !== 'ward' || wardsNow) ? [[g.id, data]] : [];
+  });
+}
+
 /**
  * The areas: one source per geography of the table (LSOA 2021, LSOA 2011 on first use, wards), each with its choropleth fill, no-data
  * hatching, outline, the national 1% / 10% outlines and a hover outline. A switch writes feature state
@@ -239,6 +261,13 @@ function setBoundaryWidths(ctx: LayerContext, target: AreaLayer): void {
 export const areasGroup: LayerGroup = {
   name: 'areas',
   layers: GEOGRAPHIES.flatMap((g) => areaLayerList(g)),
+  // The first view's data goes to the worker before the layers, feature state and ward names are made
+  // (~70 ms of main thread that the worker otherwise waited for: docs/performance.md, "The first view's timeline").
+  prepare(ctx, model) {
+    untrack(() => {
+      for (const [id, data] of levelsToAdd(model, model.colouring().target === 'wards')) addAreaData(ctx, id, data);
+    });
+  },
   install(ctx, model, events) {
     const map = ctx.map;
     let interactive: AreaLayer = GEOGRAPHIES[0].id;
@@ -275,12 +304,10 @@ export const areasGroup: LayerGroup = {
     // through feature state below.
     // Ward sources wait for wardsNow (see wardsWanted above).
     const addLoadedSources = (wardsNow: boolean) => {
-      for (const g of GEOGRAPHIES) {
-        if (map.getSource(g.id) || (g.kind === 'ward' && !wardsNow)) continue;
-        const data = model.areas()[g.id];
-        if (!data) continue;
-        addAreaSource(ctx, g.id, data);
-        if (hoverLayers) addHoverLayer(ctx, g.id);
+      for (const [id, data] of levelsToAdd(model, wardsNow)) {
+        if (ctx.has(idsOf(id).fill)) continue;
+        addAreaSource(ctx, id, data);
+        if (hoverLayers) addHoverLayer(ctx, id);
       }
     };
     untrack(() => addLoadedSources(model.colouring().target === 'wards'));

@@ -14,6 +14,12 @@ export interface LayerGroup {
   name: string;
   /** The layer ids it adds; each must be in LAYER_ORDER (a unit test checks it). */
   layers: readonly LayerId[];
+  /**
+   * Adds the sources whose data MapLibre's worker needs first, and nothing else. Called for every group
+   * of a batch before any is installed, a task earlier: MapLibre posts a source's data to its worker a
+   * few microtasks after addSource, so the worker cuts tiles while the layers and effects are installed.
+   */
+  prepare?(ctx: LayerContext, model: MapModel): void;
   install(ctx: LayerContext, model: MapModel, events: MapEvents): void;
 }
 

@@ -44,18 +44,24 @@ class WardLabels {
       el.style.visibility = 'hidden';
       el.style.display = '';
     }
-    for (const m of ordered) {
+    // Every box is read before any label is shown or hidden: a write between two reads made the browser lay
+    // the page out again for each label (~15 ms on the first view). A marker is placed by its own transform,
+    // so hiding one moves no other.
+    const boxes = ordered.map((m) => m.getElement().getBoundingClientRect());
+    ordered.forEach((m, i) => {
       const el = m.getElement();
-      const r = el.getBoundingClientRect();
-      const overlaps = placed.some(
-        (p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom + 2 && r.bottom > p.top - 2,
-      );
+      const r = boxes[i];
+      const overlaps =
+        !r ||
+        placed.some(
+          (p) => r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom + 2 && r.bottom > p.top - 2,
+        );
       if (overlaps) el.style.display = 'none';
       else {
         el.style.visibility = '';
         placed.push(r);
       }
-    }
+    });
   }
 
   remove(): void {
