@@ -3,7 +3,10 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { chromiumForThisFile, openPage, waitForMap, type WatchedPage } from './browser';
 import { readCsvPreamble, readCsvRecords } from './csv';
-import { builtAreas } from './fixtures';
+import { blend, builtAreas } from './fixtures';
+import { pdfRgbImages } from './pdf-images';
+import { closeTo } from './pixels';
+import { DECILE_COLOURS } from '../../src/domain/colour-schemes';
 
 /**
  * Every download a person can start in the app, clicked as a person would, each file opened and its
@@ -120,6 +123,41 @@ describe('every download button', () => {
     expect(file.name).toBe('leeds-map-deprivation-imd-iod2025.png');
     expect(file.body.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect({ w: file.body.readUInt32BE(16), h: file.body.readUInt32BE(20) }).toEqual(size);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('"Print" opens the print dialog, and the printed page shows the map as drawn', async () => {
+    const { page } = w;
+    // Headless Chromium has no print dialog: the button's call is counted, and the page printed as Chromium would.
+    await page.evaluate(() => {
+      window.print = () => {
+        document.body.dataset['printCalls'] = String(Number(document.body.dataset['printCalls'] ?? 0) + 1);
+      };
+    });
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    expect(await page.evaluate(() => document.body.dataset['printCalls'])).toBe('1');
+    await page.emulateMedia({ media: 'print' });
+    // The print layout may resize the map, which then draws again at its new size.
+    await page.evaluate(() => window.__atlas!.idle());
+    const canvasWidth = await page.evaluate(
+      () => document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!.width,
+    );
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    // The print must hold the map as drawn, not a blank canvas (a WebGL canvas prints what it last presented).
+    const images = pdfRgbImages(pdf);
+    const map = images.find((im) => im.width === canvasWidth);
+    expect(
+      map,
+      `an image ${canvasWidth} px wide among ${JSON.stringify(images.map((i) => [i.width, i.height]))}`,
+    ).toBeDefined();
+    const colours = DECILE_COLOURS.map((c) => blend(c, 0.85));
+    let choropleth = 0;
+    for (let i = 0; i + 2 < (map?.rgb.length ?? 0); i += 3) {
+      const px = [map!.rgb[i]!, map!.rgb[i + 1]!, map!.rgb[i + 2]!];
+      if (colours.some((c) => closeTo(px, c))) choropleth++;
+    }
+    expect(choropleth).toBeGreaterThan(10_000);
     expect(w.problems).toEqual([]);
   });
 });
