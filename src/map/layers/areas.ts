@@ -138,8 +138,8 @@ function addAreaData(ctx: LayerContext, layer: AreaLayer, data: FeatureCollectio
   });
 }
 
-/** A level's source, if prepare did not add it, and its layers, unless they are there already. */
-function addAreaSource(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
+/** A level's layers, unless they are there already, and its source first if prepare did not add it. */
+function addAreaLayers(ctx: LayerContext, layer: AreaLayer, data: FeatureCollection<Geometry, AreaProperties>): void {
   const map = ctx.map;
   const ids = idsOf(layer);
   if (ctx.has(ids.fill)) return;
@@ -306,7 +306,7 @@ export const areasGroup: LayerGroup = {
     const addLoadedSources = (wardsNow: boolean) => {
       for (const [id, data] of levelsToAdd(model, wardsNow)) {
         if (ctx.has(idsOf(id).fill)) continue;
-        addAreaSource(ctx, id, data);
+        addAreaLayers(ctx, id, data);
         if (hoverLayers) addHoverLayer(ctx, id);
       }
     };
